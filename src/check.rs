@@ -1,0 +1,313 @@
+//! Consistency checks of a loaded project: duplicate ids, dangling references, values
+//! that cannot be right, page settings outside the decree. Pure; used by
+//! `baocao check`, by the window's status bar and before export.
+
+use std::collections::BTreeSet;
+
+use crate::model::{Project, Section, Target, Value};
+
+/// How serious a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Worth a look; the project is still usable.
+    Warning,
+    /// The project cannot be used as it is.
+    Error,
+}
+
+/// One problem, described in Vietnamese, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub severity: Severity,
+    /// Where: `Chỉ tiêu CT03`, `Báo cáo bc-q2`, …
+    pub place: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let level = match self.severity {
+            Severity::Error => "Lỗi",
+            Severity::Warning => "Lưu ý",
+        };
+        write!(f, "{level} — {}: {}", self.place, self.message)
+    }
+}
+
+/// Lists every problem of `project`, errors first.
+pub fn check(project: &Project) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let mut err = |place: String, message: String| {
+        out.push(Problem {
+            severity: Severity::Error,
+            place,
+            message,
+        })
+    };
+    let org = &project.organisation;
+    let plan = &project.plan;
+
+    if org.issuing_body.iter().all(|l| l.trim().is_empty()) {
+        err("Cơ quan".into(), "chưa có tên cơ quan ban hành".into());
+    }
+    for d in duplicates(org.offices.iter().map(|o| o.id.as_str())) {
+        err("Cơ quan".into(), format!("mã phòng, đơn vị “{d}” bị trùng"));
+    }
+    for d in duplicates(org.signers.iter().map(|s| s.id.as_str())) {
+        err("Cơ quan".into(), format!("mã người ký “{d}” bị trùng"));
+    }
+    for d in duplicates(plan.indicators.iter().map(|i| i.id.as_str())) {
+        err("Kế hoạch".into(), format!("mã chỉ tiêu “{d}” bị trùng"));
+    }
+    for d in duplicates(plan.tasks.iter().map(|t| t.id.as_str())) {
+        err("Kế hoạch".into(), format!("mã nhiệm vụ “{d}” bị trùng"));
+    }
+    for d in duplicates(project.reports.iter().map(|r| r.id.as_str())) {
+        err("Dự án".into(), format!("mã báo cáo “{d}” bị trùng"));
+    }
+    for d in duplicates(
+        project
+            .periods
+            .iter()
+            .map(|p| p.period.short_label())
+            .collect::<Vec<_>>()
+            .iter()
+            .map(String::as_str),
+    ) {
+        err("Số liệu".into(), format!("kỳ {d} được ghi hai lần"));
+    }
+    for e in project.page_setup.validate() {
+        err("Định dạng trang".into(), e.to_string());
+    }
+
+    let offices: BTreeSet<&str> = org.offices.iter().map(|o| o.id.as_str()).collect();
+    let ind_groups: BTreeSet<&str> = plan
+        .indicator_groups
+        .iter()
+        .map(|g| g.id.as_str())
+        .collect();
+    let task_groups: BTreeSet<&str> = plan.task_groups.iter().map(|g| g.id.as_str()).collect();
+    let mut warn_list = Vec::new();
+
+    for i in &plan.indicators {
+        let place = format!("Chỉ tiêu {}", i.id);
+        if i.id.trim().is_empty() {
+            err(format!("Chỉ tiêu “{}”", i.name), "chưa có mã".into());
+        }
+        if !i.group.is_empty() && !ind_groups.contains(i.group.as_str()) {
+            err(
+                place.clone(),
+                format!("nhóm “{}” không có trong kế hoạch", i.group),
+            );
+        }
+        for o in &i.lead {
+            if !offices.contains(o.as_str()) {
+                err(
+                    place.clone(),
+                    format!("đơn vị chủ trì “{o}” không có trong danh sách phòng, đơn vị"),
+                );
+            }
+        }
+        if let Target::Number { value, .. } = i.target {
+            if !value.is_finite() {
+                err(place.clone(), "chỉ tiêu không phải là số hợp lệ".into());
+            } else if i.unit.trim() == "%" && !(0.0..=100.0).contains(&value) {
+                err(
+                    place.clone(),
+                    format!(
+                        "tỷ lệ mục tiêu {} % nằm ngoài 0–100",
+                        crate::vi::format_number(value, 2)
+                    ),
+                );
+            }
+        }
+    }
+    for t in &plan.tasks {
+        let place = format!("Nhiệm vụ {}", t.id);
+        if !t.group.is_empty() && !task_groups.contains(t.group.as_str()) {
+            err(
+                place.clone(),
+                format!("nhóm “{}” không có trong kế hoạch", t.group),
+            );
+        }
+        for o in t.lead.iter().chain(&t.coordinating) {
+            if !offices.contains(o.as_str()) {
+                err(
+                    place.clone(),
+                    format!("đơn vị “{o}” không có trong danh sách phòng, đơn vị"),
+                );
+            }
+        }
+    }
+    for rec in &project.periods {
+        let label = rec.period.short_label();
+        if !rec.period.is_valid() {
+            err(
+                format!("Số liệu kỳ {label}"),
+                "kỳ báo cáo không hợp lệ".into(),
+            );
+        }
+        for (id, v) in &rec.indicators {
+            let place = format!("Số liệu {label}, chỉ tiêu {id}");
+            let Some(ind) = plan.indicator(id) else {
+                err(place, "chỉ tiêu không có trong kế hoạch".into());
+                continue;
+            };
+            if let Some(Value::Number(x)) = v.value {
+                if !x.is_finite() {
+                    err(place, "giá trị không phải là số hợp lệ".into());
+                } else if ind.unit.trim() == "%" && !(0.0..=100.0).contains(&x) {
+                    err(
+                        place,
+                        format!("tỷ lệ {} % nằm ngoài 0–100", crate::vi::format_number(x, 2)),
+                    );
+                }
+            }
+        }
+        for id in rec.tasks.keys() {
+            if plan.task(id).is_none() {
+                err(
+                    format!("Số liệu {label}, nhiệm vụ {id}"),
+                    "nhiệm vụ không có trong kế hoạch".into(),
+                );
+            }
+        }
+    }
+    for r in &project.reports {
+        let place = format!("Báo cáo {}", r.id);
+        if !r.period.is_valid() {
+            err(place.clone(), "kỳ báo cáo không hợp lệ".into());
+        }
+        if !r.signer.is_empty() && org.signer(&r.signer).is_none() {
+            err(
+                place.clone(),
+                format!("người ký “{}” không có trong danh sách người ký", r.signer),
+            );
+        }
+        let ids: Vec<&str> = r.all_sections().iter().map(|s| s.id.as_str()).collect();
+        for d in duplicates(ids.iter().copied()) {
+            err(place.clone(), format!("mã mục “{d}” bị trùng"));
+        }
+        if r.summary.trim().is_empty() {
+            warn_list.push((
+                place.clone(),
+                "chưa có trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)".to_owned(),
+            ));
+        }
+        if r.signer.is_empty() {
+            warn_list.push((place.clone(), "chưa chọn người ký".to_owned()));
+        }
+        for s in r.all_sections() {
+            if s.title.trim().is_empty() {
+                warn_list.push((place.clone(), format!("mục “{}” chưa có tiêu đề", s.id)));
+            }
+        }
+        if r.sections.iter().all(|s| is_blank(s)) {
+            warn_list.push((place.clone(), "báo cáo chưa có nội dung".to_owned()));
+        }
+    }
+    out.extend(warn_list.into_iter().map(|(place, message)| Problem {
+        severity: Severity::Warning,
+        place,
+        message,
+    }));
+    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out
+}
+
+fn is_blank(s: &Section) -> bool {
+    s.body.trim().is_empty() && s.generated.is_none() && s.children.iter().all(is_blank)
+}
+
+/// Values that occur more than once, each listed once, in first-seen order.
+fn duplicates<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut seen = BTreeSet::new();
+    let mut dup = Vec::new();
+    for i in items {
+        if !seen.insert(i) && !dup.iter().any(|d: &String| d == i) {
+            dup.push(i.to_owned());
+        }
+    }
+    dup
+}
+
+/// True when no problem is an error.
+pub fn is_usable(problems: &[Problem]) -> bool {
+    problems.iter().all(|p| p.severity != Severity::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Indicator, IndicatorValue, Period, PeriodKind, PeriodRecord};
+
+    fn project() -> Project {
+        let mut p = Project::default();
+        p.organisation.issuing_body = vec!["ỦY BAN NHÂN DÂN".into(), "XÃ AN LÃM".into()];
+        p.plan.indicators.push(Indicator {
+            id: "CT01".into(),
+            unit: "%".into(),
+            target: Target::Number {
+                cmp: crate::model::Comparison::AtLeast,
+                value: 90.0,
+            },
+            ..Indicator::default()
+        });
+        p
+    }
+
+    #[test]
+    fn a_minimal_project_has_no_errors() {
+        assert!(is_usable(&check(&project())));
+    }
+
+    #[test]
+    fn duplicate_indicator_ids_are_an_error() {
+        let mut p = project();
+        let copy = p.plan.indicators[0].clone();
+        p.plan.indicators.push(copy);
+        let problems = check(&p);
+        assert!(!is_usable(&problems));
+        assert!(
+            problems
+                .iter()
+                .any(|x| x.message.contains("CT01") && x.message.contains("trùng"))
+        );
+    }
+
+    #[test]
+    fn a_rate_over_one_hundred_percent_is_an_error() {
+        let mut p = project();
+        let mut rec = PeriodRecord::new(Period::new(2026, PeriodKind::Quarter(1)));
+        rec.indicators.insert(
+            "CT01".into(),
+            IndicatorValue {
+                value: Some(Value::Number(120.0)),
+                evidence: String::new(),
+            },
+        );
+        p.periods.push(rec);
+        let problems = check(&p);
+        assert!(
+            problems.iter().any(|x| x.message.contains("0–100")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn a_value_for_an_unknown_indicator_is_an_error() {
+        let mut p = project();
+        let mut rec = PeriodRecord::new(Period::new(2026, PeriodKind::Quarter(1)));
+        rec.indicators
+            .insert("CT99".into(), IndicatorValue::default());
+        p.periods.push(rec);
+        assert!(check(&p).iter().any(|x| x.place.contains("CT99")));
+    }
+
+    #[test]
+    fn an_unknown_lead_office_is_an_error() {
+        let mut p = project();
+        p.plan.indicators[0].lead = vec!["PX".into()];
+        assert!(check(&p).iter().any(|x| x.message.contains("PX")));
+    }
+}

@@ -1,0 +1,111 @@
+//! Laid-out pages: flat lists of positioned items. The PDF writer and the on-screen
+//! preview both read these and decide nothing themselves.
+//!
+//! Coordinates are points from the page's top-left corner; y grows downwards.
+
+use crate::compose::SourceRef;
+
+/// The four styles of the bundled serif font.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum FontStyle {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl FontStyle {
+    pub fn from_flags(bold: bool, italic: bool) -> Self {
+        match (bold, italic) {
+            (false, false) => FontStyle::Regular,
+            (true, false) => FontStyle::Bold,
+            (false, true) => FontStyle::Italic,
+            (true, true) => FontStyle::BoldItalic,
+        }
+    }
+
+    pub const ALL: [FontStyle; 4] = [
+        FontStyle::Regular,
+        FontStyle::Bold,
+        FontStyle::Italic,
+        FontStyle::BoldItalic,
+    ];
+}
+
+/// The result of laying out a document.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pages {
+    pub pages: Vec<Page>,
+    /// Problems met on the way, in Vietnamese (characters the font lacks, …).
+    pub warnings: Vec<String>,
+}
+
+/// One page.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Page {
+    pub width_pt: f32,
+    pub height_pt: f32,
+    pub items: Vec<Item>,
+    /// Areas of the page and the part of the report they show, for click-to-jump.
+    pub regions: Vec<Region>,
+    /// Index of the document part (0 = report body, 1.. = appendices).
+    pub part: usize,
+    /// Page number within its part, from 1.
+    pub number_in_part: usize,
+}
+
+/// Something drawn on a page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    Text(TextItem),
+    Line(LineItem),
+    Rect(RectItem),
+}
+
+/// A run of text on one baseline in one font style and size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TextItem {
+    pub x_pt: f32,
+    /// Baseline, from the top of the page.
+    pub baseline_pt: f32,
+    pub size_pt: f32,
+    pub style: FontStyle,
+    /// Only characters the font has; missing ones were replaced by the layout.
+    pub text: String,
+    /// Extra space added after every U+0020 in `text` (justification).
+    pub word_spacing_pt: f32,
+    /// The run's advance width including the extra word spacing.
+    pub width_pt: f32,
+    /// Text the clerk must fix (drawn in colour in the preview only).
+    pub flagged: bool,
+}
+
+/// A straight line (rules under the agency, motto and summary; table borders).
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineItem {
+    pub x0_pt: f32,
+    pub y0_pt: f32,
+    pub x1_pt: f32,
+    pub y1_pt: f32,
+    pub width_pt: f32,
+}
+
+/// An unfilled rectangle (the frame of the draft marking).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RectItem {
+    pub x_pt: f32,
+    pub y_pt: f32,
+    pub w_pt: f32,
+    pub h_pt: f32,
+    pub stroke_pt: f32,
+}
+
+/// A rectangle of the page that shows a given part of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Region {
+    pub x_pt: f32,
+    pub y_pt: f32,
+    pub w_pt: f32,
+    pub h_pt: f32,
+    pub source: SourceRef,
+}

@@ -1,0 +1,24 @@
+//! baocao drafts, reviews and prints a commune's periodic reports on Resolution 57.
+//!
+//! One pipeline, read in one direction:
+//!
+//! ```text
+//! project file (.ron) ─load─▶ model ─compose─▶ document tree ─layout─▶ pages ─▶ PDF
+//!                               ▲                                           └─▶ preview
+//!                       ui edits the model through commands
+//! ```
+//!
+//! - [`model`]: plain serde data (project, plan, periods, reports, review fields);
+//! - [`storage`]: load / save / migrate the RON file, atomically;
+//! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
+//! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
+//! - `ui` (binary only): the eframe window.
+
+pub mod check;
+pub mod cli;
+pub mod compose;
+pub mod layout;
+pub mod model;
+pub mod storage;
+pub mod ui;
+pub mod vi;

@@ -1,0 +1,24 @@
+//! The `baocao` program: the window, or a command-line subcommand.
+
+use std::process::ExitCode;
+
+use baocao::cli::{self, Command};
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let command = match cli::parse_args(&args) {
+        Ok(c) => c,
+        Err(msg) => {
+            eprintln!("{msg}\n\n{}", cli::USAGE);
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Help => {
+            println!("{}", cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Command::Check(path) => cli::run_check(&path, &mut std::io::stdout()),
+        Command::Window(path) => baocao::ui::run(path),
+    }
+}

@@ -1,0 +1,26 @@
+//! The domain model: plain serde data for a commune's Resolution 57 project file.
+//!
+//! Sits at the root of the pipeline (model → compose → layout → PDF / preview).
+//! No egui, no printpdf and no file I/O here; `storage` reads and writes these types.
+
+mod ids;
+mod organisation;
+mod page_setup;
+mod parse;
+mod period;
+mod plan;
+mod progress;
+mod project;
+mod report;
+mod review;
+
+pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
+pub use organisation::{Office, Organisation, Signer};
+pub use page_setup::{PageSetup, PageSetupError};
+pub use parse::{parse_deadline, parse_target};
+pub use period::{Period, PeriodKind};
+pub use plan::{Comparison, Deadline, Group, Indicator, Plan, Target, Task};
+pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value};
+pub use project::{FORMAT_VERSION, Project};
+pub use report::{Appendices, ChildNumbering, Generated, Report, ReportKind, Section, SectionRole};
+pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};

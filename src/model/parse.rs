@@ -1,0 +1,239 @@
+//! Reads targets and deadlines written the way plans write them ("Tối thiểu 10 sáng
+//! kiến", "Trên 95%", "Quý III/2026", "Thường xuyên"). Used by migration and import.
+
+use chrono::NaiveDate;
+
+use super::{Comparison, Deadline, Target};
+
+/// Reads a target; returns it with the unit found after the number (`%`, `sáng kiến`).
+/// Text without a number is a qualitative target.
+pub fn parse_target(text: &str) -> (Target, String) {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let Some((start, end, value)) = first_number(t) else {
+        return (
+            Target::Text {
+                expected: t.to_owned(),
+            },
+            String::new(),
+        );
+    };
+    let before = lower[..start.min(lower.len())].trim();
+    let has = |words: &[&str]| words.iter().any(|w| before.contains(w));
+    let cmp = if has(&["≥", ">=", "tối thiểu", "ít nhất"]) || lower.contains("trở lên")
+    {
+        Comparison::AtLeast
+    } else if has(&["≤", "<=", "tối đa", "không quá", "không vượt quá"])
+        || lower.contains("trở xuống")
+    {
+        Comparison::AtMost
+    } else if has(&[">", "trên", "hơn", "vượt"]) {
+        Comparison::MoreThan
+    } else if has(&["<", "dưới"]) {
+        Comparison::LessThan
+    } else if has(&["="]) {
+        Comparison::Equal
+    } else {
+        Comparison::AtLeast
+    };
+    let unit = t[end..]
+        .trim()
+        .trim_end_matches(|c: char| c == '.' || c == ';')
+        .trim_end_matches("trở lên")
+        .trim_end_matches("trở xuống")
+        .trim()
+        .to_owned();
+    (Target::Number { cmp, value }, unit)
+}
+
+/// Finds the first number in `text`: (byte start, byte end, value), reading a decimal
+/// comma and a thousands dot.
+fn first_number(text: &str) -> Option<(usize, usize, f64)> {
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(u8::is_ascii_digit)?;
+    let mut end = start;
+    while end < bytes.len() {
+        let b = bytes[end];
+        let continues = b.is_ascii_digit()
+            || ((b == b',' || b == b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit));
+        if !continues {
+            break;
+        }
+        end += 1;
+    }
+    let value = crate::vi::parse_number(&text[start..end]).ok()?;
+    Some((start, end, value))
+}
+
+/// Reads a deadline; `year` fills in a month or quarter written without one.
+pub fn parse_deadline(text: &str, year: i32) -> Deadline {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    if lower.is_empty() || lower.contains("thường xuyên") || lower.contains("hằng năm") {
+        return Deadline::Ongoing;
+    }
+    let numbers: Vec<i64> = lower
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|s| !s.is_empty())
+        .filter_map(|s| s.parse().ok())
+        .collect();
+    let year_in = |default: i32| {
+        numbers
+            .iter()
+            .find(|n| (1900..=2200).contains(*n))
+            .map_or(default, |n| *n as i32)
+    };
+    if let Some(pos) = lower.find("quý") {
+        let after = &lower[pos + "quý".len()..];
+        let word = after
+            .trim_start()
+            .split(|c: char| c == '/' || c.is_whitespace())
+            .next();
+        let quarter = match word.unwrap_or("") {
+            "i" | "1" => Some(1),
+            "ii" | "2" => Some(2),
+            "iii" | "3" => Some(3),
+            "iv" | "4" => Some(4),
+            _ => None,
+        };
+        if let Some(quarter) = quarter {
+            return Deadline::Quarter {
+                year: year_in(year),
+                quarter,
+            };
+        }
+    }
+    if let [d, m, y] = numbers.as_slice()
+        && lower.contains('/')
+        && !lower.contains("tháng")
+    {
+        if let Some(date) = NaiveDate::from_ymd_opt(*y as i32, *m as u32, *d as u32) {
+            return Deadline::Date(date);
+        }
+    }
+    if lower.contains("tháng") {
+        if let Some(m) = numbers.iter().find(|n| (1..=12).contains(*n)) {
+            return Deadline::Month {
+                year: year_in(year),
+                month: *m as u32,
+            };
+        }
+    }
+    if (lower.starts_with("năm") || lower.starts_with("trong năm")) && numbers.len() == 1 {
+        return Deadline::Month {
+            year: year_in(year),
+            month: 12,
+        };
+    }
+    Deadline::Other(t.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(cmp: Comparison, value: f64) -> Target {
+        Target::Number { cmp, value }
+    }
+
+    #[test]
+    fn targets_are_read_with_their_comparison_and_unit() {
+        assert_eq!(
+            parse_target("≥ 90%"),
+            (num(Comparison::AtLeast, 90.0), "%".into())
+        );
+        assert_eq!(
+            parse_target("Trên 95%"),
+            (num(Comparison::MoreThan, 95.0), "%".into())
+        );
+        assert_eq!(
+            parse_target("Tối thiểu 10 sáng kiến"),
+            (num(Comparison::AtLeast, 10.0), "sáng kiến".into())
+        );
+        assert_eq!(
+            parse_target("Ít nhất 02 cơ sở"),
+            (num(Comparison::AtLeast, 2.0), "cơ sở".into())
+        );
+        assert_eq!(
+            parse_target("100%"),
+            (num(Comparison::AtLeast, 100.0), "%".into())
+        );
+        assert_eq!(
+            parse_target("= 100%"),
+            (num(Comparison::Equal, 100.0), "%".into())
+        );
+        assert_eq!(
+            parse_target("Dưới 5%"),
+            (num(Comparison::LessThan, 5.0), "%".into())
+        );
+        assert_eq!(
+            parse_target("Tối đa 3 ngày"),
+            (num(Comparison::AtMost, 3.0), "ngày".into())
+        );
+        assert_eq!(
+            parse_target("92,5%"),
+            (num(Comparison::AtLeast, 92.5), "%".into())
+        );
+    }
+
+    #[test]
+    fn a_target_without_a_number_is_qualitative() {
+        assert_eq!(
+            parse_target("Hoàn thành"),
+            (
+                Target::Text {
+                    expected: "Hoàn thành".into()
+                },
+                String::new()
+            )
+        );
+    }
+
+    #[test]
+    fn deadlines_are_read_in_their_usual_wordings() {
+        assert_eq!(parse_deadline("Thường xuyên", 2026), Deadline::Ongoing);
+        assert_eq!(
+            parse_deadline("Tháng 12/2026", 2026),
+            Deadline::Month {
+                year: 2026,
+                month: 12
+            }
+        );
+        assert_eq!(
+            parse_deadline("Tháng 6", 2026),
+            Deadline::Month {
+                year: 2026,
+                month: 6
+            }
+        );
+        assert_eq!(
+            parse_deadline("Quý III/2026", 2025),
+            Deadline::Quarter {
+                year: 2026,
+                quarter: 3
+            }
+        );
+        assert_eq!(
+            parse_deadline("Hoàn thành trong Quý 2 năm 2026", 2026),
+            Deadline::Quarter {
+                year: 2026,
+                quarter: 2
+            }
+        );
+        assert_eq!(
+            parse_deadline("30/06/2026", 2026),
+            Deadline::Date(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default())
+        );
+        assert_eq!(
+            parse_deadline("Trong năm 2026", 2026),
+            Deadline::Month {
+                year: 2026,
+                month: 12
+            }
+        );
+        assert_eq!(
+            parse_deadline("Sau khi Thành phố ban hành Kế hoạch", 2026),
+            Deadline::Other("Sau khi Thành phố ban hành Kế hoạch".into())
+        );
+    }
+}

@@ -1,0 +1,218 @@
+//! The year's plan (Kế hoạch): indicators (chỉ tiêu) with targets and tasks (nhiệm vụ)
+//! with lead offices and deadlines, as in the appendices of the seed plans.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{IndicatorId, OfficeId, TaskId};
+
+/// The plan a report follows.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Plan {
+    /// Title of the plan, e.g. `Kế hoạch thực hiện Nghị quyết số 57-NQ/TW năm 2026`.
+    pub title: String,
+    /// Reference of the plan document, e.g. `Kế hoạch số 15/KH-UBND ngày 20/01/2026`.
+    pub reference: String,
+    pub year: i32,
+    /// Groups of indicators in print order (`Về chuyển đổi số`, …); numbered I, II … when printed.
+    pub indicator_groups: Vec<Group>,
+    pub indicators: Vec<Indicator>,
+    /// Groups of tasks in print order (`Nhiệm vụ trọng tâm`, `Nhiệm vụ thường xuyên`).
+    pub task_groups: Vec<Group>,
+    pub tasks: Vec<Task>,
+}
+
+/// A titled group of indicators or tasks; the title carries no number.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+}
+
+/// An indicator of the plan with its target.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Indicator {
+    pub id: IndicatorId,
+    /// Id of a group in [`Plan::indicator_groups`]; empty for none.
+    pub group: String,
+    /// Name as printed, e.g. `Tỷ lệ hồ sơ TTHC được xử lý trực tuyến`.
+    pub name: String,
+    /// Unit of the values: `%`, `sáng kiến`, `cơ sở` …; empty for qualitative indicators.
+    pub unit: String,
+    pub target: Target,
+    /// True when the value accumulates over the year (a count of initiatives), so that
+    /// before year end it is judged against a pro-rated target.
+    pub accrues_over_year: bool,
+    pub lead: Vec<OfficeId>,
+    pub note: String,
+}
+
+/// How a value is compared with the target number.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Comparison {
+    /// `≥` (đạt tối thiểu).
+    #[default]
+    AtLeast,
+    /// `>` (trên).
+    MoreThan,
+    /// `=` (đúng bằng).
+    Equal,
+    /// `≤` (tối đa).
+    AtMost,
+    /// `<` (dưới).
+    LessThan,
+}
+
+impl Comparison {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparison::AtLeast => "≥",
+            Comparison::MoreThan => ">",
+            Comparison::Equal => "=",
+            Comparison::AtMost => "≤",
+            Comparison::LessThan => "<",
+        }
+    }
+}
+
+/// The target of an indicator.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Target {
+    /// A number to compare with, in the indicator's unit: `≥ 90 %`, `tối thiểu 10 sáng kiến`.
+    Number { cmp: Comparison, value: f64 },
+    /// A qualitative target met by a value equal to `expected` (e.g. `Hoàn thành`).
+    Text { expected: String },
+}
+
+impl Default for Target {
+    fn default() -> Self {
+        Target::Text {
+            expected: "Hoàn thành".to_owned(),
+        }
+    }
+}
+
+/// A task of the plan.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Task {
+    pub id: TaskId,
+    /// Id of a group in [`Plan::task_groups`]; empty for none.
+    pub group: String,
+    pub name: String,
+    pub lead: Vec<OfficeId>,
+    pub coordinating: Vec<OfficeId>,
+    /// Expected output (sản phẩm đầu ra), e.g. `Báo cáo`, `Kế hoạch`.
+    pub output: String,
+    pub deadline: Deadline,
+    pub note: String,
+}
+
+/// When a task is due.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub enum Deadline {
+    /// Ongoing (`Thường xuyên`): never overdue.
+    #[default]
+    Ongoing,
+    /// A day.
+    Date(NaiveDate),
+    /// The end of a month.
+    Month { year: i32, month: u32 },
+    /// The end of a quarter.
+    Quarter { year: i32, quarter: u8 },
+    /// Free wording that has no date (`Sau khi Thành phố ban hành Kế hoạch`): never overdue.
+    Other(String),
+}
+
+impl Deadline {
+    /// The last day on which the task is still on time, or `None` when it has no date.
+    pub fn due_date(&self) -> Option<NaiveDate> {
+        let end_of_month = |year: i32, month: u32| {
+            let next = if month >= 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            };
+            next.and_then(|d| d.pred_opt())
+        };
+        match self {
+            Deadline::Ongoing | Deadline::Other(_) => None,
+            Deadline::Date(d) => Some(*d),
+            Deadline::Month { year, month } if (1..=12).contains(month) => {
+                end_of_month(*year, *month)
+            }
+            Deadline::Quarter { year, quarter } if (1..=4).contains(quarter) => {
+                end_of_month(*year, u32::from(*quarter) * 3)
+            }
+            Deadline::Month { .. } | Deadline::Quarter { .. } => None,
+        }
+    }
+
+    /// As printed in tables: `30/06/2026`, `Tháng 6/2026`, `Quý III/2026`, `Thường xuyên`.
+    pub fn label(&self) -> String {
+        match self {
+            Deadline::Ongoing => "Thường xuyên".to_owned(),
+            Deadline::Date(d) => crate::vi::date_short(*d),
+            Deadline::Month { year, month } => format!("Tháng {month}/{year}"),
+            Deadline::Quarter { year, quarter } => {
+                format!("Quý {}/{}", crate::vi::roman(u32::from(*quarter)), year)
+            }
+            Deadline::Other(text) => text.clone(),
+        }
+    }
+}
+
+impl Plan {
+    pub fn indicator(&self, id: &str) -> Option<&Indicator> {
+        self.indicators.iter().find(|i| i.id == id)
+    }
+
+    pub fn task(&self, id: &str) -> Option<&Task> {
+        self.tasks.iter().find(|t| t.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_month_deadline_falls_on_the_last_day_of_that_month() {
+        let d = Deadline::Month {
+            year: 2026,
+            month: 2,
+        };
+        assert_eq!(d.due_date(), NaiveDate::from_ymd_opt(2026, 2, 28));
+        assert_eq!(d.label(), "Tháng 2/2026");
+    }
+
+    #[test]
+    fn a_third_quarter_deadline_falls_on_the_thirtieth_of_september() {
+        let d = Deadline::Quarter {
+            year: 2026,
+            quarter: 3,
+        };
+        assert_eq!(d.due_date(), NaiveDate::from_ymd_opt(2026, 9, 30));
+        assert_eq!(d.label(), "Quý III/2026");
+    }
+
+    #[test]
+    fn ongoing_and_worded_deadlines_have_no_date() {
+        assert_eq!(Deadline::Ongoing.due_date(), None);
+        assert_eq!(
+            Deadline::Other("Sau khi có hướng dẫn".into()).due_date(),
+            None
+        );
+        assert_eq!(
+            Deadline::Month {
+                year: 2026,
+                month: 13
+            }
+            .due_date(),
+            None
+        );
+    }
+}

@@ -1,0 +1,226 @@
+//! A report (Báo cáo sơ kết / tổng kết): metadata, the section tree, closing and signature.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{Period, ReportId, Review, SectionId, SignerId};
+
+/// Whether the report reviews part of the year or the whole year.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportKind {
+    /// Sơ kết: a quarter, six or nine months.
+    #[default]
+    SoKet,
+    /// Tổng kết: the whole year.
+    TongKet,
+}
+
+/// One report of the project.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub id: ReportId,
+    #[serde(default)]
+    pub kind: ReportKind,
+    pub period: Period,
+    /// Document number (`05` in `Số: 05/BC-UBND`); `None` while a draft has no number.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// Date of issue; `None` leaves day and month blank on a draft.
+    #[serde(default)]
+    pub date: Option<NaiveDate>,
+    /// The summary line under `BÁO CÁO` (trích yếu).
+    #[serde(default)]
+    pub summary: String,
+    /// `Kính gửi` recipients; empty for none.
+    #[serde(default)]
+    pub recipients: Vec<String>,
+    /// An optional paragraph between the title and the first section.
+    #[serde(default)]
+    pub opening: String,
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// The closing sentence (`Trên đây là …`).
+    #[serde(default)]
+    pub closing: String,
+    /// `Nơi nhận` entries without the archive line (added from the organisation).
+    #[serde(default)]
+    pub distribution: Vec<String>,
+    #[serde(default)]
+    pub signer: SignerId,
+    #[serde(default)]
+    pub appendices: Appendices,
+    #[serde(default)]
+    pub review: Review,
+}
+
+/// Which generated appendices follow the report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Appendices {
+    /// Phụ lục: indicator results of the period.
+    pub indicators: bool,
+    /// Phụ lục: task progress of the period.
+    pub tasks: bool,
+}
+
+/// The part of the sơ kết skeleton a section plays; user sub-sections have none.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum SectionRole {
+    /// I. Căn cứ xây dựng báo cáo.
+    Bases,
+    /// II. Kết quả triển khai thực hiện.
+    Results,
+    /// 1. Công tác lãnh đạo, chỉ đạo.
+    Leadership,
+    /// 2. Kết quả thực hiện các nhiệm vụ trọng tâm.
+    KeyTasks,
+    /// 3. Kết quả thực hiện các chỉ tiêu.
+    IndicatorResults,
+    /// 4. Đánh giá chung.
+    Assessment,
+    /// a) Ưu điểm.
+    Strengths,
+    /// b) Hạn chế.
+    Shortcomings,
+    /// c) Nguyên nhân.
+    Causes,
+    /// III. Nhiệm vụ, giải pháp thời gian tới.
+    NextTasks,
+    /// IV. Kiến nghị, đề xuất.
+    Proposals,
+}
+
+/// How the children of a section are numbered; numbers are never typed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ChildNumbering {
+    /// By depth: I. → 1. → 1.1. → a).
+    #[default]
+    Auto,
+    /// Points a), b), c) … in Vietnamese alphabet order.
+    Letters,
+}
+
+/// Content the program generates from the plan inside a section, after its text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Generated {
+    /// The table of indicator results of the report's period.
+    IndicatorTable,
+    /// The table of task progress of the report's period.
+    TaskTable,
+}
+
+/// A numbered section: a title, text written one paragraph per line, children.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Section {
+    pub id: SectionId,
+    pub role: Option<SectionRole>,
+    /// Title without its number.
+    pub title: String,
+    /// Text: one paragraph per line; lines starting `- ` or `+ ` are list items.
+    pub body: String,
+    pub generated: Option<Generated>,
+    pub numbering: ChildNumbering,
+    pub children: Vec<Section>,
+}
+
+impl Section {
+    pub fn new(id: impl Into<String>, title: impl Into<String>) -> Self {
+        Self {
+            id: id.into(),
+            title: title.into(),
+            ..Self::default()
+        }
+    }
+
+    /// This section and all its descendants, depth first, in print order.
+    pub fn walk(&self) -> Vec<&Section> {
+        let mut out = vec![self];
+        for c in &self.children {
+            out.extend(c.walk());
+        }
+        out
+    }
+}
+
+impl Report {
+    /// All sections depth first, in print order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        self.sections.iter().flat_map(Section::walk).collect()
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.all_sections().into_iter().find(|s| s.id == id)
+    }
+
+    pub fn section_mut(&mut self, id: &str) -> Option<&mut Section> {
+        fn find<'a>(list: &'a mut [Section], id: &str) -> Option<&'a mut Section> {
+            for s in list {
+                if s.id == id {
+                    return Some(s);
+                }
+                if let Some(found) = find(&mut s.children, id) {
+                    return Some(found);
+                }
+            }
+            None
+        }
+        find(&mut self.sections, id)
+    }
+
+    /// The first section playing `role`.
+    pub fn section_by_role(&self, role: SectionRole) -> Option<&Section> {
+        self.all_sections()
+            .into_iter()
+            .find(|s| s.role == Some(role))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::PeriodKind;
+
+    fn report() -> Report {
+        let mut results = Section::new("s2", "Kết quả");
+        results.children = vec![
+            Section::new("s21", "Lãnh đạo"),
+            Section::new("s22", "Nhiệm vụ"),
+        ];
+        Report {
+            id: "r1".into(),
+            kind: ReportKind::SoKet,
+            period: Period::new(2026, PeriodKind::Quarter(2)),
+            number: None,
+            date: None,
+            summary: String::new(),
+            recipients: vec![],
+            opening: String::new(),
+            sections: vec![Section::new("s1", "Căn cứ"), results],
+            closing: String::new(),
+            distribution: vec![],
+            signer: String::new(),
+            appendices: Appendices::default(),
+            review: Review::default(),
+        }
+    }
+
+    #[test]
+    fn sections_are_walked_in_print_order() {
+        let ids: Vec<_> = report()
+            .all_sections()
+            .iter()
+            .map(|s| s.id.clone())
+            .collect();
+        assert_eq!(ids, ["s1", "s2", "s21", "s22"]);
+    }
+
+    #[test]
+    fn a_nested_section_can_be_found_and_changed_by_id() {
+        let mut r = report();
+        r.section_mut("s22").map(|s| s.body = "x".into());
+        assert_eq!(r.section("s22").map(|s| s.body.as_str()), Some("x"));
+        assert!(r.section_mut("nope").is_none());
+    }
+}

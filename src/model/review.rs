@@ -1,0 +1,111 @@
+//! Review data stored with a report: status, history, comments, snapshot, approval.
+//! The workflow that changes these fields lives outside the model.
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::SectionId;
+
+/// Where a report stands in the review loop.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReportStatus {
+    /// Đang soạn.
+    #[default]
+    Drafting,
+    /// Chờ duyệt.
+    AwaitingReview,
+    /// Cần sửa.
+    NeedsChanges,
+    /// Đã duyệt.
+    Approved,
+    /// Đã ban hành.
+    Issued,
+}
+
+impl ReportStatus {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReportStatus::Drafting => "Đang soạn",
+            ReportStatus::AwaitingReview => "Chờ duyệt",
+            ReportStatus::NeedsChanges => "Cần sửa",
+            ReportStatus::Approved => "Đã duyệt",
+            ReportStatus::Issued => "Đã ban hành",
+        }
+    }
+
+    /// Only an approved or issued report may be printed without the draft marking.
+    pub fn allows_final(self) -> bool {
+        matches!(self, ReportStatus::Approved | ReportStatus::Issued)
+    }
+}
+
+/// The role of the person acting.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReviewRole {
+    #[default]
+    Drafter,
+    Reviewer,
+}
+
+/// Review state of a report.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Review {
+    pub status: ReportStatus,
+    pub history: Vec<Transition>,
+    pub comments: Vec<Comment>,
+    /// Content as it was when last sent for review.
+    pub snapshot: Option<Snapshot>,
+    /// Fingerprint of the content that was approved.
+    pub approved_fingerprint: Option<String>,
+}
+
+/// A recorded status change.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transition {
+    pub from: ReportStatus,
+    pub to: ReportStatus,
+    pub by: String,
+    pub role: ReviewRole,
+    pub at: NaiveDateTime,
+    #[serde(default)]
+    pub remark: String,
+}
+
+/// A remark anchored to a section (and optionally a paragraph of it).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    pub id: String,
+    pub section: SectionId,
+    #[serde(default)]
+    pub paragraph: Option<usize>,
+    pub author: String,
+    pub role: ReviewRole,
+    pub at: NaiveDateTime,
+    pub text: String,
+    #[serde(default)]
+    pub replies: Vec<Reply>,
+    #[serde(default)]
+    pub resolved: bool,
+}
+
+/// An answer in a comment's thread.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reply {
+    pub author: String,
+    pub role: ReviewRole,
+    pub at: NaiveDateTime,
+    pub text: String,
+}
+
+/// The text of each section at the moment of sending for review.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Snapshot {
+    pub taken: Option<NaiveDateTime>,
+    /// (section id, title, body) in print order.
+    pub sections: Vec<(SectionId, String, String)>,
+}

@@ -1,0 +1,214 @@
+//! Reads and writes project files (pretty RON), migrates older formats, and saves
+//! atomically so that no failure ever leaves a half-written or lost file.
+//!
+//! Sits beside `compose` on top of `model`: model ← storage.
+
+mod error;
+mod v0;
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+pub use error::StorageError;
+use error::{io_reason, ron_message};
+
+use crate::model::{FORMAT_VERSION, Project};
+
+/// Files larger than this are refused before reading (a project is a few hundred KB).
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads, migrates and NFC-normalises the project at `path`. Never writes anything.
+pub fn load(path: &Path) -> Result<Project, StorageError> {
+    let read_err = |e: &std::io::Error| StorageError::Read {
+        path: path.to_owned(),
+        reason: io_reason(e),
+    };
+    let meta = fs::metadata(path).map_err(|e| read_err(&e))?;
+    if meta.is_dir() {
+        return Err(StorageError::Read {
+            path: path.to_owned(),
+            reason: "đây là một thư mục, không phải tệp".to_owned(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(StorageError::Read {
+            path: path.to_owned(),
+            reason: format!(
+                "tệp quá lớn ({} MB), không phải tệp dự án",
+                meta.len() / (1024 * 1024)
+            ),
+        });
+    }
+    let bytes = fs::read(path).map_err(|e| read_err(&e))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let (line, column) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        StorageError::Parse {
+            path: path.to_owned(),
+            line,
+            column,
+            message: "nội dung không phải văn bản UTF-8".to_owned(),
+        }
+    })?;
+    parse(&text, path)
+}
+
+/// Parses project text; `path` only names the file in errors.
+pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
+    // Normalising the whole text is safe for RON syntax (no combining mark composes
+    // with a delimiter) and covers text pasted in decomposed form.
+    let text = crate::vi::nfc(text.strip_prefix('\u{feff}').unwrap_or(text));
+    let version = probe_version(&text, path)?;
+    let mut project = match version {
+        0 => v0::migrate(de(&text, path)?),
+        FORMAT_VERSION => de::<Project>(&text, path)?,
+        found => {
+            return Err(StorageError::NewerVersion {
+                path: path.to_owned(),
+                found,
+                supported: FORMAT_VERSION,
+            });
+        }
+    };
+    project.format_version = FORMAT_VERSION;
+    // Escaped code points (`\u{301}`) only become characters after parsing.
+    if text.contains("\\u{") {
+        let plain = to_string(&project)?;
+        if !unicode_normalization::is_nfc(&plain) {
+            project = de::<Project>(&crate::vi::nfc(&plain), path)?;
+        }
+    }
+    Ok(project)
+}
+
+/// Reads only `format_version` (missing means 0); syntax errors surface here with
+/// their position.
+fn probe_version(text: &str, path: &Path) -> Result<u32, StorageError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        format_version: u32,
+    }
+    de::<Probe>(text, path).map(|p| p.format_version)
+}
+
+fn de<'a, T: Deserialize<'a>>(text: &'a str, path: &Path) -> Result<T, StorageError> {
+    ron::Options::default()
+        .from_str::<T>(text)
+        .map_err(|e| StorageError::Parse {
+            path: path.to_owned(),
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: ron_message(&e.code),
+        })
+}
+
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// The project as pretty RON, strings written literally so the file stays readable.
+pub fn to_string(project: &Project) -> Result<String, StorageError> {
+    let config = ron::ser::PrettyConfig::new()
+        .escape_strings(false)
+        .struct_names(false)
+        .indentor("    ");
+    ron::ser::to_string_pretty(project, config).map_err(|e| StorageError::Serialize(e.to_string()))
+}
+
+/// The backup kept beside a saved file: `FILE.ron.bak`.
+pub fn backup_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".bak")
+}
+
+/// The autosave file beside a project: `FILE.ron.recovery`.
+pub fn recovery_path(path: &Path) -> PathBuf {
+    with_suffix(path, ".recovery")
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(suffix);
+    path.with_file_name(name)
+}
+
+/// Saves atomically: writes a temporary file in the same folder, flushes and syncs it,
+/// keeps the previous file as `FILE.ron.bak`, then renames over the target. On any
+/// failure the original file is left byte-identical and the temporary file removed.
+pub fn save(path: &Path, project: &Project) -> Result<(), StorageError> {
+    let text = to_string(project)?;
+    write_atomic(path, text.as_bytes(), true)
+}
+
+/// Writes the autosave copy (atomically, without touching the backup).
+pub fn save_recovery(path: &Path, project: &Project) -> Result<(), StorageError> {
+    let text = to_string(project)?;
+    write_atomic(&recovery_path(path), text.as_bytes(), false)
+}
+
+/// The temporary file a save writes first, in the same folder as `path`.
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "baocao".to_owned());
+    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+/// Writes `bytes` to `path` atomically (temporary file, sync, rename); with
+/// `keep_backup` the previous content is first copied to `path.bak`.
+pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StorageError> {
+    let write_err = |e: &std::io::Error| StorageError::Write {
+        path: path.to_owned(),
+        reason: io_reason(e),
+    };
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    let tmp = temp_path(path);
+    let result = (|| -> std::io::Result<()> {
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)?;
+        file.write_all(bytes)?;
+        file.flush()?;
+        file.sync_all()?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(write_err(&e));
+    }
+    if keep_backup && path.is_file() {
+        if let Err(e) = fs::copy(path, backup_path(path)) {
+            let _ = fs::remove_file(&tmp);
+            return Err(StorageError::Write {
+                path: path.to_owned(),
+                reason: format!("không tạo được bản sao lưu .bak: {}", io_reason(&e)),
+            });
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, path) {
+        let _ = fs::remove_file(&tmp);
+        return Err(write_err(&e));
+    }
+    // Make the rename itself durable where the platform allows syncing a folder.
+    if let Ok(d) = fs::File::open(&dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

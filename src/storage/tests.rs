@@ -1,0 +1,220 @@
+use super::*;
+use crate::model::{Indicator, Target};
+
+fn sample_project() -> Project {
+    let mut p = Project::default();
+    p.organisation.issuing_body = vec!["ỦY BAN NHÂN DÂN".into(), "XÃ AN LÃM".into()];
+    p.organisation.place = "An Lãm".into();
+    p.plan.indicators.push(Indicator {
+        id: "CT01".into(),
+        name: "Tỷ lệ hồ sơ được xử lý trực tuyến".into(),
+        unit: "%".into(),
+        target: Target::Number {
+            cmp: crate::model::Comparison::AtLeast,
+            value: 90.0,
+        },
+        ..Indicator::default()
+    });
+    p
+}
+
+#[test]
+fn a_saved_project_loads_back_equal() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let p = sample_project();
+    save(&path, &p).unwrap();
+    assert_eq!(load(&path).unwrap(), p);
+}
+
+#[test]
+fn the_file_is_readable_text_with_vietnamese_letters_written_literally() {
+    let text = to_string(&sample_project()).unwrap();
+    assert!(text.contains("\"XÃ AN LÃM\""), "{text}");
+    assert!(text.contains("format_version: 1"));
+}
+
+#[test]
+fn saving_keeps_the_previous_version_as_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = sample_project();
+    save(&path, &p).unwrap();
+    let first = std::fs::read(&path).unwrap();
+    p.organisation.place = "Nơi khác".into();
+    save(&path, &p).unwrap();
+    assert_eq!(std::fs::read(backup_path(&path)).unwrap(), first);
+    assert_eq!(load(&path).unwrap().organisation.place, "Nơi khác");
+}
+
+#[test]
+fn decomposed_text_is_normalised_on_load() {
+    let text = to_string(&sample_project())
+        .unwrap()
+        .replace("LÃM", "LA\u{303}M");
+    assert!(text.contains('\u{303}'));
+    let p = parse(&text, Path::new("x.ron")).unwrap();
+    assert_eq!(p.organisation.issuing_body[1], "XÃ AN LÃM");
+}
+
+#[test]
+fn escaped_combining_marks_are_normalised_too() {
+    let text = to_string(&sample_project())
+        .unwrap()
+        .replace("\"An Lãm\"", "\"An La\\u{303}m\"");
+    let p = parse(&text, Path::new("x.ron")).unwrap();
+    assert_eq!(p.organisation.place, "An Lãm");
+}
+
+#[test]
+fn a_truncated_file_is_refused_with_line_and_column() {
+    let text = to_string(&sample_project()).unwrap();
+    let cut = &text[..text.len() / 2];
+    let err = parse(cut, Path::new("cut.ron")).unwrap_err();
+    let (line, col) = err.position().expect("a position");
+    assert!(line > 1 && col >= 1);
+    let msg = err.to_string();
+    assert!(msg.contains("dòng") && msg.contains("cut.ron"), "{msg}");
+}
+
+#[test]
+fn a_wrong_type_is_refused_naming_the_line() {
+    let text = to_string(&sample_project())
+        .unwrap()
+        .replace("year: 0", "year: \"hai nghìn\"");
+    let err = parse(&text, Path::new("t.ron")).unwrap_err();
+    let line_of_year = text
+        .lines()
+        .position(|l| l.contains("year: \"hai"))
+        .unwrap()
+        + 1;
+    assert_eq!(err.position().map(|p| p.0), Some(line_of_year), "{err}");
+    assert!(err.to_string().contains("số"), "{err}");
+}
+
+#[test]
+fn a_newer_format_version_is_refused() {
+    let text = to_string(&sample_project())
+        .unwrap()
+        .replace("format_version: 1", "format_version: 99");
+    let err = parse(&text, Path::new("n.ron")).unwrap_err();
+    assert!(matches!(err, StorageError::NewerVersion { found: 99, .. }));
+    assert!(err.to_string().contains("phiên bản mới hơn"));
+}
+
+#[test]
+fn an_unknown_field_is_refused_rather_than_dropped_on_the_next_save() {
+    let text =
+        to_string(&sample_project())
+            .unwrap()
+            .replacen("place:", "plase: \"x\",\n    place:", 1);
+    let err = parse(&text, Path::new("u.ron")).unwrap_err();
+    assert!(err.to_string().contains("plase"), "{err}");
+}
+
+#[test]
+fn a_missing_file_is_a_read_error_naming_it() {
+    let err = load(Path::new("/nonexistent/du-an.ron")).unwrap_err();
+    assert!(matches!(err, StorageError::Read { .. }));
+    assert!(err.to_string().contains("du-an.ron"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_refused_with_its_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bin.ron");
+    std::fs::write(&path, b"(\n  format_version: 1,\xff\xfe)").unwrap();
+    let err = load(&path).unwrap_err();
+    assert_eq!(err.position(), Some((2, 21)));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_failed_save_leaves_the_original_byte_identical() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut changed = sample_project();
+    changed.organisation.place = "Khác".into();
+    let result = save(&path, &changed);
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    // Root ignores folder permissions; then the save succeeds and there is nothing to test.
+    if let Err(err) = result {
+        assert!(err.to_string().contains("Tệp cũ vẫn còn nguyên"));
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(leftovers.len(), 1, "no temporary file is left behind");
+    }
+}
+
+#[test]
+fn a_save_that_cannot_write_its_temporary_file_leaves_the_original_byte_identical() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    // A folder where the temporary file should go makes the write fail, even for root.
+    std::fs::create_dir(temp_path(&path)).unwrap();
+    let mut changed = sample_project();
+    changed.organisation.place = "Khác".into();
+    let err = save(&path, &changed).unwrap_err();
+    assert!(err.to_string().contains("Tệp cũ vẫn còn nguyên"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!backup_path(&path).exists());
+}
+
+#[test]
+fn a_save_that_cannot_keep_its_backup_leaves_the_original_and_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    std::fs::remove_file(backup_path(&path)).ok();
+    std::fs::create_dir(backup_path(&path)).unwrap();
+    let mut changed = sample_project();
+    changed.organisation.place = "Khác".into();
+    let err = save(&path, &changed).unwrap_err();
+    assert!(err.to_string().contains(".bak"), "{err}");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!temp_path(&path).exists());
+}
+
+#[test]
+fn a_save_into_a_missing_folder_fails_without_creating_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("khong-co").join("p.ron");
+    let err = save(&path, &sample_project()).unwrap_err();
+    assert!(matches!(err, StorageError::Write { .. }));
+    assert!(!path.exists());
+}
+
+#[test]
+fn a_save_over_a_folder_fails_and_leaves_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::create_dir(&path).unwrap();
+    std::fs::write(path.join("inside.txt"), "x").unwrap();
+    assert!(save(&path, &sample_project()).is_err());
+    assert_eq!(
+        std::fs::read_to_string(path.join("inside.txt")).unwrap(),
+        "x"
+    );
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+#[test]
+fn the_recovery_copy_sits_beside_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save_recovery(&path, &sample_project()).unwrap();
+    assert!(recovery_path(&path).is_file());
+    assert!(!path.exists());
+    assert_eq!(load(&recovery_path(&path)).unwrap(), sample_project());
+}
