@@ -202,7 +202,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
                 warn_list.push((place.clone(), format!("mục “{}” chưa có tiêu đề", s.id)));
             }
         }
-        if r.sections.iter().all(|s| is_blank(s)) {
+        if r.sections.iter().all(is_blank) {
             warn_list.push((place.clone(), "báo cáo chưa có nội dung".to_owned()));
         }
     }
@@ -211,7 +211,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
         place,
         message,
     }));
-    out.sort_by(|a, b| b.severity.cmp(&a.severity));
+    out.sort_by_key(|p| std::cmp::Reverse(p.severity));
     out
 }
 

@@ -1,9 +1,119 @@
 //! compose: report + project → document tree, following Decree 30/2020.
-//! Numbering, placeholder substitution and generated tables happen here, once.
+//!
+//! Second stage of the pipeline (model → **compose** → layout → PDF / preview).
+//! Numbering, the header block, generated tables and the signature block are made
+//! here, once; layout only places what this module decides to print.
 
 pub mod doc;
+mod header;
+mod sections;
+mod signature;
+mod tables;
 
 pub use doc::*;
 
+use crate::model::{Project, Report};
+
 /// Points per millimetre (72 / 25.4).
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+/// Document type code in numbers (`BC` in `05/BC-UBND`).
+pub const REPORT_TYPE_CODE: &str = "BC";
+
+/// What the caller decides about a composition.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ComposeOptions {
+    /// The signed version: no `DỰ THẢO` marking. Whether the report may be printed
+    /// so is decided by the caller (review workflow).
+    pub final_version: bool,
+}
+
+/// Builds the document tree of `report`, with the plan's figures from `project`.
+pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> Document {
+    let setup = project.page_setup.clone();
+    let ctx = Ctx {
+        project,
+        report,
+        setup: &setup,
+    };
+    let draft = !options.final_version;
+    let appendix_names = appendix_names(report);
+
+    let mut body = Vec::new();
+    body.push(header::header_block(&ctx, draft));
+    body.extend(header::title_blocks(&ctx));
+    body.extend(sections::opening(&ctx));
+    body.extend(sections::section_blocks(&ctx, &appendix_names));
+    body.extend(signature::closing_and_signature(&ctx));
+
+    let mut parts = vec![Part { blocks: body }];
+    for (kind, name) in &appendix_names {
+        parts.push(Part {
+            blocks: tables::appendix(&ctx, *kind, name),
+        });
+    }
+
+    let org = &project.organisation;
+    let title = if report.summary.trim().is_empty() {
+        format!("Báo cáo {}", report.period.label())
+    } else {
+        format!("Báo cáo {}", report.summary.trim())
+    };
+    Document {
+        meta: Meta {
+            title,
+            author: org.full_name.clone(),
+            subject: report.summary.clone(),
+            keywords: format!(
+                "Nghị quyết 57-NQ/TW; báo cáo; {}",
+                report.period.short_label()
+            ),
+            language: "vi".to_owned(),
+        },
+        setup,
+        draft,
+        parts,
+    }
+}
+
+/// What every composing function reads.
+pub(crate) struct Ctx<'a> {
+    pub project: &'a Project,
+    pub report: &'a Report,
+    pub setup: &'a crate::model::PageSetup,
+}
+
+/// The appendices that follow the report, with their printed names: `Phụ lục` alone,
+/// or `Phụ lục I`, `Phụ lục II` when there are two or more.
+pub(crate) fn appendix_names(report: &Report) -> Vec<(AppendixKind, String)> {
+    let mut kinds = Vec::new();
+    if report.appendices.indicators {
+        kinds.push(AppendixKind::Indicators);
+    }
+    if report.appendices.tasks {
+        kinds.push(AppendixKind::Tasks);
+    }
+    let many = kinds.len() > 1;
+    kinds
+        .into_iter()
+        .enumerate()
+        .map(|(i, k)| {
+            let name = if many {
+                format!("Phụ lục {}", crate::vi::roman(i as u32 + 1))
+            } else {
+                "Phụ lục".to_owned()
+            };
+            (k, name)
+        })
+        .collect()
+}
+
+/// The generated appendices.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum AppendixKind {
+    Indicators,
+    Tasks,
+}
+
+#[cfg(test)]
+mod tests;

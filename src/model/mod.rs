@@ -13,6 +13,7 @@ mod progress;
 mod project;
 mod report;
 mod review;
+mod status;
 
 pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
 pub use organisation::{Office, Organisation, Signer};
@@ -24,3 +25,4 @@ pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value}
 pub use project::{FORMAT_VERSION, Project};
 pub use report::{Appendices, ChildNumbering, Generated, Report, ReportKind, Section, SectionRole};
 pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};
+pub use status::{IndicatorStatus, TaskStatus, indicator_status, task_status};

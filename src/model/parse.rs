@@ -38,7 +38,7 @@ pub fn parse_target(text: &str) -> (Target, String) {
     };
     let unit = t[end..]
         .trim()
-        .trim_end_matches(|c: char| c == '.' || c == ';')
+        .trim_end_matches(['.', ';'])
         .trim_end_matches("trở lên")
         .trim_end_matches("trở xuống")
         .trim()
@@ -106,18 +106,17 @@ pub fn parse_deadline(text: &str, year: i32) -> Deadline {
     if let [d, m, y] = numbers.as_slice()
         && lower.contains('/')
         && !lower.contains("tháng")
+        && let Some(date) = NaiveDate::from_ymd_opt(*y as i32, *m as u32, *d as u32)
     {
-        if let Some(date) = NaiveDate::from_ymd_opt(*y as i32, *m as u32, *d as u32) {
-            return Deadline::Date(date);
-        }
+        return Deadline::Date(date);
     }
-    if lower.contains("tháng") {
-        if let Some(m) = numbers.iter().find(|n| (1..=12).contains(*n)) {
-            return Deadline::Month {
-                year: year_in(year),
-                month: *m as u32,
-            };
-        }
+    if lower.contains("tháng")
+        && let Some(m) = numbers.iter().find(|n| (1..=12).contains(*n))
+    {
+        return Deadline::Month {
+            year: year_in(year),
+            month: *m as u32,
+        };
     }
     if (lower.starts_with("năm") || lower.starts_with("trong năm")) && numbers.len() == 1 {
         return Deadline::Month {

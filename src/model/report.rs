@@ -219,7 +219,9 @@ mod tests {
     #[test]
     fn a_nested_section_can_be_found_and_changed_by_id() {
         let mut r = report();
-        r.section_mut("s22").map(|s| s.body = "x".into());
+        if let Some(s) = r.section_mut("s22") {
+            s.body = "x".into();
+        }
         assert_eq!(r.section("s22").map(|s| s.body.as_str()), Some("x"));
         assert!(r.section_mut("nope").is_none());
     }

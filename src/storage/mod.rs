@@ -190,14 +190,15 @@ pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), 
         let _ = fs::remove_file(&tmp);
         return Err(write_err(&e));
     }
-    if keep_backup && path.is_file() {
-        if let Err(e) = fs::copy(path, backup_path(path)) {
-            let _ = fs::remove_file(&tmp);
-            return Err(StorageError::Write {
-                path: path.to_owned(),
-                reason: format!("không tạo được bản sao lưu .bak: {}", io_reason(&e)),
-            });
-        }
+    if keep_backup
+        && path.is_file()
+        && let Err(e) = fs::copy(path, backup_path(path))
+    {
+        let _ = fs::remove_file(&tmp);
+        return Err(StorageError::Write {
+            path: path.to_owned(),
+            reason: format!("không tạo được bản sao lưu .bak: {}", io_reason(&e)),
+        });
     }
     if let Err(e) = fs::rename(&tmp, path) {
         let _ = fs::remove_file(&tmp);

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The one local gate, also run by CI: formatting, lints, the test suite, then the
+# exported sample read by real PDF tools and by the Decree 30 checker.
+# Installs the PDF tools it needs when run as root (apt-get, pip).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+command -v pdffonts >/dev/null || need_apt+=(poppler-utils)
+command -v qpdf >/dev/null || need_apt+=(qpdf)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+  else
+    echo "Cần cài: sudo apt-get install ${need_apt[*]}" >&2
+    exit 1
+  fi
+fi
+if ! python3 -c 'import pdfplumber' 2>/dev/null; then
+  python3 -m pip install -q pdfplumber 2>/dev/null || python3 -m pip install -q --break-system-packages pdfplumber
+fi
+
+echo "== cargo fmt --check"
+cargo fmt --check
+echo "== cargo clippy (warnings are errors)"
+cargo clippy --all-targets -- -D warnings
+echo "== cargo test"
+cargo test --all-targets
+if [ -x tests/real_tools.sh ]; then
+  echo "== the exported sample, read by real PDF tools"
+  bash tests/real_tools.sh
+fi
+echo "== all checks passed"

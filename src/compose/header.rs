@@ -1,0 +1,174 @@
+//! The first-page header (agency, number, national name, motto, place and date), the
+//! title and summary, and `Kính gửi` — boxes 1 to 5 of Decree 30/2020, Appendix I.
+
+use super::{
+    Align, Block, Column, Columns, ColumnsAlign, Ctx, LabelList, Paragraph, REPORT_TYPE_CODE, Rule,
+    Run, SourceRef,
+};
+use crate::vi;
+
+/// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
+pub const NATIONAL_NAME: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+/// `Độc lập - Tự do - Hạnh phúc`.
+pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
+/// The draft marking.
+pub const DRAFT_MARK: &str = "DỰ THẢO";
+
+const PARENT_PT: f32 = 12.0;
+const AGENCY_PT: f32 = 13.0;
+const NUMBER_PT: f32 = 13.0;
+const NATIONAL_PT: f32 = 13.0;
+const MOTTO_PT: f32 = 14.0;
+const DATE_PT: f32 = 14.0;
+const TITLE_PT: f32 = 14.0;
+
+fn line(runs: Vec<Run>, size_pt: f32, source: &str) -> Paragraph {
+    let mut p = Paragraph::centered(runs, size_pt);
+    p.source = SourceRef(source.to_owned());
+    p
+}
+
+/// The two-column header: agency and number on the left (about 40 %), national name,
+/// motto and date on the right (about 60 %); `Số` and the date share a baseline.
+pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
+    let org = &ctx.project.organisation;
+    let report = ctx.report;
+    let mut left = Vec::new();
+    if draft {
+        let mut mark = line(vec![Run::bold(DRAFT_MARK)], AGENCY_PT, "header");
+        mark.frame = true;
+        mark.space_after_pt = 6.0;
+        left.push(mark);
+    }
+    if !org.parent_body.trim().is_empty() {
+        left.push(line(
+            vec![Run::plain(org.parent_body.trim().to_uppercase())],
+            PARENT_PT,
+            "header",
+        ));
+    }
+    let agency: Vec<&String> = org
+        .issuing_body
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    let agency_count = agency.len();
+    for (i, l) in agency.into_iter().enumerate() {
+        let mut p = line(
+            vec![Run::bold(l.trim().to_uppercase())],
+            AGENCY_PT,
+            "header",
+        );
+        if i + 1 == agency_count {
+            p.rule_below = Some(Rule::Fraction(0.4));
+            p.space_after_pt = 8.0;
+        }
+        left.push(p);
+    }
+    left.push(line(
+        vec![Run::plain(vi::doc_number(
+            report.number,
+            REPORT_TYPE_CODE,
+            &org.doc_code,
+        ))],
+        NUMBER_PT,
+        "info",
+    ));
+
+    let mut motto = line(vec![Run::bold(MOTTO)], MOTTO_PT, "header");
+    motto.rule_below = Some(Rule::LineWidth);
+    motto.space_after_pt = 8.0;
+    let right = vec![
+        line(vec![Run::bold(NATIONAL_NAME)], NATIONAL_PT, "header"),
+        motto,
+        line(
+            vec![Run::italic(vi::date_line(
+                org.place.trim(),
+                report.date,
+                report.period.year,
+            ))],
+            DATE_PT,
+            "info",
+        ),
+    ];
+    Block::Columns(Columns {
+        columns: vec![
+            Column {
+                width_frac: 0.4,
+                paragraphs: left,
+            },
+            Column {
+                width_frac: 0.6,
+                paragraphs: right,
+            },
+        ],
+        align: ColumnsAlign::LastBaseline,
+        space_before_pt: 0.0,
+        space_after_pt: 18.0,
+        source: SourceRef("header".to_owned()),
+    })
+}
+
+/// `BÁO CÁO`, the summary with its short rule, and `Kính gửi` when there are recipients.
+pub(super) fn title_blocks(ctx: &Ctx) -> Vec<Block> {
+    let report = ctx.report;
+    let mut out = Vec::new();
+    let mut kind = line(vec![Run::bold("BÁO CÁO")], TITLE_PT, "info");
+    kind.keep_with_next = true;
+    out.push(Block::Paragraph(kind));
+    let summary = if report.summary.trim().is_empty() {
+        format!("Sơ kết {}", report.period.label())
+    } else {
+        report.summary.trim().to_owned()
+    };
+    let mut s = line(vec![Run::bold(summary)], TITLE_PT, "info");
+    s.rule_below = Some(Rule::Fraction(0.35));
+    s.space_after_pt = 14.0;
+    s.keep_with_next = true;
+    out.push(Block::Paragraph(s));
+
+    let recipients: Vec<&String> = report
+        .recipients
+        .iter()
+        .filter(|r| !r.trim().is_empty())
+        .collect();
+    match recipients.as_slice() {
+        [] => {}
+        [one] => {
+            let mut p = line(
+                vec![Run::plain(format!("Kính gửi: {}.", strip_end(one)))],
+                ctx.setup.body_size_pt,
+                "info",
+            );
+            p.align = Align::Center;
+            p.space_after_pt = 12.0;
+            out.push(Block::Paragraph(p));
+        }
+        many => {
+            let last = many.len() - 1;
+            out.push(Block::LabelList(LabelList {
+                label: vec![Run::plain("Kính gửi:")],
+                items: many
+                    .iter()
+                    .enumerate()
+                    .map(|(i, r)| {
+                        let end = if i == last { "." } else { ";" };
+                        vec![Run::plain(format!("- {}{end}", strip_end(r)))]
+                    })
+                    .collect(),
+                size_pt: ctx.setup.body_size_pt,
+                space_after_pt: 12.0,
+                source: SourceRef("info".to_owned()),
+            }));
+        }
+    }
+    out
+}
+
+/// A recipient without the punctuation the clerk may have typed at its end.
+pub(super) fn strip_end(s: &str) -> &str {
+    s.trim()
+        .trim_start_matches("- ")
+        .trim_end_matches([';', '.', ','])
+        .trim()
+}
