@@ -17,6 +17,7 @@
 pub mod check;
 pub mod cli;
 pub mod compose;
+pub mod edit;
 pub mod layout;
 pub mod model;
 pub mod storage;

@@ -22,10 +22,12 @@ pub enum StorageError {
     },
 
     #[error(
-        "Tệp được tạo bởi phiên bản mới hơn của chương trình (định dạng {found}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình; tệp không bị thay đổi.\nTệp: {path}"
+        "Tệp được tạo bởi phiên bản mới hơn của chương trình (dòng {line}, cột {column}: định dạng {found}, phiên bản này đọc được đến {supported}). Hãy cập nhật chương trình; tệp không bị thay đổi.\nTệp: {path}"
     )]
     NewerVersion {
         path: PathBuf,
+        line: usize,
+        column: usize,
         found: u32,
         supported: u32,
     },
@@ -43,7 +45,8 @@ impl StorageError {
     /// The (line, column) of a parse error, for tests and the `check` command.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            StorageError::Parse { line, column, .. } => Some((*line, *column)),
+            StorageError::Parse { line, column, .. }
+            | StorageError::NewerVersion { line, column, .. } => Some((*line, *column)),
             _ => None,
         }
     }

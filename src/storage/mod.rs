@@ -65,8 +65,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
         0 => v0::migrate(de(&text, path)?),
         FORMAT_VERSION => de::<Project>(&text, path)?,
         found => {
+            let (line, column) = text
+                .find("format_version")
+                .map_or((1, 1), |at| line_col(text[..at].as_bytes()));
             return Err(StorageError::NewerVersion {
                 path: path.to_owned(),
+                line,
+                column,
                 found,
                 supported: FORMAT_VERSION,
             });

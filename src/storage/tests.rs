@@ -100,6 +100,7 @@ fn a_newer_format_version_is_refused() {
     let err = parse(&text, Path::new("n.ron")).unwrap_err();
     assert!(matches!(err, StorageError::NewerVersion { found: 99, .. }));
     assert!(err.to_string().contains("phiên bản mới hơn"));
+    assert_eq!(err.position(), Some((2, 5)), "{err}");
 }
 
 #[test]

@@ -1,0 +1,662 @@
+//! Edits of a project: every change the window makes is an [`Edit`], applied here to
+//! the model (text NFC-normalised on the way in) and recorded in a [`History`] for
+//! undo and redo. Pure: no egui, no I/O.
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    IndicatorId, Period, Project, Report, ReportId, Section, SectionId, TaskId, TaskState, Value,
+    new_id,
+};
+use crate::vi;
+
+/// A text field of a report other than section text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReportText {
+    Summary,
+    Opening,
+    Closing,
+    /// `Kính gửi`, one recipient per line.
+    Recipients,
+    /// `Nơi nhận`, one entry per line.
+    Distribution,
+}
+
+/// One change to a project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SectionBody {
+        report: ReportId,
+        section: SectionId,
+        text: String,
+    },
+    SectionTitle {
+        report: ReportId,
+        section: SectionId,
+        title: String,
+    },
+    /// Adds a user sub-section as the last child of `parent` (or at the top level).
+    AddSection {
+        report: ReportId,
+        parent: Option<SectionId>,
+        title: String,
+    },
+    RemoveSection {
+        report: ReportId,
+        section: SectionId,
+    },
+    /// Moves a section among its siblings by `delta` places (−1 up, +1 down).
+    MoveSection {
+        report: ReportId,
+        section: SectionId,
+        delta: i32,
+    },
+    ReportText {
+        report: ReportId,
+        field: ReportText,
+        text: String,
+    },
+    ReportNumber {
+        report: ReportId,
+        number: Option<u32>,
+    },
+    ReportDate {
+        report: ReportId,
+        date: Option<NaiveDate>,
+    },
+    ReportSigner {
+        report: ReportId,
+        signer: String,
+    },
+    Appendices {
+        report: ReportId,
+        indicators: bool,
+        tasks: bool,
+    },
+    IndicatorValue {
+        period: Period,
+        indicator: IndicatorId,
+        value: Option<Value>,
+    },
+    IndicatorEvidence {
+        period: Period,
+        indicator: IndicatorId,
+        text: String,
+    },
+    TaskState {
+        period: Period,
+        task: TaskId,
+        state: TaskState,
+    },
+    TaskNote {
+        period: Period,
+        task: TaskId,
+        text: String,
+    },
+    AddReport(Box<Report>),
+}
+
+/// Why an edit could not be applied; the project is then unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("Không tìm thấy báo cáo “{0}”.")]
+    NoReport(String),
+    #[error("Không tìm thấy mục “{0}” trong báo cáo.")]
+    NoSection(String),
+    #[error("Mục “{0}” thuộc khung báo cáo nên không xóa hoặc di chuyển được.")]
+    SkeletonSection(String),
+    #[error("Chỉ tiêu “{0}” không có trong kế hoạch.")]
+    NoIndicator(String),
+    #[error("Nhiệm vụ “{0}” không có trong kế hoạch.")]
+    NoTask(String),
+    #[error("Mã báo cáo “{0}” đã có trong tệp.")]
+    DuplicateReport(String),
+}
+
+impl Edit {
+    /// Consecutive edits with the same key merge into one undo step (typing a word
+    /// is one step, not one per letter).
+    pub fn merge_key(&self) -> Option<String> {
+        match self {
+            Edit::SectionBody {
+                report, section, ..
+            } => Some(format!("body/{report}/{section}")),
+            Edit::SectionTitle {
+                report, section, ..
+            } => Some(format!("title/{report}/{section}")),
+            Edit::ReportText { report, field, .. } => Some(format!("text/{report}/{field:?}")),
+            Edit::IndicatorEvidence {
+                period, indicator, ..
+            } => Some(format!("evidence/{period:?}/{indicator}")),
+            Edit::TaskNote { period, task, .. } => Some(format!("note/{period:?}/{task}")),
+            _ => None,
+        }
+    }
+}
+
+fn report_mut<'a>(p: &'a mut Project, id: &str) -> Result<&'a mut Report, EditError> {
+    p.report_mut(id)
+        .ok_or_else(|| EditError::NoReport(id.to_owned()))
+}
+
+fn section_mut<'a>(r: &'a mut Report, id: &str) -> Result<&'a mut Section, EditError> {
+    r.section_mut(id)
+        .ok_or_else(|| EditError::NoSection(id.to_owned()))
+}
+
+fn lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| vi::nfc(l.trim()))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The sibling list that holds `id`, and its position there.
+fn siblings_of<'a>(list: &'a mut Vec<Section>, id: &str) -> Option<(&'a mut Vec<Section>, usize)> {
+    if let Some(pos) = list.iter().position(|s| s.id == id) {
+        return Some((list, pos));
+    }
+    for s in list.iter_mut() {
+        if let Some(found) = siblings_of(&mut s.children, id) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// Applies `edit` to `project`; on error nothing is changed.
+pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
+    match edit {
+        Edit::SectionBody {
+            report,
+            section,
+            text,
+        } => section_mut(report_mut(project, &report)?, &section)?.body = vi::nfc(&text),
+        Edit::SectionTitle {
+            report,
+            section,
+            title,
+        } => section_mut(report_mut(project, &report)?, &section)?.title = vi::nfc(&title),
+        Edit::AddSection {
+            report,
+            parent,
+            title,
+        } => {
+            let r = report_mut(project, &report)?;
+            let id = {
+                let taken: Vec<String> = r.all_sections().iter().map(|s| s.id.clone()).collect();
+                new_id("muc-", taken.iter().map(String::as_str))
+            };
+            let section = Section::new(id, vi::nfc(&title));
+            match parent {
+                Some(p) => section_mut(r, &p)?.children.push(section),
+                None => r.sections.push(section),
+            }
+        }
+        Edit::RemoveSection { report, section } => {
+            let r = report_mut(project, &report)?;
+            let (list, pos) = siblings_of(&mut r.sections, &section)
+                .ok_or_else(|| EditError::NoSection(section.clone()))?;
+            if list[pos].role.is_some() {
+                return Err(EditError::SkeletonSection(list[pos].title.clone()));
+            }
+            list.remove(pos);
+        }
+        Edit::MoveSection {
+            report,
+            section,
+            delta,
+        } => {
+            let r = report_mut(project, &report)?;
+            let (list, pos) = siblings_of(&mut r.sections, &section)
+                .ok_or_else(|| EditError::NoSection(section.clone()))?;
+            if list[pos].role.is_some() {
+                return Err(EditError::SkeletonSection(list[pos].title.clone()));
+            }
+            let target = (pos as i64 + i64::from(delta)).clamp(0, list.len() as i64 - 1) as usize;
+            // User sections move among user sections only; skeleton parts keep their order.
+            let lo = pos.min(target);
+            let hi = pos.max(target);
+            if list[lo..=hi].iter().any(|s| s.role.is_some()) {
+                return Err(EditError::SkeletonSection(
+                    list[lo..=hi]
+                        .iter()
+                        .find(|s| s.role.is_some())
+                        .map(|s| s.title.clone())
+                        .unwrap_or_default(),
+                ));
+            }
+            let moved = list.remove(pos);
+            list.insert(target, moved);
+        }
+        Edit::ReportText {
+            report,
+            field,
+            text,
+        } => {
+            let r = report_mut(project, &report)?;
+            match field {
+                ReportText::Summary => r.summary = vi::nfc(text.trim_end_matches('\n')),
+                ReportText::Opening => r.opening = vi::nfc(&text),
+                ReportText::Closing => r.closing = vi::nfc(&text),
+                ReportText::Recipients => r.recipients = lines(&text),
+                ReportText::Distribution => r.distribution = lines(&text),
+            }
+        }
+        Edit::ReportNumber { report, number } => report_mut(project, &report)?.number = number,
+        Edit::ReportDate { report, date } => report_mut(project, &report)?.date = date,
+        Edit::ReportSigner { report, signer } => report_mut(project, &report)?.signer = signer,
+        Edit::Appendices {
+            report,
+            indicators,
+            tasks,
+        } => {
+            let a = &mut report_mut(project, &report)?.appendices;
+            a.indicators = indicators;
+            a.tasks = tasks;
+        }
+        Edit::IndicatorValue {
+            period,
+            indicator,
+            value,
+        } => {
+            if project.plan.indicator(&indicator).is_none() {
+                return Err(EditError::NoIndicator(indicator));
+            }
+            let value = value.map(|v| match v {
+                Value::Text(t) => Value::Text(vi::nfc(t.trim())),
+                n => n,
+            });
+            project
+                .period_record_mut(period)
+                .indicators
+                .entry(indicator)
+                .or_default()
+                .value = value;
+        }
+        Edit::IndicatorEvidence {
+            period,
+            indicator,
+            text,
+        } => {
+            if project.plan.indicator(&indicator).is_none() {
+                return Err(EditError::NoIndicator(indicator));
+            }
+            project
+                .period_record_mut(period)
+                .indicators
+                .entry(indicator)
+                .or_default()
+                .evidence = vi::nfc(&text);
+        }
+        Edit::TaskState {
+            period,
+            task,
+            state,
+        } => {
+            if project.plan.task(&task).is_none() {
+                return Err(EditError::NoTask(task));
+            }
+            project
+                .period_record_mut(period)
+                .tasks
+                .entry(task)
+                .or_default()
+                .state = state;
+        }
+        Edit::TaskNote { period, task, text } => {
+            if project.plan.task(&task).is_none() {
+                return Err(EditError::NoTask(task));
+            }
+            project
+                .period_record_mut(period)
+                .tasks
+                .entry(task)
+                .or_default()
+                .note = vi::nfc(&text);
+        }
+        Edit::AddReport(report) => {
+            if project.report(&report.id).is_some() {
+                return Err(EditError::DuplicateReport(report.id));
+            }
+            project.reports.push(*report);
+        }
+    }
+    Ok(())
+}
+
+/// Undo and redo as snapshots of the project before each step; consecutive edits of
+/// the same text merge into one step.
+#[derive(Debug)]
+pub struct History {
+    undo: Vec<(Project, Option<String>)>,
+    redo: Vec<Project>,
+    limit: usize,
+    /// Set when the last step may absorb the next edit with the same key.
+    open_key: Option<String>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::new(500)
+    }
+}
+
+impl History {
+    /// A history keeping at most `limit` undo steps.
+    pub fn new(limit: usize) -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            limit: limit.max(1),
+            open_key: None,
+        }
+    }
+
+    /// Applies `edit` and records it; returns whether the project changed.
+    pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<bool, EditError> {
+        let key = edit.merge_key();
+        let before = project.clone();
+        apply(project, edit)?;
+        if *project == before {
+            return Ok(false);
+        }
+        let merges = key.is_some() && key == self.open_key;
+        if !merges {
+            self.undo.push((before, key.clone()));
+            if self.undo.len() > self.limit {
+                self.undo.remove(0);
+            }
+        }
+        self.open_key = key;
+        self.redo.clear();
+        Ok(true)
+    }
+
+    /// Ends the current typing run, so that the next edit starts a new undo step.
+    pub fn seal(&mut self) {
+        self.open_key = None;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Number of undo steps available.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Restores the project as it was before the last step; false when there is none.
+    pub fn undo(&mut self, project: &mut Project) -> bool {
+        self.open_key = None;
+        match self.undo.pop() {
+            Some((before, _)) => {
+                self.redo.push(std::mem::replace(project, before));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Re-applies the last undone step; false when there is none.
+    pub fn redo(&mut self, project: &mut Project) -> bool {
+        self.open_key = None;
+        match self.redo.pop() {
+            Some(after) => {
+                self.undo.push((std::mem::replace(project, after), None));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Forgets everything (after opening another file).
+    pub fn clear(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
+        self.open_key = None;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Indicator, PeriodKind, SectionRole};
+
+    fn project() -> Project {
+        let mut p = Project::default();
+        p.plan.indicators.push(Indicator {
+            id: "CT01".into(),
+            ..Indicator::default()
+        });
+        let mut results = Section::new("kq", "Kết quả");
+        results.role = Some(SectionRole::Results);
+        results.children = vec![Section::new("a", "A"), Section::new("b", "B")];
+        let mut hc = Section::new("hc", "Hạn chế");
+        hc.role = Some(SectionRole::Shortcomings);
+        p.reports.push(Report {
+            id: "r".into(),
+            kind: Default::default(),
+            period: Q2,
+            number: None,
+            date: None,
+            summary: String::new(),
+            recipients: vec![],
+            opening: String::new(),
+            sections: vec![results, hc],
+            closing: String::new(),
+            distribution: vec![],
+            signer: String::new(),
+            appendices: Default::default(),
+            review: Default::default(),
+        });
+        p
+    }
+    const Q2: Period = Period {
+        year: 2026,
+        kind: PeriodKind::Quarter(2),
+    };
+
+    fn body(text: &str) -> Edit {
+        Edit::SectionBody {
+            report: "r".into(),
+            section: "hc".into(),
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn typed_text_is_stored_composed() {
+        let mut p = project();
+        apply(&mut p, body("Vie\u{302}\u{323}t")).unwrap();
+        assert_eq!(p.reports[0].section("hc").unwrap().body, "Việt");
+    }
+
+    #[test]
+    fn typing_in_one_section_is_one_undo_step() {
+        let mut p = project();
+        let mut h = History::default();
+        for t in ["M", "Mộ", "Một"] {
+            h.apply(&mut p, body(t)).unwrap();
+        }
+        assert_eq!(h.undo_depth(), 1);
+        assert!(h.undo(&mut p));
+        assert_eq!(p.reports[0].section("hc").unwrap().body, "");
+        assert!(h.redo(&mut p));
+        assert_eq!(p.reports[0].section("hc").unwrap().body, "Một");
+    }
+
+    #[test]
+    fn a_sealed_typing_run_starts_a_new_step() {
+        let mut p = project();
+        let mut h = History::default();
+        h.apply(&mut p, body("a")).unwrap();
+        h.seal();
+        h.apply(&mut p, body("ab")).unwrap();
+        assert_eq!(h.undo_depth(), 2);
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut p = project();
+        let mut h = History::default();
+        h.apply(&mut p, body("a")).unwrap();
+        h.undo(&mut p);
+        assert!(h.can_redo());
+        h.apply(&mut p, body("b")).unwrap();
+        assert!(!h.can_redo());
+    }
+
+    #[test]
+    fn two_hundred_steps_can_be_undone() {
+        let mut p = project();
+        let mut h = History::new(200);
+        for i in 0..250u32 {
+            h.apply(
+                &mut p,
+                Edit::ReportNumber {
+                    report: "r".into(),
+                    number: Some(i + 1),
+                },
+            )
+            .unwrap();
+        }
+        let mut undone = 0;
+        while h.undo(&mut p) {
+            undone += 1;
+        }
+        assert_eq!(undone, 200);
+        assert_eq!(p.reports[0].number, Some(50));
+    }
+
+    #[test]
+    fn an_edit_that_changes_nothing_records_no_step() {
+        let mut p = project();
+        let mut h = History::default();
+        assert!(!h.apply(&mut p, body("")).unwrap());
+        assert!(!h.can_undo());
+    }
+
+    #[test]
+    fn sub_sections_are_added_moved_and_removed() {
+        let mut p = project();
+        apply(
+            &mut p,
+            Edit::AddSection {
+                report: "r".into(),
+                parent: Some("kq".into()),
+                title: "C".into(),
+            },
+        )
+        .unwrap();
+        let kids = |p: &Project| -> Vec<String> {
+            p.reports[0]
+                .section("kq")
+                .unwrap()
+                .children
+                .iter()
+                .map(|s| s.title.clone())
+                .collect()
+        };
+        assert_eq!(kids(&p), ["A", "B", "C"]);
+        let c_id = p.reports[0].section("kq").unwrap().children[2].id.clone();
+        apply(
+            &mut p,
+            Edit::MoveSection {
+                report: "r".into(),
+                section: c_id.clone(),
+                delta: -2,
+            },
+        )
+        .unwrap();
+        assert_eq!(kids(&p), ["C", "A", "B"]);
+        apply(
+            &mut p,
+            Edit::RemoveSection {
+                report: "r".into(),
+                section: "a".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(kids(&p), ["C", "B"]);
+    }
+
+    #[test]
+    fn skeleton_sections_cannot_be_removed_or_moved() {
+        let mut p = project();
+        let before = p.clone();
+        let err = apply(
+            &mut p,
+            Edit::RemoveSection {
+                report: "r".into(),
+                section: "hc".into(),
+            },
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("Hạn chế"));
+        assert!(
+            apply(
+                &mut p,
+                Edit::MoveSection {
+                    report: "r".into(),
+                    section: "kq".into(),
+                    delta: 1
+                }
+            )
+            .is_err()
+        );
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn a_value_for_an_unknown_indicator_is_refused() {
+        let mut p = project();
+        let err = apply(
+            &mut p,
+            Edit::IndicatorValue {
+                period: Q2,
+                indicator: "CT99".into(),
+                value: Some(Value::Number(1.0)),
+            },
+        )
+        .unwrap_err();
+        assert_eq!(err, EditError::NoIndicator("CT99".into()));
+        assert!(p.periods.is_empty());
+    }
+
+    #[test]
+    fn a_value_creates_the_period_record_when_missing() {
+        let mut p = project();
+        apply(
+            &mut p,
+            Edit::IndicatorValue {
+                period: Q2,
+                indicator: "CT01".into(),
+                value: Some(Value::Number(92.5)),
+            },
+        )
+        .unwrap();
+        let v = &p.period_record(Q2).unwrap().indicators["CT01"];
+        assert_eq!(v.value, Some(Value::Number(92.5)));
+    }
+
+    #[test]
+    fn recipients_are_stored_one_per_line_without_blanks() {
+        let mut p = project();
+        apply(
+            &mut p,
+            Edit::ReportText {
+                report: "r".into(),
+                field: ReportText::Recipients,
+                text: "Sở KH&CN\n\n  UBND thành phố  \n".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(p.reports[0].recipients, ["Sở KH&CN", "UBND thành phố"]);
+    }
+}

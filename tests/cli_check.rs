@@ -1,0 +1,103 @@
+//! `baocao check` as a user runs it: the bundled sample passes; damaged copies fail
+//! with a Vietnamese message that names the line and column.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/mau-binh-minh-hai.ron")
+}
+
+fn check(path: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("check")
+        .arg(path)
+        .output()
+        .expect("the program runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn damaged_copy(name: &str, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    let text = std::fs::read_to_string(sample()).unwrap();
+    std::fs::write(&path, edit(text)).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn the_bundled_sample_passes_the_check() {
+    let out = check(&sample());
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(stdout(&out).contains("0 lỗi"), "{}", stdout(&out));
+}
+
+#[test]
+fn a_truncated_copy_fails_naming_line_and_column() {
+    let (_dir, path) = damaged_copy("cut.ron", |t| {
+        let mut cut = t.len() * 2 / 3;
+        while !t.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        t[..cut].to_owned()
+    });
+    let out = check(&path);
+    assert!(!out.status.success());
+    let msg = stdout(&out);
+    assert!(msg.contains("dòng") && msg.contains("cột"), "{msg}");
+    assert!(msg.contains("cut.ron"), "{msg}");
+}
+
+#[test]
+fn a_copy_with_a_wrong_type_fails_naming_the_line_of_the_field() {
+    let (_dir, path) = damaged_copy("type.ron", |t| {
+        t.replacen("year: 2026", "year: \"2026\"", 1)
+    });
+    let text = std::fs::read_to_string(&path).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("year: \"2026\""))
+        .unwrap()
+        + 1;
+    let out = check(&path);
+    assert!(!out.status.success());
+    let msg = stdout(&out);
+    assert!(
+        msg.contains(&format!("dòng {line},")),
+        "line {line} not named: {msg}"
+    );
+}
+
+#[test]
+fn a_copy_from_an_unknown_format_version_is_refused() {
+    let (_dir, path) = damaged_copy("new.ron", |t| {
+        t.replacen("format_version: 1", "format_version: 7", 1)
+    });
+    let out = check(&path);
+    assert!(!out.status.success());
+    let msg = stdout(&out);
+    assert!(
+        msg.contains("phiên bản mới hơn") && msg.contains("dòng 2, cột 5"),
+        "{msg}"
+    );
+}
+
+#[test]
+fn a_missing_file_fails_with_a_message() {
+    let out = check(Path::new("/khong/co/tep.ron"));
+    assert!(!out.status.success());
+    assert!(stdout(&out).contains("Không đọc được tệp"));
+}
+
+#[test]
+fn an_unknown_command_prints_the_usage_and_fails() {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("--lam-gi")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Cách dùng"));
+}
