@@ -67,7 +67,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
         found => {
             let (line, column) = text
                 .find("format_version")
-                .map_or((1, 1), |at| line_col(text[..at].as_bytes()));
+                .map_or((1, 1), |at| line_col(&text.as_bytes()[..at]));
             return Err(StorageError::NewerVersion {
                 path: path.to_owned(),
                 line,
