@@ -734,20 +734,119 @@ fn a_sixty_page_document_lays_out() {
     assert!(pages.pages.iter().all(|p| !p.items.is_empty()));
 }
 
-/// Timing, in release mode: `cargo test --release --lib layout::tests::timing -- --ignored --nocapture`.
+/// Timing, optimised: `CARGO_PROFILE_DEV_OPT_LEVEL=3 cargo test --lib layout::tests::timing
+/// -- --ignored --nocapture`.
 #[test]
 #[ignore]
-fn timing_of_the_long_report() {
-    let d = long_report();
-    let n = layout(&d, fonts()).pages.len();
-    let runs = 20;
-    let t0 = std::time::Instant::now();
-    for _ in 0..runs {
-        std::hint::black_box(layout(std::hint::black_box(&d), fonts()));
+fn timing_of_the_sample_and_the_long_report() {
+    for (name, d) in [("sample", sample_report()), ("long", long_report())] {
+        let n = layout(&d, fonts()).pages.len();
+        let runs = 50;
+        let t0 = std::time::Instant::now();
+        for _ in 0..runs {
+            std::hint::black_box(layout(std::hint::black_box(&d), fonts()));
+        }
+        let per = t0.elapsed() / runs;
+        println!(
+            "{name}: {n} pages, {per:?} per layout, {:?} per page",
+            per / n as u32
+        );
     }
-    let per = t0.elapsed() / runs;
-    println!(
-        "{n} pages: {per:?} per layout, {:?} per page",
-        per / n as u32
+}
+
+/// A report shaped like the real ones: header, title, recipients, sections, a table,
+/// the signature block, then an appendix.
+fn sample_report() -> Document {
+    let mut draft = Paragraph::centered(vec![Run::bold("DỰ THẢO")], 13.0);
+    draft.frame = true;
+    draft.align = Align::Left;
+    let title = Paragraph::centered(vec![Run::bold("BÁO CÁO")], 14.0);
+    let mut summary = Paragraph::centered(
+        vec![Run::bold(
+            "Sơ kết tình hình triển khai Nghị quyết số 57-NQ/TW về đột phá phát triển khoa học, \
+             công nghệ, đổi mới sáng tạo và chuyển đổi số quý II năm 2026",
+        )],
+        14.0,
     );
+    summary.rule_below = Some(Rule::Fraction(0.33));
+    summary.space_after_pt = 12.0;
+    let mut blocks = vec![
+        Block::Paragraph(draft),
+        header_block(),
+        Block::Paragraph(title),
+        Block::Paragraph(summary),
+        Block::LabelList(LabelList {
+            label: vec![Run::plain("Kính gửi:")],
+            items: vec![
+                vec![Run::plain("- Ban Chỉ đạo Nghị quyết 57 thành phố;")],
+                vec![Run::plain("- Sở Khoa học và Công nghệ.")],
+            ],
+            size_pt: 14.0,
+            space_after_pt: 6.0,
+            source: SourceRef("title".into()),
+        }),
+    ];
+    for i in 0..4 {
+        blocks.push(heading(&format!(
+            "{}. KẾT QUẢ THỰC HIỆN",
+            crate::vi::roman(i + 1)
+        )));
+        for j in 0..4 {
+            blocks.push(heading(&format!("{}. Nội dung thứ {}", j + 1, j + 1)));
+            blocks.push(Block::Paragraph(Paragraph::body(
+                vec![
+                    Run::plain(words(30 + j * 11, i as usize * 4 + j)),
+                    Run::bold(" kết quả nổi bật "),
+                    Run::italic(words(25, j)),
+                ],
+                &setup(),
+            )));
+            blocks.push(body(&words(70 + j * 9, j + 3)));
+        }
+        if i == 1 {
+            blocks.push(table(14));
+        }
+    }
+    blocks.push(signature_block());
+    let mut appendix_title = Paragraph::centered(vec![Run::bold("Phụ lục")], 14.0);
+    appendix_title.space_after_pt = 6.0;
+    doc(vec![
+        blocks,
+        vec![Block::Paragraph(appendix_title), table(60)],
+    ])
+}
+
+/// Writes the sample's items as tab-separated values for a look at the pages:
+/// `cargo test --lib layout::tests::write_sample -- --ignored`.
+#[test]
+#[ignore]
+fn write_sample_pages_for_viewing() {
+    use std::fmt::Write as _;
+    let pages = layout(&sample_report(), fonts());
+    let mut out = String::new();
+    for (n, page) in pages.pages.iter().enumerate() {
+        for item in &page.items {
+            let _ = match item {
+                Item::Text(t) => writeln!(
+                    out,
+                    "T\t{n}\t{}\t{}\t{}\t{:?}\t{}\t{}",
+                    t.x_pt, t.baseline_pt, t.size_pt, t.style, t.word_spacing_pt, t.text
+                ),
+                Item::Line(l) => writeln!(
+                    out,
+                    "L\t{n}\t{}\t{}\t{}\t{}\t{}",
+                    l.x0_pt, l.y0_pt, l.x1_pt, l.y1_pt, l.width_pt
+                ),
+                Item::Rect(r) => writeln!(
+                    out,
+                    "R\t{n}\t{}\t{}\t{}\t{}\t{}",
+                    r.x_pt, r.y_pt, r.w_pt, r.h_pt, r.stroke_pt
+                ),
+            };
+        }
+    }
+    let path = std::env::temp_dir().join("layout_sample.tsv");
+    std::fs::write(&path, out).expect("write");
+    std::fs::write(std::env::temp_dir().join("layout_sample.txt"), dump(&pages)).expect("write");
+    println!("{}", path.display());
 }
