@@ -118,7 +118,7 @@ pub(crate) fn lay_lines(styled: &Styled, params: &LineParams, fonts: &Fonts) -> 
             };
             let mut items = Vec::new();
             let (ink_x0_pt, ink_x1_pt) = emit(
-                &b.out[line.start..line.end],
+                b.out.get(line.start..line.end).unwrap_or(&[]),
                 line,
                 styled,
                 Place {
@@ -540,6 +540,37 @@ mod tests {
         assert!((mid - 300.0).abs() < 0.01);
         let r = lay(&[Run::plain("Số 5")], &params(Align::Right, 400.0));
         assert!((r[0].ink_x1_pt - 500.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn all_four_styles_share_vertical_metrics_so_a_mixed_line_has_one_height() {
+        let f = fonts();
+        for style in FontStyle::ALL {
+            assert_eq!(
+                f.ascent_pt(style, 14.0),
+                f.ascent_pt(FontStyle::Regular, 14.0)
+            );
+            assert_eq!(
+                f.descent_pt(style, 14.0),
+                f.descent_pt(FontStyle::Regular, 14.0)
+            );
+            assert_eq!(
+                f.line_height_pt(style, 14.0),
+                f.line_height_pt(FontStyle::Regular, 14.0)
+            );
+        }
+    }
+
+    #[test]
+    fn one_and_a_half_spacing_puts_the_extra_space_above_the_text() {
+        let mut p = params(Align::Left, 400.0);
+        p.line_spacing = 1.5;
+        let lines = lay(&[Run::plain("a\nb")], &p);
+        let vm = VMetrics::new(fonts(), 14.0, 1.0);
+        let h = lines[0].slice.height_pt;
+        assert!((h - 1.5 * vm.height_pt).abs() < 1e-4);
+        let base = lines[0].slice.first_baseline_pt.expect("baseline");
+        assert!(base > vm.baseline_pt && base + vm.descent_pt <= h);
     }
 
     #[test]

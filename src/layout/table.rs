@@ -37,6 +37,13 @@ pub(crate) fn lay_table(
         };
     }
     let edges = edges(t, x_pt, width_pt);
+    let cols: Vec<(f32, f32)> = edges
+        .windows(2)
+        .filter_map(|w| match w {
+            [a, b] => Some((*a, *b)),
+            _ => None,
+        })
+        .collect();
     let size = sane_size(t.size_pt);
     let cell = |ctx: &mut Ctx, styled: &Styled, x0: f32, x1: f32, align: Align| -> Vec<Slice> {
         let params = LineParams {
@@ -57,21 +64,20 @@ pub(crate) fn lay_table(
         let cells = t
             .columns
             .iter()
-            .zip(edges.windows(2))
-            .map(|(c, e)| {
+            .zip(&cols)
+            .map(|(c, (x0, x1))| {
                 let s = ctx.styled_str(&c.header, true);
-                cell(ctx, &s, e[0], e[1], Align::Center)
+                cell(ctx, &s, *x0, *x1, Align::Center)
             })
             .collect();
-        let bands = build_row(cells, &edges, true, f32::INFINITY);
-        let (joined, _) = super::slice::stack(bands.into_iter().map(|b| (0.0, b)).collect());
-        joined
+        // No cap: the header is always one band.
+        build_row(cells, &edges, true, f32::INFINITY)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
     });
     let max_row_pt = (page_body_pt - header.as_ref().map_or(0.0, |h| h.height_pt)).max(size * 2.0);
-    let outer = [
-        edges.first().copied().unwrap_or(x_pt),
-        edges.last().copied().unwrap_or(x_pt),
-    ];
+    let (left, right) = (x_pt, x_pt + width_pt);
     let mut rows = Vec::with_capacity(t.rows.len());
     for row in &t.rows {
         let bands = match row {
@@ -79,20 +85,20 @@ pub(crate) fn lay_table(
                 let laid = t
                     .columns
                     .iter()
-                    .zip(edges.windows(2))
+                    .zip(&cols)
                     .enumerate()
-                    .map(|(i, (c, e))| {
+                    .map(|(i, (c, (x0, x1)))| {
                         let runs = cells.get(i).map_or(&[][..], |r| r.as_slice());
                         let s = ctx.styled(runs, false);
-                        cell(ctx, &s, e[0], e[1], c.align)
+                        cell(ctx, &s, *x0, *x1, c.align)
                     })
                     .collect();
                 build_row(laid, &edges, !has_header, max_row_pt)
             }
             TableRow::Group(runs) => {
                 let s = ctx.styled(runs, true);
-                let laid = vec![cell(ctx, &s, outer[0], outer[1], Align::Left)];
-                build_row(laid, &outer, !has_header, max_row_pt)
+                let laid = vec![cell(ctx, &s, left, right, Align::Left)];
+                build_row(laid, &[left, right], !has_header, max_row_pt)
             }
         };
         rows.extend(bands);
