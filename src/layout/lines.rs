@@ -159,12 +159,13 @@ pub(crate) fn natural_width_pt(styled: &Styled, size_pt: f32, fonts: &Fonts) -> 
     widest.max(cur)
 }
 
-/// A text size the metrics can work with (a zero or NaN size would make every width 0).
+/// A text size the metrics can work with: a zero or NaN size from a damaged tree
+/// would make every width 0, so it falls back to the decree's smallest body size.
 pub(crate) fn sane_size(size_pt: f32) -> f32 {
     if size_pt.is_finite() && size_pt > 0.0 {
         size_pt.min(1000.0)
     } else {
-        1.0
+        13.0
     }
 }
 
@@ -571,6 +572,23 @@ mod tests {
         assert!((h - 1.5 * vm.height_pt).abs() < 1e-4);
         let base = lines[0].slice.first_baseline_pt.expect("baseline");
         assert!(base > vm.baseline_pt && base + vm.descent_pt <= h);
+    }
+
+    #[test]
+    fn flagged_text_is_its_own_item_and_stays_flagged() {
+        let flagged = Run {
+            text: "[tên xã]".into(),
+            flagged: true,
+            ..Run::default()
+        };
+        let lines = lay(
+            &[Run::plain("Ủy ban "), flagged, Run::plain(" báo cáo")],
+            &params(Align::Left, 400.0),
+        );
+        let items = texts(&lines[0]);
+        assert_eq!(items.len(), 3);
+        assert!(items[1].flagged && !items[0].flagged && !items[2].flagged);
+        assert_eq!(items[1].text, "[tên xã]");
     }
 
     #[test]

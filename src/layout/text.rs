@@ -105,7 +105,7 @@ impl<'a> Ctx<'a> {
         style: FontStyle,
     ) {
         for ch in chars {
-            let clean = if ch == '\n' {
+            let clean = if matches!(ch, '\n' | '\u{2028}' | '\u{2029}') {
                 '\n'
             } else if ch.is_control() {
                 ' '
@@ -142,10 +142,10 @@ mod tests {
     }
 
     #[test]
-    fn tabs_and_carriage_returns_become_spaces_and_newlines_stay() {
+    fn tabs_and_carriage_returns_become_spaces_and_line_separators_newlines() {
         let mut c = ctx();
-        let s = c.styled(&[Run::plain("a\tb\r\nc")], false);
-        assert_eq!(s.text, "a b \nc");
+        let s = c.styled(&[Run::plain("a\tb\r\nc\u{2028}d")], false);
+        assert_eq!(s.text, "a b \nc\nd");
         assert!(c.warnings.list.is_empty());
     }
 
