@@ -44,6 +44,19 @@ pub(crate) struct Flow {
     pub headers: Vec<Slice>,
 }
 
+impl Flow {
+    fn push(&mut self, slice: Slice, keep_with_next: bool, gap_pt: f32) {
+        self.units.push(Unit {
+            gap_before_pt: gap_pt.max(0.0),
+            slice,
+            keep_with_next,
+            discard_at_top: false,
+            header: None,
+            block: None,
+        });
+    }
+}
+
 /// Lays out every block of `part` on the frame's width.
 pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
     let mut flow = Flow::default();
@@ -51,16 +64,6 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
     let mut pending = 0.0;
     let mut prev_keep = false;
     for (bi, block) in part.blocks.iter().enumerate() {
-        let push = |flow: &mut Flow, slice: Slice, keep_with_next: bool, gap: f32| {
-            flow.units.push(Unit {
-                gap_before_pt: gap.max(0.0),
-                slice,
-                keep_with_next,
-                discard_at_top: false,
-                header: None,
-                block: None,
-            });
-        };
         let first_new = flow.units.len();
         match block {
             Block::Paragraph(p) => {
@@ -78,7 +81,7 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                     } else {
                         0.0
                     };
-                    push(&mut flow, band, keep, gap);
+                    flow.push(band, keep, gap);
                 }
                 pending = finite_or_zero(p.space_after_pt);
                 prev_keep = p.keep_with_next;
@@ -88,7 +91,7 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                     height_pt: finite_or_zero(*height_pt).max(0.0),
                     ..Slice::default()
                 };
-                push(&mut flow, slice, prev_keep, pending);
+                flow.push(slice, prev_keep, pending);
                 if let Some(u) = flow.units.last_mut() {
                     u.discard_at_top = true;
                 }
@@ -99,24 +102,14 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                 let n = lines.len();
                 for (i, line) in lines.into_iter().enumerate() {
                     let keep = !line.ends_item && i + 1 < n;
-                    push(
-                        &mut flow,
-                        line.slice,
-                        keep,
-                        if i == 0 { pending } else { 0.0 },
-                    );
+                    flow.push(line.slice, keep, if i == 0 { pending } else { 0.0 });
                 }
                 pending = finite_or_zero(l.space_after_pt);
                 prev_keep = false;
             }
             Block::Columns(c) => {
                 let slice = lay_columns(c, frame.x_pt, frame.width_pt, ctx);
-                push(
-                    &mut flow,
-                    slice,
-                    false,
-                    pending + finite_or_zero(c.space_before_pt),
-                );
+                flow.push(slice, false, pending + finite_or_zero(c.space_before_pt));
                 pending = finite_or_zero(c.space_after_pt);
                 prev_keep = false;
             }
@@ -124,12 +117,12 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                 let laid = lay_table(t, frame.x_pt, frame.width_pt, frame.height_pt, ctx);
                 let header = laid.header.map(|h| {
                     flow.headers.push(h.clone());
-                    push(&mut flow, h, !laid.rows.is_empty(), pending);
+                    flow.push(h, !laid.rows.is_empty(), pending);
                     flow.headers.len() - 1
                 });
                 let gap = if header.is_some() { 0.0 } else { pending };
                 for (i, row) in laid.rows.into_iter().enumerate() {
-                    push(&mut flow, row, false, if i == 0 { gap } else { 0.0 });
+                    flow.push(row, false, if i == 0 { gap } else { 0.0 });
                     if let Some(u) = flow.units.last_mut() {
                         u.header = header;
                     }
