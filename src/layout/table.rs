@@ -13,6 +13,9 @@ const PAD_X_PT: f32 = 1.5 * PT_PER_MM;
 /// Space between the cell borders and the text, top and bottom.
 const PAD_Y_PT: f32 = 1.0 * PT_PER_MM;
 
+/// Warning for text in cells beyond the last column, which has nowhere to go.
+const EXTRA_CELLS: &str = "Bảng có hàng nhiều ô hơn số cột; nội dung các ô thừa không được in.";
+
 /// A laid-out table.
 pub(crate) struct LaidTable {
     /// The header row, when any column has a header text.
@@ -82,6 +85,10 @@ pub(crate) fn lay_table(
     for row in &t.rows {
         let bands = match row {
             TableRow::Cells(cells) => {
+                let extra = cells.get(t.columns.len()..).unwrap_or(&[]);
+                if extra.iter().flatten().any(|r| !r.text.trim().is_empty()) {
+                    ctx.warnings.once(EXTRA_CELLS);
+                }
                 let laid = t
                     .columns
                     .iter()
@@ -283,6 +290,21 @@ mod tests {
             .filter(|i| matches!(i, Item::Line(l) if l.x0_pt == l.x1_pt))
             .count();
         assert_eq!(verticals, 2);
+    }
+
+    #[test]
+    fn text_in_cells_beyond_the_columns_is_warned_about_once() {
+        let row = || {
+            TableRow::Cells(vec![
+                vec![Run::plain("1")],
+                vec![],
+                vec![],
+                vec![Run::plain("thừa")],
+            ])
+        };
+        let mut ctx = Ctx::new(Fonts::bundled().expect("fonts"));
+        lay_table(&table(vec![row(), row()]), 85.0, 467.7, 700.0, &mut ctx);
+        assert_eq!(ctx.warnings.list, vec![EXTRA_CELLS.to_owned()]);
     }
 
     #[test]

@@ -18,6 +18,13 @@ pub(crate) struct Warnings {
 }
 
 impl Warnings {
+    /// Adds `message` unless it was already given.
+    pub(crate) fn once(&mut self, message: &str) {
+        if !self.list.iter().any(|m| m == message) {
+            self.list.push(message.to_owned());
+        }
+    }
+
     /// Records that `ch` is missing from the font; warns only the first time.
     fn missing_glyph(&mut self, ch: char) {
         if self.missing.insert(ch) {
