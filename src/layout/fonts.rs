@@ -118,10 +118,14 @@ impl Fonts {
     /// Width of `text`; characters the font lacks count as [`REPLACEMENT`].
     pub fn text_width_pt(&self, style: FontStyle, text: &str, size_pt: f32) -> f32 {
         let f = self.face(style);
-        let fallback = f.advance_units(REPLACEMENT).unwrap_or(0);
+        // The fallback is looked up only when needed: REPLACEMENT lies outside the
+        // cached range and a cmap lookup per call would dominate layout time.
         let units: u32 = text
             .chars()
-            .map(|c| u32::from(f.advance_units(c).unwrap_or(fallback)))
+            .map(|c| {
+                let a = f.advance_units(c);
+                u32::from(a.or_else(|| f.advance_units(REPLACEMENT)).unwrap_or(0))
+            })
             .sum();
         units as f32 * size_pt / f.units_per_em
     }

@@ -3,9 +3,99 @@
 //!
 //! A pure function `(document tree, fonts) -> pages`; the PDF writer and the preview
 //! only read its output. Deterministic: the same input gives the same pages.
+//!
+//! Steps: [`text`] cleans runs, [`lines`] breaks and justifies lines, `paragraph`,
+//! `label_list`, `table` and `columns` turn blocks into bands, [`flow`] chooses the
+//! page breaks and `assemble` writes the pages.
 
+mod assemble;
+mod columns;
+mod dump;
+mod flow;
 pub mod fonts;
+mod label_list;
+mod lines;
 pub mod page;
+mod paragraph;
+mod slice;
+mod table;
+mod text;
 
+#[cfg(test)]
+mod tests;
+
+pub use dump::dump;
 pub use fonts::Fonts;
 pub use page::*;
+
+use crate::compose::{Document, PT_PER_MM, Part};
+use crate::model::PageSetup;
+use assemble::{PAGE_HEIGHT_PT, PAGE_WIDTH_PT, PartPages};
+use flow::Frame;
+use text::Ctx;
+
+/// Smallest text area (in mm, each way) layout accepts before falling back to the
+/// default margins: narrower would put one character per line on thousands of pages.
+const MIN_TEXT_MM: f32 = 50.0;
+
+/// Lays `doc` out on A4 pages. Each part starts on a new page and numbers its pages
+/// from 1; every part gives at least one page, an empty document one blank page.
+pub fn layout(doc: &Document, fonts: &Fonts) -> Pages {
+    let mut ctx = Ctx::new(fonts);
+    let frame = frame(&doc.setup, &mut ctx);
+    let empty = [Part::default()];
+    let parts = if doc.parts.is_empty() {
+        &empty[..]
+    } else {
+        &doc.parts[..]
+    };
+    let mut pages = Vec::new();
+    for (index, part) in parts.iter().enumerate() {
+        let flow = flow::units_of_part(part, &frame, &mut ctx);
+        let plans = flow::paginate(&flow, frame.height_pt);
+        let pp = PartPages {
+            part,
+            index,
+            frame,
+            number_size_pt: doc.setup.page_number_size_pt,
+        };
+        pages.extend(assemble::assemble(&pp, flow, &plans, &ctx));
+    }
+    Pages {
+        pages,
+        warnings: ctx.warnings.list,
+    }
+}
+
+/// The text area of the setup; the default margins when the setup's make no sense.
+fn frame(setup: &PageSetup, ctx: &mut Ctx) -> Frame {
+    let sane = |s: &PageSetup| {
+        let m = [
+            s.margin_top_mm,
+            s.margin_bottom_mm,
+            s.margin_left_mm,
+            s.margin_right_mm,
+        ];
+        m.iter().all(|v| v.is_finite() && *v >= 0.0)
+            && 210.0 - s.margin_left_mm - s.margin_right_mm >= MIN_TEXT_MM
+            && 297.0 - s.margin_top_mm - s.margin_bottom_mm >= MIN_TEXT_MM
+    };
+    let default = PageSetup::default();
+    let s = if sane(setup) {
+        setup
+    } else {
+        ctx.warnings.list.push(
+            "Lề trang không hợp lệ; đã dàn trang theo lề mặc định của Nghị định 30/2020."
+                .to_owned(),
+        );
+        &default
+    };
+    let x_pt = s.margin_left_mm * PT_PER_MM;
+    let top_pt = s.margin_top_mm * PT_PER_MM;
+    Frame {
+        x_pt,
+        width_pt: PAGE_WIDTH_PT - s.margin_right_mm * PT_PER_MM - x_pt,
+        top_pt,
+        height_pt: PAGE_HEIGHT_PT - s.margin_bottom_mm * PT_PER_MM - top_pt,
+    }
+}

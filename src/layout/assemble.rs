@@ -1,0 +1,145 @@
+//! layout, step 5: page plans → [`Page`]s: units moved to their place, repeated table
+//! headers, page numbers inside the top margin, and click regions.
+
+use super::flow::{Flow, Frame, PagePlan, source_of};
+use super::lines::sane_size;
+use super::page::{FontStyle, Item, Page, Region, TextItem};
+use super::slice::{Slice, shift};
+use super::text::Ctx;
+use crate::compose::{PT_PER_MM, Part, SourceRef};
+
+/// A4 portrait.
+pub(crate) const PAGE_WIDTH_PT: f32 = 210.0 * PT_PER_MM;
+pub(crate) const PAGE_HEIGHT_PT: f32 = 297.0 * PT_PER_MM;
+/// Baseline of the page number from the top of the page, as Word's default header.
+const PAGE_NUMBER_BASELINE_MM: f32 = 12.5;
+
+/// Where one part's pages go and how they are numbered.
+pub(crate) struct PartPages<'a> {
+    pub part: &'a Part,
+    pub index: usize,
+    pub frame: Frame,
+    pub number_size_pt: f32,
+}
+
+/// Builds the pages of one part from its flow and plans; at least one page.
+pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: &Ctx) -> Vec<Page> {
+    let mut pages = Vec::with_capacity(plans.len().max(1));
+    for (n, plan) in plans.iter().enumerate() {
+        let mut page = blank(pp.index, n + 1);
+        let mut regions = Regions::new(pp);
+        if let Some(h) = plan.header.and_then(|h| flow.headers.get(h)) {
+            let block = plan
+                .placed
+                .first()
+                .and_then(|p| flow.units.get(p.unit))
+                .and_then(|u| u.block);
+            regions.add(block, pp.frame.top_pt, pp.frame.top_pt + h.height_pt);
+            put(&mut page, h.clone(), pp.frame.top_pt);
+        }
+        for placed in &plan.placed {
+            let Some(unit) = flow.units.get_mut(placed.unit) else {
+                continue;
+            };
+            let top = pp.frame.top_pt + placed.y_pt;
+            regions.add(unit.block, top, top + unit.slice.height_pt);
+            put(&mut page, std::mem::take(&mut unit.slice), top);
+        }
+        page.regions = regions.finish();
+        if page.number_in_part >= 2 {
+            page.items.push(page_number(page.number_in_part, pp, ctx));
+        }
+        pages.push(page);
+    }
+    if pages.is_empty() {
+        pages.push(blank(pp.index, 1));
+    }
+    pages
+}
+
+fn blank(part: usize, number_in_part: usize) -> Page {
+    Page {
+        width_pt: PAGE_WIDTH_PT,
+        height_pt: PAGE_HEIGHT_PT,
+        items: Vec::new(),
+        regions: Vec::new(),
+        part,
+        number_in_part,
+    }
+}
+
+fn put(page: &mut Page, slice: Slice, top_pt: f32) {
+    page.items.extend(slice.items.into_iter().map(|mut item| {
+        shift(&mut item, 0.0, top_pt);
+        item
+    }));
+}
+
+/// Centred on the text width, entirely inside the top margin.
+fn page_number(n: usize, pp: &PartPages, ctx: &Ctx) -> Item {
+    let size = sane_size(pp.number_size_pt);
+    let text = n.to_string();
+    let width_pt = ctx.fonts.text_width_pt(FontStyle::Regular, &text, size);
+    let descent = ctx.fonts.descent_pt(FontStyle::Regular, size);
+    let baseline_pt = (PAGE_NUMBER_BASELINE_MM * PT_PER_MM).min(pp.frame.top_pt - descent - 1.0);
+    Item::Text(TextItem {
+        x_pt: pp.frame.x_pt + (pp.frame.width_pt - width_pt) / 2.0,
+        baseline_pt,
+        size_pt: size,
+        style: FontStyle::Regular,
+        text,
+        word_spacing_pt: 0.0,
+        width_pt,
+        flagged: false,
+    })
+}
+
+/// Collects one region per run of consecutive units with the same source.
+struct Regions<'a> {
+    pp: &'a PartPages<'a>,
+    cur: Option<(&'a SourceRef, f32, f32)>,
+    out: Vec<Region>,
+}
+
+impl<'a> Regions<'a> {
+    fn new(pp: &'a PartPages<'a>) -> Self {
+        Self {
+            pp,
+            cur: None,
+            out: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, block: Option<usize>, top_pt: f32, bottom_pt: f32) {
+        let Some(source) = block
+            .and_then(|b| self.pp.part.blocks.get(b))
+            .and_then(source_of)
+        else {
+            return;
+        };
+        match &mut self.cur {
+            Some((s, _, y1)) if *s == source => *y1 = y1.max(bottom_pt),
+            _ => {
+                self.flush();
+                self.cur = Some((source, top_pt, bottom_pt));
+            }
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some((source, y0, y1)) = self.cur.take() {
+            self.out.push(Region {
+                x_pt: self.pp.frame.x_pt,
+                y_pt: y0,
+                w_pt: self.pp.frame.width_pt,
+                h_pt: y1 - y0,
+                source: source.clone(),
+            });
+        }
+    }
+
+    fn finish(mut self) -> Vec<Region> {
+        self.flush();
+        self.out
+    }
+}
