@@ -200,7 +200,7 @@ fn page_text(doc: &Document, page_no: u32) -> Vec<(String, Vec<f32>)> {
         .map(|(k, f)| (k.clone(), to_unicode(doc, f)))
         .collect();
     let page_id = doc.get_pages()[&page_no];
-    let content = doc.get_page_content(page_id).expect("content");
+    let content = doc.get_page_content(page_id);
     let ops = lopdf::content::Content::decode(&content).expect("content parses");
     let mut current = String::new();
     let mut out = Vec::new();
@@ -238,7 +238,7 @@ fn page_text(doc: &Document, page_no: u32) -> Vec<(String, Vec<f32>)> {
 
 fn operators(doc: &Document, page_no: u32) -> Vec<(String, Vec<f32>)> {
     let page_id = doc.get_pages()[&page_no];
-    let content = doc.get_page_content(page_id).expect("content");
+    let content = doc.get_page_content(page_id);
     lopdf::content::Content::decode(&content)
         .expect("content parses")
         .operations
