@@ -27,7 +27,12 @@ fn options() -> PdfOptions {
 fn pdf_bytes() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
-        write_pdf(&sample_pages::report(true), &sample_pages::meta(), &options()).expect("export")
+        write_pdf(
+            &sample_pages::report(true),
+            &sample_pages::meta(),
+            &options(),
+        )
+        .expect("export")
     })
 }
 
@@ -49,7 +54,11 @@ fn run(tool: &str, args: &[&str]) -> (bool, String) {
     let out = Command::new(tool)
         .args(args)
         .arg(pdf_path())
-        .args(if tool == "pdftotext" { &["-"][..] } else { &[][..] })
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
         .output()
         .unwrap_or_else(|e| {
             panic!(
@@ -57,15 +66,19 @@ fn run(tool: &str, args: &[&str]) -> (bool, String) {
                  so the real_tools_ tests can check the PDF."
             )
         });
-    let text = String::from_utf8_lossy(&out.stdout).into_owned()
-        + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     (out.status.success(), text)
 }
 
 #[test]
 fn the_sample_report_is_about_six_pages_and_well_under_100_kb() {
     let pages = sample_pages::report(true);
-    assert!((5..=8).contains(&pages.pages.len()), "{} pages", pages.pages.len());
+    assert!(
+        (5..=8).contains(&pages.pages.len()),
+        "{} pages",
+        pages.pages.len()
+    );
     let kb = pdf_bytes().len() as f64 / 1024.0;
     assert!(kb < 100.0, "{kb:.1} KB");
 }
@@ -75,15 +88,29 @@ fn real_tools_pdfinfo_sees_a4_pages_and_the_metadata() {
     let (ok, out) = run("pdfinfo", &[]);
     assert!(ok, "{out}");
     let pages = sample_pages::report(true).pages.len();
-    assert!(out.contains(&format!("Pages:           {pages}\n")), "{out}");
-    assert!(out.contains("Page size:       595.28 x 841.89 pts (A4)"), "{out}");
-    assert!(out.contains("Author:          Ủy ban nhân dân xã Nam Thanh Miện"), "{out}");
+    assert!(
+        out.contains(&format!("Pages:           {pages}\n")),
+        "{out}"
+    );
+    assert!(
+        out.contains("Page size:       595.28 x 841.89 pts (A4)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Author:          Ủy ban nhân dân xã Nam Thanh Miện"),
+        "{out}"
+    );
     assert!(out.contains("Producer:        baocao"), "{out}");
-    assert!(out.contains("CreationDate:    Thu Feb  5 09:30:00 2026"), "{out}");
+    assert!(
+        out.contains("CreationDate:    Thu Feb  5 09:30:00 2026"),
+        "{out}"
+    );
     // Every page, not only the first.
     let (ok, out) = run("pdfinfo", &["-f", "1", "-l", &pages.to_string()]);
     assert!(ok, "{out}");
-    let sizes = out.lines().filter(|l| l.starts_with("Page ") && l.contains(" size:"));
+    let sizes = out
+        .lines()
+        .filter(|l| l.starts_with("Page ") && l.contains(" size:"));
     let sizes: Vec<&str> = sizes.collect();
     let a4 = sizes
         .iter()
@@ -97,14 +124,23 @@ fn real_tools_pdfinfo_sees_a4_pages_and_the_metadata() {
 fn real_tools_pdffonts_sees_four_embedded_subset_unicode_fonts() {
     let (ok, out) = run("pdffonts", &[]);
     assert!(ok, "{out}");
-    let rows: Vec<&str> = out.lines().skip(2).filter(|l| !l.trim().is_empty()).collect();
+    let rows: Vec<&str> = out
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
     assert_eq!(rows.len(), 4, "{out}");
     let mut names = Vec::new();
     for row in rows {
         let cols: Vec<&str> = row.split_whitespace().collect();
         let name = cols[0];
-        let (tag, ps) = name.split_once('+').unwrap_or_else(|| panic!("no subset tag: {row}"));
-        assert!(tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()), "{row}");
+        let (tag, ps) = name
+            .split_once('+')
+            .unwrap_or_else(|| panic!("no subset tag: {row}"));
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{row}"
+        );
         names.push(ps.to_string());
         assert!(row.contains("CID TrueType"), "{row}");
         // Columns: name, type (two words), encoding, emb, sub, uni, object, generation.
@@ -126,7 +162,10 @@ fn real_tools_pdffonts_sees_four_embedded_subset_unicode_fonts() {
 fn real_tools_qpdf_finds_no_errors() {
     let (ok, out) = run("qpdf", &["--check"]);
     assert!(ok, "{out}");
-    assert!(out.contains("No syntax or stream encoding errors found"), "{out}");
+    assert!(
+        out.contains("No syntax or stream encoding errors found"),
+        "{out}"
+    );
     assert!(!out.to_lowercase().contains("warning"), "{out}");
 }
 
@@ -140,9 +179,18 @@ fn real_tools_pdftotext_reads_the_vietnamese_words_in_order() {
         .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
         .collect();
     let has = |s: &str| lines.iter().any(|l| l.contains(s));
-    assert!(has("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "{out}");
-    assert!(has("XÃ NAM THANH MIỆN Độc lập - Tự do - Hạnh phúc"), "{out}");
-    assert!(has("Số: 05/BC-UBND Nam Thanh Miện, ngày 05 tháng 02 năm 2026"), "{out}");
+    assert!(
+        has("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{out}"
+    );
+    assert!(
+        has("XÃ NAM THANH MIỆN Độc lập - Tự do - Hạnh phúc"),
+        "{out}"
+    );
+    assert!(
+        has("Số: 05/BC-UBND Nam Thanh Miện, ngày 05 tháng 02 năm 2026"),
+        "{out}"
+    );
     assert!(has("Nơi nhận: TM. ỦY BAN NHÂN DÂN"), "{out}");
     assert!(has("- Lưu: VT, VP."), "{out}");
     // Justified body: every word of the paragraphs comes back, with single spaces
@@ -154,5 +202,8 @@ fn real_tools_pdftotext_reads_the_vietnamese_words_in_order() {
     }
     // The code points are the ones put in (NFC), not decomposed ones.
     assert!(out.contains('\u{1ED8}'), "precomposed Ộ missing");
-    assert!(!out.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)), "combining marks in the output");
+    assert!(
+        !out.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)),
+        "combining marks in the output"
+    );
 }

@@ -8,9 +8,7 @@ use crate::layout::FontStyle;
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ExportError {
     /// Layout produced no page at all; a PDF without pages is not a document.
-    #[error(
-        "Không có trang nào để xuất ra PDF. Hãy kiểm tra báo cáo có nội dung rồi xuất lại."
-    )]
+    #[error("Không có trang nào để xuất ra PDF. Hãy kiểm tra báo cáo có nội dung rồi xuất lại.")]
     NoPages,
 
     /// A page with a width or height that is not a positive finite number.

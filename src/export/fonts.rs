@@ -47,7 +47,10 @@ pub(super) fn face(style: FontStyle) -> Result<&'static ParsedFont, ExportError>
 /// does this; repeating it here keeps a glyph-less character from becoming an invisible
 /// `.notdef` with no Unicode mapping, or a font that is referenced but never embedded.
 pub(super) fn printable(face: &ParsedFont, text: &str) -> String {
-    let has = |c: char| face.lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0);
+    let has = |c: char| {
+        face.lookup_glyph_index(c as u32)
+            .is_some_and(|gid| gid != 0)
+    };
     let replacement_ok = has(REPLACEMENT);
     text.chars()
         .filter_map(|c| {

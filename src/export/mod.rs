@@ -4,11 +4,11 @@
 //!
 //! Only this module imports printpdf (and the lopdf it builds documents with).
 //!
-//! - [`pdf`]: [`write_pdf`] and its options;
-//! - `fonts`: the bundled faces parsed for printpdf, and the subset tags;
-//! - `finish`: what printpdf cannot set itself (catalog `/Lang`, the Info dictionary,
-//!   a deterministic file ID);
-//! - [`error`]: [`ExportError`].
+//! - [`pdf`] holds [`write_pdf`] and its options;
+//! - `fonts` holds the bundled faces parsed for printpdf, and the subset tags;
+//! - `finish` does what printpdf cannot (catalog `/Lang`, the Info dictionary, a
+//!   deterministic file ID);
+//! - [`error`] holds [`ExportError`].
 
 pub mod error;
 mod finish;

@@ -134,7 +134,13 @@ impl Flow {
             let mut p = blank_page();
             p.number_in_part = n;
             // Page number centred in the top margin, 13 pt.
-            p.items.push(centred((LEFT + RIGHT) / 2.0, 35.0, 13.0, FontStyle::Regular, &n.to_string()));
+            p.items.push(centred(
+                (LEFT + RIGHT) / 2.0,
+                35.0,
+                13.0,
+                FontStyle::Regular,
+                &n.to_string(),
+            ));
             self.pages.push(p);
             self.y = TOP;
         }
@@ -181,48 +187,86 @@ pub fn report(draft: bool) -> Pages {
     let right_c = LEFT + WIDTH * 0.7;
     let mut p = blank_page();
     p.number_in_part = 1;
+    // The draft marking: framed, below the top margin, above the agency name.
+    let top = TOP + if draft { 22.0 } else { 0.0 };
     let it = &mut p.items;
     if draft {
-        it.push(text(LEFT, TOP - 4.0, 13.0, FontStyle::Bold, "DỰ THẢO"));
+        it.push(text(
+            LEFT + 3.0,
+            TOP + 13.0,
+            13.0,
+            FontStyle::Bold,
+            "DỰ THẢO",
+        ));
         it.push(Item::Rect(RectItem {
-            x_pt: LEFT - 3.0,
-            y_pt: TOP - 17.0,
+            x_pt: LEFT,
+            y_pt: TOP,
             w_pt: 66.0,
             h_pt: 17.0,
             stroke_pt: 0.5,
         }));
     }
-    it.push(centred(left_c, TOP + 12.0, 13.0, FontStyle::Bold, "ỦY BAN NHÂN DÂN"));
-    it.push(centred(left_c, TOP + 27.0, 13.0, FontStyle::Bold, "XÃ NAM THANH MIỆN"));
-    it.push(hline(left_c - 30.0, left_c + 30.0, TOP + 32.0));
-    it.push(centred(right_c, TOP + 12.0, 13.0, FontStyle::Bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
-    let motto = "Độc lập - Tự do - Hạnh phúc";
-    let mw = fonts().text_width_pt(FontStyle::Bold, motto, 14.0);
-    it.push(centred(right_c, TOP + 28.0, 14.0, FontStyle::Bold, motto));
-    it.push(hline(right_c - mw / 2.0, right_c + mw / 2.0, TOP + 32.0));
-    it.push(centred(left_c, TOP + 52.0, 13.0, FontStyle::Regular, "Số: 05/BC-UBND"));
+    it.push(centred(
+        left_c,
+        top + 12.0,
+        13.0,
+        FontStyle::Bold,
+        "ỦY BAN NHÂN DÂN",
+    ));
+    it.push(centred(
+        left_c,
+        top + 27.0,
+        13.0,
+        FontStyle::Bold,
+        "XÃ NAM THANH MIỆN",
+    ));
+    it.push(hline(left_c - 30.0, left_c + 30.0, top + 32.0));
     it.push(centred(
         right_c,
-        TOP + 52.0,
+        top + 12.0,
+        13.0,
+        FontStyle::Bold,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+    ));
+    let motto = "Độc lập - Tự do - Hạnh phúc";
+    let mw = fonts().text_width_pt(FontStyle::Bold, motto, 14.0);
+    it.push(centred(right_c, top + 28.0, 14.0, FontStyle::Bold, motto));
+    it.push(hline(right_c - mw / 2.0, right_c + mw / 2.0, top + 32.0));
+    it.push(centred(
+        left_c,
+        top + 52.0,
+        13.0,
+        FontStyle::Regular,
+        "Số: 05/BC-UBND",
+    ));
+    it.push(centred(
+        right_c,
+        top + 52.0,
         14.0,
         FontStyle::Italic,
         "Nam Thanh Miện, ngày 05 tháng 02 năm 2026",
     ));
     let mid = (LEFT + RIGHT) / 2.0;
-    it.push(centred(mid, TOP + 90.0, 14.0, FontStyle::Bold, "BÁO CÁO"));
+    it.push(centred(mid, top + 90.0, 14.0, FontStyle::Bold, "BÁO CÁO"));
     it.push(centred(
         mid,
-        TOP + 106.0,
+        top + 106.0,
         14.0,
         FontStyle::Bold,
         "Sơ kết tình hình triển khai Nghị quyết số 57-NQ/TW",
     ));
-    it.push(centred(mid, TOP + 122.0, 14.0, FontStyle::Bold, "quý I năm 2026"));
-    it.push(hline(mid - 50.0, mid + 50.0, TOP + 127.0));
+    it.push(centred(
+        mid,
+        top + 122.0,
+        14.0,
+        FontStyle::Bold,
+        "quý I năm 2026",
+    ));
+    it.push(hline(mid - 50.0, mid + 50.0, top + 127.0));
 
     let mut flow = Flow {
         pages: vec![p],
-        y: TOP + 140.0,
+        y: top + 140.0,
     };
     let headings = [
         "I. KẾT QUẢ THỰC HIỆN",
@@ -244,12 +288,48 @@ pub fn report(draft: bool) -> Pages {
     let page = flow.page();
     let it = &mut page.items;
     it.push(text(LEFT, y, 12.0, FontStyle::BoldItalic, "Nơi nhận:"));
-    it.push(centred(right_c, y, 14.0, FontStyle::Bold, "TM. ỦY BAN NHÂN DÂN"));
-    it.push(centred(right_c, y + 16.0, 14.0, FontStyle::Bold, "CHỦ TỊCH"));
-    it.push(text(LEFT, y + 14.0, 11.0, FontStyle::Regular, "- UBND tỉnh Hải Phòng;"));
-    it.push(text(LEFT, y + 27.0, 11.0, FontStyle::Regular, "- Thường trực Đảng ủy xã;"));
-    it.push(text(LEFT, y + 40.0, 11.0, FontStyle::Regular, "- Lưu: VT, VP."));
-    it.push(centred(right_c, y + 100.0, 14.0, FontStyle::Bold, "Vũ Văn Nguyễn"));
+    it.push(centred(
+        right_c,
+        y,
+        14.0,
+        FontStyle::Bold,
+        "TM. ỦY BAN NHÂN DÂN",
+    ));
+    it.push(centred(
+        right_c,
+        y + 16.0,
+        14.0,
+        FontStyle::Bold,
+        "CHỦ TỊCH",
+    ));
+    it.push(text(
+        LEFT,
+        y + 14.0,
+        11.0,
+        FontStyle::Regular,
+        "- UBND tỉnh Hải Phòng;",
+    ));
+    it.push(text(
+        LEFT,
+        y + 27.0,
+        11.0,
+        FontStyle::Regular,
+        "- Thường trực Đảng ủy xã;",
+    ));
+    it.push(text(
+        LEFT,
+        y + 40.0,
+        11.0,
+        FontStyle::Regular,
+        "- Lưu: VT, VP.",
+    ));
+    it.push(centred(
+        right_c,
+        y + 100.0,
+        14.0,
+        FontStyle::Bold,
+        "Vũ Văn Nguyễn",
+    ));
 
     Pages {
         pages: flow.pages,

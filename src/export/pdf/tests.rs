@@ -46,8 +46,20 @@ fn sample() -> Pages {
     Pages {
         pages: vec![
             page(vec![
-                text(300.0, 70.0, 13.0, FontStyle::Bold, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
-                text(330.0, 86.0, 14.0, FontStyle::Bold, "Độc lập - Tự do - Hạnh phúc"),
+                text(
+                    300.0,
+                    70.0,
+                    13.0,
+                    FontStyle::Bold,
+                    "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+                ),
+                text(
+                    330.0,
+                    86.0,
+                    14.0,
+                    FontStyle::Bold,
+                    "Độc lập - Tự do - Hạnh phúc",
+                ),
                 Item::Line(LineItem {
                     x0_pt: 330.0,
                     y0_pt: 90.0,
@@ -74,7 +86,13 @@ fn sample() -> Pages {
             ]),
             page(vec![
                 text(290.0, 35.0, 13.0, FontStyle::Regular, "2"),
-                text(85.0, 100.0, 14.0, FontStyle::Regular, "Ưu tiên ứng dụng số."),
+                text(
+                    85.0,
+                    100.0,
+                    14.0,
+                    FontStyle::Regular,
+                    "Ưu tiên ứng dụng số.",
+                ),
             ]),
             page(vec![
                 text(85.0, 100.0, 12.0, FontStyle::BoldItalic, "Nơi nhận:"),
@@ -165,7 +183,9 @@ fn to_unicode(doc: &Document, font: &lopdf::Dictionary) -> BTreeMap<u16, String>
     let Object::Stream(s) = deref(doc, font.get(b"ToUnicode").expect("ToUnicode")) else {
         panic!("ToUnicode is not a stream");
     };
-    let content = s.decompressed_content().unwrap_or_else(|_| s.content.clone());
+    let content = s
+        .decompressed_content()
+        .unwrap_or_else(|_| s.content.clone());
     let cmap = String::from_utf8(content).expect("cmap is text");
     let mut map = BTreeMap::new();
     let mut in_bfchar = false;
@@ -183,7 +203,9 @@ fn to_unicode(doc: &Document, font: &lopdf::Dictionary) -> BTreeMap<u16, String>
             let units: Vec<u16> = parts[1]
                 .as_bytes()
                 .chunks(4)
-                .map(|c| u16::from_str_radix(std::str::from_utf8(c).expect("ascii"), 16).expect("hex"))
+                .map(|c| {
+                    u16::from_str_radix(std::str::from_utf8(c).expect("ascii"), 16).expect("hex")
+                })
                 .collect();
             map.insert(code, String::from_utf16(&units).expect("utf-16"));
         }
@@ -209,14 +231,20 @@ fn page_text(doc: &Document, page_no: u32) -> Vec<(String, Vec<f32>)> {
             .chunks(2)
             .map(|c| {
                 let code = u16::from_be_bytes([c[0], c[1]]);
-                maps[font].get(&code).cloned().unwrap_or_else(|| "\u{FFFD}".into())
+                maps[font]
+                    .get(&code)
+                    .cloned()
+                    .unwrap_or_else(|| "\u{FFFD}".into())
             })
             .collect()
     };
     for op in ops.operations {
         match op.operator.as_str() {
             "Tf" => current = name(&op.operands[0]),
-            "Tj" => out.push((decode(op.operands[0].as_str().expect("str"), &current), vec![])),
+            "Tj" => out.push((
+                decode(op.operands[0].as_str().expect("str"), &current),
+                vec![],
+            )),
             "TJ" => {
                 let mut s = String::new();
                 let mut nums = Vec::new();
@@ -345,7 +373,14 @@ fn styles_no_page_uses_are_not_embedded() {
     let doc = parse(&export(&pages));
     let fonts = fonts(&doc);
     assert_eq!(fonts.len(), 1);
-    let base = name(fonts.values().next().expect("font").get(b"BaseFont").expect("BaseFont"));
+    let base = name(
+        fonts
+            .values()
+            .next()
+            .expect("font")
+            .get(b"BaseFont")
+            .expect("BaseFont"),
+    );
     assert!(base.ends_with("+LiberationSerif"), "{base}");
 }
 
@@ -450,7 +485,11 @@ fn metadata_records_title_author_subject_keywords_creator_date_and_language() {
     let catalog = doc.catalog().expect("catalog");
     assert_eq!(text_string(catalog.get(b"Lang").expect("Lang")), "vi");
     assert_eq!(doc.version, "1.7");
-    let id = doc.trailer.get(b"ID").and_then(Object::as_array).expect("ID");
+    let id = doc
+        .trailer
+        .get(b"ID")
+        .and_then(Object::as_array)
+        .expect("ID");
     assert_eq!(id.len(), 2);
     assert_eq!(id[0].as_str().expect("id").len(), 16);
 }
@@ -465,7 +504,11 @@ fn the_same_input_gives_byte_identical_output() {
     let c = write_pdf(&sample(), &meta(), &later).expect("export");
     assert_ne!(a, c, "the creation date is part of the file");
     let parse_id = |bytes: &[u8]| parse(bytes).trailer.get(b"ID").expect("ID").clone();
-    assert_ne!(parse_id(&a), parse_id(&c), "a different file gets a different ID");
+    assert_ne!(
+        parse_id(&a),
+        parse_id(&c),
+        "a different file gets a different ID"
+    );
 }
 
 #[test]
@@ -480,7 +523,10 @@ fn impossible_sizes_and_positions_are_errors_naming_the_page() {
     let mut pages = sample();
     pages.pages[1].width_pt = 0.0;
     let err = write_pdf(&pages, &meta(), &PdfOptions::new(date())).unwrap_err();
-    assert!(matches!(err, ExportError::PageSize { page: 2, .. }), "{err:?}");
+    assert!(
+        matches!(err, ExportError::PageSize { page: 2, .. }),
+        "{err:?}"
+    );
 
     let mut pages = sample();
     pages.pages[2]
@@ -488,7 +534,14 @@ fn impossible_sizes_and_positions_are_errors_naming_the_page() {
         .push(text(f32::NAN, 10.0, 12.0, FontStyle::Regular, "x"));
     let err = write_pdf(&pages, &meta(), &PdfOptions::new(date())).unwrap_err();
     assert!(
-        matches!(err, ExportError::InvalidItem { page: 3, item: 3, .. }),
+        matches!(
+            err,
+            ExportError::InvalidItem {
+                page: 3,
+                item: 3,
+                ..
+            }
+        ),
         "{err:?}"
     );
     assert!(err.to_string().starts_with("Trang 3, mục thứ 3"), "{err}");
@@ -498,7 +551,13 @@ fn impossible_sizes_and_positions_are_errors_naming_the_page() {
 fn characters_outside_the_font_do_not_crash_and_print_as_a_square() {
     let pages = Pages {
         pages: vec![page(vec![
-            text(85.0, 100.0, 14.0, FontStyle::Regular, "Xã 中文 😀\u{7}\tcuối"),
+            text(
+                85.0,
+                100.0,
+                14.0,
+                FontStyle::Regular,
+                "Xã 中文 😀\u{7}\tcuối",
+            ),
             text(85.0, 120.0, 14.0, FontStyle::Italic, "中"),
         ])],
         warnings: Vec::new(),
