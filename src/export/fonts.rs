@@ -139,6 +139,28 @@ mod tests {
         assert_eq!(printable(f, "Việt 中"), "Việt \u{25A1}");
     }
 
+    /// printpdf's `/ToUnicode` maps each glyph to one text; two characters drawn with the
+    /// same glyph would both read back as one of them. None of the characters a report
+    /// uses may share a glyph.
+    #[test]
+    fn no_two_characters_of_a_report_share_a_glyph() {
+        let lower = "aàáảãạăằắẳẵặâầấẩẫậbcdđeèéẻẽẹêềếểễệghiìíỉĩịklmnoòóỏõọôồốổỗộơờớởỡợpqrstuùúủũụưừứửữựvxyỳýỷỹỵfjwz";
+        let mut chars: BTreeSet<char> = (' '..='~').collect();
+        chars.extend(lower.chars());
+        chars.extend(lower.to_uppercase().chars());
+        chars.extend("–—‘’“”…•%°№×".chars());
+        for style in FontStyle::ALL {
+            let f = face(style).expect("face");
+            let mut seen = std::collections::BTreeMap::new();
+            for c in &chars {
+                let gid = f.lookup_glyph_index(*c as u32).expect("glyph");
+                if let Some(other) = seen.insert(gid, *c) {
+                    panic!("{style:?}: {other:?} and {c:?} share glyph {gid}");
+                }
+            }
+        }
+    }
+
     #[test]
     fn subset_tags_are_six_capitals_stable_and_distinct() {
         let chars: BTreeSet<char> = "Độc lập".chars().collect();
