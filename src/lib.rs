@@ -11,6 +11,7 @@
 //! - [`model`]: plain serde data (project, plan, periods, reports, review fields);
 //! - [`storage`]: load / save / migrate the RON file, atomically;
 //! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
+//! - [`export`]: laid-out pages → PDF (printpdf), fonts embedded and subset;
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
 //! - `ui` (binary only): the eframe window.
 
@@ -18,6 +19,7 @@ pub mod check;
 pub mod cli;
 pub mod compose;
 pub mod edit;
+pub mod export;
 pub mod layout;
 pub mod model;
 pub mod storage;
