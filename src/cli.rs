@@ -1,7 +1,8 @@
 //! The command line: the same program without a window, for scripts and tests.
 //!
 //! `baocao check FILE.ron` lists a project's problems in Vietnamese; its exit status is
-//! 0 only when the project is usable.
+//! 0 only when the project is usable. `baocao export FILE.ron -o OUT.pdf` writes a
+//! report as PDF through the same pipeline the window uses.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -16,7 +17,20 @@ pub enum Command {
     /// Open the window, optionally on a file.
     Window(Option<PathBuf>),
     Check(PathBuf),
+    Export(ExportArgs),
     Help,
+}
+
+/// Arguments of `baocao export`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExportArgs {
+    pub file: PathBuf,
+    /// Id of the report; the last report of the file when not given.
+    pub report: Option<String>,
+    /// Print the signed version, without the `DỰ THẢO` marking.
+    pub final_version: bool,
+    /// Where to write; `FILE-<report id>.pdf` beside the project when not given.
+    pub output: Option<PathBuf>,
 }
 
 /// Usage text shown by `baocao --help` and after a wrong command.
@@ -24,6 +38,8 @@ pub const USAGE: &str = "Cách dùng:
   baocao                      mở cửa sổ với dự án mẫu
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
+  baocao export TỆP.ron [--report MÃ] [--final] -o BÁO-CÁO.pdf
+                              xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
@@ -33,9 +49,43 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [h] if h == "--help" || h == "-h" || h == "help" => Ok(Command::Help),
         [cmd, file] if cmd == "check" => Ok(Command::Check(PathBuf::from(file))),
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
+        [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
         [file] if !file.starts_with('-') => Ok(Command::Window(Some(PathBuf::from(file)))),
         [other, ..] => Err(format!("Không hiểu lệnh “{other}”.")),
     }
+}
+
+fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
+    let mut file = None;
+    let mut report = None;
+    let mut final_version = false;
+    let mut output = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--final" => final_version = true,
+            "--report" | "-r" => {
+                let id = it.next().ok_or("Sau --report cần mã báo cáo.")?;
+                report = Some(id.clone());
+            }
+            "-o" | "--output" => {
+                let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
+                output = Some(PathBuf::from(out));
+            }
+            other if other.starts_with('-') => {
+                return Err(format!("Lệnh export không có tùy chọn “{other}”."));
+            }
+            other if file.is_none() => file = Some(PathBuf::from(other)),
+            other => return Err(format!("Thừa tham số “{other}”.")),
+        }
+    }
+    let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
+    Ok(ExportArgs {
+        file,
+        report,
+        final_version,
+        output,
+    })
 }
 
 /// Runs `baocao check FILE`: prints the problems and returns the exit status.
@@ -71,6 +121,87 @@ pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
     }
 }
 
+/// Runs `baocao export`: composes, lays out and writes the PDF atomically.
+/// Messages go to `err`; the path written goes to `out`.
+pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    match export(args) {
+        Ok((path, warnings)) => {
+            for w in warnings {
+                let _ = writeln!(err, "Lưu ý: {w}");
+            }
+            let _ = writeln!(out, "Đã xuất: {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(msg) => {
+            let _ = writeln!(err, "{msg}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
+    let project = storage::load(&args.file).map_err(|e| e.to_string())?;
+    let setup_errors = project.page_setup.validate();
+    if !setup_errors.is_empty() {
+        let lines: Vec<String> = setup_errors.iter().map(|e| format!("- {e}")).collect();
+        return Err(format!(
+            "Không xuất được: định dạng trang trong tệp dự án không đúng Nghị định 30/2020:\n{}\nTệp: {}",
+            lines.join("\n"),
+            args.file.display()
+        ));
+    }
+    let report = match &args.report {
+        Some(id) => project.report(id).ok_or_else(|| {
+            let ids: Vec<&str> = project.reports.iter().map(|r| r.id.as_str()).collect();
+            format!(
+                "Không có báo cáo mã “{id}” trong tệp. Các báo cáo có trong tệp: {}.\nTệp: {}",
+                if ids.is_empty() {
+                    "(chưa có)".to_owned()
+                } else {
+                    ids.join(", ")
+                },
+                args.file.display()
+            )
+        })?,
+        None => project.reports.last().ok_or_else(|| {
+            format!(
+                "Tệp chưa có báo cáo nào để xuất.\nTệp: {}",
+                args.file.display()
+            )
+        })?,
+    };
+    let output = args.output.clone().unwrap_or_else(|| {
+        let stem = args
+            .file
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "bao-cao".to_owned());
+        args.file
+            .with_file_name(format!("{stem}-{}.pdf", report.id))
+    });
+    let options = crate::compose::ComposeOptions {
+        final_version: args.final_version,
+    };
+    let (bytes, warnings) = crate::export::render_pdf(&project, report, options, creation_date())
+        .map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
+    storage::write_atomic(&output, &bytes, false).map_err(|e| {
+        let text = e.to_string();
+        text.replacen("Không lưu được tệp", "Không ghi được tệp PDF", 1)
+    })?;
+    Ok((output, warnings))
+}
+
+/// The creation date written into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible
+/// output), otherwise the local time now.
+fn creation_date() -> chrono::NaiveDateTime {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+        .map(|d| d.naive_utc())
+        .unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +231,24 @@ mod tests {
         );
         assert!(parse_args(&args(&["check"])).is_err());
         assert!(parse_args(&args(&["--xyz"])).is_err());
+    }
+
+    #[test]
+    fn export_reads_its_options_in_any_order() {
+        let cmd = parse_args(&args(&[
+            "export", "-o", "x.pdf", "a.ron", "--final", "--report", "q2",
+        ]));
+        assert_eq!(
+            cmd,
+            Ok(Command::Export(ExportArgs {
+                file: "a.ron".into(),
+                report: Some("q2".into()),
+                final_version: true,
+                output: Some("x.pdf".into()),
+            }))
+        );
+        assert!(parse_args(&args(&["export"])).is_err());
+        assert!(parse_args(&args(&["export", "a.ron", "-o"])).is_err());
+        assert!(parse_args(&args(&["export", "a.ron", "--pdfa"])).is_err());
     }
 }

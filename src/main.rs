@@ -19,6 +19,9 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Check(path) => cli::run_check(&path, &mut std::io::stdout()),
+        Command::Export(args) => {
+            cli::run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Command::Window(path) => baocao::ui::run(path),
     }
 }

@@ -17,7 +17,9 @@ pub const DRAFT_MARK: &str = "DỰ THẢO";
 const PARENT_PT: f32 = 12.0;
 const AGENCY_PT: f32 = 13.0;
 const NUMBER_PT: f32 = 13.0;
-const NATIONAL_PT: f32 = 13.0;
+/// 12 pt keeps a clear gap between the national name and a long parent body on the
+/// same line, so that readers see two columns.
+const NATIONAL_PT: f32 = 12.0;
 const MOTTO_PT: f32 = 14.0;
 const DATE_PT: f32 = 14.0;
 const TITLE_PT: f32 = 14.0;

@@ -17,3 +17,24 @@ pub mod pdf;
 
 pub use error::ExportError;
 pub use pdf::{PdfOptions, to_pdf_space, write_pdf};
+
+use crate::compose::{ComposeOptions, compose};
+use crate::layout::{Fonts, layout};
+use crate::model::{Project, Report};
+
+/// The whole pipeline for one report: compose, lay out, write the PDF. Returns the
+/// bytes and the layout's warnings (characters the font lacks, …).
+pub fn render_pdf(
+    project: &Project,
+    report: &Report,
+    options: ComposeOptions,
+    creation_date: chrono::NaiveDateTime,
+) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+    let fonts = Fonts::bundled().ok_or(ExportError::Font(crate::layout::FontStyle::Regular))?;
+    let doc = compose(project, report, options);
+    let pages = layout(&doc, fonts);
+    let mut pdf_options = PdfOptions::new(creation_date);
+    pdf_options.draft = doc.draft;
+    let bytes = write_pdf(&pages, &doc.meta, &pdf_options)?;
+    Ok((bytes, pages.warnings))
+}

@@ -70,7 +70,9 @@ pub fn write_pdf(pages: &Pages, meta: &Meta, options: &PdfOptions) -> Result<Vec
     let mut text_iter = texts.iter();
     for (index, page) in pages.pages.iter().enumerate() {
         let ops = page_ops(index + 1, page, &mut text_iter, &font_ids)?;
-        let size = Rect::from_wh(Pt(page.width_pt), Pt(page.height_pt));
+        // Rounded to 0.01 pt like every coordinate, so readers report A4 as
+        // 595.28 × 841.89 pt, as they do for Word's and LibreOffice's A4.
+        let size = Rect::from_wh(Pt(round(page.width_pt)), Pt(round(page.height_pt)));
         doc.pages.push(PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
