@@ -11,6 +11,7 @@ mod signature;
 mod tables;
 
 pub use doc::*;
+pub use sections::{section_number, section_numbers};
 
 use crate::model::{Project, Report};
 

@@ -39,6 +39,28 @@ pub fn section_number(path: &[usize], letters: bool) -> String {
     }
 }
 
+/// The printed number of every section of `report`, by section id.
+pub fn section_numbers(
+    report: &crate::model::Report,
+) -> std::collections::BTreeMap<String, String> {
+    fn walk(
+        list: &[Section],
+        path: &[usize],
+        letters: bool,
+        out: &mut std::collections::BTreeMap<String, String>,
+    ) {
+        for (i, s) in list.iter().enumerate() {
+            let mut p = path.to_vec();
+            p.push(i + 1);
+            out.insert(s.id.clone(), section_number(&p, letters));
+            walk(&s.children, &p, s.numbering == ChildNumbering::Letters, out);
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(&report.sections, &[], false, &mut out);
+    out
+}
+
 /// Every section as heading and content blocks, depth first.
 pub(super) fn section_blocks(ctx: &Ctx, appendices: &[(AppendixKind, String)]) -> Vec<Block> {
     let mut out = Vec::new();

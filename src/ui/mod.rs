@@ -1,12 +1,26 @@
-//! ui: the eframe window. Panels show the model and record what the user asks for;
-//! the app applies those commands after drawing. The only layer that uses egui.
+//! ui: the eframe window. Panels show the model and record what the user asks for as
+//! commands; the app applies them after drawing. The only layer that uses egui.
 
-mod overview;
+pub mod app;
+pub mod dialogs;
+pub mod document;
+mod editor;
+mod info;
+mod menu;
+mod modals;
+mod status_bar;
+pub mod steps;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use overview::OverviewApp;
+pub use app::{BaocaoApp, Command};
+
+/// Gives a widget an accessible name (screen readers, and the UI tests that find
+/// widgets by their Vietnamese label) without showing anything.
+pub(crate) fn name_widget(r: &eframe::egui::Response, name: &str) {
+    r.ctx.accesskit_node_builder(r.id, |node| node.set_label(name));
+}
 
 /// The bundled sample project, opened when no file is given.
 pub const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
@@ -17,14 +31,20 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("baocao — Soạn báo cáo sơ kết Nghị quyết 57")
-            .with_inner_size([1280.0, 720.0])
-            .with_min_inner_size([900.0, 560.0]),
+            .with_inner_size([1366.0, 740.0])
+            .with_min_inner_size([1000.0, 600.0])
+            .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()
     };
     let result = eframe::run_native(
         "baocao",
         options,
-        Box::new(move |_cc| Ok(Box::new(OverviewApp::open(path)))),
+        Box::new(move |cc| {
+            fonts::install_fonts(&cc.egui_ctx);
+            let mut app = BaocaoApp::new(&path);
+            app.restore(cc.storage);
+            Ok(Box::new(app))
+        }),
     );
     match result {
         Ok(()) => ExitCode::SUCCESS,

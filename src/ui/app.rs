@@ -1,0 +1,877 @@
+//! The application: state, the commands panels emit, and how they are applied after
+//! drawing. Compose and layout re-run only when the document's revision moved.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use eframe::egui;
+
+use super::dialogs::{Dialogs, NativeDialogs};
+use super::document::{OpenDocument, recovery_offer};
+use super::editor::{self, EditorState};
+use super::info::{self, InfoState};
+use super::indicators::IndicatorsPanel;
+use super::preview::{PreviewState, show_preview};
+use super::tasks::TasksPanel;
+use crate::compose::{ComposeOptions, SourceRef, compose};
+use crate::edit::Edit;
+use crate::guide::Step;
+use crate::layout::{Fonts, Pages, layout};
+use crate::model::{Period, PeriodKind, Project, Report};
+
+/// Something the user asked for; applied after the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Edit(Edit),
+    /// Ends a typing run: the next edit is a new undo step.
+    SealTyping,
+    Undo,
+    Redo,
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    ExportPdf,
+    Print,
+    Quit,
+    SelectStep(Step),
+    SelectReport(String),
+    /// Show the dialog for a new report.
+    AskNewReport,
+    NewReport {
+        period: Period,
+        from_previous: bool,
+    },
+    /// Ask before removing a sub-section.
+    ConfirmRemoveSection(String),
+    InsertPhrase {
+        section: String,
+        field: egui::Id,
+        phrase: String,
+    },
+    /// The preview was clicked on a part of the report.
+    Jump(SourceRef),
+}
+
+/// What happens after the user answers the unsaved-changes question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Then {
+    New,
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// A dialog over the window.
+#[derive(Clone, Debug)]
+pub enum Modal {
+    Unsaved(Then),
+    Recover { path: PathBuf, project: Box<Project> },
+    Message { title: String, text: String },
+    Exported { path: PathBuf },
+    RemoveSection(String),
+    NewReport { kind: PeriodKind, year: i32, from_previous: bool },
+}
+
+/// Laid-out pages of the current report at a given revision.
+struct Rendered {
+    revision: u64,
+    report_id: String,
+    pages: Pages,
+}
+
+/// The window's state.
+pub struct BaocaoApp {
+    pub doc: Option<OpenDocument>,
+    pub report_id: Option<String>,
+    pub step: Step,
+    pub modal: Option<Modal>,
+    /// The last message for the status bar: (text, is an error).
+    pub status: Option<(String, bool)>,
+    pub recent: Vec<PathBuf>,
+    pub dialogs: Box<dyn Dialogs>,
+    /// Set when the app may close (after the unsaved-changes question).
+    pub quit_confirmed: bool,
+    pending: Vec<Command>,
+    rendered: Option<Rendered>,
+    preview: PreviewState,
+    focus: Option<SourceRef>,
+    editor: EditorState,
+    info: InfoState,
+    indicators: IndicatorsPanel,
+    tasks: TasksPanel,
+    /// Export the unmarked version (only offered for an approved report).
+    last_export_dir: Option<PathBuf>,
+}
+
+const RECENT_KEY: &str = "tep-gan-day";
+const MAX_RECENT: usize = 8;
+
+impl BaocaoApp {
+    /// The app on `path`, with native dialogs.
+    pub fn new(path: &Path) -> Self {
+        Self::with_dialogs(path, Box::new(NativeDialogs::default()))
+    }
+
+    /// The app on `path` with the given dialogs (tests answer for the user).
+    pub fn with_dialogs(path: &Path, dialogs: Box<dyn Dialogs>) -> Self {
+        let mut app = Self {
+            doc: None,
+            report_id: None,
+            step: Step::ThongTin,
+            modal: None,
+            status: None,
+            recent: Vec::new(),
+            dialogs,
+            quit_confirmed: false,
+            pending: Vec::new(),
+            rendered: None,
+            preview: PreviewState::default(),
+            focus: None,
+            editor: EditorState::default(),
+            info: InfoState::default(),
+            indicators: IndicatorsPanel::default(),
+            tasks: TasksPanel::default(),
+            last_export_dir: None,
+        };
+        app.open_path(path);
+        app
+    }
+
+    /// Reads the recent files from eframe's storage.
+    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(s) = storage
+            && let Some(list) = eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY)
+        {
+            for p in list.into_iter().rev() {
+                self.remember_recent(&p);
+            }
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The report being edited.
+    pub fn report(&self) -> Option<&Report> {
+        let doc = self.doc.as_ref()?;
+        let id = self.report_id.as_ref()?;
+        doc.project.report(id)
+    }
+
+    /// The laid-out pages of the current report, as the preview shows them.
+    pub fn pages(&self) -> Option<&Pages> {
+        self.rendered.as_ref().map(|r| &r.pages)
+    }
+
+    fn open_path(&mut self, path: &Path) {
+        match OpenDocument::open(path) {
+            Ok(doc) => {
+                let offer = recovery_offer(path);
+                self.report_id = doc.project.reports.last().map(|r| r.id.clone());
+                self.doc = Some(doc);
+                self.rendered = None;
+                self.remember_recent(path);
+                self.status = Some((format!("Đã mở {}", path.display()), false));
+                if let Some(project) = offer {
+                    self.modal = Some(Modal::Recover {
+                        path: path.to_owned(),
+                        project: Box::new(project),
+                    });
+                }
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không mở được tệp".to_owned(),
+                    text: e.to_string(),
+                });
+                self.status = Some(("Không mở được tệp.".to_owned(), true));
+            }
+        }
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(OpenDocument::is_dirty)
+    }
+
+    /// Re-runs compose and layout when the document changed.
+    fn refresh(&mut self) {
+        let (Some(doc), Some(id)) = (&self.doc, &self.report_id) else {
+            self.rendered = None;
+            return;
+        };
+        let fresh = self
+            .rendered
+            .as_ref()
+            .is_some_and(|r| r.revision == doc.revision && &r.report_id == id);
+        if fresh {
+            return;
+        }
+        let (Some(report), Some(fonts)) = (doc.project.report(id), Fonts::bundled()) else {
+            self.rendered = None;
+            return;
+        };
+        let options = ComposeOptions {
+            final_version: report.review.status.allows_final(),
+        };
+        let pages = layout(&compose(&doc.project, report, options), fonts);
+        self.rendered = Some(Rendered {
+            revision: doc.revision,
+            report_id: id.clone(),
+            pages,
+        });
+    }
+
+    /// Queues a command as if a panel had emitted it.
+    pub fn push(&mut self, c: Command) {
+        self.pending.push(c);
+    }
+
+    /// Applies the queued commands.
+    pub fn apply_pending(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.pending);
+        for c in commands {
+            self.apply(c, ctx);
+        }
+    }
+
+    fn apply(&mut self, c: Command, ctx: &egui::Context) {
+        match c {
+            Command::Edit(e) => {
+                if let Some(doc) = &mut self.doc
+                    && let Err(err) = doc.apply(e)
+                {
+                    self.status = Some((err.to_string(), true));
+                }
+            }
+            Command::SealTyping => {
+                if let Some(doc) = &mut self.doc {
+                    doc.history.seal();
+                }
+            }
+            Command::Undo => {
+                if let Some(doc) = &mut self.doc
+                    && !doc.undo()
+                {
+                    self.status = Some(("Không còn gì để hoàn tác.".into(), false));
+                }
+            }
+            Command::Redo => {
+                if let Some(doc) = &mut self.doc
+                    && !doc.redo()
+                {
+                    self.status = Some(("Không còn gì để làm lại.".into(), false));
+                }
+            }
+            Command::New => self.guard(Then::New),
+            Command::Open => self.guard(Then::Open(None)),
+            Command::OpenPath(p) => self.guard(Then::Open(Some(p))),
+            Command::Save => {
+                self.save(false);
+            }
+            Command::SaveAs => {
+                self.save(true);
+            }
+            Command::ExportPdf => self.export_pdf(),
+            Command::Print => self.print(),
+            Command::Quit => self.guard(Then::Quit),
+            Command::SelectStep(s) => {
+                self.step = s;
+                self.focus = self.focus_of_step(s);
+                if let Some(doc) = &mut self.doc {
+                    doc.history.seal();
+                }
+            }
+            Command::SelectReport(id) => {
+                self.report_id = Some(id);
+                self.rendered = None;
+            }
+            Command::AskNewReport => {
+                let (kind, year) = self
+                    .report()
+                    .map(|r| next_period(r.period))
+                    .map_or((PeriodKind::Quarter(1), 2026), |p| (p.kind, p.year));
+                self.modal = Some(Modal::NewReport {
+                    kind,
+                    year,
+                    from_previous: self.report().is_some(),
+                });
+            }
+            Command::NewReport {
+                period,
+                from_previous,
+            } => self.new_report(period, from_previous),
+            Command::ConfirmRemoveSection(id) => self.modal = Some(Modal::RemoveSection(id)),
+            Command::InsertPhrase {
+                section,
+                field,
+                phrase,
+            } => self.insert_phrase(ctx, &section, field, &phrase),
+            Command::Jump(source) => {
+                if let Some(step) = self.step_of_source(&source) {
+                    self.step = step;
+                }
+                self.focus = Some(source);
+            }
+        }
+    }
+
+    /// Runs `then` now, or first asks about unsaved changes.
+    fn guard(&mut self, then: Then) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: Then) {
+        match then {
+            Then::New => self.new_project(),
+            Then::Open(path) => {
+                let path = path.or_else(|| self.dialogs.open_project());
+                if let Some(p) = path {
+                    if let Some(doc) = &self.doc {
+                        doc.forget_recovery();
+                    }
+                    self.open_path(&p);
+                }
+            }
+            Then::Quit => {
+                if let Some(doc) = &self.doc {
+                    doc.forget_recovery();
+                }
+                self.quit_confirmed = true;
+            }
+        }
+    }
+
+    /// A new project for the same organisation, with an empty plan and one report
+    /// from the skeleton.
+    fn new_project(&mut self) {
+        let mut project = Project::default();
+        if let Some(doc) = &self.doc {
+            project.organisation = doc.project.organisation.clone();
+            project.page_setup = doc.project.page_setup.clone();
+        }
+        let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+        let mut report = skeleton_report();
+        report.id = "bc-moi".to_owned();
+        report.period = Period::new(year, PeriodKind::Quarter(1));
+        report.distribution = project.organisation.default_recipients.clone();
+        report.signer = project
+            .organisation
+            .signers
+            .last()
+            .map(|s| s.id.clone())
+            .unwrap_or_default();
+        project.plan.year = year;
+        project.reports.push(report);
+        self.report_id = Some("bc-moi".to_owned());
+        let mut doc = OpenDocument::new(None, project);
+        doc.revision += 1; // a new project is unsaved
+        self.doc = Some(doc);
+        self.rendered = None;
+        self.step = Step::ThongTin;
+        self.status = Some(("Đã tạo dự án mới; hãy lưu tệp.".into(), false));
+    }
+
+    fn new_report(&mut self, period: Period, from_previous: bool) {
+        let Some(doc) = &mut self.doc else { return };
+        let previous = from_previous
+            .then(|| {
+                doc.project
+                    .reports
+                    .iter()
+                    .filter(|r| r.period < period)
+                    .max_by_key(|r| r.period)
+                    .or(doc.project.reports.last())
+                    .cloned()
+            })
+            .flatten();
+        let mut report = match previous {
+            Some(prev) => {
+                let mut r = prev.clone();
+                r.summary = r.summary.replace(&prev.period.label(), &period.label());
+                r.closing = r.closing.replace(&prev.period.label(), &period.label());
+                r
+            }
+            None => {
+                let mut r = skeleton_report();
+                r.distribution = doc.project.organisation.default_recipients.clone();
+                r.signer = doc
+                    .project
+                    .organisation
+                    .signers
+                    .last()
+                    .map(|s| s.id.clone())
+                    .unwrap_or_default();
+                r.summary = format!(
+                    "Sơ kết tình hình triển khai thực hiện nhiệm vụ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số {}",
+                    period.label()
+                );
+                r
+            }
+        };
+        let base = format!(
+            "bc-{}-{}",
+            match period.kind {
+                PeriodKind::Quarter(q) => format!("q{q}"),
+                PeriodKind::FirstHalf => "6t".to_owned(),
+                PeriodKind::NineMonths => "9t".to_owned(),
+                PeriodKind::Year => "nam".to_owned(),
+            },
+            period.year
+        );
+        let taken: Vec<&str> = doc.project.reports.iter().map(|r| r.id.as_str()).collect();
+        report.id = if taken.contains(&base.as_str()) {
+            crate::model::new_id(&format!("{base}-"), taken)
+        } else {
+            base
+        };
+        report.period = period;
+        report.kind = if period.kind == PeriodKind::Year {
+            crate::model::ReportKind::TongKet
+        } else {
+            crate::model::ReportKind::SoKet
+        };
+        report.number = None;
+        report.date = None;
+        report.review = Default::default();
+        let id = report.id.clone();
+        match doc.apply(Edit::AddReport(Box::new(report))) {
+            Ok(_) => {
+                self.report_id = Some(id);
+                self.step = Step::ThongTin;
+                self.status = Some((format!("Đã tạo báo cáo {}.", period.label()), false));
+            }
+            Err(e) => self.status = Some((e.to_string(), true)),
+        }
+    }
+
+    fn save(&mut self, ask: bool) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let path = match (&doc.path, ask) {
+            (Some(p), false) => Some(p.clone()),
+            _ => {
+                let suggested = doc.display_name();
+                let suggested = if suggested.ends_with(".ron") {
+                    suggested
+                } else {
+                    "du-an.ron".to_owned()
+                };
+                self.dialogs.save_project(&suggested)
+            }
+        };
+        let Some(path) = path else { return false };
+        let Some(doc) = &mut self.doc else { return false };
+        match doc.save_to(&path) {
+            Ok(()) => {
+                self.remember_recent(&path);
+                self.status = Some((format!("Đã lưu {}", path.display()), false));
+                true
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không lưu được".to_owned(),
+                    text: e.to_string(),
+                });
+                self.status = Some(("Lưu không thành công; tệp cũ vẫn còn nguyên.".into(), true));
+                false
+            }
+        }
+    }
+
+    fn render_bytes(&self) -> Result<(Vec<u8>, Report), String> {
+        let doc = self.doc.as_ref().ok_or("Chưa mở tệp dự án.")?;
+        let report = self.report().ok_or("Chưa chọn báo cáo.")?;
+        let problems = doc.project.page_setup.validate();
+        if let Some(p) = problems.first() {
+            return Err(format!("Không xuất được: {p}"));
+        }
+        let options = ComposeOptions {
+            final_version: report.review.status.allows_final(),
+        };
+        let now = chrono::Local::now().naive_local();
+        crate::export::render_pdf(&doc.project, report, options, now)
+            .map(|(bytes, _)| (bytes, report.clone()))
+            .map_err(|e| e.to_string())
+    }
+
+    fn export_pdf(&mut self) {
+        let Some(report) = self.report() else { return };
+        let suggested = format!("{}.pdf", report.id);
+        let Some(path) = self.dialogs.save_pdf(&suggested) else {
+            return;
+        };
+        match self.render_bytes().and_then(|(bytes, _)| {
+            crate::storage::write_atomic(&path, &bytes, false).map_err(|e| {
+                e.to_string()
+                    .replacen("Không lưu được tệp", "Không ghi được tệp PDF", 1)
+            })
+        }) {
+            Ok(()) => {
+                self.last_export_dir = path.parent().map(Path::to_owned);
+                self.status = Some((format!("Đã xuất {}", path.display()), false));
+                self.modal = Some(Modal::Exported { path });
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không xuất được PDF".to_owned(),
+                    text: e,
+                });
+            }
+        }
+    }
+
+    fn print(&mut self) {
+        let result = self.render_bytes().and_then(|(bytes, report)| {
+            let dir = std::env::temp_dir().join("baocao-in");
+            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+            let path = dir.join(format!("{}.pdf", report.id));
+            crate::storage::write_atomic(&path, &bytes, false).map_err(|e| e.to_string())?;
+            self.dialogs.open_externally(&path)?;
+            Ok(path)
+        });
+        match result {
+            Ok(_) => {
+                self.status = Some((
+                    "Đã mở bản in trong trình xem PDF; hãy chọn In (Ctrl+P) ở đó.".into(),
+                    false,
+                ))
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không in được".to_owned(),
+                    text: e,
+                })
+            }
+        }
+    }
+
+    fn insert_phrase(&mut self, ctx: &egui::Context, section: &str, field: egui::Id, phrase: &str) {
+        let Some(report) = self.report() else { return };
+        let Some(s) = report.section(section) else {
+            return;
+        };
+        let cursor = egui::TextEdit::load_state(ctx, field)
+            .and_then(|st| st.cursor.char_range())
+            .map(|r| r.primary.index);
+        let text = editor::insert_line(&s.body, cursor, phrase);
+        let edit = Edit::SectionBody {
+            report: report.id.clone(),
+            section: section.to_owned(),
+            text,
+        };
+        if let Some(doc) = &mut self.doc {
+            doc.history.seal();
+            if let Err(e) = doc.apply(edit) {
+                self.status = Some((e.to_string(), true));
+            }
+            doc.history.seal();
+        }
+    }
+
+    fn focus_of_step(&self, step: Step) -> Option<SourceRef> {
+        let report = self.report()?;
+        match step {
+            Step::ThongTin => Some(SourceRef("info".to_owned())),
+            Step::KyNhan => Some(SourceRef("signature".to_owned())),
+            Step::ChiTieu | Step::NhiemVu | Step::XuatBan => report
+                .section_by_role(crate::model::SectionRole::IndicatorResults)
+                .map(|s| SourceRef(format!("section:{}", s.id))),
+            _ => super::steps::step_sections(report, step)
+                .first()
+                .map(|s| SourceRef(format!("section:{}", s.id))),
+        }
+    }
+
+    fn step_of_source(&self, source: &SourceRef) -> Option<Step> {
+        let s = source.0.as_str();
+        match s {
+            "header" | "info" | "opening" => Some(Step::ThongTin),
+            "closing" | "signature" => Some(Step::KyNhan),
+            _ if s.starts_with("appendix:") => Some(Step::XuatBan),
+            _ => {
+                let id = s.strip_prefix("section:")?;
+                let report = self.report()?;
+                // The step of the nearest section (itself or an ancestor) with a role.
+                let mut best = None;
+                for top in &report.sections {
+                    find_role_path(top, id, None, &mut best);
+                }
+                best.map(Step::for_role)
+            }
+        }
+    }
+
+    /// The whole frame: shortcuts, panels, dialogs, then the queued commands.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.refresh();
+        self.handle_input(&ctx);
+        super::menu::show_menu(ui, self);
+        super::status_bar::show(ui, self);
+        let Some(doc) = self.doc.as_ref() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.heading("Chưa mở tệp dự án");
+                ui.label("Dùng Tệp › Mở… hoặc kéo một tệp .ron vào cửa sổ.");
+            });
+            super::modals::show(&ctx, self);
+            self.apply_pending(&ctx);
+            return;
+        };
+        let Some(report) = self.report_id.as_ref().and_then(|id| doc.project.report(id)) else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.heading("Tệp chưa có báo cáo");
+                if ui.button("Tạo báo cáo mới…").clicked() {
+                    self.pending.push(Command::AskNewReport);
+                }
+            });
+            super::modals::show(&ctx, self);
+            self.apply_pending(&ctx);
+            return;
+        };
+        let mut out = Vec::new();
+        egui::Panel::left("cac-buoc")
+            .resizable(false)
+            .exact_size(210.0)
+            .show(ui, |ui| {
+                if let Some(s) = super::steps::show_steps(ui, &doc.project, report, self.step) {
+                    out.push(Command::SelectStep(s));
+                }
+            });
+        let width = ui.available_width();
+        egui::Panel::right("xem-truoc")
+            .resizable(true)
+            .default_size((width * 0.45).max(320.0))
+            .size_range(280.0..=width * 0.7)
+            .show(ui, |ui| {
+                if let Some(r) = &self.rendered {
+                    if let Some(src) = show_preview(ui, &r.pages, &mut self.preview, self.focus.as_ref()) {
+                        out.push(Command::Jump(src));
+                    }
+                }
+            });
+        let numbers = crate::compose::section_numbers(report);
+        let period = report.period;
+        let on = report.date.or_else(|| period.end_date()).unwrap_or_default();
+        egui::CentralPanel::default().show(ui, |ui| match self.step {
+            Step::ThongTin => info::show_general(ui, report, &mut self.info, &mut out),
+            Step::KyNhan => info::show_signature(ui, &doc.project, report, &mut out),
+            Step::XuatBan => info::show_review(
+                ui,
+                &doc.project,
+                report,
+                self.rendered.as_ref().map(|r| &r.pages),
+                &mut out,
+            ),
+            Step::ChiTieu => {
+                let mut edits = Vec::new();
+                self.indicators.show(ui, &doc.project, period, &mut edits);
+                out.extend(edits.into_iter().map(Command::Edit));
+            }
+            Step::NhiemVu => {
+                let mut edits = Vec::new();
+                self.tasks.show(ui, &doc.project, period, on, &mut edits);
+                out.extend(edits.into_iter().map(Command::Edit));
+            }
+            step => editor::show_editor(ui, step, report, &numbers, &mut self.editor, &mut out),
+        });
+        self.pending.extend(out);
+        super::modals::show(&ctx, self);
+        self.apply_pending(&ctx);
+        self.after_frame(&ctx);
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let sc = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+        let shortcuts = [
+            (sc(Modifiers::COMMAND, Key::S), Command::Save),
+            (sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S), Command::SaveAs),
+            (sc(Modifiers::COMMAND, Key::O), Command::Open),
+            (sc(Modifiers::COMMAND, Key::N), Command::New),
+            (sc(Modifiers::COMMAND, Key::Z), Command::Undo),
+            (sc(Modifiers::COMMAND, Key::Y), Command::Redo),
+            (sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), Command::Redo),
+            (sc(Modifiers::COMMAND, Key::P), Command::Print),
+            (sc(Modifiers::COMMAND, Key::E), Command::ExportPdf),
+        ];
+        for (shortcut, command) in shortcuts {
+            // Longer shortcuts first would matter for Ctrl+Shift+S vs Ctrl+S; egui
+            // matches modifiers exactly, so order is free.
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.pending.push(command);
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().find(|p| {
+            p.extension()
+                .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("ron"))
+        }) {
+            self.pending.push(Command::OpenPath(p));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Then::Quit));
+            } else if let Some(doc) = &self.doc {
+                doc.forget_recovery();
+            }
+        }
+    }
+
+    fn after_frame(&mut self, ctx: &egui::Context) {
+        if self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if let Some(doc) = &mut self.doc
+            && let Some(err) = doc.autosave_if_due(Instant::now())
+        {
+            self.status = Some((err, true));
+        }
+        let title = match &self.doc {
+            Some(doc) => format!(
+                "{}{} — baocao",
+                if doc.is_dirty() { "● " } else { "" },
+                doc.display_name()
+            ),
+            None => "baocao".to_owned(),
+        };
+        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        ctx.request_repaint_after(std::time::Duration::from_secs(5));
+    }
+
+    /// Answers a modal: used by the modal panel and by tests.
+    pub fn answer_unsaved(&mut self, save_first: Option<bool>) {
+        let Some(Modal::Unsaved(then)) = self.modal.take() else {
+            return;
+        };
+        match save_first {
+            None => {}
+            Some(true) => {
+                if self.save(false) {
+                    self.proceed(then);
+                }
+            }
+            Some(false) => {
+                if let Some(doc) = &self.doc {
+                    doc.forget_recovery();
+                }
+                if let Some(doc) = &mut self.doc {
+                    // Discarding: make the document clean so the action proceeds.
+                    let path = doc.path.clone();
+                    let project = path.as_ref().and_then(|p| crate::storage::load(p).ok());
+                    if let Some(p) = project {
+                        *doc = OpenDocument::new(path, p);
+                    }
+                }
+                self.proceed(then);
+            }
+        }
+    }
+
+    /// Accepts or discards an offered recovery copy.
+    pub fn answer_recover(&mut self, accept: bool) {
+        let Some(Modal::Recover { path, project }) = self.modal.take() else {
+            return;
+        };
+        if accept {
+            if let Some(doc) = &mut self.doc {
+                doc.adopt_recovered(*project);
+            }
+            self.status = Some(("Đã khôi phục bản tự lưu; hãy lưu lại tệp.".into(), false));
+        } else {
+            let _ = std::fs::remove_file(crate::storage::recovery_path(&path));
+        }
+    }
+
+    pub(crate) fn last_export_dir(&self) -> Option<&Path> {
+        self.last_export_dir.as_deref()
+    }
+}
+
+impl eframe::App for BaocaoApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}
+
+fn find_role_path(
+    s: &crate::model::Section,
+    id: &str,
+    inherited: Option<crate::model::SectionRole>,
+    best: &mut Option<crate::model::SectionRole>,
+) {
+    let role = s.role.or(inherited);
+    if s.id == id {
+        *best = role;
+        return;
+    }
+    for c in &s.children {
+        find_role_path(c, id, role, best);
+    }
+}
+
+/// The empty report skeleton bundled with the program.
+pub fn skeleton_report() -> Report {
+    const SKELETON: &str = include_str!("../../assets/khung-bao-cao.ron");
+    ron::from_str::<Report>(SKELETON).unwrap_or_else(|_| Report {
+        id: "moi".to_owned(),
+        kind: Default::default(),
+        period: Period::new(2026, PeriodKind::Quarter(1)),
+        number: None,
+        date: None,
+        summary: String::new(),
+        recipients: Vec::new(),
+        opening: String::new(),
+        sections: Vec::new(),
+        closing: String::new(),
+        distribution: Vec::new(),
+        signer: String::new(),
+        appendices: Default::default(),
+        review: Default::default(),
+    })
+}
+
+/// The period usually reported after `p`.
+pub fn next_period(p: Period) -> Period {
+    match p.kind {
+        PeriodKind::Quarter(4) | PeriodKind::Year => Period::new(p.year + 1, PeriodKind::Quarter(1)),
+        PeriodKind::Quarter(q) => Period::new(p.year, PeriodKind::Quarter(q + 1)),
+        PeriodKind::FirstHalf => Period::new(p.year, PeriodKind::Quarter(3)),
+        PeriodKind::NineMonths => Period::new(p.year, PeriodKind::Quarter(4)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_skeleton_parses_with_every_role() {
+        let r = skeleton_report();
+        assert!(r.all_sections().len() >= 11);
+    }
+
+    #[test]
+    fn the_next_period_follows_the_reporting_calendar() {
+        assert_eq!(next_period(Period::new(2026, PeriodKind::Quarter(1))), Period::new(2026, PeriodKind::Quarter(2)));
+        assert_eq!(next_period(Period::new(2026, PeriodKind::Quarter(4))), Period::new(2027, PeriodKind::Quarter(1)));
+    }
+}

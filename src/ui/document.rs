@@ -1,0 +1,267 @@
+//! The open project: the model, where it lives on disk, its undo history, and what
+//! has been saved or autosaved. No egui here; the app drives it.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::edit::{Edit, EditError, History};
+use crate::model::Project;
+use crate::storage::{self, StorageError};
+
+/// How often unsaved changes are copied to the recovery file.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// A project open in the window.
+pub struct OpenDocument {
+    /// `None` for a project not saved yet.
+    pub path: Option<PathBuf>,
+    pub project: Project,
+    pub history: History,
+    /// Bumped on every change; compose and layout re-run only when it moves.
+    pub revision: u64,
+    saved_revision: u64,
+    autosaved_revision: u64,
+    last_autosave: Option<Instant>,
+    /// When the last autosave happened, for the status bar.
+    pub last_autosave_at: Option<chrono::NaiveDateTime>,
+}
+
+impl OpenDocument {
+    pub fn new(path: Option<PathBuf>, project: Project) -> Self {
+        Self {
+            path,
+            project,
+            history: History::new(500),
+            revision: 1,
+            saved_revision: 1,
+            autosaved_revision: 1,
+            last_autosave: None,
+            last_autosave_at: None,
+        }
+    }
+
+    /// Opens `path`; never writes anything.
+    pub fn open(path: &Path) -> Result<Self, StorageError> {
+        Ok(Self::new(Some(path.to_owned()), storage::load(path)?))
+    }
+
+    pub fn is_dirty(&self) -> bool {
+        self.revision != self.saved_revision
+    }
+
+    /// The file name for titles and messages.
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Dự án mới".to_owned())
+    }
+
+    /// Applies an edit through the history; returns whether the project changed.
+    pub fn apply(&mut self, edit: Edit) -> Result<bool, EditError> {
+        let changed = self.history.apply(&mut self.project, edit)?;
+        if changed {
+            self.revision += 1;
+        }
+        Ok(changed)
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let done = self.history.undo(&mut self.project);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let done = self.history.redo(&mut self.project);
+        if done {
+            self.revision += 1;
+        }
+        done
+    }
+
+    /// Saves to `path` (atomically, keeping a `.bak`), then forgets the recovery copy.
+    pub fn save_to(&mut self, path: &Path) -> Result<(), StorageError> {
+        storage::save(path, &self.project)?;
+        if let Some(old) = &self.path
+            && old != path
+        {
+            let _ = std::fs::remove_file(storage::recovery_path(old));
+        }
+        let _ = std::fs::remove_file(storage::recovery_path(path));
+        self.path = Some(path.to_owned());
+        self.saved_revision = self.revision;
+        self.autosaved_revision = self.revision;
+        Ok(())
+    }
+
+    /// Where the recovery copy goes: beside the file, or in the user's data folder
+    /// for a project never saved.
+    pub fn recovery_file(&self) -> PathBuf {
+        match &self.path {
+            Some(p) => storage::recovery_path(p),
+            None => unsaved_recovery_path(),
+        }
+    }
+
+    /// Copies unsaved changes to the recovery file when `AUTOSAVE_EVERY` has passed
+    /// since the last copy. Returns an error message to show, if writing failed.
+    pub fn autosave_if_due(&mut self, now: Instant) -> Option<String> {
+        let due = self
+            .last_autosave
+            .is_none_or(|t| now.duration_since(t) >= AUTOSAVE_EVERY);
+        if !due || !self.is_dirty() || self.autosaved_revision == self.revision {
+            if self.last_autosave.is_none() {
+                self.last_autosave = Some(now);
+            }
+            return None;
+        }
+        self.autosave_now(now)
+    }
+
+    /// Writes the recovery copy now.
+    pub fn autosave_now(&mut self, now: Instant) -> Option<String> {
+        self.last_autosave = Some(now);
+        let target = self.recovery_file();
+        if let Some(dir) = target.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let result = storage::to_string(&self.project)
+            .and_then(|text| storage::write_atomic(&target, text.as_bytes(), false));
+        match result {
+            Ok(()) => {
+                self.autosaved_revision = self.revision;
+                self.last_autosave_at = Some(chrono::Local::now().naive_local());
+                None
+            }
+            Err(e) => Some(format!("Không tự lưu được: {e}")),
+        }
+    }
+
+    /// Removes the recovery copy (after the user discards changes or closes cleanly).
+    pub fn forget_recovery(&self) {
+        let _ = std::fs::remove_file(self.recovery_file());
+    }
+
+    /// Replaces the project with a recovered one, marked as unsaved.
+    pub fn adopt_recovered(&mut self, project: Project) {
+        self.project = project;
+        self.history.clear();
+        self.revision += 1;
+    }
+}
+
+/// The recovery file of a project that was never saved.
+pub fn unsaved_recovery_path() -> PathBuf {
+    data_dir().join("du-an-chua-luu.ron.recovery")
+}
+
+/// The program's data folder (`$XDG_DATA_HOME/baocao`, `~/.local/share/baocao`, or
+/// `%APPDATA%\baocao`), falling back to the temporary folder.
+pub fn data_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("APPDATA").map(PathBuf::from))
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir);
+    base.join("baocao")
+}
+
+/// A recovery copy worth offering for `path`: it exists, reads, and differs from the file.
+pub fn recovery_offer(path: &Path) -> Option<Project> {
+    let rec = storage::recovery_path(path);
+    if !rec.is_file() {
+        return None;
+    }
+    let recovered = storage::load(&rec).ok()?;
+    match storage::load(path) {
+        Ok(current) if current == recovered => {
+            let _ = std::fs::remove_file(&rec);
+            None
+        }
+        _ => Some(recovered),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+
+    fn doc_in(dir: &Path) -> OpenDocument {
+        let path = dir.join("p.ron");
+        let sample = storage::load(Path::new(crate::ui::SAMPLE_PATH)).unwrap();
+        storage::save(&path, &sample).unwrap();
+        OpenDocument::open(&path).unwrap()
+    }
+
+    fn edit_summary(doc: &mut OpenDocument, text: &str) {
+        let report = doc.project.reports[0].id.clone();
+        doc.apply(Edit::ReportText {
+            report,
+            field: crate::edit::ReportText::Summary,
+            text: text.into(),
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn an_edit_makes_the_document_dirty_and_saving_cleans_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = doc_in(dir.path());
+        assert!(!doc.is_dirty());
+        edit_summary(&mut doc, "Báo cáo mới");
+        assert!(doc.is_dirty());
+        let path = doc.path.clone().unwrap();
+        doc.save_to(&path).unwrap();
+        assert!(!doc.is_dirty());
+        assert_eq!(storage::load(&path).unwrap().reports[0].summary, "Báo cáo mới");
+    }
+
+    #[test]
+    fn undo_back_to_the_saved_state_is_still_a_change_to_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = doc_in(dir.path());
+        edit_summary(&mut doc, "x");
+        doc.undo();
+        assert!(doc.is_dirty(), "revisions only grow; saving again is harmless");
+    }
+
+    #[test]
+    fn autosave_writes_the_recovery_file_after_thirty_seconds_of_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = doc_in(dir.path());
+        let t0 = Instant::now();
+        assert!(doc.autosave_if_due(t0).is_none());
+        edit_summary(&mut doc, "Đang sửa");
+        doc.autosave_if_due(t0 + Duration::from_secs(5));
+        assert!(!doc.recovery_file().exists(), "not yet due");
+        doc.autosave_if_due(t0 + AUTOSAVE_EVERY);
+        assert!(doc.recovery_file().exists());
+        let offered = recovery_offer(doc.path.as_ref().unwrap()).unwrap();
+        assert_eq!(offered.reports[0].summary, "Đang sửa");
+    }
+
+    #[test]
+    fn saving_forgets_the_recovery_copy() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = doc_in(dir.path());
+        edit_summary(&mut doc, "x");
+        doc.autosave_now(Instant::now());
+        let path = doc.path.clone().unwrap();
+        doc.save_to(&path).unwrap();
+        assert!(!storage::recovery_path(&path).exists());
+        assert!(recovery_offer(&path).is_none());
+    }
+
+    #[test]
+    fn a_recovery_copy_equal_to_the_file_is_not_offered() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = doc_in(dir.path());
+        doc.autosave_now(Instant::now());
+        assert!(recovery_offer(doc.path.as_ref().unwrap()).is_none());
+    }
+}

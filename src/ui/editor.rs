@@ -1,0 +1,265 @@
+//! The editor of a writing step (Căn cứ, Kết quả, Ưu điểm …): guidance, each section
+//! of the step with its generated number, its text (one paragraph per line, `- ` and
+//! `+ ` list lines), sub-sections to add, rename, move and remove, and suggested
+//! phrases to insert with one click. Emits commands; changes nothing itself.
+
+use std::collections::BTreeMap;
+
+use eframe::egui;
+
+use super::app::Command;
+use crate::edit::Edit;
+use crate::guide::{Step, guide};
+use crate::model::{Report, Section, SectionRole};
+
+/// What the editor remembers between frames.
+#[derive(Default)]
+pub struct EditorState {
+    /// The section whose text field had the focus last, and that field's id, so a
+    /// phrase goes where the clerk was writing.
+    pub last_body: Option<(String, egui::Id)>,
+}
+
+/// Roles whose sections take user sub-sections.
+fn takes_children(s: &Section) -> bool {
+    matches!(
+        s.role,
+        Some(SectionRole::KeyTasks)
+            | Some(SectionRole::NextTasks)
+            | Some(SectionRole::Proposals)
+            | Some(SectionRole::Bases)
+            | None
+    )
+}
+
+/// The id of the text field of a section, stable across frames.
+pub fn body_id(section_id: &str) -> egui::Id {
+    egui::Id::new(("than-muc", section_id))
+}
+
+/// Inserts `phrase` as a new line after the line holding the cursor (or at the end).
+pub fn insert_line(text: &str, cursor_char: Option<usize>, phrase: &str) -> String {
+    let at = cursor_char
+        .map(|c| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b))
+        .unwrap_or(text.len());
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut out = String::with_capacity(text.len() + phrase.len() + 1);
+    out.push_str(&text[..line_end]);
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(phrase);
+    let rest = &text[line_end..];
+    if !rest.is_empty() && !rest.starts_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Draws the editor of a writing step.
+pub fn show_editor(
+    ui: &mut egui::Ui,
+    step: Step,
+    report: &Report,
+    numbers: &BTreeMap<String, String>,
+    state: &mut EditorState,
+    out: &mut Vec<Command>,
+) {
+    let g = guide(step);
+    ui.heading(step.label());
+    if !g.guidance.is_empty() {
+        egui::CollapsingHeader::new("Hướng dẫn")
+            .default_open(true)
+            .show(ui, |ui| {
+                ui.label(&g.guidance);
+            });
+    }
+    ui.separator();
+    let roots: Vec<&Section> = report
+        .all_sections()
+        .into_iter()
+        .filter(|s| s.role.is_some_and(|r| step.roles().contains(&r)))
+        .collect();
+    // A section already shown as the child of another root is not repeated.
+    let shown_as_child: Vec<&str> = roots
+        .iter()
+        .flat_map(|s| s.walk().into_iter().skip(1))
+        .map(|s| s.id.as_str())
+        .collect();
+    egui::ScrollArea::vertical()
+        .id_salt("soan-thao")
+        .auto_shrink([false, false])
+        .max_height(ui.available_height() - phrase_panel_height(g.phrases.len()))
+        .show(ui, |ui| {
+            if roots.is_empty() {
+                ui.label("Báo cáo này không có mục tương ứng với bước này.");
+            }
+            for s in roots.iter().filter(|s| !shown_as_child.contains(&s.id.as_str())) {
+                show_section(ui, report, s, numbers, 0, state, out);
+            }
+        });
+    show_phrases(ui, report, &g.phrases, state, out);
+}
+
+fn phrase_panel_height(n: usize) -> f32 {
+    if n == 0 { 0.0 } else { 150.0 }
+}
+
+fn show_section(
+    ui: &mut egui::Ui,
+    report: &Report,
+    s: &Section,
+    numbers: &BTreeMap<String, String>,
+    depth: usize,
+    state: &mut EditorState,
+    out: &mut Vec<Command>,
+) {
+    let rid = report.id.clone();
+    let number = numbers.get(&s.id).cloned().unwrap_or_default();
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        ui.add_space(depth as f32 * 12.0);
+        ui.strong(&number);
+        if s.role.is_none() {
+            let mut title = s.title.clone();
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut title)
+                    .id_salt(("tieu-de", &s.id))
+                    .hint_text("Tên mục")
+                    .desired_width(ui.available_width() - 110.0),
+            );
+            super::name_widget(&r, &format!("Tên mục {number}"));
+            if r.changed() {
+                out.push(Command::Edit(Edit::SectionTitle {
+                    report: rid.clone(),
+                    section: s.id.clone(),
+                    title,
+                }));
+            }
+            if ui.small_button("⏶").on_hover_text("Đưa mục lên trên").clicked() {
+                out.push(Command::Edit(Edit::MoveSection {
+                    report: rid.clone(),
+                    section: s.id.clone(),
+                    delta: -1,
+                }));
+            }
+            if ui.small_button("⏷").on_hover_text("Đưa mục xuống dưới").clicked() {
+                out.push(Command::Edit(Edit::MoveSection {
+                    report: rid.clone(),
+                    section: s.id.clone(),
+                    delta: 1,
+                }));
+            }
+            if ui.small_button("🗑").on_hover_text("Xóa mục này").clicked() {
+                out.push(Command::ConfirmRemoveSection(s.id.clone()));
+            }
+        } else {
+            ui.strong(&s.title);
+        }
+    });
+    if s.generated.is_some() {
+        ui.label(
+            egui::RichText::new("Bảng kết quả được tạo tự động từ số liệu của bước Chỉ tiêu.")
+                .italics()
+                .weak(),
+        );
+    }
+    let mut body = s.body.clone();
+    let id = body_id(&s.id);
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut body)
+            .id(id)
+            .hint_text("Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê.")
+            .desired_rows(if s.children.is_empty() { 6 } else { 3 })
+            .desired_width(f32::INFINITY),
+    );
+    super::name_widget(&r, &format!("Nội dung: {}", s.title.trim()));
+    if r.has_focus() || r.gained_focus() {
+        state.last_body = Some((s.id.clone(), id));
+    }
+    if r.lost_focus() {
+        out.push(Command::SealTyping);
+    }
+    if r.changed() {
+        out.push(Command::Edit(Edit::SectionBody {
+            report: rid.clone(),
+            section: s.id.clone(),
+            text: body,
+        }));
+    }
+    for c in &s.children {
+        show_section(ui, report, c, numbers, depth + 1, state, out);
+    }
+    if takes_children(s) && s.role != Some(SectionRole::Bases) {
+        ui.horizontal(|ui| {
+            ui.add_space(depth as f32 * 12.0);
+            let label = if s.role.is_some() {
+                format!("+ Thêm mục con vào “{}”", s.title)
+            } else {
+                "+ Thêm mục con".to_owned()
+            };
+            if ui.button(label).clicked() {
+                out.push(Command::Edit(Edit::AddSection {
+                    report: rid.clone(),
+                    parent: Some(s.id.clone()),
+                    title: "Mục mới".to_owned(),
+                }));
+            }
+        });
+    }
+}
+
+fn show_phrases(
+    ui: &mut egui::Ui,
+    report: &Report,
+    phrases: &[String],
+    state: &EditorState,
+    out: &mut Vec<Command>,
+) {
+    if phrases.is_empty() {
+        return;
+    }
+    ui.separator();
+    ui.label(egui::RichText::new("Câu gợi ý — bấm để chèn vào chỗ đang viết").strong());
+    egui::ScrollArea::vertical()
+        .id_salt("cau-goi-y")
+        .max_height(120.0)
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            for p in phrases {
+                let r = ui
+                    .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
+                    .on_hover_text(p);
+                if r.clicked() {
+                    let target = state.last_body.clone().or_else(|| {
+                        report
+                            .all_sections()
+                            .first()
+                            .map(|s| (s.id.clone(), body_id(&s.id)))
+                    });
+                    if let Some((section, field)) = target {
+                        out.push(Command::InsertPhrase {
+                            section,
+                            field,
+                            phrase: p.clone(),
+                        });
+                    }
+                }
+            }
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::insert_line;
+
+    #[test]
+    fn a_phrase_goes_on_a_new_line_after_the_cursor_line() {
+        assert_eq!(insert_line("a\nb", Some(0), "X"), "a\nX\nb");
+        assert_eq!(insert_line("a\nb", Some(3), "X"), "a\nb\nX");
+        assert_eq!(insert_line("", None, "X"), "X");
+        assert_eq!(insert_line("Việt\nNam", Some(2), "X"), "Việt\nX\nNam");
+        assert_eq!(insert_line("a\n", None, "X"), "a\nX");
+    }
+}

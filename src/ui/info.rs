@@ -1,0 +1,296 @@
+//! The form-like steps: Thông tin chung (period, number, date, summary, Kính gửi),
+//! Ký và nơi nhận (closing, signer, distribution) and Xem lại và xuất (problems,
+//! appendices, export). Emits commands.
+
+use eframe::egui;
+
+use super::app::Command;
+use crate::edit::{Edit, ReportText};
+use crate::guide::{Step, guide};
+use crate::layout::Pages;
+use crate::model::{Project, Report};
+
+/// Text typed into fields that must be checked before they are stored.
+#[derive(Default)]
+pub struct InfoState {
+    number: Option<String>,
+    date: Option<String>,
+}
+
+/// Reads a typed document number: blank for a draft, else 1–9999.
+pub fn parse_doc_number(text: &str) -> Result<Option<u32>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<u32>() {
+        Ok(n) if (1..=9999).contains(&n) => Ok(Some(n)),
+        _ => Err("Số văn bản là số nguyên từ 1 đến 9999, hoặc để trống khi còn là dự thảo.".into()),
+    }
+}
+
+/// Reads a typed date `dd/mm/yyyy`: blank for a draft.
+pub fn parse_date(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(t, "%d/%m/%Y")
+        .map(Some)
+        .map_err(|_| format!("“{t}” không phải ngày hợp lệ (dạng 05/02/2026)."))
+}
+
+fn multiline_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    value: String,
+    rows: usize,
+) -> Option<String> {
+    ui.label(egui::RichText::new(label).strong());
+    let mut text = value;
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .id_salt(label)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    );
+    super::name_widget(&r, label);
+    ui.add_space(6.0);
+    r.changed().then_some(text)
+}
+
+fn error_text(ui: &mut egui::Ui, msg: &str) {
+    ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), msg);
+}
+
+/// Thông tin chung.
+pub fn show_general(ui: &mut egui::Ui, report: &Report, state: &mut InfoState, out: &mut Vec<Command>) {
+    let rid = report.id.clone();
+    ui.heading(Step::ThongTin.label());
+    ui.label(&guide(Step::ThongTin).guidance);
+    ui.separator();
+    egui::Grid::new("thong-tin").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+        ui.label("Kỳ báo cáo:");
+        ui.label(egui::RichText::new(report.period.label()).strong());
+        ui.end_row();
+
+        ui.label("Số văn bản:");
+        ui.vertical(|ui| {
+            let stored = report.number.map(|n| format!("{n:02}")).unwrap_or_default();
+            let mut text = state.number.clone().unwrap_or(stored);
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .id_salt("so-van-ban")
+                    .hint_text("để trống khi còn dự thảo")
+                    .desired_width(120.0),
+            );
+            if r.changed() {
+                match parse_doc_number(&text) {
+                    Ok(n) => out.push(Command::Edit(Edit::ReportNumber { report: rid.clone(), number: n })),
+                    Err(_) => {}
+                }
+                state.number = Some(text.clone());
+            }
+            if !r.has_focus() && parse_doc_number(&text).is_ok() {
+                state.number = None;
+            }
+            if let Err(e) = parse_doc_number(&text) {
+                error_text(ui, &e);
+            }
+        });
+        ui.end_row();
+
+        ui.label("Ngày ban hành:");
+        ui.vertical(|ui| {
+            let stored = report.date.map(crate::vi::date_short).unwrap_or_default();
+            let mut text = state.date.clone().unwrap_or(stored);
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut text)
+                    .id_salt("ngay-ban-hanh")
+                    .hint_text("dd/mm/yyyy, để trống khi còn dự thảo")
+                    .desired_width(160.0),
+            );
+            if r.changed() {
+                if let Ok(d) = parse_date(&text) {
+                    out.push(Command::Edit(Edit::ReportDate { report: rid.clone(), date: d }));
+                }
+                state.date = Some(text.clone());
+            }
+            if !r.has_focus() && parse_date(&text).is_ok() {
+                state.date = None;
+            }
+            if let Err(e) = parse_date(&text) {
+                error_text(ui, &e);
+            }
+        });
+        ui.end_row();
+    });
+    ui.add_space(8.0);
+    if let Some(t) = multiline_field(
+        ui,
+        "Trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)",
+        "Sơ kết tình hình triển khai thực hiện … quý II năm 2026",
+        report.summary.clone(),
+        2,
+    ) {
+        out.push(Command::Edit(Edit::ReportText { report: rid.clone(), field: ReportText::Summary, text: t }));
+    }
+    if let Some(t) = multiline_field(
+        ui,
+        "Kính gửi (mỗi nơi một dòng)",
+        "Sở Khoa học và Công nghệ thành phố Hải Phòng",
+        report.recipients.join("\n"),
+        2,
+    ) {
+        out.push(Command::Edit(Edit::ReportText { report: rid.clone(), field: ReportText::Recipients, text: t }));
+    }
+    if let Some(t) = multiline_field(
+        ui,
+        "Đoạn mở đầu (không bắt buộc)",
+        "Thực hiện Kế hoạch số …, Ủy ban nhân dân xã báo cáo như sau:",
+        report.opening.clone(),
+        2,
+    ) {
+        out.push(Command::Edit(Edit::ReportText { report: rid, field: ReportText::Opening, text: t }));
+    }
+}
+
+/// Ký và nơi nhận.
+pub fn show_signature(ui: &mut egui::Ui, project: &Project, report: &Report, out: &mut Vec<Command>) {
+    let rid = report.id.clone();
+    ui.heading(Step::KyNhan.label());
+    ui.label(&guide(Step::KyNhan).guidance);
+    ui.separator();
+    if let Some(t) = multiline_field(
+        ui,
+        "Câu kết",
+        "Trên đây là Báo cáo sơ kết … /.",
+        report.closing.clone(),
+        4,
+    ) {
+        out.push(Command::Edit(Edit::ReportText { report: rid.clone(), field: ReportText::Closing, text: t }));
+    }
+    ui.label(egui::RichText::new("Người ký").strong());
+    let signer_label = |id: &str| -> String {
+        project
+            .organisation
+            .signer(id)
+            .map(|s| {
+                let mut parts = s.authority.clone();
+                parts.push(s.position.clone());
+                format!("{} — {}", parts.join(" / "), s.full_name)
+            })
+            .unwrap_or_else(|| "Chưa chọn".to_owned())
+    };
+    egui::ComboBox::from_id_salt("nguoi-ky")
+        .width(ui.available_width().min(480.0))
+        .selected_text(signer_label(&report.signer))
+        .show_ui(ui, |ui| {
+            for s in &project.organisation.signers {
+                if ui.selectable_label(s.id == report.signer, signer_label(&s.id)).clicked() {
+                    out.push(Command::Edit(Edit::ReportSigner { report: rid.clone(), signer: s.id.clone() }));
+                }
+            }
+        });
+    ui.add_space(8.0);
+    if let Some(t) = multiline_field(
+        ui,
+        "Nơi nhận (mỗi nơi một dòng; dòng “- Lưu: …” được thêm tự động)",
+        "Sở Khoa học và Công nghệ (b/c)",
+        report.distribution.join("\n"),
+        5,
+    ) {
+        out.push(Command::Edit(Edit::ReportText { report: rid, field: ReportText::Distribution, text: t }));
+    }
+    let phrases = &guide(Step::KyNhan).phrases;
+    if !phrases.is_empty() {
+        ui.separator();
+        ui.label(egui::RichText::new("Câu gợi ý cho câu kết").strong());
+        for p in phrases {
+            if ui.add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate)).on_hover_text(p).clicked() {
+                out.push(Command::Edit(Edit::ReportText {
+                    report: report.id.clone(),
+                    field: ReportText::Closing,
+                    text: super::editor::insert_line(&report.closing, None, p),
+                }));
+            }
+        }
+    }
+}
+
+/// Xem lại và xuất.
+pub fn show_review(
+    ui: &mut egui::Ui,
+    project: &Project,
+    report: &Report,
+    pages: Option<&Pages>,
+    out: &mut Vec<Command>,
+) {
+    ui.heading(Step::XuatBan.label());
+    ui.label(&guide(Step::XuatBan).guidance);
+    ui.separator();
+    let mut indicators = report.appendices.indicators;
+    let mut tasks = report.appendices.tasks;
+    let a = ui.checkbox(&mut indicators, "Kèm Phụ lục kết quả thực hiện các chỉ tiêu");
+    let b = ui.checkbox(&mut tasks, "Kèm Phụ lục tiến độ thực hiện các nhiệm vụ");
+    if a.changed() || b.changed() {
+        out.push(Command::Edit(Edit::Appendices { report: report.id.clone(), indicators, tasks }));
+    }
+    ui.add_space(8.0);
+    let final_ok = report.review.status.allows_final();
+    ui.label(if final_ok {
+        "Báo cáo đã được duyệt: bản xuất không có dấu DỰ THẢO."
+    } else {
+        "Báo cáo chưa được duyệt: bản xuất mang dấu DỰ THẢO."
+    });
+    ui.horizontal(|ui| {
+        if ui.button("Xuất PDF…").clicked() {
+            out.push(Command::ExportPdf);
+        }
+        if ui.button("In…").clicked() {
+            out.push(Command::Print);
+        }
+    });
+    ui.add_space(8.0);
+    if let Some(p) = pages {
+        ui.label(format!("Báo cáo gồm {} trang.", p.pages.len()));
+        for w in &p.warnings {
+            ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), w);
+        }
+    }
+    let problems = crate::check::check(project);
+    ui.separator();
+    if problems.is_empty() {
+        ui.label("Không phát hiện vấn đề nào trong tệp.");
+    } else {
+        ui.label(egui::RichText::new("Những điểm cần xem lại").strong());
+        egui::ScrollArea::vertical().id_salt("van-de").show(ui, |ui| {
+            for p in &problems {
+                ui.label(p.to_string());
+            }
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blank_number_is_a_draft_and_letters_are_refused() {
+        assert_eq!(parse_doc_number(" "), Ok(None));
+        assert_eq!(parse_doc_number("05"), Ok(Some(5)));
+        assert!(parse_doc_number("5a").is_err());
+        assert!(parse_doc_number("0").is_err());
+    }
+
+    #[test]
+    fn dates_are_typed_day_month_year() {
+        assert_eq!(parse_date(""), Ok(None));
+        assert_eq!(parse_date("05/02/2026"), Ok(chrono::NaiveDate::from_ymd_opt(2026, 2, 5)));
+        assert!(parse_date("31/02/2026").is_err());
+        assert!(parse_date("2026-02-05").is_err());
+    }
+}

@@ -1,0 +1,133 @@
+//! The menu bar (Tệp, Sửa, Báo cáo, Trợ giúp) and the toolbar under it.
+
+use eframe::egui;
+
+use super::app::{BaocaoApp, Command, Modal};
+
+/// Draws the menu bar and toolbar; the chosen commands are queued on `app`.
+pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
+    let mut out = Vec::new();
+    egui::Panel::top("thuc-don").show(ui, |ui| {
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button("Tệp", |ui| {
+                item(ui, "Mới", "Ctrl+N", Command::New, &mut out);
+                item(ui, "Mở…", "Ctrl+O", Command::Open, &mut out);
+                ui.menu_button("Mở gần đây", |ui| {
+                    if app.recent.is_empty() {
+                        ui.label("(chưa có)");
+                    }
+                    for p in &app.recent {
+                        if ui.button(p.display().to_string()).clicked() {
+                            out.push(Command::OpenPath(p.clone()));
+                        }
+                    }
+                });
+                ui.separator();
+                item(ui, "Lưu", "Ctrl+S", Command::Save, &mut out);
+                item(ui, "Lưu thành…", "Ctrl+Shift+S", Command::SaveAs, &mut out);
+                ui.separator();
+                item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, &mut out);
+                item(ui, "In…", "Ctrl+P", Command::Print, &mut out);
+                ui.separator();
+                item(ui, "Thoát", "", Command::Quit, &mut out);
+            });
+            ui.menu_button("Sửa", |ui| {
+                let (can_undo, can_redo) = app
+                    .doc
+                    .as_ref()
+                    .map_or((false, false), |d| (d.history.can_undo(), d.history.can_redo()));
+                ui.add_enabled_ui(can_undo, |ui| item(ui, "Hoàn tác", "Ctrl+Z", Command::Undo, &mut out));
+                ui.add_enabled_ui(can_redo, |ui| item(ui, "Làm lại", "Ctrl+Y", Command::Redo, &mut out));
+            });
+            ui.menu_button("Báo cáo", |ui| {
+                item(ui, "Báo cáo mới cho một kỳ…", "", Command::AskNewReport, &mut out);
+                if let Some(doc) = &app.doc {
+                    ui.separator();
+                    for r in &doc.project.reports {
+                        let label = format!("{} — {}", r.period.short_label(), r.review.status.label());
+                        let current = app.report_id.as_deref() == Some(r.id.as_str());
+                        if ui.selectable_label(current, label).clicked() {
+                            out.push(Command::SelectReport(r.id.clone()));
+                            ui.close();
+                        }
+                    }
+                }
+            });
+            ui.menu_button("Trợ giúp", |ui| {
+                if ui.button("Hướng dẫn sử dụng").clicked() {
+                    app.modal = Some(Modal::Message {
+                        title: "Hướng dẫn sử dụng".to_owned(),
+                        text: HELP.to_owned(),
+                    });
+                    ui.close();
+                }
+                if ui.button("Giới thiệu").clicked() {
+                    app.modal = Some(Modal::Message {
+                        title: "Giới thiệu".to_owned(),
+                        text: format!(
+                            "baocao {} — soạn, duyệt và in báo cáo sơ kết thực hiện Nghị quyết 57-NQ/TW theo thể thức Nghị định 30/2020/NĐ-CP.\nPhông chữ Liberation Serif và Liberation Sans (giấy phép SIL OFL 1.1).",
+                            env!("CARGO_PKG_VERSION")
+                        ),
+                    });
+                    ui.close();
+                }
+            });
+        });
+        ui.horizontal(|ui| {
+            let tool = |ui: &mut egui::Ui, text: &str, tip: &str, c: Command, out: &mut Vec<Command>| {
+                if ui.button(text).on_hover_text(tip).clicked() {
+                    out.push(c);
+                }
+            };
+            tool(ui, "📂 Mở", "Mở tệp dự án (Ctrl+O)", Command::Open, &mut out);
+            tool(ui, "💾 Lưu", "Lưu tệp dự án (Ctrl+S)", Command::Save, &mut out);
+            ui.separator();
+            tool(ui, "↶ Hoàn tác", "Hoàn tác (Ctrl+Z)", Command::Undo, &mut out);
+            tool(ui, "↷ Làm lại", "Làm lại (Ctrl+Y)", Command::Redo, &mut out);
+            ui.separator();
+            tool(ui, "📄 Xuất PDF", "Xuất báo cáo ra PDF (Ctrl+E)", Command::ExportPdf, &mut out);
+            tool(ui, "🖨 In", "In báo cáo (Ctrl+P)", Command::Print, &mut out);
+            ui.separator();
+            if let Some(doc) = &app.doc {
+                let current = app
+                    .report()
+                    .map(|r| format!("Báo cáo {}", r.period.short_label()))
+                    .unwrap_or_else(|| "Chọn báo cáo".to_owned());
+                egui::ComboBox::from_id_salt("chon-bao-cao")
+                    .selected_text(current)
+                    .show_ui(ui, |ui| {
+                        for r in &doc.project.reports {
+                            let label = format!("{} — {}", r.period.short_label(), r.review.status.label());
+                            if ui
+                                .selectable_label(app.report_id.as_deref() == Some(r.id.as_str()), label)
+                                .clicked()
+                            {
+                                out.push(Command::SelectReport(r.id.clone()));
+                            }
+                        }
+                    });
+            }
+        });
+    });
+    for c in out {
+        app.push(c);
+    }
+}
+
+fn item(ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command, out: &mut Vec<Command>) {
+    let mut b = egui::Button::new(text);
+    if !shortcut.is_empty() {
+        b = b.shortcut_text(shortcut);
+    }
+    if ui.add(b).clicked() {
+        out.push(c);
+        ui.close();
+    }
+}
+
+const HELP: &str = "1. Chọn báo cáo (hoặc Báo cáo › Báo cáo mới cho một kỳ…).
+2. Đi lần lượt các bước ở cột bên trái: mỗi bước có hướng dẫn và câu gợi ý; bấm vào câu gợi ý để chèn.
+3. Mỗi dòng văn bản là một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê. Số mục (I., 1., 2.1., a)) được đánh tự động.
+4. Ở bước Chỉ tiêu và Nhiệm vụ, nhập số liệu của kỳ; bảng kết quả trong báo cáo được tạo tự động.
+5. Trang xem trước bên phải là đúng bản sẽ in; bấm vào một phần của trang để đến bước soạn phần đó.
+6. Ctrl+S để lưu, Ctrl+E để xuất PDF, Ctrl+P để in. Chương trình tự lưu bản dự phòng mỗi 30 giây.";

@@ -1,0 +1,139 @@
+//! Dialogs over the window: unsaved changes, recovery after a crash, messages, the
+//! result of an export, removing a sub-section, a new report.
+
+use eframe::egui;
+
+use super::app::{BaocaoApp, Command, Modal};
+use crate::model::{Period, PeriodKind};
+
+/// Shows the current modal, if any, and records the answer.
+pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
+    let Some(modal) = app.modal.clone() else { return };
+    let mut close = false;
+    egui::Modal::new(egui::Id::new("hop-thoai")).show(ctx, |ui| {
+        ui.set_max_width(480.0);
+        match modal {
+            Modal::Unsaved(_) => {
+                ui.heading("Lưu thay đổi?");
+                ui.label("Tệp có thay đổi chưa lưu. Bạn có muốn lưu trước không?");
+                ui.horizontal(|ui| {
+                    if ui.button("Lưu").clicked() {
+                        app.answer_unsaved(Some(true));
+                    }
+                    if ui.button("Không lưu").clicked() {
+                        app.answer_unsaved(Some(false));
+                    }
+                    if ui.button("Hủy").clicked() {
+                        app.answer_unsaved(None);
+                    }
+                });
+            }
+            Modal::Recover { path, .. } => {
+                ui.heading("Khôi phục bản tự lưu?");
+                ui.label(format!(
+                    "Lần trước chương trình đóng khi còn thay đổi chưa lưu. Có một bản tự lưu mới hơn tệp:\n{}",
+                    path.display()
+                ));
+                ui.horizontal(|ui| {
+                    if ui.button("Khôi phục").clicked() {
+                        app.answer_recover(true);
+                    }
+                    if ui.button("Bỏ bản tự lưu").clicked() {
+                        app.answer_recover(false);
+                    }
+                });
+            }
+            Modal::Message { title, text } => {
+                ui.heading(title);
+                ui.label(text);
+                if ui.button("Đóng").clicked() {
+                    close = true;
+                }
+            }
+            Modal::Exported { path } => {
+                ui.heading("Đã xuất PDF");
+                ui.label(path.display().to_string());
+                ui.horizontal(|ui| {
+                    if ui.button("Mở tệp PDF").clicked() {
+                        if let Err(e) = app.dialogs.open_externally(&path) {
+                            app.status = Some((e, true));
+                        }
+                        close = true;
+                    }
+                    if ui.button("Mở thư mục").clicked() {
+                        if let Some(dir) = path.parent()
+                            && let Err(e) = app.dialogs.open_externally(dir)
+                        {
+                            app.status = Some((e, true));
+                        }
+                        close = true;
+                    }
+                    if ui.button("Đóng").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::RemoveSection(id) => {
+                let title = app
+                    .report()
+                    .and_then(|r| r.section(&id))
+                    .map(|s| s.title.clone())
+                    .unwrap_or_default();
+                ui.heading("Xóa mục?");
+                ui.label(format!("Xóa mục “{title}” cùng nội dung và các mục con của nó? Có thể hoàn tác bằng Ctrl+Z."));
+                ui.horizontal(|ui| {
+                    if ui.button("Xóa").clicked() {
+                        if let Some(r) = app.report() {
+                            let report = r.id.clone();
+                            app.push(Command::Edit(crate::edit::Edit::RemoveSection { report, section: id.clone() }));
+                        }
+                        close = true;
+                    }
+                    if ui.button("Hủy").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::NewReport { mut kind, mut year, mut from_previous } => {
+                ui.heading("Báo cáo mới");
+                egui::Grid::new("bao-cao-moi").num_columns(2).show(ui, |ui| {
+                    ui.label("Kỳ báo cáo:");
+                    egui::ComboBox::from_id_salt("ky-moi")
+                        .selected_text(Period::new(year, kind).short_label())
+                        .show_ui(ui, |ui| {
+                            for k in [
+                                PeriodKind::Quarter(1),
+                                PeriodKind::Quarter(2),
+                                PeriodKind::Quarter(3),
+                                PeriodKind::Quarter(4),
+                                PeriodKind::FirstHalf,
+                                PeriodKind::NineMonths,
+                                PeriodKind::Year,
+                            ] {
+                                ui.selectable_value(&mut kind, k, Period::new(year, k).short_label());
+                            }
+                        });
+                    ui.end_row();
+                    ui.label("Năm:");
+                    ui.add(egui::DragValue::new(&mut year).range(2000..=2100));
+                    ui.end_row();
+                });
+                ui.radio_value(&mut from_previous, false, "Bắt đầu từ khung báo cáo trống");
+                ui.radio_value(&mut from_previous, true, "Sao chép từ báo cáo kỳ trước (cập nhật kỳ, bỏ số và ngày)");
+                app.modal = Some(Modal::NewReport { kind, year, from_previous });
+                ui.horizontal(|ui| {
+                    if ui.button("Tạo báo cáo").clicked() {
+                        app.push(Command::NewReport { period: Period::new(year, kind), from_previous });
+                        close = true;
+                    }
+                    if ui.button("Hủy").clicked() {
+                        close = true;
+                    }
+                });
+            }
+        }
+    });
+    if close {
+        app.modal = None;
+    }
+}

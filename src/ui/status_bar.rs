@@ -1,0 +1,46 @@
+//! The status bar: save state, last autosave, page count, warnings, last message.
+
+use eframe::egui;
+
+use super::app::BaocaoApp;
+
+/// Draws the status bar at the bottom of the window.
+pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
+    egui::Panel::bottom("thanh-trang-thai").show(ui, |ui| {
+        ui.horizontal(|ui| {
+            match &app.doc {
+                Some(doc) if doc.is_dirty() => {
+                    ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), "● Chưa lưu");
+                }
+                Some(_) => {
+                    ui.label("✔ Đã lưu");
+                }
+                None => {}
+            }
+            if let Some(at) = app.doc.as_ref().and_then(|d| d.last_autosave_at) {
+                ui.separator();
+                ui.label(format!("Tự lưu lúc {}", at.format("%H:%M")));
+            }
+            if let Some(pages) = app.pages() {
+                ui.separator();
+                ui.label(format!("{} trang", pages.pages.len()));
+                if !pages.warnings.is_empty() {
+                    ui.separator();
+                    ui.colored_label(
+                        egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
+                        format!("⚠ {} cảnh báo", pages.warnings.len()),
+                    )
+                    .on_hover_text(pages.warnings.join("\n"));
+                }
+            }
+            if let Some((msg, is_error)) = &app.status {
+                ui.separator();
+                if *is_error {
+                    ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), msg);
+                } else {
+                    ui.label(msg);
+                }
+            }
+        });
+    });
+}

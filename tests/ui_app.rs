@@ -1,0 +1,198 @@
+//! The window driven headlessly through its real widgets (egui_kittest), the way a
+//! clerk uses it: switch steps, type Vietnamese text, add and reorder sub-sections,
+//! enter an indicator value, undo and redo, save and reload, export.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use baocao::guide::Step;
+use baocao::ui::dialogs::Dialogs;
+use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// Dialogs that answer as the test says and record what was opened externally.
+#[derive(Clone, Default)]
+struct Answers {
+    open: Option<PathBuf>,
+    save: Option<PathBuf>,
+    pdf: Option<PathBuf>,
+    opened: Arc<Mutex<Vec<PathBuf>>>,
+}
+
+impl Dialogs for Answers {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        self.open.clone()
+    }
+    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
+        self.save.clone()
+    }
+    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
+        self.pdf.clone()
+    }
+    fn open_externally(&mut self, path: &Path) -> Result<(), String> {
+        self.opened.lock().map_err(|e| e.to_string())?.push(path.to_owned());
+        Ok(())
+    }
+}
+
+/// A copy of the sample in a temporary folder, and a harness of the app on it.
+fn app_on_copy(answers: Answers) -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(SAMPLE_PATH, &path).unwrap();
+    let p = path.clone();
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(&p, Box::new(answers))
+        });
+    (dir, path, harness)
+}
+
+fn body_of(app: &BaocaoApp, role: baocao::model::SectionRole) -> String {
+    app.report()
+        .and_then(|r| r.section_by_role(role))
+        .map(|s| s.body.clone())
+        .unwrap_or_default()
+}
+
+fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
+    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", step.label())).click();
+    h.run();
+    assert_eq!(h.state().step, step);
+}
+
+#[test]
+fn the_sample_opens_on_general_information_with_its_pages_laid_out() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let app = h.state();
+    assert_eq!(app.step, Step::ThongTin);
+    assert!(app.pages().is_some_and(|p| p.pages.len() >= 5));
+    h.get_by_label("Trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)");
+}
+
+#[test]
+fn typing_in_han_che_changes_the_report_and_the_preview_on_the_next_frame() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    let field = h.get_by_label("Nội dung: Hạn chế");
+    field.focus();
+    field.type_text("Tồn tại mới: thiếu nhân lực số.");
+    h.run();
+    let body = body_of(h.state(), baocao::model::SectionRole::Shortcomings);
+    assert!(body.contains("Tồn tại mới: thiếu nhân lực số."), "{body}");
+    let dump = baocao::layout::dump(h.state().pages().unwrap());
+    assert!(dump.contains("thiếu nhân lực số"), "the preview shows the new text");
+}
+
+#[test]
+fn a_new_sub_section_is_numbered_and_moves_up() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::KetQua);
+    let key_tasks = h
+        .state()
+        .report()
+        .and_then(|r| r.section_by_role(baocao::model::SectionRole::KeyTasks))
+        .map(|s| (s.title.clone(), s.children.len()))
+        .unwrap();
+    h.get_by_label(&format!("+ Thêm mục con vào “{}”", key_tasks.0)).click();
+    h.run();
+    let n = key_tasks.1 + 1;
+    let numbers = |h: &Harness<'_, BaocaoApp>| {
+        let r = h.state().report().unwrap();
+        let nums = baocao::compose::section_numbers(r);
+        let kt = r.section_by_role(baocao::model::SectionRole::KeyTasks).unwrap();
+        kt.children.iter().map(|c| (c.title.clone(), nums[&c.id].clone())).collect::<Vec<_>>()
+    };
+    let list = numbers(&h);
+    assert_eq!(list.len(), n);
+    assert_eq!(list[n - 1], ("Mục mới".to_owned(), format!("2.{n}.")));
+    h.get_all_by_label("Đưa mục lên trên").last().unwrap().click();
+    h.run();
+    let list = numbers(&h);
+    assert_eq!(list[n - 2], ("Mục mới".to_owned(), format!("2.{}.", n - 1)));
+}
+
+#[test]
+fn undo_and_redo_follow_the_keyboard_shortcuts() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::UuDiem);
+    let before = body_of(h.state(), baocao::model::SectionRole::Strengths);
+    let field = h.get_by_label("Nội dung: Ưu điểm");
+    field.focus();
+    field.type_text("Thêm một ý.");
+    h.run();
+    assert_ne!(body_of(h.state(), baocao::model::SectionRole::Strengths), before);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(body_of(h.state(), baocao::model::SectionRole::Strengths), before);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    assert!(body_of(h.state(), baocao::model::SectionRole::Strengths).contains("Thêm một ý."));
+}
+
+#[test]
+fn ctrl_s_saves_and_the_file_reloads_with_the_change() {
+    let (_d, path, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::KienNghi);
+    let field = h.get_by_label("Nội dung: KIẾN NGHỊ, ĐỀ XUẤT");
+    field.focus();
+    field.type_text("Đề nghị hỗ trợ máy quét.");
+    h.run();
+    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+    let reloaded = baocao::storage::load(&path).unwrap();
+    assert_eq!(&reloaded, &h.state().doc.as_ref().unwrap().project);
+    assert!(baocao::storage::backup_path(&path).exists());
+}
+
+#[test]
+fn export_writes_the_pdf_of_the_preview_and_offers_to_open_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("bao-cao.pdf");
+    let answers = Answers {
+        pdf: Some(pdf.clone()),
+        ..Answers::default()
+    };
+    let opened = answers.opened.clone();
+    let (_d, _p, mut h) = app_on_copy(answers);
+    h.run();
+    go_to(&mut h, Step::XuatBan);
+    h.get_by_label("Xuất PDF…").click();
+    h.run();
+    let bytes = std::fs::read(&pdf).unwrap();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    assert_eq!(doc.get_pages().len(), h.state().pages().unwrap().pages.len());
+    h.get_by_label("Mở tệp PDF").click();
+    h.run();
+    assert_eq!(opened.lock().unwrap().as_slice(), [pdf]);
+}
+
+#[test]
+fn opening_another_file_with_unsaved_changes_asks_first() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::CanCu);
+    let field = h.get_by_label("Nội dung: CĂN CỨ XÂY DỰNG BÁO CÁO");
+    field.focus();
+    field.type_text("x");
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::O);
+    h.run();
+    h.get_by_label("Lưu thay đổi?");
+    h.get_by_label("Hủy").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(h.state().doc.as_ref().unwrap().is_dirty(), "nothing was lost");
+}
