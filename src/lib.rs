@@ -13,6 +13,7 @@
 //! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
 //! - [`export`]: laid-out pages → PDF (printpdf), fonts embedded and subset;
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
+//! - [`guide`]: the guided editor's steps, guidance texts and phrase bank;
 //! - `ui` (binary only): the eframe window.
 
 pub mod check;
@@ -20,6 +21,7 @@ pub mod cli;
 pub mod compose;
 pub mod edit;
 pub mod export;
+pub mod guide;
 pub mod layout;
 pub mod model;
 pub mod storage;
