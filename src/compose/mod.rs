@@ -11,6 +11,9 @@ mod signature;
 mod tables;
 
 pub use doc::*;
+/// Shared with the window's period panels, so that screen and print word targets,
+/// values and groups alike.
+pub use tables::{grouped, target_label, value_label};
 
 use crate::model::{Project, Report};
 

@@ -1,7 +1,11 @@
 //! ui: the eframe window. Panels show the model and record what the user asks for;
 //! the app applies those commands after drawing. The only layer that uses egui.
 
+mod field_buffers;
+pub mod indicators;
 mod overview;
+mod period_table;
+pub mod tasks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
