@@ -12,6 +12,9 @@ mod tables;
 
 pub use doc::*;
 pub use sections::{section_number, section_numbers};
+/// Shared with the window's period panels, so that screen and print word targets,
+/// values and groups alike.
+pub use tables::{grouped, target_label, value_label};
 
 use crate::model::{Project, Report};
 

@@ -64,8 +64,9 @@ fn cell(text: impl Into<String>) -> Vec<Run> {
     vec![Run::plain(text)]
 }
 
-/// Items in group order: each known group with its members, then those without one.
-fn grouped<'a, T>(
+/// Items in group order: each known group with its members (empty groups left out),
+/// then those without a known group.
+pub fn grouped<'a, T>(
     groups: &'a [Group],
     items: &'a [T],
     group_of: impl Fn(&T) -> &str,

@@ -10,6 +10,10 @@ mod menu;
 mod modals;
 mod status_bar;
 pub mod steps;
+mod field_buffers;
+pub mod indicators;
+mod period_table;
+pub mod tasks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

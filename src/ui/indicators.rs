@@ -1,0 +1,560 @@
+//! ui: the indicators panel (Chỉ tiêu) of a period. The clerk types each indicator's
+//! value and evidence; values are read the Vietnamese way and checked before anything
+//! is stored, and the status beside each is computed, never typed. The panel draws and
+//! records [`Edit`]s; the app applies them after drawing.
+
+use eframe::egui::{self, Color32, RichText, Stroke, StrokeKind, TextEdit, Ui};
+
+use super::field_buffers::FieldBuffers;
+use super::period_table::{self, Column, Widths};
+use crate::compose::{grouped, target_label};
+use crate::edit::Edit;
+use crate::model::{
+    Indicator, IndicatorStatus, IndicatorValue, Period, Project, Target, Value, indicator_status,
+};
+use crate::vi;
+
+/// The line under the heading that tells the clerk how to type numbers.
+pub const HINT: &str = "Nhập số với dấu phẩy thập phân, ví dụ 92,5. Để trống nếu chưa có số liệu.";
+
+/// Offered beside the expected word of a qualitative indicator.
+const NOT_DONE: &str = "Chưa hoàn thành";
+
+/// Which text field of an indicator row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Field {
+    Value,
+    Evidence,
+}
+
+/// The indicators panel. It keeps only what the clerk is typing; everything else is
+/// read from the project each frame.
+#[derive(Debug, Default)]
+pub struct IndicatorsPanel {
+    buffers: FieldBuffers<(Period, String, Field)>,
+}
+
+impl IndicatorsPanel {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Draws the indicators of `project` for `period` and pushes what the clerk
+    /// changes to `edits`.
+    pub fn show(&mut self, ui: &mut Ui, project: &Project, period: Period, edits: &mut Vec<Edit>) {
+        ui.heading(format!("Chỉ tiêu — số liệu {}", period.label()));
+        ui.label(HINT);
+        let summary = IndicatorSummary::of(project, period);
+        ui.add(egui::Label::new(RichText::new(summary.label()).strong()).wrap());
+        ui.add_space(4.0);
+
+        let plan = &project.plan;
+        let record = project.period_record(period);
+        let previous = period.previous().and_then(|p| project.period_record(p));
+        let mut columns = vec![
+            Column::new("TT", 24.0, 0.0),
+            Column::new("Chỉ tiêu", 130.0, 3.0),
+            Column::new("Mục tiêu", 62.0, 0.4),
+        ];
+        if let Some(prev) = previous {
+            columns.push(Column::new(
+                format!("Kỳ trước ({})", prev.period.short_label()),
+                58.0,
+                0.3,
+            ));
+        }
+        columns.extend([
+            Column::new("Giá trị kỳ này", 84.0, 0.5),
+            Column::new("Đơn vị", 48.0, 0.2),
+            Column::new("Minh chứng", 100.0, 2.0),
+            Column::new("Đánh giá", 66.0, 0.3),
+        ]);
+        let value_column = if previous.is_some() { 4 } else { 3 };
+
+        period_table::show(ui, "chi-tieu", &columns, |ui, widths| {
+            let group_fill = ui.visuals().faint_bg_color;
+            let mut roman = 0;
+            let groups = grouped(&plan.indicator_groups, &plan.indicators, |i| {
+                i.group.as_str()
+            });
+            for (group, members) in groups {
+                if let Some(g) = group {
+                    roman += 1;
+                    let title = format!("{}. {}", vi::roman(roman), g.title.trim());
+                    period_table::row(ui, widths, Some(group_fill), |r| {
+                        r.rest(|ui| ui.add(egui::Label::new(RichText::new(title).strong()).wrap()));
+                    });
+                }
+                for (n, ind) in members.into_iter().enumerate() {
+                    let row = Row {
+                        period,
+                        number: n + 1,
+                        indicator: ind,
+                        stored: record.and_then(|r| r.indicators.get(&ind.id)),
+                        previous: previous
+                            .map(|r| r.indicators.get(&ind.id).and_then(|v| v.value.as_ref())),
+                        value_column,
+                    };
+                    self.indicator_row(ui, widths, &row, edits);
+                }
+            }
+        });
+    }
+
+    fn indicator_row(
+        &mut self,
+        ui: &mut Ui,
+        widths: &Widths,
+        row: &Row<'_>,
+        edits: &mut Vec<Edit>,
+    ) {
+        let ind = row.indicator;
+        let value = row.stored.and_then(|s| s.value.as_ref());
+        let status = indicator_status(ind, value, row.period);
+        let mut error = None;
+        period_table::row(ui, widths, None, |r| {
+            r.cell(|ui| ui.label(row.number.to_string()));
+            r.cell(|ui| ui.add(egui::Label::new(ind.name.trim()).wrap()));
+            r.cell(|ui| ui.add(egui::Label::new(target_label(ind)).wrap()));
+            if let Some(prev) = row.previous {
+                r.cell(|ui| ui.add(egui::Label::new(stored_text(prev)).wrap()));
+            }
+            r.cell(|ui| error = self.value_field(ui, row.period, ind, value, edits));
+            r.cell(|ui| ui.add(egui::Label::new(ind.unit.trim()).wrap()));
+            r.cell(|ui| {
+                let evidence = row.stored.map_or("", |s| s.evidence.as_str());
+                self.evidence_field(ui, row.period, ind, evidence, edits);
+            });
+            r.cell(|ui| {
+                let color = status_color(status, ui.visuals().dark_mode);
+                ui.add(egui::Label::new(RichText::new(status.label()).color(color)).wrap())
+                    .accessible_name(format!("Đánh giá {}: {}", ind.id, status.label()));
+            });
+        });
+        if let Some(message) = error {
+            period_table::row(ui, widths, None, |r| {
+                for _ in 0..row.value_column {
+                    r.cell(|_| ());
+                }
+                r.rest(|ui| {
+                    let color = ui.visuals().error_fg_color;
+                    ui.add(egui::Label::new(RichText::new(message).color(color)).wrap());
+                });
+            });
+        }
+    }
+
+    /// The value field; returns the reason the typed text is refused, if it is.
+    fn value_field(
+        &mut self,
+        ui: &mut Ui,
+        period: Period,
+        ind: &Indicator,
+        value: Option<&Value>,
+        edits: &mut Vec<Edit>,
+    ) -> Option<String> {
+        let key = (period, ind.id.clone(), Field::Value);
+        let stored = stored_text(value);
+        let mut text = self.buffers.shown(&key, &stored);
+        let expected = match &ind.target {
+            Target::Text { expected } => Some(expected.trim().to_owned()),
+            Target::Number { .. } => None,
+        };
+        let mut picked = None;
+        let response = ui
+            .horizontal(|ui| {
+                let chooser = if expected.is_some() { 30.0 } else { 0.0 };
+                let field = TextEdit::singleline(&mut text)
+                    .id_salt(("gia-tri", period, &ind.id))
+                    .hint_text("Chưa có")
+                    .desired_width((ui.available_width() - chooser).max(24.0));
+                let response = ui.add(field).accessible_name(format!("Giá trị {}", ind.id));
+                if let Some(expected) = &expected {
+                    picked = choose_result(ui, period, ind, expected, &text);
+                }
+                response
+            })
+            .inner;
+
+        let send = |edits: &mut Vec<Edit>, new: &Option<Value>| {
+            if new.as_ref() != value {
+                edits.push(Edit::IndicatorValue {
+                    period,
+                    indicator: ind.id.clone(),
+                    value: new.clone(),
+                });
+            }
+            stored_text(new.as_ref())
+        };
+        if let Some(choice) = picked {
+            let new = Some(Value::Text(choice.clone()));
+            let sent = send(edits, &new);
+            self.buffers.typed(key.clone(), choice, &stored, Some(sent));
+        } else if response.changed() {
+            let sent = match validate_value(&text, ind) {
+                Ok(new) => Some(send(edits, &new)),
+                Err(_) => None,
+            };
+            self.buffers.typed(key.clone(), text, &stored, sent);
+        } else {
+            self.buffers
+                .settle(&key, &stored, response.has_focus(), |t| {
+                    validate_value(t, ind).is_err()
+                });
+        }
+
+        let pending = self.buffers.pending(&key)?;
+        let message = validate_value(pending, ind).err()?;
+        if response.has_focus() && looks_unfinished(pending) {
+            return None;
+        }
+        let red = ui.visuals().error_fg_color;
+        ui.painter().rect_stroke(
+            response.rect.expand(1.0),
+            2.0,
+            Stroke::new(1.5, red),
+            StrokeKind::Outside,
+        );
+        response.on_hover_text(message.as_str());
+        Some(message)
+    }
+
+    fn evidence_field(
+        &mut self,
+        ui: &mut Ui,
+        period: Period,
+        ind: &Indicator,
+        stored: &str,
+        edits: &mut Vec<Edit>,
+    ) {
+        let key = (period, ind.id.clone(), Field::Evidence);
+        let mut text = self.buffers.shown(&key, stored);
+        let response = ui
+            .add(
+                TextEdit::multiline(&mut text)
+                    .id_salt(("minh-chung", period, &ind.id))
+                    .hint_text("Nguồn số liệu")
+                    .desired_rows(1)
+                    .return_key(None::<egui::KeyboardShortcut>)
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name(format!("Minh chứng {}", ind.id));
+        if response.changed() {
+            let line = one_line(&text);
+            if line != stored {
+                edits.push(Edit::IndicatorEvidence {
+                    period,
+                    indicator: ind.id.clone(),
+                    text: line.clone(),
+                });
+            }
+            self.buffers.typed(key, text, stored, Some(line));
+        } else {
+            self.buffers
+                .settle(&key, stored, response.has_focus(), |_| false);
+        }
+    }
+}
+
+/// What one indicator row shows.
+struct Row<'a> {
+    period: Period,
+    /// Number within its group (TT), from 1.
+    number: usize,
+    indicator: &'a Indicator,
+    stored: Option<&'a IndicatorValue>,
+    /// `Some` when the previous period has a record (then the column is shown).
+    previous: Option<Option<&'a Value>>,
+    value_column: usize,
+}
+
+/// The quick choice of a qualitative result; returns the word picked, if any.
+fn choose_result(
+    ui: &mut Ui,
+    period: Period,
+    ind: &Indicator,
+    expected: &str,
+    current: &str,
+) -> Option<String> {
+    let mut choices = vec![expected.to_owned()];
+    if vi::nfc(expected) != NOT_DONE {
+        choices.push(NOT_DONE.to_owned());
+    }
+    let mut picked = None;
+    egui::ComboBox::from_id_salt(("chon-ket-qua", period, &ind.id))
+        .selected_text("")
+        .width(22.0)
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                if ui
+                    .selectable_label(current.trim() == choice, choice.as_str())
+                    .clicked()
+                {
+                    picked = Some(choice);
+                }
+            }
+        })
+        .response
+        .accessible_name(format!("Chọn kết quả {}", ind.id))
+        .on_hover_text("Chọn nhanh kết quả");
+    picked
+}
+
+/// Reads what the clerk typed into an indicator's value field: `Ok(None)` when the
+/// field is empty, `Ok(Some(..))` for a value to store, `Err` with the reason (in
+/// Vietnamese) when the text must not be stored.
+pub fn validate_value(text: &str, indicator: &Indicator) -> Result<Option<Value>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    if let Target::Text { .. } = indicator.target {
+        return Ok(Some(Value::Text(text.to_owned())));
+    }
+    let v = vi::parse_number(text).map_err(|e| e.to_string())?;
+    if !v.is_finite() {
+        return Err(vi::NumberError::NotANumber(text.to_owned()).to_string());
+    }
+    if indicator.unit.trim() == "%" {
+        if !(0.0..=100.0).contains(&v) {
+            return Err("Tỷ lệ phải từ 0 đến 100%".to_owned());
+        }
+    } else if v < 0.0 {
+        return Err("Số liệu không được là số âm".to_owned());
+    }
+    Ok(Some(Value::Number(v)))
+}
+
+/// True for text that is refused only because the clerk has not finished typing it
+/// (`92,` on the way to `92,5`); its reason is held back while the field has focus.
+fn looks_unfinished(text: &str) -> bool {
+    let t = text.trim();
+    t == "-" || t.ends_with(',') || t.ends_with('.')
+}
+
+/// A stored value as the field shows it: `92,5`, `1.315`, the word, or nothing.
+fn stored_text(value: Option<&Value>) -> String {
+    match value {
+        Some(Value::Number(v)) => vi::format_number(*v, 6),
+        Some(Value::Text(t)) => t.clone(),
+        None => String::new(),
+    }
+}
+
+/// Evidence is one line in the tables; pasted line breaks become spaces.
+fn one_line(text: &str) -> String {
+    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
+}
+
+/// Colour of a status: reached green, on track blue, not met red, no data grey.
+fn status_color(status: IndicatorStatus, dark: bool) -> Color32 {
+    match (status, dark) {
+        (IndicatorStatus::Exceeded | IndicatorStatus::Met, false) => Color32::from_rgb(0, 120, 40),
+        (IndicatorStatus::Exceeded | IndicatorStatus::Met, true) => {
+            Color32::from_rgb(110, 200, 120)
+        }
+        (IndicatorStatus::OnTrack, false) => Color32::from_rgb(20, 90, 200),
+        (IndicatorStatus::OnTrack, true) => Color32::from_rgb(120, 170, 255),
+        (IndicatorStatus::NotMet, false) => Color32::from_rgb(190, 30, 30),
+        (IndicatorStatus::NotMet, true) => Color32::from_rgb(255, 110, 100),
+        (IndicatorStatus::NoData, false) => Color32::from_rgb(110, 110, 110),
+        (IndicatorStatus::NoData, true) => Color32::from_rgb(150, 150, 150),
+    }
+}
+
+/// How the period's indicators stand, counted for the line above the table.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndicatorSummary {
+    pub total: usize,
+    /// Met or exceeded.
+    pub achieved: usize,
+    pub on_track: usize,
+    pub not_met: usize,
+    pub no_data: usize,
+}
+
+impl IndicatorSummary {
+    /// Counts the plan's indicators of `project` by their status in `period`.
+    pub fn of(project: &Project, period: Period) -> Self {
+        let record = project.period_record(period);
+        let mut s = Self::default();
+        for ind in &project.plan.indicators {
+            let value = record
+                .and_then(|r| r.indicators.get(&ind.id))
+                .and_then(|v| v.value.as_ref());
+            s.total += 1;
+            match indicator_status(ind, value, period) {
+                IndicatorStatus::Exceeded | IndicatorStatus::Met => s.achieved += 1,
+                IndicatorStatus::OnTrack => s.on_track += 1,
+                IndicatorStatus::NotMet => s.not_met += 1,
+                IndicatorStatus::NoData => s.no_data += 1,
+            }
+        }
+        s
+    }
+
+    /// `Đạt và vượt: 9/15 chỉ tiêu · Chưa đạt: 2 · Chưa có số liệu: 1`, with the
+    /// count on track when there is one.
+    pub fn label(&self) -> String {
+        let mut parts = vec![format!(
+            "Đạt và vượt: {}/{} chỉ tiêu",
+            self.achieved, self.total
+        )];
+        if self.on_track > 0 {
+            parts.push(format!("Đúng tiến độ: {}", self.on_track));
+        }
+        parts.push(format!("Chưa đạt: {}", self.not_met));
+        parts.push(format!("Chưa có số liệu: {}", self.no_data));
+        parts.join(" · ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Comparison, PeriodKind};
+
+    fn percent() -> Indicator {
+        Indicator {
+            id: "CT01".into(),
+            unit: "%".into(),
+            target: Target::Number {
+                cmp: Comparison::AtLeast,
+                value: 90.0,
+            },
+            ..Indicator::default()
+        }
+    }
+
+    fn count() -> Indicator {
+        Indicator {
+            id: "CT10".into(),
+            unit: "lượt người".into(),
+            target: Target::Number {
+                cmp: Comparison::AtLeast,
+                value: 2000.0,
+            },
+            accrues_over_year: true,
+            ..Indicator::default()
+        }
+    }
+
+    fn qualitative() -> Indicator {
+        Indicator {
+            id: "CT15".into(),
+            ..Indicator::default()
+        }
+    }
+
+    #[test]
+    fn a_value_with_a_decimal_comma_is_accepted() {
+        assert_eq!(
+            validate_value(" 92,5 ", &percent()),
+            Ok(Some(Value::Number(92.5)))
+        );
+        assert_eq!(
+            validate_value("1.315", &count()),
+            Ok(Some(Value::Number(1315.0)))
+        );
+    }
+
+    #[test]
+    fn an_empty_field_clears_the_value() {
+        assert_eq!(validate_value("  ", &percent()), Ok(None));
+        assert_eq!(validate_value("", &qualitative()), Ok(None));
+    }
+
+    #[test]
+    fn letters_and_two_commas_are_refused_with_the_reason() {
+        let err = validate_value("9x", &percent()).unwrap_err();
+        assert_eq!(
+            err,
+            "“9x” không phải là số (dùng dấu phẩy cho phần thập phân, ví dụ 92,5)"
+        );
+        assert!(validate_value("1,2,3", &count()).is_err());
+    }
+
+    #[test]
+    fn a_percentage_outside_zero_to_a_hundred_is_refused() {
+        assert_eq!(
+            validate_value("120", &percent()),
+            Err("Tỷ lệ phải từ 0 đến 100%".into())
+        );
+        assert!(validate_value("-1", &percent()).is_err());
+        assert_eq!(
+            validate_value("100", &percent()),
+            Ok(Some(Value::Number(100.0)))
+        );
+        assert_eq!(
+            validate_value("2.500", &count()),
+            Ok(Some(Value::Number(2500.0)))
+        );
+    }
+
+    #[test]
+    fn a_negative_count_is_refused() {
+        assert_eq!(
+            validate_value("-3", &count()),
+            Err("Số liệu không được là số âm".into())
+        );
+    }
+
+    #[test]
+    fn a_qualitative_value_is_stored_as_trimmed_words() {
+        assert_eq!(
+            validate_value("  Hoàn thành ", &qualitative()),
+            Ok(Some(Value::Text("Hoàn thành".into())))
+        );
+    }
+
+    #[test]
+    fn a_trailing_comma_is_taken_as_typing_in_progress() {
+        assert!(looks_unfinished("92,"));
+        assert!(looks_unfinished("-"));
+        assert!(!looks_unfinished("9x"));
+    }
+
+    #[test]
+    fn stored_numbers_are_shown_the_vietnamese_way() {
+        assert_eq!(stored_text(Some(&Value::Number(92.5))), "92,5");
+        assert_eq!(stored_text(Some(&Value::Number(1315.0))), "1.315");
+        assert_eq!(stored_text(None), "");
+    }
+
+    #[test]
+    fn the_summary_counts_indicators_by_status() {
+        let q2 = Period::new(2026, PeriodKind::Quarter(2));
+        let mut p = Project::default();
+        p.plan.indicators = vec![percent(), count(), qualitative()];
+        let rec = p.period_record_mut(q2);
+        rec.indicators.insert(
+            "CT01".into(),
+            IndicatorValue {
+                value: Some(Value::Number(91.2)),
+                evidence: String::new(),
+            },
+        );
+        rec.indicators.insert(
+            "CT10".into(),
+            IndicatorValue {
+                value: Some(Value::Number(1315.0)),
+                evidence: String::new(),
+            },
+        );
+        let s = IndicatorSummary::of(&p, q2);
+        assert_eq!(
+            s,
+            IndicatorSummary {
+                total: 3,
+                achieved: 1,
+                on_track: 1,
+                not_met: 0,
+                no_data: 1
+            }
+        );
+        assert_eq!(
+            s.label(),
+            "Đạt và vượt: 1/3 chỉ tiêu · Đúng tiến độ: 1 · Chưa đạt: 0 · Chưa có số liệu: 1"
+        );
+    }
+}
