@@ -1,7 +1,9 @@
 //! ui: the eframe window. Panels show the model and record what the user asks for;
 //! the app applies those commands after drawing. The only layer that uses egui.
 
+pub mod fonts;
 mod overview;
+pub mod preview;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
