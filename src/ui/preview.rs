@@ -6,8 +6,8 @@
 //! egui only rasterises the glyphs of each word.
 
 use eframe::egui::{
-    self, Color32, CornerRadius, CursorIcon, FontId, Pos2, Rect, Role, ScrollArea, Sense,
-    Shadow, Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
+    self, Color32, CornerRadius, CursorIcon, FontId, Pos2, Rect, Role, ScrollArea, Sense, Shadow,
+    Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
 use super::fonts::serif_family;
@@ -64,6 +64,10 @@ pub struct PreviewState {
     last_focus: Option<SourceRef>,
     /// The page point at the viewport's top in the last frame: kept in place on zoom.
     top_anchor: Option<(usize, f32)>,
+    /// The pages painted in the last frame, with where they were on screen.
+    visible: Vec<(usize, PageToScreen)>,
+    /// The viewport of the last frame (content coordinates) and the scale it was at.
+    last_viewport: Option<(Rect, f32)>,
 }
 
 impl Default for PreviewState {
@@ -76,6 +80,8 @@ impl Default for PreviewState {
             last_scroll: None,
             last_focus: None,
             top_anchor: None,
+            visible: Vec::new(),
+            last_viewport: None,
         }
     }
 }
@@ -113,6 +119,15 @@ impl PreviewState {
             y_pt: 0.0,
             from_top: 0.0,
         });
+    }
+
+    /// Where the page point (`x_pt`, `y_pt`) of page `page` was on screen in the last
+    /// frame; `None` when that page was not painted.
+    pub fn screen_pos(&self, page: usize, x_pt: f32, y_pt: f32) -> Option<Pos2> {
+        self.visible
+            .iter()
+            .find(|(i, _)| *i == page)
+            .map(|(_, tf)| tf.to_screen(x_pt, y_pt))
     }
 
     fn keep_top_in_place(&mut self) {
@@ -300,11 +315,12 @@ pub fn show_preview(
     }
     state.current_page = state.current_page.min(pages.len() - 1);
     toolbar(ui, pages.len(), state);
-    follow_focus(pages, state, focus);
+    let shown_page = state.current_page;
 
     let area_rect = ui.available_rect_before_wrap();
     ui.painter().rect_filled(area_rect, 0.0, BACKGROUND);
     let geo = Geometry::new(pages, state.zoom, area_rect.width());
+    follow_focus(pages, &geo, state, focus);
 
     let mut area = ScrollArea::both()
         .id_salt("xem-truoc")
@@ -313,10 +329,16 @@ pub fn show_preview(
         area = area.vertical_scroll_offset(geo.offset_of(&target, area_rect.height()));
         state.last_scroll = Some(target);
     }
-    area.show_viewport(ui, |ui, viewport| {
-        paint_pages(ui, pages, fonts, &geo, viewport, state, focus)
-    })
-    .inner
+    let clicked = area
+        .show_viewport(ui, |ui, viewport| {
+            paint_pages(ui, pages, fonts, &geo, viewport, state, focus)
+        })
+        .inner;
+    if state.current_page != shown_page {
+        // The toolbar was drawn with the old page number.
+        ui.ctx().request_repaint();
+    }
+    clicked
 }
 
 fn toolbar(ui: &mut Ui, page_count: usize, state: &mut PreviewState) {
@@ -360,7 +382,14 @@ fn icon_button(ui: &mut Ui, icon: &str, name: &str, enabled: bool) -> bool {
 }
 
 /// Asks for a scroll to `focus`'s first region when the focus is new.
-fn follow_focus(pages: &[Page], state: &mut PreviewState, focus: Option<&SourceRef>) {
+/// A region already in view (its top in the upper part of the viewport) is left where
+/// it is, so that clicking on the page does not make it jump.
+fn follow_focus(
+    pages: &[Page],
+    geo: &Geometry,
+    state: &mut PreviewState,
+    focus: Option<&SourceRef>,
+) {
     let Some(focus) = focus else {
         state.last_focus = None;
         return;
@@ -375,14 +404,19 @@ fn follow_focus(pages: &[Page], state: &mut PreviewState, focus: Option<&SourceR
             .map(|r| (i, r.y_pt))
     });
     // Not found: the pages may not show the new part yet; try again next frame.
-    if let Some((page, y_pt)) = first {
+    let Some((page, y_pt)) = first else { return };
+    state.last_focus = Some(focus.clone());
+    let y = geo.top(page) + y_pt * geo.scale;
+    let in_view = state.last_viewport.is_some_and(|(v, scale)| {
+        scale == geo.scale && y >= v.min.y && y <= v.min.y + v.height() * 0.75
+    });
+    if !in_view {
         state.pending_scroll = Some(ScrollTarget {
             page,
             y_pt,
             from_top: 1.0 / 3.0,
         });
         state.current_page = page;
-        state.last_focus = Some(focus.clone());
     }
 }
 
@@ -425,11 +459,13 @@ fn paint_pages(
 
     let first = geo.page_at_y(viewport.min.y);
     let painter = ui.painter();
+    state.visible.clear();
     for (i, page) in pages.iter().enumerate().skip(first) {
         if geo.top(i) > viewport.max.y {
             break;
         }
         let tf = geo.transform(pages, i, origin);
+        state.visible.push((i, tf));
         let sheet = tf.rect_to_screen(0.0, 0.0, page.width_pt, page.height_pt);
         let shadow = Shadow {
             offset: [2, 3],
@@ -441,7 +477,11 @@ fn paint_pages(
         painter.rect_filled(sheet, 0.0, Color32::WHITE);
         for r in &page.regions {
             if focus == Some(&r.source) {
-                painter.rect_filled(tf.rect_to_screen(r.x_pt, r.y_pt, r.w_pt, r.h_pt), 0.0, FOCUS);
+                painter.rect_filled(
+                    tf.rect_to_screen(r.x_pt, r.y_pt, r.w_pt, r.h_pt),
+                    0.0,
+                    FOCUS,
+                );
             }
         }
         if let Some((hi, region)) = hovered
@@ -457,6 +497,7 @@ fn paint_pages(
     state.current_page = geo.page_at_y(probe).min(pages.len().saturating_sub(1));
     let top = geo.page_at_y(viewport.min.y);
     state.top_anchor = Some((top, (viewport.min.y - geo.top(top)) / geo.scale));
+    state.last_viewport = Some((viewport, geo.scale));
     clicked
 }
 
@@ -509,7 +550,12 @@ fn paint_text(painter: &egui::Painter, fonts: &Fonts, t: &TextItem, tf: &PageToS
 fn text_bounds(fonts: &Fonts, t: &TextItem, tf: &PageToScreen) -> Rect {
     let top = t.baseline_pt - fonts.ascent_pt(t.style, t.size_pt);
     let depth = fonts.descent_pt(t.style, t.size_pt) + t.size_pt * 0.2;
-    tf.rect_to_screen(t.x_pt, top, t.width_pt.max(0.0), t.baseline_pt - top + depth)
+    tf.rect_to_screen(
+        t.x_pt,
+        top,
+        t.width_pt.max(0.0),
+        t.baseline_pt - top + depth,
+    )
 }
 
 #[cfg(test)]

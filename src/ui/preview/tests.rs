@@ -47,7 +47,10 @@ fn screen_to_page_undoes_page_to_screen() {
     };
     for (x, y) in [(0.0, 0.0), (595.28, 841.89), (85.04, 56.69)] {
         let (bx, by) = tf.to_page(tf.to_screen(x, y));
-        assert!((bx - x).abs() < 1e-3 && (by - y).abs() < 1e-3, "{x},{y} -> {bx},{by}");
+        assert!(
+            (bx - x).abs() < 1e-3 && (by - y).abs() < 1e-3,
+            "{x},{y} -> {bx},{by}"
+        );
     }
 }
 
