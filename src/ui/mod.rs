@@ -14,6 +14,8 @@ mod field_buffers;
 pub mod indicators;
 mod period_table;
 pub mod tasks;
+pub mod fonts;
+pub mod preview;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

@@ -1,0 +1,141 @@
+//! Tests of the preview's pure parts: page ↔ screen conversion, hit testing, word
+//! placement and zoom steps.
+
+use super::*;
+use crate::layout::FontStyle;
+
+fn region(x: f32, y: f32, w: f32, h: f32, source: &str) -> Region {
+    Region {
+        x_pt: x,
+        y_pt: y,
+        w_pt: w,
+        h_pt: h,
+        source: SourceRef(source.to_owned()),
+    }
+}
+
+fn text(s: &str, word_spacing_pt: f32) -> TextItem {
+    TextItem {
+        x_pt: 85.0,
+        baseline_pt: 100.0,
+        size_pt: 14.0,
+        style: FontStyle::Regular,
+        text: s.to_owned(),
+        word_spacing_pt,
+        width_pt: 0.0,
+        flagged: false,
+    }
+}
+
+#[test]
+fn the_page_origin_lands_on_the_screen_origin_and_points_scale_by_the_zoom() {
+    let tf = PageToScreen {
+        origin: pos2(20.0, 300.0),
+        scale: 1.5,
+    };
+    assert_eq!(tf.to_screen(0.0, 0.0), pos2(20.0, 300.0));
+    assert_eq!(tf.to_screen(10.0, 20.0), pos2(35.0, 330.0));
+    let r = tf.rect_to_screen(10.0, 20.0, 100.0, 40.0);
+    assert_eq!(r, Rect::from_min_max(pos2(35.0, 330.0), pos2(185.0, 390.0)));
+}
+
+#[test]
+fn screen_to_page_undoes_page_to_screen() {
+    let tf = PageToScreen {
+        origin: pos2(-12.5, 1234.0),
+        scale: 0.93,
+    };
+    for (x, y) in [(0.0, 0.0), (595.28, 841.89), (85.04, 56.69)] {
+        let (bx, by) = tf.to_page(tf.to_screen(x, y));
+        assert!(
+            (bx - x).abs() < 1e-3 && (by - y).abs() < 1e-3,
+            "{x},{y} -> {bx},{by}"
+        );
+    }
+}
+
+#[test]
+fn a_hundred_percent_shows_a4_at_its_printed_size_on_a_96_dpi_screen() {
+    // 210 mm at 96 dpi is 793.7 px.
+    assert!((595.28 * SCREEN_PER_PT - 793.7).abs() < 0.1);
+}
+
+#[test]
+fn a_click_picks_the_smallest_region_around_it() {
+    let regions = vec![
+        region(0.0, 0.0, 595.0, 842.0, "body"),
+        region(85.0, 200.0, 450.0, 120.0, "section:a"),
+        region(85.0, 230.0, 450.0, 30.0, "section:a.1"),
+    ];
+    let at = |x, y| region_at(&regions, x, y).map(|r| r.source.0.as_str());
+    assert_eq!(at(100.0, 240.0), Some("section:a.1"));
+    assert_eq!(at(100.0, 210.0), Some("section:a"));
+    assert_eq!(at(20.0, 20.0), Some("body"));
+    assert_eq!(at(-1.0, 20.0), None);
+}
+
+#[test]
+fn a_click_outside_every_region_hits_nothing() {
+    let regions = vec![region(85.0, 200.0, 450.0, 120.0, "header")];
+    assert!(region_at(&regions, 84.9, 250.0).is_none());
+    assert!(region_at(&regions, 100.0, 320.1).is_none());
+    assert!(region_at(&[], 1.0, 1.0).is_none());
+}
+
+#[test]
+fn words_advance_by_the_layout_width_plus_the_word_spacing_after_each_space() {
+    let fonts = Fonts::bundled().expect("fonts");
+    let t = text("Xã Bình  Minh", 2.5);
+    let got: Vec<(f32, &str)> = words(fonts, &t).collect();
+    let w = |s: &str| fonts.text_width_pt(FontStyle::Regular, s, 14.0);
+    let x1 = 85.0 + w("Xã ") + 2.5;
+    // The double space: the second space is its own piece and gets spacing too.
+    let x2 = x1 + w("Bình ") + 2.5 + w(" ") + 2.5;
+    assert_eq!(got.len(), 3);
+    assert_eq!(got[0], (85.0, "Xã"));
+    assert!((got[1].0 - x1).abs() < 1e-4 && got[1].1 == "Bình");
+    assert!((got[2].0 - x2).abs() < 1e-4 && got[2].1 == "Minh");
+}
+
+#[test]
+fn text_of_only_spaces_has_no_words() {
+    let fonts = Fonts::bundled().expect("fonts");
+    assert_eq!(words(fonts, &text("   ", 1.0)).count(), 0);
+    assert_eq!(words(fonts, &text("", 1.0)).count(), 0);
+}
+
+#[test]
+fn zoom_steps_go_from_fifty_to_two_hundred_percent() {
+    assert_eq!(next_zoom_step(1.0, true), 1.1);
+    assert_eq!(next_zoom_step(1.0, false), 0.9);
+    assert_eq!(next_zoom_step(0.93, true), 1.0);
+    assert_eq!(next_zoom_step(0.93, false), 0.9);
+    assert_eq!(next_zoom_step(2.0, true), 2.0);
+    assert_eq!(next_zoom_step(0.5, false), 0.5);
+}
+
+#[test]
+fn fit_width_rounds_down_to_whole_percents() {
+    // An A4 page in 700 screen points: 700 / 793.7 = 0.8819.
+    assert_eq!(fit_zoom(700.0, 595.28), 0.88);
+    assert_eq!(fit_zoom(10.0, 595.28), MIN_FIT_ZOOM);
+    assert_eq!(fit_zoom(10_000.0, 595.28), 2.0);
+}
+
+#[test]
+fn pages_stack_with_a_gap_and_a_point_between_them_belongs_to_the_page_above() {
+    let page = Page {
+        width_pt: 595.28,
+        height_pt: 841.89,
+        ..Page::default()
+    };
+    let pages = vec![page.clone(), page.clone(), page];
+    let geo = Geometry::new(&pages, 0.75, 300.0);
+    let h = 841.89 * 0.75 * SCREEN_PER_PT;
+    assert_eq!(geo.top(0), PAGE_GAP);
+    assert!((geo.top(1) - (2.0 * PAGE_GAP + h)).abs() < 1e-3);
+    assert_eq!(geo.page_at_y(0.0), 0);
+    assert_eq!(geo.page_at_y(geo.top(1) - 1.0), 0);
+    assert_eq!(geo.page_at_y(geo.top(1) + 1.0), 1);
+    assert_eq!(geo.page_at_y(1e9), 2);
+}
