@@ -32,7 +32,10 @@ impl Dialogs for Answers {
         self.pdf.clone()
     }
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {
-        self.opened.lock().map_err(|e| e.to_string())?.push(path.to_owned());
+        self.opened
+            .lock()
+            .map_err(|e| e.to_string())?
+            .push(path.to_owned());
         Ok(())
     }
 }
@@ -61,7 +64,8 @@ fn body_of(app: &BaocaoApp, role: baocao::model::SectionRole) -> String {
 
 fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
     let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", step.label())).click();
+    h.get_by_label(&format!("{index}. {}", step.label()))
+        .click();
     h.run();
     assert_eq!(h.state().step, step);
 }
@@ -73,7 +77,10 @@ fn the_sample_opens_on_general_information_with_its_pages_laid_out() {
     let app = h.state();
     assert_eq!(app.step, Step::ThongTin);
     assert!(app.pages().is_some_and(|p| p.pages.len() >= 5));
-    h.get_by_label("Trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)");
+    h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)",
+    );
 }
 
 #[test]
@@ -88,7 +95,10 @@ fn typing_in_han_che_changes_the_report_and_the_preview_on_the_next_frame() {
     let body = body_of(h.state(), baocao::model::SectionRole::Shortcomings);
     assert!(body.contains("Tồn tại mới: thiếu nhân lực số."), "{body}");
     let dump = baocao::layout::dump(h.state().pages().unwrap());
-    assert!(dump.contains("thiếu nhân lực số"), "the preview shows the new text");
+    assert!(
+        dump.contains("thiếu nhân lực số"),
+        "the preview shows the new text"
+    );
 }
 
 #[test]
@@ -102,19 +112,30 @@ fn a_new_sub_section_is_numbered_and_moves_up() {
         .and_then(|r| r.section_by_role(baocao::model::SectionRole::KeyTasks))
         .map(|s| (s.title.clone(), s.children.len()))
         .unwrap();
-    h.get_by_label(&format!("+ Thêm mục con vào “{}”", key_tasks.0)).click();
+    let add = format!("+ Thêm mục con vào “{}”", key_tasks.0);
+    h.get_by_label(&add).scroll_to_me();
+    h.run();
+    h.get_by_label(&add).click();
     h.run();
     let n = key_tasks.1 + 1;
     let numbers = |h: &Harness<'_, BaocaoApp>| {
         let r = h.state().report().unwrap();
         let nums = baocao::compose::section_numbers(r);
-        let kt = r.section_by_role(baocao::model::SectionRole::KeyTasks).unwrap();
-        kt.children.iter().map(|c| (c.title.clone(), nums[&c.id].clone())).collect::<Vec<_>>()
+        let kt = r
+            .section_by_role(baocao::model::SectionRole::KeyTasks)
+            .unwrap();
+        kt.children
+            .iter()
+            .map(|c| (c.title.clone(), nums[&c.id].clone()))
+            .collect::<Vec<_>>()
     };
     let list = numbers(&h);
     assert_eq!(list.len(), n);
     assert_eq!(list[n - 1], ("Mục mới".to_owned(), format!("2.{n}.")));
-    h.get_all_by_label("Đưa mục lên trên").last().unwrap().click();
+    let up = format!("Đưa mục 2.{n}. lên trên");
+    h.get_by_label(&up).scroll_to_me();
+    h.run();
+    h.get_by_label(&up).click();
     h.run();
     let list = numbers(&h);
     assert_eq!(list[n - 2], ("Mục mới".to_owned(), format!("2.{}.", n - 1)));
@@ -130,10 +151,16 @@ fn undo_and_redo_follow_the_keyboard_shortcuts() {
     field.focus();
     field.type_text("Thêm một ý.");
     h.run();
-    assert_ne!(body_of(h.state(), baocao::model::SectionRole::Strengths), before);
+    assert_ne!(
+        body_of(h.state(), baocao::model::SectionRole::Strengths),
+        before
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(body_of(h.state(), baocao::model::SectionRole::Strengths), before);
+    assert_eq!(
+        body_of(h.state(), baocao::model::SectionRole::Strengths),
+        before
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     h.run();
     assert!(body_of(h.state(), baocao::model::SectionRole::Strengths).contains("Thêm một ý."));
@@ -173,7 +200,10 @@ fn export_writes_the_pdf_of_the_preview_and_offers_to_open_it() {
     h.run();
     let bytes = std::fs::read(&pdf).unwrap();
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    assert_eq!(doc.get_pages().len(), h.state().pages().unwrap().pages.len());
+    assert_eq!(
+        doc.get_pages().len(),
+        h.state().pages().unwrap().pages.len()
+    );
     h.get_by_label("Mở tệp PDF").click();
     h.run();
     assert_eq!(opened.lock().unwrap().as_slice(), [pdf]);
@@ -194,5 +224,8 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
     h.get_by_label("Hủy").click();
     h.run();
     assert!(h.state().modal.is_none());
-    assert!(h.state().doc.as_ref().unwrap().is_dirty(), "nothing was lost");
+    assert!(
+        h.state().doc.as_ref().unwrap().is_dirty(),
+        "nothing was lost"
+    );
 }

@@ -9,8 +9,8 @@ use eframe::egui;
 use super::dialogs::{Dialogs, NativeDialogs};
 use super::document::{OpenDocument, recovery_offer};
 use super::editor::{self, EditorState};
-use super::info::{self, InfoState};
 use super::indicators::IndicatorsPanel;
+use super::info::{self, InfoState};
 use super::preview::{PreviewState, show_preview};
 use super::tasks::TasksPanel;
 use crate::compose::{ComposeOptions, SourceRef, compose};
@@ -66,11 +66,23 @@ pub enum Then {
 #[derive(Clone, Debug)]
 pub enum Modal {
     Unsaved(Then),
-    Recover { path: PathBuf, project: Box<Project> },
-    Message { title: String, text: String },
-    Exported { path: PathBuf },
+    Recover {
+        path: PathBuf,
+        project: Box<Project>,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    Exported {
+        path: PathBuf,
+    },
     RemoveSection(String),
-    NewReport { kind: PeriodKind, year: i32, from_previous: bool },
+    NewReport {
+        kind: PeriodKind,
+        year: i32,
+        from_previous: bool,
+    },
 }
 
 /// Laid-out pages of the current report at a given revision.
@@ -93,6 +105,8 @@ pub struct BaocaoApp {
     /// Set when the app may close (after the unsaved-changes question).
     pub quit_confirmed: bool,
     pending: Vec<Command>,
+    /// The title last sent to the window (sending it every frame would keep repainting).
+    window_title: String,
     rendered: Option<Rendered>,
     preview: PreviewState,
     focus: Option<SourceRef>,
@@ -100,8 +114,6 @@ pub struct BaocaoApp {
     info: InfoState,
     indicators: IndicatorsPanel,
     tasks: TasksPanel,
-    /// Export the unmarked version (only offered for an approved report).
-    last_export_dir: Option<PathBuf>,
 }
 
 const RECENT_KEY: &str = "tep-gan-day";
@@ -125,6 +137,7 @@ impl BaocaoApp {
             dialogs,
             quit_confirmed: false,
             pending: Vec::new(),
+            window_title: String::new(),
             rendered: None,
             preview: PreviewState::default(),
             focus: None,
@@ -132,7 +145,6 @@ impl BaocaoApp {
             info: InfoState::default(),
             indicators: IndicatorsPanel::default(),
             tasks: TasksPanel::default(),
-            last_export_dir: None,
         };
         app.open_path(path);
         app
@@ -468,7 +480,9 @@ impl BaocaoApp {
             }
         };
         let Some(path) = path else { return false };
-        let Some(doc) = &mut self.doc else { return false };
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
         match doc.save_to(&path) {
             Ok(()) => {
                 self.remember_recent(&path);
@@ -515,7 +529,6 @@ impl BaocaoApp {
             })
         }) {
             Ok(()) => {
-                self.last_export_dir = path.parent().map(Path::to_owned);
                 self.status = Some((format!("Đã xuất {}", path.display()), false));
                 self.modal = Some(Modal::Exported { path });
             }
@@ -560,7 +573,7 @@ impl BaocaoApp {
         };
         let cursor = egui::TextEdit::load_state(ctx, field)
             .and_then(|st| st.cursor.char_range())
-            .map(|r| r.primary.index);
+            .map(|r| r.primary.index.0);
         let text = editor::insert_line(&s.body, cursor, phrase);
         let edit = Edit::SectionBody {
             report: report.id.clone(),
@@ -625,7 +638,11 @@ impl BaocaoApp {
             self.apply_pending(&ctx);
             return;
         };
-        let Some(report) = self.report_id.as_ref().and_then(|id| doc.project.report(id)) else {
+        let Some(report) = self
+            .report_id
+            .as_ref()
+            .and_then(|id| doc.project.report(id))
+        else {
             egui::CentralPanel::default().show(ui, |ui| {
                 ui.heading("Tệp chưa có báo cáo");
                 if ui.button("Tạo báo cáo mới…").clicked() {
@@ -651,15 +668,19 @@ impl BaocaoApp {
             .default_size((width * 0.45).max(320.0))
             .size_range(280.0..=width * 0.7)
             .show(ui, |ui| {
-                if let Some(r) = &self.rendered {
-                    if let Some(src) = show_preview(ui, &r.pages, &mut self.preview, self.focus.as_ref()) {
-                        out.push(Command::Jump(src));
-                    }
+                if let Some(r) = &self.rendered
+                    && let Some(src) =
+                        show_preview(ui, &r.pages, &mut self.preview, self.focus.as_ref())
+                {
+                    out.push(Command::Jump(src));
                 }
             });
         let numbers = crate::compose::section_numbers(report);
         let period = report.period;
-        let on = report.date.or_else(|| period.end_date()).unwrap_or_default();
+        let on = report
+            .date
+            .or_else(|| period.end_date())
+            .unwrap_or_default();
         egui::CentralPanel::default().show(ui, |ui| match self.step {
             Step::ThongTin => info::show_general(ui, report, &mut self.info, &mut out),
             Step::KyNhan => info::show_signature(ui, &doc.project, report, &mut out),
@@ -693,12 +714,18 @@ impl BaocaoApp {
         let sc = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
         let shortcuts = [
             (sc(Modifiers::COMMAND, Key::S), Command::Save),
-            (sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S), Command::SaveAs),
+            (
+                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+                Command::SaveAs,
+            ),
             (sc(Modifiers::COMMAND, Key::O), Command::Open),
             (sc(Modifiers::COMMAND, Key::N), Command::New),
             (sc(Modifiers::COMMAND, Key::Z), Command::Undo),
             (sc(Modifiers::COMMAND, Key::Y), Command::Redo),
-            (sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z), Command::Redo),
+            (
+                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+                Command::Redo,
+            ),
             (sc(Modifiers::COMMAND, Key::P), Command::Print),
             (sc(Modifiers::COMMAND, Key::E), Command::ExportPdf),
         ];
@@ -749,7 +776,10 @@ impl BaocaoApp {
             ),
             None => "baocao".to_owned(),
         };
-        ctx.send_viewport_cmd(egui::ViewportCommand::Title(title));
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
         ctx.request_repaint_after(std::time::Duration::from_secs(5));
     }
 
@@ -760,11 +790,8 @@ impl BaocaoApp {
         };
         match save_first {
             None => {}
-            Some(true) => {
-                if self.save(false) {
-                    self.proceed(then);
-                }
-            }
+            Some(true) if self.save(false) => self.proceed(then),
+            Some(true) => {}
             Some(false) => {
                 if let Some(doc) = &self.doc {
                     doc.forget_recovery();
@@ -795,10 +822,6 @@ impl BaocaoApp {
         } else {
             let _ = std::fs::remove_file(crate::storage::recovery_path(&path));
         }
-    }
-
-    pub(crate) fn last_export_dir(&self) -> Option<&Path> {
-        self.last_export_dir.as_deref()
     }
 }
 
@@ -852,7 +875,9 @@ pub fn skeleton_report() -> Report {
 /// The period usually reported after `p`.
 pub fn next_period(p: Period) -> Period {
     match p.kind {
-        PeriodKind::Quarter(4) | PeriodKind::Year => Period::new(p.year + 1, PeriodKind::Quarter(1)),
+        PeriodKind::Quarter(4) | PeriodKind::Year => {
+            Period::new(p.year + 1, PeriodKind::Quarter(1))
+        }
         PeriodKind::Quarter(q) => Period::new(p.year, PeriodKind::Quarter(q + 1)),
         PeriodKind::FirstHalf => Period::new(p.year, PeriodKind::Quarter(3)),
         PeriodKind::NineMonths => Period::new(p.year, PeriodKind::Quarter(4)),
@@ -871,7 +896,13 @@ mod tests {
 
     #[test]
     fn the_next_period_follows_the_reporting_calendar() {
-        assert_eq!(next_period(Period::new(2026, PeriodKind::Quarter(1))), Period::new(2026, PeriodKind::Quarter(2)));
-        assert_eq!(next_period(Period::new(2026, PeriodKind::Quarter(4))), Period::new(2027, PeriodKind::Quarter(1)));
+        assert_eq!(
+            next_period(Period::new(2026, PeriodKind::Quarter(1))),
+            Period::new(2026, PeriodKind::Quarter(2))
+        );
+        assert_eq!(
+            next_period(Period::new(2026, PeriodKind::Quarter(4))),
+            Period::new(2027, PeriodKind::Quarter(1))
+        );
     }
 }

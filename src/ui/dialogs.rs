@@ -84,7 +84,10 @@ pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
     if has {
         path
     } else {
-        let mut name = path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        let mut name = path
+            .file_name()
+            .map(|n| n.to_os_string())
+            .unwrap_or_default();
         name.push(".");
         name.push(ext);
         path.with_file_name(name)
@@ -106,9 +109,12 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    cmd.spawn()
-        .map(|_| ())
-        .map_err(|e| format!("Không mở được {} bằng chương trình của máy: {e}", path.display()))
+    cmd.spawn().map(|_| ()).map_err(|e| {
+        format!(
+            "Không mở được {} bằng chương trình của máy: {e}",
+            path.display()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -117,8 +123,17 @@ mod tests {
 
     #[test]
     fn a_missing_extension_is_added_and_a_present_one_kept() {
-        assert_eq!(with_extension("a/bao-cao".into(), "pdf"), PathBuf::from("a/bao-cao.pdf"));
-        assert_eq!(with_extension("a/b.PDF".into(), "pdf"), PathBuf::from("a/b.PDF"));
-        assert_eq!(with_extension("a/b.ron".into(), "pdf"), PathBuf::from("a/b.ron.pdf"));
+        assert_eq!(
+            with_extension("a/bao-cao".into(), "pdf"),
+            PathBuf::from("a/bao-cao.pdf")
+        );
+        assert_eq!(
+            with_extension("a/b.PDF".into(), "pdf"),
+            PathBuf::from("a/b.PDF")
+        );
+        assert_eq!(
+            with_extension("a/b.ron".into(), "pdf"),
+            PathBuf::from("a/b.ron.pdf")
+        );
     }
 }

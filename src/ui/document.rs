@@ -218,7 +218,10 @@ mod tests {
         let path = doc.path.clone().unwrap();
         doc.save_to(&path).unwrap();
         assert!(!doc.is_dirty());
-        assert_eq!(storage::load(&path).unwrap().reports[0].summary, "Báo cáo mới");
+        assert_eq!(
+            storage::load(&path).unwrap().reports[0].summary,
+            "Báo cáo mới"
+        );
     }
 
     #[test]
@@ -227,7 +230,10 @@ mod tests {
         let mut doc = doc_in(dir.path());
         edit_summary(&mut doc, "x");
         doc.undo();
-        assert!(doc.is_dirty(), "revisions only grow; saving again is harmless");
+        assert!(
+            doc.is_dirty(),
+            "revisions only grow; saving again is harmless"
+        );
     }
 
     #[test]

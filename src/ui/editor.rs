@@ -34,7 +34,7 @@ fn takes_children(s: &Section) -> bool {
 
 /// The id of the text field of a section, stable across frames.
 pub fn body_id(section_id: &str) -> egui::Id {
-    egui::Id::new(("than-muc", section_id))
+    egui::Id::unique(("than-muc", section_id))
 }
 
 /// Inserts `phrase` as a new line after the line holding the cursor (or at the end).
@@ -95,7 +95,10 @@ pub fn show_editor(
             if roots.is_empty() {
                 ui.label("Báo cáo này không có mục tương ứng với bước này.");
             }
-            for s in roots.iter().filter(|s| !shown_as_child.contains(&s.id.as_str())) {
+            for s in roots
+                .iter()
+                .filter(|s| !shown_as_child.contains(&s.id.as_str()))
+            {
                 show_section(ui, report, s, numbers, 0, state, out);
             }
         });
@@ -129,7 +132,7 @@ fn show_section(
                     .hint_text("Tên mục")
                     .desired_width(ui.available_width() - 110.0),
             );
-            super::name_widget(&r, &format!("Tên mục {number}"));
+            let r = r.accessible_name(format!("Tên mục {number}"));
             if r.changed() {
                 out.push(Command::Edit(Edit::SectionTitle {
                     report: rid.clone(),
@@ -137,21 +140,36 @@ fn show_section(
                     title,
                 }));
             }
-            if ui.small_button("⏶").on_hover_text("Đưa mục lên trên").clicked() {
+            if ui
+                .small_button("▲")
+                .on_hover_text("Đưa mục lên trên")
+                .accessible_name(format!("Đưa mục {number} lên trên"))
+                .clicked()
+            {
                 out.push(Command::Edit(Edit::MoveSection {
                     report: rid.clone(),
                     section: s.id.clone(),
                     delta: -1,
                 }));
             }
-            if ui.small_button("⏷").on_hover_text("Đưa mục xuống dưới").clicked() {
+            if ui
+                .small_button("▼")
+                .on_hover_text("Đưa mục xuống dưới")
+                .accessible_name(format!("Đưa mục {number} xuống dưới"))
+                .clicked()
+            {
                 out.push(Command::Edit(Edit::MoveSection {
                     report: rid.clone(),
                     section: s.id.clone(),
                     delta: 1,
                 }));
             }
-            if ui.small_button("🗑").on_hover_text("Xóa mục này").clicked() {
+            if ui
+                .small_button("Xóa")
+                .on_hover_text("Xóa mục này")
+                .accessible_name(format!("Xóa mục {number}"))
+                .clicked()
+            {
                 out.push(Command::ConfirmRemoveSection(s.id.clone()));
             }
         } else {
@@ -174,7 +192,7 @@ fn show_section(
             .desired_rows(if s.children.is_empty() { 6 } else { 3 })
             .desired_width(f32::INFINITY),
     );
-    super::name_widget(&r, &format!("Nội dung: {}", s.title.trim()));
+    let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
     if r.has_focus() || r.gained_focus() {
         state.last_body = Some((s.id.clone(), id));
     }

@@ -56,7 +56,7 @@ fn multiline_field(
             .desired_rows(rows)
             .desired_width(f32::INFINITY),
     );
-    super::name_widget(&r, label);
+    let r = r.accessible_name(label.to_owned());
     ui.add_space(6.0);
     r.changed().then_some(text)
 }
@@ -66,67 +66,80 @@ fn error_text(ui: &mut egui::Ui, msg: &str) {
 }
 
 /// Thông tin chung.
-pub fn show_general(ui: &mut egui::Ui, report: &Report, state: &mut InfoState, out: &mut Vec<Command>) {
+pub fn show_general(
+    ui: &mut egui::Ui,
+    report: &Report,
+    state: &mut InfoState,
+    out: &mut Vec<Command>,
+) {
     let rid = report.id.clone();
     ui.heading(Step::ThongTin.label());
     ui.label(&guide(Step::ThongTin).guidance);
     ui.separator();
-    egui::Grid::new("thong-tin").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-        ui.label("Kỳ báo cáo:");
-        ui.label(egui::RichText::new(report.period.label()).strong());
-        ui.end_row();
+    egui::Grid::new("thong-tin")
+        .num_columns(2)
+        .spacing([12.0, 8.0])
+        .show(ui, |ui| {
+            ui.label("Kỳ báo cáo:");
+            ui.label(egui::RichText::new(report.period.label()).strong());
+            ui.end_row();
 
-        ui.label("Số văn bản:");
-        ui.vertical(|ui| {
-            let stored = report.number.map(|n| format!("{n:02}")).unwrap_or_default();
-            let mut text = state.number.clone().unwrap_or(stored);
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut text)
-                    .id_salt("so-van-ban")
-                    .hint_text("để trống khi còn dự thảo")
-                    .desired_width(120.0),
-            );
-            if r.changed() {
-                match parse_doc_number(&text) {
-                    Ok(n) => out.push(Command::Edit(Edit::ReportNumber { report: rid.clone(), number: n })),
-                    Err(_) => {}
+            ui.label("Số văn bản:");
+            ui.vertical(|ui| {
+                let stored = report.number.map(|n| format!("{n:02}")).unwrap_or_default();
+                let mut text = state.number.clone().unwrap_or(stored);
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut text)
+                        .id_salt("so-van-ban")
+                        .hint_text("để trống khi còn dự thảo")
+                        .desired_width(120.0),
+                );
+                if r.changed() {
+                    if let Ok(n) = parse_doc_number(&text) {
+                        out.push(Command::Edit(Edit::ReportNumber {
+                            report: rid.clone(),
+                            number: n,
+                        }));
+                    }
+                    state.number = Some(text.clone());
                 }
-                state.number = Some(text.clone());
-            }
-            if !r.has_focus() && parse_doc_number(&text).is_ok() {
-                state.number = None;
-            }
-            if let Err(e) = parse_doc_number(&text) {
-                error_text(ui, &e);
-            }
-        });
-        ui.end_row();
+                if !r.has_focus() && parse_doc_number(&text).is_ok() {
+                    state.number = None;
+                }
+                if let Err(e) = parse_doc_number(&text) {
+                    error_text(ui, &e);
+                }
+            });
+            ui.end_row();
 
-        ui.label("Ngày ban hành:");
-        ui.vertical(|ui| {
-            let stored = report.date.map(crate::vi::date_short).unwrap_or_default();
-            let mut text = state.date.clone().unwrap_or(stored);
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut text)
-                    .id_salt("ngay-ban-hanh")
-                    .hint_text("dd/mm/yyyy, để trống khi còn dự thảo")
-                    .desired_width(160.0),
-            );
-            if r.changed() {
-                if let Ok(d) = parse_date(&text) {
-                    out.push(Command::Edit(Edit::ReportDate { report: rid.clone(), date: d }));
+            ui.label("Ngày ban hành:");
+            ui.vertical(|ui| {
+                let stored = report.date.map(crate::vi::date_short).unwrap_or_default();
+                let mut text = state.date.clone().unwrap_or(stored);
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut text)
+                        .id_salt("ngay-ban-hanh")
+                        .hint_text("dd/mm/yyyy, để trống khi còn dự thảo")
+                        .desired_width(160.0),
+                );
+                if r.changed() {
+                    if let Ok(d) = parse_date(&text) {
+                        out.push(Command::Edit(Edit::ReportDate {
+                            report: rid.clone(),
+                            date: d,
+                        }));
+                    }
+                    state.date = Some(text.clone());
                 }
-                state.date = Some(text.clone());
-            }
-            if !r.has_focus() && parse_date(&text).is_ok() {
-                state.date = None;
-            }
-            if let Err(e) = parse_date(&text) {
-                error_text(ui, &e);
-            }
+                if !r.has_focus() && parse_date(&text).is_ok() {
+                    state.date = None;
+                }
+                if let Err(e) = parse_date(&text) {
+                    error_text(ui, &e);
+                }
+            });
+            ui.end_row();
         });
-        ui.end_row();
-    });
     ui.add_space(8.0);
     if let Some(t) = multiline_field(
         ui,
@@ -135,7 +148,11 @@ pub fn show_general(ui: &mut egui::Ui, report: &Report, state: &mut InfoState, o
         report.summary.clone(),
         2,
     ) {
-        out.push(Command::Edit(Edit::ReportText { report: rid.clone(), field: ReportText::Summary, text: t }));
+        out.push(Command::Edit(Edit::ReportText {
+            report: rid.clone(),
+            field: ReportText::Summary,
+            text: t,
+        }));
     }
     if let Some(t) = multiline_field(
         ui,
@@ -144,7 +161,11 @@ pub fn show_general(ui: &mut egui::Ui, report: &Report, state: &mut InfoState, o
         report.recipients.join("\n"),
         2,
     ) {
-        out.push(Command::Edit(Edit::ReportText { report: rid.clone(), field: ReportText::Recipients, text: t }));
+        out.push(Command::Edit(Edit::ReportText {
+            report: rid.clone(),
+            field: ReportText::Recipients,
+            text: t,
+        }));
     }
     if let Some(t) = multiline_field(
         ui,
@@ -153,12 +174,21 @@ pub fn show_general(ui: &mut egui::Ui, report: &Report, state: &mut InfoState, o
         report.opening.clone(),
         2,
     ) {
-        out.push(Command::Edit(Edit::ReportText { report: rid, field: ReportText::Opening, text: t }));
+        out.push(Command::Edit(Edit::ReportText {
+            report: rid,
+            field: ReportText::Opening,
+            text: t,
+        }));
     }
 }
 
 /// Ký và nơi nhận.
-pub fn show_signature(ui: &mut egui::Ui, project: &Project, report: &Report, out: &mut Vec<Command>) {
+pub fn show_signature(
+    ui: &mut egui::Ui,
+    project: &Project,
+    report: &Report,
+    out: &mut Vec<Command>,
+) {
     let rid = report.id.clone();
     ui.heading(Step::KyNhan.label());
     ui.label(&guide(Step::KyNhan).guidance);
@@ -170,7 +200,11 @@ pub fn show_signature(ui: &mut egui::Ui, project: &Project, report: &Report, out
         report.closing.clone(),
         4,
     ) {
-        out.push(Command::Edit(Edit::ReportText { report: rid.clone(), field: ReportText::Closing, text: t }));
+        out.push(Command::Edit(Edit::ReportText {
+            report: rid.clone(),
+            field: ReportText::Closing,
+            text: t,
+        }));
     }
     ui.label(egui::RichText::new("Người ký").strong());
     let signer_label = |id: &str| -> String {
@@ -189,11 +223,19 @@ pub fn show_signature(ui: &mut egui::Ui, project: &Project, report: &Report, out
         .selected_text(signer_label(&report.signer))
         .show_ui(ui, |ui| {
             for s in &project.organisation.signers {
-                if ui.selectable_label(s.id == report.signer, signer_label(&s.id)).clicked() {
-                    out.push(Command::Edit(Edit::ReportSigner { report: rid.clone(), signer: s.id.clone() }));
+                if ui
+                    .selectable_label(s.id == report.signer, signer_label(&s.id))
+                    .clicked()
+                {
+                    out.push(Command::Edit(Edit::ReportSigner {
+                        report: rid.clone(),
+                        signer: s.id.clone(),
+                    }));
                 }
             }
-        });
+        })
+        .response
+        .accessible_name("Người ký");
     ui.add_space(8.0);
     if let Some(t) = multiline_field(
         ui,
@@ -202,14 +244,22 @@ pub fn show_signature(ui: &mut egui::Ui, project: &Project, report: &Report, out
         report.distribution.join("\n"),
         5,
     ) {
-        out.push(Command::Edit(Edit::ReportText { report: rid, field: ReportText::Distribution, text: t }));
+        out.push(Command::Edit(Edit::ReportText {
+            report: rid,
+            field: ReportText::Distribution,
+            text: t,
+        }));
     }
     let phrases = &guide(Step::KyNhan).phrases;
     if !phrases.is_empty() {
         ui.separator();
         ui.label(egui::RichText::new("Câu gợi ý cho câu kết").strong());
         for p in phrases {
-            if ui.add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate)).on_hover_text(p).clicked() {
+            if ui
+                .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
+                .on_hover_text(p)
+                .clicked()
+            {
                 out.push(Command::Edit(Edit::ReportText {
                     report: report.id.clone(),
                     field: ReportText::Closing,
@@ -233,10 +283,17 @@ pub fn show_review(
     ui.separator();
     let mut indicators = report.appendices.indicators;
     let mut tasks = report.appendices.tasks;
-    let a = ui.checkbox(&mut indicators, "Kèm Phụ lục kết quả thực hiện các chỉ tiêu");
+    let a = ui.checkbox(
+        &mut indicators,
+        "Kèm Phụ lục kết quả thực hiện các chỉ tiêu",
+    );
     let b = ui.checkbox(&mut tasks, "Kèm Phụ lục tiến độ thực hiện các nhiệm vụ");
     if a.changed() || b.changed() {
-        out.push(Command::Edit(Edit::Appendices { report: report.id.clone(), indicators, tasks }));
+        out.push(Command::Edit(Edit::Appendices {
+            report: report.id.clone(),
+            indicators,
+            tasks,
+        }));
     }
     ui.add_space(8.0);
     let final_ok = report.review.status.allows_final();
@@ -266,11 +323,13 @@ pub fn show_review(
         ui.label("Không phát hiện vấn đề nào trong tệp.");
     } else {
         ui.label(egui::RichText::new("Những điểm cần xem lại").strong());
-        egui::ScrollArea::vertical().id_salt("van-de").show(ui, |ui| {
-            for p in &problems {
-                ui.label(p.to_string());
-            }
-        });
+        egui::ScrollArea::vertical()
+            .id_salt("van-de")
+            .show(ui, |ui| {
+                for p in &problems {
+                    ui.label(p.to_string());
+                }
+            });
     }
 }
 
@@ -289,7 +348,10 @@ mod tests {
     #[test]
     fn dates_are_typed_day_month_year() {
         assert_eq!(parse_date(""), Ok(None));
-        assert_eq!(parse_date("05/02/2026"), Ok(chrono::NaiveDate::from_ymd_opt(2026, 2, 5)));
+        assert_eq!(
+            parse_date("05/02/2026"),
+            Ok(chrono::NaiveDate::from_ymd_opt(2026, 2, 5))
+        );
         assert!(parse_date("31/02/2026").is_err());
         assert!(parse_date("2026-02-05").is_err());
     }

@@ -79,14 +79,14 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                     out.push(c);
                 }
             };
-            tool(ui, "📂 Mở", "Mở tệp dự án (Ctrl+O)", Command::Open, &mut out);
-            tool(ui, "💾 Lưu", "Lưu tệp dự án (Ctrl+S)", Command::Save, &mut out);
+            tool(ui, "Mở", "Mở tệp dự án (Ctrl+O)", Command::Open, &mut out);
+            tool(ui, "Lưu", "Lưu tệp dự án (Ctrl+S)", Command::Save, &mut out);
             ui.separator();
-            tool(ui, "↶ Hoàn tác", "Hoàn tác (Ctrl+Z)", Command::Undo, &mut out);
-            tool(ui, "↷ Làm lại", "Làm lại (Ctrl+Y)", Command::Redo, &mut out);
+            tool(ui, "Hoàn tác", "Hoàn tác (Ctrl+Z)", Command::Undo, &mut out);
+            tool(ui, "Làm lại", "Làm lại (Ctrl+Y)", Command::Redo, &mut out);
             ui.separator();
-            tool(ui, "📄 Xuất PDF", "Xuất báo cáo ra PDF (Ctrl+E)", Command::ExportPdf, &mut out);
-            tool(ui, "🖨 In", "In báo cáo (Ctrl+P)", Command::Print, &mut out);
+            tool(ui, "Xuất PDF", "Xuất báo cáo ra PDF (Ctrl+E)", Command::ExportPdf, &mut out);
+            tool(ui, "In", "In báo cáo (Ctrl+P)", Command::Print, &mut out);
             ui.separator();
             if let Some(doc) = &app.doc {
                 let current = app
@@ -105,7 +105,9 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                                 out.push(Command::SelectReport(r.id.clone()));
                             }
                         }
-                    });
+                    })
+                    .response
+                    .accessible_name("Chọn báo cáo");
             }
         });
     });

@@ -5,28 +5,22 @@ pub mod app;
 pub mod dialogs;
 pub mod document;
 mod editor;
+mod field_buffers;
+pub mod fonts;
+pub mod indicators;
 mod info;
 mod menu;
 mod modals;
+mod period_table;
+pub mod preview;
 mod status_bar;
 pub mod steps;
-mod field_buffers;
-pub mod indicators;
-mod period_table;
 pub mod tasks;
-pub mod fonts;
-pub mod preview;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub use app::{BaocaoApp, Command};
-
-/// Gives a widget an accessible name (screen readers, and the UI tests that find
-/// widgets by their Vietnamese label) without showing anything.
-pub(crate) fn name_widget(r: &eframe::egui::Response, name: &str) {
-    r.ctx.accesskit_node_builder(r.id, |node| node.set_label(name));
-}
 
 /// The bundled sample project, opened when no file is given.
 pub const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");

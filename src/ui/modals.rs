@@ -8,9 +8,11 @@ use crate::model::{Period, PeriodKind};
 
 /// Shows the current modal, if any, and records the answer.
 pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
-    let Some(modal) = app.modal.clone() else { return };
+    let Some(modal) = app.modal.clone() else {
+        return;
+    };
     let mut close = false;
-    egui::Modal::new(egui::Id::new("hop-thoai")).show(ctx, |ui| {
+    egui::Modal::new(egui::Id::unique("hop-thoai")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         match modal {
             Modal::Unsaved(_) => {
@@ -112,10 +114,12 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                             ] {
                                 ui.selectable_value(&mut kind, k, Period::new(year, k).short_label());
                             }
-                        });
+                        })
+                        .response
+                        .accessible_name("Kỳ báo cáo");
                     ui.end_row();
                     ui.label("Năm:");
-                    ui.add(egui::DragValue::new(&mut year).range(2000..=2100));
+                    ui.add(egui::DragValue::new(&mut year).range(2000..=2100)).accessible_name("Năm");
                     ui.end_row();
                 });
                 ui.radio_value(&mut from_previous, false, "Bắt đầu từ khung báo cáo trống");

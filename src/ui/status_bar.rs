@@ -13,7 +13,7 @@ pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
                     ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), "● Chưa lưu");
                 }
                 Some(_) => {
-                    ui.label("✔ Đã lưu");
+                    ui.label("Đã lưu");
                 }
                 None => {}
             }
@@ -28,7 +28,7 @@ pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
                     ui.separator();
                     ui.colored_label(
                         egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
-                        format!("⚠ {} cảnh báo", pages.warnings.len()),
+                        format!("{} cảnh báo", pages.warnings.len()),
                     )
                     .on_hover_text(pages.warnings.join("\n"));
                 }

@@ -17,7 +17,7 @@ pub enum StepState {
 impl StepState {
     fn mark(self) -> (&'static str, egui::Color32) {
         match self {
-            StepState::Done => ("✔", egui::Color32::from_rgb(0x2e, 0x8b, 0x3a)),
+            StepState::Done => ("●", egui::Color32::from_rgb(0x2e, 0x8b, 0x3a)),
             StepState::NeedsAttention => ("!", egui::Color32::from_rgb(0xd0, 0x7a, 0x00)),
             StepState::Empty => ("○", egui::Color32::GRAY),
         }
@@ -25,7 +25,7 @@ impl StepState {
 }
 
 /// Sections of `report` that `step` edits, with their descendants.
-pub fn step_sections<'a>(report: &'a Report, step: Step) -> Vec<&'a Section> {
+pub fn step_sections(report: &Report, step: Step) -> Vec<&Section> {
     report
         .all_sections()
         .into_iter()
@@ -44,7 +44,10 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
     match step {
         Step::ThongTin => {
             if report.summary.trim().is_empty() {
-                (NeedsAttention, "Chưa có trích yếu (dòng tóm tắt dưới chữ BÁO CÁO).".into())
+                (
+                    NeedsAttention,
+                    "Chưa có trích yếu (dòng tóm tắt dưới chữ BÁO CÁO).".into(),
+                )
             } else if unfilled(&report.summary) {
                 (NeedsAttention, "Trích yếu còn chỗ cần điền.".into())
             } else {
@@ -69,7 +72,10 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
             } else if missing == total {
                 (Empty, "Chưa nhập số liệu chỉ tiêu của kỳ này.".into())
             } else if missing > 0 {
-                (NeedsAttention, format!("{missing}/{total} chỉ tiêu chưa có số liệu."))
+                (
+                    NeedsAttention,
+                    format!("{missing}/{total} chỉ tiêu chưa có số liệu."),
+                )
             } else {
                 (Done, format!("Đã có số liệu của cả {total} chỉ tiêu."))
             }
@@ -97,9 +103,15 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
             } else if unrecorded == total {
                 (Empty, "Chưa cập nhật tiến độ nhiệm vụ của kỳ này.".into())
             } else if overdue > 0 {
-                (NeedsAttention, format!("{overdue} nhiệm vụ quá hạn: nêu rõ ở phần Hạn chế."))
+                (
+                    NeedsAttention,
+                    format!("{overdue} nhiệm vụ quá hạn: nêu rõ ở phần Hạn chế."),
+                )
             } else if unrecorded > 0 {
-                (NeedsAttention, format!("{unrecorded}/{total} nhiệm vụ chưa cập nhật tiến độ."))
+                (
+                    NeedsAttention,
+                    format!("{unrecorded}/{total} nhiệm vụ chưa cập nhật tiến độ."),
+                )
             } else {
                 (Done, "Đã cập nhật tiến độ mọi nhiệm vụ.".into())
             }
@@ -122,7 +134,10 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
                 .filter(|p| p.severity == crate::check::Severity::Error)
                 .count();
             if errors > 0 {
-                (NeedsAttention, format!("Tệp có {errors} lỗi cần sửa trước khi xuất."))
+                (
+                    NeedsAttention,
+                    format!("Tệp có {errors} lỗi cần sửa trước khi xuất."),
+                )
             } else {
                 (Done, "Có thể xuất PDF.".into())
             }
@@ -132,7 +147,10 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
             if sections.is_empty() {
                 return (Empty, "Báo cáo không có mục này.".into());
             }
-            let written = sections.iter().filter(|s| !s.body.trim().is_empty()).count();
+            let written = sections
+                .iter()
+                .filter(|s| !s.body.trim().is_empty())
+                .count();
             if written == 0 && !sections.iter().any(|s| s.generated.is_some()) {
                 (Empty, "Chưa viết nội dung.".into())
             } else if sections.iter().any(|s| unfilled(&s.body)) {
@@ -140,7 +158,11 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
             } else if written < sections.len() && sections.iter().all(|s| s.generated.is_none()) {
                 (
                     NeedsAttention,
-                    format!("{}/{} mục chưa có nội dung.", sections.len() - written, sections.len()),
+                    format!(
+                        "{}/{} mục chưa có nội dung.",
+                        sections.len() - written,
+                        sections.len()
+                    ),
                 )
             } else {
                 (Done, "Đã có nội dung.".into())
