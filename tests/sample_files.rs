@@ -40,7 +40,8 @@ fn ron_files_in(dir: &str) -> Vec<PathBuf> {
         .unwrap_or_else(|e| panic!("{dir}: {e}"))
         .map(|entry| entry.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-        .filter(|p| p.file_name().is_some_and(|n| n != SKELETON))
+        // The skeleton is a report and the guide holds the editor's texts.
+        .filter(|p| p.file_name().is_some_and(|n| n != SKELETON && n != "huong-dan.ron"))
         .collect();
     files.sort();
     files
