@@ -24,6 +24,8 @@ pub struct OpenDocument {
     last_autosave: Option<Instant>,
     /// When the last autosave happened, for the status bar.
     pub last_autosave_at: Option<chrono::NaiveDateTime>,
+    /// How often unsaved changes are copied to the recovery file.
+    pub autosave_every: Duration,
 }
 
 impl OpenDocument {
@@ -37,6 +39,7 @@ impl OpenDocument {
             autosaved_revision: 1,
             last_autosave: None,
             last_autosave_at: None,
+            autosave_every: AUTOSAVE_EVERY,
         }
     }
 
@@ -107,12 +110,12 @@ impl OpenDocument {
         }
     }
 
-    /// Copies unsaved changes to the recovery file when `AUTOSAVE_EVERY` has passed
+    /// Copies unsaved changes to the recovery file when `autosave_every` has passed
     /// since the last copy. Returns an error message to show, if writing failed.
     pub fn autosave_if_due(&mut self, now: Instant) -> Option<String> {
         let due = self
             .last_autosave
-            .is_none_or(|t| now.duration_since(t) >= AUTOSAVE_EVERY);
+            .is_none_or(|t| now.duration_since(t) >= self.autosave_every);
         if !due || !self.is_dirty() || self.autosaved_revision == self.revision {
             if self.last_autosave.is_none() {
                 self.last_autosave = Some(now);
