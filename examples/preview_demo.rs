@@ -2,7 +2,7 @@
 //! would, or measures what painting it costs per frame:
 //!
 //! ```text
-//! cargo run --example preview_demo [-- --zoom 1.0] [--page 3] [--focus section:ID]
+//! cargo run --example preview_demo [-- --zoom 1.0] [--page 3] [--focus section:ID] [--flag WORD]
 //! cargo run --release --example preview_demo -- --measure
 //! ```
 //!
@@ -20,6 +20,8 @@ struct Args {
     zoom: Option<f32>,
     page: Option<usize>,
     focus: Option<SourceRef>,
+    /// Marks the text runs containing this word as "to fix", to look at flagged text.
+    flag: Option<String>,
     measure: bool,
 }
 
@@ -28,6 +30,7 @@ fn args() -> Result<Args, String> {
         zoom: None,
         page: None,
         focus: None,
+        flag: None,
         measure: false,
     };
     let mut it = std::env::args().skip(1);
@@ -37,6 +40,7 @@ fn args() -> Result<Args, String> {
             "--zoom" => out.zoom = Some(value()?.parse().map_err(|e| format!("{e}"))?),
             "--page" => out.page = Some(value()?.parse().map_err(|e| format!("{e}"))?),
             "--focus" => out.focus = Some(SourceRef(value()?)),
+            "--flag" => out.flag = Some(value()?),
             "--measure" => out.measure = true,
             other => return Err(format!("unknown argument {other}")),
         }
@@ -61,6 +65,11 @@ struct Demo {
 }
 
 impl eframe::App for Demo {
+    /// Every run starts at the top, whatever the last one scrolled to.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         if let Some(page) = self.page.take() {
             self.state.go_to_page(page.saturating_sub(1));
@@ -126,7 +135,14 @@ fn measure(pages: &Pages, zoom: Option<f32>) {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args = args()?;
-    let pages = sample_pages()?;
+    let mut pages = sample_pages()?;
+    if let Some(word) = &args.flag {
+        for item in pages.pages.iter_mut().flat_map(|p| p.items.iter_mut()) {
+            if let baocao::layout::Item::Text(t) = item {
+                t.flagged |= t.text.contains(word.as_str());
+            }
+        }
+    }
     if args.measure {
         measure(&pages, args.zoom);
         return Ok(());
@@ -145,6 +161,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         viewport: egui::ViewportBuilder::default()
             .with_title("baocao — xem trước trang in")
             .with_inner_size([1366.0, 768.0]),
+        persist_window: false,
         ..eframe::NativeOptions::default()
     };
     eframe::run_native(

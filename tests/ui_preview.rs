@@ -145,6 +145,42 @@ fn a_click_inside_a_section_returns_that_section() {
 }
 
 #[test]
+fn hovering_a_region_shows_a_pointing_hand() {
+    let pages = sample_pages();
+    let r = pages.pages[0].regions[0].clone();
+    let mut h = harness(pages);
+    h.run();
+    let pos = h
+        .state()
+        .state
+        .screen_pos(0, r.x_pt + r.w_pt / 2.0, r.y_pt + r.h_pt / 2.0)
+        .expect("page 1 is painted");
+    h.hover_at(pos);
+    h.run();
+    let cursor = h.output().platform_output.cursor_icon;
+    assert_eq!(cursor, egui::CursorIcon::PointingHand);
+}
+
+#[test]
+fn zooming_in_on_a_later_page_stays_on_that_page() {
+    let mut h = harness(sample_pages());
+    h.run();
+    h.get_by_label("Trang sau").click();
+    h.run();
+    h.get_by_label("Trang sau").click();
+    h.run();
+    assert_eq!(h.state().state.current_page, 2);
+    h.get_by_label("Phóng to").click();
+    h.run();
+    h.get_by_label("Phóng to").click();
+    h.run();
+    assert_eq!(h.state().state.current_page, 2);
+    h.get_by_label("Thu nhỏ").click();
+    h.run();
+    assert_eq!(h.state().state.current_page, 2);
+}
+
+#[test]
 fn a_click_in_the_grey_margin_returns_nothing() {
     let mut h = harness(sample_pages());
     h.run();

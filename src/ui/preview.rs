@@ -38,12 +38,14 @@ const HOVER: Color32 = Color32::from_rgba_premultiplied(0x05, 0x0d, 0x1a, 0x1e);
 const FOCUS: Color32 = Color32::from_rgba_premultiplied(0x5a, 0x4f, 0x16, 0x5a);
 
 /// Where the preview scrolls to on its next frame: `y_pt` of page `page` is put
-/// `from_top` (a fraction of the viewport's height) below the viewport's top.
+/// `from_top` (a fraction of the viewport's height) plus `margin` (screen points)
+/// below the viewport's top.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScrollTarget {
     pub page: usize,
     pub y_pt: f32,
     pub from_top: f32,
+    pub margin: f32,
 }
 
 /// What the preview remembers between frames.
@@ -62,8 +64,9 @@ pub struct PreviewState {
     pub last_scroll: Option<ScrollTarget>,
     /// The focus already scrolled to, so a focus scrolls only once.
     last_focus: Option<SourceRef>,
-    /// The page point at the viewport's top in the last frame: kept in place on zoom.
-    top_anchor: Option<(usize, f32)>,
+    /// The page point at the viewport's top in the last frame and the zoom it was
+    /// painted at: when the zoom changes, that point stays at the top.
+    top_anchor: Option<(usize, f32, f32)>,
     /// The pages painted in the last frame, with where they were on screen.
     visible: Vec<(usize, PageToScreen)>,
     /// The viewport of the last frame (content coordinates) and the scale it was at.
@@ -102,22 +105,22 @@ impl PreviewState {
         let (lo, hi) = (ZOOM_STEPS[0], ZOOM_STEPS[ZOOM_STEPS.len() - 1]);
         self.zoom = zoom.clamp(lo, hi);
         self.fit_width = false;
-        self.keep_top_in_place();
     }
 
     /// Turns on "fit width"; the zoom follows the panel's width from the next frame.
     pub fn fit_width(&mut self) {
         self.fit_width = true;
-        self.keep_top_in_place();
     }
 
     /// Scrolls to the top of page `page` (from 0).
     pub fn go_to_page(&mut self, page: usize) {
         self.current_page = page;
+        // The grey gap above the sheet stays visible, so its edge shows.
         self.pending_scroll = Some(ScrollTarget {
             page,
             y_pt: 0.0,
             from_top: 0.0,
+            margin: PAGE_GAP / 2.0,
         });
     }
 
@@ -130,14 +133,18 @@ impl PreviewState {
             .map(|(_, tf)| tf.to_screen(x_pt, y_pt))
     }
 
+    /// After a zoom change (a button, or the panel's width with "fit width"), keeps
+    /// the page point that was at the viewport's top there.
     fn keep_top_in_place(&mut self) {
         if self.pending_scroll.is_none()
-            && let Some((page, y_pt)) = self.top_anchor
+            && let Some((page, y_pt, zoom)) = self.top_anchor
+            && zoom != self.zoom
         {
             self.pending_scroll = Some(ScrollTarget {
                 page,
                 y_pt,
                 from_top: 0.0,
+                margin: 0.0,
             });
         }
     }
@@ -277,14 +284,8 @@ impl Geometry {
 
     /// The scroll offset that shows `target` in a viewport `viewport_h` tall.
     fn offset_of(&self, target: &ScrollTarget, viewport_h: f32) -> f32 {
-        let y = self.top(target.page) + target.y_pt * self.scale - target.from_top * viewport_h;
-        // At a page's top, show the gap above it so the sheet's edge is visible.
-        let y = if target.y_pt <= 0.0 && target.from_top <= 0.0 {
-            y - PAGE_GAP / 2.0
-        } else {
-            y
-        };
-        y.max(0.0)
+        let y = self.top(target.page) + target.y_pt * self.scale;
+        (y - target.from_top * viewport_h - target.margin).max(0.0)
     }
 }
 
@@ -313,9 +314,10 @@ pub fn show_preview(
         let room = ui.available_width() - 2.0 * PAGE_GAP - SCROLL_BAR_ROOM;
         state.zoom = fit_zoom(room, widest);
     }
-    state.current_page = state.current_page.min(pages.len() - 1);
+    state.current_page = state.current_page.min(pages.len().saturating_sub(1));
     toolbar(ui, pages.len(), state);
     let shown_page = state.current_page;
+    state.keep_top_in_place();
 
     let area_rect = ui.available_rect_before_wrap();
     ui.painter().rect_filled(area_rect, 0.0, BACKGROUND);
@@ -415,6 +417,7 @@ fn follow_focus(
             page,
             y_pt,
             from_top: 1.0 / 3.0,
+            margin: 0.0,
         });
         state.current_page = page;
     }
@@ -496,13 +499,16 @@ fn paint_pages(
     let probe = viewport.min.y + viewport.height() / 3.0;
     state.current_page = geo.page_at_y(probe).min(pages.len().saturating_sub(1));
     let top = geo.page_at_y(viewport.min.y);
-    state.top_anchor = Some((top, (viewport.min.y - geo.top(top)) / geo.scale));
+    let top_y_pt = (viewport.min.y - geo.top(top)) / geo.scale;
+    state.top_anchor = Some((top, top_y_pt, state.zoom));
     state.last_viewport = Some((viewport, geo.scale));
     clicked
 }
 
 fn paint_items(painter: &egui::Painter, fonts: &Fonts, page: &Page, tf: &PageToScreen) {
-    let stroke_px = |w_pt: f32| (w_pt * tf.scale).max(1.0);
+    // At least one physical pixel, so hairlines do not fade away when zoomed out.
+    let pixel = 1.0 / painter.pixels_per_point();
+    let stroke_px = |w_pt: f32| (w_pt * tf.scale).max(pixel);
     for item in &page.items {
         match item {
             Item::Text(t) => paint_text(painter, fonts, t, tf),
@@ -542,7 +548,8 @@ fn paint_text(painter: &egui::Painter, fonts: &Fonts, t: &TextItem, tf: &PageToS
         let under = t.baseline_pt + t.size_pt * 0.12;
         let a = tf.to_screen(t.x_pt, under);
         let b = tf.to_screen(t.x_pt + t.width_pt, under);
-        painter.line_segment([a, b], Stroke::new(1.0, FLAGGED));
+        let pixel = 1.0 / painter.pixels_per_point();
+        painter.line_segment([a, b], Stroke::new((0.05 * size).max(pixel), FLAGGED));
     }
 }
 

@@ -139,3 +139,44 @@ fn pages_stack_with_a_gap_and_a_point_between_them_belongs_to_the_page_above() {
     assert_eq!(geo.page_at_y(geo.top(1) + 1.0), 1);
     assert_eq!(geo.page_at_y(1e9), 2);
 }
+
+#[test]
+fn a_scroll_target_puts_its_point_the_asked_distance_below_the_viewport_top() {
+    let page = Page {
+        width_pt: 595.28,
+        height_pt: 841.89,
+        ..Page::default()
+    };
+    let geo = Geometry::new(&[page.clone(), page], 1.0, 800.0);
+    let target = ScrollTarget {
+        page: 1,
+        y_pt: 300.0,
+        from_top: 1.0 / 3.0,
+        margin: 0.0,
+    };
+    let offset = geo.offset_of(&target, 600.0);
+    let point = geo.top(1) + 300.0 * geo.scale;
+    assert!((point - offset - 200.0).abs() < 1e-3);
+    // Never above the content's top.
+    let first = ScrollTarget {
+        page: 0,
+        y_pt: 0.0,
+        from_top: 0.0,
+        margin: 100.0,
+    };
+    assert_eq!(geo.offset_of(&first, 600.0), 0.0);
+}
+
+#[test]
+fn changing_the_zoom_keeps_the_page_point_at_the_top_in_place() {
+    let mut state = PreviewState {
+        top_anchor: Some((2, 120.0, 1.0)),
+        ..PreviewState::default()
+    };
+    state.keep_top_in_place();
+    assert_eq!(state.pending_scroll, None, "same zoom: no scroll");
+    state.zoom_in();
+    state.keep_top_in_place();
+    let t = state.pending_scroll.expect("a scroll");
+    assert_eq!((t.page, t.y_pt, t.from_top), (2, 120.0, 0.0));
+}
