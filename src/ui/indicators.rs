@@ -53,20 +53,20 @@ impl IndicatorsPanel {
         let previous = period.previous().and_then(|p| project.period_record(p));
         let mut columns = vec![
             Column::new("TT", 24.0, 0.0),
-            Column::new("Chỉ tiêu", 130.0, 3.0),
+            Column::new("Chỉ tiêu", 124.0, 3.0),
             Column::new("Mục tiêu", 62.0, 0.4),
         ];
         if let Some(prev) = previous {
             columns.push(Column::new(
-                format!("Kỳ trước ({})", prev.period.short_label()),
-                58.0,
+                format!("Kỳ trước\n{}", prev.period.short_label()),
+                68.0,
                 0.3,
             ));
         }
         columns.extend([
             Column::new("Giá trị kỳ này", 84.0, 0.5),
             Column::new("Đơn vị", 48.0, 0.2),
-            Column::new("Minh chứng", 100.0, 2.0),
+            Column::new("Minh chứng", 96.0, 2.0),
             Column::new("Đánh giá", 66.0, 0.3),
         ]);
         let value_column = if previous.is_some() { 4 } else { 3 };
@@ -117,7 +117,11 @@ impl IndicatorsPanel {
             r.cell(|ui| ui.add(egui::Label::new(ind.name.trim()).wrap()));
             r.cell(|ui| ui.add(egui::Label::new(target_label(ind)).wrap()));
             if let Some(prev) = row.previous {
-                r.cell(|ui| ui.add(egui::Label::new(stored_text(prev)).wrap()));
+                let text = match prev {
+                    None => "—".to_owned(),
+                    Some(v) => stored_text(Some(v)),
+                };
+                r.cell(|ui| ui.add(egui::Label::new(text).wrap()));
             }
             r.cell(|ui| error = self.value_field(ui, row.period, ind, value, edits));
             r.cell(|ui| ui.add(egui::Label::new(ind.unit.trim()).wrap()));
@@ -193,7 +197,14 @@ impl IndicatorsPanel {
         } else if response.changed() {
             let sent = match validate_value(&text, ind) {
                 Ok(new) => Some(send(edits, &new)),
-                Err(_) => None,
+                // Refused text stores nothing; a value stored on the way to it (`9` while
+                // typing `9x`) is taken back, so the model keeps what it had before.
+                Err(_) => self
+                    .buffers
+                    .origin(&key)
+                    .filter(|origin| *origin != stored)
+                    .and_then(|origin| validate_value(origin, ind).ok())
+                    .map(|old| send(edits, &old)),
             };
             self.buffers.typed(key.clone(), text, &stored, sent);
         } else {
@@ -204,10 +215,15 @@ impl IndicatorsPanel {
         }
 
         let pending = self.buffers.pending(&key)?;
-        let message = validate_value(pending, ind).err()?;
+        let reason = validate_value(pending, ind).err()?;
         if response.has_focus() && looks_unfinished(pending) {
             return None;
         }
+        let kept = match self.buffers.origin(&key).unwrap_or_default() {
+            "" => "Chưa lưu, số liệu vẫn để trống.".to_owned(),
+            old => format!("Chưa lưu, vẫn giữ số liệu cũ: {old}."),
+        };
+        let message = format!("{reason}. {kept}");
         let red = ui.visuals().error_fg_color;
         ui.painter().rect_stroke(
             response.rect.expand(1.0),

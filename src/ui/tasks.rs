@@ -58,10 +58,10 @@ impl TasksPanel {
         let record = project.period_record(period);
         let columns = [
             Column::new("TT", 24.0, 0.0),
-            Column::new("Nhiệm vụ", 140.0, 3.0),
+            Column::new("Nhiệm vụ", 136.0, 3.0),
             Column::new("Chủ trì", 70.0, 0.6),
             Column::new("Thời hạn", 66.0, 0.3),
-            Column::new("Tiến độ", 122.0, 0.0),
+            Column::new("Tiến độ", 132.0, 0.0),
             Column::new("Ghi chú", 100.0, 2.0),
             Column::new("Tình trạng", 66.0, 0.3),
         ];
