@@ -81,7 +81,7 @@ impl IndicatorsPanel {
                 if let Some(g) = group {
                     roman += 1;
                     let title = format!("{}. {}", vi::roman(roman), g.title.trim());
-                    period_table::row(ui, widths, Some(group_fill), |r| {
+                    period_table::row(ui, widths, Some(group_fill), None, |r| {
                         r.rest(|ui| ui.add(egui::Label::new(RichText::new(title).strong()).wrap()));
                     });
                 }
@@ -112,7 +112,8 @@ impl IndicatorsPanel {
         let value = row.stored.and_then(|s| s.value.as_ref());
         let status = indicator_status(ind, value, row.period);
         let mut error = None;
-        period_table::row(ui, widths, None, |r| {
+        let name = Some(format!("Chỉ tiêu {}", ind.id));
+        period_table::row(ui, widths, None, name, |r| {
             r.cell(|ui| ui.label(row.number.to_string()));
             r.cell(|ui| ui.add(egui::Label::new(ind.name.trim()).wrap()));
             r.cell(|ui| ui.add(egui::Label::new(target_label(ind)).wrap()));
@@ -131,12 +132,11 @@ impl IndicatorsPanel {
             });
             r.cell(|ui| {
                 let color = status_color(status, ui.visuals().dark_mode);
-                ui.add(egui::Label::new(RichText::new(status.label()).color(color)).wrap())
-                    .accessible_name(format!("Đánh giá {}: {}", ind.id, status.label()));
+                ui.add(egui::Label::new(RichText::new(status.label()).color(color)).wrap());
             });
         });
         if let Some(message) = error {
-            period_table::row(ui, widths, None, |r| {
+            period_table::row(ui, widths, None, None, |r| {
                 for _ in 0..row.value_column {
                     r.cell(|_| ());
                 }
