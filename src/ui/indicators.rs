@@ -164,21 +164,17 @@ impl IndicatorsPanel {
             Target::Text { expected } => Some(expected.trim().to_owned()),
             Target::Number { .. } => None,
         };
-        let mut picked = None;
         let response = ui
-            .horizontal(|ui| {
-                let chooser = if expected.is_some() { 30.0 } else { 0.0 };
-                let field = TextEdit::singleline(&mut text)
+            .add(
+                TextEdit::singleline(&mut text)
                     .id_salt(("gia-tri", period, &ind.id))
                     .hint_text("Chưa có")
-                    .desired_width((ui.available_width() - chooser).max(24.0));
-                let response = ui.add(field).accessible_name(format!("Giá trị {}", ind.id));
-                if let Some(expected) = &expected {
-                    picked = choose_result(ui, period, ind, expected, &text);
-                }
-                response
-            })
-            .inner;
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name(format!("Giá trị {}", ind.id));
+        let picked = expected
+            .as_deref()
+            .and_then(|expected| choose_result(ui, period, ind, expected, &text));
 
         let send = |edits: &mut Vec<Edit>, new: &Option<Value>| {
             if new.as_ref() != value {
@@ -298,8 +294,8 @@ fn choose_result(
     }
     let mut picked = None;
     egui::ComboBox::from_id_salt(("chon-ket-qua", period, &ind.id))
-        .selected_text("")
-        .width(22.0)
+        .selected_text("Chọn")
+        .width(ui.available_width())
         .show_ui(ui, |ui| {
             for choice in choices {
                 if ui
@@ -311,8 +307,7 @@ fn choose_result(
             }
         })
         .response
-        .accessible_name(format!("Chọn kết quả {}", ind.id))
-        .on_hover_text("Chọn nhanh kết quả");
+        .accessible_name(format!("Chọn kết quả {}", ind.id));
     picked
 }
 
