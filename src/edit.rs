@@ -125,6 +125,9 @@ impl Edit {
                 report, section, ..
             } => Some(format!("title/{report}/{section}")),
             Edit::ReportText { report, field, .. } => Some(format!("text/{report}/{field:?}")),
+            Edit::IndicatorValue {
+                period, indicator, ..
+            } => Some(format!("value/{period:?}/{indicator}")),
             Edit::IndicatorEvidence {
                 period, indicator, ..
             } => Some(format!("evidence/{period:?}/{indicator}")),
@@ -489,6 +492,23 @@ mod tests {
         assert_eq!(p.reports[0].section("hc").unwrap().body, "");
         assert!(h.redo(&mut p));
         assert_eq!(p.reports[0].section("hc").unwrap().body, "Một");
+    }
+
+    #[test]
+    fn typing_an_indicator_value_is_one_undo_step() {
+        let mut p = project();
+        let mut h = History::default();
+        for v in [9.0, 93.0, 93.4] {
+            let edit = Edit::IndicatorValue {
+                period: Q2,
+                indicator: "CT01".into(),
+                value: Some(Value::Number(v)),
+            };
+            h.apply(&mut p, edit).unwrap();
+        }
+        assert_eq!(h.undo_depth(), 1);
+        assert!(h.undo(&mut p));
+        assert!(p.period_record(Q2).is_none());
     }
 
     #[test]

@@ -13,6 +13,8 @@ struct Buffer {
     /// The stored value (as shown) the typing started from, or the value last sent
     /// to the model; when the model holds something else, the model changed elsewhere.
     base: String,
+    /// The stored value (as shown) when the clerk started typing.
+    origin: String,
 }
 
 /// Per-field text buffers, keyed by whatever names a field (period, id, column).
@@ -40,14 +42,17 @@ impl<K: Hash + Eq> FieldBuffers<K> {
     /// The clerk changed the field to `text`. `sent` is the stored form of the value
     /// just sent to the model, or `None` when nothing was sent (refused or unchanged).
     pub(crate) fn typed(&mut self, key: K, text: String, stored: &str, sent: Option<String>) {
-        let base = match sent {
-            Some(sent) => sent,
-            None => self
-                .map
-                .get(&key)
-                .map_or_else(|| stored.to_owned(), |b| b.base.clone()),
+        let (base, origin) = match self.map.get(&key) {
+            Some(b) => (b.base.clone(), b.origin.clone()),
+            None => (stored.to_owned(), stored.to_owned()),
         };
-        self.map.insert(key, Buffer { text, base });
+        let base = sent.unwrap_or(base);
+        self.map.insert(key, Buffer { text, base, origin });
+    }
+
+    /// The stored value (as shown) when the clerk started typing into the field.
+    pub(crate) fn origin(&self, key: &K) -> Option<&str> {
+        self.map.get(key).map(|b| b.origin.as_str())
     }
 
     /// Called each frame the field was not changed. Once the field is left, the buffer
@@ -129,9 +134,11 @@ mod tests {
     #[test]
     fn refused_text_remembers_the_value_it_started_from() {
         let mut b = FieldBuffers::<u8>::default();
-        b.typed(1, "9x".into(), "91,2", None);
-        b.typed(1, "9xy".into(), "91,2", None);
-        b.settle(&1, "91,2", false, always);
+        b.typed(1, "9".into(), "91,2", Some("9".into()));
+        b.typed(1, "9x".into(), "9", None);
+        b.typed(1, "9xy".into(), "9", None);
+        assert_eq!(b.origin(&1), Some("91,2"));
+        b.settle(&1, "9", false, always);
         assert_eq!(b.pending(&1), Some("9xy"));
     }
 }

@@ -53,20 +53,20 @@ impl IndicatorsPanel {
         let previous = period.previous().and_then(|p| project.period_record(p));
         let mut columns = vec![
             Column::new("TT", 24.0, 0.0),
-            Column::new("Chỉ tiêu", 130.0, 3.0),
+            Column::new("Chỉ tiêu", 124.0, 3.0),
             Column::new("Mục tiêu", 62.0, 0.4),
         ];
         if let Some(prev) = previous {
             columns.push(Column::new(
-                format!("Kỳ trước ({})", prev.period.short_label()),
-                58.0,
+                format!("Kỳ trước\n{}", prev.period.short_label()),
+                68.0,
                 0.3,
             ));
         }
         columns.extend([
             Column::new("Giá trị kỳ này", 84.0, 0.5),
             Column::new("Đơn vị", 48.0, 0.2),
-            Column::new("Minh chứng", 100.0, 2.0),
+            Column::new("Minh chứng", 96.0, 2.0),
             Column::new("Đánh giá", 66.0, 0.3),
         ]);
         let value_column = if previous.is_some() { 4 } else { 3 };
@@ -81,7 +81,7 @@ impl IndicatorsPanel {
                 if let Some(g) = group {
                     roman += 1;
                     let title = format!("{}. {}", vi::roman(roman), g.title.trim());
-                    period_table::row(ui, widths, Some(group_fill), |r| {
+                    period_table::row(ui, widths, Some(group_fill), None, |r| {
                         r.rest(|ui| ui.add(egui::Label::new(RichText::new(title).strong()).wrap()));
                     });
                 }
@@ -112,12 +112,17 @@ impl IndicatorsPanel {
         let value = row.stored.and_then(|s| s.value.as_ref());
         let status = indicator_status(ind, value, row.period);
         let mut error = None;
-        period_table::row(ui, widths, None, |r| {
+        let name = Some(format!("Chỉ tiêu {}", ind.id));
+        period_table::row(ui, widths, None, name, |r| {
             r.cell(|ui| ui.label(row.number.to_string()));
             r.cell(|ui| ui.add(egui::Label::new(ind.name.trim()).wrap()));
             r.cell(|ui| ui.add(egui::Label::new(target_label(ind)).wrap()));
             if let Some(prev) = row.previous {
-                r.cell(|ui| ui.add(egui::Label::new(stored_text(prev)).wrap()));
+                let text = match prev {
+                    None => "—".to_owned(),
+                    Some(v) => stored_text(Some(v)),
+                };
+                r.cell(|ui| ui.add(egui::Label::new(text).wrap()));
             }
             r.cell(|ui| error = self.value_field(ui, row.period, ind, value, edits));
             r.cell(|ui| ui.add(egui::Label::new(ind.unit.trim()).wrap()));
@@ -127,12 +132,11 @@ impl IndicatorsPanel {
             });
             r.cell(|ui| {
                 let color = status_color(status, ui.visuals().dark_mode);
-                ui.add(egui::Label::new(RichText::new(status.label()).color(color)).wrap())
-                    .accessible_name(format!("Đánh giá {}: {}", ind.id, status.label()));
+                ui.add(egui::Label::new(RichText::new(status.label()).color(color)).wrap());
             });
         });
         if let Some(message) = error {
-            period_table::row(ui, widths, None, |r| {
+            period_table::row(ui, widths, None, None, |r| {
                 for _ in 0..row.value_column {
                     r.cell(|_| ());
                 }
@@ -160,21 +164,17 @@ impl IndicatorsPanel {
             Target::Text { expected } => Some(expected.trim().to_owned()),
             Target::Number { .. } => None,
         };
-        let mut picked = None;
         let response = ui
-            .horizontal(|ui| {
-                let chooser = if expected.is_some() { 30.0 } else { 0.0 };
-                let field = TextEdit::singleline(&mut text)
+            .add(
+                TextEdit::singleline(&mut text)
                     .id_salt(("gia-tri", period, &ind.id))
                     .hint_text("Chưa có")
-                    .desired_width((ui.available_width() - chooser).max(24.0));
-                let response = ui.add(field).accessible_name(format!("Giá trị {}", ind.id));
-                if let Some(expected) = &expected {
-                    picked = choose_result(ui, period, ind, expected, &text);
-                }
-                response
-            })
-            .inner;
+                    .desired_width(f32::INFINITY),
+            )
+            .accessible_name(format!("Giá trị {}", ind.id));
+        let picked = expected
+            .as_deref()
+            .and_then(|expected| choose_result(ui, period, ind, expected, &text));
 
         let send = |edits: &mut Vec<Edit>, new: &Option<Value>| {
             if new.as_ref() != value {
@@ -193,7 +193,14 @@ impl IndicatorsPanel {
         } else if response.changed() {
             let sent = match validate_value(&text, ind) {
                 Ok(new) => Some(send(edits, &new)),
-                Err(_) => None,
+                // Refused text stores nothing; a value stored on the way to it (`9` while
+                // typing `9x`) is taken back, so the model keeps what it had before.
+                Err(_) => self
+                    .buffers
+                    .origin(&key)
+                    .filter(|origin| *origin != stored)
+                    .and_then(|origin| validate_value(origin, ind).ok())
+                    .map(|old| send(edits, &old)),
             };
             self.buffers.typed(key.clone(), text, &stored, sent);
         } else {
@@ -204,10 +211,15 @@ impl IndicatorsPanel {
         }
 
         let pending = self.buffers.pending(&key)?;
-        let message = validate_value(pending, ind).err()?;
+        let reason = validate_value(pending, ind).err()?;
         if response.has_focus() && looks_unfinished(pending) {
             return None;
         }
+        let kept = match self.buffers.origin(&key).unwrap_or_default() {
+            "" => "Chưa lưu, số liệu vẫn để trống.".to_owned(),
+            old => format!("Chưa lưu, vẫn giữ số liệu cũ: {old}."),
+        };
+        let message = format!("{reason}. {kept}");
         let red = ui.visuals().error_fg_color;
         ui.painter().rect_stroke(
             response.rect.expand(1.0),
@@ -282,8 +294,8 @@ fn choose_result(
     }
     let mut picked = None;
     egui::ComboBox::from_id_salt(("chon-ket-qua", period, &ind.id))
-        .selected_text("")
-        .width(22.0)
+        .selected_text("Chọn")
+        .width(ui.available_width())
         .show_ui(ui, |ui| {
             for choice in choices {
                 if ui
@@ -295,8 +307,7 @@ fn choose_result(
             }
         })
         .response
-        .accessible_name(format!("Chọn kết quả {}", ind.id))
-        .on_hover_text("Chọn nhanh kết quả");
+        .accessible_name(format!("Chọn kết quả {}", ind.id));
     picked
 }
 

@@ -63,7 +63,7 @@ pub(crate) fn show(
         .auto_shrink([false, true])
         .show(ui, |ui| {
             let header_fill = ui.visuals().widgets.noninteractive.bg_fill;
-            row(ui, &widths, Some(header_fill), |r| {
+            row(ui, &widths, Some(header_fill), None, |r| {
                 for c in columns {
                     r.cell(|ui| {
                         ui.add(egui::Label::new(RichText::new(&c.header).strong()).wrap());
@@ -136,26 +136,31 @@ impl Row<'_> {
     }
 }
 
-/// Draws one row with an optional background, and a thin rule under it.
+/// Draws one row with an optional background, and a thin rule under it. A `name`
+/// makes the row a named table row for screen readers (and tests), e.g. `Chỉ tiêu CT01`.
 pub(crate) fn row<R>(
     ui: &mut Ui,
     widths: &Widths,
     fill: Option<Color32>,
+    name: Option<String>,
     add: impl FnOnce(&mut Row<'_>) -> R,
 ) -> R {
     let background = ui.painter().add(Shape::Noop);
-    let inner = ui.scope_builder(
-        UiBuilder::new().layout(Layout::left_to_right(Align::Min)),
-        |ui| {
-            ui.spacing_mut().item_spacing.x = GAP;
-            let mut r = Row {
-                ui,
-                widths,
-                next: 0,
-            };
-            add(&mut r)
-        },
-    );
+    let mut builder = UiBuilder::new().layout(Layout::left_to_right(Align::Min));
+    if let Some(name) = name {
+        builder = builder
+            .accessibility_role(egui::accesskit::Role::Row)
+            .accessibility_label(name);
+    }
+    let inner = ui.scope_builder(builder, |ui| {
+        ui.spacing_mut().item_spacing.x = GAP;
+        let mut r = Row {
+            ui,
+            widths,
+            next: 0,
+        };
+        add(&mut r)
+    });
     let rect = inner.response.rect.expand2(vec2(3.0, 2.0));
     if let Some(fill) = fill {
         ui.painter()

@@ -58,10 +58,10 @@ impl TasksPanel {
         let record = project.period_record(period);
         let columns = [
             Column::new("TT", 24.0, 0.0),
-            Column::new("Nhiệm vụ", 140.0, 3.0),
+            Column::new("Nhiệm vụ", 136.0, 3.0),
             Column::new("Chủ trì", 70.0, 0.6),
             Column::new("Thời hạn", 66.0, 0.3),
-            Column::new("Tiến độ", 122.0, 0.0),
+            Column::new("Tiến độ", 132.0, 0.0),
             Column::new("Ghi chú", 100.0, 2.0),
             Column::new("Tình trạng", 66.0, 0.3),
         ];
@@ -72,7 +72,7 @@ impl TasksPanel {
                 if let Some(g) = group {
                     roman += 1;
                     let title = format!("{}. {}", vi::roman(roman), g.title.trim());
-                    period_table::row(ui, widths, Some(group_fill), |r| {
+                    period_table::row(ui, widths, Some(group_fill), None, |r| {
                         r.rest(|ui| ui.add(egui::Label::new(RichText::new(title).strong()).wrap()));
                     });
                 }
@@ -103,7 +103,8 @@ impl TasksPanel {
         let status = task_status(task, state, row.on);
         let dark = ui.visuals().dark_mode;
         let fill = (status == TaskStatus::Overdue).then(|| overdue_fill(dark));
-        period_table::row(ui, widths, fill, |r| {
+        let name = Some(format!("Nhiệm vụ {}", task.id));
+        period_table::row(ui, widths, fill, name, |r| {
             r.cell(|ui| ui.label(row.number.to_string()));
             r.cell(|ui| ui.add(egui::Label::new(task.name.trim()).wrap()));
             r.cell(|ui| ui.add(egui::Label::new(row.lead.as_str()).wrap()));
@@ -139,8 +140,7 @@ impl TasksPanel {
                 } else {
                     text
                 };
-                ui.add(egui::Label::new(text).wrap())
-                    .accessible_name(format!("Tình trạng {}: {}", task.id, status.label()));
+                ui.add(egui::Label::new(text).wrap());
             });
         });
     }
