@@ -41,7 +41,10 @@ fn ron_files_in(dir: &str) -> Vec<PathBuf> {
         .map(|entry| entry.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "ron"))
         // The skeleton is a report and the guide holds the editor's texts.
-        .filter(|p| p.file_name().is_some_and(|n| n != SKELETON && n != "huong-dan.ron"))
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n != SKELETON && n != "huong-dan.ron")
+        })
         .collect();
     files.sort();
     files

@@ -36,7 +36,8 @@ fn child(path: &Path) -> ! {
     if let Some(doc) = h.state_mut().doc.as_mut() {
         doc.autosave_every = Duration::ZERO;
     }
-    h.get_by_label(&format!("7. {}", Step::HanChe.label())).click();
+    h.get_by_label(&format!("7. {}", Step::HanChe.label()))
+        .click();
     h.run();
     let field = h.get_by_label("Nội dung: Hạn chế");
     field.focus();
@@ -86,7 +87,11 @@ fn killing_the_program_after_edits_offers_the_recovered_text_on_restart() {
     kid.kill().unwrap(); // SIGKILL on Unix: no destructor, no save, nothing runs
     kid.wait().unwrap();
     assert_eq!(ready.as_deref(), Some("READY true"), "the child autosaved");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the project file itself is untouched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the project file itself is untouched"
+    );
 
     // Restart on the same file: the recovered text is offered and taken back.
     let mut h = harness(&path);
@@ -101,5 +106,8 @@ fn killing_the_program_after_edits_offers_the_recovered_text_on_restart() {
         .map(|s| s.body.clone())
         .unwrap_or_default();
     assert!(body.contains(TYPED), "{body}");
-    assert!(app.doc.as_ref().unwrap().is_dirty(), "recovered text still has to be saved");
+    assert!(
+        app.doc.as_ref().unwrap().is_dirty(),
+        "recovered text still has to be saved"
+    );
 }
