@@ -229,3 +229,44 @@ fn opening_another_file_with_unsaved_changes_asks_first() {
         "nothing was lost"
     );
 }
+
+#[test]
+fn an_indicator_value_typed_in_chi_tieu_changes_its_status_and_the_printed_table() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::ChiTieu);
+    h.get_by_label("Giá trị CT03").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Giá trị CT03").type_text("85,5");
+    h.run();
+    let app = h.state();
+    let project = &app.doc.as_ref().unwrap().project;
+    let period = app.report().unwrap().period;
+    let value = &project.period_record(period).unwrap().indicators["CT03"].value;
+    assert_eq!(value, &Some(baocao::model::Value::Number(85.5)));
+    let dump = baocao::layout::dump(app.pages().unwrap());
+    assert!(dump.contains("85,5%"), "the results table shows the new value");
+}
+
+#[test]
+fn a_click_on_a_page_part_opens_the_step_that_writes_it() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let id = h
+        .state()
+        .report()
+        .and_then(|r| r.section_by_role(baocao::model::SectionRole::Causes))
+        .map(|s| s.id.clone())
+        .unwrap();
+    h.state_mut()
+        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef(format!("section:{id}"))));
+    // The preview scrolls smoothly to the part: let the animation finish.
+    h.run_steps(30);
+    assert_eq!(h.state().step, Step::NguyenNhan);
+    h.state_mut()
+        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef("signature".into())));
+    h.run_steps(30);
+    assert_eq!(h.state().step, Step::KyNhan);
+}
