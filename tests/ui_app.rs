@@ -19,6 +19,8 @@ struct Answers {
     save: Option<PathBuf>,
     pdf: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
+    /// Behave like a desktop without a file-chooser portal.
+    no_chooser: bool,
 }
 
 impl Dialogs for Answers {
@@ -37,6 +39,9 @@ impl Dialogs for Answers {
             .map_err(|e| e.to_string())?
             .push(path.to_owned());
         Ok(())
+    }
+    fn available(&self) -> bool {
+        !self.no_chooser
     }
 }
 
@@ -247,7 +252,10 @@ fn an_indicator_value_typed_in_chi_tieu_changes_its_status_and_the_printed_table
     let value = &project.period_record(period).unwrap().indicators["CT03"].value;
     assert_eq!(value, &Some(baocao::model::Value::Number(85.5)));
     let dump = baocao::layout::dump(app.pages().unwrap());
-    assert!(dump.contains("85,5%"), "the results table shows the new value");
+    assert!(
+        dump.contains("85,5%"),
+        "the results table shows the new value"
+    );
 }
 
 #[test]
@@ -261,12 +269,85 @@ fn a_click_on_a_page_part_opens_the_step_that_writes_it() {
         .map(|s| s.id.clone())
         .unwrap();
     h.state_mut()
-        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef(format!("section:{id}"))));
+        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef(
+            format!("section:{id}"),
+        )));
     // The preview scrolls smoothly to the part: let the animation finish.
     h.run_steps(30);
     assert_eq!(h.state().step, Step::NguyenNhan);
     h.state_mut()
-        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef("signature".into())));
+        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef(
+            "signature".into(),
+        )));
     h.run_steps(30);
     assert_eq!(h.state().step, Step::KyNhan);
+}
+
+#[test]
+fn without_a_file_chooser_the_clerk_types_where_the_pdf_goes() {
+    let (dir, _p, mut h) = app_on_copy(Answers {
+        no_chooser: true,
+        ..Answers::default()
+    });
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    assert!(
+        matches!(
+            h.state().modal,
+            Some(baocao::ui::app::Modal::AskPath { .. })
+        ),
+        "{:?} / {:?}",
+        h.state().modal,
+        h.state().status
+    );
+    h.get_by_label("Xuất báo cáo ra PDF");
+    let target = dir.path().join("ban-in");
+    h.get_by_label("Đường dẫn tệp").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Đường dẫn tệp")
+        .type_text(target.to_str().unwrap());
+    h.run();
+    h.get_by_label("Xuất").click();
+    h.run();
+    let pdf = dir.path().join("ban-in.pdf");
+    assert!(pdf.is_file(), "the .pdf extension is added");
+}
+
+#[test]
+fn a_new_report_from_the_previous_one_gets_the_new_period_and_no_number() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let next = baocao::model::Period::new(2026, baocao::model::PeriodKind::Quarter(3));
+    h.state_mut().push(baocao::ui::Command::NewReport {
+        period: next,
+        from_previous: true,
+    });
+    h.run();
+    let app = h.state();
+    let r = app.report().unwrap();
+    assert_eq!(r.period, next);
+    assert_eq!(r.id, "bc-q3-2026");
+    assert_eq!((r.number, r.date), (None, None));
+    assert!(r.summary.ends_with("quý III năm 2026"), "{}", r.summary);
+    assert_eq!(app.doc.as_ref().unwrap().project.reports.len(), 2);
+    assert_eq!(app.step, Step::ThongTin);
+}
+
+#[test]
+fn a_new_report_from_the_skeleton_has_every_part_and_empty_text() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let year = baocao::model::Period::new(2026, baocao::model::PeriodKind::Year);
+    h.state_mut().push(baocao::ui::Command::NewReport {
+        period: year,
+        from_previous: false,
+    });
+    h.run();
+    let r = h.state().report().unwrap();
+    assert_eq!(r.kind, baocao::model::ReportKind::TongKet);
+    assert!(r.all_sections().len() >= 11);
+    assert!(r.all_sections().iter().all(|s| s.body.is_empty()));
+    assert!(h.state().pages().is_some_and(|p| !p.pages.is_empty()));
 }

@@ -52,6 +52,18 @@ pub enum Command {
     },
     /// The preview was clicked on a part of the report.
     Jump(SourceRef),
+    /// Save to this path (typed when the desktop has no file chooser).
+    SaveTo(PathBuf),
+    /// Export the PDF to this path.
+    ExportTo(PathBuf),
+}
+
+/// What a typed path is for, when the desktop shows no file chooser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    OpenProject,
+    SaveProject,
+    SavePdf,
 }
 
 /// What happens after the user answers the unsaved-changes question.
@@ -82,6 +94,11 @@ pub enum Modal {
         kind: PeriodKind,
         year: i32,
         from_previous: bool,
+    },
+    /// Type a path (no file chooser on this desktop).
+    AskPath {
+        purpose: PathPurpose,
+        text: String,
     },
 }
 
@@ -246,6 +263,10 @@ impl BaocaoApp {
     /// Applies the queued commands.
     pub fn apply_pending(&mut self, ctx: &egui::Context) {
         let commands = std::mem::take(&mut self.pending);
+        if !commands.is_empty() {
+            // What the commands changed (a dialog, the preview) shows on the next frame.
+            ctx.request_repaint();
+        }
         for c in commands {
             self.apply(c, ctx);
         }
@@ -323,6 +344,10 @@ impl BaocaoApp {
                 field,
                 phrase,
             } => self.insert_phrase(ctx, &section, field, &phrase),
+            Command::SaveTo(path) => {
+                self.save_to(&super::dialogs::with_extension(path, "ron"));
+            }
+            Command::ExportTo(path) => self.export_to(&path),
             Command::Jump(source) => {
                 if let Some(step) = self.step_of_source(&source) {
                     self.step = step;
@@ -346,6 +371,9 @@ impl BaocaoApp {
             Then::New => self.new_project(),
             Then::Open(path) => {
                 let path = path.or_else(|| self.dialogs.open_project());
+                if path.is_none() {
+                    self.ask_path_if_no_dialog(PathPurpose::OpenProject, "");
+                }
                 if let Some(p) = path {
                     if let Some(doc) = &self.doc {
                         doc.forget_recovery();
@@ -465,6 +493,25 @@ impl BaocaoApp {
         }
     }
 
+    /// Asks the user for a path through the typed-path dialog, starting from the
+    /// project's folder, when the desktop could not show a chooser.
+    fn ask_path_if_no_dialog(&mut self, purpose: PathPurpose, suggested: &str) {
+        if self.dialogs.available() {
+            return;
+        }
+        let dir = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.parent())
+            .map(Path::to_owned)
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+        self.modal = Some(Modal::AskPath {
+            purpose,
+            text: dir.join(suggested).display().to_string(),
+        });
+    }
+
     fn save(&mut self, ask: bool) -> bool {
         let Some(doc) = &self.doc else { return false };
         let path = match (&doc.path, ask) {
@@ -476,10 +523,19 @@ impl BaocaoApp {
                 } else {
                     "du-an.ron".to_owned()
                 };
-                self.dialogs.save_project(&suggested)
+                let picked = self.dialogs.save_project(&suggested);
+                if picked.is_none() {
+                    self.ask_path_if_no_dialog(PathPurpose::SaveProject, &suggested);
+                }
+                picked
             }
         };
         let Some(path) = path else { return false };
+        self.save_to(&path)
+    }
+
+    fn save_to(&mut self, path: &Path) -> bool {
+        let path = path.to_owned();
         let Some(doc) = &mut self.doc else {
             return false;
         };
@@ -520,8 +576,14 @@ impl BaocaoApp {
         let Some(report) = self.report() else { return };
         let suggested = format!("{}.pdf", report.id);
         let Some(path) = self.dialogs.save_pdf(&suggested) else {
+            self.ask_path_if_no_dialog(PathPurpose::SavePdf, &suggested);
             return;
         };
+        self.export_to(&path);
+    }
+
+    fn export_to(&mut self, path: &Path) {
+        let path = super::dialogs::with_extension(path.to_owned(), "pdf");
         match self.render_bytes().and_then(|(bytes, _)| {
             crate::storage::write_atomic(&path, &bytes, false).map_err(|e| {
                 e.to_string()
@@ -574,7 +636,9 @@ impl BaocaoApp {
         let cursor = egui::TextEdit::load_state(ctx, field)
             .and_then(|st| st.cursor.char_range())
             .map(|r| r.primary.index.0);
-        let text = editor::insert_line(&s.body, cursor, phrase);
+        let Some(doc) = self.doc.as_ref() else { return };
+        let phrase = info::fill_known(phrase, &doc.project, report);
+        let text = editor::insert_line(&s.body, cursor, &phrase);
         let edit = Edit::SectionBody {
             report: report.id.clone(),
             section: section.to_owned(),
@@ -682,7 +746,9 @@ impl BaocaoApp {
             .or_else(|| period.end_date())
             .unwrap_or_default();
         egui::CentralPanel::default().show(ui, |ui| match self.step {
-            Step::ThongTin => info::show_general(ui, report, &mut self.info, &mut out),
+            Step::ThongTin => {
+                info::show_general(ui, &doc.project, report, &mut self.info, &mut out)
+            }
             Step::KyNhan => info::show_signature(ui, &doc.project, report, &mut out),
             Step::XuatBan => info::show_review(
                 ui,

@@ -13,6 +13,11 @@ pub trait Dialogs {
     fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
+    /// False once the desktop showed no chooser at all (no file-chooser portal):
+    /// the app then asks for the path itself.
+    fn available(&self) -> bool {
+        true
+    }
 }
 
 /// Native dialogs (rfd) and the system opener.
@@ -20,7 +25,12 @@ pub trait Dialogs {
 pub struct NativeDialogs {
     /// The folder the last dialog ended in.
     last_dir: Option<PathBuf>,
+    /// Set when a chooser returned at once without showing anything.
+    unavailable: bool,
 }
+
+/// A chooser that comes back faster than this showed nothing to the user.
+const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(150);
 
 impl NativeDialogs {
     fn dialog(&self) -> rfd::FileDialog {
@@ -29,6 +39,16 @@ impl NativeDialogs {
             Some(dir) => d.set_directory(dir),
             None => d,
         }
+    }
+
+    /// Runs a chooser, noting when it could not be shown.
+    fn run(&mut self, pick: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>) -> Option<PathBuf> {
+        let start = std::time::Instant::now();
+        let picked = pick(self.dialog());
+        if picked.is_none() && start.elapsed() < NO_DIALOG_WITHIN {
+            self.unavailable = true;
+        }
+        self.remember(picked)
     }
 
     fn remember(&mut self, picked: Option<PathBuf>) -> Option<PathBuf> {
@@ -41,38 +61,39 @@ impl NativeDialogs {
 
 impl Dialogs for NativeDialogs {
     fn open_project(&mut self) -> Option<PathBuf> {
-        let picked = self
-            .dialog()
-            .set_title("Mở tệp dự án")
-            .add_filter("Tệp dự án baocao (.ron)", &["ron"])
-            .pick_file();
-        self.remember(picked)
+        self.run(|d| {
+            d.set_title("Mở tệp dự án")
+                .add_filter("Tệp dự án baocao (.ron)", &["ron"])
+                .pick_file()
+        })
     }
 
     fn save_project(&mut self, suggested: &str) -> Option<PathBuf> {
-        let picked = self
-            .dialog()
-            .set_title("Lưu tệp dự án")
-            .add_filter("Tệp dự án baocao (.ron)", &["ron"])
-            .set_file_name(suggested)
-            .save_file()
-            .map(|p| with_extension(p, "ron"));
-        self.remember(picked)
+        self.run(|d| {
+            d.set_title("Lưu tệp dự án")
+                .add_filter("Tệp dự án baocao (.ron)", &["ron"])
+                .set_file_name(suggested)
+                .save_file()
+                .map(|p| with_extension(p, "ron"))
+        })
     }
 
     fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf> {
-        let picked = self
-            .dialog()
-            .set_title("Xuất báo cáo ra PDF")
-            .add_filter("Tệp PDF", &["pdf"])
-            .set_file_name(suggested)
-            .save_file()
-            .map(|p| with_extension(p, "pdf"));
-        self.remember(picked)
+        self.run(|d| {
+            d.set_title("Xuất báo cáo ra PDF")
+                .add_filter("Tệp PDF", &["pdf"])
+                .set_file_name(suggested)
+                .save_file()
+                .map(|p| with_extension(p, "pdf"))
+        })
     }
 
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {
         open_with_system(path)
+    }
+
+    fn available(&self) -> bool {
+        !self.unavailable
     }
 }
 

@@ -61,6 +61,68 @@ fn multiline_field(
     r.changed().then_some(text)
 }
 
+/// Fills the placeholders the program knows: `{kỳ}` (the period) and `{xã}` (the
+/// commune, from the organisation's name); the others stay for the clerk.
+pub fn fill_known(phrase: &str, project: &Project, report: &Report) -> String {
+    let org = &project.organisation;
+    let commune = org
+        .full_name
+        .trim()
+        .strip_prefix("Ủy ban nhân dân ")
+        .unwrap_or(org.full_name.trim())
+        .to_owned();
+    let mut out = phrase.replace("{kỳ}", &report.period.label());
+    if !commune.is_empty() {
+        out = out.replace("{xã}", &commune);
+    }
+    out
+}
+
+/// Where a phrase of the Thông tin chung guide goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PhraseTarget {
+    Summary,
+    Opening,
+    Closing,
+    Recipients,
+}
+
+/// Sorts a Thông tin chung phrase by what it is written for.
+pub fn phrase_target(phrase: &str) -> PhraseTarget {
+    let p = phrase.trim_start();
+    if p.starts_with("Trên đây") {
+        PhraseTarget::Closing
+    } else if p.starts_with("Sơ kết") || p.starts_with("Tổng kết") {
+        PhraseTarget::Summary
+    } else if p.starts_with("Thực hiện") || p.starts_with("Căn cứ") {
+        PhraseTarget::Opening
+    } else {
+        PhraseTarget::Recipients
+    }
+}
+
+fn phrase_buttons(
+    ui: &mut egui::Ui,
+    title: &str,
+    phrases: &[String],
+    mut on_click: impl FnMut(&str),
+) {
+    if phrases.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(title).strong());
+    for p in phrases {
+        if ui
+            .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
+            .on_hover_text(p)
+            .clicked()
+        {
+            on_click(p);
+        }
+    }
+    ui.add_space(6.0);
+}
+
 fn error_text(ui: &mut egui::Ui, msg: &str) {
     ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), msg);
 }
@@ -68,6 +130,7 @@ fn error_text(ui: &mut egui::Ui, msg: &str) {
 /// Thông tin chung.
 pub fn show_general(
     ui: &mut egui::Ui,
+    project: &Project,
     report: &Report,
     state: &mut InfoState,
     out: &mut Vec<Command>,
@@ -180,6 +243,33 @@ pub fn show_general(
             text: t,
         }));
     }
+    let phrases: Vec<String> = guide(Step::ThongTin)
+        .phrases
+        .iter()
+        .filter(|p| phrase_target(p) != PhraseTarget::Closing)
+        .cloned()
+        .collect();
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt("goi-y-thong-tin")
+        .show(ui, |ui| {
+            phrase_buttons(ui, "Câu gợi ý — bấm để dùng", &phrases, |p| {
+                let text = fill_known(p, project, report);
+                let (field, value) = match phrase_target(p) {
+                    PhraseTarget::Summary => (ReportText::Summary, text),
+                    PhraseTarget::Opening => (ReportText::Opening, text),
+                    _ => (
+                        ReportText::Recipients,
+                        super::editor::insert_line(&report.recipients.join("\n"), None, &text),
+                    ),
+                };
+                out.push(Command::Edit(Edit::ReportText {
+                    report: report.id.clone(),
+                    field,
+                    text: value,
+                }));
+            });
+        });
 }
 
 /// Ký và nơi nhận.
@@ -250,24 +340,45 @@ pub fn show_signature(
             text: t,
         }));
     }
-    let phrases = &guide(Step::KyNhan).phrases;
-    if !phrases.is_empty() {
-        ui.separator();
-        ui.label(egui::RichText::new("Câu gợi ý cho câu kết").strong());
-        for p in phrases {
-            if ui
-                .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
-                .on_hover_text(p)
-                .clicked()
-            {
-                out.push(Command::Edit(Edit::ReportText {
-                    report: report.id.clone(),
-                    field: ReportText::Closing,
-                    text: super::editor::insert_line(&report.closing, None, p),
-                }));
-            }
-        }
-    }
+    ui.separator();
+    let closings: Vec<String> = guide(Step::ThongTin)
+        .phrases
+        .iter()
+        .filter(|p| phrase_target(p) == PhraseTarget::Closing)
+        .cloned()
+        .collect();
+    egui::ScrollArea::vertical()
+        .id_salt("goi-y-ky")
+        .show(ui, |ui| {
+            phrase_buttons(
+                ui,
+                "Câu kết gợi ý — bấm để dùng",
+                &closings,
+                |p| {
+                    out.push(Command::Edit(Edit::ReportText {
+                        report: report.id.clone(),
+                        field: ReportText::Closing,
+                        text: fill_known(p, project, report),
+                    }));
+                },
+            );
+            phrase_buttons(
+                ui,
+                "Nơi nhận thường dùng — bấm để thêm",
+                &guide(Step::KyNhan).phrases,
+                |p| {
+                    out.push(Command::Edit(Edit::ReportText {
+                        report: report.id.clone(),
+                        field: ReportText::Distribution,
+                        text: super::editor::insert_line(
+                            &report.distribution.join("\n"),
+                            None,
+                            &fill_known(p, project, report),
+                        ),
+                    }));
+                },
+            );
+        });
 }
 
 /// Xem lại và xuất.
@@ -336,6 +447,41 @@ pub fn show_review(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn phrases_of_general_information_go_to_their_field() {
+        assert_eq!(
+            phrase_target("Sơ kết tình hình {kỳ}"),
+            PhraseTarget::Summary
+        );
+        assert_eq!(
+            phrase_target("Trên đây là Báo cáo …/."),
+            PhraseTarget::Closing
+        );
+        assert_eq!(
+            phrase_target("Thực hiện Công văn số …"),
+            PhraseTarget::Opening
+        );
+        assert_eq!(
+            phrase_target("Sở Khoa học và Công nghệ"),
+            PhraseTarget::Recipients
+        );
+    }
+
+    #[test]
+    fn the_period_and_the_commune_are_filled_in() {
+        let project = crate::storage::load(std::path::Path::new(crate::ui::SAMPLE_PATH)).unwrap();
+        let report = &project.reports[0];
+        let filled = fill_known(
+            "Báo cáo {kỳ} của Ủy ban nhân dân {xã}, số {số}",
+            &project,
+            report,
+        );
+        assert_eq!(
+            filled,
+            "Báo cáo quý II năm 2026 của Ủy ban nhân dân xã Bình Minh Hải, số {số}"
+        );
+    }
 
     #[test]
     fn a_blank_number_is_a_draft_and_letters_are_refused() {

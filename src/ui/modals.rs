@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use super::app::{BaocaoApp, Command, Modal};
+use super::app::{BaocaoApp, Command, Modal, PathPurpose};
 use crate::model::{Period, PeriodKind};
 
 /// Shows the current modal, if any, and records the answer.
@@ -89,6 +89,36 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                             let report = r.id.clone();
                             app.push(Command::Edit(crate::edit::Edit::RemoveSection { report, section: id.clone() }));
                         }
+                        close = true;
+                    }
+                    if ui.button("Hủy").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::AskPath { purpose, mut text } => {
+                let (title, action) = match purpose {
+                    PathPurpose::OpenProject => ("Mở tệp dự án", "Mở"),
+                    PathPurpose::SaveProject => ("Lưu tệp dự án", "Lưu"),
+                    PathPurpose::SavePdf => ("Xuất báo cáo ra PDF", "Xuất"),
+                };
+                ui.heading(title);
+                ui.label("Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:");
+                ui.add(
+                    egui::TextEdit::singleline(&mut text)
+                        .desired_width(440.0)
+                        .id_salt("duong-dan"),
+                )
+                .accessible_name("Đường dẫn tệp");
+                app.modal = Some(Modal::AskPath { purpose, text: text.clone() });
+                ui.horizontal(|ui| {
+                    if ui.button(action).clicked() && !text.trim().is_empty() {
+                        let path = std::path::PathBuf::from(text.trim());
+                        app.push(match purpose {
+                            PathPurpose::OpenProject => Command::OpenPath(path),
+                            PathPurpose::SaveProject => Command::SaveTo(path),
+                            PathPurpose::SavePdf => Command::ExportTo(path),
+                        });
                         close = true;
                     }
                     if ui.button("Hủy").clicked() {
