@@ -11,10 +11,13 @@
 //! - [`model`]: plain serde data (project, plan, periods, reports, review fields);
 //! - [`storage`]: load / save / migrate the RON file, atomically;
 //! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
-//! - [`export`]: laid-out pages → PDF (printpdf), fonts embedded and subset;
+//! - [`export`]: laid-out pages → PDF, fonts embedded and subset;
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
-//! - [`guide`]: the guided editor's steps, guidance texts and phrase bank;
-//! - `ui` (binary only): the eframe window.
+//! - [`edit`]: every change as an edit, with undo and redo;
+//! - [`guide`]: the editor's steps, guidance texts and phrases;
+//! - [`compose`], [`layout`]: report → document tree → pages;
+//! - [`cli`]: the commands without a window;
+//! - [`ui`]: the eframe window.
 
 pub mod check;
 pub mod cli;

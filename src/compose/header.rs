@@ -2,8 +2,7 @@
 //! title and summary, and `Kính gửi` — boxes 1 to 5 of Decree 30/2020, Appendix I.
 
 use super::{
-    Align, Block, Column, Columns, ColumnsAlign, Ctx, LabelList, Paragraph, REPORT_TYPE_CODE, Rule,
-    Run, SourceRef,
+    Align, Block, ColumnsAlign, Ctx, LabelList, Paragraph, REPORT_TYPE_CODE, Rule, Run, SourceRef,
 };
 use crate::vi;
 
@@ -93,22 +92,7 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
             "info",
         ),
     ];
-    Block::Columns(Columns {
-        columns: vec![
-            Column {
-                width_frac: 0.4,
-                paragraphs: left,
-            },
-            Column {
-                width_frac: 0.6,
-                paragraphs: right,
-            },
-        ],
-        align: ColumnsAlign::LastBaseline,
-        space_before_pt: 0.0,
-        space_after_pt: 18.0,
-        source: SourceRef("header".to_owned()),
-    })
+    super::two_columns(left, right, ColumnsAlign::LastBaseline, 0.0, 18.0, "header")
 }
 
 /// `BÁO CÁO`, the summary with its short rule, and `Kính gửi` when there are recipients.

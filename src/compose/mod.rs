@@ -112,6 +112,34 @@ pub(crate) fn appendix_names(report: &Report) -> Vec<(AppendixKind, String)> {
         .collect()
 }
 
+/// The decree's two-column block: about 40 % of the text width on the left (agency,
+/// `Nơi nhận`), 60 % on the right (national name, signature).
+pub(crate) fn two_columns(
+    left: Vec<Paragraph>,
+    right: Vec<Paragraph>,
+    align: ColumnsAlign,
+    space_before_pt: f32,
+    space_after_pt: f32,
+    source: &str,
+) -> Block {
+    Block::Columns(Columns {
+        columns: vec![
+            Column {
+                width_frac: 0.4,
+                paragraphs: left,
+            },
+            Column {
+                width_frac: 0.6,
+                paragraphs: right,
+            },
+        ],
+        align,
+        space_before_pt,
+        space_after_pt,
+        source: SourceRef(source.to_owned()),
+    })
+}
+
 /// The generated appendices.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum AppendixKind {

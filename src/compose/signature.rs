@@ -1,7 +1,7 @@
 //! The closing sentence, then the signature block beside `Nơi nhận` (boxes 7 and 9b).
 
 use super::header::strip_end;
-use super::{Block, Column, Columns, ColumnsAlign, Ctx, PT_PER_MM, Paragraph, Run, SourceRef};
+use super::{Block, ColumnsAlign, Ctx, PT_PER_MM, Paragraph, Run, SourceRef};
 use crate::compose::Align;
 
 const RECIPIENTS_TITLE_PT: f32 = 12.0;
@@ -89,20 +89,12 @@ fn signature_block(ctx: &Ctx) -> Block {
     name_line.space_before_pt = SIGNATURE_SPACE_MM * PT_PER_MM;
     right.push(name_line);
 
-    Block::Columns(Columns {
-        columns: vec![
-            Column {
-                width_frac: 0.4,
-                paragraphs: left,
-            },
-            Column {
-                width_frac: 0.6,
-                paragraphs: right,
-            },
-        ],
-        align: ColumnsAlign::FirstBaseline,
-        space_before_pt: 12.0,
-        space_after_pt: 0.0,
-        source: SourceRef("signature".to_owned()),
-    })
+    super::two_columns(
+        left,
+        right,
+        ColumnsAlign::FirstBaseline,
+        12.0,
+        0.0,
+        "signature",
+    )
 }

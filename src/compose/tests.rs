@@ -1,3 +1,5 @@
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
+
 use super::*;
 use crate::model::{
     Appendices, ChildNumbering, Comparison, Generated, Indicator, IndicatorValue, Period,

@@ -1,4 +1,5 @@
 //! End-to-end tests of `layout`: documents built by hand, positions checked in mm.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
 use crate::compose::{

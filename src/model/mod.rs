@@ -1,7 +1,7 @@
 //! The domain model: plain serde data for a commune's Resolution 57 project file.
 //!
 //! Sits at the root of the pipeline (model → compose → layout → PDF / preview).
-//! No egui, no printpdf and no file I/O here; `storage` reads and writes these types.
+//! No egui, no PDF library and no file I/O here; `storage` reads and writes these types.
 
 mod ids;
 mod organisation;

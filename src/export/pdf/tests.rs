@@ -1,6 +1,7 @@
 //! Tests of the PDF writer: the output is parsed back with lopdf and checked for pages,
 //! sizes, fonts, text (decoded through the fonts' own `/ToUnicode` maps), graphics,
 //! metadata and determinism.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use std::collections::BTreeMap;
 

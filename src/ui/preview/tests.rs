@@ -1,5 +1,6 @@
 //! Tests of the preview's pure parts: page ↔ screen conversion, hit testing, word
 //! placement and zoom steps.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
 use crate::layout::FontStyle;
