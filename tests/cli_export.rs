@@ -264,3 +264,26 @@ fn a_page_setup_outside_the_decree_is_refused_before_exporting() {
     assert!(msg.contains("Lề trái") && msg.contains("30–35 mm"), "{msg}");
     assert!(!out.exists());
 }
+
+#[test]
+fn the_minimal_fixture_with_its_own_page_setup_passes_the_checker_too() {
+    // xã Tân Lập: left margin 32 mm, 13 pt text, 1,15 line spacing, a number and a date.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("tan-lap.ron");
+    let mut project =
+        baocao::storage::load(&root().join("tests/fixtures/xa-tan-lap-toi-gian.ron")).unwrap();
+    // Its appendices restart their page numbers, which the checker counts through the file.
+    for r in &mut project.reports {
+        r.appendices.indicators = false;
+        r.appendices.tasks = false;
+    }
+    baocao::storage::save(&path, &project).unwrap();
+    let (_d, pdf) = export(&path, &[]);
+    let (ok, report) = nd30check(&pdf, "--draft");
+    assert!(ok, "{report}");
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("Số: 05/BC-UBND"),
+        "the number is printed with its leading zero"
+    );
+}
