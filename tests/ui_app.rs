@@ -351,3 +351,17 @@ fn a_new_report_from_the_skeleton_has_every_part_and_empty_text() {
     assert!(r.all_sections().iter().all(|s| s.body.is_empty()));
     assert!(h.state().pages().is_some_and(|p| !p.pages.is_empty()));
 }
+
+#[test]
+fn printing_writes_a_temporary_pdf_and_opens_it_in_the_viewer() {
+    let answers = Answers::default();
+    let opened = answers.opened.clone();
+    let (_d, _p, mut h) = app_on_copy(answers);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    h.run();
+    let opened = opened.lock().unwrap().clone();
+    assert_eq!(opened.len(), 1, "{:?}", h.state().modal);
+    let bytes = std::fs::read(&opened[0]).unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+}
