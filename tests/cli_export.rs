@@ -287,3 +287,70 @@ fn the_minimal_fixture_with_its_own_page_setup_passes_the_checker_too() {
         "the number is printed with its leading zero"
     );
 }
+
+#[test]
+fn a_figure_typed_once_reads_the_same_in_the_text_the_table_and_the_appendix() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("phu-luc.ron");
+    let mut project = baocao::storage::load(&sample()).unwrap();
+    project.reports[0].appendices.indicators = true;
+    baocao::storage::save(&path, &project).unwrap();
+    let (_d, pdf) = export(&path, &[]);
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    // CT03: twice in the text, once in the results table, once in the appendix.
+    assert!(
+        text.matches("72,4%").count() >= 4,
+        "{}",
+        text.matches("72,4%").count()
+    );
+    assert!(!text.contains("{{"), "every figure is resolved");
+}
+
+#[test]
+fn a_final_export_with_an_unknown_figure_is_refused_and_a_draft_shows_it_marked() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sai.ron");
+    let mut project = baocao::storage::load(&sample()).unwrap();
+    let first = project.reports[0].sections[0].id.clone();
+    project.reports[0]
+        .section_mut(&first)
+        .unwrap()
+        .body
+        .push_str("\nĐạt {{CT99.kết quả}}.");
+    project.reports[0].review.status = baocao::model::ReportStatus::Approved;
+    baocao::storage::save(&path, &project).unwrap();
+
+    let out = dir.path().join("x.pdf");
+    let o = baocao(&[
+        "export",
+        path.to_str().unwrap(),
+        "--final",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let msg = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        msg.contains("{{CT99.kết quả}}") && msg.contains("mục I."),
+        "{msg}"
+    );
+    assert!(!out.exists());
+
+    let o = baocao(&[
+        "export",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let warn = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        warn.contains("Số liệu chưa xác định") && warn.contains("CT99"),
+        "{warn}"
+    );
+    let text = tool("pdftotext", &[out.to_str().unwrap(), "-"]);
+    assert!(
+        text.contains("{{CT99.kết quả}}"),
+        "the draft prints the placeholder, never a blank"
+    );
+}

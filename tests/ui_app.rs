@@ -365,3 +365,35 @@ fn printing_writes_a_temporary_pdf_and_opens_it_in_the_viewer() {
     let bytes = std::fs::read(&opened[0]).unwrap();
     assert!(bytes.starts_with(b"%PDF-"));
 }
+
+#[test]
+fn one_indicator_value_changes_the_text_the_table_and_the_appendix_on_the_next_frame() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let report = h.state().report().unwrap().id.clone();
+    h.state_mut()
+        .push(baocao::ui::Command::Edit(baocao::edit::Edit::Appendices {
+            report,
+            indicators: true,
+            tasks: false,
+        }));
+    h.run();
+    let count = |h: &Harness<'_, BaocaoApp>, needle: &str| {
+        baocao::layout::dump(h.state().pages().unwrap())
+            .matches(needle)
+            .count()
+    };
+    assert!(
+        count(&h, "72,4%") >= 4,
+        "text (twice), results table and appendix"
+    );
+    go_to(&mut h, Step::ChiTieu);
+    h.get_by_label("Giá trị CT03").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_label("Giá trị CT03").type_text("81,3");
+    h.run();
+    assert_eq!(count(&h, "72,4%"), 0);
+    assert!(count(&h, "81,3%") >= 4, "{}", count(&h, "81,3%"));
+}

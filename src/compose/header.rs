@@ -107,7 +107,11 @@ pub(super) fn title_blocks(ctx: &Ctx) -> Vec<Block> {
     } else {
         report.summary.trim().to_owned()
     };
-    let mut s = line(vec![Run::bold(summary)], TITLE_PT, "info");
+    let runs = super::placeholders::runs(ctx, &summary)
+        .into_iter()
+        .map(|r| Run { bold: true, ..r })
+        .collect();
+    let mut s = line(runs, TITLE_PT, "info");
     s.rule_below = Some(Rule::Fraction(0.35));
     s.space_after_pt = 14.0;
     s.keep_with_next = true;

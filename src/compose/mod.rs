@@ -6,6 +6,7 @@
 
 pub mod doc;
 mod header;
+pub mod placeholders;
 mod sections;
 mod signature;
 mod tables;

@@ -12,7 +12,7 @@ pub(crate) fn text_paragraphs(ctx: &Ctx, text: &str, source: &SourceRef) -> Vec<
         .map(|l| vi::nfc(l.trim()))
         .filter(|l| !l.is_empty())
         .map(|l| {
-            let mut p = Paragraph::body(vec![Run::plain(l)], ctx.setup);
+            let mut p = Paragraph::body(super::placeholders::runs(ctx, &l), ctx.setup);
             p.source = source.clone();
             Block::Paragraph(p)
         })

@@ -23,18 +23,32 @@ use crate::layout::{Fonts, layout};
 use crate::model::{Project, Report};
 
 /// The whole pipeline for one report: compose, lay out, write the PDF. Returns the
-/// bytes and the layout's warnings (characters the font lacks, …).
+/// bytes and the warnings (figures that cannot be resolved, characters the font
+/// lacks, …). A final version with an unresolved figure is refused.
 pub fn render_pdf(
     project: &Project,
     report: &Report,
     options: ComposeOptions,
     creation_date: chrono::NaiveDateTime,
 ) -> Result<(Vec<u8>, Vec<String>), ExportError> {
+    if options.final_version {
+        let unresolved = crate::compose::placeholders::problems(project, report);
+        if !unresolved.is_empty() {
+            return Err(ExportError::Unresolved(
+                unresolved.iter().map(|p| format!("- {p}")).collect(),
+            ));
+        }
+    }
     let fonts = Fonts::bundled().ok_or(ExportError::Font(crate::layout::FontStyle::Regular))?;
     let doc = compose(project, report, options);
     let pages = layout(&doc, fonts);
     let mut pdf_options = PdfOptions::new(creation_date);
     pdf_options.draft = doc.draft;
     let bytes = write_pdf(&pages, &doc.meta, &pdf_options)?;
-    Ok((bytes, pages.warnings))
+    let mut warnings: Vec<String> = crate::compose::placeholders::problems(project, report)
+        .iter()
+        .map(|p| format!("Số liệu chưa xác định: {p}"))
+        .collect();
+    warnings.extend(pages.warnings);
+    Ok((bytes, warnings))
 }

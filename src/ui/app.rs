@@ -50,6 +50,12 @@ pub enum Command {
         field: egui::Id,
         phrase: String,
     },
+    /// Insert a figure placeholder at the cursor of a section's text.
+    InsertFigure {
+        section: String,
+        field: egui::Id,
+        text: String,
+    },
     /// The preview was clicked on a part of the report.
     Jump(SourceRef),
     /// Save to this path (typed when the desktop has no file chooser).
@@ -107,6 +113,8 @@ struct Rendered {
     revision: u64,
     report_id: String,
     pages: Pages,
+    /// Figures in the text that cannot be resolved, then the layout's warnings.
+    warnings: Vec<String>,
 }
 
 /// The window's state.
@@ -192,6 +200,11 @@ impl BaocaoApp {
         doc.project.report(id)
     }
 
+    /// What the clerk should fix before printing: unresolved figures, missing glyphs.
+    pub fn warnings(&self) -> &[String] {
+        self.rendered.as_ref().map_or(&[], |r| &r.warnings)
+    }
+
     /// The laid-out pages of the current report, as the preview shows them.
     pub fn pages(&self) -> Option<&Pages> {
         self.rendered.as_ref().map(|r| &r.pages)
@@ -248,10 +261,17 @@ impl BaocaoApp {
             final_version: report.review.status.allows_final(),
         };
         let pages = layout(&compose(&doc.project, report, options), fonts);
+        let mut warnings: Vec<String> =
+            crate::compose::placeholders::problems(&doc.project, report)
+                .iter()
+                .map(|p| format!("Số liệu chưa xác định: {p}"))
+                .collect();
+        warnings.extend(pages.warnings.iter().cloned());
         self.rendered = Some(Rendered {
             revision: doc.revision,
             report_id: id.clone(),
             pages,
+            warnings,
         });
     }
 
@@ -344,6 +364,11 @@ impl BaocaoApp {
                 field,
                 phrase,
             } => self.insert_phrase(ctx, &section, field, &phrase),
+            Command::InsertFigure {
+                section,
+                field,
+                text,
+            } => self.insert_figure(ctx, &section, field, &text),
             Command::SaveTo(path) => {
                 self.save_to(&super::dialogs::with_extension(path, "ron"));
             }
@@ -653,6 +678,28 @@ impl BaocaoApp {
         }
     }
 
+    fn insert_figure(&mut self, ctx: &egui::Context, section: &str, field: egui::Id, text: &str) {
+        let Some(report) = self.report() else { return };
+        let Some(s) = report.section(section) else {
+            return;
+        };
+        let cursor = egui::TextEdit::load_state(ctx, field)
+            .and_then(|st| st.cursor.char_range())
+            .map(|r| r.primary.index.0);
+        let edit = Edit::SectionBody {
+            report: report.id.clone(),
+            section: section.to_owned(),
+            text: editor::insert_at(&s.body, cursor, text),
+        };
+        if let Some(doc) = &mut self.doc {
+            doc.history.seal();
+            if let Err(e) = doc.apply(edit) {
+                self.status = Some((e.to_string(), true));
+            }
+            doc.history.seal();
+        }
+    }
+
     fn focus_of_step(&self, step: Step) -> Option<SourceRef> {
         let report = self.report()?;
         match step {
@@ -754,7 +801,9 @@ impl BaocaoApp {
                 ui,
                 &doc.project,
                 report,
-                self.rendered.as_ref().map(|r| &r.pages),
+                self.rendered
+                    .as_ref()
+                    .map(|r| (&r.pages, r.warnings.as_slice())),
                 &mut out,
             ),
             Step::ChiTieu => {
@@ -767,7 +816,15 @@ impl BaocaoApp {
                 self.tasks.show(ui, &doc.project, period, on, &mut edits);
                 out.extend(edits.into_iter().map(Command::Edit));
             }
-            step => editor::show_editor(ui, step, report, &numbers, &mut self.editor, &mut out),
+            step => editor::show_editor(
+                ui,
+                step,
+                &doc.project,
+                report,
+                &numbers,
+                &mut self.editor,
+                &mut out,
+            ),
         });
         self.pending.extend(out);
         super::modals::show(&ctx, self);

@@ -8,9 +8,20 @@ use std::collections::BTreeMap;
 use eframe::egui;
 
 use super::app::Command;
+use crate::compose::placeholders::{
+    INDICATOR_FIELDS, Piece, SUMMARY_FIELDS, indicator_placeholder, resolve, split,
+    summary_placeholder,
+};
 use crate::edit::Edit;
 use crate::guide::{Step, guide};
-use crate::model::{Report, Section, SectionRole};
+use crate::model::{Project, Report, Section, SectionRole};
+
+/// What the section editor reads.
+struct View<'a> {
+    project: &'a Project,
+    report: &'a Report,
+    numbers: &'a BTreeMap<String, String>,
+}
 
 /// What the editor remembers between frames.
 #[derive(Default)]
@@ -61,11 +72,17 @@ pub fn insert_line(text: &str, cursor_char: Option<usize>, phrase: &str) -> Stri
 pub fn show_editor(
     ui: &mut egui::Ui,
     step: Step,
+    project: &Project,
     report: &Report,
     numbers: &BTreeMap<String, String>,
     state: &mut EditorState,
     out: &mut Vec<Command>,
 ) {
+    let view = View {
+        project,
+        report,
+        numbers,
+    };
     let g = guide(step);
     ui.heading(step.label());
     if !g.guidance.is_empty() {
@@ -99,7 +116,7 @@ pub fn show_editor(
                 .iter()
                 .filter(|s| !shown_as_child.contains(&s.id.as_str()))
             {
-                show_section(ui, report, s, numbers, 0, state, out);
+                show_section(ui, &view, s, 0, state, out);
             }
         });
     show_phrases(ui, report, &g.phrases, state, out);
@@ -111,15 +128,15 @@ fn phrase_panel_height(n: usize) -> f32 {
 
 fn show_section(
     ui: &mut egui::Ui,
-    report: &Report,
+    view: &View,
     s: &Section,
-    numbers: &BTreeMap<String, String>,
     depth: usize,
     state: &mut EditorState,
     out: &mut Vec<Command>,
 ) {
+    let report = view.report;
     let rid = report.id.clone();
-    let number = numbers.get(&s.id).cloned().unwrap_or_default();
+    let number = view.numbers.get(&s.id).cloned().unwrap_or_default();
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         ui.add_space(depth as f32 * 12.0);
@@ -206,8 +223,9 @@ fn show_section(
             text: body,
         }));
     }
+    show_figures(ui, view, s, id, out);
     for c in &s.children {
-        show_section(ui, report, c, numbers, depth + 1, state, out);
+        show_section(ui, view, c, depth + 1, state, out);
     }
     if takes_children(s) && s.role != Some(SectionRole::Bases) {
         ui.horizontal(|ui| {
@@ -226,6 +244,71 @@ fn show_section(
             }
         });
     }
+}
+
+/// Under a text: the figures it quotes with their values (or why they cannot be
+/// found), and a menu to insert one at the cursor.
+fn show_figures(
+    ui: &mut egui::Ui,
+    view: &View,
+    s: &Section,
+    field: egui::Id,
+    out: &mut Vec<Command>,
+) {
+    for piece in split(&s.body) {
+        if let Piece::Field { raw, inner } = piece {
+            match resolve(view.project, view.report, inner) {
+                Ok(v) => {
+                    ui.label(egui::RichText::new(format!("{raw} = {v}")).small().weak());
+                }
+                Err(e) => {
+                    ui.colored_label(
+                        egui::Color32::from_rgb(0xc0, 0x10, 0x10),
+                        egui::RichText::new(format!("{raw}: {e}")).small(),
+                    );
+                }
+            }
+        }
+    }
+    let mut insert = |text: String| {
+        out.push(Command::InsertFigure {
+            section: s.id.clone(),
+            field,
+            text,
+        })
+    };
+    ui.menu_button("Chèn số liệu…", |ui| {
+        ui.set_max_width(420.0);
+        for ind in &view.project.plan.indicators {
+            ui.menu_button(format!("{} {}", ind.id, ind.name.trim()), |ui| {
+                for f in INDICATOR_FIELDS {
+                    if ui.button(f).clicked() {
+                        insert(indicator_placeholder(&ind.id, f));
+                        ui.close();
+                    }
+                }
+            });
+        }
+        ui.separator();
+        ui.menu_button("Số liệu tổng hợp", |ui| {
+            for f in SUMMARY_FIELDS {
+                if ui.button(f).clicked() {
+                    insert(summary_placeholder(f));
+                    ui.close();
+                }
+            }
+        });
+    })
+    .response
+    .on_hover_text("Chèn số liệu lấy từ bước Chỉ tiêu và Nhiệm vụ vào chỗ đang viết; số liệu tự cập nhật khi sửa ở đó.");
+}
+
+/// Inserts `text` at the character `cursor` (or at the end).
+pub fn insert_at(body: &str, cursor: Option<usize>, text: &str) -> String {
+    let at = cursor
+        .and_then(|c| body.char_indices().nth(c).map(|(b, _)| b))
+        .unwrap_or(body.len());
+    format!("{}{text}{}", &body[..at], &body[at..])
 }
 
 fn show_phrases(
@@ -271,6 +354,16 @@ fn show_phrases(
 #[cfg(test)]
 mod tests {
     use super::insert_line;
+
+    #[test]
+    fn a_figure_is_inserted_at_the_cursor() {
+        assert_eq!(
+            super::insert_at("đạt %", Some(4), "{{CT01.kết quả}}"),
+            "đạt {{CT01.kết quả}}%"
+        );
+        assert_eq!(super::insert_at("ab", None, "X"), "abX");
+        assert_eq!(super::insert_at("ab", Some(9), "X"), "abX");
+    }
 
     #[test]
     fn a_phrase_goes_on_a_new_line_after_the_cursor_line() {

@@ -386,7 +386,7 @@ pub fn show_review(
     ui: &mut egui::Ui,
     project: &Project,
     report: &Report,
-    pages: Option<&Pages>,
+    rendered: Option<(&Pages, &[String])>,
     out: &mut Vec<Command>,
 ) {
     ui.heading(Step::XuatBan.label());
@@ -422,9 +422,9 @@ pub fn show_review(
         }
     });
     ui.add_space(8.0);
-    if let Some(p) = pages {
+    if let Some((p, warnings)) = rendered {
         ui.label(format!("Báo cáo gồm {} trang.", p.pages.len()));
-        for w in &p.warnings {
+        for w in warnings {
             ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), w);
         }
     }

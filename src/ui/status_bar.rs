@@ -24,13 +24,14 @@ pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
             if let Some(pages) = app.pages() {
                 ui.separator();
                 ui.label(format!("{} trang", pages.pages.len()));
-                if !pages.warnings.is_empty() {
+                let warnings = app.warnings();
+                if !warnings.is_empty() {
                     ui.separator();
                     ui.colored_label(
                         egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
-                        format!("{} cảnh báo", pages.warnings.len()),
+                        format!("{} cảnh báo", warnings.len()),
                     )
-                    .on_hover_text(pages.warnings.join("\n"));
+                    .on_hover_text(warnings.join("\n"));
                 }
             }
             if let Some((msg, is_error)) = &app.status {
