@@ -397,3 +397,31 @@ fn one_indicator_value_changes_the_text_the_table_and_the_appendix_on_the_next_f
     assert_eq!(count(&h, "72,4%"), 0);
     assert!(count(&h, "81,3%") >= 4, "{}", count(&h, "81,3%"));
 }
+
+#[test]
+fn a_sentence_built_from_the_figures_is_inserted_into_han_che_and_resolves() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    let sentence = {
+        let app = h.state();
+        let doc = app.doc.as_ref().unwrap();
+        baocao::compose::suggest::shortcomings(&doc.project, app.report().unwrap())[0].clone()
+    };
+    h.get_by_label(&sentence).click();
+    h.run();
+    let body = body_of(h.state(), baocao::model::SectionRole::Shortcomings);
+    assert!(body.contains(&sentence), "{body}");
+    let dump = baocao::layout::dump(h.state().pages().unwrap());
+    assert!(
+        dump.contains("Còn 03 chỉ tiêu chưa đạt"),
+        "the preview prints it resolved"
+    );
+    assert!(
+        h.state().warnings().is_empty(),
+        "{:?}",
+        h.state().warnings()
+    );
+}

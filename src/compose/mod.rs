@@ -9,6 +9,7 @@ mod header;
 pub mod placeholders;
 mod sections;
 mod signature;
+pub mod suggest;
 mod tables;
 
 pub use doc::*;

@@ -107,7 +107,7 @@ pub fn show_editor(
     egui::ScrollArea::vertical()
         .id_salt("soan-thao")
         .auto_shrink([false, false])
-        .max_height(ui.available_height() - phrase_panel_height(g.phrases.len()))
+        .max_height(ui.available_height() - phrase_panel_height(g.phrases.len() + 3))
         .show(ui, |ui| {
             if roots.is_empty() {
                 ui.label("Báo cáo này không có mục tương ứng với bước này.");
@@ -119,7 +119,14 @@ pub fn show_editor(
                 show_section(ui, &view, s, 0, state, out);
             }
         });
-    show_phrases(ui, report, &g.phrases, state, out);
+    // Sentences built from this period's figures come first, then the phrase bank.
+    let mut phrases = match step {
+        Step::UuDiem => crate::compose::suggest::strengths(project, report),
+        Step::HanChe => crate::compose::suggest::shortcomings(project, report),
+        _ => Vec::new(),
+    };
+    phrases.extend(g.phrases.iter().cloned());
+    show_phrases(ui, report, &phrases, state, out);
 }
 
 fn phrase_panel_height(n: usize) -> f32 {

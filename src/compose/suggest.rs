@@ -1,0 +1,209 @@
+//! Sentences built from the period's figures that a clerk can insert into Ưu điểm and
+//! Hạn chế and then edit. Figures go in as placeholders, so the sentence stays true
+//! when a value is corrected later; names are written out.
+
+use crate::model::{
+    IndicatorStatus, Project, Report, TaskState, TaskStatus, indicator_status, task_status,
+};
+
+use super::placeholders::{indicator_placeholder, summary_placeholder};
+
+/// (indicator, status) of every indicator in the report's period.
+fn statuses<'a>(
+    project: &'a Project,
+    report: &Report,
+) -> Vec<(&'a crate::model::Indicator, IndicatorStatus)> {
+    let record = project.period_record(report.period);
+    project
+        .plan
+        .indicators
+        .iter()
+        .map(|i| {
+            let v = record
+                .and_then(|r| r.indicators.get(&i.id))
+                .and_then(|v| v.value.as_ref());
+            (i, indicator_status(i, v, report.period))
+        })
+        .collect()
+}
+
+fn name(i: &crate::model::Indicator) -> String {
+    let n = i.name.trim();
+    let mut chars = n.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Sentences for Ưu điểm.
+pub fn strengths(project: &Project, report: &Report) -> Vec<String> {
+    let st = statuses(project, report);
+    let mut out = Vec::new();
+    if st.iter().any(|(_, s)| s.is_achieved()) {
+        let best: Vec<String> = st
+            .iter()
+            .filter(|(_, s)| *s == IndicatorStatus::Exceeded)
+            .take(3)
+            .map(|(i, _)| format!("{} ({})", name(i), indicator_placeholder(&i.id, "kết quả")))
+            .collect();
+        let mut s = format!(
+            "- {} chỉ tiêu đạt và vượt kế hoạch",
+            summary_placeholder("chỉ tiêu đạt")
+        );
+        if !best.is_empty() {
+            s.push_str(&format!(", nổi bật là {}", best.join(", ")));
+        }
+        s.push('.');
+        out.push(s);
+    }
+    let on_track: Vec<String> = st
+        .iter()
+        .filter(|(_, s)| *s == IndicatorStatus::OnTrack)
+        .map(|(i, _)| {
+            format!(
+                "{} ({}/{})",
+                name(i),
+                indicator_placeholder(&i.id, "kết quả"),
+                indicator_placeholder(&i.id, "mục tiêu")
+            )
+        })
+        .collect();
+    if !on_track.is_empty() {
+        out.push(format!(
+            "- Các chỉ tiêu tính lũy kế cả năm bảo đảm tiến độ: {}.",
+            on_track.join("; ")
+        ));
+    }
+    let record = project.period_record(report.period);
+    let done: Vec<&str> = project
+        .plan
+        .tasks
+        .iter()
+        .filter(|t| {
+            record
+                .and_then(|r| r.tasks.get(&t.id))
+                .is_some_and(|p| p.state == TaskState::Done)
+        })
+        .map(|t| t.name.trim().trim_end_matches('.'))
+        .collect();
+    if !done.is_empty() {
+        out.push(format!(
+            "- Hoàn thành {} nhiệm vụ theo kế hoạch, gồm: {}.",
+            summary_placeholder("nhiệm vụ hoàn thành"),
+            done.join("; ")
+        ));
+    }
+    out
+}
+
+/// Sentences for Hạn chế.
+pub fn shortcomings(project: &Project, report: &Report) -> Vec<String> {
+    let st = statuses(project, report);
+    let mut out = Vec::new();
+    let not_met: Vec<String> = st
+        .iter()
+        .filter(|(_, s)| *s == IndicatorStatus::NotMet)
+        .map(|(i, _)| {
+            format!(
+                "{} ({} so với chỉ tiêu {})",
+                name(i),
+                indicator_placeholder(&i.id, "kết quả"),
+                indicator_placeholder(&i.id, "mục tiêu")
+            )
+        })
+        .collect();
+    if !not_met.is_empty() {
+        out.push(format!(
+            "- Còn {:02} chỉ tiêu chưa đạt: {}.",
+            not_met.len(),
+            not_met.join("; ")
+        ));
+    }
+    let on = report
+        .date
+        .or_else(|| report.period.end_date())
+        .unwrap_or_default();
+    let record = project.period_record(report.period);
+    let overdue = project
+        .plan
+        .tasks
+        .iter()
+        .filter(|t| {
+            let state = record
+                .and_then(|r| r.tasks.get(&t.id))
+                .map_or(TaskState::NotStarted, |p| p.state);
+            task_status(t, state, on) == TaskStatus::Overdue
+        })
+        .count();
+    if overdue > 0 {
+        out.push(format!(
+            "- Có {} nhiệm vụ quá hạn nhưng chưa hoàn thành: {}.",
+            summary_placeholder("nhiệm vụ quá hạn"),
+            summary_placeholder("danh sách quá hạn")
+        ));
+    }
+    let no_data: Vec<String> = st
+        .iter()
+        .filter(|(_, s)| *s == IndicatorStatus::NoData)
+        .map(|(i, _)| name(i))
+        .collect();
+    if !no_data.is_empty() {
+        out.push(format!(
+            "- Chưa thu thập được số liệu của {:02} chỉ tiêu: {}.",
+            no_data.len(),
+            no_data.join("; ")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::placeholders::problems;
+
+    fn sample() -> Project {
+        crate::storage::load(std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/assets/mau-binh-minh-hai.ron"
+        )))
+        .unwrap()
+    }
+
+    #[test]
+    fn strengths_count_the_indicators_met_and_name_the_best() {
+        let p = sample();
+        let s = strengths(&p, &p.reports[0]);
+        assert!(
+            s[0].starts_with("- {{tổng.chỉ tiêu đạt}} chỉ tiêu đạt và vượt"),
+            "{s:?}"
+        );
+        assert!(s[0].contains("{{CT01.kết quả}}"), "{s:?}");
+        assert!(
+            s.iter()
+                .any(|x| x.starts_with("- Hoàn thành {{tổng.nhiệm vụ hoàn thành}}"))
+        );
+    }
+
+    #[test]
+    fn shortcomings_name_the_indicators_not_met_and_the_overdue_tasks() {
+        let p = sample();
+        let s = shortcomings(&p, &p.reports[0]);
+        assert!(s[0].starts_with("- Còn 03 chỉ tiêu chưa đạt:"), "{s:?}");
+        assert!(s[0].contains("{{CT03.kết quả}} so với chỉ tiêu {{CT03.mục tiêu}}"));
+        assert!(s.iter().any(|x| x.contains("{{tổng.danh sách quá hạn}}")));
+    }
+
+    #[test]
+    fn every_suggested_figure_resolves() {
+        let mut p = sample();
+        let all: Vec<String> = strengths(&p, &p.reports[0])
+            .into_iter()
+            .chain(shortcomings(&p, &p.reports[0]))
+            .collect();
+        let first = p.reports[0].sections[0].id.clone();
+        p.reports[0].section_mut(&first).unwrap().body = all.join("\n");
+        assert!(problems(&p, &p.reports[0]).is_empty());
+    }
+}
