@@ -425,3 +425,17 @@ fn a_sentence_built_from_the_figures_is_inserted_into_han_che_and_resolves() {
         h.state().warnings()
     );
 }
+
+#[test]
+fn the_overview_colours_every_indicator_and_charts_the_chosen_one() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::ChiTieu);
+    h.get_by_label("Tổng quan và biểu đồ").click();
+    h.run();
+    let tiles = h.get_all_by_label_contains("Biểu đồ CT").count();
+    assert_eq!(tiles, 15, "one tile per indicator");
+    h.get_by_label("Biểu đồ CT03").click();
+    h.run();
+    h.get_by_label_contains("CT03 — Tỷ lệ khai thác");
+}

@@ -138,6 +138,9 @@ pub struct BaocaoApp {
     editor: EditorState,
     info: InfoState,
     indicators: IndicatorsPanel,
+    /// At the Chỉ tiêu step: the overview and charts instead of the entry table.
+    show_charts: bool,
+    charts: super::charts::ChartsState,
     tasks: TasksPanel,
 }
 
@@ -169,6 +172,8 @@ impl BaocaoApp {
             editor: EditorState::default(),
             info: InfoState::default(),
             indicators: IndicatorsPanel::default(),
+            show_charts: false,
+            charts: Default::default(),
             tasks: TasksPanel::default(),
         };
         app.open_path(path);
@@ -807,9 +812,18 @@ impl BaocaoApp {
                 &mut out,
             ),
             Step::ChiTieu => {
-                let mut edits = Vec::new();
-                self.indicators.show(ui, &doc.project, period, &mut edits);
-                out.extend(edits.into_iter().map(Command::Edit));
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.show_charts, false, "Nhập số liệu");
+                    ui.selectable_value(&mut self.show_charts, true, "Tổng quan và biểu đồ");
+                });
+                ui.separator();
+                if self.show_charts {
+                    super::charts::show(ui, &doc.project, period, &mut self.charts);
+                } else {
+                    let mut edits = Vec::new();
+                    self.indicators.show(ui, &doc.project, period, &mut edits);
+                    out.extend(edits.into_iter().map(Command::Edit));
+                }
             }
             Step::NhiemVu => {
                 let mut edits = Vec::new();

@@ -2,6 +2,7 @@
 //! commands; the app applies them after drawing. The only layer that uses egui.
 
 pub mod app;
+mod charts;
 pub mod dialogs;
 pub mod document;
 mod editor;
