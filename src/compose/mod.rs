@@ -5,6 +5,7 @@
 //! here, once; layout only places what this module decides to print.
 
 pub mod doc;
+pub mod facts;
 mod header;
 pub mod placeholders;
 mod sections;

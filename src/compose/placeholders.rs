@@ -6,9 +6,7 @@
 use super::Run;
 use super::tables::{target_label, value_label};
 use crate::compose::Ctx;
-use crate::model::{
-    IndicatorStatus, Project, Report, TaskState, TaskStatus, Value, indicator_status, task_status,
-};
+use crate::model::{IndicatorStatus, Project, Report, TaskStatus, Value, indicator_status};
 use crate::vi;
 
 /// The fields an indicator placeholder may ask for, in the picker's order.
@@ -127,47 +125,21 @@ pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String
 }
 
 fn summary(project: &Project, report: &Report, field: &str) -> Result<String, String> {
-    let record = project.period_record(report.period);
-    let plan = &project.plan;
-    let on = report
-        .date
-        .or_else(|| report.period.end_date())
-        .unwrap_or_default();
-    let statuses: Vec<(String, TaskStatus)> = plan
-        .tasks
-        .iter()
-        .map(|t| {
-            let state = record
-                .and_then(|r| r.tasks.get(&t.id))
-                .map_or(TaskState::NotStarted, |p| p.state);
-            (t.name.trim().to_owned(), task_status(t, state, on))
-        })
-        .collect();
-    let overdue: Vec<&String> = statuses
+    let tasks = super::facts::tasks(project, report);
+    let overdue: Vec<&str> = tasks
         .iter()
         .filter(|(_, s)| *s == TaskStatus::Overdue)
-        .map(|(n, _)| n)
+        .map(|(t, _)| t.name.trim())
         .collect();
     match field {
         "chỉ tiêu đạt" => {
-            let met = plan
-                .indicators
-                .iter()
-                .filter(|i| {
-                    let v = record
-                        .and_then(|r| r.indicators.get(&i.id))
-                        .and_then(|v| v.value.as_ref());
-                    indicator_status(i, v, report.period).is_achieved()
-                })
-                .count();
-            Ok(format!("{met:02}/{:02}", plan.indicators.len()))
+            let all = super::facts::indicators(project, report);
+            let met = all.iter().filter(|(_, _, s)| s.is_achieved()).count();
+            Ok(format!("{met:02}/{:02}", all.len()))
         }
         "nhiệm vụ hoàn thành" => {
-            let done = statuses
-                .iter()
-                .filter(|(_, s)| *s == TaskStatus::Done)
-                .count();
-            Ok(format!("{done:02}/{:02}", plan.tasks.len()))
+            let done = tasks.iter().filter(|(_, s)| *s == TaskStatus::Done).count();
+            Ok(format!("{done:02}/{:02}", tasks.len()))
         }
         "nhiệm vụ quá hạn" => Ok(format!("{:02}", overdue.len())),
         "danh sách quá hạn" => {

@@ -2,28 +2,17 @@
 //! Hạn chế and then edit. Figures go in as placeholders, so the sentence stays true
 //! when a value is corrected later; names are written out.
 
-use crate::model::{
-    IndicatorStatus, Project, Report, TaskState, TaskStatus, indicator_status, task_status,
-};
+use crate::model::{IndicatorStatus, Project, Report, TaskStatus};
 
 use super::placeholders::{indicator_placeholder, summary_placeholder};
 
-/// (indicator, status) of every indicator in the report's period.
 fn statuses<'a>(
     project: &'a Project,
     report: &Report,
 ) -> Vec<(&'a crate::model::Indicator, IndicatorStatus)> {
-    let record = project.period_record(report.period);
-    project
-        .plan
-        .indicators
-        .iter()
-        .map(|i| {
-            let v = record
-                .and_then(|r| r.indicators.get(&i.id))
-                .and_then(|v| v.value.as_ref());
-            (i, indicator_status(i, v, report.period))
-        })
+    super::facts::indicators(project, report)
+        .into_iter()
+        .map(|(i, _, s)| (i, s))
         .collect()
 }
 
@@ -75,17 +64,10 @@ pub fn strengths(project: &Project, report: &Report) -> Vec<String> {
             on_track.join("; ")
         ));
     }
-    let record = project.period_record(report.period);
-    let done: Vec<&str> = project
-        .plan
-        .tasks
-        .iter()
-        .filter(|t| {
-            record
-                .and_then(|r| r.tasks.get(&t.id))
-                .is_some_and(|p| p.state == TaskState::Done)
-        })
-        .map(|t| t.name.trim().trim_end_matches('.'))
+    let done: Vec<&str> = super::facts::tasks(project, report)
+        .into_iter()
+        .filter(|(_, s)| *s == TaskStatus::Done)
+        .map(|(t, _)| t.name.trim().trim_end_matches('.'))
         .collect();
     if !done.is_empty() {
         out.push(format!(
@@ -120,21 +102,9 @@ pub fn shortcomings(project: &Project, report: &Report) -> Vec<String> {
             not_met.join("; ")
         ));
     }
-    let on = report
-        .date
-        .or_else(|| report.period.end_date())
-        .unwrap_or_default();
-    let record = project.period_record(report.period);
-    let overdue = project
-        .plan
-        .tasks
+    let overdue = super::facts::tasks(project, report)
         .iter()
-        .filter(|t| {
-            let state = record
-                .and_then(|r| r.tasks.get(&t.id))
-                .map_or(TaskState::NotStarted, |p| p.state);
-            task_status(t, state, on) == TaskStatus::Overdue
-        })
+        .filter(|(_, s)| *s == TaskStatus::Overdue)
         .count();
     if overdue > 0 {
         out.push(format!(

@@ -1,8 +1,6 @@
 //! Tables generated from the plan and the period's records (indicator results, task
 //! progress) and the appendices (Phụ lục) that carry them.
 
-use chrono::NaiveDate;
-
 use super::{
     Align, AppendixKind, Block, Ctx, Paragraph, REPORT_TYPE_CODE, Run, SourceRef, Table,
     TableColumn, TableRow,
@@ -42,14 +40,6 @@ fn quantity(v: f64, unit: &str) -> String {
         "%" => format!("{n}%"),
         u => format!("{n} {u}"),
     }
-}
-
-/// The date tasks are judged on: the report's date, else the end of its period.
-pub fn judgement_date(ctx: &Ctx) -> NaiveDate {
-    ctx.report
-        .date
-        .or_else(|| ctx.report.period.end_date())
-        .unwrap_or_default()
 }
 
 fn col(header: &str, weight: f32, align: Align) -> TableColumn {
@@ -167,7 +157,7 @@ pub(crate) fn task_table(ctx: &Ctx) -> Table {
     let plan = &ctx.project.plan;
     let org = &ctx.project.organisation;
     let record = ctx.project.period_record(ctx.report.period);
-    let on = judgement_date(ctx);
+    let on = super::facts::judgement_date(ctx.report);
     let groups = grouped(&plan.task_groups, &plan.tasks, |t| t.group.as_str());
     let rows = rows_by_group(groups, |n, task| {
         let progress = record.and_then(|r| r.tasks.get(&task.id));

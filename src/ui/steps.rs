@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use crate::guide::Step;
-use crate::model::{Project, Report, Section, TaskState, TaskStatus, task_status};
+use crate::model::{Project, Report, Section, TaskStatus};
 
 /// How far a step has come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,23 +81,17 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
             }
         }
         Step::NhiemVu => {
-            let on = report
-                .date
-                .or_else(|| report.period.end_date())
-                .unwrap_or_default();
             let total = project.plan.tasks.len();
-            let mut unrecorded = 0;
-            let mut overdue = 0;
-            for t in &project.plan.tasks {
-                let progress = record.and_then(|r| r.tasks.get(&t.id));
-                if progress.is_none() {
-                    unrecorded += 1;
-                }
-                let state = progress.map_or(TaskState::NotStarted, |p| p.state);
-                if task_status(t, state, on) == TaskStatus::Overdue {
-                    overdue += 1;
-                }
-            }
+            let unrecorded = project
+                .plan
+                .tasks
+                .iter()
+                .filter(|t| record.and_then(|r| r.tasks.get(&t.id)).is_none())
+                .count();
+            let overdue = crate::compose::facts::tasks(project, report)
+                .iter()
+                .filter(|(_, s)| *s == TaskStatus::Overdue)
+                .count();
             if total == 0 {
                 (Empty, "Kế hoạch chưa có nhiệm vụ.".into())
             } else if unrecorded == total {

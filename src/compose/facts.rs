@@ -1,0 +1,54 @@
+//! The period's facts every generated part reads: each indicator with its value and
+//! status, each task with its status on the report's date. Computed in one place so
+//! the text, the tables, the suggestions and the step list never disagree.
+
+use chrono::NaiveDate;
+
+use crate::model::{
+    Indicator, IndicatorStatus, Project, Report, Task, TaskState, TaskStatus, Value,
+    indicator_status, task_status,
+};
+
+/// The date tasks are judged on: the report's date, else the end of its period.
+pub fn judgement_date(report: &Report) -> NaiveDate {
+    report
+        .date
+        .or_else(|| report.period.end_date())
+        .unwrap_or_default()
+}
+
+/// Every indicator of the plan with its value in the report's period and its status.
+pub fn indicators<'a>(
+    project: &'a Project,
+    report: &Report,
+) -> Vec<(&'a Indicator, Option<&'a Value>, IndicatorStatus)> {
+    let record = project.period_record(report.period);
+    project
+        .plan
+        .indicators
+        .iter()
+        .map(|i| {
+            let v = record
+                .and_then(|r| r.indicators.get(&i.id))
+                .and_then(|v| v.value.as_ref());
+            (i, v, indicator_status(i, v, report.period))
+        })
+        .collect()
+}
+
+/// Every task of the plan with its status on the judgement date.
+pub fn tasks<'a>(project: &'a Project, report: &Report) -> Vec<(&'a Task, TaskStatus)> {
+    let record = project.period_record(report.period);
+    let on = judgement_date(report);
+    project
+        .plan
+        .tasks
+        .iter()
+        .map(|t| {
+            let state = record
+                .and_then(|r| r.tasks.get(&t.id))
+                .map_or(TaskState::NotStarted, |p| p.state);
+            (t, task_status(t, state, on))
+        })
+        .collect()
+}
