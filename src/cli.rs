@@ -21,6 +21,7 @@ pub enum Command {
     Window(Option<PathBuf>),
     Check(PathBuf),
     Export(ExportArgs),
+    /// `baocao import`: add indicators or tasks from a table.
     Import(ImportArgs),
     Help,
 }

@@ -19,7 +19,9 @@ pub use read::{Format, Table, detect_format, parse_csv, read_csv, read_table, re
 /// Whether a table lists indicators (chỉ tiêu) or tasks (nhiệm vụ).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ImportKind {
+    /// Chỉ tiêu, added to [`crate::model::Plan::indicators`].
     Indicators,
+    /// Nhiệm vụ, added to [`crate::model::Plan::tasks`].
     Tasks,
 }
 
@@ -51,6 +53,7 @@ impl std::fmt::Display for ImportProblem {
 /// What an import would add, for the clerk to confirm.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImportPreview {
+    /// Indicators or tasks, as decided from the columns or forced by the caller.
     pub kind: ImportKind,
     /// (column index from 0, header text, field) for every recognised column.
     pub mapping: Vec<(usize, String, Field)>,
@@ -71,36 +74,44 @@ pub struct ImportPreview {
 /// Why a file could not be read as a table at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
+    /// The file could not be read.
     #[error("Không đọc được tệp {}: {source}", path.display())]
     Unreadable {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// Neither CSV text nor an XLSX workbook.
     #[error(
         "Tệp {} không phải bảng CSV hoặc Excel (.xlsx); hãy lưu bảng dưới dạng .csv (UTF-8) hoặc .xlsx.",
         path.display()
     )]
     NotATable { path: PathBuf },
+    /// A CSV file in another encoding.
     #[error(
         "Tệp {} không phải văn bản UTF-8; hãy lưu lại dưới dạng “CSV UTF-8”.",
         path.display()
     )]
     NotUtf8 { path: PathBuf },
+    /// The workbook could not be opened or its sheet read.
     #[error("Không mở được bảng tính {}: {message}", path.display())]
     Workbook { path: PathBuf, message: String },
+    /// The named worksheet is not in the workbook.
     #[error("Bảng tính {} không có trang “{sheet}”. Các trang có: {available}.", path.display())]
     NoSheet {
         path: PathBuf,
         sheet: String,
         available: String,
     },
+    /// No cell holds any text.
     #[error("Tệp {} không có dữ liệu.", path.display())]
     Empty { path: PathBuf },
+    /// No row with at least two known column titles.
     #[error(
         "Không tìm thấy dòng tiêu đề trong tệp {}: cần ít nhất hai cột có tiêu đề như “STT”, “Tên chỉ tiêu” hoặc “Nhiệm vụ”, “Chỉ tiêu năm”, “Đơn vị chủ trì”.",
         path.display()
     )]
     NoHeader { path: PathBuf },
+    /// A header without a name column.
     #[error(
         "Bảng trong tệp {} không có cột tên {kind}: cần cột “Tên chỉ tiêu”, “Nội dung” hoặc “Nhiệm vụ”.",
         path.display()

@@ -17,6 +17,7 @@ use crate::vi;
 /// rows included, so that problems can name the row the clerk sees.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Table {
+    /// Cells of each row, NFC; trailing empty cells may be missing.
     pub rows: Vec<Vec<String>>,
 }
 
@@ -37,7 +38,9 @@ impl Table {
 /// The formats this import reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Comma, semicolon or tab separated UTF-8 text.
     Csv,
+    /// An Excel workbook (read by calamine).
     Xlsx,
 }
 
