@@ -2,13 +2,16 @@
 //!
 //! `baocao check FILE.ron` lists a project's problems in Vietnamese; its exit status is
 //! 0 only when the project is usable. `baocao export FILE.ron -o OUT.pdf` writes a
-//! report as PDF through the same pipeline the window uses.
+//! report as PDF through the same pipeline the window uses. `baocao import FILE.ron
+//! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read.
 
-use std::io::Write;
+use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::check::{Severity, check, is_usable};
+use crate::import::{self, ImportKind, ImportPreview};
+use crate::model::{Project, Target};
 use crate::storage;
 
 /// What the command line asks for.
@@ -18,7 +21,22 @@ pub enum Command {
     Window(Option<PathBuf>),
     Check(PathBuf),
     Export(ExportArgs),
+    /// `baocao import`: add indicators or tasks from a table.
+    Import(ImportArgs),
     Help,
+}
+
+/// Arguments of `baocao import`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportArgs {
+    /// The project file to add to.
+    pub file: PathBuf,
+    /// The CSV or XLSX table.
+    pub table: PathBuf,
+    /// Indicators or tasks; decided from the columns when not given.
+    pub kind: Option<ImportKind>,
+    /// Import without asking.
+    pub yes: bool,
 }
 
 /// Arguments of `baocao export`.
@@ -40,6 +58,8 @@ pub const USAGE: &str = "Cách dùng:
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
   baocao export TỆP.ron [--report MÃ] [--final] -o BÁO-CÁO.pdf
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
+  baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
+                              nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
@@ -50,6 +70,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, file] if cmd == "check" => Ok(Command::Check(PathBuf::from(file))),
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
+        [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
         [file] if !file.starts_with('-') => Ok(Command::Window(Some(PathBuf::from(file)))),
         [other, ..] => Err(format!("Không hiểu lệnh “{other}”.")),
     }
@@ -86,6 +107,184 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         final_version,
         output,
     })
+}
+
+fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut kind = None;
+    let mut yes = false;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--yes" | "-y" => yes = true,
+            "--kind" => {
+                let k = it
+                    .next()
+                    .ok_or("Sau --kind cần “chi-tieu” hoặc “nhiem-vu”.")?;
+                kind = Some(match k.as_str() {
+                    "chi-tieu" => ImportKind::Indicators,
+                    "nhiem-vu" => ImportKind::Tasks,
+                    other => {
+                        return Err(format!(
+                            "Loại bảng “{other}” không có; dùng “chi-tieu” hoặc “nhiem-vu”."
+                        ));
+                    }
+                });
+            }
+            other if other.starts_with('-') => {
+                return Err(format!("Lệnh import không có tùy chọn “{other}”."));
+            }
+            other if files.len() < 2 => files.push(PathBuf::from(other)),
+            other => return Err(format!("Thừa tham số “{other}”.")),
+        }
+    }
+    match <[PathBuf; 2]>::try_from(files) {
+        Ok([file, table]) => Ok(ImportArgs {
+            file,
+            table,
+            kind,
+            yes,
+        }),
+        Err(_) => {
+            Err("Lệnh import cần một tệp dự án và một tệp bảng (.csv hoặc .xlsx).".to_owned())
+        }
+    }
+}
+
+/// Runs `baocao import`: shows the mapping, the rows to import and the bad rows, asks
+/// for confirmation on `input` unless `--yes`, then adds them and saves the project
+/// (atomically, keeping a `.bak`). Exit status 0 when imported or declined, 1 on errors.
+pub fn run_import(
+    args: &ImportArgs,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let mut project = match storage::load(&args.file) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let preview = match import::preview(&args.table, &project, args.kind) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return ExitCode::from(1);
+        }
+    };
+    print_preview(&preview, &project, out);
+    let (n_ind, n_task) = (preview.indicators.len(), preview.tasks.len());
+    if n_ind + n_task == 0 {
+        let _ = writeln!(
+            err,
+            "Không có dòng nào nhập được; tệp dự án không thay đổi."
+        );
+        return ExitCode::from(1);
+    }
+    if !args.yes {
+        let _ = write!(out, "Nhập {n_ind} chỉ tiêu, {n_task} nhiệm vụ? (c/k) ");
+        let _ = out.flush();
+        let mut answer = String::new();
+        let read = input.read_line(&mut answer).unwrap_or(0);
+        let answer = crate::vi::nfc(answer.trim()).to_lowercase();
+        if read == 0 {
+            let _ = writeln!(out);
+            let _ = writeln!(err, "Không nhận được câu trả lời; chưa nhập gì.");
+            return ExitCode::from(1);
+        }
+        if !matches!(answer.as_str(), "c" | "có" | "co" | "y" | "yes") {
+            let _ = writeln!(out, "Đã hủy; tệp dự án không thay đổi.");
+            return ExitCode::SUCCESS;
+        }
+    }
+    import::apply(&preview, &mut project);
+    if let Err(e) = storage::save(&args.file, &project) {
+        let _ = writeln!(err, "{e}");
+        return ExitCode::from(1);
+    }
+    let _ = writeln!(
+        out,
+        "Đã nhập {n_ind} chỉ tiêu, {n_task} nhiệm vụ vào {}.",
+        args.file.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// The mapping, every row to import and every bad row, as the clerk reads them.
+fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
+    let _ = writeln!(out, "Bảng {}; các cột:", p.kind.label());
+    for (col, title, field) in &p.mapping {
+        let _ = writeln!(out, "  cột {} “{title}” → {}", col + 1, field.label());
+    }
+    let office = |id: &String| -> String {
+        project
+            .organisation
+            .office(id)
+            .or_else(|| p.new_offices.iter().find(|o| &o.id == id))
+            .map_or_else(|| id.clone(), |o| o.short.clone())
+    };
+    let offices = |ids: &[String]| ids.iter().map(office).collect::<Vec<_>>().join("; ");
+    let group = |id: &str| -> String {
+        let groups = match p.kind {
+            ImportKind::Indicators => &project.plan.indicator_groups,
+            ImportKind::Tasks => &project.plan.task_groups,
+        };
+        groups
+            .iter()
+            .chain(p.groups.iter())
+            .find(|g| g.id == id)
+            .map_or_else(String::new, |g| format!(" [{}]", g.title))
+    };
+    let _ = writeln!(out, "Sẽ nhập:");
+    for (i, ind) in p.indicators.iter().enumerate() {
+        let row = p.item_rows.get(i).copied().unwrap_or(0);
+        let target = match &ind.target {
+            Target::Number { cmp, value } => format!(
+                "{} {} {}",
+                cmp.symbol(),
+                crate::vi::format_number(*value, 2),
+                ind.unit
+            ),
+            Target::Text { expected } => expected.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "  dòng {row}: {}{} {} — chỉ tiêu: {} — chủ trì: {}",
+            ind.id,
+            group(&ind.group),
+            ind.name,
+            target.trim(),
+            offices(&ind.lead)
+        );
+    }
+    for (i, t) in p.tasks.iter().enumerate() {
+        let row = p.item_rows.get(i).copied().unwrap_or(0);
+        let _ = writeln!(
+            out,
+            "  dòng {row}: {}{} {} — chủ trì: {} — phối hợp: {} — sản phẩm: {} — thời hạn: {}",
+            t.id,
+            group(&t.group),
+            t.name,
+            offices(&t.lead),
+            offices(&t.coordinating),
+            t.output,
+            t.deadline.label()
+        );
+    }
+    for g in &p.groups {
+        let _ = writeln!(out, "Nhóm mới: {}", g.title);
+    }
+    for o in &p.new_offices {
+        let _ = writeln!(out, "Đơn vị mới: {} ({})", o.name, o.id);
+    }
+    if !p.problems.is_empty() {
+        let _ = writeln!(out, "Không nhập được {} dòng:", p.problems.len());
+        for problem in &p.problems {
+            let _ = writeln!(out, "  {problem}");
+        }
+    }
 }
 
 /// Runs `baocao check FILE`: prints the problems and returns the exit status.
@@ -250,5 +449,24 @@ mod tests {
         assert!(parse_args(&args(&["export"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "-o"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "--pdfa"])).is_err());
+    }
+
+    #[test]
+    fn import_takes_a_project_a_table_and_options() {
+        assert_eq!(
+            parse_args(&args(&[
+                "import", "a.ron", "b.csv", "--kind", "nhiem-vu", "--yes"
+            ])),
+            Ok(Command::Import(ImportArgs {
+                file: "a.ron".into(),
+                table: "b.csv".into(),
+                kind: Some(ImportKind::Tasks),
+                yes: true,
+            }))
+        );
+        assert!(parse_args(&args(&["import", "a.ron"])).is_err());
+        assert!(parse_args(&args(&["import", "a.ron", "b.csv", "c.csv"])).is_err());
+        assert!(parse_args(&args(&["import", "a.ron", "b.csv", "--kind", "x"])).is_err());
+        assert!(parse_args(&args(&["import", "a.ron", "b.csv", "--kind"])).is_err());
     }
 }

@@ -15,6 +15,7 @@
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
 //! - [`edit`]: every change as an edit, with undo and redo;
 //! - [`guide`]: the editor's steps, guidance texts and phrases;
+//! - [`import`]: indicator and task tables from CSV or XLSX, previewed then applied;
 //! - [`compose`], [`layout`]: report → document tree → pages;
 //! - [`cli`]: the commands without a window;
 //! - [`ui`]: the eframe window.
@@ -25,6 +26,7 @@ pub mod compose;
 pub mod edit;
 pub mod export;
 pub mod guide;
+pub mod import;
 pub mod layout;
 pub mod model;
 pub mod storage;

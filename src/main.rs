@@ -22,6 +22,12 @@ fn main() -> ExitCode {
         Command::Export(args) => {
             cli::run_export(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Command::Import(args) => cli::run_import(
+            &args,
+            &mut std::io::stdin().lock(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Command::Window(path) => baocao::ui::run(path),
     }
 }

@@ -1,0 +1,464 @@
+//! Turns the rows under the header into groups, indicators or tasks, resolving office
+//! names against the project and giving fresh ids; rows it cannot read become problems.
+
+use crate::model::{
+    Group, Indicator, Office, OfficeId, Project, Target, Task, new_id, parse_deadline, parse_target,
+};
+
+use super::header::{Field, Header, fold};
+use super::read::Table;
+use super::{ImportKind, ImportPreview, ImportProblem};
+
+/// Builds the preview from the rows after the header.
+pub(super) fn build(
+    table: &Table,
+    header: &Header,
+    project: &Project,
+    kind: ImportKind,
+) -> ImportPreview {
+    let mut b = Builder::new(header, project, kind);
+    for (index, cells) in table.rows.iter().enumerate().skip(header.data_start) {
+        b.row(Table::row_number(index), cells);
+    }
+    b.preview
+}
+
+struct Builder<'a> {
+    project: &'a Project,
+    kind: ImportKind,
+    width: usize,
+    name: Option<usize>,
+    target: Option<usize>,
+    unit: Option<usize>,
+    lead: Option<usize>,
+    coordinating: Option<usize>,
+    output: Option<usize>,
+    deadline: Option<usize>,
+    note: Option<usize>,
+    /// Id of the group rows now belong to.
+    group: String,
+    /// Whether the previous non-empty row was an imported item (for wrapped names).
+    last_was_item: bool,
+    next_number: u32,
+    preview: ImportPreview,
+}
+
+impl<'a> Builder<'a> {
+    fn new(header: &Header, project: &'a Project, kind: ImportKind) -> Self {
+        let col = |f: Field| {
+            header
+                .mapping
+                .iter()
+                .find(|(_, _, m)| *m == f)
+                .map(|(i, _, _)| *i)
+        };
+        let (own, other) = match kind {
+            ImportKind::Indicators => (Field::IndicatorName, Field::TaskName),
+            ImportKind::Tasks => (Field::TaskName, Field::IndicatorName),
+        };
+        let prefix = match kind {
+            ImportKind::Indicators => "CT",
+            ImportKind::Tasks => "NV",
+        };
+        let existing: Vec<&str> = match kind {
+            ImportKind::Indicators => project
+                .plan
+                .indicators
+                .iter()
+                .map(|i| i.id.as_str())
+                .collect(),
+            ImportKind::Tasks => project.plan.tasks.iter().map(|t| t.id.as_str()).collect(),
+        };
+        let next_number = existing
+            .iter()
+            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
+        Builder {
+            project,
+            kind,
+            width: header.width,
+            name: col(own).or_else(|| col(other)),
+            target: col(Field::Target),
+            unit: col(Field::Unit),
+            lead: col(Field::Lead),
+            coordinating: col(Field::Coordinating),
+            output: col(Field::Output),
+            deadline: col(Field::Deadline),
+            note: col(Field::Note),
+            group: String::new(),
+            last_was_item: false,
+            next_number,
+            preview: ImportPreview {
+                kind,
+                mapping: header.mapping.clone(),
+                indicators: Vec::new(),
+                tasks: Vec::new(),
+                item_rows: Vec::new(),
+                groups: Vec::new(),
+                new_offices: Vec::new(),
+                problems: Vec::new(),
+            },
+        }
+    }
+
+    fn problem(&mut self, row: usize, reason: String) {
+        self.preview.problems.push(ImportProblem { row, reason });
+        self.last_was_item = false;
+    }
+
+    fn row(&mut self, row: usize, cells: &[String]) {
+        let cell =
+            |i: Option<usize>| -> &str { i.and_then(|i| cells.get(i)).map_or("", |c| c.trim()) };
+        let filled: Vec<(usize, &str)> = cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (i, c.trim()))
+            .filter(|(_, c)| !c.is_empty())
+            .collect();
+        let Some(&(first_col, first)) = filled.first() else {
+            return;
+        };
+        if filled.len() >= 3 && filled.iter().all(|(_, c)| is_column_number(c)) {
+            return;
+        }
+        // A group: a Roman numeral first, alone or before the title.
+        if let Some(rest) = strip_roman(first) {
+            let title = if rest.is_empty() {
+                filled.get(1).map_or("", |(_, c)| *c)
+            } else {
+                rest
+            };
+            if !title.is_empty() && filled.len() <= 2 {
+                self.start_group(title);
+                return;
+            }
+        }
+        if filled.len() == 1 {
+            let starts_upper = first.chars().next().is_some_and(char::is_uppercase);
+            if Some(first_col) == self.name && !starts_upper {
+                if self.last_was_item {
+                    self.continue_name(first);
+                    return;
+                }
+                let reason =
+                    "chỉ có phần tên viết tiếp, nhưng dòng trên không nhập được".to_owned();
+                return self.problem(row, reason);
+            }
+            if first_col < self.width && !is_column_number(first) {
+                self.start_group(first);
+                return;
+            }
+        }
+        if let Some((col, _)) = filled.iter().find(|(i, _)| *i >= self.width) {
+            let reason = format!(
+                "dòng có nội dung ở cột {} nằm ngoài bảng (bảng có {} cột); có thể một ô chứa dấu phân cách mà không đặt trong ngoặc kép",
+                col + 1,
+                self.width
+            );
+            return self.problem(row, reason);
+        }
+        let name = cell(self.name);
+        if name.is_empty() {
+            let reason = format!("thiếu tên {}", self.kind.label());
+            return self.problem(row, reason);
+        }
+        let result = match self.kind {
+            ImportKind::Indicators => self.indicator(
+                name,
+                cell(self.target),
+                cell(self.unit),
+                cell(self.lead),
+                cell(self.note),
+            ),
+            ImportKind::Tasks => {
+                let task = self.task(
+                    name,
+                    cell(self.lead),
+                    cell(self.coordinating),
+                    cell(self.output),
+                    cell(self.deadline),
+                    cell(self.note),
+                );
+                self.preview.tasks.push(task);
+                Ok(())
+            }
+        };
+        match result {
+            Ok(()) => {
+                self.preview.item_rows.push(row);
+                self.last_was_item = true;
+            }
+            Err(reason) => self.problem(row, reason),
+        }
+    }
+
+    fn indicator(
+        &mut self,
+        name: &str,
+        target_text: &str,
+        unit_text: &str,
+        lead: &str,
+        note: &str,
+    ) -> Result<(), String> {
+        let (target, unit) = if self.target.is_none() {
+            (Target::default(), String::new())
+        } else if target_text.is_empty() {
+            return Err(
+                "thiếu chỉ tiêu năm (ví dụ “≥ 90%”, “Tối thiểu 10 sáng kiến”, “Hoàn thành”)"
+                    .to_owned(),
+            );
+        } else {
+            parse_target(target_text)
+        };
+        if matches!(target, Target::Text { .. }) && expects_number(target_text, unit_text) {
+            return Err(format!(
+                "không đọc được chỉ tiêu “{target_text}”: cần một con số (ví dụ “≥ 90%”, “Tối thiểu 10 sáng kiến”)"
+            ));
+        }
+        let unit = if unit.is_empty() {
+            unit_text.to_owned()
+        } else {
+            unit
+        };
+        let id = self.next_id("CT");
+        let lead = self.offices(lead);
+        self.preview.indicators.push(Indicator {
+            id,
+            group: self.group.clone(),
+            name: name.to_owned(),
+            unit,
+            target,
+            accrues_over_year: false,
+            lead,
+            note: note.to_owned(),
+        });
+        Ok(())
+    }
+
+    fn task(
+        &mut self,
+        name: &str,
+        lead: &str,
+        coordinating: &str,
+        output: &str,
+        deadline: &str,
+        note: &str,
+    ) -> Task {
+        Task {
+            id: self.next_id("NV"),
+            group: self.group.clone(),
+            name: name.to_owned(),
+            lead: self.offices(lead),
+            coordinating: self.offices(coordinating),
+            output: output.to_owned(),
+            deadline: parse_deadline(deadline, self.project.plan.year),
+            note: note.to_owned(),
+        }
+    }
+
+    fn next_id(&mut self, prefix: &str) -> String {
+        let id = format!("{prefix}{:02}", self.next_number);
+        self.next_number += 1;
+        id
+    }
+
+    /// Appends a wrapped line to the name of the item just read.
+    fn continue_name(&mut self, text: &str) {
+        let name = match self.kind {
+            ImportKind::Indicators => self.preview.indicators.last_mut().map(|i| &mut i.name),
+            ImportKind::Tasks => self.preview.tasks.last_mut().map(|t| &mut t.name),
+        };
+        if let Some(name) = name {
+            name.push(' ');
+            name.push_str(text);
+        }
+    }
+
+    /// Rows from here on belong to the group titled `title` (reused when the project or
+    /// this import already has a group of that title).
+    fn start_group(&mut self, title: &str) {
+        self.last_was_item = false;
+        let existing = match self.kind {
+            ImportKind::Indicators => &self.project.plan.indicator_groups,
+            ImportKind::Tasks => &self.project.plan.task_groups,
+        };
+        let key = fold(title);
+        if let Some(g) = existing
+            .iter()
+            .chain(self.preview.groups.iter())
+            .find(|g| fold(&g.title) == key)
+        {
+            self.group = g.id.clone();
+            return;
+        }
+        let prefix = match self.kind {
+            ImportKind::Indicators => "NCT",
+            ImportKind::Tasks => "NNV",
+        };
+        let id = new_id(
+            prefix,
+            existing
+                .iter()
+                .chain(self.preview.groups.iter())
+                .map(|g| g.id.as_str()),
+        );
+        self.preview.groups.push(Group {
+            id: id.clone(),
+            title: title.to_owned(),
+        });
+        self.group = id;
+    }
+
+    /// Office ids for a cell naming one or more offices (`;` or a line break between
+    /// them; a comma only when every part is an office already known), creating the
+    /// offices the project does not have.
+    fn offices(&mut self, text: &str) -> Vec<OfficeId> {
+        let mut ids: Vec<OfficeId> = Vec::new();
+        for part in text.split([';', '\n']) {
+            let part = part.trim().trim_start_matches(['-', '+']).trim();
+            if part.is_empty() {
+                continue;
+            }
+            let found = match self.find_office(part) {
+                Some(id) => vec![id],
+                None => {
+                    let pieces: Vec<Option<OfficeId>> = part
+                        .split(',')
+                        .map(|p| self.find_office(p.trim()))
+                        .collect();
+                    if pieces.len() > 1 && pieces.iter().all(Option::is_some) {
+                        pieces.into_iter().flatten().collect()
+                    } else {
+                        vec![self.new_office(part)]
+                    }
+                }
+            };
+            for id in found {
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+        }
+        ids
+    }
+
+    fn find_office(&self, name: &str) -> Option<OfficeId> {
+        let key = office_key(name);
+        if key.is_empty() {
+            return None;
+        }
+        self.project
+            .organisation
+            .offices
+            .iter()
+            .chain(self.preview.new_offices.iter())
+            .find(|o| office_key(&o.name) == key || office_key(&o.short) == key)
+            .map(|o| o.id.clone())
+    }
+
+    fn new_office(&mut self, name: &str) -> OfficeId {
+        let taken: Vec<&str> = self
+            .project
+            .organisation
+            .offices
+            .iter()
+            .chain(self.preview.new_offices.iter())
+            .map(|o| o.id.as_str())
+            .collect();
+        let id = (1..)
+            .map(|n| format!("DV{n:02}"))
+            .find(|id| !taken.contains(&id.as_str()))
+            .unwrap_or_else(|| "DV".to_owned());
+        self.preview.new_offices.push(Office {
+            id: id.clone(),
+            name: name.to_owned(),
+            short: name.to_owned(),
+        });
+        id
+    }
+}
+
+/// Office names compare in NFC, case-insensitively, with spaces collapsed.
+fn office_key(name: &str) -> String {
+    crate::vi::nfc(name)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `I`, `II.`, `IV)` or `III. NHIỆM VỤ …`: the text after the numeral, or `None` when
+/// the cell does not start with a Roman numeral.
+fn strip_roman(cell: &str) -> Option<&str> {
+    let end = cell
+        .char_indices()
+        .find(|(_, c)| !matches!(c, 'I' | 'V' | 'X'))
+        .map_or(cell.len(), |(i, _)| i);
+    if end == 0 || end > 5 {
+        return None;
+    }
+    let rest = &cell[end..];
+    if rest.is_empty() {
+        return Some("");
+    }
+    let after = rest.strip_prefix(['.', ')', '/'])?;
+    if !(after.is_empty() || after.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    Some(after.trim())
+}
+
+/// `1`, `(2)`, `3.`: the numbering row some tables carry under the header.
+fn is_column_number(cell: &str) -> bool {
+    let t = cell.trim_start_matches('(').trim_end_matches([')', '.']);
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit())
+}
+
+/// True when a target is written as a comparison or percentage (or the table gives a
+/// unit), so that a target without a number is a mistake rather than a qualitative one.
+fn expects_number(target: &str, unit: &str) -> bool {
+    let t = fold(target);
+    target.contains(['%', '≥', '≤', '>', '<', '='])
+        || [
+            "toi thieu",
+            "it nhat",
+            "toi da",
+            "tren",
+            "duoi",
+            "khong qua",
+        ]
+        .iter()
+        .any(|w| t == *w || t.starts_with(&format!("{w} ")))
+        || !unit.trim().is_empty()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roman_numerals_start_groups() {
+        assert_eq!(
+            strip_roman("I. NHIỆM VỤ TRỌNG TÂM"),
+            Some("NHIỆM VỤ TRỌNG TÂM")
+        );
+        assert_eq!(strip_roman("II"), Some(""));
+        assert_eq!(
+            strip_roman("IV) Về chuyển đổi số"),
+            Some("Về chuyển đổi số")
+        );
+        assert_eq!(strip_roman("IoT"), None);
+        assert_eq!(strip_roman("1"), None);
+        assert_eq!(strip_roman("Việc"), None);
+    }
+
+    #[test]
+    fn a_number_is_expected_after_a_comparison_or_a_percent_sign() {
+        assert!(expects_number("abc%", ""));
+        assert!(expects_number("Tối thiểu", ""));
+        assert!(expects_number("nhiều", "sáng kiến"));
+        assert!(!expects_number("Hoàn thành", ""));
+    }
+}
