@@ -154,6 +154,38 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The value of a plan indicator in `period`, created when missing.
+fn indicator_entry(
+    project: &mut Project,
+    period: Period,
+    id: IndicatorId,
+) -> Result<&mut crate::model::IndicatorValue, EditError> {
+    if project.plan.indicator(&id).is_none() {
+        return Err(EditError::NoIndicator(id));
+    }
+    Ok(project
+        .period_record_mut(period)
+        .indicators
+        .entry(id)
+        .or_default())
+}
+
+/// The progress of a plan task in `period`, created when missing.
+fn task_entry(
+    project: &mut Project,
+    period: Period,
+    id: TaskId,
+) -> Result<&mut crate::model::TaskProgress, EditError> {
+    if project.plan.task(&id).is_none() {
+        return Err(EditError::NoTask(id));
+    }
+    Ok(project
+        .period_record_mut(period)
+        .tasks
+        .entry(id)
+        .or_default())
+}
+
 /// The sibling list that holds `id`, and its position there.
 fn siblings_of<'a>(list: &'a mut Vec<Section>, id: &str) -> Option<(&'a mut Vec<Section>, usize)> {
     if let Some(pos) = list.iter().position(|s| s.id == id) {
@@ -263,60 +295,28 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             indicator,
             value,
         } => {
-            if project.plan.indicator(&indicator).is_none() {
-                return Err(EditError::NoIndicator(indicator));
-            }
             let value = value.map(|v| match v {
                 Value::Text(t) => Value::Text(vi::nfc(t.trim())),
                 n => n,
             });
-            project
-                .period_record_mut(period)
-                .indicators
-                .entry(indicator)
-                .or_default()
-                .value = value;
+            indicator_entry(project, period, indicator)?.value = value;
         }
         Edit::IndicatorEvidence {
             period,
             indicator,
             text,
         } => {
-            if project.plan.indicator(&indicator).is_none() {
-                return Err(EditError::NoIndicator(indicator));
-            }
-            project
-                .period_record_mut(period)
-                .indicators
-                .entry(indicator)
-                .or_default()
-                .evidence = vi::nfc(&text);
+            indicator_entry(project, period, indicator)?.evidence = vi::nfc(&text);
         }
         Edit::TaskState {
             period,
             task,
             state,
         } => {
-            if project.plan.task(&task).is_none() {
-                return Err(EditError::NoTask(task));
-            }
-            project
-                .period_record_mut(period)
-                .tasks
-                .entry(task)
-                .or_default()
-                .state = state;
+            task_entry(project, period, task)?.state = state;
         }
         Edit::TaskNote { period, task, text } => {
-            if project.plan.task(&task).is_none() {
-                return Err(EditError::NoTask(task));
-            }
-            project
-                .period_record_mut(period)
-                .tasks
-                .entry(task)
-                .or_default()
-                .note = vi::nfc(&text);
+            task_entry(project, period, task)?.note = vi::nfc(&text);
         }
         Edit::AddReport(report) => {
             if project.report(&report.id).is_some() {

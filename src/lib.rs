@@ -32,3 +32,13 @@ pub mod model;
 pub mod storage;
 pub mod ui;
 pub mod vi;
+
+/// Helpers shared by the unit tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// The bundled sample project.
+    pub fn sample() -> crate::model::Project {
+        crate::storage::load(std::path::Path::new(crate::ui::SAMPLE_PATH))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+}

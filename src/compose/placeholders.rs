@@ -235,13 +235,7 @@ pub fn problems(project: &Project, report: &Report) -> Vec<PlaceholderProblem> {
 mod tests {
     use super::*;
 
-    fn sample() -> Project {
-        crate::storage::load(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/mau-binh-minh-hai.ron"
-        )))
-        .unwrap()
-    }
+    use crate::test_support::sample;
 
     #[test]
     fn text_is_split_at_double_braces_only() {

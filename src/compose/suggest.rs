@@ -133,13 +133,7 @@ mod tests {
     use super::*;
     use crate::compose::placeholders::problems;
 
-    fn sample() -> Project {
-        crate::storage::load(std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/assets/mau-binh-minh-hai.ron"
-        )))
-        .unwrap()
-    }
+    use crate::test_support::sample;
 
     #[test]
     fn strengths_count_the_indicators_met_and_name_the_best() {
