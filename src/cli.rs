@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use crate::check::{Severity, check, is_usable};
 use crate::import::{self, ImportKind, ImportPreview};
-use crate::model::{Project, Target};
+use crate::model::Project;
 use crate::storage;
 
 /// What the command line asks for.
@@ -218,60 +218,25 @@ fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
     for (col, title, field) in &p.mapping {
         let _ = writeln!(out, "  cột {} “{title}” → {}", col + 1, field.label());
     }
-    let office = |id: &String| -> String {
-        project
-            .organisation
-            .office(id)
-            .or_else(|| p.new_offices.iter().find(|o| &o.id == id))
-            .map_or_else(|| id.clone(), |o| o.short.clone())
-    };
-    let offices = |ids: &[String]| ids.iter().map(office).collect::<Vec<_>>().join("; ");
-    let group = |id: &str| -> String {
-        let groups = match p.kind {
-            ImportKind::Indicators => &project.plan.indicator_groups,
-            ImportKind::Tasks => &project.plan.task_groups,
-        };
-        groups
-            .iter()
-            .chain(p.groups.iter())
-            .find(|g| g.id == id)
-            .map_or_else(String::new, |g| format!(" [{}]", g.title))
-    };
     let _ = writeln!(out, "Sẽ nhập:");
-    for (i, ind) in p.indicators.iter().enumerate() {
-        let row = p.item_rows.get(i).copied().unwrap_or(0);
-        let target = match &ind.target {
-            Target::Number { cmp, value } => format!(
-                "{} {} {}",
-                cmp.symbol(),
-                crate::vi::format_number(*value, 2),
-                ind.unit
-            ),
-            Target::Text { expected } => expected.clone(),
+    for r in import::describe(p, project) {
+        let group = if r.group.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", r.group)
         };
-        let _ = writeln!(
-            out,
-            "  dòng {row}: {}{} {} — chỉ tiêu: {} — chủ trì: {}",
-            ind.id,
-            group(&ind.group),
-            ind.name,
-            target.trim(),
-            offices(&ind.lead)
-        );
-    }
-    for (i, t) in p.tasks.iter().enumerate() {
-        let row = p.item_rows.get(i).copied().unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "  dòng {row}: {}{} {} — chủ trì: {} — phối hợp: {} — sản phẩm: {} — thời hạn: {}",
-            t.id,
-            group(&t.group),
-            t.name,
-            offices(&t.lead),
-            offices(&t.coordinating),
-            t.output,
-            t.deadline.label()
-        );
+        let _ = match p.kind {
+            ImportKind::Indicators => writeln!(
+                out,
+                "  dòng {}: {}{group} {} — chỉ tiêu: {} — chủ trì: {}",
+                r.row, r.id, r.name, r.target_or_deadline, r.lead
+            ),
+            ImportKind::Tasks => writeln!(
+                out,
+                "  dòng {}: {}{group} {} — chủ trì: {} — phối hợp: {} — sản phẩm: {} — thời hạn: {}",
+                r.row, r.id, r.name, r.lead, r.coordinating, r.output, r.target_or_deadline
+            ),
+        };
     }
     for g in &p.groups {
         let _ = writeln!(out, "Nhóm mới: {}", g.title);

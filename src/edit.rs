@@ -94,6 +94,8 @@ pub enum Edit {
         text: String,
     },
     AddReport(Box<Report>),
+    /// Adds what an import preview found (new offices, groups, indicators or tasks).
+    Import(Box<crate::import::ImportPreview>),
 }
 
 /// Why an edit could not be applied; the project is then unchanged.
@@ -111,6 +113,8 @@ pub enum EditError {
     NoTask(String),
     #[error("Mã báo cáo “{0}” đã có trong tệp.")]
     DuplicateReport(String),
+    #[error("Kế hoạch đã có mã “{0}”: tệp đã thay đổi sau khi xem trước. Hãy nhập lại bảng.")]
+    ImportOutdated(String),
 }
 
 impl Edit {
@@ -323,6 +327,35 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
                 return Err(EditError::DuplicateReport(report.id));
             }
             project.reports.push(*report);
+        }
+        Edit::Import(preview) => {
+            // The preview numbered its ids after the project's; refuse if the project
+            // has changed since, rather than add a second CT16.
+            let plan = &project.plan;
+            let offices = &project.organisation.offices;
+            let taken = preview
+                .indicators
+                .iter()
+                .map(|i| &i.id)
+                .find(|id| plan.indicators.iter().any(|x| &x.id == *id))
+                .or_else(|| {
+                    preview
+                        .tasks
+                        .iter()
+                        .map(|t| &t.id)
+                        .find(|id| plan.tasks.iter().any(|x| &x.id == *id))
+                })
+                .or_else(|| {
+                    preview
+                        .new_offices
+                        .iter()
+                        .map(|o| &o.id)
+                        .find(|id| offices.iter().any(|x| &x.id == *id))
+                });
+            if let Some(id) = taken {
+                return Err(EditError::ImportOutdated(id.clone()));
+            }
+            crate::import::apply(&preview, project);
         }
     }
     Ok(())
@@ -678,5 +711,46 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.reports[0].recipients, ["Sở KH&CN", "UBND thành phố"]);
+    }
+
+    fn import_preview(p: &Project) -> crate::import::ImportPreview {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/import/chi-tieu.csv");
+        crate::import::preview(&path, p, None).unwrap()
+    }
+
+    #[test]
+    fn an_import_is_one_undo_step() {
+        let mut p = project();
+        let preview = import_preview(&p);
+        assert!(!preview.indicators.is_empty());
+        let before = p.clone();
+        let mut h = History::default();
+        assert!(
+            h.apply(&mut p, Edit::Import(Box::new(preview.clone())))
+                .unwrap()
+        );
+        assert_eq!(
+            p.plan.indicators.len(),
+            before.plan.indicators.len() + preview.indicators.len()
+        );
+        assert_eq!(p.plan.indicators[1].id, preview.indicators[0].id);
+        assert!(h.undo(&mut p));
+        assert_eq!(p, before);
+    }
+
+    #[test]
+    fn an_import_built_against_an_older_project_is_refused() {
+        let mut p = project();
+        let preview = import_preview(&p);
+        apply(&mut p, Edit::Import(Box::new(preview.clone()))).unwrap();
+        let after_first = p.clone();
+        let err = apply(&mut p, Edit::Import(Box::new(preview.clone()))).unwrap_err();
+        assert_eq!(
+            err,
+            EditError::ImportOutdated(preview.indicators[0].id.clone())
+        );
+        assert!(err.to_string().contains("nhập lại"));
+        assert_eq!(p, after_first);
     }
 }

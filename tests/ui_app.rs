@@ -18,6 +18,7 @@ struct Answers {
     open: Option<PathBuf>,
     save: Option<PathBuf>,
     pdf: Option<PathBuf>,
+    table: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
     /// Behave like a desktop without a file-chooser portal.
     no_chooser: bool,
@@ -32,6 +33,9 @@ impl Dialogs for Answers {
     }
     fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
         self.pdf.clone()
+    }
+    fn open_table(&mut self) -> Option<PathBuf> {
+        self.table.clone()
     }
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {
         self.opened
@@ -438,4 +442,125 @@ fn the_overview_colours_every_indicator_and_charts_the_chosen_one() {
     h.get_by_label("Biểu đồ CT03").click();
     h.run();
     h.get_by_label_contains("CT03 — Tỷ lệ khai thác");
+}
+
+fn import_fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+/// Opens Tệp › Nhập chỉ tiêu, nhiệm vụ từ bảng… the way a clerk does.
+fn open_import_from_menu(h: &mut Harness<'_, BaocaoApp>) {
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Nhập chỉ tiêu, nhiệm vụ từ bảng…").click();
+    h.run();
+}
+
+#[test]
+fn importing_a_csv_shows_columns_rows_and_bad_rows_then_adds_them_as_one_undo_step() {
+    let answers = Answers {
+        table: Some(import_fixture("chi-tieu.csv")),
+        ..Answers::default()
+    };
+    let (_d, _p, mut h) = app_on_copy(answers);
+    h.run();
+    let before = h.state().project().unwrap().plan.indicators.len();
+    open_import_from_menu(&mut h);
+    // The mapping: the header text as typed and what it becomes.
+    h.get_by_label("Các cột đọc được");
+    h.get_by_label("Chỉ tiêu năm 2026");
+    h.get_by_label("chỉ tiêu năm");
+    // Every row, numbered as the spreadsheet numbers it, with the id it will get.
+    h.get_by_label("Sẽ thêm: 7 chỉ tiêu, 1 nhóm mới, 1 đơn vị mới");
+    h.get_by_label("CT16");
+    h.get_by_label("CT22");
+    h.get_by_label("Số buổi tập huấn kỹ năng số cho Tổ công nghệ số cộng đồng");
+    h.get_by_label("Đơn vị mới: Hội Nông dân xã");
+    // The rows left out, with their row numbers.
+    h.get_by_label("Không nhập được 2 dòng:");
+    assert!(h.query_by_label_contains("Dòng 12:").is_some());
+    assert!(h.query_by_label_contains("Dòng 14:").is_some());
+    assert_eq!(
+        h.state().project().unwrap().plan.indicators.len(),
+        before,
+        "nothing changes before the clerk confirms"
+    );
+
+    // The dialog's buttons are pressed through accessibility: the centred dialog
+    // settles its size over the first frames, so a pointer position read from one
+    // frame can miss in the next.
+    h.get_by_label("Nhập 7 chỉ tiêu").click_accesskit();
+    h.run();
+    assert!(
+        h.state().modal.is_none(),
+        "{:?}",
+        h.state()
+            .modal
+            .as_ref()
+            .map(|m| format!("{m:?}").chars().take(300).collect::<String>())
+    );
+    let plan = &h.state().project().unwrap().plan;
+    assert_eq!(plan.indicators.len(), before + 7);
+    assert_eq!(plan.indicators[before].id, "CT16");
+    assert!(
+        plan.indicator_groups
+            .iter()
+            .any(|g| g.title == "Về phát triển kinh tế số")
+    );
+    assert_eq!(h.state().step, Step::ChiTieu, "the imported list is shown");
+    assert!(h.state().doc.as_ref().unwrap().is_dirty());
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project().unwrap().plan.indicators.len(),
+        before,
+        "one Ctrl+Z takes the whole import back"
+    );
+}
+
+#[test]
+fn an_xlsx_task_table_is_previewed_as_tasks_and_cancel_changes_nothing() {
+    let answers = Answers {
+        table: Some(import_fixture("nhiem-vu.xlsx")),
+        ..Answers::default()
+    };
+    let (_d, _p, mut h) = app_on_copy(answers);
+    h.run();
+    let before = h.state().project().unwrap().clone();
+    open_import_from_menu(&mut h);
+    h.get_by_label("Nhập nhiệm vụ từ bảng");
+    let n = match &h.state().modal {
+        Some(baocao::ui::app::Modal::Import { preview, .. }) => preview.tasks.len(),
+        other => panic!("no import dialog: {other:?}"),
+    };
+    assert!(n > 0);
+    h.get_by_label(&format!("Nhập {n} nhiệm vụ"));
+    h.get_by_label("Hủy").click_accesskit();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().project().unwrap(), &before);
+    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
+}
+
+#[test]
+fn a_file_that_is_not_a_table_is_explained_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("anh.xlsx");
+    std::fs::write(&bad, b"\x89PNG not a workbook").unwrap();
+    let answers = Answers {
+        table: Some(bad),
+        ..Answers::default()
+    };
+    let (_d, _p, mut h) = app_on_copy(answers);
+    h.run();
+    open_import_from_menu(&mut h);
+    h.get_by_label("Không nhập được bảng");
+    assert!(h.query_by_label_contains("anh.xlsx").is_some());
+    h.get_by_label("Đóng").click();
+    h.run();
+    assert!(h.state().modal.is_none());
+    assert!(!h.state().doc.as_ref().unwrap().is_dirty());
 }

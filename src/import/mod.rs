@@ -5,6 +5,7 @@
 //! (with new offices and groups) against the project, listing the rows it could not
 //! read; [`apply`] then adds them. Pure apart from reading the file; no egui here.
 
+mod describe;
 mod header;
 mod read;
 mod rows;
@@ -13,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Group, Indicator, Office, Project, Task};
 
+pub use describe::{PreviewRow, describe, summary};
 pub use header::{Field, Header, find_header, fold, recognise};
 pub use read::{Format, Table, detect_format, parse_csv, read_csv, read_table, read_xlsx};
 

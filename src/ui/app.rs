@@ -16,6 +16,7 @@ use super::tasks::TasksPanel;
 use crate::compose::{ComposeOptions, SourceRef, compose};
 use crate::edit::Edit;
 use crate::guide::Step;
+use crate::import::{ImportKind, ImportPreview};
 use crate::layout::{Fonts, Pages, layout};
 use crate::model::{Period, PeriodKind, Project, Report};
 
@@ -62,6 +63,16 @@ pub enum Command {
     SaveTo(PathBuf),
     /// Export the PDF to this path.
     ExportTo(PathBuf),
+    /// Choose a CSV or XLSX table of indicators or tasks to import.
+    ImportTable,
+    /// Read this table and show what importing it would add (`kind` forces
+    /// indicators or tasks).
+    ImportFrom {
+        path: PathBuf,
+        kind: Option<ImportKind>,
+    },
+    /// The clerk confirmed the import preview.
+    ConfirmImport(Box<ImportPreview>),
 }
 
 /// What a typed path is for, when the desktop shows no file chooser.
@@ -70,6 +81,7 @@ pub enum PathPurpose {
     OpenProject,
     SaveProject,
     SavePdf,
+    ImportTable,
 }
 
 /// What happens after the user answers the unsaved-changes question.
@@ -100,6 +112,11 @@ pub enum Modal {
         kind: PeriodKind,
         year: i32,
         from_previous: bool,
+    },
+    /// What importing a table would add, for the clerk to confirm.
+    Import {
+        path: PathBuf,
+        preview: Box<ImportPreview>,
     },
     /// Type a path (no file chooser on this desktop).
     AskPath {
@@ -196,6 +213,11 @@ impl BaocaoApp {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The open project.
+    pub fn project(&self) -> Option<&Project> {
+        self.doc.as_ref().map(|d| &d.project)
     }
 
     /// The report being edited.
@@ -378,11 +400,60 @@ impl BaocaoApp {
                 self.save_to(&super::dialogs::with_extension(path, "ron"));
             }
             Command::ExportTo(path) => self.export_to(&path),
+            Command::ImportTable => match self.dialogs.open_table() {
+                Some(path) => self.import_preview(path, None),
+                None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),
+            },
+            Command::ImportFrom { path, kind } => self.import_preview(path, kind),
+            Command::ConfirmImport(preview) => self.confirm_import(*preview),
             Command::Jump(source) => {
                 if let Some(step) = self.step_of_source(&source) {
                     self.step = step;
                 }
                 self.focus = Some(source);
+            }
+        }
+    }
+
+    /// Reads a table and shows what importing it would add; nothing changes yet.
+    fn import_preview(&mut self, path: PathBuf, kind: Option<ImportKind>) {
+        let Some(doc) = &self.doc else { return };
+        self.modal = Some(match crate::import::preview(&path, &doc.project, kind) {
+            Ok(preview) => Modal::Import {
+                path,
+                preview: Box::new(preview),
+            },
+            Err(e) => Modal::Message {
+                title: "Không nhập được bảng".to_owned(),
+                text: e.to_string(),
+            },
+        });
+    }
+
+    /// Adds a confirmed import as one undo step and shows the imported list.
+    fn confirm_import(&mut self, preview: ImportPreview) {
+        let Some(doc) = &mut self.doc else { return };
+        let what = crate::import::summary(&preview);
+        let kind = preview.kind;
+        doc.history.seal();
+        match doc.apply(Edit::Import(Box::new(preview))) {
+            Ok(_) => {
+                doc.history.seal();
+                self.step = match kind {
+                    ImportKind::Indicators => Step::ChiTieu,
+                    ImportKind::Tasks => Step::NhiemVu,
+                };
+                self.focus = self.focus_of_step(self.step);
+                self.status = Some((
+                    format!("Đã nhập {what}. Có thể hoàn tác bằng Ctrl+Z."),
+                    false,
+                ));
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không nhập được bảng".to_owned(),
+                    text: e.to_string(),
+                });
             }
         }
     }

@@ -11,6 +11,8 @@ pub trait Dialogs {
     fn save_project(&mut self, suggested: &str) -> Option<PathBuf>;
     /// Where to write a PDF, starting from `suggested` (a file name).
     fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// A CSV or XLSX table of indicators or tasks to import.
+    fn open_table(&mut self) -> Option<PathBuf>;
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
     /// False once the desktop showed no chooser at all (no file-chooser portal):
@@ -64,6 +66,17 @@ impl Dialogs for NativeDialogs {
         self.run(|d| {
             d.set_title("Mở tệp dự án")
                 .add_filter("Tệp dự án baocao (.ron)", &["ron"])
+                .pick_file()
+        })
+    }
+
+    fn open_table(&mut self) -> Option<PathBuf> {
+        self.run(|d| {
+            d.set_title("Chọn bảng chỉ tiêu hoặc nhiệm vụ")
+                .add_filter(
+                    "Bảng CSV hoặc Excel (.csv, .xlsx)",
+                    &["csv", "xlsx", "CSV", "XLSX"],
+                )
                 .pick_file()
         })
     }

@@ -26,6 +26,8 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                 item(ui, "Lưu", "Ctrl+S", Command::Save, &mut out);
                 item(ui, "Lưu thành…", "Ctrl+Shift+S", Command::SaveAs, &mut out);
                 ui.separator();
+                item(ui, "Nhập chỉ tiêu, nhiệm vụ từ bảng…", "", Command::ImportTable, &mut out);
+                ui.separator();
                 item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, &mut out);
                 item(ui, "In…", "Ctrl+P", Command::Print, &mut out);
                 ui.separator();

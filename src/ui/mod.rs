@@ -8,6 +8,7 @@ pub mod document;
 mod editor;
 mod field_buffers;
 pub mod fonts;
+mod import_dialog;
 pub mod indicators;
 mod info;
 mod menu;

@@ -11,10 +11,18 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
     let Some(modal) = app.modal.clone() else {
         return;
     };
+    if let Modal::Import { path, preview } = &modal {
+        if super::import_dialog::show(ctx, app, path, preview) {
+            app.modal = None;
+        }
+        return;
+    }
     let mut close = false;
     egui::Modal::new(egui::Id::unique("hop-thoai")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         match modal {
+            // Shown above, in its own wider window.
+            Modal::Import { .. } => {}
             Modal::Unsaved(_) => {
                 ui.heading("Lưu thay đổi?");
                 ui.label("Tệp có thay đổi chưa lưu. Bạn có muốn lưu trước không?");
@@ -101,6 +109,7 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                     PathPurpose::OpenProject => ("Mở tệp dự án", "Mở"),
                     PathPurpose::SaveProject => ("Lưu tệp dự án", "Lưu"),
                     PathPurpose::SavePdf => ("Xuất báo cáo ra PDF", "Xuất"),
+                    PathPurpose::ImportTable => ("Nhập chỉ tiêu, nhiệm vụ từ bảng", "Đọc bảng"),
                 };
                 ui.heading(title);
                 ui.label("Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:");
@@ -118,6 +127,7 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                             PathPurpose::OpenProject => Command::OpenPath(path),
                             PathPurpose::SaveProject => Command::SaveTo(path),
                             PathPurpose::SavePdf => Command::ExportTo(path),
+                            PathPurpose::ImportTable => Command::ImportFrom { path, kind: None },
                         });
                         close = true;
                     }
