@@ -113,7 +113,11 @@ pub fn load_review_file(path: &Path) -> Result<ReviewFile, ReviewFileError> {
     }
     let bytes = fs::read(path).map_err(|e| read_err(io_reason(&e)))?;
     let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
+        let valid = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
+        let (line, column) = line_col(valid);
         ReviewFileError::Parse {
             path: path.to_owned(),
             line,
@@ -292,6 +296,23 @@ mod tests {
         let err = parse_review_file(&text, Path::new("g.ron")).unwrap_err();
         assert!(
             matches!(err, ReviewFileError::NewerVersion { found: 9, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_review_file_that_is_not_utf8_names_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("g.ron");
+        fs::write(
+            &path,
+            b"(\n    format_version: 1,\n    author: \"B\xffnh\",\n)",
+        )
+        .unwrap();
+        let err = load_review_file(&path).unwrap_err();
+        assert_eq!(err.position(), Some((3, 15)), "{err}");
+        assert!(
+            err.to_string().contains("không phải văn bản UTF-8"),
             "{err}"
         );
     }
