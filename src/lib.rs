@@ -9,7 +9,8 @@
 //! ```
 //!
 //! - [`model`]: plain serde data (project, plan, periods, reports, review fields);
-//! - [`storage`]: load / save / migrate the RON file, atomically;
+//! - [`storage`]: load / save / migrate the RON file, atomically; review files;
+//! - [`review`]: the review workflow, comments, what changed, merging review files;
 //! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
 //! - [`export`]: laid-out pages → PDF, fonts embedded and subset;
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
@@ -29,6 +30,7 @@ pub mod guide;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod review;
 pub mod storage;
 pub mod ui;
 pub mod vi;

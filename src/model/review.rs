@@ -47,6 +47,15 @@ pub enum ReviewRole {
     Reviewer,
 }
 
+impl ReviewRole {
+    pub fn label(self) -> &'static str {
+        match self {
+            ReviewRole::Drafter => "Người soạn",
+            ReviewRole::Reviewer => "Người duyệt",
+        }
+    }
+}
+
 /// Review state of a report.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -58,6 +67,9 @@ pub struct Review {
     pub snapshot: Option<Snapshot>,
     /// Fingerprint of the content that was approved.
     pub approved_fingerprint: Option<String>,
+    /// Content as it was sent the time before: what the reviewer last reviewed while
+    /// the current version awaits review.
+    pub previous_snapshot: Option<Snapshot>,
 }
 
 /// A recorded status change.
@@ -89,6 +101,16 @@ pub struct Comment {
     pub replies: Vec<Reply>,
     #[serde(default)]
     pub resolved: bool,
+    /// Who marked the comment resolved, while it is.
+    #[serde(default)]
+    pub resolved_by: Option<String>,
+    /// When the comment was marked resolved, while it is.
+    #[serde(default)]
+    pub resolved_at: Option<NaiveDateTime>,
+    /// When the comment was last reopened; orders a resolve and a reopen made on
+    /// different machines when review files are merged.
+    #[serde(default)]
+    pub reopened_at: Option<NaiveDateTime>,
 }
 
 /// An answer in a comment's thread.

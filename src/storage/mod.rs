@@ -4,6 +4,7 @@
 //! Sits beside `compose` on top of `model`: model ← storage.
 
 mod error;
+mod review_file;
 mod v0;
 
 use std::fs;
@@ -14,6 +15,10 @@ use serde::Deserialize;
 
 pub use error::StorageError;
 use error::{io_reason, ron_message};
+pub use review_file::{
+    ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
+    review_file_to_string, save_review_file,
+};
 
 use crate::model::{FORMAT_VERSION, Project};
 

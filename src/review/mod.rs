@@ -1,0 +1,63 @@
+//! The review workflow: who may move a report between statuses, comments and their
+//! threads, what changed since the last submission, and review files that a reviewer
+//! without write access leaves beside the project for the drafter to merge.
+//!
+//! Pure logic on top of `model` (and `compose` for section numbers): no egui, no I/O
+//! (reading and writing review files is in `storage::review_file`), no clock — every
+//! function that records something takes the time as `at`.
+
+mod comments;
+mod diff;
+mod error;
+mod file;
+mod workflow;
+
+pub use comments::{
+    add_comment, comment_anchor_label, open_comments, open_count_by_section, paragraphs, reopen,
+    reply, resolve,
+};
+pub use diff::{
+    ChangeKind, SectionChange, Span, changes, diff_baseline, diff_words, take_snapshot,
+};
+pub use error::ReviewError;
+pub use file::{MergeReport, REVIEW_FORMAT_VERSION, ReviewFile, ReviewOp, merge};
+pub use workflow::{
+    ActionKind, Actor, allowed_actions, apply_action, approval_holds, check_after_edit, fingerprint,
+};
+
+/// `text` reduced to lowercase ASCII letters, digits and single dashes, for ids and
+/// file names: `Nguyễn Văn Đức` → `nguyen-van-duc`. Empty when nothing is left.
+pub fn ascii_slug(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else if !unicode_normalization::char::is_combining_mark(c) {
+            dash = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ascii_slug;
+
+    #[test]
+    fn a_vietnamese_name_becomes_a_plain_ascii_slug() {
+        assert_eq!(ascii_slug("Nguyễn Văn Đức"), "nguyen-van-duc");
+        assert_eq!(ascii_slug("  Trần Thị Hồng  Nhung "), "tran-thi-hong-nhung");
+        assert_eq!(ascii_slug("Lê (P.CT)"), "le-p-ct");
+        assert_eq!(ascii_slug("…"), "");
+    }
+}
