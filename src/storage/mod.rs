@@ -5,6 +5,8 @@
 
 mod error;
 mod review_file;
+pub mod lock;
+mod stamp;
 mod v0;
 
 use std::fs;
@@ -19,6 +21,8 @@ pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
     review_file_to_string, save_review_file,
 };
+pub use lock::{LockError, LockInfo, ProjectLock};
+pub use stamp::{DiskStamp, changed_on_disk, stamp};
 
 use crate::model::{FORMAT_VERSION, Project};
 
@@ -27,6 +31,23 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads, migrates and NFC-normalises the project at `path`. Never writes anything.
 pub fn load(path: &Path) -> Result<Project, StorageError> {
+    let (bytes, _) = read_project_bytes(path)?;
+    parse_bytes(bytes, path)
+}
+
+/// Like [`load`], and also stamps the bytes it read, for [`save_checked`] to notice
+/// later whether somebody changed the file meanwhile. The stamp describes exactly the
+/// bytes the project came from, even if the file changes right after.
+pub fn load_stamped(path: &Path) -> Result<(Project, DiskStamp), StorageError> {
+    let (bytes, modified) = read_project_bytes(path)?;
+    let stamp = DiskStamp::of_bytes(&bytes, modified);
+    Ok((parse_bytes(bytes, path)?, stamp))
+}
+
+/// The file's bytes and modification time, refusing folders and oversized files.
+fn read_project_bytes(
+    path: &Path,
+) -> Result<(Vec<u8>, Option<std::time::SystemTime>), StorageError> {
     let read_err = |e: &std::io::Error| StorageError::Read {
         path: path.to_owned(),
         reason: io_reason(e),
@@ -48,6 +69,10 @@ pub fn load(path: &Path) -> Result<Project, StorageError> {
         });
     }
     let bytes = fs::read(path).map_err(|e| read_err(&e))?;
+    Ok((bytes, meta.modified().ok()))
+}
+
+fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Project, StorageError> {
     let text = String::from_utf8(bytes).map_err(|e| {
         let (line, column) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
         StorageError::Parse {
@@ -156,6 +181,38 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 pub fn save(path: &Path, project: &Project) -> Result<(), StorageError> {
     let text = to_string(project)?;
     write_atomic(path, text.as_bytes(), true)
+}
+
+/// Saves like [`save`], but first makes sure the file on disk is still the one
+/// `expected` describes (from [`load_stamped`] or the previous `save_checked`); if
+/// somebody changed or removed it meanwhile, refuses with
+/// [`StorageError::ChangedOnDisk`] and writes nothing. `None` skips the check (a new
+/// file, or "save as" where the user already confirmed overwriting). Returns the stamp
+/// of what was written, for the next save.
+pub fn save_checked(
+    path: &Path,
+    project: &Project,
+    expected: Option<&DiskStamp>,
+) -> Result<DiskStamp, StorageError> {
+    if let Some(expected) = expected {
+        let changed =
+            stamp::changed_on_disk_strict(path, expected).map_err(|e| StorageError::Write {
+                path: path.to_owned(),
+                reason: format!(
+                    "không đọc lại được tệp để kiểm tra trước khi ghi: {}",
+                    io_reason(&e)
+                ),
+            })?;
+        if changed {
+            return Err(StorageError::ChangedOnDisk {
+                path: path.to_owned(),
+            });
+        }
+    }
+    let text = to_string(project)?;
+    write_atomic(path, text.as_bytes(), true)?;
+    let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
+    Ok(DiskStamp::of_bytes(text.as_bytes(), modified))
 }
 
 /// Writes the autosave copy (atomically, without touching the backup).

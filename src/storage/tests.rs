@@ -221,3 +221,84 @@ fn the_recovery_copy_sits_beside_the_file() {
     assert!(!path.exists());
     assert_eq!(load(&recovery_path(&path)).unwrap(), sample_project());
 }
+
+#[test]
+fn load_stamped_stamps_the_bytes_it_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let (project, stamped) = load_stamped(&path).unwrap();
+    assert_eq!(project, sample_project());
+    assert!(!changed_on_disk(&path, &stamped).unwrap());
+}
+
+#[test]
+fn a_checked_save_over_an_unchanged_file_succeeds_and_stamps_what_it_wrote() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let (mut p, loaded) = load_stamped(&path).unwrap();
+    p.organisation.place = "Nơi khác".into();
+    let saved = save_checked(&path, &p, Some(&loaded)).unwrap();
+    assert!(!changed_on_disk(&path, &saved).unwrap());
+    assert_eq!(load(&path).unwrap().organisation.place, "Nơi khác");
+    // The returned stamp is good for the next save.
+    p.organisation.place = "Nơi thứ ba".into();
+    save_checked(&path, &p, Some(&saved)).unwrap();
+    assert_eq!(load(&path).unwrap().organisation.place, "Nơi thứ ba");
+}
+
+#[test]
+fn a_checked_save_refuses_a_file_somebody_changed_and_leaves_their_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let (mut mine, loaded) = load_stamped(&path).unwrap();
+
+    // Somebody else saves the same length of text: only the bytes tell.
+    let mut theirs = sample_project();
+    theirs.organisation.place = "An Lãx".into();
+    save(&path, &theirs).unwrap();
+    let their_bytes = std::fs::read(&path).unwrap();
+    let backup_after_theirs = std::fs::read(backup_path(&path)).ok();
+
+    mine.organisation.place = "Của tôi".into();
+    let err = save_checked(&path, &mine, Some(&loaded)).unwrap_err();
+    assert!(
+        matches!(&err, StorageError::ChangedOnDisk { path: p } if p == &path),
+        "{err:?}"
+    );
+    let message = err.to_string();
+    assert!(
+        message.starts_with("Tệp đã bị người khác hoặc chương trình khác thay đổi"),
+        "{message}"
+    );
+    assert!(message.contains("hãy lưu thành tệp khác"), "{message}");
+    assert!(
+        message.ends_with(&format!("Tệp: {}", path.display())),
+        "{message}"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), their_bytes);
+    assert_eq!(std::fs::read(backup_path(&path)).ok(), backup_after_theirs);
+}
+
+#[test]
+fn a_checked_save_refuses_a_file_that_was_deleted_meanwhile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let (p, loaded) = load_stamped(&path).unwrap();
+    std::fs::remove_file(&path).unwrap();
+    let err = save_checked(&path, &p, Some(&loaded)).unwrap_err();
+    assert!(matches!(err, StorageError::ChangedOnDisk { .. }), "{err:?}");
+    assert!(!path.exists());
+}
+
+#[test]
+fn a_checked_save_without_a_stamp_writes_a_new_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mới.ron");
+    let stamped = save_checked(&path, &sample_project(), None).unwrap();
+    assert_eq!(stamped, stamp(&path).unwrap());
+    assert_eq!(load(&path).unwrap(), sample_project());
+}
