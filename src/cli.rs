@@ -2,7 +2,9 @@
 //!
 //! `baocao check FILE.ron` lists a project's problems in Vietnamese; its exit status is
 //! 0 only when the project is usable. `baocao export FILE.ron -o OUT.pdf` writes a
-//! report as PDF through the same pipeline the window uses. `baocao import FILE.ron
+//! report as PDF through the same pipeline the window uses: the draft, the final version
+//! (only once the report is approved) or the review copy with the open comments listed
+//! after the draft. `baocao import FILE.ron
 //! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read.
 
 use std::io::{BufRead, Write};
@@ -45,10 +47,23 @@ pub struct ExportArgs {
     pub file: PathBuf,
     /// Id of the report; the last report of the file when not given.
     pub report: Option<String>,
-    /// Print the signed version, without the `DỰ THẢO` marking.
-    pub final_version: bool,
+    /// Draft, final version or review copy.
+    pub kind: ExportKind,
     /// Where to write; `FILE-<report id>.pdf` beside the project when not given.
     pub output: Option<PathBuf>,
+}
+
+/// Which PDF `baocao export` writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The draft, marked `DỰ THẢO`.
+    #[default]
+    Draft,
+    /// `--final`: the signed version without the marking; only for an approved or
+    /// issued report.
+    Final,
+    /// `--review-copy`: the draft followed by the open comments, for review on paper.
+    ReviewCopy,
 }
 
 /// Usage text shown by `baocao --help` and after a wrong command.
@@ -56,8 +71,11 @@ pub const USAGE: &str = "Cách dùng:
   baocao                      mở cửa sổ với dự án mẫu
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
-  baocao export TỆP.ron [--report MÃ] [--final] -o BÁO-CÁO.pdf
+  baocao export TỆP.ron [--report MÃ] [--final | --review-copy] -o BÁO-CÁO.pdf
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
+                              --final: bản chính thức, không có dấu DỰ THẢO (chỉ khi đã duyệt
+                              hoặc đã ban hành); --review-copy: bản xem xét, tức bản dự thảo
+                              kèm danh sách góp ý chưa xử lý và số trang của từng góp ý
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao --help               hiện hướng dẫn này";
@@ -79,12 +97,25 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
 fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut file = None;
     let mut report = None;
-    let mut final_version = false;
+    let mut kind: Option<ExportKind> = None;
     let mut output = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--final" => final_version = true,
+            "--final" | "--review-copy" => {
+                let asked = if a == "--final" {
+                    ExportKind::Final
+                } else {
+                    ExportKind::ReviewCopy
+                };
+                if kind.is_some_and(|k| k != asked) {
+                    return Err(
+                        "Chỉ chọn một trong hai: --final (bản chính thức) hoặc --review-copy (bản xem xét)."
+                            .to_owned(),
+                    );
+                }
+                kind = Some(asked);
+            }
             "--report" | "-r" => {
                 let id = it.next().ok_or("Sau --report cần mã báo cáo.")?;
                 report = Some(id.clone());
@@ -104,7 +135,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     Ok(ExportArgs {
         file,
         report,
-        final_version,
+        kind: kind.unwrap_or_default(),
         output,
     })
 }
@@ -343,11 +374,26 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
         args.file
             .with_file_name(format!("{stem}-{}.pdf", report.id))
     });
-    let options = crate::compose::ComposeOptions {
-        final_version: args.final_version,
+    let status = report.review.status;
+    if args.kind == ExportKind::Final && !status.allows_final() {
+        return Err(format!(
+            "Báo cáo đang ở trạng thái “{}”: chỉ bản đã duyệt hoặc đã ban hành mới được in bản chính thức, không có dấu DỰ THẢO. Hãy xuất bản dự thảo (bỏ --final) hoặc bản xem xét (--review-copy).\nTệp: {}",
+            status.label(),
+            args.file.display()
+        ));
+    }
+    let rendered = match args.kind {
+        ExportKind::ReviewCopy => {
+            crate::export::render_review_copy(&project, report, creation_date())
+        }
+        ExportKind::Draft | ExportKind::Final => {
+            let options = crate::compose::ComposeOptions {
+                final_version: args.kind == ExportKind::Final,
+            };
+            crate::export::render_pdf(&project, report, options, creation_date())
+        }
     };
-    let (bytes, warnings) = crate::export::render_pdf(&project, report, options, creation_date())
-        .map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
+    let (bytes, warnings) = rendered.map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
     storage::write_atomic(&output, &bytes, false).map_err(|e| {
         let text = e.to_string();
         text.replacen("Không lưu được tệp", "Không ghi được tệp PDF", 1)
@@ -407,10 +453,23 @@ mod tests {
             Ok(Command::Export(ExportArgs {
                 file: "a.ron".into(),
                 report: Some("q2".into()),
-                final_version: true,
+                kind: ExportKind::Final,
                 output: Some("x.pdf".into()),
             }))
         );
+        assert_eq!(
+            parse_args(&args(&["export", "a.ron", "--review-copy"])),
+            Ok(Command::Export(ExportArgs {
+                file: "a.ron".into(),
+                report: None,
+                kind: ExportKind::ReviewCopy,
+                output: None,
+            }))
+        );
+        let plain = parse_args(&args(&["export", "a.ron"]));
+        assert!(matches!(plain, Ok(Command::Export(a)) if a.kind == ExportKind::Draft));
+        let both = parse_args(&args(&["export", "a.ron", "--final", "--review-copy"]));
+        assert!(both.is_err_and(|e| e.contains("--final") && e.contains("--review-copy")));
         assert!(parse_args(&args(&["export"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "-o"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "--pdfa"])).is_err());

@@ -6,7 +6,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// Returns `text` in Unicode NFC (precomposed letters such as `ệ` as one code point).
@@ -206,6 +206,16 @@ pub fn date_short(date: NaiveDate) -> String {
     format!("{:02}/{:02}/{}", date.day(), date.month(), date.year())
 }
 
+/// A moment as written in a review note: `10:05 ngày 22/11/2026`.
+pub fn time_and_date(at: NaiveDateTime) -> String {
+    format!(
+        "{:02}:{:02} ngày {}",
+        at.hour(),
+        at.minute(),
+        date_short(at.date())
+    )
+}
+
 /// The document number line: `Số: 05/BC-UBND`, or `Số:      /BC-UBND` for a draft.
 pub fn doc_number(number: Option<u32>, type_code: &str, org_code: &str) -> String {
     let code = if org_code.is_empty() {
@@ -354,6 +364,14 @@ mod tests {
     fn table_dates_are_day_month_year() {
         let d = NaiveDate::from_ymd_opt(2026, 2, 5).unwrap_or_default();
         assert_eq!(date_short(d), "05/02/2026");
+    }
+
+    #[test]
+    fn a_review_moment_is_hours_minutes_then_the_table_date() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 2)
+            .and_then(|d| d.and_hms_opt(9, 5, 30))
+            .unwrap_or_default();
+        assert_eq!(time_and_date(at), "09:05 ngày 02/11/2026");
     }
 
     #[test]

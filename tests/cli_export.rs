@@ -1,5 +1,5 @@
-//! `baocao export` end to end, judged by real readers: the bundled sample as a draft
-//! and as a final version, read by pdfinfo, pdffonts, qpdf, pdftotext and the
+//! `baocao export` end to end, judged by real readers: the bundled sample as a draft,
+//! as a final version (of an approved copy) and as a review copy, read by pdfinfo, pdffonts, qpdf, pdftotext and the
 //! independent Decree 30 checker (`../shared/tools/nd30check.py`); plus the errors a
 //! user can cause. Needs poppler-utils, qpdf and pdfplumber (check.sh installs them);
 //! a missing tool fails the test with a message saying what to install.
@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use baocao::compose::{Block, ComposeOptions, compose};
+use baocao::model::{Comment, Reply, ReportStatus, ReviewRole};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -95,11 +96,93 @@ fn the_sample_draft_passes_every_rule_of_the_decree_30_checker() {
     assert!(ok, "{report}");
 }
 
+/// A copy of the sample whose report is approved, so that it may be printed final.
+/// The sample itself stays a draft ("Đang soạn").
+fn approved_sample() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("da-duyet.ron");
+    let mut project = baocao::storage::load(&sample()).unwrap();
+    project.reports[0].review.status = ReportStatus::Approved;
+    baocao::storage::save(&path, &project).unwrap();
+    (dir, path)
+}
+
 #[test]
 fn the_sample_final_version_passes_the_checker_without_the_draft_marking() {
-    let (_dir, pdf) = export(&sample(), &["--final"]);
+    let (_src, approved) = approved_sample();
+    let (_dir, pdf) = export(&approved, &["--final"]);
     let (ok, report) = nd30check(&pdf, "--final");
     assert!(ok, "{report}");
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    assert!(!text.contains("DỰ THẢO"), "{text}");
+    assert!(text.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+}
+
+#[test]
+fn a_final_version_of_a_report_still_being_drafted_is_refused_naming_its_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("x.pdf");
+    let o = baocao(&[
+        "export",
+        sample().to_str().unwrap(),
+        "--final",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let msg = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        msg.contains("Báo cáo đang ở trạng thái “Đang soạn”")
+            && msg.contains("chỉ bản đã duyệt hoặc đã ban hành mới được in bản chính thức")
+            && msg.contains("DỰ THẢO"),
+        "{msg}"
+    );
+    assert!(msg.contains("mau-binh-minh-hai.ron"), "{msg}");
+    assert!(!out.exists());
+    assert!(String::from_utf8_lossy(&o.stdout).is_empty());
+}
+
+#[test]
+fn a_report_sent_back_for_changes_is_refused_too_and_an_issued_one_is_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("trang-thai.ron");
+    let out = dir.path().join("x.pdf");
+    for (status, ok) in [
+        (ReportStatus::AwaitingReview, false),
+        (ReportStatus::NeedsChanges, false),
+        (ReportStatus::Issued, true),
+    ] {
+        let mut project = baocao::storage::load(&sample()).unwrap();
+        project.reports[0].review.status = status;
+        baocao::storage::save(&path, &project).unwrap();
+        let o = baocao(&[
+            "export",
+            path.to_str().unwrap(),
+            "--final",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(o.status.success(), ok, "{status:?}");
+        if !ok {
+            let msg = String::from_utf8_lossy(&o.stderr);
+            assert!(msg.contains(&format!("“{}”", status.label())), "{msg}");
+        }
+        assert_eq!(out.exists(), ok, "{status:?}");
+    }
+}
+
+#[test]
+fn final_and_review_copy_together_are_refused_with_the_usage() {
+    let o = baocao(&[
+        "export",
+        sample().to_str().unwrap(),
+        "--final",
+        "--review-copy",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let msg = String::from_utf8_lossy(&o.stderr);
+    assert!(msg.contains("Chỉ chọn một trong hai"), "{msg}");
+    assert!(msg.contains("--review-copy: bản xem xét"), "{msg}");
 }
 
 #[test]
@@ -317,7 +400,7 @@ fn a_final_export_with_an_unknown_figure_is_refused_and_a_draft_shows_it_marked(
         .unwrap()
         .body
         .push_str("\nĐạt {{CT99.kết quả}}.");
-    project.reports[0].review.status = baocao::model::ReportStatus::Approved;
+    project.reports[0].review.status = ReportStatus::Approved;
     baocao::storage::save(&path, &project).unwrap();
 
     let out = dir.path().join("x.pdf");
@@ -353,4 +436,214 @@ fn a_final_export_with_an_unknown_figure_is_refused_and_a_draft_shows_it_marked(
         text.contains("{{CT99.kết quả}}"),
         "the draft prints the placeholder, never a blank"
     );
+}
+
+/// Page `n` (from 1) of `pdf` as text.
+fn page_text(pdf: &Path, n: usize, layout: bool) -> String {
+    let n = n.to_string();
+    let mut args = vec!["-f", n.as_str(), "-l", n.as_str()];
+    if layout {
+        args.push("-layout");
+    }
+    args.extend([pdf.to_str().unwrap(), "-"]);
+    tool("pdftotext", &args)
+}
+
+fn page_count(pdf: &Path) -> usize {
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("{info}"))
+}
+
+/// The text without any white space, so that line breaks and justification do not matter.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect()
+}
+
+/// The page number an entry of the comments list gives: `… — trang N`.
+fn listed_page(text: &str, entry_start: &str) -> usize {
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with(entry_start))
+        .unwrap_or_else(|| panic!("no entry “{entry_start}” in:\n{text}"));
+    line.rsplit_once("— trang ")
+        .and_then(|(_, n)| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page in “{line}”"))
+}
+
+#[test]
+fn the_review_copy_lists_the_open_comments_with_the_pages_they_point_to() {
+    // Two open comments (one on the fourth paragraph of "Hạn chế", one on the last
+    // section, with a reply) and a resolved one that must not be listed.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gop-y.ron");
+    let mut project = baocao::storage::load(&sample()).unwrap();
+    let at = |d, h, m| {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, d)
+            .and_then(|d| d.and_hms_opt(h, m, 0))
+            .unwrap()
+    };
+    let comment = |id: &str, section: &str, paragraph, text: &str| Comment {
+        id: id.into(),
+        section: section.into(),
+        paragraph,
+        author: "Nguyễn Văn A".into(),
+        role: ReviewRole::Reviewer,
+        at: at(22, 10, 5),
+        text: text.into(),
+        replies: Vec::new(),
+        resolved: false,
+    };
+    let mut on_last = comment(
+        "c2",
+        "kien-nghi",
+        None,
+        "Bổ sung kiến nghị về kinh phí số hóa.",
+    );
+    on_last.replies.push(Reply {
+        author: "Trần Thị Bích".into(),
+        role: ReviewRole::Drafter,
+        at: at(23, 14, 30),
+        text: "Đã bổ sung vào đoạn cuối.".into(),
+    });
+    let mut done = comment("c3", "can-cu", None, "Góp ý đã xử lý xong.");
+    done.resolved = true;
+    project.reports[0].review.comments = vec![
+        on_last,
+        comment(
+            "c1",
+            "han-che",
+            Some(3),
+            "Nêu rõ thiết bị nào cần thay thế.",
+        ),
+        done,
+    ];
+    baocao::storage::save(&path, &project).unwrap();
+
+    let (_d1, review) = export(&path, &["--review-copy"]);
+    let (_d2, draft) = export(&path, &[]);
+    let text = tool("pdftotext", &["-layout", review.to_str().unwrap(), "-"]);
+    for must in [
+        "Ý KIẾN GÓP Ý CHƯA XỬ LÝ",
+        "Có 2 góp ý chưa xử lý",
+        "Nêu rõ thiết bị nào cần thay thế.",
+        "Bổ sung kiến nghị về kinh phí số hóa.",
+        "Nguyễn Văn A (người duyệt), 10:05 ngày 22/11/2026:",
+        "Trần Thị Bích (người soạn), 14:30 ngày 23/11/2026:",
+        "Đã bổ sung vào đoạn cuối.",
+        "DỰ THẢO",
+    ] {
+        assert!(text.contains(must), "“{must}” missing:\n{text}");
+    }
+    assert!(
+        !text.contains("Góp ý đã xử lý xong."),
+        "a resolved comment is listed"
+    );
+
+    // The body of the review copy is the draft, page for page.
+    let body = page_count(&draft);
+    assert!(page_count(&review) > body);
+    for n in 1..=body {
+        assert_eq!(
+            page_text(&review, n, true),
+            page_text(&draft, n, true),
+            "page {n} differs from the draft"
+        );
+    }
+    let images = |pdf: &Path, name: &str| -> Vec<Vec<u8>> {
+        let prefix = dir.path().join(name);
+        let last = body.to_string();
+        tool(
+            "pdftoppm",
+            &[
+                "-r",
+                "30",
+                "-gray",
+                "-l",
+                &last,
+                pdf.to_str().unwrap(),
+                prefix.to_str().unwrap(),
+            ],
+        );
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .starts_with(&format!("{name}-"))
+            })
+            .collect();
+        files.sort();
+        files.iter().map(|f| std::fs::read(f).unwrap()).collect()
+    };
+    let (a, b) = (images(&review, "xem-xet"), images(&draft, "du-thao"));
+    assert_eq!(a.len(), body);
+    assert!(a == b, "the body pages render differently from the draft's");
+
+    // Entries in report order; each page listed is where that text really is.
+    let p1 = listed_page(&text, "1. Mục b) Hạn chế, đoạn 4 — trang");
+    let p2 = listed_page(&text, "2. Mục IV. KIẾN NGHỊ, ĐỀ XUẤT — trang");
+    assert!(p1 < p2 && p2 <= body, "{p1} {p2} {body}");
+    let paragraph = squash("- Một số trang thiết bị công nghệ thông tin tại trụ sở");
+    assert!(squash(&page_text(&review, p1, false)).contains(&paragraph));
+    assert!(!squash(&page_text(&review, p1 - 1, false)).contains(&paragraph));
+    let heading = squash("IV. KIẾN NGHỊ, ĐỀ XUẤT");
+    assert!(squash(&page_text(&review, p2, false)).contains(&heading));
+    assert!(!(1..p2).any(|n| squash(&page_text(&review, n, false)).contains(&heading)));
+
+    // Only embedded subset fonts, a clean structure.
+    let fonts = tool("pdffonts", &[review.to_str().unwrap()]);
+    let rows: Vec<&str> = fonts
+        .lines()
+        .skip(2)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        let name = row.split_whitespace().next().unwrap();
+        let (tag, base) = name
+            .split_once('+')
+            .unwrap_or_else(|| panic!("not a subset: {row}"));
+        assert!(
+            tag.len() == 6 && tag.chars().all(|c| c.is_ascii_uppercase()),
+            "{row}"
+        );
+        assert!(base.starts_with("LiberationSerif"), "{row}");
+        assert!(row.contains("yes yes yes"), "{row}");
+    }
+    tool("qpdf", &["--check", review.to_str().unwrap()]);
+
+    // The body pages alone still pass the Decree 30 checker as a draft.
+    let body_only = dir.path().join("than.pdf");
+    let range = format!("1-{body}");
+    tool(
+        "qpdf",
+        &[
+            review.to_str().unwrap(),
+            "--pages",
+            ".",
+            &range,
+            "--",
+            body_only.to_str().unwrap(),
+        ],
+    );
+    let (ok, report) = nd30check(&body_only, "--draft");
+    assert!(ok, "{report}");
+}
+
+#[test]
+fn a_review_copy_without_open_comments_says_so_and_an_approved_report_keeps_the_marking() {
+    let (_src, approved) = approved_sample();
+    let (_dir, pdf) = export(&approved, &["--review-copy"]);
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    assert!(text.contains("Ý KIẾN GÓP Ý CHƯA XỬ LÝ"), "{text}");
+    assert!(text.contains("Không có góp ý nào chưa xử lý."), "{text}");
+    assert!(text.contains("DỰ THẢO"), "a review copy is always a draft");
+    let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
+    assert!(info.contains("bản xem xét"), "{info}");
 }

@@ -120,6 +120,18 @@ pub enum Rule {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct SourceRef(pub String);
 
+impl SourceRef {
+    /// The source of a section's heading and text: `section:<id>`.
+    pub fn section(id: &str) -> Self {
+        Self(format!("section:{id}"))
+    }
+
+    /// The section id of a `section:<id>` source.
+    pub fn section_id(&self) -> Option<&str> {
+        self.0.strip_prefix("section:")
+    }
+}
+
 /// A paragraph: runs of text laid out in lines.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Paragraph {
@@ -127,6 +139,9 @@ pub struct Paragraph {
     pub size_pt: f32,
     pub align: Align,
     pub first_line_indent_pt: f32,
+    /// Space between the left edge of the text area (or column) and every line of the
+    /// paragraph (replies under a comment in the review copy); usually 0.
+    pub left_indent_pt: f32,
     pub space_before_pt: f32,
     pub space_after_pt: f32,
     /// Multiple of single line spacing (1.0–1.5).
@@ -140,6 +155,10 @@ pub struct Paragraph {
     /// Draw a thin box around the text (the `DỰ THẢO` marking).
     pub frame: bool,
     pub source: SourceRef,
+    /// Position of this paragraph among the paragraphs typed in its source, from 0 (the
+    /// n-th non-empty line of a section's text), so that a review comment anchored to a
+    /// paragraph can be found on the pages. `None` for headings and generated text.
+    pub index_in_source: Option<usize>,
 }
 
 impl Paragraph {
@@ -150,6 +169,7 @@ impl Paragraph {
             size_pt: setup.body_size_pt,
             align: Align::Justify,
             first_line_indent_pt: setup.first_line_indent_mm * crate::compose::PT_PER_MM,
+            left_indent_pt: 0.0,
             space_before_pt: 0.0,
             space_after_pt: setup.paragraph_spacing_pt,
             line_spacing: setup.line_spacing,
@@ -158,6 +178,7 @@ impl Paragraph {
             rule_below: None,
             frame: false,
             source: SourceRef::default(),
+            index_in_source: None,
         }
     }
 
@@ -168,6 +189,7 @@ impl Paragraph {
             size_pt,
             align: Align::Center,
             first_line_indent_pt: 0.0,
+            left_indent_pt: 0.0,
             space_before_pt: 0.0,
             space_after_pt: 0.0,
             line_spacing: 1.0,
@@ -176,6 +198,7 @@ impl Paragraph {
             rule_below: None,
             frame: false,
             source: SourceRef::default(),
+            index_in_source: None,
         }
     }
 

@@ -8,12 +8,16 @@ pub mod doc;
 pub mod facts;
 mod header;
 pub mod placeholders;
+mod review;
 mod sections;
 mod signature;
 pub mod suggest;
 mod tables;
 
 pub use doc::*;
+pub use review::{
+    COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, open_comments, review_comments_part,
+};
 pub use sections::{section_number, section_numbers};
 /// Shared with the window's period panels, so that screen and print word targets,
 /// values and groups alike.

@@ -11,9 +11,11 @@ pub(crate) fn text_paragraphs(ctx: &Ctx, text: &str, source: &SourceRef) -> Vec<
     text.lines()
         .map(|l| vi::nfc(l.trim()))
         .filter(|l| !l.is_empty())
-        .map(|l| {
+        .enumerate()
+        .map(|(i, l)| {
             let mut p = Paragraph::body(super::placeholders::runs(ctx, &l), ctx.setup);
             p.source = source.clone();
+            p.index_in_source = Some(i);
             Block::Paragraph(p)
         })
         .collect()
@@ -78,7 +80,7 @@ fn push_section(
     appendices: &[(AppendixKind, String)],
     out: &mut Vec<Block>,
 ) {
-    let source = SourceRef(format!("section:{}", section.id));
+    let source = SourceRef::section(&section.id);
     let number = section_number(path, letters);
     let title = vi::nfc(section.title.trim());
     let title = if path.len() == 1 {

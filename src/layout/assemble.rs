@@ -3,10 +3,10 @@
 
 use super::flow::{Flow, Frame, PagePlan, source_of};
 use super::lines::sane_size;
-use super::page::{FontStyle, Item, Page, Region, TextItem};
+use super::page::{Anchor, FontStyle, Item, Page, Region, TextItem};
 use super::slice::{Slice, shift};
 use super::text::Ctx;
-use crate::compose::{PT_PER_MM, Part, SourceRef};
+use crate::compose::{Block, PT_PER_MM, Part, SourceRef};
 
 /// A4 portrait.
 pub(crate) const PAGE_WIDTH_PT: f32 = 210.0 * PT_PER_MM;
@@ -25,6 +25,8 @@ pub(crate) struct PartPages<'a> {
 /// Builds the pages of one part from its flow and plans; at least one page.
 pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: &Ctx) -> Vec<Page> {
     let mut pages = Vec::with_capacity(plans.len().max(1));
+    // The block of the unit placed last: a unit from another block starts that block.
+    let mut prev_block = None;
     for (n, plan) in plans.iter().enumerate() {
         let mut page = blank(pp.index, n + 1);
         let mut regions = Regions::new(pp);
@@ -43,6 +45,10 @@ pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: 
             };
             let top = pp.frame.top_pt + placed.y_pt;
             regions.add(unit.block, top, top + unit.slice.height_pt);
+            if unit.block.is_some() && unit.block != prev_block {
+                page.anchors.extend(anchor(pp.part, unit.block, top));
+            }
+            prev_block = unit.block;
             put(&mut page, std::mem::take(&mut unit.slice), top);
         }
         page.regions = regions.finish();
@@ -63,8 +69,21 @@ fn blank(part: usize, number_in_part: usize) -> Page {
         height_pt: PAGE_HEIGHT_PT,
         items: Vec::new(),
         regions: Vec::new(),
+        anchors: Vec::new(),
         part,
         number_in_part,
+    }
+}
+
+/// The anchor of a numbered paragraph whose first line starts at `top_pt`.
+fn anchor(part: &Part, block: Option<usize>, top_pt: f32) -> Option<Anchor> {
+    match block.and_then(|b| part.blocks.get(b))? {
+        Block::Paragraph(p) if !p.source.0.is_empty() => Some(Anchor {
+            source: p.source.clone(),
+            paragraph: p.index_in_source?,
+            y_pt: top_pt,
+        }),
+        _ => None,
     }
 }
 

@@ -3,7 +3,7 @@
 //!
 //! Coordinates are points from the page's top-left corner; y grows downwards.
 
-use crate::compose::SourceRef;
+use crate::compose::{DraftPages, SourceRef};
 
 /// The four styles of the bundled serif font.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -48,6 +48,9 @@ pub struct Page {
     pub items: Vec<Item>,
     /// Areas of the page and the part of the report they show, for click-to-jump.
     pub regions: Vec<Region>,
+    /// Where each numbered paragraph that starts on this page begins (review comments
+    /// anchored to a paragraph point there).
+    pub anchors: Vec<Anchor>,
     /// Index of the document part (0 = report body, 1.. = appendices).
     pub part: usize,
     /// Page number within its part, from 1.
@@ -108,4 +111,40 @@ pub struct Region {
     pub w_pt: f32,
     pub h_pt: f32,
     pub source: SourceRef,
+}
+
+/// The start of a paragraph that its source numbers ([`crate::compose::Paragraph::index_in_source`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Anchor {
+    pub source: SourceRef,
+    /// The paragraph's index within its source, from 0.
+    pub paragraph: usize,
+    /// Top of the paragraph's first line, from the top of the page.
+    pub y_pt: f32,
+}
+
+impl Pages {
+    /// The printed page numbers (within the report body, page 1 = the first page) where
+    /// each section and each numbered paragraph of a section starts, read from the
+    /// regions and anchors of the body's pages.
+    pub fn draft_pages(&self) -> DraftPages {
+        let mut out = DraftPages::default();
+        for page in self.pages.iter().filter(|p| p.part == 0) {
+            for r in &page.regions {
+                if let Some(id) = r.source.section_id() {
+                    out.sections
+                        .entry(id.to_owned())
+                        .or_insert(page.number_in_part);
+                }
+            }
+            for a in &page.anchors {
+                if let Some(id) = a.source.section_id() {
+                    out.paragraphs
+                        .entry((id.to_owned(), a.paragraph))
+                        .or_insert(page.number_in_part);
+                }
+            }
+        }
+        out
+    }
 }

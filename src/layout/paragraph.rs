@@ -27,12 +27,14 @@ pub(crate) fn lay_paragraph(
     ctx: &mut Ctx,
 ) -> LaidParagraph {
     let styled = ctx.styled(&p.runs, false);
+    // At most half the width, so that a damaged indent cannot squeeze the text to nothing.
+    let indent_pt = finite_or_zero(p.left_indent_pt).clamp(0.0, (width_pt / 2.0).max(0.0));
     let params = LineParams {
         size_pt: p.size_pt,
         align: p.align,
         first_indent_pt: finite_or_zero(p.first_line_indent_pt),
-        x_pt,
-        width_pt,
+        x_pt: x_pt + indent_pt,
+        width_pt: width_pt - indent_pt,
         line_spacing: p.line_spacing,
     };
     let mut lines = lay_lines(&styled, &params, ctx.fonts);

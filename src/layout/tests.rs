@@ -838,3 +838,85 @@ fn write_sample_pages_for_viewing() {
     std::fs::write(std::env::temp_dir().join("layout_sample.txt"), dump(&pages)).expect("write");
     println!("{}", path.display());
 }
+
+/// A section heading and its text, each paragraph numbered as compose numbers them.
+fn section(id: &str, title: &str, paragraphs: &[String]) -> Vec<Block> {
+    let source = SourceRef::section(id);
+    let mut h = Paragraph::body(vec![Run::bold(title)], &setup());
+    h.keep_with_next = true;
+    h.keep_together = true;
+    h.source = source.clone();
+    let mut out = vec![Block::Paragraph(h)];
+    for (i, text) in paragraphs.iter().enumerate() {
+        let mut p = Paragraph::body(vec![Run::plain(text.clone())], &setup());
+        p.source = source.clone();
+        p.index_in_source = Some(i);
+        out.push(Block::Paragraph(p));
+    }
+    out
+}
+
+#[test]
+fn anchors_mark_where_each_numbered_paragraph_starts() {
+    let paras: Vec<String> = (0..12).map(|i| words(90, i)).collect();
+    let mut blocks = section("a", "1. Mục một", &paras[..2]);
+    blocks.extend(section("b", "2. Mục hai", &paras[2..]));
+    let pages = run_layout(vec![blocks, vec![body("Phụ lục.")]]);
+    assert!(pages.pages.len() >= 3);
+    let anchors: Vec<(usize, &Anchor)> = pages
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.anchors.iter().map(move |a| (i, a)))
+        .collect();
+    // One anchor per numbered paragraph, in order; none for headings or other parts.
+    let seen: Vec<(&str, usize)> = anchors
+        .iter()
+        .map(|(_, a)| (a.source.0.as_str(), a.paragraph))
+        .collect();
+    let mut expected = vec![("section:a", 0), ("section:a", 1)];
+    expected.extend((0..10).map(|i| ("section:b", i)));
+    assert_eq!(seen, expected);
+    for (page, a) in anchors {
+        // The anchor's y is the top of the paragraph's first line: its first word is
+        // on the first baseline below it.
+        let text = &paras[if a.source.0 == "section:a" { 0 } else { 2 } + a.paragraph];
+        let first_word = text.split(' ').next().unwrap_or_default();
+        let line = lines(&pages.pages[page])
+            .into_iter()
+            .find(|l| l.0 > a.y_pt)
+            .expect("a line below the anchor");
+        assert!(line.1.starts_with(first_word), "{line:?}");
+        assert!(line.0 - a.y_pt < 14.0 * 1.2, "{line:?} {}", a.y_pt);
+    }
+    let draft = pages.draft_pages();
+    assert_eq!(draft.sections.get("a"), Some(&1));
+    let b = draft.sections["b"];
+    let last = draft.paragraphs[&("b".to_owned(), 9)];
+    assert!(last > b && last == pages.pages.iter().filter(|p| p.part == 0).count());
+    // Each paragraph's page holds an anchor for it.
+    for ((id, i), n) in &draft.paragraphs {
+        let page = &pages.pages[n - 1];
+        assert!(
+            page.anchors
+                .iter()
+                .any(|a| a.source.section_id() == Some(id) && a.paragraph == *i)
+        );
+    }
+}
+
+#[test]
+fn a_left_indent_moves_every_line_of_a_paragraph_and_keeps_the_right_edge() {
+    let mut p = Paragraph::body(vec![Run::plain(words(80, 3))], &setup());
+    p.first_line_indent_pt = 0.0;
+    p.left_indent_pt = 10.0 * PT_PER_MM;
+    let pages = run_layout(vec![vec![Block::Paragraph(p)]]);
+    let ls = lines(&pages.pages[0]);
+    assert!(ls.len() >= 3);
+    for l in &ls {
+        assert!((mm(l.2) - 40.0).abs() < 0.05, "{}", mm(l.2));
+    }
+    for l in &ls[..ls.len() - 1] {
+        assert!((mm(l.3) - 195.0).abs() < 0.5, "{}", mm(l.3));
+    }
+}

@@ -1,0 +1,247 @@
+//! The review copy's last part: every open comment on the report, each pointing to
+//! the section, paragraph and page of the draft it is about, so that a leader can
+//! review on paper.
+//!
+//! compose cannot lay out, so the pages come in as [`DraftPages`], read by layout from
+//! the laid-out draft ([`crate::layout::Pages::draft_pages`]). Appending this part
+//! never moves the draft's pages: every part starts on a new page.
+
+use std::collections::BTreeMap;
+
+use super::{Align, Block, PT_PER_MM, Paragraph, Part, Run, SourceRef, section_numbers};
+use crate::model::{Comment, PageSetup, Project, Report, ReviewRole, SectionId};
+use crate::vi;
+
+/// Heading of the part.
+pub const COMMENTS_HEADING: &str = "Ý KIẾN GÓP Ý CHƯA XỬ LÝ";
+/// What the part says when every comment is resolved.
+pub const NO_OPEN_COMMENTS: &str = "Không có góp ý nào chưa xử lý.";
+
+/// Where the text comments point to starts in the laid-out draft: printed page numbers
+/// within the report body (page 1 = the first page).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DraftPages {
+    /// The page of each section's heading.
+    pub sections: BTreeMap<SectionId, usize>,
+    /// The page where a paragraph of a section's text starts, by section id and the
+    /// paragraph's index among the section's non-empty lines (from 0).
+    pub paragraphs: BTreeMap<(SectionId, usize), usize>,
+}
+
+impl DraftPages {
+    /// The page of a paragraph, or of its section when the paragraph is not known.
+    pub fn page_of(&self, section: &str, paragraph: Option<usize>) -> Option<usize> {
+        paragraph
+            .and_then(|i| self.paragraphs.get(&(section.to_owned(), i)))
+            .or_else(|| self.sections.get(section))
+            .copied()
+    }
+}
+
+/// The open (not resolved) comments of `report` in the order the review copy lists
+/// them: by the position of their section in the report, then paragraph, then time;
+/// comments on deleted sections last. Entry `n` of the part is element `n - 1`.
+pub fn open_comments(report: &Report) -> Vec<&Comment> {
+    let order: BTreeMap<&str, usize> = report
+        .all_sections()
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut open: Vec<&Comment> = report
+        .review
+        .comments
+        .iter()
+        .filter(|c| !c.resolved)
+        .collect();
+    // Stable: comments equal on every key keep the order they were written in.
+    open.sort_by_key(|c| {
+        (
+            order.get(c.section.as_str()).copied().unwrap_or(usize::MAX),
+            c.paragraph.map_or(0, |p| p + 1),
+            c.at,
+        )
+    });
+    open
+}
+
+/// The part that ends the review copy: a centred heading, how many open comments there
+/// are, then one numbered entry per comment (where it points, who wrote it and when,
+/// the text, and the replies indented under it).
+pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPages) -> Part {
+    let setup = &project.page_setup;
+    let size = setup.body_size_pt;
+    let review_source = SourceRef("review".to_owned());
+
+    let mut heading = Paragraph::centered(vec![Run::bold(COMMENTS_HEADING)], size);
+    heading.space_after_pt = setup.paragraph_spacing_pt;
+    heading.keep_with_next = true;
+    heading.keep_together = true;
+    heading.source = review_source.clone();
+    let mut blocks = vec![Block::Paragraph(heading)];
+
+    let open = open_comments(report);
+    let count = if open.is_empty() {
+        NO_OPEN_COMMENTS.to_owned()
+    } else {
+        format!(
+            "Có {} góp ý chưa xử lý; số trang ghi theo bản dự thảo ở phần trên.",
+            open.len()
+        )
+    };
+    let mut count = Paragraph::centered(vec![Run::italic(count)], size);
+    count.space_after_pt = 2.0 * setup.paragraph_spacing_pt;
+    count.source = review_source;
+    blocks.push(Block::Paragraph(count));
+
+    let numbers = section_numbers(report);
+    for (i, comment) in open.iter().enumerate() {
+        let source = SourceRef(format!("comment:{}", comment.id));
+        let mut locator = line(
+            vec![Run::bold(format!(
+                "{}. {}",
+                i + 1,
+                locator(report, &numbers, pages, comment)
+            ))],
+            setup,
+            &source,
+        );
+        locator.space_before_pt = setup.paragraph_spacing_pt;
+        blocks.push(Block::Paragraph(locator));
+        blocks.extend(note(
+            &comment.author,
+            comment.role,
+            comment.at,
+            &comment.text,
+            0.0,
+            setup,
+            &source,
+        ));
+        let indent = setup.first_line_indent_mm * PT_PER_MM;
+        for reply in &comment.replies {
+            blocks.extend(note(
+                &reply.author,
+                reply.role,
+                reply.at,
+                &reply.text,
+                indent,
+                setup,
+                &source,
+            ));
+        }
+    }
+    Part { blocks }
+}
+
+/// `Mục 2. Hạn chế, đoạn 2 — trang 4`; `Mục đã xóa` when the section is gone.
+fn locator(
+    report: &Report,
+    numbers: &BTreeMap<String, String>,
+    pages: &DraftPages,
+    comment: &Comment,
+) -> String {
+    let Some(section) = report.section(&comment.section) else {
+        let former = report
+            .review
+            .snapshot
+            .as_ref()
+            .and_then(|s| s.sections.iter().find(|(id, _, _)| *id == comment.section))
+            .map(|(_, title, _)| vi::nfc(title.trim()))
+            .filter(|t| !t.is_empty());
+        return match former {
+            Some(title) => format!("Mục đã xóa (trước đây là “{title}”)"),
+            None => "Mục đã xóa".to_owned(),
+        };
+    };
+    let number = numbers.get(&section.id).cloned().unwrap_or_default();
+    let title = vi::nfc(section.title.trim());
+    let mut out = format!("Mục {number} {title}").trim_end().to_owned();
+    let lines = section
+        .body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    // A paragraph index past the section's text: the paragraph was deleted since.
+    let paragraph = comment.paragraph.filter(|p| *p < lines);
+    match (comment.paragraph, paragraph) {
+        (Some(p), Some(_)) => out.push_str(&format!(", đoạn {}", p + 1)),
+        (Some(p), None) => out.push_str(&format!(", đoạn {} (không còn)", p + 1)),
+        _ => {}
+    }
+    if let Some(page) = pages.page_of(&section.id, paragraph) {
+        out.push_str(&format!(" — trang {page}"));
+    }
+    out
+}
+
+/// `Nguyễn Văn A (người duyệt), 10:05 ngày 22/11/2026:` and the text under it, one
+/// paragraph per non-empty line, all `indent_pt` from the left edge.
+fn note(
+    author: &str,
+    role: ReviewRole,
+    at: chrono::NaiveDateTime,
+    text: &str,
+    indent_pt: f32,
+    setup: &PageSetup,
+    source: &SourceRef,
+) -> Vec<Block> {
+    let author = vi::nfc(author.trim());
+    let author = if author.is_empty() {
+        "(không rõ người viết)".to_owned()
+    } else {
+        author
+    };
+    let mut who = line(
+        vec![Run::italic(format!(
+            "{author} ({}), {}:",
+            role_word(role),
+            vi::time_and_date(at)
+        ))],
+        setup,
+        source,
+    );
+    who.left_indent_pt = indent_pt;
+    let mut lines: Vec<String> = text
+        .lines()
+        .map(|l| vi::nfc(l.trim()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        lines.push("(không có nội dung)".to_owned());
+    }
+    let mut out = vec![Block::Paragraph(who)];
+    for l in lines {
+        let mut p = Paragraph::body(vec![Run::plain(l)], setup);
+        p.first_line_indent_pt = 0.0;
+        p.left_indent_pt = indent_pt;
+        p.space_after_pt = 0.0;
+        p.source = source.clone();
+        out.push(Block::Paragraph(p));
+    }
+    if let Some(Block::Paragraph(last)) = out.last_mut() {
+        last.space_after_pt = setup.paragraph_spacing_pt;
+    }
+    out
+}
+
+/// A left-aligned line at body size that stays with what follows it.
+fn line(runs: Vec<Run>, setup: &PageSetup, source: &SourceRef) -> Paragraph {
+    let mut p = Paragraph::body(runs, setup);
+    p.align = Align::Left;
+    p.first_line_indent_pt = 0.0;
+    p.space_after_pt = 0.0;
+    p.keep_with_next = true;
+    p.source = source.clone();
+    p
+}
+
+/// How the review copy names the role of a comment's author.
+fn role_word(role: ReviewRole) -> &'static str {
+    match role {
+        ReviewRole::Drafter => "người soạn",
+        ReviewRole::Reviewer => "người duyệt",
+    }
+}
+
+#[cfg(test)]
+mod tests;
