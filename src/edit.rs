@@ -96,6 +96,42 @@ pub enum Edit {
     AddReport(Box<Report>),
     /// Adds what an import preview found (new offices, groups, indicators or tasks).
     Import(Box<crate::import::ImportPreview>),
+    /// A review step on a report by `actor` at `at` (the window reads the clock).
+    Review {
+        report: ReportId,
+        actor: crate::review::Actor,
+        at: chrono::NaiveDateTime,
+        edit: ReviewEdit,
+    },
+    /// Merges a reviewer's separate review file.
+    MergeReview(Box<crate::review::ReviewFile>),
+}
+
+/// A review step: a status change, or a comment and its thread.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReviewEdit {
+    Action {
+        kind: crate::review::ActionKind,
+        /// Number and date, for issuing.
+        issue: Option<(u32, NaiveDate)>,
+        remark: String,
+    },
+    Comment {
+        section: SectionId,
+        /// 0-based among the section's paragraphs; `None` for the whole section.
+        paragraph: Option<usize>,
+        text: String,
+    },
+    Reply {
+        comment: String,
+        text: String,
+    },
+    Resolve {
+        comment: String,
+    },
+    Reopen {
+        comment: String,
+    },
 }
 
 /// Why an edit could not be applied; the project is then unchanged.
@@ -115,6 +151,8 @@ pub enum EditError {
     DuplicateReport(String),
     #[error("Kế hoạch đã có mã “{0}”: tệp đã thay đổi sau khi xem trước. Hãy nhập lại bảng.")]
     ImportOutdated(String),
+    #[error("{0}")]
+    Review(String),
 }
 
 impl Edit {
@@ -357,7 +395,46 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             }
             crate::import::apply(&preview, project);
         }
+        Edit::Review {
+            report,
+            actor,
+            at,
+            edit,
+        } => review(project, &report, &actor, at, edit)?,
+        Edit::MergeReview(file) => {
+            crate::review::merge(project, &file).map_err(|e| EditError::Review(e.to_string()))?;
+        }
     }
+    Ok(())
+}
+
+/// Applies a review step to the report `id`.
+fn review(
+    project: &mut Project,
+    id: &str,
+    actor: &crate::review::Actor,
+    at: chrono::NaiveDateTime,
+    edit: ReviewEdit,
+) -> Result<(), EditError> {
+    use crate::review as r;
+    let mut report = report_mut(project, id)?.clone();
+    let done = match edit {
+        ReviewEdit::Action {
+            kind,
+            issue,
+            remark,
+        } => r::apply_action(project, &mut report, kind, issue, actor, at, &remark),
+        ReviewEdit::Comment {
+            section,
+            paragraph,
+            text,
+        } => r::add_comment(&mut report, &section, paragraph, &text, actor, at).map(|_| ()),
+        ReviewEdit::Reply { comment, text } => r::reply(&mut report, &comment, &text, actor, at),
+        ReviewEdit::Resolve { comment } => r::resolve(&mut report, &comment, actor, at),
+        ReviewEdit::Reopen { comment } => r::reopen(&mut report, &comment, actor, at),
+    };
+    done.map_err(|e| EditError::Review(e.to_string()))?;
+    *report_mut(project, id)? = report;
     Ok(())
 }
 

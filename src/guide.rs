@@ -45,13 +45,15 @@ pub enum Step {
     KienNghi,
     /// Signer and `Nơi nhận`.
     KyNhan,
+    /// Comments, the review status and its history; merging review files.
+    Duyet,
     /// Review the whole report and export it.
     XuatBan,
 }
 
 impl Step {
     /// Every step, in editor order.
-    pub const ALL: [Step; 12] = [
+    pub const ALL: [Step; 13] = [
         Step::ThongTin,
         Step::CanCu,
         Step::KetQua,
@@ -63,6 +65,7 @@ impl Step {
         Step::NhiemVuToi,
         Step::KienNghi,
         Step::KyNhan,
+        Step::Duyet,
         Step::XuatBan,
     ];
 
@@ -80,6 +83,7 @@ impl Step {
             Step::NhiemVuToi => "Nhiệm vụ thời gian tới",
             Step::KienNghi => "Kiến nghị",
             Step::KyNhan => "Ký và nơi nhận",
+            Step::Duyet => "Góp ý và duyệt",
             Step::XuatBan => "Xem lại và xuất",
         }
     }
@@ -97,7 +101,7 @@ impl Step {
             Step::NguyenNhan => &[R::Causes],
             Step::NhiemVuToi => &[R::NextTasks],
             Step::KienNghi => &[R::Proposals],
-            Step::ThongTin | Step::NhiemVu | Step::KyNhan | Step::XuatBan => &[],
+            Step::ThongTin | Step::NhiemVu | Step::KyNhan | Step::Duyet | Step::XuatBan => &[],
         }
     }
 
@@ -428,6 +432,7 @@ mod tests {
                 "Nhiệm vụ thời gian tới",
                 "Kiến nghị",
                 "Ký và nơi nhận",
+                "Góp ý và duyệt",
                 "Xem lại và xuất",
             ]
         );
@@ -456,7 +461,8 @@ mod tests {
         assert_eq!(Step::ThongTin.prev(), None);
         assert_eq!(Step::XuatBan.next(), None);
         assert_eq!(Step::ThongTin.next(), Some(Step::CanCu));
-        assert_eq!(Step::XuatBan.prev(), Some(Step::KyNhan));
+        assert_eq!(Step::XuatBan.prev(), Some(Step::Duyet));
+        assert_eq!(Step::Duyet.prev(), Some(Step::KyNhan));
         for (i, s) in Step::ALL.iter().enumerate() {
             assert_eq!(s.index(), i);
         }

@@ -496,6 +496,9 @@ fn the_review_copy_lists_the_open_comments_with_the_pages_they_point_to() {
         text: text.into(),
         replies: Vec::new(),
         resolved: false,
+        resolved_by: None,
+        resolved_at: None,
+        reopened_at: None,
     };
     let mut on_last = comment(
         "c2",

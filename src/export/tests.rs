@@ -24,6 +24,9 @@ fn comment(id: &str, section: &str, paragraph: Option<usize>, text: &str) -> Com
         text: text.into(),
         replies: Vec::new(),
         resolved: false,
+        resolved_by: None,
+        resolved_at: None,
+        reopened_at: None,
     }
 }
 

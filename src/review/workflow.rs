@@ -16,7 +16,7 @@ use crate::model::{
 use crate::vi;
 
 /// The person taking a step: the name from the preferences and the role they act in.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Actor {
     pub name: String,
     pub role: ReviewRole,
@@ -31,7 +31,7 @@ impl Actor {
     }
 
     /// The name as recorded: trimmed and NFC; empty when none was entered.
-    pub(crate) fn recorded_name(&self) -> String {
+    pub fn recorded_name(&self) -> String {
         vi::nfc(self.name.trim())
     }
 }
@@ -212,7 +212,7 @@ pub fn apply_action(
 struct Printed<'a> {
     organisation: &'a Organisation,
     plan: &'a Plan,
-    periods: &'a [PeriodRecord],
+    periods: Vec<&'a PeriodRecord>,
     page_setup: &'a PageSetup,
     report: &'a Report,
 }
@@ -230,7 +230,16 @@ pub fn fingerprint(project: &Project, report: &Report) -> String {
     let printed = Printed {
         organisation: &project.organisation,
         plan: &project.plan,
-        periods: &project.periods,
+        // Values of periods that begin after the report's period ends cannot print in
+        // it: entering next quarter's figures must not undo this quarter's approval.
+        periods: project
+            .periods
+            .iter()
+            .filter(|r| {
+                (r.period.year, r.period.start_month())
+                    <= (report.period.year, report.period.end_month())
+            })
+            .collect(),
         page_setup: &project.page_setup,
         report: &printed_report,
     };
@@ -685,6 +694,32 @@ mod tests {
         let indicator = indicator.clone();
         value.value = Some(Value::Number(12345.5));
         assert_ne!(fingerprint(&project, &report), fp, "{indicator}");
+    }
+
+    #[test]
+    fn values_of_a_later_period_leave_the_fingerprint_alone() {
+        let (mut project, report) = project_and_report();
+        let fp = fingerprint(&project, &report);
+        let later =
+            crate::model::Period::new(report.period.year, crate::model::PeriodKind::Quarter(4));
+        assert!(later.start_month() > report.period.end_month());
+        let id = project.plan.indicators[0].id.clone();
+        project
+            .period_record_mut(later)
+            .indicators
+            .entry(id)
+            .or_default()
+            .value = Some(Value::Number(7.0));
+        assert_eq!(fingerprint(&project, &report), fp);
+        let earlier =
+            crate::model::Period::new(report.period.year, crate::model::PeriodKind::Quarter(1));
+        let first = project.period_record_mut(earlier);
+        first.indicators.values_mut().for_each(|v| v.value = None);
+        assert_ne!(
+            fingerprint(&project, &report),
+            fp,
+            "the previous period prints"
+        );
     }
 
     #[test]

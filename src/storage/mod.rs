@@ -4,8 +4,8 @@
 //! Sits beside `compose` on top of `model`: model ← storage.
 
 mod error;
-mod review_file;
 pub mod lock;
+mod review_file;
 mod stamp;
 mod v0;
 
@@ -17,11 +17,11 @@ use serde::Deserialize;
 
 pub use error::StorageError;
 use error::{io_reason, ron_message};
+pub use lock::{LockError, LockInfo, ProjectLock};
 pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
     review_file_to_string, save_review_file,
 };
-pub use lock::{LockError, LockInfo, ProjectLock};
 pub use stamp::{DiskStamp, changed_on_disk, stamp};
 
 use crate::model::{FORMAT_VERSION, Project};

@@ -7,18 +7,21 @@ use std::time::Instant;
 use eframe::egui;
 
 use super::dialogs::{Dialogs, NativeDialogs};
-use super::document::{OpenDocument, recovery_offer};
+use super::document::{OpenDocument, ReadOnlyReason, recovery_offer};
 use super::editor::{self, EditorState};
 use super::indicators::IndicatorsPanel;
 use super::info::{self, InfoState};
 use super::preview::{PreviewState, show_preview};
+use super::review_panel::{self, ReviewPanelState, ReviewView};
 use super::tasks::TasksPanel;
 use crate::compose::{ComposeOptions, SourceRef, compose};
-use crate::edit::Edit;
+use crate::edit::{Edit, ReviewEdit};
 use crate::guide::Step;
 use crate::import::{ImportKind, ImportPreview};
 use crate::layout::{Fonts, Pages, layout};
 use crate::model::{Period, PeriodKind, Project, Report};
+use crate::model::{ReportStatus, ReviewRole};
+use crate::review::{Actor, ReviewOp};
 
 /// Something the user asked for; applied after the frame is drawn.
 #[derive(Clone, Debug, PartialEq)]
@@ -73,6 +76,22 @@ pub enum Command {
     },
     /// The clerk confirmed the import preview.
     ConfirmImport(Box<ImportPreview>),
+    /// A review step on the current report, by the current user.
+    Review(ReviewEdit),
+    /// Show the preferences (the user's name and role).
+    AskPreferences,
+    /// The preferences were confirmed.
+    SetUser(Actor),
+    /// Merge the review files found beside the project.
+    MergeReviewFiles,
+    /// Take over the lock of a file somebody left open (after confirming).
+    TakeOverLock,
+    /// Export the review copy: the draft with its open comments listed at the end.
+    ExportReviewCopy,
+    /// Export the review copy to this path.
+    ExportReviewCopyTo(PathBuf),
+    /// Show a message.
+    Message(String),
 }
 
 /// What a typed path is for, when the desktop shows no file chooser.
@@ -82,6 +101,7 @@ pub enum PathPurpose {
     SaveProject,
     SavePdf,
     ImportTable,
+    SaveReviewCopy,
 }
 
 /// What happens after the user answers the unsaved-changes question.
@@ -113,6 +133,16 @@ pub enum Modal {
         year: i32,
         from_previous: bool,
     },
+    /// The user's name and role; `pending` runs once they are set.
+    Preferences {
+        name: String,
+        role: ReviewRole,
+        pending: Option<ReviewEdit>,
+    },
+    /// An edit that would change the content of an approved report: confirm first.
+    EditApproved(Box<Edit>),
+    /// The file is held by somebody else: read-only, or take it over.
+    Locked(ReadOnlyReason),
     /// What importing a table would add, for the clerk to confirm.
     Import {
         path: PathBuf,
@@ -159,7 +189,17 @@ pub struct BaocaoApp {
     show_charts: bool,
     charts: super::charts::ChartsState,
     tasks: TasksPanel,
+    /// Who is working: recorded on every review step and in the lock file.
+    pub user: Actor,
+    review: ReviewPanelState,
+    /// Reports the user agreed to edit although approved (asked once per report).
+    approved_edit_ok: std::collections::BTreeSet<String>,
+    /// When the lock was last renewed.
+    last_lock_beat: Option<Instant>,
 }
+
+/// Where the preferences keep the user.
+pub const USER_KEY: &str = "nguoi-dung";
 
 const RECENT_KEY: &str = "tep-gan-day";
 const MAX_RECENT: usize = 8;
@@ -172,6 +212,11 @@ impl BaocaoApp {
 
     /// The app on `path` with the given dialogs (tests answer for the user).
     pub fn with_dialogs(path: &Path, dialogs: Box<dyn Dialogs>) -> Self {
+        Self::with_user(path, dialogs, Actor::default())
+    }
+
+    /// The app on `path` for `user` (from the preferences), with the given dialogs.
+    pub fn with_user(path: &Path, dialogs: Box<dyn Dialogs>, user: Actor) -> Self {
         let mut app = Self {
             doc: None,
             report_id: None,
@@ -192,6 +237,10 @@ impl BaocaoApp {
             show_charts: false,
             charts: Default::default(),
             tasks: TasksPanel::default(),
+            user,
+            review: ReviewPanelState::default(),
+            approved_edit_ok: Default::default(),
+            last_lock_beat: None,
         };
         app.open_path(path);
         app
@@ -213,6 +262,13 @@ impl BaocaoApp {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The user agreed to edit the current report although it is approved.
+    pub fn allow_approved_edit(&mut self) {
+        if let Some(id) = &self.report_id {
+            self.approved_edit_ok.insert(id.clone());
+        }
     }
 
     /// The open project.
@@ -238,9 +294,25 @@ impl BaocaoApp {
     }
 
     fn open_path(&mut self, path: &Path) {
+        // Reopening the file in this window: let go of our own lock first.
+        let same = self
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.path.as_deref() == Some(path));
+        if same && let Some(d) = &mut self.doc {
+            d.lock = None;
+        }
         match OpenDocument::open(path) {
-            Ok(doc) => {
-                let offer = recovery_offer(path);
+            Ok(mut doc) => {
+                if let Some(reason) = doc.lock_for(&self.user, now()) {
+                    self.modal = Some(Modal::Locked(reason));
+                }
+                self.approved_edit_ok.clear();
+                let offer = doc
+                    .read_only
+                    .is_none()
+                    .then(|| recovery_offer(path))
+                    .flatten();
                 self.report_id = doc.project.reports.last().map(|r| r.id.clone());
                 self.doc = Some(doc);
                 self.rendered = None;
@@ -254,6 +326,9 @@ impl BaocaoApp {
                 }
             }
             Err(e) => {
+                if same && let Some(d) = &mut self.doc {
+                    d.lock_for(&self.user, now());
+                }
                 self.modal = Some(Modal::Message {
                     title: "Không mở được tệp".to_owned(),
                     text: e.to_string(),
@@ -321,13 +396,7 @@ impl BaocaoApp {
 
     fn apply(&mut self, c: Command, ctx: &egui::Context) {
         match c {
-            Command::Edit(e) => {
-                if let Some(doc) = &mut self.doc
-                    && let Err(err) = doc.apply(e)
-                {
-                    self.status = Some((err.to_string(), true));
-                }
-            }
+            Command::Edit(e) => self.edit(e),
             Command::SealTyping => {
                 if let Some(doc) = &mut self.doc {
                     doc.history.seal();
@@ -406,6 +475,49 @@ impl BaocaoApp {
             },
             Command::ImportFrom { path, kind } => self.import_preview(path, kind),
             Command::ConfirmImport(preview) => self.confirm_import(*preview),
+            Command::Review(edit) => self.review_step(edit),
+            Command::AskPreferences => {
+                self.modal = Some(Modal::Preferences {
+                    name: self.user.name.clone(),
+                    role: self.user.role,
+                    pending: None,
+                });
+            }
+            Command::SetUser(user) => {
+                self.user = user;
+                self.status = Some((
+                    format!(
+                        "Người dùng: {} ({}).",
+                        self.user.name,
+                        super::comments::role_word(self.user.role)
+                    ),
+                    false,
+                ));
+            }
+            Command::MergeReviewFiles => self.merge_review_files(),
+            Command::TakeOverLock => {
+                if let Some(doc) = &mut self.doc {
+                    match doc.take_over(&self.user, now()) {
+                        Ok(()) => {
+                            self.status = Some(("Đã nhận quyền sửa tệp.".into(), false));
+                        }
+                        Err(e) => {
+                            self.modal = Some(Modal::Message {
+                                title: "Không nhận được quyền sửa".to_owned(),
+                                text: e.to_string(),
+                            });
+                        }
+                    }
+                }
+            }
+            Command::ExportReviewCopy => self.export_review_copy(None),
+            Command::ExportReviewCopyTo(path) => self.export_review_copy(Some(path)),
+            Command::Message(text) => {
+                self.modal = Some(Modal::Message {
+                    title: "Chưa thực hiện được".to_owned(),
+                    text,
+                });
+            }
             Command::Jump(source) => {
                 if let Some(step) = self.step_of_source(&source) {
                     self.step = step;
@@ -413,6 +525,194 @@ impl BaocaoApp {
                 self.focus = Some(source);
             }
         }
+    }
+
+    /// The user as recorded: the preferences, or the system's user name.
+    fn actor(&self) -> Actor {
+        let mut a = self.user.clone();
+        if a.name.trim().is_empty() {
+            a.name = crate::storage::lock::this_user();
+        }
+        a
+    }
+
+    /// Applies an edit, asking first when it would change an approved report, and
+    /// sends any approved report whose content changed back to Cần sửa.
+    fn edit(&mut self, e: Edit) {
+        let current = self.report_id.clone().unwrap_or_default();
+        let Some(doc) = &mut self.doc else { return };
+        if let Some(reason) = &doc.read_only {
+            self.status = Some((format!("Không sửa được. {}", reason.message()), true));
+            return;
+        }
+        let guarded = doc.project.report(&current).is_some_and(|r| {
+            matches!(
+                r.review.status,
+                ReportStatus::Approved | ReportStatus::Issued
+            )
+        }) && !self.approved_edit_ok.contains(&current);
+        if guarded {
+            let mut trial = doc.project.clone();
+            let breaks = crate::edit::apply(&mut trial, e.clone()).is_ok()
+                && trial
+                    .report(&current)
+                    .is_some_and(|r| !crate::review::approval_holds(&trial, r));
+            if breaks {
+                self.modal = Some(Modal::EditApproved(Box::new(e)));
+                return;
+            }
+        }
+        match doc.apply(e) {
+            Ok(true) => self.check_approvals(),
+            Ok(false) => {}
+            Err(err) => self.status = Some((err.to_string(), true)),
+        }
+    }
+
+    /// After an edit: approved reports whose content changed go back to Cần sửa,
+    /// with the change recorded in their history.
+    fn check_approvals(&mut self) {
+        let actor = self.actor();
+        let Some(doc) = &mut self.doc else { return };
+        if !doc
+            .project
+            .reports
+            .iter()
+            .any(|r| r.review.status == ReportStatus::Approved)
+        {
+            return;
+        }
+        let before = doc.project.clone();
+        let at = now();
+        let mut reverted = Vec::new();
+        for r in &mut doc.project.reports {
+            if let Some(t) = crate::review::check_after_edit(&before, r, &actor, at) {
+                reverted.push(format!("{}: {}", r.period.label(), t.remark));
+            }
+        }
+        if !reverted.is_empty() {
+            self.status = Some((
+                format!(
+                    "Báo cáo đã duyệt bị sửa nên chuyển về “Cần sửa” — {}",
+                    reverted.join("; ")
+                ),
+                true,
+            ));
+        }
+    }
+
+    /// A review step by the current user: into the project, or into the user's
+    /// review file when the project is open read-only.
+    fn review_step(&mut self, edit: ReviewEdit) {
+        if self.user.name.trim().is_empty() {
+            self.modal = Some(Modal::Preferences {
+                name: String::new(),
+                role: self.user.role,
+                pending: Some(edit),
+            });
+            return;
+        }
+        let Some(id) = self.report_id.clone() else {
+            return;
+        };
+        let actor = self.user.clone();
+        let at = now();
+        let Some(doc) = &mut self.doc else { return };
+        let message = match &edit {
+            ReviewEdit::Action { kind, .. } => {
+                Some(format!("Báo cáo chuyển sang “{}”.", kind.target().label()))
+            }
+            _ => None,
+        };
+        if doc.read_only.is_some() {
+            let result = review_into_file(doc, &id, &actor, at, edit);
+            match result {
+                Ok(()) => {
+                    let file = doc
+                        .review_file
+                        .as_ref()
+                        .and_then(|(p, _)| p.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.status = Some((format!("Đã ghi vào tệp góp ý {file}."), false));
+                }
+                Err(e) => {
+                    self.modal = Some(Modal::Message {
+                        title: "Không ghi được góp ý".to_owned(),
+                        text: e,
+                    });
+                }
+            }
+            return;
+        }
+        doc.history.seal();
+        let applied = doc.apply(Edit::Review {
+            report: id.clone(),
+            actor,
+            at,
+            edit,
+        });
+        doc.history.seal();
+        match applied {
+            Ok(_) => {
+                if let Some(m) = message {
+                    self.approved_edit_ok.remove(&id);
+                    self.status = Some((m, false));
+                }
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Chưa thực hiện được".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Merges the review files found beside the project and says what each did.
+    fn merge_review_files(&mut self) {
+        let Some(doc) = &mut self.doc else { return };
+        let mut lines = Vec::new();
+        for path in std::mem::take(&mut doc.review_files) {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let file = match crate::storage::load_review_file(&path) {
+                Ok(f) => f,
+                Err(e) => {
+                    lines.push(format!("Tệp {name}: {e}"));
+                    continue;
+                }
+            };
+            let mut trial = doc.project.clone();
+            match crate::review::merge(&mut trial, &file) {
+                Ok(report) => {
+                    doc.history.seal();
+                    if let Err(e) = doc.apply(Edit::MergeReview(Box::new(file))) {
+                        lines.push(format!("Tệp {name}: {e}"));
+                        continue;
+                    }
+                    doc.history.seal();
+                    lines.push(format!("Tệp {name}:"));
+                    lines.extend(report.applied.iter().map(|l| format!("  + {l}")));
+                    lines.extend(report.skipped.iter().map(|l| format!("  – {l}")));
+                    doc.merged_review_files.push(path);
+                }
+                Err(e) => lines.push(format!("Tệp {name}: {e}")),
+            }
+        }
+        self.modal = Some(Modal::Message {
+            title: "Gộp góp ý".to_owned(),
+            text: if lines.is_empty() {
+                "Không có tệp góp ý nào để gộp.".to_owned()
+            } else {
+                format!(
+                    "{}\n\nTệp góp ý đã gộp sẽ được xóa khi lưu dự án.",
+                    lines.join("\n")
+                )
+            },
+        });
     }
 
     /// Reads a table and shows what importing it would add; nothing changes yet.
@@ -637,10 +937,11 @@ impl BaocaoApp {
 
     fn save_to(&mut self, path: &Path) -> bool {
         let path = path.to_owned();
+        let user = self.actor();
         let Some(doc) = &mut self.doc else {
             return false;
         };
-        match doc.save_to(&path) {
+        match doc.save_to(&path, &user, now()) {
             Ok(()) => {
                 self.remember_recent(&path);
                 self.status = Some((format!("Đã lưu {}", path.display()), false));
@@ -665,12 +966,44 @@ impl BaocaoApp {
             return Err(format!("Không xuất được: {p}"));
         }
         let options = ComposeOptions {
-            final_version: report.review.status.allows_final(),
+            final_version: final_allowed(&doc.project, report),
         };
-        let now = chrono::Local::now().naive_local();
-        crate::export::render_pdf(&doc.project, report, options, now)
+        crate::export::render_pdf(&doc.project, report, options, now())
             .map(|(bytes, _)| (bytes, report.clone()))
             .map_err(|e| e.to_string())
+    }
+
+    /// Writes the review copy (the draft and its open comments) to `path`, or asks
+    /// where.
+    fn export_review_copy(&mut self, path: Option<PathBuf>) {
+        let Some(report) = self.report() else { return };
+        let suggested = format!("{}-xem-xet.pdf", report.id);
+        let path = match path.or_else(|| self.dialogs.save_pdf(&suggested)) {
+            Some(p) => super::dialogs::with_extension(p, "pdf"),
+            None => {
+                self.ask_path_if_no_dialog(PathPurpose::SaveReviewCopy, &suggested);
+                return;
+            }
+        };
+        let Some(doc) = self.doc.as_ref() else { return };
+        let Some(report) = self.report() else { return };
+        let result = crate::export::render_review_copy(&doc.project, report, now())
+            .map_err(|e| e.to_string())
+            .and_then(|(bytes, _)| {
+                crate::storage::write_atomic(&path, &bytes, false).map_err(|e| e.to_string())
+            });
+        match result {
+            Ok(()) => {
+                self.status = Some((format!("Đã xuất bản xem xét {}", path.display()), false));
+                self.modal = Some(Modal::Exported { path });
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không xuất được bản xem xét".to_owned(),
+                    text: e,
+                });
+            }
+        }
     }
 
     fn export_pdf(&mut self) {
@@ -855,6 +1188,10 @@ impl BaocaoApp {
             .default_size((width * 0.45).max(320.0))
             .size_range(280.0..=width * 0.7)
             .show(ui, |ui| {
+                self.preview.comment_markers = crate::review::open_count_by_section(report)
+                    .into_iter()
+                    .map(|(id, n)| (format!("section:{id}"), n))
+                    .collect();
                 if let Some(r) = &self.rendered
                     && let Some(src) =
                         show_preview(ui, &r.pages, &mut self.preview, self.focus.as_ref())
@@ -873,6 +1210,21 @@ impl BaocaoApp {
                 info::show_general(ui, &doc.project, report, &mut self.info, &mut out)
             }
             Step::KyNhan => info::show_signature(ui, &doc.project, report, &mut out),
+            Step::Duyet => {
+                let read_only = doc.read_only.as_ref().map(|r| r.message());
+                review_panel::show(
+                    ui,
+                    &ReviewView {
+                        project: &doc.project,
+                        report,
+                        user: &self.user,
+                        read_only: read_only.as_deref(),
+                        review_files: &doc.review_files,
+                    },
+                    &mut self.review,
+                    &mut out,
+                )
+            }
             Step::XuatBan => info::show_review(
                 ui,
                 &doc.project,
@@ -901,15 +1253,18 @@ impl BaocaoApp {
                 self.tasks.show(ui, &doc.project, period, on, &mut edits);
                 out.extend(edits.into_iter().map(Command::Edit));
             }
-            step => editor::show_editor(
-                ui,
-                step,
-                &doc.project,
-                report,
-                &numbers,
-                &mut self.editor,
-                &mut out,
-            ),
+            step => {
+                self.editor.read_only = doc.read_only.is_some();
+                editor::show_editor(
+                    ui,
+                    step,
+                    &doc.project,
+                    report,
+                    &numbers,
+                    &mut self.editor,
+                    &mut out,
+                )
+            }
         });
         self.pending.extend(out);
         super::modals::show(&ctx, self);
@@ -972,9 +1327,25 @@ impl BaocaoApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
         if let Some(doc) = &mut self.doc
+            && doc.read_only.is_none()
             && let Some(err) = doc.autosave_if_due(Instant::now())
         {
             self.status = Some((err, true));
+        }
+        let beat_due = self
+            .last_lock_beat
+            .is_none_or(|t| t.elapsed() >= crate::storage::lock::REFRESH_EVERY);
+        if beat_due {
+            self.last_lock_beat = Some(Instant::now());
+            let user = self.actor();
+            if let Some(doc) = &mut self.doc
+                && let Some(reason) = doc.keep_lock(&user, now())
+            {
+                self.modal = Some(Modal::Message {
+                    title: "Mất quyền sửa tệp".to_owned(),
+                    text: reason.message(),
+                });
+            }
         }
         let title = match &self.doc {
             Some(doc) => format!(
@@ -1006,11 +1377,7 @@ impl BaocaoApp {
                 }
                 if let Some(doc) = &mut self.doc {
                     // Discarding: make the document clean so the action proceeds.
-                    let path = doc.path.clone();
-                    let project = path.as_ref().and_then(|p| crate::storage::load(p).ok());
-                    if let Some(p) = project {
-                        *doc = OpenDocument::new(path, p);
-                    }
+                    let _ = doc.revert_to_disk();
                 }
                 self.proceed(then);
             }
@@ -1040,7 +1407,101 @@ impl eframe::App for BaocaoApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, USER_KEY, &self.user);
     }
+}
+
+/// Only an approved or issued report whose content is still the approved one prints
+/// without the DỰ THẢO marking.
+pub fn final_allowed(project: &Project, report: &Report) -> bool {
+    report.review.status.allows_final() && crate::review::approval_holds(project, report)
+}
+
+/// The local time, for review steps and the lock.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}
+
+/// Applies a review step to the in-memory project of a read-only document and
+/// records it in the user's review file for the drafter to merge.
+fn review_into_file(
+    doc: &mut OpenDocument,
+    id: &str,
+    actor: &Actor,
+    at: chrono::NaiveDateTime,
+    edit: ReviewEdit,
+) -> Result<(), String> {
+    match &mut doc.review_file {
+        Some((_, f)) if f.ops.is_empty() => f.report = id.to_owned(),
+        Some((_, f)) if f.report != id => {
+            return Err(format!(
+                "Tệp góp ý của anh/chị đang ghi cho báo cáo “{}”; khi tệp dự án chỉ mở để xem, mỗi lần chỉ góp ý được cho một báo cáo.",
+                f.report
+            ));
+        }
+        Some(_) => {}
+        None => {
+            return Err(
+                "Tệp dự án đang mở chỉ để xem và không ghi được tệp góp ý ở thư mục này."
+                    .to_owned(),
+            );
+        }
+    }
+    let before = doc.project.clone();
+    let before_report = before.report(id).ok_or("Không tìm thấy báo cáo.")?;
+    crate::edit::apply(
+        &mut doc.project,
+        Edit::Review {
+            report: id.to_owned(),
+            actor: actor.clone(),
+            at,
+            edit: edit.clone(),
+        },
+    )
+    .map_err(|e| e.to_string())?;
+    let after = doc.project.report(id).ok_or("Không tìm thấy báo cáo.")?;
+    let find = |cid: &str| after.review.comments.iter().find(|c| c.id == cid);
+    let op = match edit {
+        ReviewEdit::Action {
+            kind,
+            issue,
+            remark,
+        } => ReviewOp::action(&before, before_report, kind, issue, actor, at, &remark),
+        ReviewEdit::Comment { .. } => {
+            let new = after
+                .review
+                .comments
+                .iter()
+                .find(|c| !before_report.review.comments.iter().any(|b| b.id == c.id))
+                .ok_or("Không ghi được góp ý.")?;
+            ReviewOp::Comment(new.clone())
+        }
+        ReviewEdit::Reply { comment, .. } => {
+            let reply = find(&comment)
+                .and_then(|c| c.replies.last())
+                .ok_or("Không ghi được trả lời.")?;
+            ReviewOp::Reply {
+                comment,
+                reply: reply.clone(),
+            }
+        }
+        ReviewEdit::Resolve { comment } => ReviewOp::Resolve {
+            comment,
+            by: actor.recorded_name(),
+            at,
+        },
+        ReviewEdit::Reopen { comment } => ReviewOp::Reopen {
+            comment,
+            by: actor.recorded_name(),
+            at,
+        },
+    };
+    let recorded = doc.record_review_op(op);
+    if recorded.is_err() {
+        doc.project = before;
+    }
+    doc.touch_stored();
+    recorded
 }
 
 fn find_role_path(

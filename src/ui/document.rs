@@ -4,9 +4,74 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use chrono::NaiveDateTime;
+
 use crate::edit::{Edit, EditError, History};
 use crate::model::Project;
-use crate::storage::{self, StorageError};
+use crate::review::{Actor, ReviewFile};
+use crate::storage::{self, DiskStamp, LockError, LockInfo, ProjectLock, StorageError};
+
+/// Why a project is open for reading only.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ReadOnlyReason {
+    /// Somebody else holds the lock; `stale` when they seem to have gone.
+    Held { info: LockInfo, stale: bool },
+    /// Another window of this program has the file open.
+    OtherWindow,
+    /// No lock file could be made here (read-only folder, network trouble).
+    CannotLock(String),
+    /// Somebody took the file over while it was open here.
+    Lost(LockInfo),
+}
+
+impl ReadOnlyReason {
+    /// The banner shown above the panels, in Vietnamese.
+    pub fn message(&self) -> String {
+        let when = |t: &NaiveDateTime| t.format("%H:%M ngày %d/%m/%Y").to_string();
+        match self {
+            ReadOnlyReason::Held { info, stale } => {
+                let mut m = format!(
+                    "Chỉ xem: tệp đang được {} mở để sửa trên máy {} từ {}.",
+                    info.user,
+                    info.machine,
+                    when(&info.since)
+                );
+                if *stale {
+                    m.push_str(" Có lẽ chương trình bên đó đã thoát mà không đóng tệp.");
+                }
+                m.push_str(" Góp ý của anh/chị được ghi vào tệp góp ý riêng để người soạn gộp vào.");
+                m
+            }
+            ReadOnlyReason::OtherWindow => "Chỉ xem: tệp đang được mở để sửa trong một cửa sổ khác của chương trình. Góp ý ở đây được ghi vào tệp góp ý riêng.".to_owned(),
+            ReadOnlyReason::CannotLock(why) => format!("Chỉ xem: {why}"),
+            ReadOnlyReason::Lost(info) => format!(
+                "Chỉ xem: {} trên máy {} đã nhận quyền sửa tệp này lúc {}. Thay đổi của anh/chị chưa được lưu vào tệp; hãy dùng Lưu thành… để lưu sang tệp khác.",
+                info.user,
+                info.machine,
+                when(&info.heartbeat)
+            ),
+        }
+    }
+
+    /// Whether review comments can go to a separate review file.
+    pub fn takes_review_file(&self) -> bool {
+        matches!(
+            self,
+            ReadOnlyReason::Held { .. } | ReadOnlyReason::OtherWindow
+        )
+    }
+}
+
+/// Why saving failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("{0}")]
+    Storage(#[from] StorageError),
+    #[error("{0}")]
+    Lock(#[from] LockError),
+    #[error("{0}")]
+    ReadOnly(String),
+}
 
 /// How often unsaved changes are copied to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
@@ -26,6 +91,18 @@ pub struct OpenDocument {
     pub last_autosave_at: Option<chrono::NaiveDateTime>,
     /// How often unsaved changes are copied to the recovery file.
     pub autosave_every: Duration,
+    /// The lock held on the file while it is open for editing.
+    pub lock: Option<ProjectLock>,
+    /// The file as it was read or last written, to notice changes made by others.
+    pub stamp: Option<DiskStamp>,
+    /// Set when the file is open for reading (and review comments) only.
+    pub read_only: Option<ReadOnlyReason>,
+    /// The reviewer's own review file while read-only: where and what.
+    pub review_file: Option<(PathBuf, ReviewFile)>,
+    /// Review files beside the project not merged yet.
+    pub review_files: Vec<PathBuf>,
+    /// Review files merged into the project, removed once it is saved.
+    pub merged_review_files: Vec<PathBuf>,
 }
 
 impl OpenDocument {
@@ -40,12 +117,92 @@ impl OpenDocument {
             last_autosave: None,
             last_autosave_at: None,
             autosave_every: AUTOSAVE_EVERY,
+            lock: None,
+            stamp: None,
+            read_only: None,
+            review_file: None,
+            review_files: Vec::new(),
+            merged_review_files: Vec::new(),
         }
     }
 
-    /// Opens `path`; never writes anything.
+    /// Opens `path`; never writes anything (the lock is taken by [`Self::lock_for`]).
     pub fn open(path: &Path) -> Result<Self, StorageError> {
-        Ok(Self::new(Some(path.to_owned()), storage::load(path)?))
+        let (project, stamp) = storage::load_stamped(path)?;
+        let mut doc = Self::new(Some(path.to_owned()), project);
+        doc.stamp = Some(stamp);
+        doc.review_files = storage::find_review_files(path);
+        Ok(doc)
+    }
+
+    /// Takes the lock for editing as `user`; when somebody else has the file, the
+    /// document becomes read-only and the reason is returned.
+    pub fn lock_for(&mut self, user: &Actor, now: NaiveDateTime) -> Option<ReadOnlyReason> {
+        let path = self.path.clone()?;
+        let reason = match storage::lock::acquire(&path, &lock_name(user), now) {
+            Ok(lock) => {
+                self.lock = Some(lock);
+                self.read_only = None;
+                return None;
+            }
+            Err(LockError::Held { info, stale, .. }) => ReadOnlyReason::Held { info, stale },
+            Err(LockError::AlreadyOpenHere { .. }) => ReadOnlyReason::OtherWindow,
+            Err(LockError::Lost { info, .. }) => ReadOnlyReason::Lost(info),
+            Err(e) => ReadOnlyReason::CannotLock(e.to_string()),
+        };
+        self.set_read_only(reason.clone(), user);
+        Some(reason)
+    }
+
+    /// Takes over a lock left by somebody else, after the user confirmed.
+    pub fn take_over(&mut self, user: &Actor, now: NaiveDateTime) -> Result<(), LockError> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        self.lock = Some(storage::lock::take_over(&path, &lock_name(user), now)?);
+        self.read_only = None;
+        self.review_file = None;
+        Ok(())
+    }
+
+    /// Makes the document read-only; comments then go to `user`'s review file.
+    pub fn set_read_only(&mut self, reason: ReadOnlyReason, user: &Actor) {
+        self.lock = None;
+        if reason.takes_review_file()
+            && let (Some(path), Some(report)) = (&self.path, self.project.reports.last())
+        {
+            let review_path = storage::review_file_path(path, &user.name);
+            let file = storage::load_review_file(&review_path)
+                .ok()
+                .filter(|f| f.author == user.recorded_name())
+                .unwrap_or_else(|| ReviewFile::new(report.id.clone(), user));
+            self.review_file = Some((review_path, file));
+        }
+        self.read_only = Some(reason);
+    }
+
+    /// Renews the lock's heartbeat; when somebody took the file over, the document
+    /// turns read-only and the reason is returned.
+    pub fn keep_lock(&mut self, user: &Actor, now: NaiveDateTime) -> Option<ReadOnlyReason> {
+        let lock = self.lock.as_mut()?;
+        match lock.refresh(now) {
+            Ok(()) => {
+                if let Some(path) = &self.path {
+                    self.review_files = storage::find_review_files(path)
+                        .into_iter()
+                        .filter(|p| !self.merged_review_files.contains(p))
+                        .collect();
+                }
+                None
+            }
+            Err(LockError::Lost { info, .. }) => {
+                let reason = ReadOnlyReason::Lost(info);
+                self.set_read_only(reason.clone(), user);
+                Some(reason)
+            }
+            // A passing network error: try again at the next beat.
+            Err(_) => None,
+        }
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -87,8 +244,37 @@ impl OpenDocument {
     }
 
     /// Saves to `path` (atomically, keeping a `.bak`), then forgets the recovery copy.
-    pub fn save_to(&mut self, path: &Path) -> Result<(), StorageError> {
-        storage::save(path, &self.project)?;
+    /// Refuses to overwrite the file when somebody else changed it or holds it.
+    pub fn save_to(
+        &mut self,
+        path: &Path,
+        user: &Actor,
+        now: NaiveDateTime,
+    ) -> Result<(), SaveError> {
+        let same_file = self.path.as_deref() == Some(path);
+        if same_file && let Some(reason) = &self.read_only {
+            return Err(SaveError::ReadOnly(format!(
+                "{} Muốn giữ bản đang xem, hãy dùng Lưu thành… để lưu sang tệp khác.",
+                reason.message()
+            )));
+        }
+        if same_file {
+            if let Some(lock) = &mut self.lock {
+                lock.refresh(now)?;
+            }
+        } else {
+            // Save as: the new file must be free; the old one is let go after writing.
+            let new_lock = storage::lock::acquire(path, &lock_name(user), now)?;
+            self.lock = Some(new_lock);
+            self.read_only = None;
+            self.review_file = None;
+        }
+        let expected = if same_file { self.stamp.as_ref() } else { None };
+        let stamp = storage::save_checked(path, &self.project, expected)?;
+        self.stamp = Some(stamp);
+        for merged in self.merged_review_files.drain(..) {
+            let _ = std::fs::remove_file(merged);
+        }
         if let Some(old) = &self.path
             && old != path
         {
@@ -108,6 +294,17 @@ impl OpenDocument {
             Some(p) => storage::recovery_path(p),
             None => unsaved_recovery_path(),
         }
+    }
+
+    /// Records a review step taken while read-only in the reviewer's review file.
+    pub fn record_review_op(&mut self, op: crate::review::ReviewOp) -> Result<(), String> {
+        let Some((path, file)) = &mut self.review_file else {
+            return Err(
+                "Tệp đang mở chỉ để xem và không ghi được tệp góp ý ở thư mục này.".to_owned(),
+            );
+        };
+        file.ops.push(op);
+        storage::save_review_file(path, file).map_err(|e| e.to_string())
     }
 
     /// Copies unsaved changes to the recovery file when `autosave_every` has passed
@@ -149,11 +346,46 @@ impl OpenDocument {
         let _ = std::fs::remove_file(self.recovery_file());
     }
 
+    /// Drops unsaved changes: reads the file again, keeping the lock.
+    pub fn revert_to_disk(&mut self) -> Result<(), StorageError> {
+        let Some(path) = self.path.clone() else {
+            return Ok(());
+        };
+        let (project, stamp) = storage::load_stamped(&path)?;
+        self.project = project;
+        self.stamp = Some(stamp);
+        self.history.clear();
+        self.revision += 1;
+        self.saved_revision = self.revision;
+        self.autosaved_revision = self.revision;
+        Ok(())
+    }
+
+    /// Marks a change that is already stored elsewhere (a review step written to the
+    /// review file): the preview refreshes, and a clean document stays clean.
+    pub fn touch_stored(&mut self) {
+        let clean = !self.is_dirty();
+        self.revision += 1;
+        if clean {
+            self.saved_revision = self.revision;
+            self.autosaved_revision = self.revision;
+        }
+    }
+
     /// Replaces the project with a recovered one, marked as unsaved.
     pub fn adopt_recovered(&mut self, project: Project) {
         self.project = project;
         self.history.clear();
         self.revision += 1;
+    }
+}
+
+/// The name written into the lock file.
+fn lock_name(user: &Actor) -> String {
+    if user.name.trim().is_empty() {
+        storage::lock::this_user()
+    } else {
+        user.name.trim().to_owned()
     }
 }
 
@@ -194,6 +426,13 @@ mod tests {
     use super::*;
     use crate::edit::Edit;
 
+    fn now() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
+    }
+
     fn doc_in(dir: &Path) -> OpenDocument {
         let path = dir.join("p.ron");
         let sample = storage::load(Path::new(crate::ui::SAMPLE_PATH)).unwrap();
@@ -219,7 +458,7 @@ mod tests {
         edit_summary(&mut doc, "Báo cáo mới");
         assert!(doc.is_dirty());
         let path = doc.path.clone().unwrap();
-        doc.save_to(&path).unwrap();
+        doc.save_to(&path, &Actor::default(), now()).unwrap();
         assert!(!doc.is_dirty());
         assert_eq!(
             storage::load(&path).unwrap().reports[0].summary,
@@ -261,7 +500,7 @@ mod tests {
         edit_summary(&mut doc, "x");
         doc.autosave_now(Instant::now());
         let path = doc.path.clone().unwrap();
-        doc.save_to(&path).unwrap();
+        doc.save_to(&path, &Actor::default(), now()).unwrap();
         assert!(!storage::recovery_path(&path).exists());
         assert!(recovery_offer(&path).is_none());
     }

@@ -29,6 +29,10 @@ pub struct EditorState {
     /// The section whose text field had the focus last, and that field's id, so a
     /// phrase goes where the clerk was writing.
     pub last_body: Option<(String, egui::Id)>,
+    /// Comment and reply boxes.
+    pub comments: super::comments::CommentsState,
+    /// The project is open for reading and review comments only.
+    pub read_only: bool,
 }
 
 /// Roles whose sections take user sub-sections.
@@ -214,7 +218,8 @@ fn show_section(
             .id(id)
             .hint_text("Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê.")
             .desired_rows(if s.children.is_empty() { 6 } else { 3 })
-            .desired_width(f32::INFINITY),
+            .desired_width(f32::INFINITY)
+            .interactive(!state.read_only),
     );
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
     if r.has_focus() || r.gained_focus() {
@@ -231,6 +236,7 @@ fn show_section(
         }));
     }
     show_figures(ui, view, s, id, out);
+    super::comments::show_section_review(ui, report, s, &number, &mut state.comments, out);
     for c in &s.children {
         show_section(ui, view, c, depth + 1, state, out);
     }

@@ -29,6 +29,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                 item(ui, "Nhập chỉ tiêu, nhiệm vụ từ bảng…", "", Command::ImportTable, &mut out);
                 ui.separator();
                 item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, &mut out);
+                item(ui, "Xuất bản xem xét (kèm góp ý)…", "", Command::ExportReviewCopy, &mut out);
                 item(ui, "In…", "Ctrl+P", Command::Print, &mut out);
                 ui.separator();
                 item(ui, "Thoát", "", Command::Quit, &mut out);
@@ -54,6 +55,11 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                         }
                     }
                 }
+            });
+            ui.menu_button("Duyệt", |ui| {
+                item(ui, "Người dùng…", "", Command::AskPreferences, &mut out);
+                item(ui, "Góp ý và duyệt", "", Command::SelectStep(crate::guide::Step::Duyet), &mut out);
+                item(ui, "Gộp góp ý từ tệp góp ý", "", Command::MergeReviewFiles, &mut out);
             });
             ui.menu_button("Trợ giúp", |ui| {
                 if ui.button("Hướng dẫn sử dụng").clicked() {

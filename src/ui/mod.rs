@@ -3,6 +3,7 @@
 
 pub mod app;
 mod charts;
+mod comments;
 pub mod dialogs;
 pub mod document;
 mod editor;
@@ -15,6 +16,7 @@ mod menu;
 mod modals;
 mod period_table;
 pub mod preview;
+pub mod review_panel;
 mod status_bar;
 pub mod steps;
 pub mod tasks;
@@ -43,7 +45,12 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             fonts::install_fonts(&cc.egui_ctx);
-            let mut app = BaocaoApp::new(&path);
+            let user = cc
+                .storage
+                .and_then(|s| eframe::get_value::<crate::review::Actor>(s, app::USER_KEY))
+                .unwrap_or_default();
+            let mut app =
+                BaocaoApp::with_user(&path, Box::new(dialogs::NativeDialogs::default()), user);
             app.restore(cc.storage);
             Ok(Box::new(app))
         }),

@@ -23,6 +23,71 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
         match modal {
             // Shown above, in its own wider window.
             Modal::Import { .. } => {}
+            Modal::Preferences { mut name, mut role, pending } => {
+                ui.heading("Người dùng");
+                if pending.is_some() {
+                    ui.label("Hãy nhập họ tên của anh/chị: tên được ghi vào góp ý và lịch sử duyệt.");
+                }
+                egui::Grid::new("nguoi-dung").num_columns(2).show(ui, |ui| {
+                    ui.label("Họ và tên:");
+                    ui.add(egui::TextEdit::singleline(&mut name).desired_width(280.0))
+                        .accessible_name("Họ và tên");
+                    ui.end_row();
+                    ui.label("Vai trò:");
+                    ui.horizontal(|ui| {
+                        ui.radio_value(&mut role, crate::model::ReviewRole::Drafter, "Người soạn");
+                        ui.radio_value(&mut role, crate::model::ReviewRole::Reviewer, "Người duyệt");
+                    });
+                    ui.end_row();
+                });
+                app.modal = Some(Modal::Preferences { name: name.clone(), role, pending: pending.clone() });
+                ui.horizontal(|ui| {
+                    let name = crate::vi::nfc(name.trim());
+                    if ui.add_enabled(!name.is_empty(), egui::Button::new("Lưu")).clicked() {
+                        app.push(Command::SetUser(crate::review::Actor { name, role }));
+                        if let Some(p) = pending.clone() {
+                            app.push(Command::Review(p));
+                        }
+                        close = true;
+                    }
+                    if ui.button("Hủy").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::EditApproved(edit) => {
+                let issued = app.report().is_some_and(|r| r.review.status == crate::model::ReportStatus::Issued);
+                ui.heading(if issued { "Sửa báo cáo đã ban hành?" } else { "Sửa báo cáo đã duyệt?" });
+                ui.label(if issued {
+                    "Báo cáo này đã ban hành. Nếu sửa nội dung, bản trong tệp sẽ khác bản đã ký và chỉ còn xuất được bản DỰ THẢO."
+                } else {
+                    "Báo cáo này đã được lãnh đạo duyệt. Nếu sửa nội dung, báo cáo sẽ trở về trạng thái “Cần sửa” và phải gửi duyệt lại."
+                });
+                ui.horizontal(|ui| {
+                    if ui.button("Vẫn sửa").clicked() {
+                        app.allow_approved_edit();
+                        app.push(Command::Edit(*edit.clone()));
+                        close = true;
+                    }
+                    if ui.button("Không sửa").clicked() {
+                        close = true;
+                    }
+                });
+            }
+            Modal::Locked(reason) => {
+                ui.heading("Tệp đang được người khác sửa");
+                ui.label(reason.message());
+                ui.horizontal(|ui| {
+                    if ui.button("Xem và góp ý").clicked() {
+                        close = true;
+                    }
+                    let stale = matches!(reason, super::document::ReadOnlyReason::Held { stale: true, .. });
+                    if stale && ui.button("Nhận quyền sửa").on_hover_text("Chỉ nên chọn khi chắc người kia không còn mở tệp.").clicked() {
+                        app.push(Command::TakeOverLock);
+                        close = true;
+                    }
+                });
+            }
             Modal::Unsaved(_) => {
                 ui.heading("Lưu thay đổi?");
                 ui.label("Tệp có thay đổi chưa lưu. Bạn có muốn lưu trước không?");
@@ -110,6 +175,7 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                     PathPurpose::SaveProject => ("Lưu tệp dự án", "Lưu"),
                     PathPurpose::SavePdf => ("Xuất báo cáo ra PDF", "Xuất"),
                     PathPurpose::ImportTable => ("Nhập chỉ tiêu, nhiệm vụ từ bảng", "Đọc bảng"),
+                    PathPurpose::SaveReviewCopy => ("Xuất bản xem xét (kèm góp ý)", "Xuất"),
                 };
                 ui.heading(title);
                 ui.label("Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:");
@@ -128,6 +194,7 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                             PathPurpose::SaveProject => Command::SaveTo(path),
                             PathPurpose::SavePdf => Command::ExportTo(path),
                             PathPurpose::ImportTable => Command::ImportFrom { path, kind: None },
+                            PathPurpose::SaveReviewCopy => Command::ExportReviewCopyTo(path),
                         });
                         close = true;
                     }

@@ -36,6 +36,8 @@ const INK: Color32 = Color32::BLACK;
 const FLAGGED: Color32 = Color32::from_rgb(0xC0, 0x10, 0x10);
 const HOVER: Color32 = Color32::from_rgba_premultiplied(0x05, 0x0d, 0x1a, 0x1e);
 const FOCUS: Color32 = Color32::from_rgba_premultiplied(0x5a, 0x4f, 0x16, 0x5a);
+/// The margin tab marking open comments (preview only).
+const MARKER: Color32 = Color32::from_rgb(0xff, 0xe0, 0x70);
 
 /// Where the preview scrolls to on its next frame: `y_pt` of page `page` is put
 /// `from_top` (a fraction of the viewport's height) plus `margin` (screen points)
@@ -71,6 +73,11 @@ pub struct PreviewState {
     visible: Vec<(usize, PageToScreen)>,
     /// The viewport of the last frame (content coordinates) and the scale it was at.
     last_viewport: Option<(Rect, f32)>,
+    /// Open comments per part of the report (`section:ID` → count), set by the app:
+    /// each is marked in the margin beside where that part starts. Never printed.
+    pub comment_markers: std::collections::BTreeMap<String, usize>,
+    /// The markers painted in the last frame: (page index, source, count).
+    pub painted_markers: Vec<(usize, String, usize)>,
 }
 
 impl Default for PreviewState {
@@ -85,6 +92,8 @@ impl Default for PreviewState {
             top_anchor: None,
             visible: Vec::new(),
             last_viewport: None,
+            comment_markers: Default::default(),
+            painted_markers: Vec::new(),
         }
     }
 }
@@ -463,6 +472,8 @@ fn paint_pages(
     let first = geo.page_at_y(viewport.min.y);
     let painter = ui.painter();
     state.visible.clear();
+    state.painted_markers.clear();
+    let marker_pages = marker_pages(pages, &state.comment_markers);
     for (i, page) in pages.iter().enumerate().skip(first) {
         if geo.top(i) > viewport.max.y {
             break;
@@ -494,6 +505,10 @@ fn paint_pages(
             painter.rect_filled(rect, 0.0, HOVER);
         }
         paint_items(painter, fonts, page, &tf);
+        for (source, count, region) in marker_pages.iter().filter(|m| m.2.0 == i) {
+            paint_marker(painter, page, region.1, *count, &tf);
+            state.painted_markers.push((i, source.clone(), *count));
+        }
     }
 
     let probe = viewport.min.y + viewport.height() / 3.0;
@@ -503,6 +518,51 @@ fn paint_pages(
     state.top_anchor = Some((top, top_y_pt, state.zoom));
     state.last_viewport = Some((viewport, geo.scale));
     clicked
+}
+
+/// For each marked part: its count and the page and top (pt) of its first region.
+fn marker_pages(
+    pages: &[Page],
+    markers: &std::collections::BTreeMap<String, usize>,
+) -> Vec<(String, usize, (usize, f32))> {
+    markers
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .filter_map(|(source, n)| {
+            pages.iter().enumerate().find_map(|(i, p)| {
+                p.regions
+                    .iter()
+                    .find(|r| r.source.0 == *source)
+                    .map(|r| (source.clone(), *n, (i, r.y_pt)))
+            })
+        })
+        .collect()
+}
+
+/// A yellow tab in the right margin with the number of open comments.
+fn paint_marker(
+    painter: &egui::Painter,
+    page: &Page,
+    top_pt: f32,
+    count: usize,
+    tf: &PageToScreen,
+) {
+    const MM: f32 = 72.0 / 25.4;
+    let rect = tf.rect_to_screen(page.width_pt - 14.0 * MM, top_pt, 11.0 * MM, 5.0 * MM);
+    painter.rect_filled(rect, 2.0, MARKER);
+    painter.rect_stroke(
+        rect,
+        2.0,
+        egui::Stroke::new(1.0, Color32::from_rgb(0xb0, 0x80, 0x00)),
+        egui::StrokeKind::Inside,
+    );
+    painter.text(
+        rect.center(),
+        egui::Align2::CENTER_CENTER,
+        format!("GY {count}"),
+        egui::FontId::proportional((rect.height() * 0.7).max(6.0)),
+        Color32::from_gray(0x20),
+    );
 }
 
 fn paint_items(painter: &egui::Painter, fonts: &Fonts, page: &Page, tf: &PageToScreen) {

@@ -33,6 +33,21 @@ pub fn step_sections(report: &Report, step: Step) -> Vec<&Section> {
         .collect()
 }
 
+/// Open (unresolved) comments on the sections `step` edits, sub-sections included.
+pub fn open_comments_of_step(report: &Report, step: Step) -> usize {
+    let ids: Vec<&str> = step_sections(report, step)
+        .into_iter()
+        .flat_map(Section::walk)
+        .map(|s| s.id.as_str())
+        .collect();
+    report
+        .review
+        .comments
+        .iter()
+        .filter(|c| !c.resolved && ids.contains(&c.section.as_str()))
+        .count()
+}
+
 fn unfilled(text: &str) -> bool {
     text.contains('{') && text.contains('}') || text.contains('…')
 }
@@ -121,6 +136,27 @@ pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState,
                 (Done, "Đã có câu kết, người ký và nơi nhận.".into())
             }
         }
+        Step::Duyet => {
+            use crate::model::ReportStatus as S;
+            let open = report
+                .review
+                .comments
+                .iter()
+                .filter(|c| !c.resolved)
+                .count();
+            let status = report.review.status;
+            match status {
+                S::Approved | S::Issued if open == 0 => (Done, format!("{}.", status.label())),
+                S::Drafting if open == 0 && report.review.history.is_empty() => {
+                    (Empty, "Chưa gửi duyệt.".into())
+                }
+                _ if open > 0 => (
+                    NeedsAttention,
+                    format!("{}; {open} góp ý chưa xử lý.", status.label()),
+                ),
+                _ => (NeedsAttention, format!("{}.", status.label())),
+            }
+        }
         Step::XuatBan => {
             let problems = crate::check::check(project);
             let errors = problems
@@ -187,6 +223,16 @@ pub fn show_steps(
                 .on_hover_text(&reason);
             if r.clicked() {
                 picked = Some(*step);
+            }
+            let open = open_comments_of_step(report, *step);
+            if open > 0 {
+                ui.label(
+                    egui::RichText::new(format!("{open} góp ý"))
+                        .small()
+                        .color(egui::Color32::from_gray(0x20))
+                        .background_color(egui::Color32::from_rgb(0xff, 0xe0, 0x70)),
+                )
+                .on_hover_text("Góp ý chưa xử lý ở bước này");
             }
         });
     }
