@@ -271,6 +271,12 @@ impl BaocaoApp {
         }
     }
 
+    /// The comment markers the preview painted in the last frame: (page index,
+    /// source, count).
+    pub fn preview_markers(&self) -> &[(usize, String, usize)] {
+        &self.preview.painted_markers
+    }
+
     /// The open project.
     pub fn project(&self) -> Option<&Project> {
         self.doc.as_ref().map(|d| &d.project)
@@ -429,6 +435,11 @@ impl BaocaoApp {
             Command::Print => self.print(),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
+                if s == Step::Duyet
+                    && let Some(doc) = &mut self.doc
+                {
+                    doc.rescan_review_files();
+                }
                 self.step = s;
                 self.focus = self.focus_of_step(s);
                 if let Some(doc) = &mut self.doc {
@@ -672,6 +683,7 @@ impl BaocaoApp {
     /// Merges the review files found beside the project and says what each did.
     fn merge_review_files(&mut self) {
         let Some(doc) = &mut self.doc else { return };
+        doc.rescan_review_files();
         let mut lines = Vec::new();
         for path in std::mem::take(&mut doc.review_files) {
             let name = path

@@ -79,7 +79,7 @@ pub fn show_comment(
                 ui.add_space(16.0);
                 ui.label(
                     egui::RichText::new(format!(
-                        "↳ {} ({}), {}: {}",
+                        "Trả lời — {} ({}), {}: {}",
                         r.author,
                         role_word(r.role),
                         when(&r.at),

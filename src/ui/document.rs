@@ -145,6 +145,20 @@ impl OpenDocument {
                 self.read_only = None;
                 return None;
             }
+            // Left by a program on this machine that is gone (a crash): nobody else
+            // can be editing, so take it back without asking.
+            Err(LockError::Held {
+                info, stale: true, ..
+            }) if info.machine == storage::lock::this_machine() => {
+                match storage::lock::take_over(&path, &lock_name(user), now) {
+                    Ok(lock) => {
+                        self.lock = Some(lock);
+                        self.read_only = None;
+                        return None;
+                    }
+                    Err(e) => ReadOnlyReason::CannotLock(e.to_string()),
+                }
+            }
             Err(LockError::Held { info, stale, .. }) => ReadOnlyReason::Held { info, stale },
             Err(LockError::AlreadyOpenHere { .. }) => ReadOnlyReason::OtherWindow,
             Err(LockError::Lost { info, .. }) => ReadOnlyReason::Lost(info),
@@ -152,6 +166,19 @@ impl OpenDocument {
         };
         self.set_read_only(reason.clone(), user);
         Some(reason)
+    }
+
+    /// Looks again for review files beside the project (not those merged already).
+    pub fn rescan_review_files(&mut self) {
+        if self.read_only.is_some() {
+            return;
+        }
+        if let Some(path) = &self.path {
+            self.review_files = storage::find_review_files(path)
+                .into_iter()
+                .filter(|p| !self.merged_review_files.contains(p))
+                .collect();
+        }
     }
 
     /// Takes over a lock left by somebody else, after the user confirmed.
@@ -187,12 +214,7 @@ impl OpenDocument {
         let lock = self.lock.as_mut()?;
         match lock.refresh(now) {
             Ok(()) => {
-                if let Some(path) = &self.path {
-                    self.review_files = storage::find_review_files(path)
-                        .into_iter()
-                        .filter(|p| !self.merged_review_files.contains(p))
-                        .collect();
-                }
+                self.rescan_review_files();
                 None
             }
             Err(LockError::Lost { info, .. }) => {

@@ -56,7 +56,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                     }
                 }
             });
-            ui.menu_button("Duyệt", |ui| {
+            ui.menu_button("Góp ý", |ui| {
                 item(ui, "Người dùng…", "", Command::AskPreferences, &mut out);
                 item(ui, "Góp ý và duyệt", "", Command::SelectStep(crate::guide::Step::Duyet), &mut out);
                 item(ui, "Gộp góp ý từ tệp góp ý", "", Command::MergeReviewFiles, &mut out);
