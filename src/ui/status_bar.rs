@@ -17,6 +17,17 @@ pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
                 }
                 None => {}
             }
+            if let Some(reason) = app.doc.as_ref().and_then(|d| d.read_only.as_ref()) {
+                ui.separator();
+                ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), "Chỉ xem")
+                    .on_hover_text(reason.message());
+            }
+            if let Some(report) = app.report() {
+                let status = report.review.status;
+                ui.separator();
+                ui.colored_label(super::review_panel::status_colour(status), status.label())
+                    .on_hover_text("Trạng thái duyệt của báo cáo");
+            }
             if let Some(at) = app.doc.as_ref().and_then(|d| d.last_autosave_at) {
                 ui.separator();
                 ui.label(format!("Tự lưu lúc {}", at.format("%H:%M")));
