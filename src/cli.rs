@@ -382,6 +382,12 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
             args.file.display()
         ));
     }
+    if args.kind == ExportKind::Final && !crate::review::approval_holds(&project, report) {
+        return Err(format!(
+            "Nội dung báo cáo đã thay đổi sau khi được duyệt nên không in được bản chính thức. Hãy gửi duyệt lại, hoặc xuất bản dự thảo (bỏ --final).\nTệp: {}",
+            args.file.display()
+        ));
+    }
     let rendered = match args.kind {
         ExportKind::ReviewCopy => {
             crate::export::render_review_copy(&project, report, creation_date())

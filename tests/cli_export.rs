@@ -103,8 +103,32 @@ fn approved_sample() -> (tempfile::TempDir, PathBuf) {
     let path = dir.path().join("da-duyet.ron");
     let mut project = baocao::storage::load(&sample()).unwrap();
     project.reports[0].review.status = ReportStatus::Approved;
+    project.reports[0].review.approved_fingerprint =
+        Some(baocao::review::fingerprint(&project, &project.reports[0]));
     baocao::storage::save(&path, &project).unwrap();
     (dir, path)
+}
+
+#[test]
+fn a_final_version_of_an_approved_report_edited_since_is_refused() {
+    let (dir, approved) = approved_sample();
+    let mut project = baocao::storage::load(&approved).unwrap();
+    project.reports[0].sections[0]
+        .body
+        .push_str("\nMột dòng thêm sau khi duyệt.");
+    baocao::storage::save(&approved, &project).unwrap();
+    let out = dir.path().join("x.pdf");
+    let o = baocao(&[
+        "export",
+        approved.to_str().unwrap(),
+        "--final",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("thay đổi sau khi được duyệt"), "{err}");
+    assert!(!out.exists());
 }
 
 #[test]

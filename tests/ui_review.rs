@@ -339,3 +339,71 @@ fn a_stale_lock_is_taken_over_after_confirming() {
         "closing the window lets go of the lock"
     );
 }
+
+#[test]
+fn a_file_changed_on_disk_by_somebody_else_is_not_overwritten() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(SAMPLE_PATH, &path).unwrap();
+    let mut d = window(
+        &path,
+        "Trần Thị Hoa",
+        ReviewRole::Drafter,
+        Answers::default(),
+    );
+    go_to(&mut d, Step::HanChe);
+    let body = d.get_by_label("Nội dung: Hạn chế");
+    body.focus();
+    body.type_text("x");
+    d.run();
+    // Somebody copies another version over the file meanwhile (USB, shared folder).
+    let theirs = std::fs::read_to_string(&path)
+        .unwrap()
+        .replace("Bình Minh Hải", "Bình Minh Hải (bản khác)");
+    std::fs::write(&path, &theirs).unwrap();
+    d.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    d.run();
+    d.get_by_label("Không lưu được");
+    assert!(d.query_by_label_contains("lưu thành tệp khác").is_some());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), theirs);
+    assert!(
+        d.state().doc.as_ref().unwrap().is_dirty(),
+        "the edit is kept"
+    );
+}
+
+#[test]
+fn a_read_only_window_keeps_the_text_and_never_writes_the_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(SAMPLE_PATH, &path).unwrap();
+    let before = std::fs::read(&path).unwrap();
+    let _d = window(
+        &path,
+        "Trần Thị Hoa",
+        ReviewRole::Drafter,
+        Answers::default(),
+    );
+    let mut r = window(
+        &path,
+        "Lê Văn Nam",
+        ReviewRole::Reviewer,
+        Answers::default(),
+    );
+    press(&mut r, "Xem và góp ý");
+    let text = r.state().report().unwrap().clone();
+    go_to(&mut r, Step::HanChe);
+    let body = r.get_by_label("Nội dung: Hạn chế");
+    body.focus();
+    body.type_text("thêm chữ");
+    r.run();
+    assert_eq!(
+        r.state().report().unwrap(),
+        &text,
+        "the text is not editable"
+    );
+    r.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    r.run();
+    r.get_by_label("Không lưu được");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
