@@ -42,27 +42,7 @@ impl DraftPages {
 /// them: by the position of their section in the report, then paragraph, then time;
 /// comments on deleted sections last. Entry `n` of the part is element `n - 1`.
 pub fn open_comments(report: &Report) -> Vec<&Comment> {
-    let order: BTreeMap<&str, usize> = report
-        .all_sections()
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let mut open: Vec<&Comment> = report
-        .review
-        .comments
-        .iter()
-        .filter(|c| !c.resolved)
-        .collect();
-    // Stable: comments equal on every key keep the order they were written in.
-    open.sort_by_key(|c| {
-        (
-            order.get(c.section.as_str()).copied().unwrap_or(usize::MAX),
-            c.paragraph.map_or(0, |p| p + 1),
-            c.at,
-        )
-    });
-    open
+    report.open_comments()
 }
 
 /// The part that ends the review copy: a centred heading, how many open comments there

@@ -131,3 +131,33 @@ pub struct Snapshot {
     /// (section id, title, body) in print order.
     pub sections: Vec<(SectionId, String, String)>,
 }
+
+impl super::Report {
+    /// The comments not yet resolved, in the order a reader meets them: by the
+    /// position of their section in the report, then paragraph (the whole section
+    /// first), then time; comments on a deleted section come last. The window and the
+    /// review copy list them in this order.
+    pub fn open_comments(&self) -> Vec<&Comment> {
+        let order: std::collections::BTreeMap<&str, usize> = self
+            .all_sections()
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        let mut open: Vec<&Comment> = self
+            .review
+            .comments
+            .iter()
+            .filter(|c| !c.resolved)
+            .collect();
+        // Stable: comments equal on every key keep the order they were written in.
+        open.sort_by_key(|c| {
+            (
+                order.get(c.section.as_str()).copied().unwrap_or(usize::MAX),
+                c.paragraph.map_or(0, |p| p + 1),
+                c.at,
+            )
+        });
+        open
+    }
+}

@@ -170,29 +170,9 @@ pub fn reopen(
     Ok(())
 }
 
-/// The comments not yet resolved: by section in print order, then by time. Comments on
-/// a deleted section come last.
+/// The comments not yet resolved, in reading order (see [`Report::open_comments`]).
 pub fn open_comments(report: &Report) -> Vec<&Comment> {
-    let order: BTreeMap<&str, usize> = report
-        .all_sections()
-        .into_iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
-        .collect();
-    let mut open: Vec<&Comment> = report
-        .review
-        .comments
-        .iter()
-        .filter(|c| !c.resolved)
-        .collect();
-    open.sort_by(|a, b| {
-        let key = |c: &Comment| order.get(c.section.as_str()).copied().unwrap_or(usize::MAX);
-        key(a)
-            .cmp(&key(b))
-            .then(a.at.cmp(&b.at))
-            .then(a.id.cmp(&b.id))
-    });
-    open
+    report.open_comments()
 }
 
 /// How many open comments each section has (deleted sections included).
@@ -364,7 +344,7 @@ mod tests {
     }
 
     #[test]
-    fn open_comments_follow_print_order_then_time_and_keep_orphans() {
+    fn open_comments_follow_print_order_then_paragraph_then_time_and_keep_orphans() {
         let mut r = report();
         r.sections.push(Section::new("tam", "Mục tạm"));
         let late = add_comment(&mut r, "can-cu", None, "Sau", &reviewer(), at(10, 0)).unwrap();
@@ -376,7 +356,8 @@ mod tests {
         r.sections.pop();
 
         let ids: Vec<_> = open_comments(&r).iter().map(|c| c.id.clone()).collect();
-        assert_eq!(ids, [early.clone(), late, deep.clone(), orphan.clone()]);
+        // The whole-section remark comes before the one on its third paragraph.
+        assert_eq!(ids, [late, early.clone(), deep.clone(), orphan.clone()]);
 
         let counts = open_count_by_section(&r);
         assert_eq!(counts.get("can-cu"), Some(&2));
