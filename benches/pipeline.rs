@@ -83,6 +83,20 @@ fn pipeline(c: &mut Criterion) {
                 black_box(write_pdf(&pages, &doc.meta, &PdfOptions::new(date())).map(|v| v.len()))
             })
         });
+        // Checked after every edit while a report is approved.
+        group.bench_function(format!("approval fingerprint, {name}"), |b| {
+            b.iter(|| black_box(baocao::review::fingerprint(project, report).len()))
+        });
+        group.bench_function(format!("review copy (two layouts), {name}"), |b| {
+            b.iter(|| {
+                black_box(
+                    baocao::export::review_copy(project, report, fonts)
+                        .1
+                        .pages
+                        .len(),
+                )
+            })
+        });
     }
     group.finish();
 
