@@ -162,6 +162,12 @@ struct Rendered {
     pages: Pages,
     /// Figures in the text that cannot be resolved, then the layout's warnings.
     warnings: Vec<String>,
+    /// Every section against the review baseline (empty before the first review).
+    changes: Vec<crate::review::SectionChange>,
+    /// Whether an approval still covers the content (see `review::approval_holds`).
+    approval_holds: bool,
+    /// Open comments per part of the report, for the preview's margin tabs.
+    markers: std::collections::BTreeMap<String, usize>,
 }
 
 /// The window's state.
@@ -366,7 +372,7 @@ impl BaocaoApp {
             return;
         };
         let options = ComposeOptions {
-            final_version: report.review.status.allows_final(),
+            final_version: final_allowed(&doc.project, report),
         };
         let pages = layout(&compose(&doc.project, report, options), fonts);
         let mut warnings: Vec<String> =
@@ -380,6 +386,14 @@ impl BaocaoApp {
             report_id: id.clone(),
             pages,
             warnings,
+            changes: crate::review::diff_baseline(&report.review)
+                .map(|base| crate::review::changes(report, base))
+                .unwrap_or_default(),
+            approval_holds: crate::review::approval_holds(&doc.project, report),
+            markers: crate::review::open_count_by_section(report)
+                .into_iter()
+                .map(|(id, n)| (format!("section:{id}"), n))
+                .collect(),
         });
     }
 
@@ -1200,10 +1214,11 @@ impl BaocaoApp {
             .default_size((width * 0.45).max(320.0))
             .size_range(280.0..=width * 0.7)
             .show(ui, |ui| {
-                self.preview.comment_markers = crate::review::open_count_by_section(report)
-                    .into_iter()
-                    .map(|(id, n)| (format!("section:{id}"), n))
-                    .collect();
+                if let Some(r) = &self.rendered
+                    && self.preview.comment_markers != r.markers
+                {
+                    self.preview.comment_markers = r.markers.clone();
+                }
                 if let Some(r) = &self.rendered
                     && let Some(src) =
                         show_preview(ui, &r.pages, &mut self.preview, self.focus.as_ref())
@@ -1227,8 +1242,9 @@ impl BaocaoApp {
                 review_panel::show(
                     ui,
                     &ReviewView {
-                        project: &doc.project,
                         report,
+                        changes: self.rendered.as_ref().map_or(&[], |r| &r.changes),
+                        approval_holds: self.rendered.as_ref().is_none_or(|r| r.approval_holds),
                         user: &self.user,
                         read_only: read_only.as_deref(),
                         review_files: &doc.review_files,
@@ -1273,6 +1289,7 @@ impl BaocaoApp {
                     &doc.project,
                     report,
                     &numbers,
+                    self.rendered.as_ref().map_or(&[], |r| &r.changes),
                     &mut self.editor,
                     &mut out,
                 )

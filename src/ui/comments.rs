@@ -9,7 +9,7 @@ use eframe::egui;
 use super::app::Command;
 use crate::edit::ReviewEdit;
 use crate::model::{Comment, Report, ReviewRole, Section};
-use crate::review::{self, Span};
+use crate::review::{self, SectionChange, Span};
 
 /// What the comment boxes hold between frames.
 #[derive(Default)]
@@ -143,6 +143,7 @@ pub fn show_section_review(
     report: &Report,
     s: &Section,
     number: &str,
+    change: Option<&SectionChange>,
     state: &mut CommentsState,
     out: &mut Vec<Command>,
 ) {
@@ -205,7 +206,7 @@ pub fn show_section_review(
                 }
             });
         });
-    show_changes(ui, report, s, &title, state);
+    show_changes(ui, s, change, &title, state);
 }
 
 fn paragraph_label(p: usize) -> String {
@@ -220,23 +221,14 @@ fn paragraph_label(p: usize) -> String {
 /// removed words struck through in red.
 fn show_changes(
     ui: &mut egui::Ui,
-    report: &Report,
     s: &Section,
+    change: Option<&SectionChange>,
     title: &str,
     state: &mut CommentsState,
 ) {
-    let Some(base) = review::diff_baseline(&report.review) else {
+    let Some(change) = change.filter(|c| c.kind != review::ChangeKind::Unchanged) else {
         return;
     };
-    let Some(change) = review::changes(report, base)
-        .into_iter()
-        .find(|c| c.id == s.id)
-    else {
-        return;
-    };
-    if change.kind == review::ChangeKind::Unchanged {
-        return;
-    }
     let shown = state.show_changes.entry(s.id.clone()).or_insert(false);
     ui.checkbox(shown, "Xem thay đổi so với lần duyệt trước")
         .accessible_name(format!("Xem thay đổi của mục {title}"));

@@ -15,12 +15,15 @@ use crate::compose::placeholders::{
 use crate::edit::Edit;
 use crate::guide::{Step, guide};
 use crate::model::{Project, Report, Section, SectionRole};
+use crate::review::SectionChange;
 
 /// What the section editor reads.
 struct View<'a> {
     project: &'a Project,
     report: &'a Report,
     numbers: &'a BTreeMap<String, String>,
+    /// Sections against the review baseline (empty before the first review).
+    changes: &'a [SectionChange],
 }
 
 /// What the editor remembers between frames.
@@ -79,6 +82,7 @@ pub fn show_editor(
     project: &Project,
     report: &Report,
     numbers: &BTreeMap<String, String>,
+    changes: &[SectionChange],
     state: &mut EditorState,
     out: &mut Vec<Command>,
 ) {
@@ -86,6 +90,7 @@ pub fn show_editor(
         project,
         report,
         numbers,
+        changes,
     };
     let g = guide(step);
     ui.heading(step.label());
@@ -236,7 +241,8 @@ fn show_section(
         }));
     }
     show_figures(ui, view, s, id, out);
-    super::comments::show_section_review(ui, report, s, &number, &mut state.comments, out);
+    let change = view.changes.iter().find(|c| c.id == s.id);
+    super::comments::show_section_review(ui, report, s, &number, change, &mut state.comments, out);
     for c in &s.children {
         show_section(ui, view, c, depth + 1, state, out);
     }

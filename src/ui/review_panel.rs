@@ -10,13 +10,16 @@ use super::app::Command;
 use super::comments::{CommentsState, role_word, show_comment, spans_label, when};
 use crate::edit::ReviewEdit;
 use crate::guide::{Step, guide};
-use crate::model::{Project, Report, ReportStatus};
-use crate::review::{self, ActionKind, Actor, ChangeKind};
+use crate::model::{Report, ReportStatus};
+use crate::review::{self, ActionKind, Actor, ChangeKind, SectionChange};
 
 /// What the review panel reads besides the report.
 pub struct ReviewView<'a> {
-    pub project: &'a Project,
     pub report: &'a Report,
+    /// Every section against the review baseline, computed once per revision.
+    pub changes: &'a [SectionChange],
+    /// Whether an approval still covers the content.
+    pub approval_holds: bool,
     pub user: &'a Actor,
     /// Why the project is open read-only, if it is.
     pub read_only: Option<&'a str>,
@@ -96,7 +99,7 @@ pub fn show(
             ui.label(format!("— số {n:02}, ngày {}", d.format("%d/%m/%Y")));
         }
     });
-    if !review::approval_holds(view.project, report) {
+    if !view.approval_holds {
         ui.colored_label(
             egui::Color32::from_rgb(0xc0, 0x10, 0x10),
             "Nội dung đã khác với bản được duyệt.",
@@ -191,21 +194,21 @@ pub fn show(
                 }
             }
             ui.add_space(8.0);
-            show_changes(ui, report);
+            show_changes(ui, report, view.changes);
             ui.add_space(8.0);
             show_history(ui, report);
         });
 }
 
 /// Sections changed since the reviewer last read the report, with their changes.
-fn show_changes(ui: &mut egui::Ui, report: &Report) {
+fn show_changes(ui: &mut egui::Ui, report: &Report, changes: &[SectionChange]) {
     let Some(base) = review::diff_baseline(&report.review) else {
         ui.strong("Những gì đã thay đổi");
         ui.label("Báo cáo chưa qua lần duyệt nào: cần đọc toàn bộ.");
         return;
     };
-    let changed: Vec<_> = review::changes(report, base)
-        .into_iter()
+    let changed: Vec<&SectionChange> = changes
+        .iter()
         .filter(|c| c.kind != ChangeKind::Unchanged)
         .collect();
     let since = base.taken.map(|t| when(&t)).unwrap_or_default();
