@@ -83,6 +83,13 @@ impl LockInfo {
         self.is_stale_for(&this_machine(), now)
     }
 
+    /// Whether the program that wrote the lock is certainly gone: it ran on this
+    /// machine and its process no longer exists (after a crash). Such a lock can be
+    /// taken back without asking anybody.
+    pub fn holder_gone(&self) -> bool {
+        self.machine == this_machine() && process_running(self.pid) == Some(false)
+    }
+
     fn is_stale_for(&self, here: &str, now: NaiveDateTime) -> bool {
         self.is_unknown()
             || now.signed_duration_since(self.heartbeat) > STALE_AFTER
@@ -311,12 +318,14 @@ pub fn take_over(project: &Path, user: &str, now: NaiveDateTime) -> Result<Proje
     take_over_as(project, user, &Owner::this_process(), now)
 }
 
-fn acquire_as(
+/// Registers `owner` as the holder of `project`'s lock in this process and makes the
+/// lock's contents: the lock file path, the registration and the info to write.
+fn claim(
     project: &Path,
     user: &str,
     owner: &Owner,
     now: NaiveDateTime,
-) -> Result<ProjectLock, LockError> {
+) -> Result<(PathBuf, Registration, LockInfo), LockError> {
     let path = lock_path(project);
     let registration =
         Registration::claim(&path, owner).ok_or_else(|| LockError::AlreadyOpenHere {
@@ -329,6 +338,16 @@ fn acquire_as(
         since: now,
         heartbeat: now,
     };
+    Ok((path, registration, info))
+}
+
+fn acquire_as(
+    project: &Path,
+    user: &str,
+    owner: &Owner,
+    now: NaiveDateTime,
+) -> Result<ProjectLock, LockError> {
+    let (path, registration, info) = claim(project, user, owner, now)?;
     let cannot_create = |e: &io::Error| LockError::CannotCreate {
         path: project.to_owned(),
         reason: io_reason(e),
@@ -370,18 +389,7 @@ fn take_over_as(
     owner: &Owner,
     now: NaiveDateTime,
 ) -> Result<ProjectLock, LockError> {
-    let path = lock_path(project);
-    let registration =
-        Registration::claim(&path, owner).ok_or_else(|| LockError::AlreadyOpenHere {
-            path: project.to_owned(),
-        })?;
-    let info = LockInfo {
-        user: user.to_owned(),
-        machine: owner.machine.clone(),
-        pid: owner.pid,
-        since: now,
-        heartbeat: now,
-    };
+    let (path, registration, info) = claim(project, user, owner, now)?;
     replace(&path, &info).map_err(|e| LockError::CannotCreate {
         path: project.to_owned(),
         reason: io_reason(&e),

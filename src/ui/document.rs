@@ -147,9 +147,7 @@ impl OpenDocument {
             }
             // Left by a program on this machine that is gone (a crash): nobody else
             // can be editing, so take it back without asking.
-            Err(LockError::Held {
-                info, stale: true, ..
-            }) if info.machine == storage::lock::this_machine() => {
+            Err(LockError::Held { info, .. }) if info.holder_gone() => {
                 match storage::lock::take_over(&path, &lock_name(user), now) {
                     Ok(lock) => {
                         self.lock = Some(lock);
