@@ -204,21 +204,8 @@ mod tests {
     use super::*;
     use crate::model::{ReviewRole, Section};
     use crate::test_support::sample;
-    use chrono::NaiveDate;
 
-    fn at(hour: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 7, 1)
-            .and_then(|d| d.and_hms_opt(hour, min, 0))
-            .unwrap()
-    }
-
-    fn reviewer() -> Actor {
-        Actor::new("Nguyễn Văn Bình", ReviewRole::Reviewer)
-    }
-
-    fn drafter() -> Actor {
-        Actor::new("Trần Thị Hoa", ReviewRole::Drafter)
-    }
+    use crate::review::test_util::{at, drafter, reviewer};
 
     fn report() -> Report {
         sample().reports[0].clone()

@@ -329,19 +329,7 @@ mod tests {
     use crate::review::{add_comment, reopen, reply, resolve};
     use crate::test_support::sample;
 
-    fn at(hour: u32, min: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(2026, 7, 1)
-            .and_then(|d| d.and_hms_opt(hour, min, 0))
-            .unwrap()
-    }
-
-    fn reviewer() -> Actor {
-        Actor::new("Nguyễn Văn Bình", ReviewRole::Reviewer)
-    }
-
-    fn drafter() -> Actor {
-        Actor::new("Trần Thị Hoa", ReviewRole::Drafter)
-    }
+    use crate::review::test_util::{at, drafter, reviewer};
 
     /// A project whose first report awaits review.
     fn awaiting() -> Project {

@@ -12,6 +12,29 @@ mod error;
 mod file;
 mod workflow;
 
+/// People and times shared by the review tests.
+#[cfg(test)]
+pub(crate) mod test_util {
+    use super::Actor;
+    use crate::model::ReviewRole;
+    use chrono::{NaiveDate, NaiveDateTime};
+
+    /// 1 July 2026 at `hour`:`min`.
+    pub fn at(hour: u32, min: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2026, 7, 1)
+            .and_then(|d| d.and_hms_opt(hour, min, 0))
+            .unwrap()
+    }
+
+    pub fn reviewer() -> Actor {
+        Actor::new("Nguyễn Văn Bình", ReviewRole::Reviewer)
+    }
+
+    pub fn drafter() -> Actor {
+        Actor::new("Trần Thị Hoa", ReviewRole::Drafter)
+    }
+}
+
 pub use comments::{
     add_comment, comment_anchor_label, open_comments, open_count_by_section, paragraphs, reopen,
     reply, resolve,

@@ -358,13 +358,7 @@ mod tests {
             .unwrap()
     }
 
-    fn drafter() -> Actor {
-        Actor::new("Trần Thị Hoa", ReviewRole::Drafter)
-    }
-
-    fn reviewer() -> Actor {
-        Actor::new("Nguyễn Văn Bình", ReviewRole::Reviewer)
-    }
+    use crate::review::test_util::{drafter, reviewer};
 
     fn actor(role: ReviewRole) -> Actor {
         match role {

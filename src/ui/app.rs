@@ -64,8 +64,8 @@ pub enum Command {
     Jump(SourceRef),
     /// Save to this path (typed when the desktop has no file chooser).
     SaveTo(PathBuf),
-    /// Export the PDF to this path.
-    ExportTo(PathBuf),
+    /// Export the report (or its review copy) as PDF to this path.
+    ExportTo(PathBuf, PdfKind),
     /// Choose a CSV or XLSX table of indicators or tasks to import.
     ImportTable,
     /// Read this table and show what importing it would add (`kind` forces
@@ -88,8 +88,6 @@ pub enum Command {
     TakeOverLock,
     /// Export the review copy: the draft with its open comments listed at the end.
     ExportReviewCopy,
-    /// Export the review copy to this path.
-    ExportReviewCopyTo(PathBuf),
     /// Show a message.
     Message(String),
 }
@@ -99,9 +97,17 @@ pub enum Command {
 pub enum PathPurpose {
     OpenProject,
     SaveProject,
-    SavePdf,
+    SavePdf(PdfKind),
     ImportTable,
-    SaveReviewCopy,
+}
+
+/// Which PDF of the report is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PdfKind {
+    /// The report as it prints: DỰ THẢO unless approved with unchanged content.
+    Report,
+    /// The draft followed by every open comment, for reviewing on paper.
+    ReviewCopy,
 }
 
 /// What happens after the user answers the unsaved-changes question.
@@ -445,7 +451,7 @@ impl BaocaoApp {
             Command::SaveAs => {
                 self.save(true);
             }
-            Command::ExportPdf => self.export_pdf(),
+            Command::ExportPdf => self.export_pdf(PdfKind::Report),
             Command::Print => self.print(),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
@@ -493,7 +499,7 @@ impl BaocaoApp {
             Command::SaveTo(path) => {
                 self.save_to(&super::dialogs::with_extension(path, "ron"));
             }
-            Command::ExportTo(path) => self.export_to(&path),
+            Command::ExportTo(path, kind) => self.export_to(&path, kind),
             Command::ImportTable => match self.dialogs.open_table() {
                 Some(path) => self.import_preview(path, None),
                 None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),
@@ -535,8 +541,7 @@ impl BaocaoApp {
                     }
                 }
             }
-            Command::ExportReviewCopy => self.export_review_copy(None),
-            Command::ExportReviewCopyTo(path) => self.export_review_copy(Some(path)),
+            Command::ExportReviewCopy => self.export_pdf(PdfKind::ReviewCopy),
             Command::Message(text) => {
                 self.modal = Some(Modal::Message {
                     title: "Chưa thực hiện được".to_owned(),
@@ -984,79 +989,64 @@ impl BaocaoApp {
         }
     }
 
-    fn render_bytes(&self) -> Result<(Vec<u8>, Report), String> {
+    fn render_bytes(&self, kind: PdfKind) -> Result<(Vec<u8>, Report), String> {
         let doc = self.doc.as_ref().ok_or("Chưa mở tệp dự án.")?;
         let report = self.report().ok_or("Chưa chọn báo cáo.")?;
         let problems = doc.project.page_setup.validate();
         if let Some(p) = problems.first() {
             return Err(format!("Không xuất được: {p}"));
         }
-        let options = ComposeOptions {
-            final_version: final_allowed(&doc.project, report),
+        let rendered = match kind {
+            PdfKind::Report => {
+                let options = ComposeOptions {
+                    final_version: final_allowed(&doc.project, report),
+                };
+                crate::export::render_pdf(&doc.project, report, options, now())
+            }
+            PdfKind::ReviewCopy => crate::export::render_review_copy(&doc.project, report, now()),
         };
-        crate::export::render_pdf(&doc.project, report, options, now())
+        rendered
             .map(|(bytes, _)| (bytes, report.clone()))
             .map_err(|e| e.to_string())
     }
 
-    /// Writes the review copy (the draft and its open comments) to `path`, or asks
-    /// where.
-    fn export_review_copy(&mut self, path: Option<PathBuf>) {
+    /// Asks where to write the PDF, then writes it.
+    fn export_pdf(&mut self, kind: PdfKind) {
         let Some(report) = self.report() else { return };
-        let suggested = format!("{}-xem-xet.pdf", report.id);
-        let path = match path.or_else(|| self.dialogs.save_pdf(&suggested)) {
-            Some(p) => super::dialogs::with_extension(p, "pdf"),
-            None => {
-                self.ask_path_if_no_dialog(PathPurpose::SaveReviewCopy, &suggested);
-                return;
-            }
+        let suggested = match kind {
+            PdfKind::Report => format!("{}.pdf", report.id),
+            PdfKind::ReviewCopy => format!("{}-xem-xet.pdf", report.id),
         };
-        let Some(doc) = self.doc.as_ref() else { return };
-        let Some(report) = self.report() else { return };
-        let result = crate::export::render_review_copy(&doc.project, report, now())
-            .map_err(|e| e.to_string())
-            .and_then(|(bytes, _)| {
-                crate::storage::write_atomic(&path, &bytes, false).map_err(|e| e.to_string())
-            });
-        match result {
-            Ok(()) => {
-                self.status = Some((format!("Đã xuất bản xem xét {}", path.display()), false));
-                self.modal = Some(Modal::Exported { path });
-            }
-            Err(e) => {
-                self.modal = Some(Modal::Message {
-                    title: "Không xuất được bản xem xét".to_owned(),
-                    text: e,
-                });
-            }
-        }
-    }
-
-    fn export_pdf(&mut self) {
-        let Some(report) = self.report() else { return };
-        let suggested = format!("{}.pdf", report.id);
         let Some(path) = self.dialogs.save_pdf(&suggested) else {
-            self.ask_path_if_no_dialog(PathPurpose::SavePdf, &suggested);
+            self.ask_path_if_no_dialog(PathPurpose::SavePdf(kind), &suggested);
             return;
         };
-        self.export_to(&path);
+        self.export_to(&path, kind);
     }
 
-    fn export_to(&mut self, path: &Path) {
+    fn export_to(&mut self, path: &Path, kind: PdfKind) {
         let path = super::dialogs::with_extension(path.to_owned(), "pdf");
-        match self.render_bytes().and_then(|(bytes, _)| {
+        match self.render_bytes(kind).and_then(|(bytes, _)| {
             crate::storage::write_atomic(&path, &bytes, false).map_err(|e| {
                 e.to_string()
                     .replacen("Không lưu được tệp", "Không ghi được tệp PDF", 1)
             })
         }) {
             Ok(()) => {
-                self.status = Some((format!("Đã xuất {}", path.display()), false));
+                let what = match kind {
+                    PdfKind::Report => "Đã xuất",
+                    PdfKind::ReviewCopy => "Đã xuất bản xem xét",
+                };
+                self.status = Some((format!("{what} {}", path.display()), false));
                 self.modal = Some(Modal::Exported { path });
             }
             Err(e) => {
                 self.modal = Some(Modal::Message {
-                    title: "Không xuất được PDF".to_owned(),
+                    title: match kind {
+                        PdfKind::Report => "Không xuất được PDF",
+                        PdfKind::ReviewCopy => "Không xuất được bản xem xét",
+                    }
+                    .to_owned(),
                     text: e,
                 });
             }
@@ -1064,14 +1054,16 @@ impl BaocaoApp {
     }
 
     fn print(&mut self) {
-        let result = self.render_bytes().and_then(|(bytes, report)| {
-            let dir = std::env::temp_dir().join("baocao-in");
-            std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-            let path = dir.join(format!("{}.pdf", report.id));
-            crate::storage::write_atomic(&path, &bytes, false).map_err(|e| e.to_string())?;
-            self.dialogs.open_externally(&path)?;
-            Ok(path)
-        });
+        let result = self
+            .render_bytes(PdfKind::Report)
+            .and_then(|(bytes, report)| {
+                let dir = std::env::temp_dir().join("baocao-in");
+                std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+                let path = dir.join(format!("{}.pdf", report.id));
+                crate::storage::write_atomic(&path, &bytes, false).map_err(|e| e.to_string())?;
+                self.dialogs.open_externally(&path)?;
+                Ok(path)
+            });
         match result {
             Ok(_) => {
                 self.status = Some((
@@ -1286,10 +1278,12 @@ impl BaocaoApp {
                 editor::show_editor(
                     ui,
                     step,
-                    &doc.project,
-                    report,
-                    &numbers,
-                    self.rendered.as_ref().map_or(&[], |r| &r.changes),
+                    &editor::View {
+                        project: &doc.project,
+                        report,
+                        numbers: &numbers,
+                        changes: self.rendered.as_ref().map_or(&[], |r| &r.changes),
+                    },
                     &mut self.editor,
                     &mut out,
                 )

@@ -18,12 +18,13 @@ use crate::model::{Project, Report, Section, SectionRole};
 use crate::review::SectionChange;
 
 /// What the section editor reads.
-struct View<'a> {
-    project: &'a Project,
-    report: &'a Report,
-    numbers: &'a BTreeMap<String, String>,
+pub struct View<'a> {
+    pub project: &'a Project,
+    pub report: &'a Report,
+    /// Printed section numbers by section id.
+    pub numbers: &'a BTreeMap<String, String>,
     /// Sections against the review baseline (empty before the first review).
-    changes: &'a [SectionChange],
+    pub changes: &'a [SectionChange],
 }
 
 /// What the editor remembers between frames.
@@ -79,19 +80,11 @@ pub fn insert_line(text: &str, cursor_char: Option<usize>, phrase: &str) -> Stri
 pub fn show_editor(
     ui: &mut egui::Ui,
     step: Step,
-    project: &Project,
-    report: &Report,
-    numbers: &BTreeMap<String, String>,
-    changes: &[SectionChange],
+    view: &View,
     state: &mut EditorState,
     out: &mut Vec<Command>,
 ) {
-    let view = View {
-        project,
-        report,
-        numbers,
-        changes,
-    };
+    let (project, report) = (view.project, view.report);
     let g = guide(step);
     ui.heading(step.label());
     if !g.guidance.is_empty() {
@@ -125,7 +118,7 @@ pub fn show_editor(
                 .iter()
                 .filter(|s| !shown_as_child.contains(&s.id.as_str()))
             {
-                show_section(ui, &view, s, 0, state, out);
+                show_section(ui, view, s, 0, state, out);
             }
         });
     // Sentences built from this period's figures come first, then the phrase bank.

@@ -3,7 +3,7 @@
 
 use eframe::egui;
 
-use super::app::{BaocaoApp, Command, Modal, PathPurpose};
+use super::app::{BaocaoApp, Command, Modal, PathPurpose, PdfKind};
 use crate::model::{Period, PeriodKind};
 
 /// Shows the current modal, if any, and records the answer.
@@ -173,9 +173,9 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 let (title, action) = match purpose {
                     PathPurpose::OpenProject => ("Mở tệp dự án", "Mở"),
                     PathPurpose::SaveProject => ("Lưu tệp dự án", "Lưu"),
-                    PathPurpose::SavePdf => ("Xuất báo cáo ra PDF", "Xuất"),
+                    PathPurpose::SavePdf(PdfKind::Report) => ("Xuất báo cáo ra PDF", "Xuất"),
+                    PathPurpose::SavePdf(PdfKind::ReviewCopy) => ("Xuất bản xem xét (kèm góp ý)", "Xuất"),
                     PathPurpose::ImportTable => ("Nhập chỉ tiêu, nhiệm vụ từ bảng", "Đọc bảng"),
-                    PathPurpose::SaveReviewCopy => ("Xuất bản xem xét (kèm góp ý)", "Xuất"),
                 };
                 ui.heading(title);
                 ui.label("Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:");
@@ -192,9 +192,8 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                         app.push(match purpose {
                             PathPurpose::OpenProject => Command::OpenPath(path),
                             PathPurpose::SaveProject => Command::SaveTo(path),
-                            PathPurpose::SavePdf => Command::ExportTo(path),
+                            PathPurpose::SavePdf(kind) => Command::ExportTo(path, kind),
                             PathPurpose::ImportTable => Command::ImportFrom { path, kind: None },
-                            PathPurpose::SaveReviewCopy => Command::ExportReviewCopyTo(path),
                         });
                         close = true;
                     }
