@@ -6,7 +6,7 @@
 //! pdftoppm -r 70 -png /tmp/export-demo.pdf /tmp/page
 //! ```
 
-#[path = "../tests/support/sample_pages.rs"]
+#[path = "../tests/it/support/sample_pages.rs"]
 mod sample_pages;
 
 use std::path::PathBuf;

@@ -6,8 +6,7 @@
 //! Tests named `real_tools_…` need poppler-utils and qpdf on PATH; when a tool is
 //! missing they fail and say which package to install, rather than pass silently.
 
-#[path = "support/sample_pages.rs"]
-mod sample_pages;
+use crate::support::sample_pages;
 
 use std::path::PathBuf;
 use std::process::Command;

@@ -1,9 +1,8 @@
 //! A hand-built, layout-like report of about six A4 pages (Decree 30 header, justified
 //! body, signature block, recipients), for the export tests and the demo example. It
 //! measures text with the real font metrics, so justified lines really fill the width.
-//! Shared through `#[path]` by `tests/pdf_export.rs` and `examples/export_demo.rs`.
-
-#![allow(dead_code)]
+//! Shared by `tests/it/pdf_export.rs` and (through `#[path]`) `examples/export_demo.rs`.
+#![allow(dead_code)] // each user takes a different part of it
 
 use baocao::compose::Meta;
 use baocao::layout::{FontStyle, Fonts, Item, LineItem, Page, Pages, RectItem, TextItem};

@@ -27,7 +27,7 @@ fn sample() -> Project {
 fn fonts(ctx: &egui::Context) {
     ctx.add_font(egui::epaint::text::FontInsert::new(
         "LiberationSans",
-        egui::FontData::from_static(include_bytes!("../fonts/LiberationSans-Regular.ttf")),
+        egui::FontData::from_static(include_bytes!("../../fonts/LiberationSans-Regular.ttf")),
         vec![egui::epaint::text::InsertFontFamily {
             family: egui::FontFamily::Proportional,
             priority: egui::epaint::text::FontPriority::Highest,

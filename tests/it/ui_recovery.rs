@@ -70,7 +70,7 @@ fn killing_the_program_after_edits_offers_the_recovered_text_on_restart() {
     let mut kid = Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
-            "killing_the_program_after_edits_offers_the_recovered_text_on_restart",
+            "ui_recovery::killing_the_program_after_edits_offers_the_recovered_text_on_restart",
             "--nocapture",
             "--test-threads=1",
         ])

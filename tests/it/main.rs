@@ -1,0 +1,18 @@
+//! The integration tests, as one test binary: a change to the library relinks one
+//! binary instead of one per suite. Each suite is a module; its tests are named
+//! `suite::test_name` (e.g. `cargo test --test it ui_review::`).
+
+mod bad_input;
+mod cli_check;
+mod cli_export;
+mod import;
+mod pdf_export;
+mod sample_files;
+mod support {
+    pub mod sample_pages;
+}
+mod ui_app;
+mod ui_period_panels;
+mod ui_preview;
+mod ui_recovery;
+mod ui_review;
