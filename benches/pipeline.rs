@@ -14,6 +14,7 @@ use baocao::compose::{ComposeOptions, compose};
 use baocao::export::{PdfOptions, write_pdf};
 use baocao::layout::{Fonts, layout};
 use baocao::model::{Project, Section};
+use baocao::render::{RenderKind, render};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn sample_path() -> &'static Path {
@@ -64,12 +65,14 @@ fn pipeline(c: &mut Criterion) {
     let mut group = c.benchmark_group("pipeline");
     for (name, project) in [("sample", &sample), ("10x sample", &long)] {
         let report = &project.reports[0];
-        let doc = compose(project, report, ComposeOptions::default());
-        let pages = layout(&doc, fonts);
-        let pdf = write_pdf(&pages, &doc.meta, &PdfOptions::new(date())).unwrap_or_default();
+        let Ok(rendered) = render(project, report, RenderKind::Draft) else {
+            eprintln!("{name} could not be rendered");
+            continue;
+        };
+        let pdf = write_pdf(&rendered, &PdfOptions::new(date())).unwrap_or_default();
         println!(
             "{name}: {} pages, PDF {:.1} KB",
-            pages.pages.len(),
+            rendered.pages.pages.len(),
             pdf.len() as f64 / 1024.0
         );
         group.bench_function(format!("compose + layout, {name}"), |b| {
@@ -79,9 +82,7 @@ fn pipeline(c: &mut Criterion) {
             })
         });
         group.bench_function(format!("PDF export, {name}"), |b| {
-            b.iter(|| {
-                black_box(write_pdf(&pages, &doc.meta, &PdfOptions::new(date())).map(|v| v.len()))
-            })
+            b.iter(|| black_box(write_pdf(&rendered, &PdfOptions::new(date())).map(|v| v.len())))
         });
         // Checked after every edit while a report is approved.
         group.bench_function(format!("approval fingerprint, {name}"), |b| {
@@ -90,10 +91,7 @@ fn pipeline(c: &mut Criterion) {
         group.bench_function(format!("review copy (two layouts), {name}"), |b| {
             b.iter(|| {
                 black_box(
-                    baocao::export::review_copy(project, report, fonts)
-                        .1
-                        .pages
-                        .len(),
+                    render(project, report, RenderKind::ReviewCopy).map(|r| r.pages.pages.len()),
                 )
             })
         });

@@ -19,22 +19,22 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from("/tmp/export-demo.pdf"));
-    let pages = sample_pages::report(true);
-    let meta = sample_pages::meta();
+    let rendered =
+        baocao::render::Rendered::of_pages(sample_pages::report(true), sample_pages::meta(), true);
+    let pages = &rendered.pages;
     let date = chrono::NaiveDate::from_ymd_opt(2026, 2, 5)
         .and_then(|d| d.and_hms_opt(9, 30, 0))
         .ok_or("bad date")?;
-    let mut options = PdfOptions::new(date);
-    options.draft = true;
+    let options = PdfOptions::new(date);
 
     let t = Instant::now();
-    let bytes = write_pdf(&pages, &meta, &options)?;
+    let bytes = write_pdf(&rendered, &options)?;
     let first = t.elapsed();
     let runs = 20;
     let mut best = std::time::Duration::MAX;
     for _ in 0..runs {
         let t = Instant::now();
-        let again = write_pdf(&pages, &meta, &options)?;
+        let again = write_pdf(&rendered, &options)?;
         best = best.min(t.elapsed());
         assert_eq!(again, bytes, "export is not deterministic");
     }

@@ -39,7 +39,7 @@ fn args() -> Result<Args, String> {
         match a.as_str() {
             "--zoom" => out.zoom = Some(value()?.parse().map_err(|e| format!("{e}"))?),
             "--page" => out.page = Some(value()?.parse().map_err(|e| format!("{e}"))?),
-            "--focus" => out.focus = Some(SourceRef(value()?)),
+            "--focus" => out.focus = Some(SourceRef::section(&value()?)),
             "--flag" => out.flag = Some(value()?),
             "--measure" => out.measure = true,
             other => return Err(format!("unknown argument {other}")),
@@ -75,9 +75,15 @@ impl eframe::App for Demo {
             self.state.go_to_page(page.saturating_sub(1));
         }
         egui::CentralPanel::default().show(ui, |ui| {
-            let clicked = show_preview(ui, &self.pages, &mut self.state, self.focus.as_ref());
+            let clicked = show_preview(
+                ui,
+                &self.pages,
+                &Default::default(),
+                &mut self.state,
+                self.focus.as_ref(),
+            );
             if let Some(source) = clicked {
-                println!("clicked: {}", source.0);
+                println!("clicked: {source:?}");
                 self.focus = Some(source);
             }
         });
@@ -106,7 +112,7 @@ fn measure(pages: &Pages, zoom: Option<f32>) {
         let t = Instant::now();
         let mut out = ctx.run_ui(input(), |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
-                show_preview(ui, pages, &mut state, None);
+                show_preview(ui, pages, &Default::default(), &mut state, None);
             });
         });
         let t_ui = t.elapsed();

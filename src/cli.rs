@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use crate::check::{Severity, check, is_usable};
 use crate::import::{self, ImportKind, ImportPreview};
 use crate::model::Project;
+use crate::render::RenderKind;
 use crate::storage;
 
 /// What the command line asks for.
@@ -336,15 +337,6 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
 
 fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     let project = storage::load(&args.file).map_err(|e| e.to_string())?;
-    let setup_errors = project.page_setup.validate();
-    if !setup_errors.is_empty() {
-        let lines: Vec<String> = setup_errors.iter().map(|e| format!("- {e}")).collect();
-        return Err(format!(
-            "Không xuất được: định dạng trang trong tệp dự án không đúng Nghị định 30/2020:\n{}\nTệp: {}",
-            lines.join("\n"),
-            args.file.display()
-        ));
-    }
     let report = match &args.report {
         Some(id) => project.report(id).ok_or_else(|| {
             let ids: Vec<&str> = project.reports.iter().map(|r| r.id.as_str()).collect();
@@ -374,36 +366,18 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
         args.file
             .with_file_name(format!("{stem}-{}.pdf", report.id))
     });
-    let status = report.review.status;
-    if args.kind == ExportKind::Final && !status.allows_final() {
-        return Err(format!(
-            "Báo cáo đang ở trạng thái “{}”: chỉ bản đã duyệt hoặc đã ban hành mới được in bản chính thức, không có dấu DỰ THẢO. Hãy xuất bản dự thảo (bỏ --final) hoặc bản xem xét (--review-copy).\nTệp: {}",
-            status.label(),
-            args.file.display()
-        ));
-    }
-    if args.kind == ExportKind::Final && !crate::review::approval_holds(&project, report) {
-        return Err(format!(
-            "Nội dung báo cáo đã thay đổi sau khi được duyệt nên không in được bản chính thức. Hãy gửi duyệt lại, hoặc xuất bản dự thảo (bỏ --final).\nTệp: {}",
-            args.file.display()
-        ));
-    }
-    let rendered = match args.kind {
-        ExportKind::ReviewCopy => {
-            crate::export::render_review_copy(&project, report, creation_date())
-        }
-        ExportKind::Draft | ExportKind::Final => {
-            let options = crate::compose::ComposeOptions {
-                final_version: args.kind == ExportKind::Final,
-            };
-            crate::export::render_pdf(&project, report, options, creation_date())
-        }
+    let kind = match args.kind {
+        ExportKind::Draft => RenderKind::Draft,
+        ExportKind::Final => RenderKind::Final,
+        ExportKind::ReviewCopy => RenderKind::ReviewCopy,
     };
-    let (bytes, warnings) = rendered.map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
-    storage::write_atomic(&output, &bytes, false).map_err(|e| {
-        let text = e.to_string();
-        text.replacen("Không lưu được tệp", "Không ghi được tệp PDF", 1)
-    })?;
+    let rendered = crate::render::render(&project, report, kind)
+        .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
+    let bytes =
+        crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))
+            .map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
+    storage::write_output(&output, &bytes).map_err(|e| e.to_string())?;
+    let warnings = rendered.warnings.iter().map(ToString::to_string).collect();
     Ok((output, warnings))
 }
 

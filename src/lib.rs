@@ -18,6 +18,8 @@
 //! - [`guide`]: the editor's steps, guidance texts and phrases;
 //! - [`import`]: indicator and task tables from CSV or XLSX, previewed then applied;
 //! - [`compose`], [`layout`]: report → document tree → pages;
+//! - [`render`]: one report → its pages, metadata and warnings, read by every output;
+//! - [`session`]: the open document (load, save, lock, autosave, recovery, review files);
 //! - [`cli`]: the commands without a window;
 //! - [`ui`]: the eframe window.
 
@@ -30,7 +32,9 @@ pub mod guide;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod render;
 pub mod review;
+pub mod session;
 pub mod storage;
 pub mod ui;
 pub mod vi;

@@ -4,6 +4,7 @@
 //!
 //! Sizes are in points (`_pt`), the page format comes from [`PageSetup`] (millimetres).
 
+use super::AppendixKind;
 use crate::model::PageSetup;
 
 /// A whole document ready for layout.
@@ -115,20 +116,44 @@ pub enum Rule {
 }
 
 /// Where a piece of the document came from, so that a click in the preview can open
-/// the step that edits it: `header`, `title`, `section:<id>`, `closing`, `signature`,
-/// `appendix:indicators` …
+/// the step that edits it, and review comments can point at it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct SourceRef(pub String);
+pub enum SourceRef {
+    /// Made by the program itself (table rows, spacing), not by one part of the report.
+    #[default]
+    None,
+    /// The header block: organisation, number, national name, motto, place and date.
+    Header,
+    /// The title (BÁO CÁO) and the summary line under it.
+    Info,
+    /// The opening paragraphs before the first section.
+    Opening,
+    /// A section's heading, text and generated table, by section id.
+    Section(String),
+    /// The closing sentence.
+    Closing,
+    /// The signature block and the recipients.
+    Signature,
+    /// A generated appendix.
+    Appendix(AppendixKind),
+    /// The heading of the review copy's comments part.
+    ReviewHeading,
+    /// One comment in the review copy's comments part, by comment id.
+    Comment(String),
+}
 
 impl SourceRef {
-    /// The source of a section's heading and text: `section:<id>`.
+    /// The source of a section's heading and text.
     pub fn section(id: &str) -> Self {
-        Self(format!("section:{id}"))
+        Self::Section(id.to_owned())
     }
 
-    /// The section id of a `section:<id>` source.
+    /// The section id of a section's source.
     pub fn section_id(&self) -> Option<&str> {
-        self.0.strip_prefix("section:")
+        match self {
+            Self::Section(id) => Some(id),
+            _ => None,
+        }
     }
 }
 

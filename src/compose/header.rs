@@ -23,9 +23,9 @@ const MOTTO_PT: f32 = 14.0;
 const DATE_PT: f32 = 14.0;
 const TITLE_PT: f32 = 14.0;
 
-fn line(runs: Vec<Run>, size_pt: f32, source: &str) -> Paragraph {
+fn line(runs: Vec<Run>, size_pt: f32, source: SourceRef) -> Paragraph {
     let mut p = Paragraph::centered(runs, size_pt);
-    p.source = SourceRef(source.to_owned());
+    p.source = source;
     p
 }
 
@@ -36,7 +36,7 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
     let report = ctx.report;
     let mut left = Vec::new();
     if draft {
-        let mut mark = line(vec![Run::bold(DRAFT_MARK)], AGENCY_PT, "header");
+        let mut mark = line(vec![Run::bold(DRAFT_MARK)], AGENCY_PT, SourceRef::Header);
         mark.frame = true;
         mark.space_after_pt = 6.0;
         left.push(mark);
@@ -45,7 +45,7 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
         left.push(line(
             vec![Run::plain(org.parent_body.trim().to_uppercase())],
             PARENT_PT,
-            "header",
+            SourceRef::Header,
         ));
     }
     let agency: Vec<&String> = org
@@ -58,7 +58,7 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
         let mut p = line(
             vec![Run::bold(l.trim().to_uppercase())],
             AGENCY_PT,
-            "header",
+            SourceRef::Header,
         );
         if i + 1 == agency_count {
             p.rule_below = Some(Rule::Fraction(0.4));
@@ -73,14 +73,18 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
             &org.doc_code,
         ))],
         NUMBER_PT,
-        "info",
+        SourceRef::Info,
     ));
 
-    let mut motto = line(vec![Run::bold(MOTTO)], MOTTO_PT, "header");
+    let mut motto = line(vec![Run::bold(MOTTO)], MOTTO_PT, SourceRef::Header);
     motto.rule_below = Some(Rule::LineWidth);
     motto.space_after_pt = 8.0;
     let right = vec![
-        line(vec![Run::bold(NATIONAL_NAME)], NATIONAL_PT, "header"),
+        line(
+            vec![Run::bold(NATIONAL_NAME)],
+            NATIONAL_PT,
+            SourceRef::Header,
+        ),
         motto,
         line(
             vec![Run::italic(vi::date_line(
@@ -89,17 +93,24 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
                 report.period.year,
             ))],
             DATE_PT,
-            "info",
+            SourceRef::Info,
         ),
     ];
-    super::two_columns(left, right, ColumnsAlign::LastBaseline, 0.0, 18.0, "header")
+    super::two_columns(
+        left,
+        right,
+        ColumnsAlign::LastBaseline,
+        0.0,
+        18.0,
+        SourceRef::Header,
+    )
 }
 
 /// `BÁO CÁO`, the summary with its short rule, and `Kính gửi` when there are recipients.
 pub(super) fn title_blocks(ctx: &Ctx) -> Vec<Block> {
     let report = ctx.report;
     let mut out = Vec::new();
-    let mut kind = line(vec![Run::bold("BÁO CÁO")], TITLE_PT, "info");
+    let mut kind = line(vec![Run::bold("BÁO CÁO")], TITLE_PT, SourceRef::Info);
     kind.keep_with_next = true;
     out.push(Block::Paragraph(kind));
     let summary = if report.summary.trim().is_empty() {
@@ -111,7 +122,7 @@ pub(super) fn title_blocks(ctx: &Ctx) -> Vec<Block> {
         .into_iter()
         .map(|r| Run { bold: true, ..r })
         .collect();
-    let mut s = line(runs, TITLE_PT, "info");
+    let mut s = line(runs, TITLE_PT, SourceRef::Info);
     s.rule_below = Some(Rule::Fraction(0.35));
     s.space_after_pt = 14.0;
     s.keep_with_next = true;
@@ -128,7 +139,7 @@ pub(super) fn title_blocks(ctx: &Ctx) -> Vec<Block> {
             let mut p = line(
                 vec![Run::plain(format!("Kính gửi: {}.", strip_end(one)))],
                 ctx.setup.body_size_pt,
-                "info",
+                SourceRef::Info,
             );
             p.align = Align::Center;
             p.space_after_pt = 12.0;
@@ -148,7 +159,7 @@ pub(super) fn title_blocks(ctx: &Ctx) -> Vec<Block> {
                     .collect(),
                 size_pt: ctx.setup.body_size_pt,
                 space_after_pt: 12.0,
-                source: SourceRef("info".to_owned()),
+                source: SourceRef::Info,
             }));
         }
     }

@@ -127,7 +127,7 @@ pub(crate) fn two_columns(
     align: ColumnsAlign,
     space_before_pt: f32,
     space_after_pt: f32,
-    source: &str,
+    source: SourceRef,
 ) -> Block {
     Block::Columns(Columns {
         columns: vec![
@@ -143,13 +143,13 @@ pub(crate) fn two_columns(
         align,
         space_before_pt,
         space_after_pt,
-        source: SourceRef(source.to_owned()),
+        source,
     })
 }
 
 /// The generated appendices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum AppendixKind {
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum AppendixKind {
     Indicators,
     Tasks,
 }

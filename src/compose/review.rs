@@ -51,7 +51,7 @@ pub fn open_comments(report: &Report) -> Vec<&Comment> {
 pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPages) -> Part {
     let setup = &project.page_setup;
     let size = setup.body_size_pt;
-    let review_source = SourceRef("review".to_owned());
+    let review_source = SourceRef::ReviewHeading;
 
     let mut heading = Paragraph::centered(vec![Run::bold(COMMENTS_HEADING)], size);
     heading.space_after_pt = setup.paragraph_spacing_pt;
@@ -76,7 +76,7 @@ pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPag
 
     let numbers = section_numbers(report);
     for (i, comment) in open.iter().enumerate() {
-        let source = SourceRef(format!("comment:{}", comment.id));
+        let source = SourceRef::Comment(comment.id.clone());
         let mut locator = line(
             vec![Run::bold(format!(
                 "{}. {}",

@@ -23,7 +23,7 @@ pub(crate) fn text_paragraphs(ctx: &Ctx, text: &str, source: &SourceRef) -> Vec<
 
 /// The optional paragraph between the title and the first section.
 pub(super) fn opening(ctx: &Ctx) -> Vec<Block> {
-    text_paragraphs(ctx, &ctx.report.opening, &SourceRef("opening".to_owned()))
+    text_paragraphs(ctx, &ctx.report.opening, &SourceRef::Opening)
 }
 
 /// The number printed before a section title, from its position in the tree.

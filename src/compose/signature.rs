@@ -13,7 +13,7 @@ const SIGNATURE_SPACE_MM: f32 = 28.0;
 /// The closing paragraph (kept with the signature) and the signature block.
 pub(super) fn closing_and_signature(ctx: &Ctx) -> Vec<Block> {
     let mut out = Vec::new();
-    let closing_source = SourceRef("closing".to_owned());
+    let closing_source = SourceRef::Closing;
     let mut closing = super::sections::text_paragraphs(ctx, &ctx.report.closing, &closing_source);
     if let Some(Block::Paragraph(last)) = closing.last_mut() {
         last.keep_with_next = true;
@@ -26,7 +26,7 @@ pub(super) fn closing_and_signature(ctx: &Ctx) -> Vec<Block> {
 fn plain_line(runs: Vec<Run>, size_pt: f32, align: Align) -> Paragraph {
     let mut p = Paragraph::centered(runs, size_pt);
     p.align = align;
-    p.source = SourceRef("signature".to_owned());
+    p.source = SourceRef::Signature;
     p
 }
 
@@ -95,6 +95,6 @@ fn signature_block(ctx: &Ctx) -> Block {
         ColumnsAlign::FirstBaseline,
         12.0,
         0.0,
-        "signature",
+        SourceRef::Signature,
     )
 }

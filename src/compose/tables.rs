@@ -209,7 +209,7 @@ pub(crate) fn appendix(ctx: &Ctx, kind: AppendixKind, name: &str) -> Vec<Block> 
                 report.period.label().to_uppercase()
             ),
             indicator_table(ctx),
-            "appendix:indicators",
+            SourceRef::Appendix(AppendixKind::Indicators),
         ),
         AppendixKind::Tasks => (
             format!(
@@ -217,10 +217,9 @@ pub(crate) fn appendix(ctx: &Ctx, kind: AppendixKind, name: &str) -> Vec<Block> 
                 report.period.label().to_uppercase()
             ),
             task_table(ctx),
-            "appendix:tasks",
+            SourceRef::Appendix(AppendixKind::Tasks),
         ),
     };
-    let source = SourceRef(source.to_owned());
     table.source = source.clone();
     let number = vi::doc_number(report.number, REPORT_TYPE_CODE, &org.doc_code);
     let number = number.trim_start_matches("Số:").trim();

@@ -7,13 +7,6 @@ use crate::layout::FontStyle;
 /// Why [`super::write_pdf`] could not produce a PDF.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ExportError {
-    /// A final version was asked for while figures in the text cannot be resolved.
-    #[error(
-        "Chưa xuất được bản chính thức: còn số liệu trong văn bản chưa xác định được. Hãy sửa ở bước tương ứng rồi xuất lại:\n{}",
-        .0.join("\n")
-    )]
-    Unresolved(Vec<String>),
-
     /// Layout produced no page at all; a PDF without pages is not a document.
     #[error("Không có trang nào để xuất ra PDF. Hãy kiểm tra báo cáo có nội dung rồi xuất lại.")]
     NoPages,

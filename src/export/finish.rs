@@ -20,6 +20,7 @@ use crate::compose::Meta;
 pub(super) fn finish(
     doc: &mut Document,
     meta: &Meta,
+    draft: bool,
     options: &PdfOptions,
 ) -> Result<Vec<u8>, ExportError> {
     doc.version = "1.7".to_string();
@@ -38,7 +39,7 @@ pub(super) fn finish(
         Dictionary::from_iter(vec![("DisplayDocTitle", Object::Boolean(true))]),
     );
 
-    let info = info_dict(meta, options);
+    let info = info_dict(meta, draft, options);
     let id = file_id(doc, &info);
     // Replace printpdf's Info dictionary in place, keeping its object number.
     match doc.trailer.get(b"Info") {
@@ -66,9 +67,9 @@ pub(super) fn finish(
     Ok(bytes)
 }
 
-fn info_dict(meta: &Meta, options: &PdfOptions) -> Dictionary {
+fn info_dict(meta: &Meta, draft: bool, options: &PdfOptions) -> Dictionary {
     let mut keywords = meta.keywords.trim().to_string();
-    if options.draft && !keywords.contains("dự thảo") {
+    if draft && !keywords.contains("dự thảo") {
         if !keywords.is_empty() {
             keywords.push_str(", ");
         }

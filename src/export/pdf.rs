@@ -14,8 +14,8 @@ use printpdf::{
 };
 
 use super::{ExportError, finish, fonts};
-use crate::compose::Meta;
 use crate::layout::{FontStyle, Item, LineItem, Page, Pages, RectItem, TextItem};
+use crate::render::Rendered;
 
 /// What the PDF records besides the pages. There is no `Default`: export reads no clock,
 /// so the caller must say when the document was made.
@@ -27,8 +27,6 @@ pub struct PdfOptions {
     pub creator: String,
     /// The program that wrote the PDF (Info `/Producer`).
     pub producer: String,
-    /// The document is a draft: recorded as the keyword `dự thảo`.
-    pub draft: bool,
 }
 
 impl PdfOptions {
@@ -38,19 +36,21 @@ impl PdfOptions {
             creation_date,
             creator: "baocao".to_string(),
             producer: "baocao".to_string(),
-            draft: false,
         }
     }
 }
 
-/// Writes `pages` as a PDF: one PDF page per layout page, of the page's own size; text
-/// in the bundled Liberation Serif, embedded as subsets; lines and frames stroked in
-/// black. The same input always gives the same bytes.
+/// Writes the rendered pages as a PDF: one PDF page per layout page, of the page's own
+/// size; text in the bundled Liberation Serif, embedded as subsets; lines and frames
+/// stroked in black; a draft is recorded as the keyword `dự thảo`. The same input
+/// always gives the same bytes. Reads layout's output only: nothing is composed or
+/// laid out here.
 ///
 /// An empty [`Pages`] is an error ([`ExportError::NoPages`]) rather than a blank page:
 /// layout always produces at least one page, so no pages means something went wrong
 /// upstream, and a blank PDF would hide it.
-pub fn write_pdf(pages: &Pages, meta: &Meta, options: &PdfOptions) -> Result<Vec<u8>, ExportError> {
+pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, ExportError> {
+    let (pages, meta) = (&rendered.pages, &rendered.meta);
     if pages.pages.is_empty() {
         return Err(ExportError::NoPages);
     }
@@ -95,7 +95,7 @@ pub fn write_pdf(pages: &Pages, meta: &Meta, options: &PdfOptions) -> Result<Vec
     {
         return Err(ExportError::Library(w.msg.clone()));
     }
-    finish::finish(&mut lo, meta, options)
+    finish::finish(&mut lo, meta, rendered.draft, options)
 }
 
 /// Converts a point from page space (points from the top-left corner, y down) to PDF

@@ -78,7 +78,7 @@ fn blank(part: usize, number_in_part: usize) -> Page {
 /// The anchor of a numbered paragraph whose first line starts at `top_pt`.
 fn anchor(part: &Part, block: Option<usize>, top_pt: f32) -> Option<Anchor> {
     match block.and_then(|b| part.blocks.get(b))? {
-        Block::Paragraph(p) if !p.source.0.is_empty() => Some(Anchor {
+        Block::Paragraph(p) if p.source != SourceRef::None => Some(Anchor {
             source: p.source.clone(),
             paragraph: p.index_in_source?,
             y_pt: top_pt,

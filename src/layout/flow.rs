@@ -149,7 +149,7 @@ pub(crate) fn source_of(block: &Block) -> Option<&SourceRef> {
         Block::Columns(c) => Some(&c.source),
         Block::Spacer { .. } => None,
     }
-    .filter(|s| !s.0.is_empty())
+    .filter(|s| **s != SourceRef::None)
 }
 
 /// A unit placed on a page, `y_pt` from the top of the text area.

@@ -51,7 +51,7 @@ fn heading(text: &str) -> Block {
     p.space_before_pt = 6.0;
     p.keep_with_next = true;
     p.keep_together = true;
-    p.source = SourceRef("section:h".into());
+    p.source = SourceRef::section("h");
     Block::Paragraph(p)
 }
 
@@ -218,7 +218,7 @@ fn a_paragraph_never_leaves_a_widow_or_an_orphan() {
     for n in 25..36 {
         let mut blocks = filler(n);
         let mut p = Paragraph::body(vec![Run::plain(target.clone())], &setup());
-        p.source = SourceRef("section:target".into());
+        p.source = SourceRef::section("target");
         blocks.push(Block::Paragraph(p));
         blocks.extend(filler(3));
         let pages = run_layout(vec![blocks]);
@@ -228,7 +228,7 @@ fn a_paragraph_never_leaves_a_widow_or_an_orphan() {
             .map(|page| {
                 page.regions
                     .iter()
-                    .filter(|r| r.source.0 == "section:target")
+                    .filter(|r| r.source == SourceRef::section("target"))
                     .map(|r| {
                         lines(page)
                             .iter()
@@ -277,7 +277,7 @@ fn table(rows: usize) -> Block {
             .collect(),
         size_pt: 13.0,
         space_after_pt: 6.0,
-        source: SourceRef("appendix:tasks".into()),
+        source: SourceRef::Appendix(crate::compose::AppendixKind::Tasks),
     })
 }
 
@@ -471,7 +471,7 @@ fn header_block() -> Block {
         align: ColumnsAlign::LastBaseline,
         space_before_pt: 0.0,
         space_after_pt: 12.0,
-        source: SourceRef("header".into()),
+        source: SourceRef::Header,
     })
 }
 
@@ -502,7 +502,7 @@ fn signature_block() -> Block {
         align: ColumnsAlign::FirstBaseline,
         space_before_pt: 12.0,
         space_after_pt: 0.0,
-        source: SourceRef("signature".into()),
+        source: SourceRef::Signature,
     })
 }
 
@@ -585,7 +585,7 @@ fn the_label_list_items_align_under_the_first() {
         ],
         size_pt: 14.0,
         space_after_pt: 6.0,
-        source: SourceRef("title".into()),
+        source: SourceRef::Info,
     })]]);
     let page = &pages.pages[0];
     assert_eq!(find(page, "- Ban").x_pt, find(page, "- Sở").x_pt);
@@ -655,13 +655,13 @@ fn regions_cover_each_sourced_block_on_each_page() {
         pages.pages[0]
             .regions
             .iter()
-            .any(|r| r.source.0 == "header")
+            .any(|r| r.source == SourceRef::Header)
     );
     for page in &pages.pages {
         let tables = page
             .regions
             .iter()
-            .filter(|r| r.source.0 == "appendix:tasks")
+            .filter(|r| r.source == SourceRef::Appendix(crate::compose::AppendixKind::Tasks))
             .count();
         assert_eq!(tables, 1);
     }
@@ -771,7 +771,7 @@ fn sample_report() -> Document {
             ],
             size_pt: 14.0,
             space_after_pt: 6.0,
-            source: SourceRef("title".into()),
+            source: SourceRef::Info,
         }),
     ];
     for i in 0..4 {
@@ -872,15 +872,19 @@ fn anchors_mark_where_each_numbered_paragraph_starts() {
     // One anchor per numbered paragraph, in order; none for headings or other parts.
     let seen: Vec<(&str, usize)> = anchors
         .iter()
-        .map(|(_, a)| (a.source.0.as_str(), a.paragraph))
+        .map(|(_, a)| (a.source.section_id().unwrap_or_default(), a.paragraph))
         .collect();
-    let mut expected = vec![("section:a", 0), ("section:a", 1)];
-    expected.extend((0..10).map(|i| ("section:b", i)));
+    let mut expected = vec![("a", 0), ("a", 1)];
+    expected.extend((0..10).map(|i| ("b", i)));
     assert_eq!(seen, expected);
     for (page, a) in anchors {
         // The anchor's y is the top of the paragraph's first line: its first word is
         // on the first baseline below it.
-        let text = &paras[if a.source.0 == "section:a" { 0 } else { 2 } + a.paragraph];
+        let text = &paras[if a.source.section_id() == Some("a") {
+            0
+        } else {
+            2
+        } + a.paragraph];
         let first_word = text.split(' ').next().unwrap_or_default();
         let line = lines(&pages.pages[page])
             .into_iter()

@@ -37,6 +37,12 @@ pub enum StorageError {
     )]
     Write { path: PathBuf, reason: String },
 
+    /// An exported document (PDF) could not be written.
+    #[error(
+        "Không ghi được tệp PDF ({reason}). Hãy chọn thư mục khác hoặc đóng tệp đang mở trong trình xem PDF.\nTệp: {path}"
+    )]
+    WriteOutput { path: PathBuf, reason: String },
+
     /// The file was changed by somebody else after we loaded or last saved it.
     #[error(
         "Tệp đã bị người khác hoặc chương trình khác thay đổi sau khi bạn mở hoặc lưu lần cuối. Để không ghi đè lên thay đổi đó, hãy lưu thành tệp khác.\nTệp: {path}"

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use error::StorageError;
-use error::{io_reason, ron_message};
+pub(crate) use error::io_reason;
+use error::ron_message;
 pub use lock::{LockError, LockInfo, ProjectLock};
 pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
@@ -228,6 +229,14 @@ fn temp_path(path: &Path) -> PathBuf {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "baocao".to_owned());
     path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
+}
+
+/// Writes an exported document (a PDF) to `path` atomically; no backup is kept.
+pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
+    write_atomic(path, bytes, false).map_err(|e| match e {
+        StorageError::Write { path, reason } => StorageError::WriteOutput { path, reason },
+        other => other,
+    })
 }
 
 /// Writes `bytes` to `path` atomically (temporary file, sync, rename); with

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use eframe::egui;
 
-use super::app::Command;
+use super::command::Command;
 use crate::edit::ReviewEdit;
 use crate::model::{Comment, Report, ReviewRole, Section};
 use crate::review::{self, SectionChange, Span};

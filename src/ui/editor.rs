@@ -3,36 +3,31 @@
 //! `+ ` list lines), sub-sections to add, rename, move and remove, and suggested
 //! phrases to insert with one click. Emits commands; changes nothing itself.
 
-use std::collections::BTreeMap;
-
 use eframe::egui;
 
-use super::app::Command;
+use super::command::Command;
 use crate::compose::placeholders::{
-    INDICATOR_FIELDS, Piece, SUMMARY_FIELDS, indicator_placeholder, resolve, split,
-    summary_placeholder,
+    INDICATOR_FIELDS, SUMMARY_FIELDS, indicator_placeholder, summary_placeholder,
 };
 use crate::edit::Edit;
 use crate::guide::{Step, guide};
 use crate::model::{Project, Report, Section, SectionRole};
-use crate::review::SectionChange;
+use crate::session::Derived;
 
 /// What the section editor reads.
 pub struct View<'a> {
     pub project: &'a Project,
     pub report: &'a Report,
-    /// Printed section numbers by section id.
-    pub numbers: &'a BTreeMap<String, String>,
-    /// Sections against the review baseline (empty before the first review).
-    pub changes: &'a [SectionChange],
+    /// Section numbers, figures, suggestions and review changes of this revision.
+    pub derived: &'a Derived,
 }
 
 /// What the editor remembers between frames.
 #[derive(Default)]
 pub struct EditorState {
-    /// The section whose text field had the focus last, and that field's id, so a
-    /// phrase goes where the clerk was writing.
-    pub last_body: Option<(String, egui::Id)>,
+    /// The section whose text field had the focus last, so a phrase goes where the
+    /// clerk was writing.
+    pub last_body: Option<String>,
     /// Comment and reply boxes.
     pub comments: super::comments::CommentsState,
     /// The project is open for reading and review comments only.
@@ -54,6 +49,13 @@ fn takes_children(s: &Section) -> bool {
 /// The id of the text field of a section, stable across frames.
 pub fn body_id(section_id: &str) -> egui::Id {
     egui::Id::unique(("than-muc", section_id))
+}
+
+/// The cursor (a character index) in the text field of a section, if it has one.
+fn cursor_in(ctx: &egui::Context, section_id: &str) -> Option<usize> {
+    egui::TextEdit::load_state(ctx, body_id(section_id))
+        .and_then(|st| st.cursor.char_range())
+        .map(|r| r.primary.index.0)
 }
 
 /// Inserts `phrase` as a new line after the line holding the cursor (or at the end).
@@ -84,7 +86,7 @@ pub fn show_editor(
     state: &mut EditorState,
     out: &mut Vec<Command>,
 ) {
-    let (project, report) = (view.project, view.report);
+    let report = view.report;
     let g = guide(step);
     ui.heading(step.label());
     if !g.guidance.is_empty() {
@@ -123,8 +125,8 @@ pub fn show_editor(
         });
     // Sentences built from this period's figures come first, then the phrase bank.
     let mut phrases = match step {
-        Step::UuDiem => crate::compose::suggest::strengths(project, report),
-        Step::HanChe => crate::compose::suggest::shortcomings(project, report),
+        Step::UuDiem => view.derived.strengths.clone(),
+        Step::HanChe => view.derived.shortcomings.clone(),
         _ => Vec::new(),
     };
     phrases.extend(g.phrases.iter().cloned());
@@ -145,7 +147,7 @@ fn show_section(
 ) {
     let report = view.report;
     let rid = report.id.clone();
-    let number = view.numbers.get(&s.id).cloned().unwrap_or_default();
+    let number = view.derived.numbers.get(&s.id).cloned().unwrap_or_default();
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         ui.add_space(depth as f32 * 12.0);
@@ -221,7 +223,7 @@ fn show_section(
     );
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
     if r.has_focus() || r.gained_focus() {
-        state.last_body = Some((s.id.clone(), id));
+        state.last_body = Some(s.id.clone());
     }
     if r.lost_focus() {
         out.push(Command::SealTyping);
@@ -233,8 +235,8 @@ fn show_section(
             text: body,
         }));
     }
-    show_figures(ui, view, s, id, out);
-    let change = view.changes.iter().find(|c| c.id == s.id);
+    show_figures(ui, view, s, out);
+    let change = view.derived.changes.iter().find(|c| c.id == s.id);
     super::comments::show_section_review(ui, report, s, &number, change, &mut state.comments, out);
     for c in &s.children {
         show_section(ui, view, c, depth + 1, state, out);
@@ -260,32 +262,26 @@ fn show_section(
 
 /// Under a text: the figures it quotes with their values (or why they cannot be
 /// found), and a menu to insert one at the cursor.
-fn show_figures(
-    ui: &mut egui::Ui,
-    view: &View,
-    s: &Section,
-    field: egui::Id,
-    out: &mut Vec<Command>,
-) {
-    for piece in split(&s.body) {
-        if let Piece::Field { raw, inner } = piece {
-            match resolve(view.project, view.report, inner) {
-                Ok(v) => {
-                    ui.label(egui::RichText::new(format!("{raw} = {v}")).small().weak());
-                }
-                Err(e) => {
-                    ui.colored_label(
-                        egui::Color32::from_rgb(0xc0, 0x10, 0x10),
-                        egui::RichText::new(format!("{raw}: {e}")).small(),
-                    );
-                }
+fn show_figures(ui: &mut egui::Ui, view: &View, s: &Section, out: &mut Vec<Command>) {
+    for f in view.derived.figures.get(&s.id).into_iter().flatten() {
+        let raw = &f.raw;
+        match &f.value {
+            Ok(v) => {
+                ui.label(egui::RichText::new(format!("{raw} = {v}")).small().weak());
+            }
+            Err(e) => {
+                ui.colored_label(
+                    egui::Color32::from_rgb(0xc0, 0x10, 0x10),
+                    egui::RichText::new(format!("{raw}: {e}")).small(),
+                );
             }
         }
     }
+    let ctx = ui.ctx().clone();
     let mut insert = |text: String| {
         out.push(Command::InsertFigure {
             section: s.id.clone(),
-            field,
+            cursor: cursor_in(&ctx, &s.id),
             text,
         })
     };
@@ -345,16 +341,14 @@ fn show_phrases(
                     .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
                     .on_hover_text(p);
                 if r.clicked() {
-                    let target = state.last_body.clone().or_else(|| {
-                        report
-                            .all_sections()
-                            .first()
-                            .map(|s| (s.id.clone(), body_id(&s.id)))
-                    });
-                    if let Some((section, field)) = target {
+                    let target = state
+                        .last_body
+                        .clone()
+                        .or_else(|| report.all_sections().first().map(|s| s.id.clone()));
+                    if let Some(section) = target {
                         out.push(Command::InsertPhrase {
+                            cursor: cursor_in(ui.ctx(), &section),
                             section,
-                            field,
                             phrase: p.clone(),
                         });
                     }

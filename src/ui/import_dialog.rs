@@ -6,8 +6,8 @@ use std::path::Path;
 
 use eframe::egui;
 
-use super::app::{BaocaoApp, Command};
-use crate::import::{ImportKind, ImportPreview, describe, summary};
+use super::command::Command;
+use crate::import::{ImportKind, ImportPreview, PreviewRow, summary};
 
 /// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
 fn column_letter(mut index: usize) -> String {
@@ -26,16 +26,12 @@ fn column_letter(mut index: usize) -> String {
 /// Draws the dialog; true when it should close.
 pub fn show(
     ctx: &egui::Context,
-    app: &mut BaocaoApp,
     path: &Path,
     preview: &ImportPreview,
+    rows: &[PreviewRow],
+    out: &mut Vec<Command>,
 ) -> bool {
-    let Some(project) = app.project() else {
-        return true;
-    };
-    let rows = describe(preview, project);
     let mut close = false;
-    let mut out = Vec::new();
     let width = (ctx.content_rect().width() - 80.0).clamp(400.0, 960.0);
     egui::Modal::new(egui::Id::unique("nhap-bang")).show(ctx, |ui| {
         ui.set_width(width);
@@ -100,7 +96,7 @@ pub fn show(
                             });
                             ui.label("Chủ trì");
                             ui.end_row();
-                            for r in &rows {
+                            for r in rows {
                                 ui.label(r.row.to_string());
                                 ui.label(&r.id);
                                 ui.label(&r.group);
@@ -148,9 +144,6 @@ pub fn show(
             }
         });
     });
-    for c in out {
-        app.push(c);
-    }
     close
 }
 

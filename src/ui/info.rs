@@ -4,10 +4,9 @@
 
 use eframe::egui;
 
-use super::app::Command;
+use super::command::Command;
 use crate::edit::{Edit, ReportText};
 use crate::guide::{Step, guide};
-use crate::layout::Pages;
 use crate::model::{Project, Report};
 
 /// Text typed into fields that must be checked before they are stored.
@@ -384,9 +383,8 @@ pub fn show_signature(
 /// Xem lại và xuất.
 pub fn show_review(
     ui: &mut egui::Ui,
-    project: &Project,
     report: &Report,
-    rendered: Option<(&Pages, &[String])>,
+    derived: &crate::session::Derived,
     out: &mut Vec<Command>,
 ) {
     ui.heading(Step::XuatBan.label());
@@ -407,11 +405,11 @@ pub fn show_review(
         }));
     }
     ui.add_space(8.0);
-    let final_ok = report.review.status.allows_final();
-    ui.label(if final_ok {
-        "Báo cáo đã được duyệt: bản xuất không có dấu DỰ THẢO."
+    let draft = derived.rendered.as_ref().is_ok_and(|r| r.draft);
+    ui.label(if draft {
+        "Báo cáo chưa được duyệt (hoặc đã sửa sau khi duyệt): bản xuất mang dấu DỰ THẢO."
     } else {
-        "Báo cáo chưa được duyệt: bản xuất mang dấu DỰ THẢO."
+        "Báo cáo đã được duyệt: bản xuất không có dấu DỰ THẢO."
     });
     ui.horizontal(|ui| {
         if ui.button("Xuất PDF…").clicked() {
@@ -422,13 +420,13 @@ pub fn show_review(
         }
     });
     ui.add_space(8.0);
-    if let Some((p, warnings)) = rendered {
-        ui.label(format!("Báo cáo gồm {} trang.", p.pages.len()));
-        for w in warnings {
-            ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), w);
-        }
+    if let Ok(r) = &derived.rendered {
+        ui.label(format!("Báo cáo gồm {} trang.", r.pages.pages.len()));
     }
-    let problems = crate::check::check(project);
+    for w in derived.warnings() {
+        ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), w);
+    }
+    let problems = &derived.problems;
     ui.separator();
     if problems.is_empty() {
         ui.label("Không phát hiện vấn đề nào trong tệp.");
@@ -437,7 +435,7 @@ pub fn show_review(
         egui::ScrollArea::vertical()
             .id_salt("van-de")
             .show(ui, |ui| {
-                for p in &problems {
+                for p in problems {
                     ui.label(p.to_string());
                 }
             });

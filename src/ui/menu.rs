@@ -1,54 +1,64 @@
 //! The menu bar (Tệp, Sửa, Báo cáo, Trợ giúp) and the toolbar under it.
 
+use std::path::PathBuf;
+
 use eframe::egui;
 
-use super::app::{BaocaoApp, Command, Modal};
+use super::command::Command;
+use crate::model::Project;
 
-/// Draws the menu bar and toolbar; the chosen commands are queued on `app`.
-pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
-    let mut out = Vec::new();
+/// What the menu bar and toolbar read.
+pub struct MenuView<'a> {
+    /// Recently opened files, newest first.
+    pub recent: &'a [PathBuf],
+    pub project: Option<&'a Project>,
+    /// The report being edited.
+    pub report_id: Option<&'a str>,
+    pub can_undo: bool,
+    pub can_redo: bool,
+}
+
+/// Draws the menu bar and toolbar; the chosen commands go to `out`.
+pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
     egui::Panel::top("thuc-don").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("Tệp", |ui| {
-                item(ui, "Mới", "Ctrl+N", Command::New, &mut out);
-                item(ui, "Mở…", "Ctrl+O", Command::Open, &mut out);
+                item(ui, "Mới", "Ctrl+N", Command::New, out);
+                item(ui, "Mở…", "Ctrl+O", Command::Open, out);
                 ui.menu_button("Mở gần đây", |ui| {
                     if app.recent.is_empty() {
                         ui.label("(chưa có)");
                     }
-                    for p in &app.recent {
+                    for p in app.recent {
                         if ui.button(p.display().to_string()).clicked() {
                             out.push(Command::OpenPath(p.clone()));
                         }
                     }
                 });
                 ui.separator();
-                item(ui, "Lưu", "Ctrl+S", Command::Save, &mut out);
-                item(ui, "Lưu thành…", "Ctrl+Shift+S", Command::SaveAs, &mut out);
+                item(ui, "Lưu", "Ctrl+S", Command::Save, out);
+                item(ui, "Lưu thành…", "Ctrl+Shift+S", Command::SaveAs, out);
                 ui.separator();
-                item(ui, "Nhập chỉ tiêu, nhiệm vụ từ bảng…", "", Command::ImportTable, &mut out);
+                item(ui, "Nhập chỉ tiêu, nhiệm vụ từ bảng…", "", Command::ImportTable, out);
                 ui.separator();
-                item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, &mut out);
-                item(ui, "Xuất bản xem xét (kèm góp ý)…", "", Command::ExportReviewCopy, &mut out);
-                item(ui, "In…", "Ctrl+P", Command::Print, &mut out);
+                item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, out);
+                item(ui, "Xuất bản xem xét (kèm góp ý)…", "", Command::ExportReviewCopy, out);
+                item(ui, "In…", "Ctrl+P", Command::Print, out);
                 ui.separator();
-                item(ui, "Thoát", "", Command::Quit, &mut out);
+                item(ui, "Thoát", "", Command::Quit, out);
             });
             ui.menu_button("Sửa", |ui| {
-                let (can_undo, can_redo) = app
-                    .doc
-                    .as_ref()
-                    .map_or((false, false), |d| (d.history.can_undo(), d.history.can_redo()));
-                ui.add_enabled_ui(can_undo, |ui| item(ui, "Hoàn tác", "Ctrl+Z", Command::Undo, &mut out));
-                ui.add_enabled_ui(can_redo, |ui| item(ui, "Làm lại", "Ctrl+Y", Command::Redo, &mut out));
+                let (can_undo, can_redo) = (app.can_undo, app.can_redo);
+                ui.add_enabled_ui(can_undo, |ui| item(ui, "Hoàn tác", "Ctrl+Z", Command::Undo, out));
+                ui.add_enabled_ui(can_redo, |ui| item(ui, "Làm lại", "Ctrl+Y", Command::Redo, out));
             });
             ui.menu_button("Báo cáo", |ui| {
-                item(ui, "Báo cáo mới cho một kỳ…", "", Command::AskNewReport, &mut out);
-                if let Some(doc) = &app.doc {
+                item(ui, "Báo cáo mới cho một kỳ…", "", Command::AskNewReport, out);
+                if let Some(project) = app.project {
                     ui.separator();
-                    for r in &doc.project.reports {
+                    for r in &project.reports {
                         let label = format!("{} — {}", r.period.short_label(), r.review.status.label());
-                        let current = app.report_id.as_deref() == Some(r.id.as_str());
+                                let current = app.report_id == Some(r.id.as_str());
                         if ui.selectable_label(current, label).clicked() {
                             out.push(Command::SelectReport(r.id.clone()));
                             ui.close();
@@ -57,20 +67,20 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                 }
             });
             ui.menu_button("Góp ý", |ui| {
-                item(ui, "Người dùng…", "", Command::AskPreferences, &mut out);
-                item(ui, "Góp ý và duyệt", "", Command::SelectStep(crate::guide::Step::Duyet), &mut out);
-                item(ui, "Gộp góp ý từ tệp góp ý", "", Command::MergeReviewFiles, &mut out);
+                item(ui, "Người dùng…", "", Command::AskPreferences, out);
+                item(ui, "Góp ý và duyệt", "", Command::SelectStep(crate::guide::Step::Duyet), out);
+                item(ui, "Gộp góp ý từ tệp góp ý", "", Command::MergeReviewFiles, out);
             });
             ui.menu_button("Trợ giúp", |ui| {
                 if ui.button("Hướng dẫn sử dụng").clicked() {
-                    app.modal = Some(Modal::Message {
+                    out.push(Command::ShowMessage {
                         title: "Hướng dẫn sử dụng".to_owned(),
                         text: HELP.to_owned(),
                     });
                     ui.close();
                 }
                 if ui.button("Giới thiệu").clicked() {
-                    app.modal = Some(Modal::Message {
+                    out.push(Command::ShowMessage {
                         title: "Giới thiệu".to_owned(),
                         text: format!(
                             "baocao {} — soạn, duyệt và in báo cáo sơ kết thực hiện Nghị quyết 57-NQ/TW theo thể thức Nghị định 30/2020/NĐ-CP.\nPhông chữ Liberation Serif và Liberation Sans (giấy phép SIL OFL 1.1).",
@@ -87,27 +97,28 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
                     out.push(c);
                 }
             };
-            tool(ui, "Mở", "Mở tệp dự án (Ctrl+O)", Command::Open, &mut out);
-            tool(ui, "Lưu", "Lưu tệp dự án (Ctrl+S)", Command::Save, &mut out);
+            tool(ui, "Mở", "Mở tệp dự án (Ctrl+O)", Command::Open, out);
+            tool(ui, "Lưu", "Lưu tệp dự án (Ctrl+S)", Command::Save, out);
             ui.separator();
-            tool(ui, "Hoàn tác", "Hoàn tác (Ctrl+Z)", Command::Undo, &mut out);
-            tool(ui, "Làm lại", "Làm lại (Ctrl+Y)", Command::Redo, &mut out);
+            tool(ui, "Hoàn tác", "Hoàn tác (Ctrl+Z)", Command::Undo, out);
+            tool(ui, "Làm lại", "Làm lại (Ctrl+Y)", Command::Redo, out);
             ui.separator();
-            tool(ui, "Xuất PDF", "Xuất báo cáo ra PDF (Ctrl+E)", Command::ExportPdf, &mut out);
-            tool(ui, "In", "In báo cáo (Ctrl+P)", Command::Print, &mut out);
+            tool(ui, "Xuất PDF", "Xuất báo cáo ra PDF (Ctrl+E)", Command::ExportPdf, out);
+            tool(ui, "In", "In báo cáo (Ctrl+P)", Command::Print, out);
             ui.separator();
-            if let Some(doc) = &app.doc {
+            if let Some(project) = app.project {
                 let current = app
-                    .report()
+                    .report_id
+                    .and_then(|id| project.report(id))
                     .map(|r| format!("Báo cáo {}", r.period.short_label()))
                     .unwrap_or_else(|| "Chọn báo cáo".to_owned());
                 egui::ComboBox::from_id_salt("chon-bao-cao")
                     .selected_text(current)
                     .show_ui(ui, |ui| {
-                        for r in &doc.project.reports {
+                        for r in &project.reports {
                             let label = format!("{} — {}", r.period.short_label(), r.review.status.label());
                             if ui
-                                .selectable_label(app.report_id.as_deref() == Some(r.id.as_str()), label)
+                                .selectable_label(app.report_id == Some(r.id.as_str()), label)
                                 .clicked()
                             {
                                 out.push(Command::SelectReport(r.id.clone()));
@@ -119,9 +130,6 @@ pub fn show_menu(ui: &mut egui::Ui, app: &mut BaocaoApp) {
             }
         });
     });
-    for c in out {
-        app.push(c);
-    }
 }
 
 fn item(ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command, out: &mut Vec<Command>) {

@@ -1,11 +1,13 @@
-//! ui: the eframe window. Panels show the model and record what the user asks for as
-//! commands; the app applies them after drawing. The only layer that uses egui.
+//! ui: the eframe window. Panels show the model and the data derived from its
+//! revision and record what the user asks for as commands (`command.rs`, at the
+//! bottom: no panel imports the app); `app/` applies them before the next frame. The
+//! only layer that uses egui.
 
 pub mod app;
 mod charts;
+pub mod command;
 mod comments;
 pub mod dialogs;
-pub mod document;
 mod editor;
 mod field_buffers;
 pub mod fonts;
@@ -24,7 +26,8 @@ pub mod tasks;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use app::{BaocaoApp, Command};
+pub use app::BaocaoApp;
+pub use command::Command;
 
 /// The bundled sample project, opened when no file is given.
 pub const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");

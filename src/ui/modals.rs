@@ -3,19 +3,27 @@
 
 use eframe::egui;
 
-use super::app::{BaocaoApp, Command, Modal, PathPurpose, PdfKind};
-use crate::model::{Period, PeriodKind};
+use super::command::{Command, Modal, PathPurpose, PdfKind};
+use crate::model::{Period, PeriodKind, Report, ReportStatus};
+use crate::session::OpenDocument;
 
-/// Shows the current modal, if any, and records the answer.
-pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
-    let Some(modal) = app.modal.clone() else {
-        return;
-    };
-    if let Modal::Import { path, preview } = &modal {
-        if super::import_dialog::show(ctx, app, path, preview) {
-            app.modal = None;
-        }
-        return;
+/// Shows `modal`: its widgets edit its fields, its buttons record commands in `out`.
+/// Returns true when it should close now. Nothing here reads or writes a file.
+pub fn show(
+    ctx: &egui::Context,
+    modal: &mut Modal,
+    doc: Option<&OpenDocument>,
+    report_id: Option<&str>,
+    out: &mut Vec<Command>,
+) -> bool {
+    let report: Option<&Report> = doc.zip(report_id).and_then(|(d, id)| d.project.report(id));
+    if let Modal::Import {
+        path,
+        preview,
+        rows,
+    } = modal
+    {
+        return super::import_dialog::show(ctx, path, preview, rows, out);
     }
     let mut close = false;
     egui::Modal::new(egui::Id::unique("hop-thoai")).show(ctx, |ui| {
@@ -23,30 +31,29 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
         match modal {
             // Shown above, in its own wider window.
             Modal::Import { .. } => {}
-            Modal::Preferences { mut name, mut role, pending } => {
+            Modal::Preferences { name, role, pending } => {
                 ui.heading("Người dùng");
                 if pending.is_some() {
                     ui.label("Hãy nhập họ tên của anh/chị: tên được ghi vào góp ý và lịch sử duyệt.");
                 }
                 egui::Grid::new("nguoi-dung").num_columns(2).show(ui, |ui| {
                     ui.label("Họ và tên:");
-                    ui.add(egui::TextEdit::singleline(&mut name).desired_width(280.0))
+                    ui.add(egui::TextEdit::singleline(name).desired_width(280.0))
                         .accessible_name("Họ và tên");
                     ui.end_row();
                     ui.label("Vai trò:");
                     ui.horizontal(|ui| {
-                        ui.radio_value(&mut role, crate::model::ReviewRole::Drafter, "Người soạn");
-                        ui.radio_value(&mut role, crate::model::ReviewRole::Reviewer, "Người duyệt");
+                        ui.radio_value(role, crate::model::ReviewRole::Drafter, "Người soạn");
+                        ui.radio_value(role, crate::model::ReviewRole::Reviewer, "Người duyệt");
                     });
                     ui.end_row();
                 });
-                app.modal = Some(Modal::Preferences { name: name.clone(), role, pending: pending.clone() });
                 ui.horizontal(|ui| {
                     let name = crate::vi::nfc(name.trim());
                     if ui.add_enabled(!name.is_empty(), egui::Button::new("Lưu")).clicked() {
-                        app.push(Command::SetUser(crate::review::Actor { name, role }));
-                        if let Some(p) = pending.clone() {
-                            app.push(Command::Review(p));
+                        out.push(Command::SetUser(crate::review::Actor { name, role: *role }));
+                        if let Some(p) = pending.take() {
+                            out.push(Command::Review(p));
                         }
                         close = true;
                     }
@@ -56,7 +63,7 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 });
             }
             Modal::EditApproved(edit) => {
-                let issued = app.report().is_some_and(|r| r.review.status == crate::model::ReportStatus::Issued);
+                let issued = report.is_some_and(|r| r.review.status == ReportStatus::Issued);
                 ui.heading(if issued { "Sửa báo cáo đã ban hành?" } else { "Sửa báo cáo đã duyệt?" });
                 ui.label(if issued {
                     "Báo cáo này đã ban hành. Nếu sửa nội dung, bản trong tệp sẽ khác bản đã ký và chỉ còn xuất được bản DỰ THẢO."
@@ -65,8 +72,7 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 });
                 ui.horizontal(|ui| {
                     if ui.button("Vẫn sửa").clicked() {
-                        app.allow_approved_edit();
-                        app.push(Command::Edit(*edit.clone()));
+                        out.push(Command::ConfirmApprovedEdit(edit.clone()));
                         close = true;
                     }
                     if ui.button("Không sửa").clicked() {
@@ -81,9 +87,9 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                     if ui.button("Xem và góp ý").clicked() {
                         close = true;
                     }
-                    let stale = matches!(reason, super::document::ReadOnlyReason::Held { stale: true, .. });
+                    let stale = matches!(reason, crate::session::ReadOnlyReason::Held { stale: true, .. });
                     if stale && ui.button("Nhận quyền sửa").on_hover_text("Chỉ nên chọn khi chắc người kia không còn mở tệp.").clicked() {
-                        app.push(Command::TakeOverLock);
+                        out.push(Command::TakeOverLock);
                         close = true;
                     }
                 });
@@ -92,14 +98,15 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 ui.heading("Lưu thay đổi?");
                 ui.label("Tệp có thay đổi chưa lưu. Bạn có muốn lưu trước không?");
                 ui.horizontal(|ui| {
+                    // The answer takes the question (and what follows it) from the app.
                     if ui.button("Lưu").clicked() {
-                        app.answer_unsaved(Some(true));
+                        out.push(Command::AnswerUnsaved(Some(true)));
                     }
                     if ui.button("Không lưu").clicked() {
-                        app.answer_unsaved(Some(false));
+                        out.push(Command::AnswerUnsaved(Some(false)));
                     }
                     if ui.button("Hủy").clicked() {
-                        app.answer_unsaved(None);
+                        out.push(Command::AnswerUnsaved(None));
                     }
                 });
             }
@@ -111,16 +118,16 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 ));
                 ui.horizontal(|ui| {
                     if ui.button("Khôi phục").clicked() {
-                        app.answer_recover(true);
+                        out.push(Command::AnswerRecover(true));
                     }
                     if ui.button("Bỏ bản tự lưu").clicked() {
-                        app.answer_recover(false);
+                        out.push(Command::AnswerRecover(false));
                     }
                 });
             }
             Modal::Message { title, text } => {
-                ui.heading(title);
-                ui.label(text);
+                ui.heading(title.as_str());
+                ui.label(text.as_str());
                 if ui.button("Đóng").clicked() {
                     close = true;
                 }
@@ -130,16 +137,12 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 ui.label(path.display().to_string());
                 ui.horizontal(|ui| {
                     if ui.button("Mở tệp PDF").clicked() {
-                        if let Err(e) = app.dialogs.open_externally(&path) {
-                            app.status = Some((e, true));
-                        }
+                        out.push(Command::OpenExternally(path.clone()));
                         close = true;
                     }
                     if ui.button("Mở thư mục").clicked() {
-                        if let Some(dir) = path.parent()
-                            && let Err(e) = app.dialogs.open_externally(dir)
-                        {
-                            app.status = Some((e, true));
+                        if let Some(dir) = path.parent() {
+                            out.push(Command::OpenExternally(dir.to_owned()));
                         }
                         close = true;
                     }
@@ -149,18 +152,17 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 });
             }
             Modal::RemoveSection(id) => {
-                let title = app
-                    .report()
-                    .and_then(|r| r.section(&id))
+                let title = report
+                    .and_then(|r| r.section(id))
                     .map(|s| s.title.clone())
                     .unwrap_or_default();
                 ui.heading("Xóa mục?");
                 ui.label(format!("Xóa mục “{title}” cùng nội dung và các mục con của nó? Có thể hoàn tác bằng Ctrl+Z."));
                 ui.horizontal(|ui| {
                     if ui.button("Xóa").clicked() {
-                        if let Some(r) = app.report() {
+                        if let Some(r) = report {
                             let report = r.id.clone();
-                            app.push(Command::Edit(crate::edit::Edit::RemoveSection { report, section: id.clone() }));
+                            out.push(Command::Edit(crate::edit::Edit::RemoveSection { report, section: id.clone() }));
                         }
                         close = true;
                     }
@@ -169,7 +171,7 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                     }
                 });
             }
-            Modal::AskPath { purpose, mut text } => {
+            Modal::AskPath { purpose, text } => {
                 let (title, action) = match purpose {
                     PathPurpose::OpenProject => ("Mở tệp dự án", "Mở"),
                     PathPurpose::SaveProject => ("Lưu tệp dự án", "Lưu"),
@@ -180,16 +182,15 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                 ui.heading(title);
                 ui.label("Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:");
                 ui.add(
-                    egui::TextEdit::singleline(&mut text)
+                    egui::TextEdit::singleline(text)
                         .desired_width(440.0)
                         .id_salt("duong-dan"),
                 )
                 .accessible_name("Đường dẫn tệp");
-                app.modal = Some(Modal::AskPath { purpose, text: text.clone() });
                 ui.horizontal(|ui| {
                     if ui.button(action).clicked() && !text.trim().is_empty() {
                         let path = std::path::PathBuf::from(text.trim());
-                        app.push(match purpose {
+                        out.push(match *purpose {
                             PathPurpose::OpenProject => Command::OpenPath(path),
                             PathPurpose::SaveProject => Command::SaveTo(path),
                             PathPurpose::SavePdf(kind) => Command::ExportTo(path, kind),
@@ -202,12 +203,12 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                     }
                 });
             }
-            Modal::NewReport { mut kind, mut year, mut from_previous } => {
+            Modal::NewReport { kind, year, from_previous } => {
                 ui.heading("Báo cáo mới");
                 egui::Grid::new("bao-cao-moi").num_columns(2).show(ui, |ui| {
                     ui.label("Kỳ báo cáo:");
                     egui::ComboBox::from_id_salt("ky-moi")
-                        .selected_text(Period::new(year, kind).short_label())
+                        .selected_text(Period::new(*year, *kind).short_label())
                         .show_ui(ui, |ui| {
                             for k in [
                                 PeriodKind::Quarter(1),
@@ -218,22 +219,21 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
                                 PeriodKind::NineMonths,
                                 PeriodKind::Year,
                             ] {
-                                ui.selectable_value(&mut kind, k, Period::new(year, k).short_label());
+                                ui.selectable_value(kind, k, Period::new(*year, k).short_label());
                             }
                         })
                         .response
                         .accessible_name("Kỳ báo cáo");
                     ui.end_row();
                     ui.label("Năm:");
-                    ui.add(egui::DragValue::new(&mut year).range(2000..=2100)).accessible_name("Năm");
+                    ui.add(egui::DragValue::new(year).range(2000..=2100)).accessible_name("Năm");
                     ui.end_row();
                 });
-                ui.radio_value(&mut from_previous, false, "Bắt đầu từ khung báo cáo trống");
-                ui.radio_value(&mut from_previous, true, "Sao chép từ báo cáo kỳ trước (cập nhật kỳ, bỏ số và ngày)");
-                app.modal = Some(Modal::NewReport { kind, year, from_previous });
+                ui.radio_value(from_previous, false, "Bắt đầu từ khung báo cáo trống");
+                ui.radio_value(from_previous, true, "Sao chép từ báo cáo kỳ trước (cập nhật kỳ, bỏ số và ngày)");
                 ui.horizontal(|ui| {
                     if ui.button("Tạo báo cáo").clicked() {
-                        app.push(Command::NewReport { period: Period::new(year, kind), from_previous });
+                        out.push(Command::NewReport { period: Period::new(*year, *kind), from_previous: *from_previous });
                         close = true;
                     }
                     if ui.button("Hủy").clicked() {
@@ -243,7 +243,5 @@ pub fn show(ctx: &egui::Context, app: &mut BaocaoApp) {
             }
         }
     });
-    if close {
-        app.modal = None;
-    }
+    close
 }

@@ -73,12 +73,24 @@ pub struct PreviewState {
     visible: Vec<(usize, PageToScreen)>,
     /// The viewport of the last frame (content coordinates) and the scale it was at.
     last_viewport: Option<(Rect, f32)>,
-    /// Open comments per part of the report (`section:ID` → count), set by the app:
-    /// each is marked in the margin beside where that part starts. Never printed.
-    pub comment_markers: std::collections::BTreeMap<String, usize>,
-    /// The markers painted in the last frame: (page index, source, count).
-    pub painted_markers: Vec<(usize, String, usize)>,
+    /// The comment markers painted in the last frame.
+    pub painted_markers: Vec<PaintedMarker>,
 }
+
+/// A yellow tab painted in a page's margin: open comments on a part of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaintedMarker {
+    /// Index of the page (from 0).
+    pub page: usize,
+    /// The part of the report the comments are on.
+    pub source: SourceRef,
+    /// How many comments are open on it.
+    pub count: usize,
+}
+
+/// Open comments per part of the report: each is marked in the margin beside where
+/// that part starts. Never printed.
+pub type CommentMarkers = std::collections::BTreeMap<SourceRef, usize>;
 
 impl Default for PreviewState {
     fn default() -> Self {
@@ -92,7 +104,6 @@ impl Default for PreviewState {
             top_anchor: None,
             visible: Vec::new(),
             last_viewport: None,
-            comment_markers: Default::default(),
             painted_markers: Vec::new(),
         }
     }
@@ -306,6 +317,7 @@ impl Geometry {
 pub fn show_preview(
     ui: &mut Ui,
     pages: &Pages,
+    markers: &CommentMarkers,
     state: &mut PreviewState,
     focus: Option<&SourceRef>,
 ) -> Option<SourceRef> {
@@ -342,7 +354,15 @@ pub fn show_preview(
     }
     let clicked = area
         .show_viewport(ui, |ui, viewport| {
-            paint_pages(ui, pages, fonts, &geo, viewport, state, focus)
+            paint_pages(
+                ui,
+                pages,
+                fonts,
+                &geo,
+                viewport,
+                state,
+                &Overlay { focus, markers },
+            )
         })
         .inner;
     if state.current_page != shown_page {
@@ -434,6 +454,12 @@ fn follow_focus(
 
 /// Paints the pages that intersect `viewport` (content coordinates) and handles the
 /// pointer; returns the source clicked on.
+/// What is drawn over the pages: the highlighted part and the comment markers.
+struct Overlay<'a> {
+    focus: Option<&'a SourceRef>,
+    markers: &'a CommentMarkers,
+}
+
 fn paint_pages(
     ui: &mut Ui,
     pages: &[Page],
@@ -441,8 +467,9 @@ fn paint_pages(
     geo: &Geometry,
     viewport: Rect,
     state: &mut PreviewState,
-    focus: Option<&SourceRef>,
+    overlay: &Overlay,
 ) -> Option<SourceRef> {
+    let focus = overlay.focus;
     let (content, response) = ui.allocate_exact_size(geo.content, Sense::click());
     let origin = content.min;
 
@@ -473,7 +500,7 @@ fn paint_pages(
     let painter = ui.painter();
     state.visible.clear();
     state.painted_markers.clear();
-    let marker_pages = marker_pages(pages, &state.comment_markers);
+    let marker_pages = marker_pages(pages, overlay.markers);
     for (i, page) in pages.iter().enumerate().skip(first) {
         if geo.top(i) > viewport.max.y {
             break;
@@ -507,7 +534,11 @@ fn paint_pages(
         paint_items(painter, fonts, page, &tf);
         for (source, count, region) in marker_pages.iter().filter(|m| m.2.0 == i) {
             paint_marker(painter, page, region.1, *count, &tf);
-            state.painted_markers.push((i, source.clone(), *count));
+            state.painted_markers.push(PaintedMarker {
+                page: i,
+                source: source.clone(),
+                count: *count,
+            });
         }
     }
 
@@ -521,10 +552,7 @@ fn paint_pages(
 }
 
 /// For each marked part: its count and the page and top (pt) of its first region.
-fn marker_pages(
-    pages: &[Page],
-    markers: &std::collections::BTreeMap<String, usize>,
-) -> Vec<(String, usize, (usize, f32))> {
+fn marker_pages(pages: &[Page], markers: &CommentMarkers) -> Vec<(SourceRef, usize, (usize, f32))> {
     markers
         .iter()
         .filter(|(_, n)| **n > 0)
@@ -532,7 +560,7 @@ fn marker_pages(
             pages.iter().enumerate().find_map(|(i, p)| {
                 p.regions
                     .iter()
-                    .find(|r| r.source.0 == *source)
+                    .find(|r| r.source == *source)
                     .map(|r| (source.clone(), *n, (i, r.y_pt)))
             })
         })

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::app::Command;
+use super::command::Command;
 use super::comments::{CommentsState, role_word, show_comment, spans_label, when};
 use crate::edit::ReviewEdit;
 use crate::guide::{Step, guide};
@@ -187,10 +187,9 @@ pub fn show(
                     .accessible_name(format!("Đến mục của góp ý {}", c.id))
                     .clicked()
                 {
-                    out.push(Command::Jump(crate::compose::SourceRef(format!(
-                        "section:{}",
-                        c.section
-                    ))));
+                    out.push(Command::Jump(crate::compose::SourceRef::section(
+                        &c.section,
+                    )));
                 }
             }
             ui.add_space(8.0);

@@ -2,13 +2,26 @@
 
 use eframe::egui;
 
-use super::app::BaocaoApp;
+use crate::model::Report;
+use crate::session::OpenDocument;
+
+/// What the status bar reads.
+pub struct StatusView<'a> {
+    pub doc: Option<&'a OpenDocument>,
+    pub report: Option<&'a Report>,
+    /// Pages of the rendered report.
+    pub pages: Option<usize>,
+    /// What to look at before printing.
+    pub warnings: &'a [String],
+    /// The last message: (text, is an error).
+    pub message: Option<&'a (String, bool)>,
+}
 
 /// Draws the status bar at the bottom of the window.
-pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
+pub fn show(ui: &mut egui::Ui, app: &StatusView) {
     egui::Panel::bottom("thanh-trang-thai").show(ui, |ui| {
         ui.horizontal(|ui| {
-            match &app.doc {
+            match app.doc {
                 Some(doc) if doc.is_dirty() => {
                     ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), "● Chưa lưu");
                 }
@@ -17,25 +30,25 @@ pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
                 }
                 None => {}
             }
-            if let Some(reason) = app.doc.as_ref().and_then(|d| d.read_only.as_ref()) {
+            if let Some(reason) = app.doc.and_then(|d| d.read_only.as_ref()) {
                 ui.separator();
                 ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), "Chỉ xem")
                     .on_hover_text(reason.message());
             }
-            if let Some(report) = app.report() {
+            if let Some(report) = app.report {
                 let status = report.review.status;
                 ui.separator();
                 ui.colored_label(super::review_panel::status_colour(status), status.label())
                     .on_hover_text("Trạng thái duyệt của báo cáo");
             }
-            if let Some(at) = app.doc.as_ref().and_then(|d| d.last_autosave_at) {
+            if let Some(at) = app.doc.and_then(|d| d.last_autosave_at) {
                 ui.separator();
                 ui.label(format!("Tự lưu lúc {}", at.format("%H:%M")));
             }
-            if let Some(pages) = app.pages() {
+            if let Some(pages) = app.pages {
                 ui.separator();
-                ui.label(format!("{} trang", pages.pages.len()));
-                let warnings = app.warnings();
+                ui.label(format!("{pages} trang"));
+                let warnings = app.warnings;
                 if !warnings.is_empty() {
                     ui.separator();
                     ui.colored_label(
@@ -45,7 +58,7 @@ pub fn show(ui: &mut egui::Ui, app: &BaocaoApp) {
                     .on_hover_text(warnings.join("\n"));
                 }
             }
-            if let Some((msg, is_error)) = &app.status {
+            if let Some((msg, is_error)) = app.message {
                 ui.separator();
                 if *is_error {
                     ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), msg);

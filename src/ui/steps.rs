@@ -1,230 +1,40 @@
 //! The left column: the steps of the report, each marked done / needs attention /
-//! empty with the reason on hover. The state of a step is computed from the model.
+//! empty with the reason on hover. The states are derived once per revision
+//! (`session::steps`); this only draws them.
 
 use eframe::egui;
 
 use crate::guide::Step;
-use crate::model::{Project, Report, Section, TaskStatus};
+use crate::session::StepSummary;
+use crate::session::steps::StepState;
 
-/// How far a step has come.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StepState {
-    Done,
-    NeedsAttention,
-    Empty,
-}
-
-impl StepState {
-    fn mark(self) -> (&'static str, egui::Color32) {
-        match self {
-            StepState::Done => ("●", egui::Color32::from_rgb(0x2e, 0x8b, 0x3a)),
-            StepState::NeedsAttention => ("!", egui::Color32::from_rgb(0xd0, 0x7a, 0x00)),
-            StepState::Empty => ("○", egui::Color32::GRAY),
-        }
-    }
-}
-
-/// Sections of `report` that `step` edits, with their descendants.
-pub fn step_sections(report: &Report, step: Step) -> Vec<&Section> {
-    report
-        .all_sections()
-        .into_iter()
-        .filter(|s| s.role.is_some_and(|r| step.roles().contains(&r)))
-        .collect()
-}
-
-/// Open (unresolved) comments on the sections `step` edits, sub-sections included.
-pub fn open_comments_of_step(report: &Report, step: Step) -> usize {
-    let ids: Vec<&str> = step_sections(report, step)
-        .into_iter()
-        .flat_map(Section::walk)
-        .map(|s| s.id.as_str())
-        .collect();
-    report
-        .review
-        .comments
-        .iter()
-        .filter(|c| !c.resolved && ids.contains(&c.section.as_str()))
-        .count()
-}
-
-fn unfilled(text: &str) -> bool {
-    text.contains('{') && text.contains('}') || text.contains('…')
-}
-
-/// The state of `step` and why, in Vietnamese.
-pub fn step_state(step: Step, project: &Project, report: &Report) -> (StepState, String) {
-    use StepState::*;
-    let record = project.period_record(report.period);
-    match step {
-        Step::ThongTin => {
-            if report.summary.trim().is_empty() {
-                (
-                    NeedsAttention,
-                    "Chưa có trích yếu (dòng tóm tắt dưới chữ BÁO CÁO).".into(),
-                )
-            } else if unfilled(&report.summary) {
-                (NeedsAttention, "Trích yếu còn chỗ cần điền.".into())
-            } else {
-                (Done, "Đã có kỳ báo cáo và trích yếu.".into())
-            }
-        }
-        Step::ChiTieu => {
-            let total = project.plan.indicators.len();
-            let missing = project
-                .plan
-                .indicators
-                .iter()
-                .filter(|i| {
-                    record
-                        .and_then(|r| r.indicators.get(&i.id))
-                        .and_then(|v| v.value.as_ref())
-                        .is_none()
-                })
-                .count();
-            if total == 0 {
-                (Empty, "Kế hoạch chưa có chỉ tiêu.".into())
-            } else if missing == total {
-                (Empty, "Chưa nhập số liệu chỉ tiêu của kỳ này.".into())
-            } else if missing > 0 {
-                (
-                    NeedsAttention,
-                    format!("{missing}/{total} chỉ tiêu chưa có số liệu."),
-                )
-            } else {
-                (Done, format!("Đã có số liệu của cả {total} chỉ tiêu."))
-            }
-        }
-        Step::NhiemVu => {
-            let total = project.plan.tasks.len();
-            let unrecorded = project
-                .plan
-                .tasks
-                .iter()
-                .filter(|t| record.and_then(|r| r.tasks.get(&t.id)).is_none())
-                .count();
-            let overdue = crate::compose::facts::tasks(project, report)
-                .iter()
-                .filter(|(_, s)| *s == TaskStatus::Overdue)
-                .count();
-            if total == 0 {
-                (Empty, "Kế hoạch chưa có nhiệm vụ.".into())
-            } else if unrecorded == total {
-                (Empty, "Chưa cập nhật tiến độ nhiệm vụ của kỳ này.".into())
-            } else if overdue > 0 {
-                (
-                    NeedsAttention,
-                    format!("{overdue} nhiệm vụ quá hạn: nêu rõ ở phần Hạn chế."),
-                )
-            } else if unrecorded > 0 {
-                (
-                    NeedsAttention,
-                    format!("{unrecorded}/{total} nhiệm vụ chưa cập nhật tiến độ."),
-                )
-            } else {
-                (Done, "Đã cập nhật tiến độ mọi nhiệm vụ.".into())
-            }
-        }
-        Step::KyNhan => {
-            if report.signer.is_empty() || project.organisation.signer(&report.signer).is_none() {
-                (NeedsAttention, "Chưa chọn người ký.".into())
-            } else if report.closing.trim().is_empty() {
-                (NeedsAttention, "Chưa có câu kết (Trên đây là …).".into())
-            } else if report.distribution.is_empty() {
-                (NeedsAttention, "Chưa có nơi nhận.".into())
-            } else {
-                (Done, "Đã có câu kết, người ký và nơi nhận.".into())
-            }
-        }
-        Step::Duyet => {
-            use crate::model::ReportStatus as S;
-            let open = report
-                .review
-                .comments
-                .iter()
-                .filter(|c| !c.resolved)
-                .count();
-            let status = report.review.status;
-            match status {
-                S::Approved | S::Issued if open == 0 => (Done, format!("{}.", status.label())),
-                S::Drafting if open == 0 && report.review.history.is_empty() => {
-                    (Empty, "Chưa gửi duyệt.".into())
-                }
-                _ if open > 0 => (
-                    NeedsAttention,
-                    format!("{}; {open} góp ý chưa xử lý.", status.label()),
-                ),
-                _ => (NeedsAttention, format!("{}.", status.label())),
-            }
-        }
-        Step::XuatBan => {
-            let problems = crate::check::check(project);
-            let errors = problems
-                .iter()
-                .filter(|p| p.severity == crate::check::Severity::Error)
-                .count();
-            if errors > 0 {
-                (
-                    NeedsAttention,
-                    format!("Tệp có {errors} lỗi cần sửa trước khi xuất."),
-                )
-            } else {
-                (Done, "Có thể xuất PDF.".into())
-            }
-        }
-        _ => {
-            let sections = step_sections(report, step);
-            if sections.is_empty() {
-                return (Empty, "Báo cáo không có mục này.".into());
-            }
-            let written = sections
-                .iter()
-                .filter(|s| !s.body.trim().is_empty())
-                .count();
-            if written == 0 && !sections.iter().any(|s| s.generated.is_some()) {
-                (Empty, "Chưa viết nội dung.".into())
-            } else if sections.iter().any(|s| unfilled(&s.body)) {
-                (NeedsAttention, "Còn chỗ cần điền ({…} hoặc …).".into())
-            } else if written < sections.len() && sections.iter().all(|s| s.generated.is_none()) {
-                (
-                    NeedsAttention,
-                    format!(
-                        "{}/{} mục chưa có nội dung.",
-                        sections.len() - written,
-                        sections.len()
-                    ),
-                )
-            } else {
-                (Done, "Đã có nội dung.".into())
-            }
-        }
+fn mark(state: StepState) -> (&'static str, egui::Color32) {
+    match state {
+        StepState::Done => ("●", egui::Color32::from_rgb(0x2e, 0x8b, 0x3a)),
+        StepState::NeedsAttention => ("!", egui::Color32::from_rgb(0xd0, 0x7a, 0x00)),
+        StepState::Empty => ("○", egui::Color32::GRAY),
     }
 }
 
 /// Draws the step list; returns the step the user picked.
-pub fn show_steps(
-    ui: &mut egui::Ui,
-    project: &Project,
-    report: &Report,
-    current: Step,
-) -> Option<Step> {
+pub fn show_steps(ui: &mut egui::Ui, steps: &[StepSummary], current: Step) -> Option<Step> {
     let mut picked = None;
     ui.add_space(4.0);
     ui.strong("Các bước soạn báo cáo");
     ui.add_space(4.0);
-    for (i, step) in Step::ALL.iter().enumerate() {
-        let (state, reason) = step_state(*step, project, report);
-        let (mark, colour) = state.mark();
+    for (i, summary) in steps.iter().enumerate() {
+        let (step, reason) = (&summary.step, &summary.reason);
+        let (mark, colour) = mark(summary.state);
         ui.horizontal(|ui| {
-            ui.colored_label(colour, mark).on_hover_text(&reason);
+            ui.colored_label(colour, mark).on_hover_text(reason);
             let text = format!("{}. {}", i + 1, step.label());
             let r = ui
                 .selectable_label(*step == current, text)
-                .on_hover_text(&reason);
+                .on_hover_text(reason);
             if r.clicked() {
                 picked = Some(*step);
             }
-            let open = open_comments_of_step(report, *step);
+            let open = summary.open_comments;
             if open > 0 {
                 ui.label(
                     egui::RichText::new(format!("{open} góp ý"))

@@ -2,8 +2,6 @@
 //! a 20 000-character "word" pasted from somewhere, characters the font lacks,
 //! decomposed text. Each must give a valid PDF, never a crash or a silent drop.
 
-use baocao::compose::ComposeOptions;
-use baocao::export::render_pdf;
 use baocao::model::Project;
 
 fn sample() -> Project {
@@ -22,7 +20,9 @@ fn date() -> chrono::NaiveDateTime {
 }
 
 fn render(p: &Project) -> (Vec<u8>, Vec<String>) {
-    render_pdf(p, &p.reports[0], ComposeOptions::default(), date()).unwrap()
+    let r = baocao::render::render(p, &p.reports[0], baocao::render::RenderKind::Draft).unwrap();
+    let bytes = baocao::export::write_pdf(&r, &baocao::export::PdfOptions::new(date())).unwrap();
+    (bytes, r.warnings.iter().map(ToString::to_string).collect())
 }
 
 fn page_count(pdf: &[u8]) -> usize {

@@ -13,22 +13,20 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use baocao::export::{PdfOptions, write_pdf};
+use baocao::render::Rendered;
 
 fn options() -> PdfOptions {
     let date = chrono::NaiveDate::from_ymd_opt(2026, 2, 5)
         .and_then(|d| d.and_hms_opt(9, 30, 0))
         .expect("date");
-    let mut o = PdfOptions::new(date);
-    o.draft = true;
-    o
+    PdfOptions::new(date)
 }
 
 fn pdf_bytes() -> &'static [u8] {
     static BYTES: OnceLock<Vec<u8>> = OnceLock::new();
     BYTES.get_or_init(|| {
         write_pdf(
-            &sample_pages::report(true),
-            &sample_pages::meta(),
+            &Rendered::of_pages(sample_pages::report(true), sample_pages::meta(), true),
             &options(),
         )
         .expect("export")

@@ -272,17 +272,15 @@ fn a_click_on_a_page_part_opens_the_step_that_writes_it() {
         .and_then(|r| r.section_by_role(baocao::model::SectionRole::Causes))
         .map(|s| s.id.clone())
         .unwrap();
-    h.state_mut()
-        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef(
-            format!("section:{id}"),
-        )));
+    h.state_mut().push(baocao::ui::Command::Jump(
+        baocao::compose::SourceRef::section(&id),
+    ));
     // The preview scrolls smoothly to the part: let the animation finish.
     h.run_steps(30);
     assert_eq!(h.state().step, Step::NguyenNhan);
-    h.state_mut()
-        .push(baocao::ui::Command::Jump(baocao::compose::SourceRef(
-            "signature".into(),
-        )));
+    h.state_mut().push(baocao::ui::Command::Jump(
+        baocao::compose::SourceRef::Signature,
+    ));
     h.run_steps(30);
     assert_eq!(h.state().step, Step::KyNhan);
 }
@@ -299,7 +297,7 @@ fn without_a_file_chooser_the_clerk_types_where_the_pdf_goes() {
     assert!(
         matches!(
             h.state().modal,
-            Some(baocao::ui::app::Modal::AskPath { .. })
+            Some(baocao::ui::command::Modal::AskPath { .. })
         ),
         "{:?} / {:?}",
         h.state().modal,
@@ -533,7 +531,7 @@ fn an_xlsx_task_table_is_previewed_as_tasks_and_cancel_changes_nothing() {
     open_import_from_menu(&mut h);
     h.get_by_label("Nhập nhiệm vụ từ bảng");
     let n = match &h.state().modal {
-        Some(baocao::ui::app::Modal::Import { preview, .. }) => preview.tasks.len(),
+        Some(baocao::ui::command::Modal::Import { preview, .. }) => preview.tasks.len(),
         other => panic!("no import dialog: {other:?}"),
     };
     assert!(n > 0);

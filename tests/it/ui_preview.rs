@@ -35,7 +35,13 @@ fn harness(pages: Pages) -> Harness<'static, App> {
         .with_context_setup(install_fonts)
         .build_ui_state(
             |ui, app: &mut App| {
-                if let Some(s) = show_preview(ui, &app.pages, &mut app.state, app.focus.as_ref()) {
+                if let Some(s) = show_preview(
+                    ui,
+                    &app.pages,
+                    &Default::default(),
+                    &mut app.state,
+                    app.focus.as_ref(),
+                ) {
                     app.clicked.push(s);
                 }
             },
@@ -121,7 +127,7 @@ fn a_click_inside_a_section_returns_that_section() {
     let region = pages.pages[0]
         .regions
         .iter()
-        .find(|r| r.source.0.starts_with("section:"))
+        .find(|r| r.source.section_id().is_some())
         .expect("a section on page 1")
         .clone();
     let mut h = harness(pages);
@@ -205,7 +211,7 @@ fn focusing_a_section_on_a_later_page_scrolls_there() {
     };
     let (page, source) = all()
         .find(|(i, s)| {
-            *i >= 3 && s.0.starts_with("section:") && all().all(|(j, t)| t != *s || j >= *i)
+            *i >= 3 && s.section_id().is_some() && all().all(|(j, t)| t != *s || j >= *i)
         })
         .map(|(i, s)| (i, s.clone()))
         .expect("a section starting on page 4 or later");

@@ -157,7 +157,7 @@ fn drafter_and_reviewer_go_round_the_loop_until_the_final_export_has_no_draft_ma
         r.state()
             .preview_markers()
             .iter()
-            .any(|(_, source, n)| source == "section:han-che" && *n == 1),
+            .any(|m| m.source == baocao::compose::SourceRef::section("han-che") && m.count == 1),
         "{:?}",
         r.state().preview_markers()
     );

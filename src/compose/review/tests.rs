@@ -123,7 +123,7 @@ fn each_entry_names_the_section_paragraph_and_page_then_author_and_text() {
     );
     let locator = paragraph(&part, "1. Mục 2. Hạn chế, đoạn 2 — trang 4");
     assert!(locator.runs.iter().all(|r| r.bold) && locator.keep_with_next);
-    assert_eq!(locator.source.0, "comment:c1");
+    assert_eq!(locator.source, SourceRef::Comment("c1".into()));
     assert!(locator.source.section_id().is_none());
 }
 

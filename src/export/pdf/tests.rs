@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use lopdf::{Document, Object};
 
 use super::*;
+use crate::compose::Meta;
 use crate::layout::{FontStyle, Item, LineItem, Page, Pages, RectItem, TextItem};
 
 const A4_W: f32 = 595.28;
@@ -121,7 +122,11 @@ fn date() -> NaiveDateTime {
 }
 
 fn export(pages: &Pages) -> Vec<u8> {
-    write_pdf(pages, &meta(), &PdfOptions::new(date())).expect("export")
+    write_pdf(
+        &Rendered::of_pages(pages.clone(), meta(), false),
+        &PdfOptions::new(date()),
+    )
+    .expect("export")
 }
 
 fn parse(bytes: &[u8]) -> Document {
@@ -469,9 +474,9 @@ fn lines_and_frames_are_stroked_in_black_at_their_width() {
 
 #[test]
 fn metadata_records_title_author_subject_keywords_creator_date_and_language() {
-    let mut options = PdfOptions::new(date());
-    options.draft = true;
-    let doc = parse(&write_pdf(&sample(), &meta(), &options).expect("export"));
+    let options = PdfOptions::new(date());
+    let doc =
+        parse(&write_pdf(&Rendered::of_pages(sample(), meta(), true), &options).expect("export"));
     let info = dict(&doc, doc.trailer.get(b"Info").expect("Info"));
     let field = |k: &str| text_string(info.get(k.as_bytes()).unwrap_or_else(|_| panic!("{k}")));
     assert_eq!(field("Title"), "Báo cáo sơ kết quý I năm 2026");
@@ -502,7 +507,8 @@ fn the_same_input_gives_byte_identical_output() {
     assert!(a == b, "two exports of the same pages differ");
     let mut later = PdfOptions::new(date());
     later.creation_date += chrono::Duration::days(1);
-    let c = write_pdf(&sample(), &meta(), &later).expect("export");
+    let c =
+        write_pdf(&Rendered::of_pages(sample().clone(), meta(), false), &later).expect("export");
     assert_ne!(a, c, "the creation date is part of the file");
     let parse_id = |bytes: &[u8]| parse(bytes).trailer.get(b"ID").expect("ID").clone();
     assert_ne!(
@@ -514,7 +520,11 @@ fn the_same_input_gives_byte_identical_output() {
 
 #[test]
 fn no_pages_is_an_error_not_a_blank_pdf() {
-    let err = write_pdf(&Pages::default(), &meta(), &PdfOptions::new(date())).unwrap_err();
+    let err = write_pdf(
+        &Rendered::of_pages(Pages::default().clone(), meta(), false),
+        &PdfOptions::new(date()),
+    )
+    .unwrap_err();
     assert_eq!(err, ExportError::NoPages);
     assert!(err.to_string().contains("Không có trang nào"));
 }
@@ -523,7 +533,11 @@ fn no_pages_is_an_error_not_a_blank_pdf() {
 fn impossible_sizes_and_positions_are_errors_naming_the_page() {
     let mut pages = sample();
     pages.pages[1].width_pt = 0.0;
-    let err = write_pdf(&pages, &meta(), &PdfOptions::new(date())).unwrap_err();
+    let err = write_pdf(
+        &Rendered::of_pages(pages.clone(), meta(), false),
+        &PdfOptions::new(date()),
+    )
+    .unwrap_err();
     assert!(
         matches!(err, ExportError::PageSize { page: 2, .. }),
         "{err:?}"
@@ -533,7 +547,11 @@ fn impossible_sizes_and_positions_are_errors_naming_the_page() {
     pages.pages[2]
         .items
         .push(text(f32::NAN, 10.0, 12.0, FontStyle::Regular, "x"));
-    let err = write_pdf(&pages, &meta(), &PdfOptions::new(date())).unwrap_err();
+    let err = write_pdf(
+        &Rendered::of_pages(pages.clone(), meta(), false),
+        &PdfOptions::new(date()),
+    )
+    .unwrap_err();
     assert!(
         matches!(
             err,

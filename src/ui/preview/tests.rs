@@ -11,7 +11,7 @@ fn region(x: f32, y: f32, w: f32, h: f32, source: &str) -> Region {
         y_pt: y,
         w_pt: w,
         h_pt: h,
-        source: SourceRef(source.to_owned()),
+        source: SourceRef::section(source),
     }
 }
 
@@ -65,12 +65,12 @@ fn a_hundred_percent_shows_a4_at_its_printed_size_on_a_96_dpi_screen() {
 fn a_click_picks_the_smallest_region_around_it() {
     let regions = vec![
         region(0.0, 0.0, 595.0, 842.0, "body"),
-        region(85.0, 200.0, 450.0, 120.0, "section:a"),
-        region(85.0, 230.0, 450.0, 30.0, "section:a.1"),
+        region(85.0, 200.0, 450.0, 120.0, "a"),
+        region(85.0, 230.0, 450.0, 30.0, "a.1"),
     ];
-    let at = |x, y| region_at(&regions, x, y).map(|r| r.source.0.as_str());
-    assert_eq!(at(100.0, 240.0), Some("section:a.1"));
-    assert_eq!(at(100.0, 210.0), Some("section:a"));
+    let at = |x, y| region_at(&regions, x, y).and_then(|r| r.source.section_id());
+    assert_eq!(at(100.0, 240.0), Some("a.1"));
+    assert_eq!(at(100.0, 210.0), Some("a"));
     assert_eq!(at(20.0, 20.0), Some("body"));
     assert_eq!(at(-1.0, 20.0), None);
 }

@@ -1,11 +1,14 @@
-//! Tests of the review copy's pipeline: the comments part is appended without moving
-//! the draft's pages, and the pages it lists are where the commented text is.
+//! Tests of rendering: the kinds of document and the review copy, whose comments part
+//! is appended without moving the draft's pages and lists the pages where the commented
+//! text is.
 // Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
 use crate::compose::{Block, COMMENTS_HEADING};
 use crate::layout::{Item, Page};
+use crate::model::ReportStatus;
 use crate::model::{Comment, ReviewRole};
+use crate::test_support::sample;
 
 fn fonts() -> &'static Fonts {
     Fonts::bundled().unwrap_or_else(|| panic!("bundled fonts"))
@@ -67,7 +70,8 @@ fn squash(s: &str) -> String {
 #[test]
 fn the_comments_part_is_appended_without_moving_the_drafts_pages() {
     let (project, report) = commented_sample();
-    let (doc, pages) = review_copy(&project, &report, fonts());
+    let copy = render(&project, &report, RenderKind::ReviewCopy).unwrap_or_else(|e| panic!("{e}"));
+    let pages = &copy.pages;
     let draft = layout(
         &compose(&project, &report, ComposeOptions::default()),
         fonts(),
@@ -75,8 +79,9 @@ fn the_comments_part_is_appended_without_moving_the_drafts_pages() {
     let n = draft.pages.len();
     assert!(pages.pages.len() > n);
     assert_eq!(pages.pages[..n], draft.pages[..], "the draft's pages moved");
-    assert!(doc.draft, "the review copy keeps the DỰ THẢO marking");
-    let comments_part = doc.parts.len() - 1;
+    assert!(copy.draft, "the review copy keeps the DỰ THẢO marking");
+    let comments_part = pages.pages.last().map_or(0, |p| p.part);
+    assert!(comments_part > 0);
     let first = &pages.pages[n];
     assert_eq!((first.part, first.number_in_part), (comments_part, 1));
     assert!(page_text(first).contains(COMMENTS_HEADING));
@@ -148,17 +153,91 @@ fn every_listed_page_is_where_the_commented_section_or_paragraph_starts() {
 }
 
 #[test]
-fn the_review_copy_pdf_is_written_with_its_warnings() {
+fn the_review_copy_has_the_drafts_warnings() {
     let (project, report) = commented_sample();
-    let date = chrono::NaiveDate::from_ymd_opt(2026, 11, 23)
-        .and_then(|d| d.and_hms_opt(8, 0, 0))
-        .unwrap_or_default();
-    let (bytes, warnings) =
-        render_review_copy(&project, &report, date).unwrap_or_else(|e| panic!("{e}"));
-    assert!(bytes.starts_with(b"%PDF-"));
-    let (again, _) = render_review_copy(&project, &report, date).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(bytes, again, "deterministic");
-    let (_, draft_warnings) = render_pdf(&project, &report, ComposeOptions::default(), date)
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(warnings, draft_warnings);
+    let copy = render(&project, &report, RenderKind::ReviewCopy).unwrap_or_else(|e| panic!("{e}"));
+    let draft = render(&project, &report, RenderKind::Draft).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(copy.warnings, draft.warnings);
+}
+
+#[test]
+fn the_sample_renders_as_a_draft_while_it_is_being_drafted() {
+    let p = sample();
+    let r = render(&p, &p.reports[0], RenderKind::AsItStands).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.draft);
+    assert!(!r.pages.pages.is_empty());
+    assert_eq!(r.report_id, p.reports[0].id);
+}
+
+#[test]
+fn a_final_version_of_a_draft_is_refused_naming_its_status() {
+    let p = sample();
+    let err = render(&p, &p.reports[0], RenderKind::Final).unwrap_err();
+    assert_eq!(err, RenderError::NotApproved(ReportStatus::Drafting));
+    assert!(err.to_string().contains("“Đang soạn”"));
+}
+
+#[test]
+fn an_approved_report_renders_final_as_it_stands_and_as_final() {
+    let mut p = sample();
+    let fp = crate::review::fingerprint(&p, &p.reports[0]);
+    let r = &mut p.reports[0];
+    r.review.status = ReportStatus::Approved;
+    r.review.approved_fingerprint = Some(fp);
+    let report = p.reports[0].clone();
+    let now = render(&p, &report, RenderKind::AsItStands).unwrap_or_else(|e| panic!("{e}"));
+    let fin = render(&p, &report, RenderKind::Final).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!now.draft && !fin.draft);
+    assert_eq!(now.pages, fin.pages);
+    let draft = render(&p, &report, RenderKind::Draft).unwrap_or_else(|e| panic!("{e}"));
+    assert!(draft.draft);
+}
+
+#[test]
+fn an_approved_report_with_an_unresolved_figure_stays_a_draft_and_says_why() {
+    let mut p = sample();
+    p.reports[0].sections[0]
+        .body
+        .push_str("\nĐạt {{CT99.kết quả}}.");
+    let fp = crate::review::fingerprint(&p, &p.reports[0]);
+    p.reports[0].review.status = ReportStatus::Approved;
+    p.reports[0].review.approved_fingerprint = Some(fp);
+    let report = p.reports[0].clone();
+    let r = render(&p, &report, RenderKind::AsItStands).unwrap_or_else(|e| panic!("{e}"));
+    assert!(r.draft);
+    assert!(r.warnings.contains(&Warning::FinalHeldBack));
+    assert!(
+        r.warnings
+            .iter()
+            .any(|w| matches!(w, Warning::Unresolved(t) if t.contains("CT99")))
+    );
+    assert!(matches!(
+        render(&p, &report, RenderKind::Final),
+        Err(RenderError::Unresolved(_))
+    ));
+}
+
+#[test]
+fn the_review_copy_keeps_the_draft_pages_and_adds_the_comments_part() {
+    let p = sample();
+    let report = &p.reports[0];
+    let draft = render(&p, report, RenderKind::Draft).unwrap_or_else(|e| panic!("{e}"));
+    let copy = render(&p, report, RenderKind::ReviewCopy).unwrap_or_else(|e| panic!("{e}"));
+    assert!(copy.draft);
+    assert!(copy.meta.title.ends_with("(bản xem xét)"));
+    assert_eq!(
+        &copy.pages.pages[..draft.pages.pages.len()],
+        &draft.pages.pages[..]
+    );
+}
+
+#[test]
+fn a_page_setup_against_the_decree_is_refused() {
+    let mut p = sample();
+    p.page_setup.margin_left_mm = 5.0;
+    let report = p.reports[0].clone();
+    assert!(matches!(
+        render(&p, &report, RenderKind::Draft),
+        Err(RenderError::PageSetup(_))
+    ));
 }

@@ -1,5 +1,5 @@
-//! The open project: the model, where it lives on disk, its undo history, and what
-//! has been saved or autosaved. No egui here; the app drives it.
+//! session: the open project: the model, where it lives on disk, its lock, its undo
+//! history, and what has been saved or autosaved. No egui here; the window drives it.
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -314,17 +314,6 @@ impl OpenDocument {
             Some(p) => storage::recovery_path(p),
             None => unsaved_recovery_path(),
         }
-    }
-
-    /// Records a review step taken while read-only in the reviewer's review file.
-    pub fn record_review_op(&mut self, op: crate::review::ReviewOp) -> Result<(), String> {
-        let Some((path, file)) = &mut self.review_file else {
-            return Err(
-                "Tệp đang mở chỉ để xem và không ghi được tệp góp ý ở thư mục này.".to_owned(),
-            );
-        };
-        file.ops.push(op);
-        storage::save_review_file(path, file).map_err(|e| e.to_string())
     }
 
     /// Copies unsaved changes to the recovery file when `autosave_every` has passed

@@ -1,0 +1,195 @@
+//! render: one call from a report to its finished pages, `(project, report, kind) ->
+//! Rendered`, read by every output. The window keeps one `Rendered` per revision and
+//! its preview paints it; the PDF writer ([`crate::export::write_pdf`]), the printer and
+//! the review copy write that same value and never compose or lay out again (as
+//! typst's `PagedDocument` is read by `typst-pdf` and `typst-render`).
+//!
+//! This is also the one place that decides whether a report prints as DỰ THẢO and
+//! that gathers the warnings a clerk sees before printing.
+
+use crate::compose::{ComposeOptions, Meta, compose, review_comments_part};
+use crate::layout::{Fonts, Pages, layout};
+use crate::model::{PageSetupError, Project, Report, ReportStatus};
+
+/// Which document of a report is rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RenderKind {
+    /// The report as it prints now: the final version (no DỰ THẢO) when it is approved
+    /// or issued, its content unchanged since and every figure resolved; otherwise the
+    /// draft. What the window previews, exports and prints.
+    AsItStands,
+    /// Always the draft, marked DỰ THẢO.
+    Draft,
+    /// The final version; refused ([`RenderError`]) when the report may not print
+    /// without DỰ THẢO.
+    Final,
+    /// The draft followed by every open comment with the section, paragraph and page
+    /// of the draft it points to ("bản xem xét").
+    ReviewCopy,
+}
+
+/// A report laid out into pages, with everything an output needs besides them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rendered {
+    /// What was asked for.
+    pub kind: RenderKind,
+    /// The report's id.
+    pub report_id: String,
+    /// The laid-out pages, exactly as they print.
+    pub pages: Pages,
+    /// Title, author, subject, keywords and language of the document.
+    pub meta: Meta,
+    /// The pages carry the DỰ THẢO marking.
+    pub draft: bool,
+    /// What the clerk should look at before printing, in Vietnamese.
+    pub warnings: Vec<Warning>,
+}
+
+impl Rendered {
+    /// Pages laid out elsewhere (hand-built in tests and demos) as a rendered document.
+    pub fn of_pages(pages: Pages, meta: Meta, draft: bool) -> Self {
+        Self {
+            kind: if draft {
+                RenderKind::Draft
+            } else {
+                RenderKind::Final
+            },
+            report_id: String::new(),
+            warnings: pages
+                .warnings
+                .iter()
+                .cloned()
+                .map(Warning::Layout)
+                .collect(),
+            pages,
+            meta,
+            draft,
+        }
+    }
+}
+
+/// Something to look at before printing; the pages are still made.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum Warning {
+    /// A figure in the text (`{{CT03.kết quả}}`) that cannot be resolved; it prints as
+    /// written.
+    #[error("Số liệu chưa xác định: {0}")]
+    Unresolved(String),
+    /// The report is approved but prints as a draft because a figure is unresolved.
+    #[error(
+        "Báo cáo đã duyệt nhưng còn số liệu chưa xác định nên vẫn in kèm chữ DỰ THẢO; hãy sửa số liệu để in bản chính thức."
+    )]
+    FinalHeldBack,
+    /// Found by layout: a character the font lacks, a line too long to break, …
+    #[error("{0}")]
+    Layout(String),
+}
+
+/// Why a report could not be rendered.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum RenderError {
+    /// The project's page setup breaks Decree 30.
+    #[error(
+        "Không xuất được: định dạng trang trong tệp dự án không đúng Nghị định 30/2020:\n{}",
+        .0.iter().map(|e| format!("- {e}")).collect::<Vec<_>>().join("\n")
+    )]
+    PageSetup(Vec<PageSetupError>),
+    /// The final version of a report that is neither approved nor issued.
+    #[error(
+        "Báo cáo đang ở trạng thái “{}”: chỉ bản đã duyệt hoặc đã ban hành mới được in bản chính thức, không có dấu DỰ THẢO. Hãy xuất bản dự thảo hoặc bản xem xét.",
+        .0.label()
+    )]
+    NotApproved(ReportStatus),
+    /// The final version of an approved report whose content changed since.
+    #[error(
+        "Nội dung báo cáo đã thay đổi sau khi được duyệt nên không in được bản chính thức. Hãy gửi duyệt lại, hoặc xuất bản dự thảo."
+    )]
+    ChangedSinceApproval,
+    /// The final version while figures in the text cannot be resolved.
+    #[error(
+        "Chưa xuất được bản chính thức: còn số liệu trong văn bản chưa xác định được. Hãy sửa ở bước tương ứng rồi xuất lại:\n{}",
+        .0.iter().map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    Unresolved(Vec<String>),
+    /// The fonts bundled in the program could not be read.
+    #[error("Không đọc được phông chữ đi kèm chương trình. Hãy cài đặt lại chương trình.")]
+    Fonts,
+}
+
+/// Whether `report` may print without DỰ THẢO as far as its review goes: approved or
+/// issued, and the content is still the approved one.
+pub fn final_allowed(project: &Project, report: &Report) -> bool {
+    report.review.status.allows_final() && crate::review::approval_holds(project, report)
+}
+
+/// Composes and lays out one document of `report`.
+pub fn render(
+    project: &Project,
+    report: &Report,
+    kind: RenderKind,
+) -> Result<Rendered, RenderError> {
+    let setup = project.page_setup.validate();
+    if !setup.is_empty() {
+        return Err(RenderError::PageSetup(setup));
+    }
+    let fonts = Fonts::bundled().ok_or(RenderError::Fonts)?;
+    let unresolved: Vec<String> = crate::compose::placeholders::problems(project, report)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    let mut warnings: Vec<Warning> = unresolved
+        .iter()
+        .cloned()
+        .map(Warning::Unresolved)
+        .collect();
+    let final_version = match kind {
+        RenderKind::Draft | RenderKind::ReviewCopy => false,
+        RenderKind::AsItStands => {
+            let allowed = final_allowed(project, report);
+            if allowed && !unresolved.is_empty() {
+                warnings.push(Warning::FinalHeldBack);
+            }
+            allowed && unresolved.is_empty()
+        }
+        RenderKind::Final => {
+            let status = report.review.status;
+            if !status.allows_final() {
+                return Err(RenderError::NotApproved(status));
+            }
+            if !crate::review::approval_holds(project, report) {
+                return Err(RenderError::ChangedSinceApproval);
+            }
+            if !unresolved.is_empty() {
+                return Err(RenderError::Unresolved(unresolved));
+            }
+            true
+        }
+    };
+    let mut doc = compose(project, report, ComposeOptions { final_version });
+    let pages = if kind == RenderKind::ReviewCopy {
+        // The draft is laid out once to find the page where each commented section and
+        // paragraph starts; the comments part is composed from those pages and
+        // appended. Parts are laid out on their own, so the draft's pages come out
+        // exactly as in the draft alone and the page numbers listed stay true.
+        let draft = layout(&doc, fonts);
+        doc.parts
+            .push(review_comments_part(project, report, &draft.draft_pages()));
+        doc.meta.title = format!("{} (bản xem xét)", doc.meta.title);
+        doc.meta.keywords = format!("{}; bản xem xét", doc.meta.keywords);
+        layout(&doc, fonts)
+    } else {
+        layout(&doc, fonts)
+    };
+    warnings.extend(pages.warnings.iter().cloned().map(Warning::Layout));
+    Ok(Rendered {
+        kind,
+        report_id: report.id.clone(),
+        pages,
+        meta: doc.meta,
+        draft: doc.draft,
+        warnings,
+    })
+}
+
+#[cfg(test)]
+mod tests;

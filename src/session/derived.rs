@@ -1,0 +1,202 @@
+//! session: what the window shows that is computed from one revision of the project:
+//! the rendered report, section numbers, the project's problems, the state of every
+//! step, suggested sentences, the figures quoted in each section, the changes since
+//! the reviewer last read, whether the approval holds and the comment markers.
+//!
+//! Computed once when the revision (or the report) changes, never while drawing: the
+//! panels only read it.
+
+use std::collections::BTreeMap;
+
+use crate::check::Problem;
+use crate::compose::SourceRef;
+use crate::compose::placeholders::{Piece, resolve, split};
+use crate::guide::Step;
+use crate::model::{Project, Report};
+use crate::render::{RenderError, RenderKind, Rendered, render};
+use crate::review::SectionChange;
+
+use super::steps::{StepState, open_comments_of_step, step_state};
+
+/// A step of the report with how far it has come.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StepSummary {
+    pub step: Step,
+    pub state: StepState,
+    /// Why, in Vietnamese (the mark's tooltip).
+    pub reason: String,
+    /// Open review comments on the step's sections.
+    pub open_comments: usize,
+}
+
+/// A figure quoted in a section's text (`{{CT03.kết quả}}`) and its value, or why it
+/// cannot be found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Figure {
+    /// As written, braces included.
+    pub raw: String,
+    pub value: Result<String, String>,
+}
+
+/// Everything derived from one revision of the project for one report.
+#[derive(Debug)]
+pub struct Derived {
+    /// The document revision this was computed from.
+    pub revision: u64,
+    /// The report it describes.
+    pub report_id: String,
+    /// The report as it prints now: what the preview paints, Export writes and Print
+    /// sends. An error when it cannot be rendered (page setup against the decree).
+    pub rendered: Result<Rendered, RenderError>,
+    /// The review copy, rendered the first time it is asked for at this revision.
+    review_copy: Option<Result<Rendered, RenderError>>,
+    /// Printed section numbers by section id.
+    pub numbers: BTreeMap<String, String>,
+    /// The project's problems (`baocao check`).
+    pub problems: Vec<Problem>,
+    /// Every step, in the order of [`Step::ALL`].
+    pub steps: Vec<StepSummary>,
+    /// Sentences built from this period's figures, for Ưu điểm and Hạn chế.
+    pub strengths: Vec<String>,
+    pub shortcomings: Vec<String>,
+    /// The figures quoted in each section's text, by section id.
+    pub figures: BTreeMap<String, Vec<Figure>>,
+    /// Every section against the review baseline (empty before the first review).
+    pub changes: Vec<SectionChange>,
+    /// Whether an approval still covers the content.
+    pub approval_holds: bool,
+    /// Open comments per part of the report, for the preview's margin tabs.
+    pub markers: BTreeMap<SourceRef, usize>,
+}
+
+impl Derived {
+    /// Computes everything for `report` at `revision`.
+    pub fn compute(project: &Project, report: &Report, revision: u64) -> Self {
+        let problems = crate::check::check(project);
+        let steps = Step::ALL
+            .iter()
+            .map(|&step| {
+                let (state, reason) = step_state(step, project, report, &problems);
+                StepSummary {
+                    step,
+                    state,
+                    reason,
+                    open_comments: open_comments_of_step(report, step),
+                }
+            })
+            .collect();
+        let figures = report
+            .all_sections()
+            .into_iter()
+            .map(|s| (s.id.clone(), figures_of(project, report, &s.body)))
+            .filter(|(_, f)| !f.is_empty())
+            .collect();
+        Self {
+            revision,
+            report_id: report.id.clone(),
+            rendered: render(project, report, RenderKind::AsItStands),
+            review_copy: None,
+            numbers: crate::compose::section_numbers(report),
+            problems,
+            steps,
+            strengths: crate::compose::suggest::strengths(project, report),
+            shortcomings: crate::compose::suggest::shortcomings(project, report),
+            figures,
+            changes: crate::review::diff_baseline(&report.review)
+                .map(|base| crate::review::changes(report, base))
+                .unwrap_or_default(),
+            approval_holds: crate::review::approval_holds(project, report),
+            markers: crate::review::open_count_by_section(report)
+                .into_iter()
+                .map(|(id, n)| (SourceRef::Section(id), n))
+                .collect(),
+        }
+    }
+
+    /// Whether this was computed from `revision` of `report_id`.
+    pub fn is_for(&self, revision: u64, report_id: &str) -> bool {
+        self.revision == revision && self.report_id == report_id
+    }
+
+    /// The review copy of the same revision, rendered on first use. `project` and
+    /// `report` must be those this was computed from ([`Self::is_for`]).
+    pub fn review_copy(
+        &mut self,
+        project: &Project,
+        report: &Report,
+    ) -> &Result<Rendered, RenderError> {
+        self.review_copy
+            .get_or_insert_with(|| render(project, report, RenderKind::ReviewCopy))
+    }
+
+    /// The summary of `step`.
+    pub fn step(&self, step: Step) -> Option<&StepSummary> {
+        self.steps.iter().find(|s| s.step == step)
+    }
+
+    /// The warnings of the rendered report, in Vietnamese.
+    pub fn warnings(&self) -> Vec<String> {
+        match &self.rendered {
+            Ok(r) => r.warnings.iter().map(ToString::to_string).collect(),
+            Err(e) => vec![e.to_string()],
+        }
+    }
+}
+
+fn figures_of(project: &Project, report: &Report, text: &str) -> Vec<Figure> {
+    split(text)
+        .into_iter()
+        .filter_map(|piece| match piece {
+            Piece::Field { raw, inner } => Some(Figure {
+                raw: raw.to_owned(),
+                value: resolve(project, report, inner),
+            }),
+            Piece::Text(_) => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::sample;
+
+    #[test]
+    fn the_derived_data_of_the_sample_describes_its_report() {
+        let p = sample();
+        let r = &p.reports[0];
+        let d = Derived::compute(&p, r, 7);
+        assert!(d.is_for(7, &r.id) && !d.is_for(8, &r.id));
+        assert_eq!(d.steps.len(), Step::ALL.len());
+        let rendered = d.rendered.as_ref().unwrap_or_else(|e| panic!("{e}"));
+        assert!(rendered.draft && !rendered.pages.pages.is_empty());
+        assert_eq!(d.numbers, crate::compose::section_numbers(r));
+        assert_eq!(d.problems, crate::check::check(&p));
+    }
+
+    #[test]
+    fn figures_are_resolved_once_with_their_values_or_reasons() {
+        let mut p = sample();
+        let id = p.reports[0].sections[0].id.clone();
+        p.reports[0].sections[0].body = "Đạt {{CT01.kết quả}}; {{CT99.kết quả}}.".to_owned();
+        let d = Derived::compute(&p, &p.reports[0], 1);
+        let f = &d.figures[&id];
+        assert_eq!(f.len(), 2);
+        assert!(f[0].value.is_ok() && f[1].value.is_err());
+        assert_eq!(f[1].raw, "{{CT99.kết quả}}");
+    }
+
+    #[test]
+    fn the_review_copy_is_rendered_once_and_after_the_draft() {
+        let p = sample();
+        let r = &p.reports[0];
+        let mut d = Derived::compute(&p, r, 1);
+        let n = d.rendered.as_ref().map_or(0, |r| r.pages.pages.len());
+        let copy = d
+            .review_copy(&p, r)
+            .as_ref()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(copy.kind, RenderKind::ReviewCopy);
+        assert!(copy.pages.pages.len() >= n);
+    }
+}

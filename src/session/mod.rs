@@ -1,0 +1,28 @@
+//! session: the open document and everything derived from it, without a window.
+//!
+//! - [`OpenDocument`]: the project, where it lives, its lock, undo history, autosave
+//!   and recovery, review files (`document.rs`, `review.rs`);
+//! - [`Derived`]: what the window shows that is computed from a revision (pages,
+//!   problems, step states, suggestions, figures, review changes), once per revision;
+//! - [`steps`]: how far each step of the report has come;
+//! - [`reports`]: the skeleton of a new report and the report of the next period.
+//!
+//! The window (`ui`) drives it through commands; the tests drive it directly.
+
+mod derived;
+mod document;
+pub mod reports;
+mod review;
+pub mod steps;
+
+pub use derived::{Derived, Figure, StepSummary};
+pub use document::{
+    AUTOSAVE_EVERY, OpenDocument, ReadOnlyReason, SaveError, data_dir, recovery_offer,
+    unsaved_recovery_path,
+};
+pub use review::{MergeOutcome, MergedFile, ReviewStepError};
+
+/// The local time, for review steps and the lock.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Local::now().naive_local()
+}

@@ -1,0 +1,176 @@
+//! session: new reports and projects: the bundled skeleton, the period that usually
+//! follows, a report for a new period (from the skeleton or the previous report), and
+//! a new project for the same organisation.
+
+use crate::model::{Period, PeriodKind, Project, Report, ReportKind};
+
+/// The empty report skeleton bundled with the program.
+pub fn skeleton_report() -> Report {
+    const SKELETON: &str = include_str!("../../assets/khung-bao-cao.ron");
+    ron::from_str::<Report>(SKELETON).unwrap_or_else(|_| Report {
+        id: "moi".to_owned(),
+        kind: Default::default(),
+        period: Period::new(2026, PeriodKind::Quarter(1)),
+        number: None,
+        date: None,
+        summary: String::new(),
+        recipients: Vec::new(),
+        opening: String::new(),
+        sections: Vec::new(),
+        closing: String::new(),
+        distribution: Vec::new(),
+        signer: String::new(),
+        appendices: Default::default(),
+        review: Default::default(),
+    })
+}
+
+/// The period usually reported after `p`.
+pub fn next_period(p: Period) -> Period {
+    match p.kind {
+        PeriodKind::Quarter(4) | PeriodKind::Year => {
+            Period::new(p.year + 1, PeriodKind::Quarter(1))
+        }
+        PeriodKind::Quarter(q) => Period::new(p.year, PeriodKind::Quarter(q + 1)),
+        PeriodKind::FirstHalf => Period::new(p.year, PeriodKind::Quarter(3)),
+        PeriodKind::NineMonths => Period::new(p.year, PeriodKind::Quarter(4)),
+    }
+}
+
+/// The skeleton with the organisation's recipients and last signer.
+fn blank_report(project: &Project) -> Report {
+    let mut r = skeleton_report();
+    r.distribution = project.organisation.default_recipients.clone();
+    r.signer = project
+        .organisation
+        .signers
+        .last()
+        .map(|s| s.id.clone())
+        .unwrap_or_default();
+    r
+}
+
+/// A report of `project` for `period`: a copy of the latest earlier report (period
+/// words of its summary and closing moved on, number, date and review dropped) when
+/// `from_previous` and there is one, otherwise the skeleton. Its id is new in the
+/// project.
+pub fn report_for_period(project: &Project, period: Period, from_previous: bool) -> Report {
+    let previous = from_previous
+        .then(|| {
+            project
+                .reports
+                .iter()
+                .filter(|r| r.period < period)
+                .max_by_key(|r| r.period)
+                .or(project.reports.last())
+        })
+        .flatten();
+    let mut report = match previous {
+        Some(prev) => {
+            let mut r = prev.clone();
+            r.summary = r.summary.replace(&prev.period.label(), &period.label());
+            r.closing = r.closing.replace(&prev.period.label(), &period.label());
+            r
+        }
+        None => {
+            let mut r = blank_report(project);
+            r.summary = format!(
+                "Sơ kết tình hình triển khai thực hiện nhiệm vụ phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số {}",
+                period.label()
+            );
+            r
+        }
+    };
+    let base = format!(
+        "bc-{}-{}",
+        match period.kind {
+            PeriodKind::Quarter(q) => format!("q{q}"),
+            PeriodKind::FirstHalf => "6t".to_owned(),
+            PeriodKind::NineMonths => "9t".to_owned(),
+            PeriodKind::Year => "nam".to_owned(),
+        },
+        period.year
+    );
+    let taken: Vec<&str> = project.reports.iter().map(|r| r.id.as_str()).collect();
+    report.id = if taken.contains(&base.as_str()) {
+        crate::model::new_id(&format!("{base}-"), taken)
+    } else {
+        base
+    };
+    report.period = period;
+    report.kind = if period.kind == PeriodKind::Year {
+        ReportKind::TongKet
+    } else {
+        ReportKind::SoKet
+    };
+    report.number = None;
+    report.date = None;
+    report.review = Default::default();
+    report
+}
+
+/// A new project for the organisation of `like` (if any), with an empty plan for
+/// `year` and one report of its first quarter from the skeleton.
+pub fn new_project(like: Option<&Project>, year: i32) -> Project {
+    let mut project = Project::default();
+    if let Some(old) = like {
+        project.organisation = old.organisation.clone();
+        project.page_setup = old.page_setup.clone();
+    }
+    let mut report = blank_report(&project);
+    report.id = "bc-moi".to_owned();
+    report.period = Period::new(year, PeriodKind::Quarter(1));
+    project.plan.year = year;
+    project.reports.push(report);
+    project
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bundled_skeleton_parses_with_every_role() {
+        let r = skeleton_report();
+        assert!(r.all_sections().len() >= 11);
+    }
+
+    #[test]
+    fn the_next_period_follows_the_reporting_calendar() {
+        assert_eq!(
+            next_period(Period::new(2026, PeriodKind::Quarter(1))),
+            Period::new(2026, PeriodKind::Quarter(2))
+        );
+        assert_eq!(
+            next_period(Period::new(2026, PeriodKind::Quarter(4))),
+            Period::new(2027, PeriodKind::Quarter(1))
+        );
+    }
+
+    #[test]
+    fn the_next_report_copies_the_previous_one_with_a_new_id_and_no_review() {
+        let p = crate::test_support::sample();
+        let q3 = Period::new(2026, PeriodKind::Quarter(3));
+        let r = report_for_period(&p, q3, true);
+        assert_eq!(r.id, "bc-q3-2026");
+        assert_eq!(r.period, q3);
+        assert!(r.number.is_none() && r.review == Default::default());
+        assert_eq!(r.sections.len(), p.reports[0].sections.len());
+        let blank = report_for_period(&p, q3, false);
+        assert!(
+            blank.summary.ends_with("quý III năm 2026"),
+            "{}",
+            blank.summary
+        );
+    }
+
+    #[test]
+    fn a_new_project_keeps_the_organisation_and_starts_one_report() {
+        let p = crate::test_support::sample();
+        let n = new_project(Some(&p), 2027);
+        assert_eq!(n.organisation, p.organisation);
+        assert_eq!(n.reports.len(), 1);
+        assert_eq!(n.plan.year, 2027);
+        assert!(n.plan.indicators.is_empty());
+    }
+}

@@ -1,0 +1,521 @@
+//! Carries out the commands the panels recorded: edits through the document's
+//! history, review steps, the unsaved-changes and recovery answers, new reports,
+//! navigation. What reads or writes files is in `files.rs`.
+
+use super::BaocaoApp;
+use crate::compose::SourceRef;
+use crate::edit::{Edit, ReviewEdit};
+use crate::guide::Step;
+use crate::model::{Period, ReportStatus, SectionRole};
+use crate::review::Actor;
+use crate::session::{now, reports};
+use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, Then};
+use crate::ui::editor;
+
+impl BaocaoApp {
+    pub(super) fn apply(&mut self, c: Command) {
+        match c {
+            Command::Edit(e) => self.edit(e),
+            Command::SealTyping => {
+                if let Some(doc) = &mut self.doc {
+                    doc.history.seal();
+                }
+            }
+            Command::Undo => {
+                if let Some(doc) = &mut self.doc
+                    && !doc.undo()
+                {
+                    self.status = Some(("Không còn gì để hoàn tác.".into(), false));
+                }
+            }
+            Command::Redo => {
+                if let Some(doc) = &mut self.doc
+                    && !doc.redo()
+                {
+                    self.status = Some(("Không còn gì để làm lại.".into(), false));
+                }
+            }
+            Command::New => self.guard(Then::New),
+            Command::Open => self.guard(Then::Open(None)),
+            Command::OpenPath(p) => self.guard(Then::Open(Some(p))),
+            Command::Save => {
+                self.save(false);
+            }
+            Command::SaveAs => {
+                self.save(true);
+            }
+            Command::ExportPdf => self.export_pdf(PdfKind::Report),
+            Command::ExportReviewCopy => self.export_pdf(PdfKind::ReviewCopy),
+            Command::Print => self.print(),
+            Command::Quit => self.guard(Then::Quit),
+            Command::SelectStep(s) => {
+                if s == Step::Duyet
+                    && let Some(doc) = &mut self.doc
+                {
+                    doc.rescan_review_files();
+                }
+                self.step = s;
+                self.focus = self.focus_of_step(s);
+                if let Some(doc) = &mut self.doc {
+                    doc.history.seal();
+                }
+            }
+            Command::SelectReport(id) => self.report_id = Some(id),
+            Command::AskNewReport => {
+                let (kind, year) = self
+                    .report()
+                    .map(|r| reports::next_period(r.period))
+                    .map_or((crate::model::PeriodKind::Quarter(1), 2026), |p| {
+                        (p.kind, p.year)
+                    });
+                self.modal = Some(Modal::NewReport {
+                    kind,
+                    year,
+                    from_previous: self.report().is_some(),
+                });
+            }
+            Command::NewReport {
+                period,
+                from_previous,
+            } => self.new_report(period, from_previous),
+            Command::ConfirmRemoveSection(id) => self.modal = Some(Modal::RemoveSection(id)),
+            Command::InsertPhrase {
+                section,
+                cursor,
+                phrase,
+            } => self.insert_phrase(&section, cursor, &phrase),
+            Command::InsertFigure {
+                section,
+                cursor,
+                text,
+            } => self.insert_figure(&section, cursor, &text),
+            Command::SaveTo(path) => {
+                self.save_to(&crate::ui::dialogs::with_extension(path, "ron"));
+            }
+            Command::ExportTo(path, kind) => self.export_to(&path, kind),
+            Command::ImportTable => match self.dialogs.open_table() {
+                Some(path) => self.import_preview(path, None),
+                None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),
+            },
+            Command::ImportFrom { path, kind } => self.import_preview(path, kind),
+            Command::ConfirmImport(preview) => self.confirm_import(*preview),
+            Command::Review(edit) => self.review_step(edit),
+            Command::AskPreferences => {
+                self.modal = Some(Modal::Preferences {
+                    name: self.user.name.clone(),
+                    role: self.user.role,
+                    pending: None,
+                });
+            }
+            Command::SetUser(user) => {
+                self.user = user;
+                self.status = Some((
+                    format!(
+                        "Người dùng: {} ({}).",
+                        self.user.name,
+                        crate::ui::comments::role_word(self.user.role)
+                    ),
+                    false,
+                ));
+            }
+            Command::MergeReviewFiles => self.merge_review_files(),
+            Command::TakeOverLock => self.take_over_lock(),
+            Command::Message(text) => {
+                self.modal = Some(Modal::Message {
+                    title: "Chưa thực hiện được".to_owned(),
+                    text,
+                });
+            }
+            Command::ShowMessage { title, text } => {
+                self.modal = Some(Modal::Message { title, text });
+            }
+            Command::AnswerUnsaved(answer) => self.answer_unsaved(answer),
+            Command::AnswerRecover(accept) => self.answer_recover(accept),
+            Command::ConfirmApprovedEdit(edit) => {
+                if let Some(id) = &self.report_id {
+                    self.approved_edit_ok.insert(id.clone());
+                }
+                self.edit(*edit);
+            }
+            Command::OpenExternally(path) => {
+                if let Err(e) = self.dialogs.open_externally(&path) {
+                    self.status = Some((e, true));
+                }
+            }
+            Command::CloseModal => self.modal = None,
+            Command::Jump(source) => {
+                if let Some(step) = self.step_of_source(&source) {
+                    self.step = step;
+                }
+                self.focus = Some(source);
+            }
+        }
+    }
+
+    /// The user as recorded: the preferences, or the system's user name.
+    pub(super) fn actor(&self) -> Actor {
+        let mut a = self.user.clone();
+        if a.name.trim().is_empty() {
+            a.name = crate::storage::lock::this_user();
+        }
+        a
+    }
+
+    /// Applies an edit, asking first when it would change an approved report, and
+    /// sends any approved report whose content changed back to Cần sửa.
+    fn edit(&mut self, e: Edit) {
+        let current = self.report_id.clone().unwrap_or_default();
+        let Some(doc) = &mut self.doc else { return };
+        if let Some(reason) = &doc.read_only {
+            self.status = Some((format!("Không sửa được. {}", reason.message()), true));
+            return;
+        }
+        let guarded = doc.project.report(&current).is_some_and(|r| {
+            matches!(
+                r.review.status,
+                ReportStatus::Approved | ReportStatus::Issued
+            )
+        }) && !self.approved_edit_ok.contains(&current);
+        if guarded {
+            // Tried on a copy: an edit that changes nothing printed does not ask.
+            let mut trial = doc.project.clone();
+            let breaks = crate::edit::apply(&mut trial, e.clone()).is_ok()
+                && trial
+                    .report(&current)
+                    .is_some_and(|r| !crate::review::approval_holds(&trial, r));
+            if breaks {
+                self.modal = Some(Modal::EditApproved(Box::new(e)));
+                return;
+            }
+        }
+        match doc.apply(e) {
+            Ok(true) => self.check_approvals(),
+            Ok(false) => {}
+            Err(err) => self.status = Some((err.to_string(), true)),
+        }
+    }
+
+    /// After an edit: approved reports whose content changed go back to Cần sửa,
+    /// with the change recorded in their history.
+    fn check_approvals(&mut self) {
+        let actor = self.actor();
+        let Some(doc) = &mut self.doc else { return };
+        if !doc
+            .project
+            .reports
+            .iter()
+            .any(|r| r.review.status == ReportStatus::Approved)
+        {
+            return;
+        }
+        let before = doc.project.clone();
+        let at = now();
+        let mut reverted = Vec::new();
+        for r in &mut doc.project.reports {
+            if let Some(t) = crate::review::check_after_edit(&before, r, &actor, at) {
+                reverted.push(format!("{}: {}", r.period.label(), t.remark));
+            }
+        }
+        if !reverted.is_empty() {
+            self.status = Some((
+                format!(
+                    "Báo cáo đã duyệt bị sửa nên chuyển về “Cần sửa” — {}",
+                    reverted.join("; ")
+                ),
+                true,
+            ));
+        }
+    }
+
+    /// A review step by the current user: into the project, or into the user's
+    /// review file when the project is open read-only.
+    fn review_step(&mut self, edit: ReviewEdit) {
+        if self.user.name.trim().is_empty() {
+            self.modal = Some(Modal::Preferences {
+                name: String::new(),
+                role: self.user.role,
+                pending: Some(edit),
+            });
+            return;
+        }
+        let Some(id) = self.report_id.clone() else {
+            return;
+        };
+        let actor = self.user.clone();
+        let at = now();
+        let Some(doc) = &mut self.doc else { return };
+        let message = match &edit {
+            ReviewEdit::Action { kind, .. } => {
+                Some(format!("Báo cáo chuyển sang “{}”.", kind.target().label()))
+            }
+            _ => None,
+        };
+        if doc.read_only.is_some() {
+            match doc.review_as_reader(&id, &actor, at, edit) {
+                Ok(()) => {
+                    let file = doc
+                        .review_file
+                        .as_ref()
+                        .and_then(|(p, _)| p.file_name())
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.status = Some((format!("Đã ghi vào tệp góp ý {file}."), false));
+                }
+                Err(e) => {
+                    self.modal = Some(Modal::Message {
+                        title: "Không ghi được góp ý".to_owned(),
+                        text: e.to_string(),
+                    });
+                }
+            }
+            return;
+        }
+        doc.history.seal();
+        let applied = doc.apply(Edit::Review {
+            report: id.clone(),
+            actor,
+            at,
+            edit,
+        });
+        doc.history.seal();
+        match applied {
+            Ok(_) => {
+                if let Some(m) = message {
+                    self.approved_edit_ok.remove(&id);
+                    self.status = Some((m, false));
+                }
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Chưa thực hiện được".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Merges the review files found beside the project and says what each did.
+    fn merge_review_files(&mut self) {
+        let Some(doc) = &mut self.doc else { return };
+        let lines: Vec<String> = doc
+            .merge_review_files()
+            .iter()
+            .flat_map(|m| m.lines())
+            .collect();
+        self.modal = Some(Modal::Message {
+            title: "Gộp góp ý".to_owned(),
+            text: if lines.is_empty() {
+                "Không có tệp góp ý nào để gộp.".to_owned()
+            } else {
+                format!(
+                    "{}\n\nTệp góp ý đã gộp sẽ được xóa khi lưu dự án.",
+                    lines.join("\n")
+                )
+            },
+        });
+    }
+
+    fn take_over_lock(&mut self) {
+        let user = self.user.clone();
+        let Some(doc) = &mut self.doc else { return };
+        match doc.take_over(&user, now()) {
+            Ok(()) => self.status = Some(("Đã nhận quyền sửa tệp.".into(), false)),
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không nhận được quyền sửa".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Runs `then` now, or first asks about unsaved changes.
+    fn guard(&mut self, then: Then) {
+        if self.is_dirty() {
+            self.modal = Some(Modal::Unsaved(then));
+        } else {
+            self.proceed(then);
+        }
+    }
+
+    fn proceed(&mut self, then: Then) {
+        match then {
+            Then::New => self.new_project(),
+            Then::Open(path) => {
+                let path = path.or_else(|| self.dialogs.open_project());
+                if path.is_none() {
+                    self.ask_path_if_no_dialog(PathPurpose::OpenProject, "");
+                }
+                if let Some(p) = path {
+                    if let Some(doc) = &self.doc {
+                        doc.forget_recovery();
+                    }
+                    self.open_path(&p);
+                }
+            }
+            Then::Quit => {
+                if let Some(doc) = &self.doc {
+                    doc.forget_recovery();
+                }
+                self.quit_confirmed = true;
+            }
+        }
+    }
+
+    /// The answer to the unsaved-changes question: save first, discard, or cancel.
+    fn answer_unsaved(&mut self, save_first: Option<bool>) {
+        let Some(Modal::Unsaved(then)) = self.modal.take() else {
+            return;
+        };
+        match save_first {
+            None => {}
+            Some(true) if self.save(false) => self.proceed(then),
+            Some(true) => {}
+            Some(false) => {
+                if let Some(doc) = &mut self.doc {
+                    doc.forget_recovery();
+                    // Discarding: make the document clean so the action proceeds.
+                    if let Err(e) = doc.revert_to_disk() {
+                        self.status = Some((e.to_string(), true));
+                    }
+                }
+                self.proceed(then);
+            }
+        }
+    }
+
+    /// Accepts or discards an offered recovery copy.
+    fn answer_recover(&mut self, accept: bool) {
+        let Some(Modal::Recover { path, project }) = self.modal.take() else {
+            return;
+        };
+        if accept {
+            if let Some(doc) = &mut self.doc {
+                doc.adopt_recovered(*project);
+            }
+            self.status = Some(("Đã khôi phục bản tự lưu; hãy lưu lại tệp.".into(), false));
+        } else if let Err(e) = std::fs::remove_file(crate::storage::recovery_path(&path)) {
+            self.status = Some((
+                format!(
+                    "Không xóa được bản tự lưu ({}).",
+                    crate::storage::io_reason(&e)
+                ),
+                true,
+            ));
+        }
+    }
+
+    /// A new project for the same organisation, with an empty plan and one report
+    /// from the skeleton.
+    fn new_project(&mut self) {
+        let year = chrono::Datelike::year(&chrono::Local::now().date_naive());
+        let project = reports::new_project(self.project(), year);
+        self.report_id = project.reports.first().map(|r| r.id.clone());
+        let mut doc = crate::session::OpenDocument::new(None, project);
+        doc.revision += 1; // a new project is unsaved
+        self.doc = Some(doc);
+        self.derived = None;
+        self.step = Step::ThongTin;
+        self.status = Some(("Đã tạo dự án mới; hãy lưu tệp.".into(), false));
+    }
+
+    fn new_report(&mut self, period: Period, from_previous: bool) {
+        let Some(doc) = &mut self.doc else { return };
+        let report = reports::report_for_period(&doc.project, period, from_previous);
+        let id = report.id.clone();
+        match doc.apply(Edit::AddReport(Box::new(report))) {
+            Ok(_) => {
+                self.report_id = Some(id);
+                self.step = Step::ThongTin;
+                self.status = Some((format!("Đã tạo báo cáo {}.", period.label()), false));
+            }
+            Err(e) => self.status = Some((e.to_string(), true)),
+        }
+    }
+
+    /// Replaces a section's text as one undo step of its own.
+    fn set_section_body(&mut self, section: &str, text: String) {
+        let Some(report) = self.report_id.clone() else {
+            return;
+        };
+        let Some(doc) = &mut self.doc else { return };
+        doc.history.seal();
+        if let Err(e) = doc.apply(Edit::SectionBody {
+            report,
+            section: section.to_owned(),
+            text,
+        }) {
+            self.status = Some((e.to_string(), true));
+        }
+        doc.history.seal();
+    }
+
+    fn insert_phrase(&mut self, section: &str, cursor: Option<usize>, phrase: &str) {
+        let (Some(project), Some(report)) = (self.project(), self.report()) else {
+            return;
+        };
+        let Some(s) = report.section(section) else {
+            return;
+        };
+        let phrase = crate::ui::info::fill_known(phrase, project, report);
+        let text = editor::insert_line(&s.body, cursor, &phrase);
+        self.set_section_body(section, text);
+    }
+
+    fn insert_figure(&mut self, section: &str, cursor: Option<usize>, text: &str) {
+        let Some(s) = self.report().and_then(|r| r.section(section)) else {
+            return;
+        };
+        let text = editor::insert_at(&s.body, cursor, text);
+        self.set_section_body(section, text);
+    }
+
+    pub(super) fn focus_of_step(&self, step: Step) -> Option<SourceRef> {
+        let report = self.report()?;
+        match step {
+            Step::ThongTin => Some(SourceRef::Info),
+            Step::KyNhan => Some(SourceRef::Signature),
+            Step::ChiTieu | Step::NhiemVu | Step::XuatBan => report
+                .section_by_role(SectionRole::IndicatorResults)
+                .map(|s| SourceRef::section(&s.id)),
+            _ => crate::session::steps::step_sections(report, step)
+                .first()
+                .map(|s| SourceRef::section(&s.id)),
+        }
+    }
+
+    fn step_of_source(&self, source: &SourceRef) -> Option<Step> {
+        match source {
+            SourceRef::Header | SourceRef::Info | SourceRef::Opening => Some(Step::ThongTin),
+            SourceRef::Closing | SourceRef::Signature => Some(Step::KyNhan),
+            SourceRef::Appendix(_) => Some(Step::XuatBan),
+            SourceRef::ReviewHeading | SourceRef::Comment(_) => Some(Step::Duyet),
+            SourceRef::None => None,
+            SourceRef::Section(id) => {
+                // The step of the nearest section (itself or an ancestor) with a role.
+                let report = self.report()?;
+                let mut best = None;
+                for top in &report.sections {
+                    find_role_path(top, id, None, &mut best);
+                }
+                best.map(Step::for_role)
+            }
+        }
+    }
+}
+
+fn find_role_path(
+    s: &crate::model::Section,
+    id: &str,
+    inherited: Option<SectionRole>,
+    best: &mut Option<SectionRole>,
+) {
+    let role = s.role.or(inherited);
+    if s.id == id {
+        *best = role;
+        return;
+    }
+    for c in &s.children {
+        find_role_path(c, id, role, best);
+    }
+}

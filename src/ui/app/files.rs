@@ -1,0 +1,283 @@
+//! The commands that read or write files: open, save, export, print and import.
+//! Export and Print write the one rendered value of the current revision; nothing is
+//! composed or laid out here.
+
+use std::path::{Path, PathBuf};
+
+use super::BaocaoApp;
+use crate::edit::Edit;
+use crate::guide::Step;
+use crate::import::ImportKind;
+use crate::render::{RenderError, Rendered};
+use crate::session::{OpenDocument, now, recovery_offer};
+use crate::ui::command::{Modal, PathPurpose, PdfKind};
+
+/// Why a PDF of the current report could not be written.
+#[derive(Debug, thiserror::Error)]
+enum OutputError {
+    #[error("Chưa mở tệp dự án hoặc chưa chọn báo cáo.")]
+    NoReport,
+    #[error("{0}")]
+    Render(#[from] RenderError),
+    #[error("{0}")]
+    Export(#[from] crate::export::ExportError),
+    #[error("{0}")]
+    Write(#[from] crate::storage::StorageError),
+    #[error("{0}")]
+    Open(String),
+}
+
+impl BaocaoApp {
+    pub(super) fn open_path(&mut self, path: &Path) {
+        // Reopening the file in this window: let go of our own lock first.
+        let same = self
+            .doc
+            .as_ref()
+            .is_some_and(|d| d.path.as_deref() == Some(path));
+        if same && let Some(d) = &mut self.doc {
+            d.lock = None;
+        }
+        match OpenDocument::open(path) {
+            Ok(mut doc) => {
+                if let Some(reason) = doc.lock_for(&self.user, now()) {
+                    self.modal = Some(Modal::Locked(reason));
+                }
+                self.approved_edit_ok.clear();
+                let offer = doc
+                    .read_only
+                    .is_none()
+                    .then(|| recovery_offer(path))
+                    .flatten();
+                self.report_id = doc.project.reports.last().map(|r| r.id.clone());
+                self.doc = Some(doc);
+                self.derived = None;
+                self.remember_recent(path);
+                self.status = Some((format!("Đã mở {}", path.display()), false));
+                if let Some(project) = offer {
+                    self.modal = Some(Modal::Recover {
+                        path: path.to_owned(),
+                        project: Box::new(project),
+                    });
+                }
+            }
+            Err(e) => {
+                if same && let Some(d) = &mut self.doc {
+                    d.lock_for(&self.user, now());
+                }
+                self.modal = Some(Modal::Message {
+                    title: "Không mở được tệp".to_owned(),
+                    text: e.to_string(),
+                });
+                self.status = Some(("Không mở được tệp.".to_owned(), true));
+            }
+        }
+    }
+
+    /// Reads a table and shows what importing it would add; nothing changes yet.
+    pub(super) fn import_preview(&mut self, path: PathBuf, kind: Option<ImportKind>) {
+        let Some(doc) = &self.doc else { return };
+        self.modal = Some(match crate::import::preview(&path, &doc.project, kind) {
+            Ok(preview) => Modal::Import {
+                rows: crate::import::describe(&preview, &doc.project),
+                path,
+                preview: Box::new(preview),
+            },
+            Err(e) => Modal::Message {
+                title: "Không nhập được bảng".to_owned(),
+                text: e.to_string(),
+            },
+        });
+    }
+
+    /// Adds a confirmed import as one undo step and shows the imported list.
+    pub(super) fn confirm_import(&mut self, preview: crate::import::ImportPreview) {
+        let Some(doc) = &mut self.doc else { return };
+        let what = crate::import::summary(&preview);
+        let kind = preview.kind;
+        doc.history.seal();
+        match doc.apply(Edit::Import(Box::new(preview))) {
+            Ok(_) => {
+                doc.history.seal();
+                self.modal = None;
+                self.step = match kind {
+                    ImportKind::Indicators => Step::ChiTieu,
+                    ImportKind::Tasks => Step::NhiemVu,
+                };
+                self.focus = self.focus_of_step(self.step);
+                self.status = Some((
+                    format!("Đã nhập {what}. Có thể hoàn tác bằng Ctrl+Z."),
+                    false,
+                ));
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không nhập được bảng".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    /// Asks the user for a path through the typed-path dialog, starting from the
+    /// project's folder, when the desktop could not show a chooser.
+    pub(super) fn ask_path_if_no_dialog(&mut self, purpose: PathPurpose, suggested: &str) {
+        if self.dialogs.available() {
+            return;
+        }
+        let dir = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_ref())
+            .and_then(|p| p.parent())
+            .map(Path::to_owned)
+            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+        self.modal = Some(Modal::AskPath {
+            purpose,
+            text: dir.join(suggested).display().to_string(),
+        });
+    }
+
+    pub(super) fn save(&mut self, ask: bool) -> bool {
+        let Some(doc) = &self.doc else { return false };
+        let path = match (&doc.path, ask) {
+            (Some(p), false) => Some(p.clone()),
+            _ => {
+                let suggested = doc.display_name();
+                let suggested = if suggested.ends_with(".ron") {
+                    suggested
+                } else {
+                    "du-an.ron".to_owned()
+                };
+                let picked = self.dialogs.save_project(&suggested);
+                if picked.is_none() {
+                    self.ask_path_if_no_dialog(PathPurpose::SaveProject, &suggested);
+                }
+                picked
+            }
+        };
+        let Some(path) = path else { return false };
+        self.save_to(&path)
+    }
+
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
+        let user = self.actor();
+        let Some(doc) = &mut self.doc else {
+            return false;
+        };
+        match doc.save_to(path, &user, now()) {
+            Ok(()) => {
+                self.remember_recent(path);
+                self.status = Some((format!("Đã lưu {}", path.display()), false));
+                true
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không lưu được".to_owned(),
+                    text: e.to_string(),
+                });
+                self.status = Some(("Lưu không thành công; tệp cũ vẫn còn nguyên.".into(), true));
+                false
+            }
+        }
+    }
+
+    /// The rendered document of the current revision that `kind` writes: the report as
+    /// the preview shows it, or its review copy (rendered once per revision).
+    fn rendered_for(&mut self, kind: PdfKind) -> Result<&Rendered, OutputError> {
+        self.refresh();
+        let (Some(doc), Some(id), Some(derived)) = (&self.doc, &self.report_id, &mut self.derived)
+        else {
+            return Err(OutputError::NoReport);
+        };
+        let report = doc.project.report(id).ok_or(OutputError::NoReport)?;
+        let rendered = match kind {
+            PdfKind::Report => &derived.rendered,
+            PdfKind::ReviewCopy => derived.review_copy(&doc.project, report),
+        };
+        rendered
+            .as_ref()
+            .map_err(|e| OutputError::Render(e.clone()))
+    }
+
+    fn pdf_bytes(&mut self, kind: PdfKind) -> Result<Vec<u8>, OutputError> {
+        let rendered = self.rendered_for(kind)?;
+        Ok(crate::export::write_pdf(
+            rendered,
+            &crate::export::PdfOptions::new(now()),
+        )?)
+    }
+
+    /// Asks where to write the PDF, then writes it.
+    pub(super) fn export_pdf(&mut self, kind: PdfKind) {
+        let Some(report) = self.report() else { return };
+        let suggested = match kind {
+            PdfKind::Report => format!("{}.pdf", report.id),
+            PdfKind::ReviewCopy => format!("{}-xem-xet.pdf", report.id),
+        };
+        let Some(path) = self.dialogs.save_pdf(&suggested) else {
+            self.ask_path_if_no_dialog(PathPurpose::SavePdf(kind), &suggested);
+            return;
+        };
+        self.export_to(&path, kind);
+    }
+
+    pub(super) fn export_to(&mut self, path: &Path, kind: PdfKind) {
+        let path = crate::ui::dialogs::with_extension(path.to_owned(), "pdf");
+        let written = self
+            .pdf_bytes(kind)
+            .and_then(|bytes| Ok(crate::storage::write_output(&path, &bytes)?));
+        match written {
+            Ok(()) => {
+                let what = match kind {
+                    PdfKind::Report => "Đã xuất",
+                    PdfKind::ReviewCopy => "Đã xuất bản xem xét",
+                };
+                self.status = Some((format!("{what} {}", path.display()), false));
+                self.modal = Some(Modal::Exported { path });
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: match kind {
+                        PdfKind::Report => "Không xuất được PDF",
+                        PdfKind::ReviewCopy => "Không xuất được bản xem xét",
+                    }
+                    .to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
+    pub(super) fn print(&mut self) {
+        let id = self.report_id.clone().unwrap_or_default();
+        let result = self.pdf_bytes(PdfKind::Report).and_then(|bytes| {
+            let dir = std::env::temp_dir().join("baocao-in");
+            let path = dir.join(format!("{id}.pdf"));
+            std::fs::create_dir_all(&dir).map_err(|e| {
+                OutputError::Write(crate::storage::StorageError::WriteOutput {
+                    path: path.clone(),
+                    reason: crate::storage::io_reason(&e),
+                })
+            })?;
+            crate::storage::write_output(&path, &bytes)?;
+            self.dialogs
+                .open_externally(&path)
+                .map_err(OutputError::Open)?;
+            Ok(path)
+        });
+        match result {
+            Ok(_) => {
+                self.status = Some((
+                    "Đã mở bản in trong trình xem PDF; hãy chọn In (Ctrl+P) ở đó.".into(),
+                    false,
+                ))
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không in được".to_owned(),
+                    text: e.to_string(),
+                })
+            }
+        }
+    }
+}

@@ -1,0 +1,140 @@
+//! The app's logic, run before each frame is drawn and with no widgets: shortcuts and
+//! dropped files become commands, the queued commands are applied, what the new
+//! revision needs is derived once, and the timed work is done (autosave, the lock's
+//! heartbeat, the window title, closing).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use eframe::egui;
+
+use super::BaocaoApp;
+use crate::session::{Derived, now};
+use crate::ui::command::{Command, Modal, Then};
+
+impl BaocaoApp {
+    /// Everything but drawing, once per frame.
+    pub(super) fn run_logic(&mut self, ctx: &egui::Context) {
+        self.handle_input(ctx);
+        self.apply_pending();
+        self.refresh();
+        self.timed_work(ctx);
+    }
+
+    /// Applies the queued commands.
+    pub fn apply_pending(&mut self) {
+        for c in std::mem::take(&mut self.pending) {
+            self.apply(c);
+        }
+    }
+
+    /// Derives what the current revision of the current report needs (pages,
+    /// problems, step states, …), when the revision or the report changed.
+    pub(super) fn refresh(&mut self) {
+        let (Some(doc), Some(id)) = (&self.doc, &self.report_id) else {
+            self.derived = None;
+            return;
+        };
+        if self
+            .derived
+            .as_ref()
+            .is_some_and(|d| d.is_for(doc.revision, id))
+        {
+            return;
+        }
+        self.derived = doc
+            .project
+            .report(id)
+            .map(|report| Derived::compute(&doc.project, report, doc.revision));
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        let sc = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+        let shortcuts = [
+            (sc(Modifiers::COMMAND, Key::S), Command::Save),
+            (
+                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
+                Command::SaveAs,
+            ),
+            (sc(Modifiers::COMMAND, Key::O), Command::Open),
+            (sc(Modifiers::COMMAND, Key::N), Command::New),
+            (sc(Modifiers::COMMAND, Key::Z), Command::Undo),
+            (sc(Modifiers::COMMAND, Key::Y), Command::Redo),
+            (
+                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
+                Command::Redo,
+            ),
+            (sc(Modifiers::COMMAND, Key::P), Command::Print),
+            (sc(Modifiers::COMMAND, Key::E), Command::ExportPdf),
+        ];
+        for (shortcut, command) in shortcuts {
+            // egui matches modifiers exactly, so Ctrl+S does not also fire Ctrl+Shift+S.
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                self.pending.push(command);
+            }
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(p) = dropped.into_iter().find(|p| {
+            p.extension()
+                .is_some_and(|e| e.to_string_lossy().eq_ignore_ascii_case("ron"))
+        }) {
+            self.pending.push(Command::OpenPath(p));
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
+            if self.is_dirty() {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.modal = Some(Modal::Unsaved(Then::Quit));
+            } else if let Some(doc) = &self.doc {
+                doc.forget_recovery();
+            }
+        }
+    }
+
+    /// Autosave, the lock's heartbeat, the window title, closing.
+    fn timed_work(&mut self, ctx: &egui::Context) {
+        if self.quit_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if let Some(doc) = &mut self.doc
+            && doc.read_only.is_none()
+            && let Some(err) = doc.autosave_if_due(Instant::now())
+        {
+            self.status = Some((err, true));
+        }
+        let beat_due = self
+            .last_lock_beat
+            .is_none_or(|t| t.elapsed() >= crate::storage::lock::REFRESH_EVERY);
+        if beat_due {
+            self.last_lock_beat = Some(Instant::now());
+            let user = self.actor();
+            if let Some(doc) = &mut self.doc
+                && let Some(reason) = doc.keep_lock(&user, now())
+            {
+                self.modal = Some(Modal::Message {
+                    title: "Mất quyền sửa tệp".to_owned(),
+                    text: reason.message(),
+                });
+            }
+        }
+        let title = match &self.doc {
+            Some(doc) => format!(
+                "{}{} — baocao",
+                if doc.is_dirty() { "● " } else { "" },
+                doc.display_name()
+            ),
+            None => "baocao".to_owned(),
+        };
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs(5));
+    }
+}

@@ -1,0 +1,205 @@
+//! The application, split as rerun's viewer is: this file holds the state (every field
+//! documented) and forwards `eframe::App`; `logic.rs` applies the queued commands,
+//! re-derives what a new revision needs and does the timed work (autosave, lock),
+//! with no widgets; `ui.rs` lays out the panels, which only draw and record
+//! commands; `command_handling.rs` (and `files.rs` for what reads or writes files)
+//! carries each command out.
+
+mod command_handling;
+mod files;
+mod logic;
+mod ui;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use eframe::egui;
+
+use super::command::{Command, Modal};
+use super::dialogs::{Dialogs, NativeDialogs};
+use super::editor::EditorState;
+use super::indicators::IndicatorsPanel;
+use super::info::InfoState;
+use super::preview::{PaintedMarker, PreviewState};
+use super::review_panel::ReviewPanelState;
+use super::tasks::TasksPanel;
+use crate::compose::SourceRef;
+use crate::guide::Step;
+use crate::layout::Pages;
+use crate::model::{Project, Report};
+use crate::render::Rendered;
+use crate::review::Actor;
+use crate::session::{Derived, OpenDocument};
+
+/// The window's state.
+pub struct BaocaoApp {
+    /// The open project, if any.
+    pub doc: Option<OpenDocument>,
+    /// The report being edited.
+    pub report_id: Option<String>,
+    /// The step shown in the middle.
+    pub step: Step,
+    /// The dialog over the window.
+    pub modal: Option<Modal>,
+    /// The last message for the status bar: (text, is an error).
+    pub status: Option<(String, bool)>,
+    /// Recently opened files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// File choosers and the system's opener (tests answer for the user).
+    pub dialogs: Box<dyn Dialogs>,
+    /// Set when the app may close (after the unsaved-changes question).
+    pub quit_confirmed: bool,
+    /// Who is working: recorded on every review step and in the lock file.
+    pub user: Actor,
+    /// Commands recorded by the panels, applied by `logic` before the next frame.
+    pending: Vec<Command>,
+    /// The title last sent to the window (sending it every frame would keep repainting).
+    window_title: String,
+    /// Everything derived from the current revision of the current report: the
+    /// rendered pages (the one value the preview paints and every output writes),
+    /// problems, step states, suggestions, figures, review changes.
+    derived: Option<Derived>,
+    /// The part of the report being edited, highlighted in the preview.
+    focus: Option<SourceRef>,
+    preview: PreviewState,
+    editor: EditorState,
+    info: InfoState,
+    indicators: IndicatorsPanel,
+    /// At the Chỉ tiêu step: the overview and charts instead of the entry table.
+    show_charts: bool,
+    charts: super::charts::ChartsState,
+    tasks: TasksPanel,
+    review: ReviewPanelState,
+    /// Reports the user agreed to edit although approved (asked once per report).
+    approved_edit_ok: std::collections::BTreeSet<String>,
+    /// When the lock was last renewed.
+    last_lock_beat: Option<Instant>,
+}
+
+/// Where the preferences keep the user.
+pub const USER_KEY: &str = "nguoi-dung";
+
+const RECENT_KEY: &str = "tep-gan-day";
+const MAX_RECENT: usize = 8;
+
+impl BaocaoApp {
+    /// The app on `path`, with native dialogs.
+    pub fn new(path: &Path) -> Self {
+        Self::with_dialogs(path, Box::new(NativeDialogs::default()))
+    }
+
+    /// The app on `path` with the given dialogs (tests answer for the user).
+    pub fn with_dialogs(path: &Path, dialogs: Box<dyn Dialogs>) -> Self {
+        Self::with_user(path, dialogs, Actor::default())
+    }
+
+    /// The app on `path` for `user` (from the preferences), with the given dialogs.
+    pub fn with_user(path: &Path, dialogs: Box<dyn Dialogs>, user: Actor) -> Self {
+        let mut app = Self {
+            doc: None,
+            report_id: None,
+            step: Step::ThongTin,
+            modal: None,
+            status: None,
+            recent: Vec::new(),
+            dialogs,
+            quit_confirmed: false,
+            user,
+            pending: Vec::new(),
+            window_title: String::new(),
+            derived: None,
+            focus: None,
+            preview: PreviewState::default(),
+            editor: EditorState::default(),
+            info: InfoState::default(),
+            indicators: IndicatorsPanel::default(),
+            show_charts: false,
+            charts: Default::default(),
+            tasks: TasksPanel::default(),
+            review: ReviewPanelState::default(),
+            approved_edit_ok: Default::default(),
+            last_lock_beat: None,
+        };
+        app.open_path(path);
+        app.refresh();
+        app
+    }
+
+    /// Reads the recent files from eframe's storage.
+    pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(s) = storage
+            && let Some(list) = eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY)
+        {
+            for p in list.into_iter().rev() {
+                self.remember_recent(&p);
+            }
+        }
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent.retain(|p| *p != path);
+        self.recent.insert(0, path);
+        self.recent.truncate(MAX_RECENT);
+    }
+
+    /// The comment markers the preview painted in the last frame.
+    pub fn preview_markers(&self) -> &[PaintedMarker] {
+        &self.preview.painted_markers
+    }
+
+    /// The open project.
+    pub fn project(&self) -> Option<&Project> {
+        self.doc.as_ref().map(|d| &d.project)
+    }
+
+    /// The report being edited.
+    pub fn report(&self) -> Option<&Report> {
+        let doc = self.doc.as_ref()?;
+        let id = self.report_id.as_ref()?;
+        doc.project.report(id)
+    }
+
+    /// What the clerk should fix before printing: unresolved figures, missing glyphs.
+    pub fn warnings(&self) -> Vec<String> {
+        self.derived
+            .as_ref()
+            .map(Derived::warnings)
+            .unwrap_or_default()
+    }
+
+    /// The current report as rendered for the current revision: what the preview
+    /// paints and what Export and Print write.
+    pub fn rendered(&self) -> Option<&Rendered> {
+        self.derived.as_ref().and_then(|d| d.rendered.as_ref().ok())
+    }
+
+    /// The laid-out pages of the current report, as the preview shows them.
+    pub fn pages(&self) -> Option<&Pages> {
+        self.rendered().map(|r| &r.pages)
+    }
+
+    /// Queues a command as if a panel had emitted it.
+    pub fn push(&mut self, c: Command) {
+        self.pending.push(c);
+    }
+
+    fn is_dirty(&self) -> bool {
+        self.doc.as_ref().is_some_and(OpenDocument::is_dirty)
+    }
+}
+
+impl eframe::App for BaocaoApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.run_logic(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, USER_KEY, &self.user);
+    }
+}

@@ -1,0 +1,172 @@
+//! Lays out the window: menu, status bar, the step list, the preview of the rendered
+//! pages and the current step, then the dialog. Panels read the document and the data
+//! derived from its revision and record commands; nothing here reads or writes a
+//! file, composes, lays out or checks.
+
+use eframe::egui;
+
+use super::BaocaoApp;
+use crate::guide::Step;
+use crate::ui::command::Command;
+use crate::ui::review_panel::ReviewView;
+use crate::ui::{charts, editor, info, menu, modals, preview, review_panel, status_bar, steps};
+
+impl BaocaoApp {
+    /// The whole frame: panels, then the dialog. The commands recorded are applied by
+    /// `logic` before the next frame.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let mut out = Vec::new();
+        let project = self.doc.as_ref().map(|d| &d.project);
+        menu::show_menu(
+            ui,
+            &menu::MenuView {
+                recent: &self.recent,
+                project,
+                report_id: self.report_id.as_deref(),
+                can_undo: self.doc.as_ref().is_some_and(|d| d.history.can_undo()),
+                can_redo: self.doc.as_ref().is_some_and(|d| d.history.can_redo()),
+            },
+            &mut out,
+        );
+        let warnings = self.warnings();
+        status_bar::show(
+            ui,
+            &status_bar::StatusView {
+                doc: self.doc.as_ref(),
+                report: self.report(),
+                pages: self.pages().map(|p| p.pages.len()),
+                warnings: &warnings,
+                message: self.status.as_ref(),
+            },
+        );
+        self.panels(ui, &mut out);
+        if let Some(modal) = &mut self.modal
+            && modals::show(
+                &ctx,
+                modal,
+                self.doc.as_ref(),
+                self.report_id.as_deref(),
+                &mut out,
+            )
+        {
+            self.modal = None;
+        }
+        if !out.is_empty() {
+            // Applied by `logic` at the start of the next frame.
+            ctx.request_repaint();
+        }
+        self.pending.extend(out);
+    }
+
+    fn panels(&mut self, ui: &mut egui::Ui, out: &mut Vec<Command>) {
+        let Some(doc) = self.doc.as_ref() else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.heading("Chưa mở tệp dự án");
+                ui.label("Dùng Tệp › Mở… hoặc kéo một tệp .ron vào cửa sổ.");
+            });
+            return;
+        };
+        let report = self
+            .report_id
+            .as_ref()
+            .and_then(|id| doc.project.report(id));
+        let (Some(report), Some(derived)) = (report, &self.derived) else {
+            egui::CentralPanel::default().show(ui, |ui| {
+                ui.heading("Tệp chưa có báo cáo");
+                if ui.button("Tạo báo cáo mới…").clicked() {
+                    out.push(Command::AskNewReport);
+                }
+            });
+            return;
+        };
+        egui::Panel::left("cac-buoc")
+            .resizable(false)
+            .exact_size(210.0)
+            .show(ui, |ui| {
+                if let Some(s) = steps::show_steps(ui, &derived.steps, self.step) {
+                    out.push(Command::SelectStep(s));
+                }
+            });
+        let width = ui.available_width();
+        egui::Panel::right("xem-truoc")
+            .resizable(true)
+            .default_size((width * 0.45).max(320.0))
+            .size_range(280.0..=width * 0.7)
+            .show(ui, |ui| match &derived.rendered {
+                Ok(r) => {
+                    if let Some(src) = preview::show_preview(
+                        ui,
+                        &r.pages,
+                        &derived.markers,
+                        &mut self.preview,
+                        self.focus.as_ref(),
+                    ) {
+                        out.push(Command::Jump(src));
+                    }
+                }
+                Err(e) => {
+                    ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), e.to_string());
+                }
+            });
+        let period = report.period;
+        egui::CentralPanel::default().show(ui, |ui| match self.step {
+            Step::ThongTin => info::show_general(ui, &doc.project, report, &mut self.info, out),
+            Step::KyNhan => info::show_signature(ui, &doc.project, report, out),
+            Step::Duyet => {
+                let read_only = doc.read_only.as_ref().map(|r| r.message());
+                review_panel::show(
+                    ui,
+                    &ReviewView {
+                        report,
+                        changes: &derived.changes,
+                        approval_holds: derived.approval_holds,
+                        user: &self.user,
+                        read_only: read_only.as_deref(),
+                        review_files: &doc.review_files,
+                    },
+                    &mut self.review,
+                    out,
+                )
+            }
+            Step::XuatBan => info::show_review(ui, report, derived, out),
+            Step::ChiTieu => {
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.show_charts, false, "Nhập số liệu");
+                    ui.selectable_value(&mut self.show_charts, true, "Tổng quan và biểu đồ");
+                });
+                ui.separator();
+                if self.show_charts {
+                    charts::show(ui, &doc.project, period, &mut self.charts);
+                } else {
+                    let mut edits = Vec::new();
+                    self.indicators.show(ui, &doc.project, period, &mut edits);
+                    out.extend(edits.into_iter().map(Command::Edit));
+                }
+            }
+            Step::NhiemVu => {
+                let on = report
+                    .date
+                    .or_else(|| period.end_date())
+                    .unwrap_or_default();
+                let mut edits = Vec::new();
+                self.tasks.show(ui, &doc.project, period, on, &mut edits);
+                out.extend(edits.into_iter().map(Command::Edit));
+            }
+            step => {
+                self.editor.read_only = doc.read_only.is_some();
+                editor::show_editor(
+                    ui,
+                    step,
+                    &editor::View {
+                        project: &doc.project,
+                        report,
+                        derived,
+                    },
+                    &mut self.editor,
+                    out,
+                )
+            }
+        });
+    }
+}

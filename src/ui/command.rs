@@ -1,0 +1,174 @@
+//! ui: the commands panels record and the small types they share (the dialog over the
+//! window, what a typed path is for, which PDF). At the bottom of `ui/`: every panel
+//! imports this module and none imports the app, so there is no import circle.
+//!
+//! Panels and dialogs only record commands; `App::logic` applies them (see
+//! `app/command_handling.rs`) after the frame, where files are read and written.
+
+use std::path::PathBuf;
+
+use crate::compose::SourceRef;
+use crate::edit::{Edit, ReviewEdit};
+use crate::guide::Step;
+use crate::import::{ImportKind, ImportPreview, PreviewRow};
+use crate::model::{Period, PeriodKind, Project, ReviewRole};
+use crate::review::Actor;
+use crate::session::ReadOnlyReason;
+
+/// Something the user asked for; applied after the frame is drawn.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    Edit(Edit),
+    /// Ends a typing run: the next edit is a new undo step.
+    SealTyping,
+    Undo,
+    Redo,
+    New,
+    Open,
+    OpenPath(PathBuf),
+    Save,
+    SaveAs,
+    ExportPdf,
+    Print,
+    Quit,
+    SelectStep(Step),
+    SelectReport(String),
+    /// Show the dialog for a new report.
+    AskNewReport,
+    NewReport {
+        period: Period,
+        from_previous: bool,
+    },
+    /// Ask before removing a sub-section.
+    ConfirmRemoveSection(String),
+    /// Insert a suggested sentence on a new line after the line holding `cursor` (a
+    /// character index in the section's text; `None`: at the end).
+    InsertPhrase {
+        section: String,
+        cursor: Option<usize>,
+        phrase: String,
+    },
+    /// Insert a figure placeholder at `cursor` (a character index; `None`: at the end).
+    InsertFigure {
+        section: String,
+        cursor: Option<usize>,
+        text: String,
+    },
+    /// The preview was clicked on a part of the report.
+    Jump(SourceRef),
+    /// Save to this path (typed when the desktop has no file chooser).
+    SaveTo(PathBuf),
+    /// Export the report (or its review copy) as PDF to this path.
+    ExportTo(PathBuf, PdfKind),
+    /// Choose a CSV or XLSX table of indicators or tasks to import.
+    ImportTable,
+    /// Read this table and show what importing it would add (`kind` forces
+    /// indicators or tasks).
+    ImportFrom {
+        path: PathBuf,
+        kind: Option<ImportKind>,
+    },
+    /// The clerk confirmed the import preview.
+    ConfirmImport(Box<ImportPreview>),
+    /// A review step on the current report, by the current user.
+    Review(ReviewEdit),
+    /// Show the preferences (the user's name and role).
+    AskPreferences,
+    /// The preferences were confirmed.
+    SetUser(Actor),
+    /// Merge the review files found beside the project.
+    MergeReviewFiles,
+    /// Take over the lock of a file somebody left open (after confirming).
+    TakeOverLock,
+    /// Export the review copy: the draft with its open comments listed at the end.
+    ExportReviewCopy,
+    /// Show a message that something could not be done.
+    Message(String),
+    /// Show a message with its own title (help, about).
+    ShowMessage {
+        title: String,
+        text: String,
+    },
+    /// The answer to "Lưu thay đổi?": save first (`Some(true)`), discard
+    /// (`Some(false)`) or cancel (`None`).
+    AnswerUnsaved(Option<bool>),
+    /// The answer to "Khôi phục bản tự lưu?".
+    AnswerRecover(bool),
+    /// The clerk agreed to edit an approved report: apply the edit.
+    ConfirmApprovedEdit(Box<Edit>),
+    /// Open a file or folder with the system's program (the exported PDF).
+    OpenExternally(PathBuf),
+    /// Close the dialog over the window.
+    CloseModal,
+}
+
+/// What a typed path is for, when the desktop shows no file chooser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    OpenProject,
+    SaveProject,
+    SavePdf(PdfKind),
+    ImportTable,
+}
+
+/// Which PDF of the report is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PdfKind {
+    /// The report as it prints: DỰ THẢO unless approved with unchanged content.
+    Report,
+    /// The draft followed by every open comment, for reviewing on paper.
+    ReviewCopy,
+}
+
+/// What happens after the user answers the unsaved-changes question.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Then {
+    New,
+    Open(Option<PathBuf>),
+    Quit,
+}
+
+/// A dialog over the window. Its fields are what the dialog's widgets edit.
+#[derive(Clone, Debug)]
+pub enum Modal {
+    Unsaved(Then),
+    Recover {
+        path: PathBuf,
+        project: Box<Project>,
+    },
+    Message {
+        title: String,
+        text: String,
+    },
+    Exported {
+        path: PathBuf,
+    },
+    RemoveSection(String),
+    NewReport {
+        kind: PeriodKind,
+        year: i32,
+        from_previous: bool,
+    },
+    /// The user's name and role; `pending` runs once they are set.
+    Preferences {
+        name: String,
+        role: ReviewRole,
+        pending: Option<ReviewEdit>,
+    },
+    /// An edit that would change the content of an approved report: confirm first.
+    EditApproved(Box<Edit>),
+    /// The file is held by somebody else: read-only, or take it over.
+    Locked(ReadOnlyReason),
+    /// What importing a table would add, for the clerk to confirm.
+    Import {
+        path: PathBuf,
+        preview: Box<ImportPreview>,
+        /// Every row to add, described once when the table was read.
+        rows: Vec<PreviewRow>,
+    },
+    /// Type a path (no file chooser on this desktop).
+    AskPath {
+        purpose: PathPurpose,
+        text: String,
+    },
+}
