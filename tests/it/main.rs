@@ -1,6 +1,10 @@
 //! The integration tests, as one test binary: a change to the library relinks one
 //! binary instead of one per suite. Each suite is a module; its tests are named
 //! `suite::test_name` (e.g. `cargo test --test it ui_review::`).
+//!
+//! Test code may unwrap and panic (a failing test says where); the crate-wide lints
+//! that forbid it are for shipped code.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod bad_input;
 mod cli_check;

@@ -3,6 +3,7 @@
 //! measures text with the real font metrics, so justified lines really fill the width.
 //! Shared by `tests/it/pdf_export.rs` and (through `#[path]`) `examples/export_demo.rs`.
 #![allow(dead_code)] // each user takes a different part of it
+#![allow(clippy::expect_used)] // test support: a broken font is a failed test
 
 use baocao::compose::Meta;
 use baocao::layout::{FontStyle, Fonts, Item, LineItem, Page, Pages, RectItem, TextItem};
