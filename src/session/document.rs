@@ -25,17 +25,12 @@ pub enum ReadOnlyReason {
 }
 
 impl ReadOnlyReason {
-    /// The banner shown above the panels, in Vietnamese.
+    /// The banner shown above the panels, in Vietnamese. Who holds the file is said
+    /// in the lock module's words ([`LockInfo::held_by`], [`LockInfo::taken_by`]).
     pub fn message(&self) -> String {
-        let when = |t: &NaiveDateTime| t.format("%H:%M ngày %d/%m/%Y").to_string();
         match self {
             ReadOnlyReason::Held { info, stale } => {
-                let mut m = format!(
-                    "Chỉ xem: tệp đang được {} mở để sửa trên máy {} từ {}.",
-                    info.user,
-                    info.machine,
-                    when(&info.since)
-                );
+                let mut m = format!("Chỉ xem: {}.", info.held_by());
                 if *stale {
                     m.push_str(" Có lẽ chương trình bên đó đã thoát mà không đóng tệp.");
                 }
@@ -45,10 +40,8 @@ impl ReadOnlyReason {
             ReadOnlyReason::OtherWindow => "Chỉ xem: tệp đang được mở để sửa trong một cửa sổ khác của chương trình. Góp ý ở đây được ghi vào tệp góp ý riêng.".to_owned(),
             ReadOnlyReason::CannotLock(why) => format!("Chỉ xem: {why}"),
             ReadOnlyReason::Lost(info) => format!(
-                "Chỉ xem: {} trên máy {} đã nhận quyền sửa tệp này lúc {}. Thay đổi của anh/chị chưa được lưu vào tệp; hãy dùng Lưu thành… để lưu sang tệp khác.",
-                info.user,
-                info.machine,
-                when(&info.heartbeat)
+                "Chỉ xem: {}. Thay đổi của anh/chị chưa được lưu vào tệp; hãy dùng Lưu thành… để lưu sang tệp khác.",
+                info.taken_by()
             ),
         }
     }

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use super::versioned::ReadFailure;
+
 /// Why a project file could not be read or written.
 #[derive(Debug, thiserror::Error)]
 pub enum StorageError {
@@ -54,6 +56,36 @@ pub enum StorageError {
 }
 
 impl StorageError {
+    /// A project file that could not be read, in the words of a project file.
+    pub(super) fn from_failure(path: &std::path::Path, failure: ReadFailure) -> Self {
+        let path = path.to_owned();
+        match failure {
+            ReadFailure::Io(reason) => StorageError::Read { path, reason },
+            ReadFailure::Syntax {
+                line,
+                column,
+                message,
+            } => StorageError::Parse {
+                path,
+                line,
+                column,
+                message,
+            },
+            ReadFailure::Newer {
+                line,
+                column,
+                found,
+                supported,
+            } => StorageError::NewerVersion {
+                path,
+                line,
+                column,
+                found,
+                supported,
+            },
+        }
+    }
+
     /// The (line, column) of a parse error, for tests and the `check` command.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {

@@ -176,6 +176,29 @@ impl LockError {
     }
 }
 
+impl LockInfo {
+    /// Who has the file open for editing, on which machine, since when: the one
+    /// wording of every message about a held lock (names made safe to show).
+    pub fn held_by(&self) -> String {
+        format!(
+            "Tệp đang được mở để sửa bởi {} trên máy {} từ {}",
+            shown(&self.user),
+            shown(&self.machine),
+            clock_and_date(self.since)
+        )
+    }
+
+    /// Who took the file over, on which machine, since when.
+    pub fn taken_by(&self) -> String {
+        format!(
+            "{} trên máy {} đã nhận quyền sửa tệp này từ {}",
+            shown(&self.user),
+            shown(&self.machine),
+            clock_and_date(self.since)
+        )
+    }
+}
+
 fn held_message(path: &Path, info: &LockInfo, stale: bool) -> String {
     let lock = lock_name(path);
     let path = path.display();
@@ -184,12 +207,7 @@ fn held_message(path: &Path, info: &LockInfo, stale: bool) -> String {
             "Tệp đang bị khóa bởi một tệp khóa không đọc được ({lock}); có lẽ chương trình đã thoát mà không đóng tệp. Nếu chắc chắn không còn ai đang sửa, bạn có thể nhận quyền sửa tệp.\nTệp: {path}"
         );
     }
-    let who = format!(
-        "Tệp đang được mở để sửa bởi {} trên máy {} từ {}",
-        shown(&info.user),
-        shown(&info.machine),
-        clock_and_date(info.since)
-    );
+    let who = info.held_by();
     if stale {
         format!(
             "{who}, nhưng có lẽ đã thoát mà không đóng tệp (lần cuối còn hoạt động lúc {}). Nếu chắc chắn không còn ai đang sửa, bạn có thể nhận quyền sửa tệp.\nTệp: {path}",
@@ -211,13 +229,7 @@ fn lost_message(path: &Path, info: &LockInfo) -> String {
             path.display()
         )
     } else {
-        format!(
-            "{} trên máy {} đã nhận quyền sửa tệp này từ {}. {tail}\nTệp: {}",
-            shown(&info.user),
-            shown(&info.machine),
-            clock_and_date(info.since),
-            path.display()
-        )
+        format!("{}. {tail}\nTệp: {}", info.taken_by(), path.display())
     }
 }
 

@@ -8,16 +8,14 @@ pub mod lock;
 mod review_file;
 mod stamp;
 mod v0;
+mod versioned;
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
 pub use error::StorageError;
 pub(crate) use error::io_reason;
-use error::ron_message;
 pub use lock::{LockError, LockInfo, ProjectLock};
 pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
@@ -32,129 +30,42 @@ pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads, migrates and NFC-normalises the project at `path`. Never writes anything.
 pub fn load(path: &Path) -> Result<Project, StorageError> {
-    let (bytes, _) = read_project_bytes(path)?;
-    parse_bytes(bytes, path)
+    load_stamped(path).map(|(project, _)| project)
 }
 
 /// Like [`load`], and also stamps the bytes it read, for [`save_checked`] to notice
 /// later whether somebody changed the file meanwhile. The stamp describes exactly the
 /// bytes the project came from, even if the file changes right after.
 pub fn load_stamped(path: &Path) -> Result<(Project, DiskStamp), StorageError> {
-    let (bytes, modified) = read_project_bytes(path)?;
+    let fail = |f| StorageError::from_failure(path, f);
+    let (bytes, modified) = versioned::read_bytes(path).map_err(fail)?;
     let stamp = DiskStamp::of_bytes(&bytes, modified);
-    Ok((parse_bytes(bytes, path)?, stamp))
-}
-
-/// The file's bytes and modification time, refusing folders and oversized files.
-fn read_project_bytes(
-    path: &Path,
-) -> Result<(Vec<u8>, Option<std::time::SystemTime>), StorageError> {
-    let read_err = |e: &std::io::Error| StorageError::Read {
-        path: path.to_owned(),
-        reason: io_reason(e),
-    };
-    let meta = fs::metadata(path).map_err(|e| read_err(&e))?;
-    if meta.is_dir() {
-        return Err(StorageError::Read {
-            path: path.to_owned(),
-            reason: "đây là một thư mục, không phải tệp".to_owned(),
-        });
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(StorageError::Read {
-            path: path.to_owned(),
-            reason: format!(
-                "tệp quá lớn ({} MB), không phải tệp dự án",
-                meta.len() / (1024 * 1024)
-            ),
-        });
-    }
-    let bytes = fs::read(path).map_err(|e| read_err(&e))?;
-    Ok((bytes, meta.modified().ok()))
-}
-
-fn parse_bytes(bytes: Vec<u8>, path: &Path) -> Result<Project, StorageError> {
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let (line, column) = line_col(&e.as_bytes()[..e.utf8_error().valid_up_to()]);
-        StorageError::Parse {
-            path: path.to_owned(),
-            line,
-            column,
-            message: "nội dung không phải văn bản UTF-8".to_owned(),
-        }
-    })?;
-    parse(&text, path)
+    let text = versioned::utf8(bytes).map_err(fail)?;
+    Ok((parse(&text, path)?, stamp))
 }
 
 /// Parses project text; `path` only names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
-    // Normalising the whole text is safe for RON syntax (no combining mark composes
-    // with a delimiter) and covers text pasted in decomposed form.
-    let text = crate::vi::nfc(text.strip_prefix('\u{feff}').unwrap_or(text));
-    let version = probe_version(&text, path)?;
-    let mut project = match version {
-        0 => v0::migrate(de(&text, path)?),
-        FORMAT_VERSION => de::<Project>(&text, path)?,
-        found => {
-            let (line, column) = text
-                .find("format_version")
-                .map_or((1, 1), |at| line_col(&text.as_bytes()[..at]));
-            return Err(StorageError::NewerVersion {
-                path: path.to_owned(),
-                line,
-                column,
-                found,
-                supported: FORMAT_VERSION,
-            });
-        }
+    let fail = |f| StorageError::from_failure(path, f);
+    let text = versioned::normalise(text);
+    let mut project = match versioned::version(&text, FORMAT_VERSION).map_err(fail)? {
+        0 => v0::migrate(versioned::de(&text).map_err(fail)?),
+        _ => versioned::de::<Project>(&text).map_err(fail)?,
     };
     project.format_version = FORMAT_VERSION;
     // Escaped code points (`\u{301}`) only become characters after parsing.
     if text.contains("\\u{") {
         let plain = to_string(&project)?;
         if !unicode_normalization::is_nfc(&plain) {
-            project = de::<Project>(&crate::vi::nfc(&plain), path)?;
+            project = versioned::de::<Project>(&crate::vi::nfc(&plain)).map_err(fail)?;
         }
     }
     Ok(project)
 }
 
-/// Reads only `format_version` (missing means 0); syntax errors surface here with
-/// their position.
-fn probe_version(text: &str, path: &Path) -> Result<u32, StorageError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        format_version: u32,
-    }
-    de::<Probe>(text, path).map(|p| p.format_version)
-}
-
-fn de<'a, T: Deserialize<'a>>(text: &'a str, path: &Path) -> Result<T, StorageError> {
-    ron::Options::default()
-        .from_str::<T>(text)
-        .map_err(|e| StorageError::Parse {
-            path: path.to_owned(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: ron_message(&e.code),
-        })
-}
-
-fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let text = String::from_utf8_lossy(prefix);
-    let line = text.matches('\n').count() + 1;
-    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
 /// The project as pretty RON, strings written literally so the file stays readable.
 pub fn to_string(project: &Project) -> Result<String, StorageError> {
-    let config = ron::ser::PrettyConfig::new()
-        .escape_strings(false)
-        .struct_names(false)
-        .indentor("    ");
-    ron::ser::to_string_pretty(project, config).map_err(|e| StorageError::Serialize(e.to_string()))
+    versioned::pretty(project).map_err(StorageError::Serialize)
 }
 
 /// The backup kept beside a saved file: `FILE.ron.bak`.

@@ -4,10 +4,8 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-
-use super::error::{io_reason, ron_message};
-use super::{MAX_FILE_BYTES, StorageError, line_col, write_atomic};
+use super::versioned::{self, ReadFailure};
+use super::{StorageError, write_atomic};
 use crate::review::{REVIEW_FORMAT_VERSION, ReviewFile, ascii_slug};
 
 /// Why a review file could not be read or written.
@@ -42,6 +40,31 @@ pub enum ReviewFileError {
 }
 
 impl ReviewFileError {
+    /// A review file that could not be read, in the words of a review file.
+    fn from_failure(path: &Path, failure: ReadFailure) -> Self {
+        let path = path.to_owned();
+        match failure {
+            ReadFailure::Io(reason) => ReviewFileError::Read { path, reason },
+            ReadFailure::Syntax {
+                line,
+                column,
+                message,
+            } => ReviewFileError::Parse {
+                path,
+                line,
+                column,
+                message,
+            },
+            ReadFailure::Newer {
+                found, supported, ..
+            } => ReviewFileError::NewerVersion {
+                path,
+                found,
+                supported,
+            },
+        }
+    }
+
     /// The (line, column) of a parse error.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
@@ -97,75 +120,23 @@ pub fn find_review_files(project_path: &Path) -> Vec<PathBuf> {
 
 /// Reads and NFC-normalises the review file at `path`.
 pub fn load_review_file(path: &Path) -> Result<ReviewFile, ReviewFileError> {
-    let read_err = |reason: String| ReviewFileError::Read {
-        path: path.to_owned(),
-        reason,
-    };
-    let meta = fs::metadata(path).map_err(|e| read_err(io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(read_err("đây là một thư mục, không phải tệp".to_owned()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(read_err(format!(
-            "tệp quá lớn ({} MB), không phải tệp góp ý",
-            meta.len() / (1024 * 1024)
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| read_err(io_reason(&e)))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let valid = e
-            .as_bytes()
-            .get(..e.utf8_error().valid_up_to())
-            .unwrap_or_default();
-        let (line, column) = line_col(valid);
-        ReviewFileError::Parse {
-            path: path.to_owned(),
-            line,
-            column,
-            message: "nội dung không phải văn bản UTF-8".to_owned(),
-        }
-    })?;
+    let fail = |f| ReviewFileError::from_failure(path, f);
+    let (bytes, _) = versioned::read_bytes(path).map_err(fail)?;
+    let text = versioned::utf8(bytes).map_err(fail)?;
     parse_review_file(&text, path)
 }
 
 /// Parses review file text; `path` only names the file in errors.
 pub fn parse_review_file(text: &str, path: &Path) -> Result<ReviewFile, ReviewFileError> {
-    #[derive(Deserialize)]
-    struct Probe {
-        #[serde(default)]
-        format_version: u32,
-    }
-    let text = crate::vi::nfc(text.strip_prefix('\u{feff}').unwrap_or(text));
-    let found = de::<Probe>(&text, path)?.format_version;
-    if found > REVIEW_FORMAT_VERSION {
-        return Err(ReviewFileError::NewerVersion {
-            path: path.to_owned(),
-            found,
-            supported: REVIEW_FORMAT_VERSION,
-        });
-    }
-    de::<ReviewFile>(&text, path)
-}
-
-fn de<'a, T: Deserialize<'a>>(text: &'a str, path: &Path) -> Result<T, ReviewFileError> {
-    ron::Options::default()
-        .from_str::<T>(text)
-        .map_err(|e| ReviewFileError::Parse {
-            path: path.to_owned(),
-            line: e.span.start.line,
-            column: e.span.start.col,
-            message: ron_message(&e.code),
-        })
+    let fail = |f| ReviewFileError::from_failure(path, f);
+    let text = versioned::normalise(text);
+    versioned::version(&text, REVIEW_FORMAT_VERSION).map_err(fail)?;
+    versioned::de::<ReviewFile>(&text).map_err(fail)
 }
 
 /// The review file as pretty RON, strings written literally.
 pub fn review_file_to_string(file: &ReviewFile) -> Result<String, ReviewFileError> {
-    let config = ron::ser::PrettyConfig::new()
-        .escape_strings(false)
-        .struct_names(false)
-        .indentor("    ");
-    ron::ser::to_string_pretty(file, config)
-        .map_err(|e| ReviewFileError::Save(StorageError::Serialize(e.to_string())))
+    versioned::pretty(file).map_err(|e| ReviewFileError::Save(StorageError::Serialize(e)))
 }
 
 /// Saves the review file atomically (no backup: the file only ever grows).

@@ -1,0 +1,178 @@
+//! storage: the one reader (and writer) of versioned RON files, shared by project
+//! files and review files: bytes read with a size limit, UTF-8 checked with the
+//! position of the first bad byte, a byte order mark dropped, text NFC-normalised,
+//! `format_version` probed (missing means 0) and a file from a newer program refused,
+//! then the value parsed with the line and column of any error; and the pretty RON
+//! both kinds are written as.
+
+use std::fs;
+use std::path::Path;
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use super::MAX_FILE_BYTES;
+use super::error::{io_reason, ron_message};
+
+/// Why a versioned file could not be read; each kind of file puts it in its own
+/// words, naming the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum ReadFailure {
+    /// The file could not be read (missing, a folder, too large, no permission).
+    Io(String),
+    /// The text is not UTF-8 or not valid RON for the kind of file.
+    Syntax {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Written by a newer program, in a format this one does not know.
+    Newer {
+        line: usize,
+        column: usize,
+        found: u32,
+        supported: u32,
+    },
+}
+
+/// A file's bytes and modification time; folders and files over [`MAX_FILE_BYTES`]
+/// are refused before reading.
+pub(super) fn read_bytes(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), ReadFailure> {
+    let meta = fs::metadata(path).map_err(|e| ReadFailure::Io(io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err(ReadFailure::Io(
+            "đây là một thư mục, không phải tệp".to_owned(),
+        ));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(ReadFailure::Io(format!(
+            "tệp quá lớn ({} MB)",
+            meta.len() / (1024 * 1024)
+        )));
+    }
+    let bytes = fs::read(path).map_err(|e| ReadFailure::Io(io_reason(&e)))?;
+    Ok((bytes, meta.modified().ok()))
+}
+
+/// The bytes as text, or the position of the first byte that is not UTF-8.
+pub(super) fn utf8(bytes: Vec<u8>) -> Result<String, ReadFailure> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = e
+            .as_bytes()
+            .get(..e.utf8_error().valid_up_to())
+            .unwrap_or_default();
+        let (line, column) = line_col(valid);
+        ReadFailure::Syntax {
+            line,
+            column,
+            message: "nội dung không phải văn bản UTF-8".to_owned(),
+        }
+    })
+}
+
+/// The text without a byte order mark, in NFC (safe for RON syntax: no combining
+/// mark composes with a delimiter; it covers text pasted in decomposed form).
+pub(super) fn normalise(text: &str) -> String {
+    crate::vi::nfc(text.strip_prefix('\u{feff}').unwrap_or(text))
+}
+
+/// The file's `format_version` (missing means 0); a syntax error surfaces here with
+/// its position, and a version above `supported` is refused.
+pub(super) fn version(text: &str, supported: u32) -> Result<u32, ReadFailure> {
+    #[derive(Deserialize)]
+    struct Probe {
+        #[serde(default)]
+        format_version: u32,
+    }
+    let found = de::<Probe>(text)?.format_version;
+    if found > supported {
+        let (line, column) = text.find("format_version").map_or((1, 1), |at| {
+            line_col(text.as_bytes().get(..at).unwrap_or_default())
+        });
+        return Err(ReadFailure::Newer {
+            line,
+            column,
+            found,
+            supported,
+        });
+    }
+    Ok(found)
+}
+
+/// Parses `text` as a `T`, with the position of the first error.
+pub(super) fn de<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReadFailure> {
+    ron::Options::default()
+        .from_str::<T>(text)
+        .map_err(|e| ReadFailure::Syntax {
+            line: e.span.start.line,
+            column: e.span.start.col,
+            message: ron_message(&e.code),
+        })
+}
+
+/// `value` as pretty RON, strings written literally so the file stays readable.
+pub(super) fn pretty<T: Serialize>(value: &T) -> Result<String, String> {
+    let config = ron::ser::PrettyConfig::new()
+        .escape_strings(false)
+        .struct_names(false)
+        .indentor("    ");
+    ron::ser::to_string_pretty(value, config).map_err(|e| e.to_string())
+}
+
+/// The 1-based line and column just after `prefix`.
+pub(super) fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let text = String::from_utf8_lossy(prefix);
+    let line = text.matches('\n').count() + 1;
+    let column = text.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_version_is_zero_and_a_newer_one_is_refused_with_its_place() {
+        assert_eq!(version("(a: 1)", 2), Ok(0));
+        assert_eq!(version("(format_version: 2)", 2), Ok(2));
+        assert_eq!(
+            version("(\n    format_version: 9,\n)", 2),
+            Err(ReadFailure::Newer {
+                line: 2,
+                column: 5,
+                found: 9,
+                supported: 2
+            })
+        );
+    }
+
+    #[test]
+    fn bad_utf8_names_the_line_and_column_of_the_first_bad_byte() {
+        let err = utf8(b"(\n  ab\xffc)".to_vec()).unwrap_err();
+        assert!(
+            matches!(
+                err,
+                ReadFailure::Syntax {
+                    line: 2,
+                    column: 5,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_dropped_and_text_is_composed() {
+        assert_eq!(normalise("\u{feff}Vie\u{323}\u{302}t"), "Việt");
+    }
+
+    #[test]
+    fn a_syntax_error_has_its_position() {
+        let err = de::<(u8, u8)>("(1,\n x)").unwrap_err();
+        assert!(
+            matches!(err, ReadFailure::Syntax { line: 2, .. }),
+            "{err:?}"
+        );
+    }
+}
