@@ -562,3 +562,53 @@ fn a_file_that_is_not_a_table_is_explained_and_changes_nothing() {
     assert!(h.state().modal.is_none());
     assert!(!h.state().doc.as_ref().unwrap().is_dirty());
 }
+
+/// The text of every page of a PDF, as lopdf reads it.
+fn pdf_text(bytes: &[u8]) -> (usize, String) {
+    let doc = lopdf::Document::load_mem(bytes).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    (pages.len(), doc.extract_text(&pages).unwrap_or_default())
+}
+
+#[test]
+fn the_exported_pdf_is_the_rendered_value_the_preview_paints_even_right_after_an_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("ngay-sau-khi-sua.pdf");
+    let (_d, _path, mut h) = app_on_copy(Answers {
+        pdf: Some(pdf.clone()),
+        ..Answers::default()
+    });
+    h.run();
+    let (report, section, body) = {
+        let app = h.state();
+        let r = app.report().unwrap();
+        let s = r
+            .section_by_role(baocao::model::SectionRole::Shortcomings)
+            .unwrap();
+        (r.id.clone(), s.id.clone(), s.body.clone())
+    };
+    let added = "Câu thêm ngay trước khi xuất, chưa kịp vẽ lại trang.";
+    // The edit and the export in one batch: no frame is drawn between them.
+    h.state_mut()
+        .push(baocao::ui::Command::Edit(baocao::edit::Edit::SectionBody {
+            report,
+            section,
+            text: format!("{body}\n{added}"),
+        }));
+    h.state_mut().push(baocao::ui::Command::ExportPdf);
+    h.run();
+    let exported = std::fs::read(&pdf).unwrap();
+    let (pages, text) = pdf_text(&exported);
+    assert!(text.contains(added), "the export has the edit");
+    // The value the preview paints is the one that was written.
+    let rendered = h.state().rendered().unwrap().clone();
+    assert!(rendered.draft);
+    assert_eq!(pages, rendered.pages.pages.len());
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap();
+    let again =
+        baocao::export::write_pdf(&rendered, &baocao::export::PdfOptions::new(date)).unwrap();
+    assert_eq!(pdf_text(&again), (pages, text));
+    assert_eq!(h.state().pages(), Some(&rendered.pages));
+}
