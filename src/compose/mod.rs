@@ -14,16 +14,14 @@ mod signature;
 pub mod suggest;
 mod tables;
 
+/// Shared with the window's period panels, so that screen and print word targets,
+/// values and groups alike.
+use crate::model::{Project, Report};
 pub use doc::*;
 pub use review::{
     COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, open_comments, review_comments_part,
 };
 pub use sections::{section_number, section_numbers};
-/// Shared with the window's period panels, so that screen and print word targets,
-/// values and groups alike.
-pub use tables::{grouped, target_label, value_label};
-
-use crate::model::{Project, Report};
 
 /// Points per millimetre (72 / 25.4).
 pub const PT_PER_MM: f32 = 72.0 / 25.4;

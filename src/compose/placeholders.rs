@@ -4,9 +4,9 @@
 //! an unknown or unresolvable placeholder is flagged, never printed blank.
 
 use super::Run;
-use super::tables::{target_label, value_label};
 use crate::compose::Ctx;
 use crate::model::{IndicatorStatus, Project, Report, TaskStatus, Value, indicator_status};
+use crate::model::{target_label, value_label};
 use crate::vi;
 
 /// The fields an indicator placeholder may ask for, in the picker's order.

@@ -6,41 +6,13 @@ use super::{
     TableColumn, TableRow,
 };
 use crate::model::{
-    Group, Indicator, IndicatorStatus, Target, TaskState, TaskStatus, Value, indicator_status,
-    task_status,
+    Group, IndicatorStatus, TaskState, TaskStatus, grouped, indicator_status, target_label,
+    task_status, value_label,
 };
 use crate::vi;
 
 /// Cell text size of generated tables (the decree asks 12–13 pt).
 pub const TABLE_PT: f32 = 12.0;
-
-/// A target as printed: `≥ 90%`, `≥ 10 sáng kiến`, `Hoàn thành`.
-pub fn target_label(ind: &Indicator) -> String {
-    match &ind.target {
-        Target::Number { cmp, value } => {
-            format!("{} {}", cmp.symbol(), quantity(*value, &ind.unit))
-        }
-        Target::Text { expected } => expected.clone(),
-    }
-}
-
-/// A value with its unit: `92,5%`, `12 sáng kiến`; `—` when missing.
-pub fn value_label(ind: &Indicator, value: Option<&Value>) -> String {
-    match value {
-        Some(Value::Number(v)) => quantity(*v, &ind.unit),
-        Some(Value::Text(t)) if !t.trim().is_empty() => t.trim().to_owned(),
-        _ => "—".to_owned(),
-    }
-}
-
-fn quantity(v: f64, unit: &str) -> String {
-    let n = vi::format_number(v, 2);
-    match unit.trim() {
-        "" => n,
-        "%" => format!("{n}%"),
-        u => format!("{n} {u}"),
-    }
-}
 
 fn col(header: &str, weight: f32, align: Align) -> TableColumn {
     TableColumn {
@@ -52,33 +24,6 @@ fn col(header: &str, weight: f32, align: Align) -> TableColumn {
 
 fn cell(text: impl Into<String>) -> Vec<Run> {
     vec![Run::plain(text)]
-}
-
-/// Items in group order: each known group with its members (empty groups left out),
-/// then those without a known group.
-pub fn grouped<'a, T>(
-    groups: &'a [Group],
-    items: &'a [T],
-    group_of: impl Fn(&T) -> &str,
-) -> Vec<(Option<&'a Group>, Vec<&'a T>)> {
-    let mut out: Vec<(Option<&Group>, Vec<&T>)> = groups
-        .iter()
-        .map(|g| {
-            (
-                Some(g),
-                items.iter().filter(|i| group_of(i) == g.id).collect(),
-            )
-        })
-        .filter(|(_, members): &(Option<&Group>, Vec<&T>)| !members.is_empty())
-        .collect();
-    let loose: Vec<&T> = items
-        .iter()
-        .filter(|i| !groups.iter().any(|g| g.id == group_of(i)))
-        .collect();
-    if !loose.is_empty() {
-        out.push((None, loose));
-    }
-    out
 }
 
 fn rows_by_group<'a, T>(

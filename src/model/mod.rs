@@ -20,7 +20,9 @@ pub use organisation::{Office, Organisation, Signer};
 pub use page_setup::{PageSetup, PageSetupError};
 pub use parse::{parse_deadline, parse_target};
 pub use period::{Period, PeriodKind};
-pub use plan::{Comparison, Deadline, Group, Indicator, Plan, Target, Task};
+pub use plan::{
+    Comparison, Deadline, Group, Indicator, Plan, Target, Task, grouped, target_label, value_label,
+};
 pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value};
 pub use project::{FORMAT_VERSION, Project};
 pub use report::{Appendices, ChildNumbering, Generated, Report, ReportKind, Section, SectionRole};

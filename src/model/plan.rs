@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{IndicatorId, OfficeId, TaskId};
+use super::{IndicatorId, OfficeId, TaskId, Value};
 
 /// The plan a report follows.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -173,6 +173,61 @@ impl Plan {
     pub fn task(&self, id: &str) -> Option<&Task> {
         self.tasks.iter().find(|t| t.id == id)
     }
+}
+
+/// A target as printed: `≥ 90%`, `≥ 10 sáng kiến`, `Hoàn thành`.
+pub fn target_label(ind: &Indicator) -> String {
+    match &ind.target {
+        Target::Number { cmp, value } => {
+            format!("{} {}", cmp.symbol(), quantity(*value, &ind.unit))
+        }
+        Target::Text { expected } => expected.clone(),
+    }
+}
+
+/// A value with its unit: `92,5%`, `12 sáng kiến`; `—` when missing.
+pub fn value_label(ind: &Indicator, value: Option<&Value>) -> String {
+    match value {
+        Some(Value::Number(v)) => quantity(*v, &ind.unit),
+        Some(Value::Text(t)) if !t.trim().is_empty() => t.trim().to_owned(),
+        _ => "—".to_owned(),
+    }
+}
+
+fn quantity(v: f64, unit: &str) -> String {
+    let n = crate::vi::format_number(v, 2);
+    match unit.trim() {
+        "" => n,
+        "%" => format!("{n}%"),
+        u => format!("{n} {u}"),
+    }
+}
+
+/// Items in group order: each known group with its members (empty groups left out),
+/// then those without a known group.
+pub fn grouped<'a, T>(
+    groups: &'a [Group],
+    items: &'a [T],
+    group_of: impl Fn(&T) -> &str,
+) -> Vec<(Option<&'a Group>, Vec<&'a T>)> {
+    let mut out: Vec<(Option<&Group>, Vec<&T>)> = groups
+        .iter()
+        .map(|g| {
+            (
+                Some(g),
+                items.iter().filter(|i| group_of(i) == g.id).collect(),
+            )
+        })
+        .filter(|(_, members): &(Option<&Group>, Vec<&T>)| !members.is_empty())
+        .collect();
+    let loose: Vec<&T> = items
+        .iter()
+        .filter(|i| !groups.iter().any(|g| g.id == group_of(i)))
+        .collect();
+    if !loose.is_empty() {
+        out.push((None, loose));
+    }
+    out
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@
 
 use eframe::egui;
 
-use crate::compose::{target_label, value_label};
 use crate::model::{IndicatorStatus, Period, Project, Target, Value, indicator_status};
+use crate::model::{target_label, value_label};
 
 /// Which indicator the chart shows.
 #[derive(Default)]

@@ -7,11 +7,11 @@ use eframe::egui::{self, Color32, RichText, Stroke, StrokeKind, TextEdit, Ui};
 
 use super::field_buffers::FieldBuffers;
 use super::period_table::{self, Column, Widths};
-use crate::compose::{grouped, target_label};
 use crate::edit::Edit;
 use crate::model::{
     Indicator, IndicatorStatus, IndicatorValue, Period, Project, Target, Value, indicator_status,
 };
+use crate::model::{grouped, target_label};
 use crate::vi;
 
 /// The line under the heading that tells the clerk how to type numbers.

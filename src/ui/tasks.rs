@@ -8,8 +8,8 @@ use eframe::egui::{self, Color32, RichText, TextEdit, Ui};
 
 use super::field_buffers::FieldBuffers;
 use super::period_table::{self, Column, Widths};
-use crate::compose::grouped;
 use crate::edit::Edit;
+use crate::model::grouped;
 use crate::model::{Period, Project, Task, TaskProgress, TaskState, TaskStatus, task_status};
 use crate::vi;
 
