@@ -247,8 +247,14 @@ pub fn run_import(
 /// The mapping, every row to import and every bad row, as the clerk reads them.
 fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
     let _ = writeln!(out, "Bảng {}; các cột:", p.kind.label());
-    for (col, title, field) in &p.mapping {
-        let _ = writeln!(out, "  cột {} “{title}” → {}", col + 1, field.label());
+    for m in &p.mapping {
+        let _ = writeln!(
+            out,
+            "  cột {} “{}” → {}",
+            m.column + 1,
+            m.title,
+            m.field.label()
+        );
     }
     let _ = writeln!(out, "Sẽ nhập:");
     for r in import::describe(p, project) {

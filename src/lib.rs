@@ -20,6 +20,7 @@
 //! - [`compose`], [`layout`]: report → document tree → pages;
 //! - [`render`]: one report → its pages, metadata and warnings, read by every output;
 //! - [`session`]: the open document (load, save, lock, autosave, recovery, review files);
+//! - [`units`]: millimetres and points in types, and the A4 sheet;
 //! - [`cli`]: the commands without a window;
 //! - [`ui`]: the eframe window.
 
@@ -37,6 +38,7 @@ pub mod review;
 pub mod session;
 pub mod storage;
 pub mod ui;
+pub mod units;
 pub mod vi;
 
 /// Helpers shared by the unit tests.

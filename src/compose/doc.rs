@@ -6,6 +6,7 @@
 
 use super::AppendixKind;
 use crate::model::PageSetup;
+use crate::units::Mm;
 
 /// A whole document ready for layout.
 #[derive(Clone, Debug, PartialEq)]
@@ -193,7 +194,7 @@ impl Paragraph {
             runs,
             size_pt: setup.body_size_pt,
             align: Align::Justify,
-            first_line_indent_pt: setup.first_line_indent_mm * crate::compose::PT_PER_MM,
+            first_line_indent_pt: Mm(setup.first_line_indent_mm).to_pt().0,
             left_indent_pt: 0.0,
             space_before_pt: 0.0,
             space_after_pt: setup.paragraph_spacing_pt,

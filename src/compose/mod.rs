@@ -23,9 +23,6 @@ pub use review::{
 };
 pub use sections::{section_number, section_numbers};
 
-/// Points per millimetre (72 / 25.4).
-pub const PT_PER_MM: f32 = 72.0 / 25.4;
-
 /// Document type code in numbers (`BC` in `05/BC-UBND`).
 pub const REPORT_TYPE_CODE: &str = "BC";
 

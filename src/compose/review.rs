@@ -8,8 +8,9 @@
 
 use std::collections::BTreeMap;
 
-use super::{Align, Block, PT_PER_MM, Paragraph, Part, Run, SourceRef, section_numbers};
+use super::{Align, Block, Paragraph, Part, Run, SourceRef, section_numbers};
 use crate::model::{Comment, PageSetup, Project, Report, ReviewRole, SectionId};
+use crate::units::Mm;
 use crate::vi;
 
 /// Heading of the part.
@@ -97,7 +98,7 @@ pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPag
             setup,
             &source,
         ));
-        let indent = setup.first_line_indent_mm * PT_PER_MM;
+        let indent = Mm(setup.first_line_indent_mm).to_pt().0;
         for reply in &comment.replies {
             blocks.extend(note(
                 &reply.author,

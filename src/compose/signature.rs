@@ -1,8 +1,9 @@
 //! The closing sentence, then the signature block beside `Nơi nhận` (boxes 7 and 9b).
 
 use super::header::strip_end;
-use super::{Block, ColumnsAlign, Ctx, PT_PER_MM, Paragraph, Run, SourceRef};
+use super::{Block, ColumnsAlign, Ctx, Paragraph, Run, SourceRef};
 use crate::compose::Align;
+use crate::units::Mm;
 
 const RECIPIENTS_TITLE_PT: f32 = 12.0;
 const RECIPIENTS_PT: f32 = 11.0;
@@ -86,7 +87,7 @@ fn signature_block(ctx: &Ctx) -> Block {
         .map(|s| s.full_name.trim().to_owned())
         .unwrap_or_default();
     let mut name_line = plain_line(vec![Run::bold(name)], SIGNER_PT, Align::Center);
-    name_line.space_before_pt = SIGNATURE_SPACE_MM * PT_PER_MM;
+    name_line.space_before_pt = Mm(SIGNATURE_SPACE_MM).to_pt().0;
     right.push(name_line);
 
     super::two_columns(

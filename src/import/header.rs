@@ -120,8 +120,18 @@ pub struct Header {
     pub data_start: usize,
     /// Number of columns the header spans.
     pub width: usize,
-    /// (column index, header text, field), in column order; each field at most once.
-    pub mapping: Vec<(usize, String, Field)>,
+    /// The columns read, in column order; each field at most once.
+    pub mapping: Vec<ColumnMapping>,
+}
+
+/// One column of a table and what it is read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ColumnMapping {
+    /// 0-based column index.
+    pub column: usize,
+    /// The header text as typed.
+    pub title: String,
+    pub field: Field,
 }
 
 /// Finds the header: the first row with at least two known titles, merged with the row
@@ -151,12 +161,16 @@ pub fn find_header(table: &Table) -> Option<Header> {
         .iter()
         .rposition(|t| !t.trim().is_empty())
         .map_or(0, |i| i + 1);
-    let mut mapping: Vec<(usize, String, Field)> = Vec::new();
+    let mut mapping: Vec<ColumnMapping> = Vec::new();
     for (i, title) in titles.iter().enumerate() {
         if let Some(field) = recognise(title)
-            && !mapping.iter().any(|(_, _, f)| *f == field)
+            && !mapping.iter().any(|m| m.field == field)
         {
-            mapping.push((i, title.trim().to_owned(), field));
+            mapping.push(ColumnMapping {
+                column: i,
+                title: title.trim().to_owned(),
+                field,
+            });
         }
     }
     Some(Header {
@@ -223,7 +237,7 @@ mod tests {
         let h = find_header(&t).unwrap();
         assert_eq!(h.data_start, 2);
         assert_eq!(h.width, 3);
-        let fields: Vec<Field> = h.mapping.iter().map(|m| m.2).collect();
+        let fields: Vec<Field> = h.mapping.iter().map(|m| m.field).collect();
         assert_eq!(fields, [Field::Number, Field::TaskName, Field::Lead]);
     }
 
@@ -239,10 +253,26 @@ mod tests {
         assert_eq!(
             h.mapping,
             vec![
-                (0, "TT".to_owned(), Field::Number),
-                (1, "Tên chỉ tiêu".to_owned(), Field::IndicatorName),
-                (2, "Chỉ tiêu năm 2026".to_owned(), Field::Target),
-                (3, "Đơn vị chủ trì".to_owned(), Field::Lead),
+                ColumnMapping {
+                    column: 0,
+                    title: "TT".to_owned(),
+                    field: Field::Number
+                },
+                ColumnMapping {
+                    column: 1,
+                    title: "Tên chỉ tiêu".to_owned(),
+                    field: Field::IndicatorName
+                },
+                ColumnMapping {
+                    column: 2,
+                    title: "Chỉ tiêu năm 2026".to_owned(),
+                    field: Field::Target
+                },
+                ColumnMapping {
+                    column: 3,
+                    title: "Đơn vị chủ trì".to_owned(),
+                    field: Field::Lead
+                },
             ]
         );
     }

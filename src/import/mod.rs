@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use crate::model::{Group, Indicator, Office, Project, Task};
 
 pub use describe::{PreviewRow, describe, summary};
-pub use header::{Field, Header, find_header, fold, recognise};
+pub use header::{ColumnMapping, Field, Header, find_header, fold, recognise};
 pub use read::{Format, Table, detect_format, parse_csv, read_csv, read_table, read_xlsx};
 
 /// Whether a table lists indicators (chỉ tiêu) or tasks (nhiệm vụ).
@@ -57,8 +57,8 @@ impl std::fmt::Display for ImportProblem {
 pub struct ImportPreview {
     /// Indicators or tasks, as decided from the columns or forced by the caller.
     pub kind: ImportKind,
-    /// (column index from 0, header text, field) for every recognised column.
-    pub mapping: Vec<(usize, String, Field)>,
+    /// Every recognised column and what it is read as.
+    pub mapping: Vec<ColumnMapping>,
     /// Indicators to add (empty for a task table), ids continuing the project's.
     pub indicators: Vec<Indicator>,
     /// Tasks to add (empty for an indicator table), ids continuing the project's.
@@ -148,7 +148,7 @@ pub fn preview_table(
     let header = find_header(table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
-    let has = |f: Field| header.mapping.iter().any(|(_, _, m)| *m == f);
+    let has = |f: Field| header.mapping.iter().any(|m| m.field == f);
     let kind = kind.unwrap_or(if has(Field::TaskName) {
         ImportKind::Tasks
     } else {

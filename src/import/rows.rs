@@ -49,8 +49,8 @@ impl<'a> Builder<'a> {
             header
                 .mapping
                 .iter()
-                .find(|(_, _, m)| *m == f)
-                .map(|(i, _, _)| *i)
+                .find(|m| m.field == f)
+                .map(|m| m.column)
         };
         let (own, other) = match kind {
             ImportKind::Indicators => (Field::IndicatorName, Field::TaskName),

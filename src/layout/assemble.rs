@@ -6,11 +6,12 @@ use super::lines::sane_size;
 use super::page::{Anchor, FontStyle, Item, Page, Region, TextItem};
 use super::slice::{Slice, shift};
 use super::text::Ctx;
-use crate::compose::{Block, PT_PER_MM, Part, SourceRef};
+use crate::compose::{Block, Part, SourceRef};
+use crate::units::Mm;
 
-/// A4 portrait.
-pub(crate) const PAGE_WIDTH_PT: f32 = 210.0 * PT_PER_MM;
-pub(crate) const PAGE_HEIGHT_PT: f32 = 297.0 * PT_PER_MM;
+/// A4 portrait, in points.
+pub(crate) const PAGE_WIDTH_PT: f32 = crate::units::A4.width.to_pt().0;
+pub(crate) const PAGE_HEIGHT_PT: f32 = crate::units::A4.height.to_pt().0;
 /// Baseline of the page number from the top of the page, as Word's default header.
 const PAGE_NUMBER_BASELINE_MM: f32 = 12.5;
 
@@ -100,7 +101,10 @@ fn page_number(n: usize, pp: &PartPages, ctx: &Ctx) -> Item {
     let text = n.to_string();
     let width_pt = ctx.fonts.text_width_pt(FontStyle::Regular, &text, size);
     let descent = ctx.fonts.descent_pt(FontStyle::Regular, size);
-    let baseline_pt = (PAGE_NUMBER_BASELINE_MM * PT_PER_MM).min(pp.frame.top_pt - descent - 1.0);
+    let baseline_pt = Mm(PAGE_NUMBER_BASELINE_MM)
+        .to_pt()
+        .0
+        .min(pp.frame.top_pt - descent - 1.0);
     Item::Text(TextItem {
         x_pt: pp.frame.x_pt + (pp.frame.width_pt - width_pt) / 2.0,
         baseline_pt,

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::page::{FontStyle, Item, Pages, TextItem};
-use crate::compose::PT_PER_MM;
+use crate::units::Pt;
 
 /// Items closer than this (in pt) count as touching when joining a visual line.
 const JOIN_PT: f32 = 0.5;
@@ -86,7 +86,7 @@ fn end_line(out: &mut String, prev: &mut Option<&TextItem>) {
 }
 
 fn mm(pt: f32) -> String {
-    format!("{:.1}mm", pt / PT_PER_MM)
+    format!("{:.1}mm", Pt(pt).to_mm().0)
 }
 
 fn letter(style: FontStyle) -> &'static str {

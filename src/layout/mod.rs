@@ -28,9 +28,10 @@ pub use dump::dump;
 pub use fonts::Fonts;
 pub use page::*;
 
-use crate::compose::{Document, PT_PER_MM, Part};
+use crate::compose::{Document, Part};
 use crate::model::PageSetup;
-use assemble::{PAGE_HEIGHT_PT, PAGE_WIDTH_PT, PartPages};
+use crate::units::{A4, Mm};
+use assemble::PartPages;
 use flow::Frame;
 use text::Ctx;
 
@@ -77,8 +78,8 @@ fn frame(setup: &PageSetup, ctx: &mut Ctx) -> Frame {
             s.margin_right_mm,
         ];
         m.iter().all(|v| v.is_finite() && *v >= 0.0)
-            && 210.0 - s.margin_left_mm - s.margin_right_mm >= MIN_TEXT_MM
-            && 297.0 - s.margin_top_mm - s.margin_bottom_mm >= MIN_TEXT_MM
+            && A4.width.0 - s.margin_left_mm - s.margin_right_mm >= MIN_TEXT_MM
+            && A4.height.0 - s.margin_top_mm - s.margin_bottom_mm >= MIN_TEXT_MM
     };
     let default = PageSetup::default();
     let s = if sane(setup) {
@@ -90,12 +91,13 @@ fn frame(setup: &PageSetup, ctx: &mut Ctx) -> Frame {
         );
         &default
     };
-    let x_pt = s.margin_left_mm * PT_PER_MM;
-    let top_pt = s.margin_top_mm * PT_PER_MM;
+    let (left, right) = (Mm(s.margin_left_mm).to_pt(), Mm(s.margin_right_mm).to_pt());
+    let (top, bottom) = (Mm(s.margin_top_mm).to_pt(), Mm(s.margin_bottom_mm).to_pt());
+    let (page_width, page_height) = (A4.width.to_pt(), A4.height.to_pt());
     Frame {
-        x_pt,
-        width_pt: PAGE_WIDTH_PT - s.margin_right_mm * PT_PER_MM - x_pt,
-        top_pt,
-        height_pt: PAGE_HEIGHT_PT - s.margin_bottom_mm * PT_PER_MM - top_pt,
+        x_pt: left.0,
+        width_pt: (page_width - right - left).0,
+        top_pt: top.0,
+        height_pt: (page_height - bottom - top).0,
     }
 }

@@ -6,12 +6,13 @@ use super::lines::{LineParams, lay_lines, sane_size};
 use super::paragraph::finite_or_zero;
 use super::slice::{Slice, line};
 use super::text::{Ctx, Styled};
-use crate::compose::{Align, PT_PER_MM, Table, TableRow};
+use crate::compose::{Align, Table, TableRow};
+use crate::units::Mm;
 
 /// Space between the cell borders and the text, left and right.
-const PAD_X_PT: f32 = 1.5 * PT_PER_MM;
+const PAD_X_PT: f32 = Mm(1.5).to_pt().0;
 /// Space between the cell borders and the text, top and bottom.
-const PAD_Y_PT: f32 = 1.0 * PT_PER_MM;
+const PAD_Y_PT: f32 = Mm(1.0).to_pt().0;
 
 /// Warning for text in cells beyond the last column, which has nowhere to go.
 const EXTRA_CELLS: &str = "Bảng có hàng nhiều ô hơn số cột; nội dung các ô thừa không được in.";

@@ -6,6 +6,7 @@ use crate::compose::{
     Align, Block, Column, Columns, ColumnsAlign, Document, LabelList, Meta, Paragraph, Rule, Run,
     SourceRef, Table, TableColumn, TableRow,
 };
+use crate::units::{Mm, Pt};
 
 const WORDS: [&str; 24] = [
     "Ủy", "ban", "nhân", "dân", "xã", "đã", "tổ", "chức", "triển", "khai", "thực", "hiện", "Nghị",
@@ -85,7 +86,7 @@ fn lines(page: &Page) -> Vec<(f32, String, f32, f32)> {
 }
 
 fn mm(pt: f32) -> f32 {
-    pt / PT_PER_MM
+    Pt(pt).to_mm().0
 }
 
 fn page_of(pages: &Pages, needle: &str) -> Option<usize> {
@@ -109,7 +110,7 @@ fn body_text_starts_at_30_mm_and_justified_lines_end_at_195_mm() {
     }
     for l in &ls[..ls.len() - 1] {
         assert!((mm(l.3) - 195.0).abs() < 0.5, "line ends at {} mm", mm(l.3));
-        assert!((l.3 - (210.0 - 15.0) * PT_PER_MM).abs() <= 0.1);
+        assert!((l.3 - Mm(210.0 - 15.0).to_pt().0).abs() <= 0.1);
     }
 }
 
@@ -146,15 +147,19 @@ fn all_text_stays_inside_the_margins_on_every_page() {
     assert!(pages.pages.len() > 5);
     for page in &pages.pages {
         for t in texts(page) {
-            if t.baseline_pt < 20.0 * PT_PER_MM {
+            if t.baseline_pt < Mm(20.0).to_pt().0 {
                 continue; // the page number
             }
             let top = t.baseline_pt - fonts().ascent_pt(t.style, t.size_pt);
             let bottom = t.baseline_pt + fonts().descent_pt(t.style, t.size_pt);
-            assert!(top >= 20.0 * PT_PER_MM - 0.01, "top {}", mm(top));
-            assert!(bottom <= 277.0 * PT_PER_MM + 0.01, "bottom {}", mm(bottom));
-            assert!(t.x_pt >= 30.0 * PT_PER_MM - 0.01);
-            assert!(t.x_pt + t.width_pt <= 195.0 * PT_PER_MM + 0.1);
+            assert!(top >= Mm(20.0).to_pt().0 - 0.01, "top {}", mm(top));
+            assert!(
+                bottom <= Mm(277.0).to_pt().0 + 0.01,
+                "bottom {}",
+                mm(bottom)
+            );
+            assert!(t.x_pt >= Mm(30.0).to_pt().0 - 0.01);
+            assert!(t.x_pt + t.width_pt <= Mm(195.0).to_pt().0 + 0.1);
         }
     }
 }
@@ -293,7 +298,7 @@ fn a_table_across_pages_repeats_its_header_and_never_splits_a_row() {
     );
     for (n, page) in pages.pages.iter().enumerate().skip(first + 1) {
         let ls = lines(page);
-        let body: Vec<_> = ls.iter().filter(|l| l.0 > 20.0 * PT_PER_MM).collect();
+        let body: Vec<_> = ls.iter().filter(|l| l.0 > Mm(20.0).to_pt().0).collect();
         assert_eq!(
             body[0].1,
             "TT",
@@ -338,8 +343,8 @@ fn a_20000_character_word_does_not_overflow_the_right_margin() {
     let mut chars = 0;
     for page in &pages.pages {
         for t in texts(page) {
-            assert!(t.x_pt + t.width_pt <= 195.0 * PT_PER_MM + 0.01);
-            if t.baseline_pt > 20.0 * PT_PER_MM {
+            assert!(t.x_pt + t.width_pt <= Mm(195.0).to_pt().0 + 0.01);
+            if t.baseline_pt > Mm(20.0).to_pt().0 {
                 chars += t.text.chars().count();
             }
         }
@@ -615,7 +620,7 @@ fn page_numbers_appear_from_the_second_page_of_each_part_counted_per_part() {
     for page in &pages.pages {
         let band: Vec<_> = texts(page)
             .into_iter()
-            .filter(|t| t.baseline_pt < 20.0 * PT_PER_MM)
+            .filter(|t| t.baseline_pt < Mm(20.0).to_pt().0)
             .collect();
         if page.number_in_part == 1 {
             assert!(band.is_empty());
@@ -628,7 +633,7 @@ fn page_numbers_appear_from_the_second_page_of_each_part_counted_per_part() {
         assert_eq!(n.style, FontStyle::Regular);
         let centre = mm(n.x_pt + n.width_pt / 2.0);
         assert!((centre - 112.5).abs() < 0.05, "{centre}");
-        assert!(n.baseline_pt + fonts().descent_pt(FontStyle::Regular, 13.0) < 20.0 * PT_PER_MM);
+        assert!(n.baseline_pt + fonts().descent_pt(FontStyle::Regular, 13.0) < Mm(20.0).to_pt().0);
         assert!((mm(n.baseline_pt) - 12.5).abs() < 0.6);
     }
 }
@@ -913,7 +918,7 @@ fn anchors_mark_where_each_numbered_paragraph_starts() {
 fn a_left_indent_moves_every_line_of_a_paragraph_and_keeps_the_right_edge() {
     let mut p = Paragraph::body(vec![Run::plain(words(80, 3))], &setup());
     p.first_line_indent_pt = 0.0;
-    p.left_indent_pt = 10.0 * PT_PER_MM;
+    p.left_indent_pt = Mm(10.0).to_pt().0;
     let pages = run_layout(vec![vec![Block::Paragraph(p)]]);
     let ls = lines(&pages.pages[0]);
     assert!(ls.len() >= 3);

@@ -172,3 +172,29 @@ pub enum Modal {
         text: String,
     },
 }
+
+/// The last message, shown in the status bar.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StatusLine {
+    pub text: String,
+    /// Shown in red: something did not happen.
+    pub is_error: bool,
+}
+
+impl StatusLine {
+    /// What just happened.
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: false,
+        }
+    }
+
+    /// What could not be done.
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: true,
+        }
+    }
+}

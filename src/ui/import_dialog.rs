@@ -66,10 +66,10 @@ pub fn show(
                         ui.label("Tiêu đề trong bảng");
                         ui.label("Nhập thành");
                         ui.end_row();
-                        for (col, title, field) in &preview.mapping {
-                            ui.label(column_letter(*col));
-                            ui.label(title);
-                            ui.label(field.label());
+                        for m in &preview.mapping {
+                            ui.label(column_letter(m.column));
+                            ui.label(&m.title);
+                            ui.label(m.field.label());
                             ui.end_row();
                         }
                     });

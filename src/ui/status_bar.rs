@@ -13,8 +13,8 @@ pub struct StatusView<'a> {
     pub pages: Option<usize>,
     /// What to look at before printing.
     pub warnings: &'a [String],
-    /// The last message: (text, is an error).
-    pub message: Option<&'a (String, bool)>,
+    /// The last message.
+    pub message: Option<&'a crate::ui::command::StatusLine>,
 }
 
 /// Draws the status bar at the bottom of the window.
@@ -58,12 +58,12 @@ pub fn show(ui: &mut egui::Ui, app: &StatusView) {
                     .on_hover_text(warnings.join("\n"));
                 }
             }
-            if let Some((msg, is_error)) = app.message {
+            if let Some(m) = app.message {
                 ui.separator();
-                if *is_error {
-                    ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), msg);
+                if m.is_error {
+                    ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), &m.text);
                 } else {
-                    ui.label(msg);
+                    ui.label(&m.text);
                 }
             }
         });

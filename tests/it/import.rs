@@ -43,7 +43,7 @@ fn the_csv_fixture_gives_indicators_with_targets_offices_and_groups() {
     let project = sample();
     let p = import::preview(&fixture("chi-tieu.csv"), &project, None).unwrap();
     assert_eq!(p.kind, ImportKind::Indicators);
-    let fields: Vec<Field> = p.mapping.iter().map(|m| m.2).collect();
+    let fields: Vec<Field> = p.mapping.iter().map(|m| m.field).collect();
     assert_eq!(
         fields,
         [
@@ -55,7 +55,7 @@ fn the_csv_fixture_gives_indicators_with_targets_offices_and_groups() {
             Field::Note
         ]
     );
-    assert_eq!(p.mapping[2].1, "Chỉ tiêu năm 2026");
+    assert_eq!(p.mapping[2].title, "Chỉ tiêu năm 2026");
 
     let ids: Vec<&str> = p.indicators.iter().map(|i| i.id.as_str()).collect();
     assert_eq!(
@@ -121,7 +121,7 @@ fn the_xlsx_fixture_gives_tasks_with_merged_header_and_deadlines() {
     let project = sample();
     let p = import::preview(&fixture("nhiem-vu.xlsx"), &project, None).unwrap();
     assert_eq!(p.kind, ImportKind::Tasks);
-    let fields: Vec<Field> = p.mapping.iter().map(|m| m.2).collect();
+    let fields: Vec<Field> = p.mapping.iter().map(|m| m.field).collect();
     assert_eq!(
         fields,
         [
@@ -234,7 +234,7 @@ fn a_bom_and_decomposed_letters_are_handled() {
     let (_d, path) = write_temp("bom.csv", decomposed.as_bytes());
     let p = import::preview(&path, &project, None).unwrap();
     assert_eq!(
-        p.mapping[0].1, "STT",
+        p.mapping[0].title, "STT",
         "the BOM is not part of the first title"
     );
     assert_eq!(p.tasks[0].name, "Việc một, hai");

@@ -9,7 +9,7 @@ use crate::guide::Step;
 use crate::model::{Period, ReportStatus, SectionRole};
 use crate::review::Actor;
 use crate::session::{now, reports};
-use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, Then};
+use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, StatusLine, Then};
 use crate::ui::editor;
 
 impl BaocaoApp {
@@ -25,14 +25,14 @@ impl BaocaoApp {
                 if let Some(doc) = &mut self.doc
                     && !doc.undo()
                 {
-                    self.status = Some(("Không còn gì để hoàn tác.".into(), false));
+                    self.status = Some(StatusLine::info("Không còn gì để hoàn tác."));
                 }
             }
             Command::Redo => {
                 if let Some(doc) = &mut self.doc
                     && !doc.redo()
                 {
-                    self.status = Some(("Không còn gì để làm lại.".into(), false));
+                    self.status = Some(StatusLine::info("Không còn gì để làm lại."));
                 }
             }
             Command::New => self.guard(Then::New),
@@ -109,14 +109,11 @@ impl BaocaoApp {
             }
             Command::SetUser(user) => {
                 self.user = user;
-                self.status = Some((
-                    format!(
-                        "Người dùng: {} ({}).",
-                        self.user.name,
-                        crate::ui::comments::role_word(self.user.role)
-                    ),
-                    false,
-                ));
+                self.status = Some(StatusLine::info(format!(
+                    "Người dùng: {} ({}).",
+                    self.user.name,
+                    crate::ui::comments::role_word(self.user.role)
+                )));
             }
             Command::MergeReviewFiles => self.merge_review_files(),
             Command::TakeOverLock => self.take_over_lock(),
@@ -139,7 +136,7 @@ impl BaocaoApp {
             }
             Command::OpenExternally(path) => {
                 if let Err(e) = self.dialogs.open_externally(&path) {
-                    self.status = Some((e, true));
+                    self.status = Some(StatusLine::error(e));
                 }
             }
             Command::CloseModal => self.modal = None,
@@ -167,7 +164,10 @@ impl BaocaoApp {
         let current = self.report_id.clone().unwrap_or_default();
         let Some(doc) = &mut self.doc else { return };
         if let Some(reason) = &doc.read_only {
-            self.status = Some((format!("Không sửa được. {}", reason.message()), true));
+            self.status = Some(StatusLine::error(format!(
+                "Không sửa được. {}",
+                reason.message()
+            )));
             return;
         }
         let guarded = doc.project.report(&current).is_some_and(|r| {
@@ -191,7 +191,7 @@ impl BaocaoApp {
         match doc.apply(e) {
             Ok(true) => self.check_approvals(),
             Ok(false) => {}
-            Err(err) => self.status = Some((err.to_string(), true)),
+            Err(err) => self.status = Some(StatusLine::error(err.to_string())),
         }
     }
 
@@ -217,13 +217,10 @@ impl BaocaoApp {
             }
         }
         if !reverted.is_empty() {
-            self.status = Some((
-                format!(
-                    "Báo cáo đã duyệt bị sửa nên chuyển về “Cần sửa” — {}",
-                    reverted.join("; ")
-                ),
-                true,
-            ));
+            self.status = Some(StatusLine::error(format!(
+                "Báo cáo đã duyệt bị sửa nên chuyển về “Cần sửa” — {}",
+                reverted.join("; ")
+            )));
         }
     }
 
@@ -259,7 +256,7 @@ impl BaocaoApp {
                         .and_then(|(p, _)| p.file_name())
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    self.status = Some((format!("Đã ghi vào tệp góp ý {file}."), false));
+                    self.status = Some(StatusLine::info(format!("Đã ghi vào tệp góp ý {file}.")));
                 }
                 Err(e) => {
                     self.modal = Some(Modal::Message {
@@ -282,7 +279,7 @@ impl BaocaoApp {
             Ok(_) => {
                 if let Some(m) = message {
                     self.approved_edit_ok.remove(&id);
-                    self.status = Some((m, false));
+                    self.status = Some(StatusLine::info(m));
                 }
             }
             Err(e) => {
@@ -319,7 +316,7 @@ impl BaocaoApp {
         let user = self.user.clone();
         let Some(doc) = &mut self.doc else { return };
         match doc.take_over(&user, now()) {
-            Ok(()) => self.status = Some(("Đã nhận quyền sửa tệp.".into(), false)),
+            Ok(()) => self.status = Some(StatusLine::info("Đã nhận quyền sửa tệp.")),
             Err(e) => {
                 self.modal = Some(Modal::Message {
                     title: "Không nhận được quyền sửa".to_owned(),
@@ -376,7 +373,7 @@ impl BaocaoApp {
                     doc.forget_recovery();
                     // Discarding: make the document clean so the action proceeds.
                     if let Err(e) = doc.revert_to_disk() {
-                        self.status = Some((e.to_string(), true));
+                        self.status = Some(StatusLine::error(e.to_string()));
                     }
                 }
                 self.proceed(then);
@@ -393,15 +390,14 @@ impl BaocaoApp {
             if let Some(doc) = &mut self.doc {
                 doc.adopt_recovered(*project);
             }
-            self.status = Some(("Đã khôi phục bản tự lưu; hãy lưu lại tệp.".into(), false));
-        } else if let Err(e) = std::fs::remove_file(crate::storage::recovery_path(&path)) {
-            self.status = Some((
-                format!(
-                    "Không xóa được bản tự lưu ({}).",
-                    crate::storage::io_reason(&e)
-                ),
-                true,
+            self.status = Some(StatusLine::info(
+                "Đã khôi phục bản tự lưu; hãy lưu lại tệp.",
             ));
+        } else if let Err(e) = std::fs::remove_file(crate::storage::recovery_path(&path)) {
+            self.status = Some(StatusLine::error(format!(
+                "Không xóa được bản tự lưu ({}).",
+                crate::storage::io_reason(&e)
+            )));
         }
     }
 
@@ -416,7 +412,7 @@ impl BaocaoApp {
         self.doc = Some(doc);
         self.derived = None;
         self.step = Step::ThongTin;
-        self.status = Some(("Đã tạo dự án mới; hãy lưu tệp.".into(), false));
+        self.status = Some(StatusLine::info("Đã tạo dự án mới; hãy lưu tệp."));
     }
 
     fn new_report(&mut self, period: Period, from_previous: bool) {
@@ -427,9 +423,12 @@ impl BaocaoApp {
             Ok(_) => {
                 self.report_id = Some(id);
                 self.step = Step::ThongTin;
-                self.status = Some((format!("Đã tạo báo cáo {}.", period.label()), false));
+                self.status = Some(StatusLine::info(format!(
+                    "Đã tạo báo cáo {}.",
+                    period.label()
+                )));
             }
-            Err(e) => self.status = Some((e.to_string(), true)),
+            Err(e) => self.status = Some(StatusLine::error(e.to_string())),
         }
     }
 
@@ -445,7 +444,7 @@ impl BaocaoApp {
             section: section.to_owned(),
             text,
         }) {
-            self.status = Some((e.to_string(), true));
+            self.status = Some(StatusLine::error(e.to_string()));
         }
         doc.history.seal();
     }

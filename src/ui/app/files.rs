@@ -10,7 +10,7 @@ use crate::guide::Step;
 use crate::import::ImportKind;
 use crate::render::{RenderError, Rendered};
 use crate::session::{OpenDocument, now, recovery_offer};
-use crate::ui::command::{Modal, PathPurpose, PdfKind};
+use crate::ui::command::{Modal, PathPurpose, PdfKind, StatusLine};
 
 /// Why a PDF of the current report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -52,7 +52,7 @@ impl BaocaoApp {
                 self.doc = Some(doc);
                 self.derived = None;
                 self.remember_recent(path);
-                self.status = Some((format!("Đã mở {}", path.display()), false));
+                self.status = Some(StatusLine::info(format!("Đã mở {}", path.display())));
                 if let Some(project) = offer {
                     self.modal = Some(Modal::Recover {
                         path: path.to_owned(),
@@ -68,7 +68,7 @@ impl BaocaoApp {
                     title: "Không mở được tệp".to_owned(),
                     text: e.to_string(),
                 });
-                self.status = Some(("Không mở được tệp.".to_owned(), true));
+                self.status = Some(StatusLine::error("Không mở được tệp."));
             }
         }
     }
@@ -104,10 +104,9 @@ impl BaocaoApp {
                     ImportKind::Tasks => Step::NhiemVu,
                 };
                 self.focus = self.focus_of_step(self.step);
-                self.status = Some((
-                    format!("Đã nhập {what}. Có thể hoàn tác bằng Ctrl+Z."),
-                    false,
-                ));
+                self.status = Some(StatusLine::info(format!(
+                    "Đã nhập {what}. Có thể hoàn tác bằng Ctrl+Z."
+                )));
             }
             Err(e) => {
                 self.modal = Some(Modal::Message {
@@ -167,7 +166,7 @@ impl BaocaoApp {
         match doc.save_to(path, &user, now()) {
             Ok(()) => {
                 self.remember_recent(path);
-                self.status = Some((format!("Đã lưu {}", path.display()), false));
+                self.status = Some(StatusLine::info(format!("Đã lưu {}", path.display())));
                 true
             }
             Err(e) => {
@@ -175,7 +174,9 @@ impl BaocaoApp {
                     title: "Không lưu được".to_owned(),
                     text: e.to_string(),
                 });
-                self.status = Some(("Lưu không thành công; tệp cũ vẫn còn nguyên.".into(), true));
+                self.status = Some(StatusLine::error(
+                    "Lưu không thành công; tệp cũ vẫn còn nguyên.",
+                ));
                 false
             }
         }
@@ -232,7 +233,7 @@ impl BaocaoApp {
                     PdfKind::Report => "Đã xuất",
                     PdfKind::ReviewCopy => "Đã xuất bản xem xét",
                 };
-                self.status = Some((format!("{what} {}", path.display()), false));
+                self.status = Some(StatusLine::info(format!("{what} {}", path.display())));
                 self.modal = Some(Modal::Exported { path });
             }
             Err(e) => {
@@ -267,9 +268,8 @@ impl BaocaoApp {
         });
         match result {
             Ok(_) => {
-                self.status = Some((
-                    "Đã mở bản in trong trình xem PDF; hãy chọn In (Ctrl+P) ở đó.".into(),
-                    false,
+                self.status = Some(StatusLine::info(
+                    "Đã mở bản in trong trình xem PDF; hãy chọn In (Ctrl+P) ở đó.",
                 ))
             }
             Err(e) => {

@@ -10,7 +10,7 @@ use eframe::egui;
 
 use super::BaocaoApp;
 use crate::session::{Derived, now};
-use crate::ui::command::{Command, Modal, Then};
+use crate::ui::command::{Command, Modal, StatusLine, Then};
 
 impl BaocaoApp {
     /// Everything but drawing, once per frame.
@@ -106,7 +106,7 @@ impl BaocaoApp {
             && doc.read_only.is_none()
             && let Some(err) = doc.autosave_if_due(Instant::now())
         {
-            self.status = Some((err, true));
+            self.status = Some(StatusLine::error(err));
         }
         let beat_due = self
             .last_lock_beat

@@ -15,7 +15,7 @@ use std::time::Instant;
 
 use eframe::egui;
 
-use super::command::{Command, Modal};
+use super::command::{Command, Modal, StatusLine};
 use super::dialogs::{Dialogs, NativeDialogs};
 use super::editor::EditorState;
 use super::indicators::IndicatorsPanel;
@@ -41,8 +41,8 @@ pub struct BaocaoApp {
     pub step: Step,
     /// The dialog over the window.
     pub modal: Option<Modal>,
-    /// The last message for the status bar: (text, is an error).
-    pub status: Option<(String, bool)>,
+    /// The last message for the status bar.
+    pub status: Option<StatusLine>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
     /// File choosers and the system's opener (tests answer for the user).
