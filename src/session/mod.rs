@@ -11,15 +11,16 @@
 
 mod derived;
 mod document;
+mod read_only;
 pub mod reports;
 mod review;
 pub mod steps;
 
 pub use derived::{Derived, Figure, StepSummary};
 pub use document::{
-    AUTOSAVE_EVERY, OpenDocument, ReadOnlyReason, SaveError, data_dir, recovery_offer,
-    unsaved_recovery_path,
+    AUTOSAVE_EVERY, OpenDocument, SaveError, data_dir, recovery_offer, unsaved_recovery_path,
 };
+pub use read_only::ReadOnlyReason;
 pub use review::{MergeOutcome, MergedFile, ReviewStepError};
 
 /// The local time, for review steps and the lock.
