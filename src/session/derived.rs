@@ -48,6 +48,9 @@ pub struct Derived {
     /// The report as it prints now: what the preview paints, Export writes and Print
     /// sends. An error when it cannot be rendered (page setup against the decree).
     pub rendered: Result<Rendered, RenderError>,
+    /// What to look at before printing, in Vietnamese: the rendered report's warnings,
+    /// or why it could not be rendered.
+    pub warnings: Vec<String>,
     /// The review copy, rendered the first time it is asked for at this revision.
     review_copy: Option<Result<Rendered, RenderError>>,
     /// Printed section numbers by section id.
@@ -91,10 +94,16 @@ impl Derived {
             .map(|s| (s.id.clone(), figures_of(project, report, &s.body)))
             .filter(|(_, f)| !f.is_empty())
             .collect();
+        let rendered = render(project, report, RenderKind::AsItStands);
+        let warnings = match &rendered {
+            Ok(r) => r.warnings.iter().map(ToString::to_string).collect(),
+            Err(e) => vec![e.to_string()],
+        };
         Self {
             revision,
             report_id: report.id.clone(),
-            rendered: render(project, report, RenderKind::AsItStands),
+            rendered,
+            warnings,
             review_copy: None,
             numbers: crate::compose::section_numbers(report),
             problems,
@@ -132,14 +141,6 @@ impl Derived {
     /// The summary of `step`.
     pub fn step(&self, step: Step) -> Option<&StepSummary> {
         self.steps.iter().find(|s| s.step == step)
-    }
-
-    /// The warnings of the rendered report, in Vietnamese.
-    pub fn warnings(&self) -> Vec<String> {
-        match &self.rendered {
-            Ok(r) => r.warnings.iter().map(ToString::to_string).collect(),
-            Err(e) => vec![e.to_string()],
-        }
     }
 }
 

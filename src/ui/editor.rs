@@ -124,12 +124,12 @@ pub fn show_editor(
             }
         });
     // Sentences built from this period's figures come first, then the phrase bank.
-    let mut phrases = match step {
-        Step::UuDiem => view.derived.strengths.clone(),
-        Step::HanChe => view.derived.shortcomings.clone(),
-        _ => Vec::new(),
+    let built: &[String] = match step {
+        Step::UuDiem => &view.derived.strengths,
+        Step::HanChe => &view.derived.shortcomings,
+        _ => &[],
     };
-    phrases.extend(g.phrases.iter().cloned());
+    let phrases: Vec<&String> = built.iter().chain(&g.phrases).collect();
     show_phrases(ui, report, &phrases, state, out);
 }
 
@@ -322,7 +322,7 @@ pub fn insert_at(body: &str, cursor: Option<usize>, text: &str) -> String {
 fn show_phrases(
     ui: &mut egui::Ui,
     report: &Report,
-    phrases: &[String],
+    phrases: &[&String],
     state: &EditorState,
     out: &mut Vec<Command>,
 ) {
@@ -336,7 +336,7 @@ fn show_phrases(
         .max_height(120.0)
         .auto_shrink([false, true])
         .show(ui, |ui| {
-            for p in phrases {
+            for &p in phrases {
                 let r = ui
                     .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
                     .on_hover_text(p);

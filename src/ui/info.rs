@@ -423,7 +423,7 @@ pub fn show_review(
     if let Ok(r) = &derived.rendered {
         ui.label(format!("Báo cáo gồm {} trang.", r.pages.pages.len()));
     }
-    for w in derived.warnings() {
+    for w in &derived.warnings {
         ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), w);
     }
     let problems = &derived.problems;

@@ -612,3 +612,26 @@ fn the_exported_pdf_is_the_rendered_value_the_preview_paints_even_right_after_an
     assert_eq!(pdf_text(&again), (pages, text));
     assert_eq!(h.state().pages(), Some(&rendered.pages));
 }
+
+#[test]
+fn the_pages_are_rendered_once_per_revision_not_once_per_frame() {
+    let (_d, _path, mut h) = app_on_copy(Answers::default());
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    let first = h.state().pages().unwrap().pages.as_ptr();
+    h.run_steps(10);
+    assert_eq!(
+        h.state().pages().unwrap().pages.as_ptr(),
+        first,
+        "drawing frames must not render again"
+    );
+    let field = h.get_by_label("Nội dung: Hạn chế");
+    field.focus();
+    field.type_text("x");
+    h.run();
+    assert_ne!(
+        h.state().pages().unwrap().pages.as_ptr(),
+        first,
+        "an edit renders the new revision"
+    );
+}

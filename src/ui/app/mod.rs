@@ -161,11 +161,8 @@ impl BaocaoApp {
     }
 
     /// What the clerk should fix before printing: unresolved figures, missing glyphs.
-    pub fn warnings(&self) -> Vec<String> {
-        self.derived
-            .as_ref()
-            .map(Derived::warnings)
-            .unwrap_or_default()
+    pub fn warnings(&self) -> &[String] {
+        self.derived.as_ref().map_or(&[], |d| &d.warnings)
     }
 
     /// The current report as rendered for the current revision: what the preview

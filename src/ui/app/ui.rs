@@ -29,14 +29,13 @@ impl BaocaoApp {
             },
             &mut out,
         );
-        let warnings = self.warnings();
         status_bar::show(
             ui,
             &status_bar::StatusView {
                 doc: self.doc.as_ref(),
                 report: self.report(),
                 pages: self.pages().map(|p| p.pages.len()),
-                warnings: &warnings,
+                warnings: self.warnings(),
                 message: self.status.as_ref(),
             },
         );
