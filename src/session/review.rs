@@ -205,3 +205,132 @@ impl OpenDocument {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ReviewRole;
+    use crate::session::ReadOnlyReason;
+
+    fn at() -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 22)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap_or_default()
+    }
+
+    fn reviewer() -> Actor {
+        Actor {
+            name: "Trần Thị Hoa".into(),
+            role: ReviewRole::Reviewer,
+        }
+    }
+
+    /// The sample saved in `dir`, opened read-only by the reviewer as when somebody
+    /// else holds the lock.
+    fn read_only_copy(dir: &Path) -> OpenDocument {
+        let path = dir.join("p.ron");
+        storage::save(&path, &crate::test_support::sample()).unwrap();
+        let mut doc = OpenDocument::open(&path).unwrap();
+        doc.set_read_only(ReadOnlyReason::OtherWindow, &reviewer());
+        doc
+    }
+
+    fn comment(section: &str, text: &str) -> ReviewEdit {
+        ReviewEdit::Comment {
+            section: section.into(),
+            paragraph: None,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn a_comment_in_a_read_only_view_goes_to_the_review_file_and_the_drafter_merges_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut reader = read_only_copy(dir.path());
+        let report = reader.project.reports[0].id.clone();
+        let project_file = storage::load(reader.path.as_deref().unwrap()).unwrap();
+        reader
+            .review_as_reader(&report, &reviewer(), at(), comment("han-che", "Nêu rõ."))
+            .unwrap();
+        assert_eq!(reader.project.reports[0].review.comments.len(), 1);
+        assert!(
+            !reader.is_dirty(),
+            "stored in the review file, not the project"
+        );
+        assert_eq!(
+            storage::load(reader.path.as_deref().unwrap()).unwrap(),
+            project_file,
+            "the project file is not written"
+        );
+        let (review_path, _) = reader.review_file.clone().unwrap();
+        assert!(review_path.is_file());
+
+        let mut drafter = OpenDocument::open(reader.path.as_deref().unwrap()).unwrap();
+        let merged = drafter.merge_review_files();
+        assert_eq!(merged.len(), 1);
+        assert!(matches!(merged[0].outcome, MergeOutcome::Merged { .. }));
+        assert!(merged[0].lines()[0].starts_with("Tệp p.gop-y-"));
+        assert_eq!(drafter.project.reports[0].review.comments.len(), 1);
+        assert!(drafter.is_dirty());
+        assert_eq!(drafter.merged_review_files, vec![review_path]);
+        // Merging again finds nothing new beside the project.
+        assert!(drafter.merge_review_files().is_empty());
+        assert!(drafter.undo(), "a merge is one undo step");
+        assert!(drafter.project.reports[0].review.comments.is_empty());
+    }
+
+    #[test]
+    fn a_read_only_view_comments_on_one_report_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut reader = read_only_copy(dir.path());
+        let report = reader.project.reports[0].id.clone();
+        reader
+            .review_as_reader(&report, &reviewer(), at(), comment("han-che", "Một."))
+            .unwrap();
+        let err = reader
+            .review_as_reader(
+                "bao-cao-khac",
+                &reviewer(),
+                at(),
+                comment("han-che", "Hai."),
+            )
+            .unwrap_err();
+        assert!(matches!(err, ReviewStepError::OtherReport(ref r) if *r == report));
+        assert_eq!(reader.project.reports[0].review.comments.len(), 1);
+    }
+
+    #[test]
+    fn a_step_that_cannot_be_applied_leaves_the_project_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut reader = read_only_copy(dir.path());
+        let before = reader.project.clone();
+        let err = reader
+            .review_as_reader("khong-co", &reviewer(), at(), comment("han-che", "X"))
+            .unwrap_err();
+        assert!(matches!(err, ReviewStepError::Edit(_)), "{err}");
+        assert_eq!(reader.project, before);
+    }
+
+    #[test]
+    fn an_unreadable_review_file_is_reported_and_not_merged() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        storage::save(&path, &crate::test_support::sample()).unwrap();
+        std::fs::write(
+            dir.path().join("p.gop-y-hoa.ron"),
+            "(format_version: 1, ops: [",
+        )
+        .unwrap();
+        let mut drafter = OpenDocument::open(&path).unwrap();
+        let merged = drafter.merge_review_files();
+        assert_eq!(merged.len(), 1);
+        assert!(matches!(merged[0].outcome, MergeOutcome::Unreadable(_)));
+        assert!(
+            merged[0].lines()[0].contains("dòng"),
+            "{:?}",
+            merged[0].lines()
+        );
+        assert!(!drafter.is_dirty());
+        assert!(drafter.merged_review_files.is_empty());
+    }
+}
