@@ -77,10 +77,10 @@ pub struct ImportPreview {
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     /// The file could not be read.
-    #[error("Không đọc được tệp {}: {source}", path.display())]
+    #[error("Không đọc được tệp ({reason}). Hãy kiểm tra tệp còn đó và bạn có quyền đọc.\nTệp: {}", path.display())]
     Unreadable {
         path: PathBuf,
-        source: std::io::Error,
+        reason: crate::storage::LimitedReadError,
     },
     /// Neither CSV text nor an XLSX workbook.
     #[error(
@@ -95,8 +95,11 @@ pub enum ImportError {
     )]
     NotUtf8 { path: PathBuf },
     /// The workbook could not be opened or its sheet read.
-    #[error("Không mở được bảng tính {}: {message}", path.display())]
-    Workbook { path: PathBuf, message: String },
+    #[error("Không mở được bảng tính: {reason}. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx hoặc .csv.\nTệp: {}", path.display())]
+    Workbook {
+        path: PathBuf,
+        reason: read::WorkbookProblem,
+    },
     /// The named worksheet is not in the workbook.
     #[error("Bảng tính {} không có trang “{sheet}”. Các trang có: {available}.", path.display())]
     NoSheet {

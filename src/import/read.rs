@@ -67,9 +67,11 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Option<Format> {
 
 /// Reads a CSV or XLSX file; `sheet` names the worksheet (the first one when `None`).
 pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Unreadable {
-        path: path.to_path_buf(),
-        source,
+    let (bytes, _) = crate::storage::read_limited(path, MAX_TABLE_BYTES).map_err(|reason| {
+        ImportError::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        }
     })?;
     match detect_format(path, &bytes) {
         Some(Format::Csv) => {
@@ -78,7 +80,7 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError
             })?;
             Ok(read_csv(text))
         }
-        Some(Format::Xlsx) => read_xlsx(path, sheet),
+        Some(Format::Xlsx) => xlsx_from_bytes(bytes, path, sheet),
         None => Err(ImportError::NotATable {
             path: path.to_path_buf(),
         }),
@@ -165,13 +167,54 @@ pub fn parse_csv(text: &str, delimiter: char) -> Table {
     Table { rows }
 }
 
+/// Why a workbook could not be read, in words a clerk understands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum WorkbookProblem {
+    #[error("tệp .xlsx bị hỏng (không giải nén được)")]
+    Damaged,
+    #[error("bảng tính được đặt mật khẩu")]
+    Password,
+    #[error("nội dung bảng tính không đúng định dạng Excel")]
+    Malformed,
+    #[error("định dạng bảng tính này chưa được hỗ trợ")]
+    Unsupported,
+}
+
+impl WorkbookProblem {
+    fn of(e: &calamine::Error) -> Self {
+        use calamine::XlsxError as X;
+        match e {
+            calamine::Error::Xlsx(X::Zip(_) | X::Io(_)) | calamine::Error::Io(_) => {
+                WorkbookProblem::Damaged
+            }
+            calamine::Error::Xlsx(X::Password) => WorkbookProblem::Password,
+            calamine::Error::Xlsx(_) => WorkbookProblem::Malformed,
+            _ => WorkbookProblem::Unsupported,
+        }
+    }
+}
+
+/// The largest table read (a plan's appendix is a few hundred KB).
+pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
+
 /// Reads a worksheet of a workbook (the first when `sheet` is `None`).
 pub fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
-    let bad = |e: &dyn std::fmt::Display| ImportError::Workbook {
+    let (bytes, _) = crate::storage::read_limited(path, MAX_TABLE_BYTES).map_err(|reason| {
+        ImportError::Unreadable {
+            path: path.to_path_buf(),
+            reason,
+        }
+    })?;
+    xlsx_from_bytes(bytes, path, sheet)
+}
+
+fn xlsx_from_bytes(bytes: Vec<u8>, path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
+    let bad = |e: &calamine::Error| ImportError::Workbook {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        reason: WorkbookProblem::of(e),
     };
-    let mut book = calamine::open_workbook_auto(path).map_err(|e| bad(&e))?;
+    let mut book =
+        calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let names = book.sheet_names();
     let name = match sheet {
         Some(wanted) => names

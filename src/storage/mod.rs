@@ -4,6 +4,7 @@
 //! Sits beside `compose` on top of `model`: model ← storage.
 
 mod error;
+mod limited;
 pub mod lock;
 mod review_file;
 mod stamp;
@@ -16,6 +17,7 @@ use std::path::{Path, PathBuf};
 
 pub use error::StorageError;
 pub(crate) use error::io_reason;
+pub use limited::{FileKind, LimitedReadError, ensure_regular, read_limited};
 pub use lock::{LockError, LockInfo, ProjectLock};
 pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,

@@ -38,6 +38,11 @@ impl DiskStamp {
 
 /// Stamps the file at `path` as it is now.
 pub fn stamp(path: &Path) -> io::Result<DiskStamp> {
+    // Opening a FIFO would block; a device would never end.
+    super::ensure_regular(path).map_err(|e| match e {
+        super::LimitedReadError::Io(e) => e,
+        other => io::Error::other(other.to_string()),
+    })?;
     let mut file = fs::File::open(path)?;
     // Taken before reading: if the file changes while we read, the next check sees a
     // newer time and falls back to comparing the hash of what we actually read.

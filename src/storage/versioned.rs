@@ -5,14 +5,13 @@
 //! then the value parsed with the line and column of any error; and the pretty RON
 //! both kinds are written as.
 
-use std::fs;
 use std::path::Path;
 use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
 use super::MAX_FILE_BYTES;
-use super::error::{io_reason, ron_message};
+use super::error::ron_message;
 
 /// Why a versioned file could not be read; each kind of file puts it in its own
 /// words, naming the file.
@@ -35,23 +34,10 @@ pub(super) enum ReadFailure {
     },
 }
 
-/// A file's bytes and modification time; folders and files over [`MAX_FILE_BYTES`]
-/// are refused before reading.
+/// A file's bytes and modification time; anything but a regular file, and files over
+/// [`MAX_FILE_BYTES`], are refused.
 pub(super) fn read_bytes(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), ReadFailure> {
-    let meta = fs::metadata(path).map_err(|e| ReadFailure::Io(io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err(ReadFailure::Io(
-            "đây là một thư mục, không phải tệp".to_owned(),
-        ));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(ReadFailure::Io(format!(
-            "tệp quá lớn ({} MB)",
-            meta.len() / (1024 * 1024)
-        )));
-    }
-    let bytes = fs::read(path).map_err(|e| ReadFailure::Io(io_reason(&e)))?;
-    Ok((bytes, meta.modified().ok()))
+    super::read_limited(path, MAX_FILE_BYTES).map_err(|e| ReadFailure::Io(e.to_string()))
 }
 
 /// The bytes as text, or the position of the first byte that is not UTF-8.

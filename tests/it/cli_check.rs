@@ -101,3 +101,42 @@ fn an_unknown_command_prints_the_usage_and_fails() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("Cách dùng"));
 }
+
+/// `baocao check` on `path`, killed if it has not finished within ten seconds.
+#[cfg(unix)]
+fn check_within_ten_seconds(path: &Path) -> Output {
+    use std::time::{Duration, Instant};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("check")
+        .arg(path)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed() > Duration::from_secs(10) {
+            child.kill().unwrap();
+            panic!("baocao check {} did not finish", path.display());
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_or_a_link_to_a_device_is_refused_at_once_and_never_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("ong.ron");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let zero = dir.path().join("zero.ron");
+    std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
+    for path in [&fifo, &zero] {
+        let out = check_within_ten_seconds(path);
+        assert!(!out.status.success());
+        let msg = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        assert!(msg.contains("không phải tệp thông thường"), "{msg}");
+    }
+}
