@@ -303,7 +303,7 @@ fn env_name(key: &str) -> Option<String> {
 }
 
 /// Whether process `pid` runs on this machine; `None` where we cannot tell.
-fn process_running(pid: u32) -> Option<bool> {
+pub(super) fn process_running(pid: u32) -> Option<bool> {
     if cfg!(target_os = "linux") && Path::new("/proc/self").exists() {
         Some(pid != 0 && Path::new(&format!("/proc/{pid}")).exists())
     } else {

@@ -3,6 +3,7 @@
 //!
 //! Sits beside `compose` on top of `model`: model ← storage.
 
+mod atomic;
 mod error;
 mod limited;
 pub mod lock;
@@ -12,9 +13,9 @@ mod v0;
 mod versioned;
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+pub use atomic::{remove_stale_temps, write_atomic};
 pub use error::StorageError;
 pub(crate) use error::io_reason;
 pub use limited::{FileKind, LimitedReadError, ensure_regular, read_limited};
@@ -136,68 +137,12 @@ pub fn save_recovery(path: &Path, project: &Project) -> Result<(), StorageError>
 }
 
 /// The temporary file a save writes first, in the same folder as `path`.
-fn temp_path(path: &Path) -> PathBuf {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "baocao".to_owned());
-    path.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
-}
-
 /// Writes an exported document (a PDF) to `path` atomically; no backup is kept.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     write_atomic(path, bytes, false).map_err(|e| match e {
         StorageError::Write { path, reason } => StorageError::WriteOutput { path, reason },
         other => other,
     })
-}
-
-/// Writes `bytes` to `path` atomically (temporary file, sync, rename); with
-/// `keep_backup` the previous content is first copied to `path.bak`.
-pub fn write_atomic(path: &Path, bytes: &[u8], keep_backup: bool) -> Result<(), StorageError> {
-    let write_err = |e: &std::io::Error| StorageError::Write {
-        path: path.to_owned(),
-        reason: io_reason(e),
-    };
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    let tmp = temp_path(path);
-    let result = (|| -> std::io::Result<()> {
-        let mut file = fs::OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .open(&tmp)?;
-        file.write_all(bytes)?;
-        file.flush()?;
-        file.sync_all()?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(write_err(&e));
-    }
-    if keep_backup
-        && path.is_file()
-        && let Err(e) = fs::copy(path, backup_path(path))
-    {
-        let _ = fs::remove_file(&tmp);
-        return Err(StorageError::Write {
-            path: path.to_owned(),
-            reason: format!("không tạo được bản sao lưu .bak: {}", io_reason(&e)),
-        });
-    }
-    if let Err(e) = fs::rename(&tmp, path) {
-        let _ = fs::remove_file(&tmp);
-        return Err(write_err(&e));
-    }
-    // Make the rename itself durable where the platform allows syncing a folder.
-    if let Ok(d) = fs::File::open(&dir) {
-        let _ = d.sync_all();
-    }
-    Ok(())
 }
 
 #[cfg(test)]

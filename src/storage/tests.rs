@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Indicator, Target};
+use atomic::temp_path;
 
 fn sample_project() -> Project {
     let mut p = Project::default();

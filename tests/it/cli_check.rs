@@ -129,7 +129,13 @@ fn check_within_ten_seconds(path: &Path) -> Output {
 fn a_fifo_or_a_link_to_a_device_is_refused_at_once_and_never_read() {
     let dir = tempfile::tempdir().unwrap();
     let fifo = dir.path().join("ong.ron");
-    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
     let zero = dir.path().join("zero.ron");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();
     for path in [&fifo, &zero] {

@@ -11,6 +11,7 @@ mod cli_check;
 mod cli_export;
 mod import;
 mod pdf_export;
+mod safety;
 mod sample_files;
 mod support {
     pub mod sample_pages;

@@ -1,0 +1,79 @@
+//! Nothing lost: the save, backup, recovery, lock and import paths under faults (a
+//! full disk, a kill during a save, another program writing the same file).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn sample_path() -> PathBuf {
+    root().join("assets/mau-binh-minh-hai.ron")
+}
+
+fn table() -> PathBuf {
+    root().join("tests/fixtures/import/chi-tieu.csv")
+}
+
+/// `baocao ARGS` run by a shell that first runs `prelude` (limits, traps).
+fn baocao_in_shell(prelude: &str, args: &[&Path]) -> std::process::Output {
+    let mut line = format!("{prelude}; exec \"$0\"");
+    for i in 0..args.len() {
+        line.push_str(&format!(" \"${}\"", i + 1));
+    }
+    Command::new("bash")
+        .arg("-c")
+        .arg(line)
+        .arg(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_disk_that_fills_up_while_the_backup_is_made_never_leaves_a_torn_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    // The file as a clerk's older program left it: long comments make it larger than
+    // the program will write it back, so only writing the backup can hit the limit.
+    let mut text = std::fs::read_to_string(sample_path()).unwrap();
+    for i in 0..6000 {
+        text.push_str(&format!("// ghi chú cũ số {i}: dòng để tệp dài hơn khi lưu lại\n"));
+    }
+    std::fs::write(&project, &text).unwrap();
+    let bak = baocao::storage::backup_path(&project);
+    std::fs::write(&bak, &text).unwrap();
+    let old = std::fs::read(&project).unwrap();
+    assert!(old.len() > 300 * 1024);
+
+    // Files may grow to 250 KB: the new content fits, a copy of the old one does not.
+    let out = baocao_in_shell(
+        "trap '' XFSZ; ulimit -f 250",
+        &[Path::new("import"), &project, &table(), Path::new("--yes")],
+    );
+    let backup = std::fs::read(&bak).unwrap();
+    assert_eq!(backup.len(), old.len(), "the backup was torn: {out:?}");
+    assert_eq!(backup, old);
+    // And the project is either the old one or a whole new one.
+    let now = baocao::storage::load(&project).unwrap();
+    assert!(now.plan.indicators.len() >= baocao::storage::load(&bak).unwrap().plan.indicators.len());
+}
+
+#[test]
+fn a_save_removes_the_temporary_files_of_saves_that_were_killed() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    std::fs::copy(sample_path(), &project).unwrap();
+    // Left by killed saves: process ids above the kernel's maximum never run.
+    let left = [".p.ron.tmp-4999999", ".p.ron.tmp-4999997"];
+    for n in left {
+        std::fs::write(dir.path().join(n), "(format_version: 1,").unwrap();
+    }
+    let p = baocao::storage::load(&project).unwrap();
+    baocao::storage::save(&project, &p).unwrap();
+    for n in left {
+        assert!(!dir.path().join(n).exists(), "{n} is still there");
+    }
+}
