@@ -192,7 +192,15 @@ pub fn run_import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let mut project = match storage::load(&args.file) {
+    // Held until the import is saved, so no window overwrites it (or is overwritten).
+    let _lock = match lock_for_writing(&args.file) {
+        Ok(lock) => lock,
+        Err(e) => {
+            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+            return ExitCode::from(1);
+        }
+    };
+    let (mut project, stamp) = match storage::load_stamped(&args.file) {
         Ok(p) => p,
         Err(e) => {
             let _ = writeln!(err, "{e}");
@@ -232,7 +240,7 @@ pub fn run_import(
         }
     }
     import::apply(&preview, &mut project);
-    if let Err(e) = storage::save(&args.file, &project) {
+    if let Err(e) = storage::save_checked(&args.file, &project, Some(&stamp)) {
         let _ = writeln!(err, "{e}");
         return ExitCode::from(1);
     }
@@ -242,6 +250,20 @@ pub fn run_import(
         args.file.display()
     );
     ExitCode::SUCCESS
+}
+
+/// Takes the project's lock for a command that writes it, as the window does: a lock
+/// held by a running program refuses (naming who and where); one left by a program of
+/// this machine that is gone is taken back.
+fn lock_for_writing(path: &Path) -> Result<storage::ProjectLock, storage::LockError> {
+    let user = storage::lock::this_user();
+    let now = chrono::Local::now().naive_local();
+    match storage::lock::acquire(path, &user, now) {
+        Err(storage::LockError::Held { info, .. }) if info.holder_gone() => {
+            storage::lock::take_over(path, &user, now)
+        }
+        other => other,
+    }
 }
 
 /// The mapping, every row to import and every bad row, as the clerk reads them.

@@ -40,7 +40,9 @@ fn a_disk_that_fills_up_while_the_backup_is_made_never_leaves_a_torn_backup() {
     // the program will write it back, so only writing the backup can hit the limit.
     let mut text = std::fs::read_to_string(sample_path()).unwrap();
     for i in 0..6000 {
-        text.push_str(&format!("// ghi chú cũ số {i}: dòng để tệp dài hơn khi lưu lại\n"));
+        text.push_str(&format!(
+            "// ghi chú cũ số {i}: dòng để tệp dài hơn khi lưu lại\n"
+        ));
     }
     std::fs::write(&project, &text).unwrap();
     let bak = baocao::storage::backup_path(&project);
@@ -58,7 +60,9 @@ fn a_disk_that_fills_up_while_the_backup_is_made_never_leaves_a_torn_backup() {
     assert_eq!(backup, old);
     // And the project is either the old one or a whole new one.
     let now = baocao::storage::load(&project).unwrap();
-    assert!(now.plan.indicators.len() >= baocao::storage::load(&bak).unwrap().plan.indicators.len());
+    assert!(
+        now.plan.indicators.len() >= baocao::storage::load(&bak).unwrap().plan.indicators.len()
+    );
 }
 
 #[test]
@@ -76,4 +80,46 @@ fn a_save_removes_the_temporary_files_of_saves_that_were_killed() {
     for n in left {
         assert!(!dir.path().join(n).exists(), "{n} is still there");
     }
+}
+
+#[test]
+fn the_command_line_import_refuses_a_file_that_a_window_holds_and_names_who() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    std::fs::copy(sample_path(), &project).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        .and_then(|d| d.and_hms_opt(8, 5, 0))
+        .unwrap();
+    // This test process plays the window that has the file open.
+    let lock = baocao::storage::lock::acquire(&project, "Chị Lan", now).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("import")
+        .arg(&project)
+        .arg(table())
+        .arg("--yes")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let msg = String::from_utf8_lossy(&out.stderr);
+    assert!(msg.contains("Chị Lan") && msg.contains("trên máy"), "{msg}");
+    assert!(msg.contains("Tệp dự án không thay đổi"), "{msg}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    drop(lock);
+
+    // Once the window has closed the file, the import goes through and lets go.
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("import")
+        .arg(&project)
+        .arg(table())
+        .arg("--yes")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_ne!(std::fs::read(&project).unwrap(), before);
+    assert!(!project.with_file_name("p.ron.lock").exists());
 }
