@@ -300,9 +300,21 @@ impl OpenDocument {
         }
     }
 
-    /// Removes the recovery copy (after the user discards changes or closes cleanly).
+    /// Whether this window may touch the file's recovery copy: only the one that
+    /// holds the lock (a read-only view must never delete the drafter's autosave), or
+    /// a project never saved (its copy is in the user's own data folder).
+    pub fn owns_recovery(&self) -> bool {
+        self.path.is_none() || (self.lock.is_some() && self.read_only.is_none())
+    }
+
+    /// Removes the recovery copy (after the user discards changes or closes cleanly),
+    /// when this window owns it.
     pub fn forget_recovery(&self) {
-        let _ = std::fs::remove_file(self.recovery_file());
+        let file = self.recovery_file();
+        if self.owns_recovery() && file.exists() {
+            // A copy that cannot be removed is offered again next time; nothing is lost.
+            std::fs::remove_file(file).ok();
+        }
     }
 
     /// Drops unsaved changes: reads the file again, keeping the lock.

@@ -123,3 +123,39 @@ fn the_command_line_import_refuses_a_file_that_a_window_holds_and_names_who() {
     assert_ne!(std::fs::read(&project).unwrap(), before);
     assert!(!project.with_file_name("p.ron.lock").exists());
 }
+
+#[test]
+fn a_read_only_view_never_deletes_the_drafters_autosave() {
+    use eframe::egui;
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    std::fs::copy(sample_path(), &project).unwrap();
+    // The drafter was killed after an autosave; their lock is held by a live process.
+    let mut recovered = baocao::storage::load(&project).unwrap();
+    recovered.reports[0].summary.push_str(" (đang sửa dở)");
+    let recovery = baocao::storage::recovery_path(&project);
+    let text = baocao::storage::to_string(&recovered).unwrap();
+    std::fs::write(&recovery, text).unwrap();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 30)
+        .and_then(|d| d.and_hms_opt(8, 5, 0))
+        .unwrap();
+    let _drafter = baocao::storage::lock::acquire(&project, "Chị Lan", now).unwrap();
+
+    // A colleague opens the file (read-only) and closes the window.
+    let p = project.clone();
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            baocao::ui::BaocaoApp::new(&p)
+        });
+    h.run();
+    assert!(h.state().doc.as_ref().unwrap().read_only.is_some());
+    h.state_mut().push(baocao::ui::Command::Quit);
+    // Closing keeps asking the (headless) window to close: a few frames are enough.
+    h.run_steps(3);
+    assert!(h.state().quit_confirmed);
+    drop(h);
+    assert!(recovery.exists(), "the drafter's autosave was deleted");
+    assert_eq!(baocao::storage::load(&recovery).unwrap(), recovered);
+}

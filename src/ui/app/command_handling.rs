@@ -393,11 +393,10 @@ impl BaocaoApp {
             self.status = Some(StatusLine::info(
                 "Đã khôi phục bản tự lưu; hãy lưu lại tệp.",
             ));
-        } else if let Err(e) = std::fs::remove_file(crate::storage::recovery_path(&path)) {
-            self.status = Some(StatusLine::error(format!(
-                "Không xóa được bản tự lưu ({}).",
-                crate::storage::io_reason(&e)
-            )));
+        } else if let Some(doc) = &self.doc
+            && doc.path.as_deref() == Some(path.as_path())
+        {
+            doc.forget_recovery();
         }
     }
 
