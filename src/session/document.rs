@@ -288,8 +288,9 @@ impl OpenDocument {
         if let Some(dir) = target.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
-        let result = storage::to_string(&self.project)
-            .and_then(|text| storage::write_atomic(&target, text.as_bytes(), false));
+        // The copy notes which version of the file this work started from, so that a
+        // later restore never silently replaces changes made to the file since.
+        let result = storage::write_recovery(&target, &self.project, self.stamp.as_ref());
         match result {
             Ok(()) => {
                 self.autosaved_revision = self.revision;
@@ -376,22 +377,6 @@ pub fn data_dir() -> PathBuf {
     base.join("baocao")
 }
 
-/// A recovery copy worth offering for `path`: it exists, reads, and differs from the file.
-pub fn recovery_offer(path: &Path) -> Option<Project> {
-    let rec = storage::recovery_path(path);
-    if !rec.is_file() {
-        return None;
-    }
-    let recovered = storage::load(&rec).ok()?;
-    match storage::load(path) {
-        Ok(current) if current == recovered => {
-            let _ = std::fs::remove_file(&rec);
-            None
-        }
-        _ => Some(recovered),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -460,8 +445,9 @@ mod tests {
         assert!(!doc.recovery_file().exists(), "not yet due");
         doc.autosave_if_due(t0 + AUTOSAVE_EVERY);
         assert!(doc.recovery_file().exists());
-        let offered = recovery_offer(doc.path.as_ref().unwrap()).unwrap();
-        assert_eq!(offered.reports[0].summary, "Đang sửa");
+        let offered = super::super::recovery_offer(doc.path.as_ref().unwrap()).unwrap();
+        assert_eq!(offered.project.reports[0].summary, "Đang sửa");
+        assert!(!offered.file_changed);
     }
 
     #[test]
@@ -473,7 +459,7 @@ mod tests {
         let path = doc.path.clone().unwrap();
         doc.save_to(&path, &Actor::default(), now()).unwrap();
         assert!(!storage::recovery_path(&path).exists());
-        assert!(recovery_offer(&path).is_none());
+        assert!(super::super::recovery_offer(&path).is_none());
     }
 
     #[test]
@@ -481,6 +467,6 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut doc = doc_in(dir.path());
         doc.autosave_now(Instant::now());
-        assert!(recovery_offer(doc.path.as_ref().unwrap()).is_none());
+        assert!(super::super::recovery_offer(doc.path.as_ref().unwrap()).is_none());
     }
 }

@@ -12,15 +12,15 @@
 mod derived;
 mod document;
 mod read_only;
+mod recovery;
 pub mod reports;
 mod review;
 pub mod steps;
 
 pub use derived::{Derived, Figure, StepSummary};
-pub use document::{
-    AUTOSAVE_EVERY, OpenDocument, SaveError, data_dir, recovery_offer, unsaved_recovery_path,
-};
+pub use document::{AUTOSAVE_EVERY, OpenDocument, SaveError, data_dir, unsaved_recovery_path};
 pub use read_only::ReadOnlyReason;
+pub use recovery::{RecoveryOffer, differences, recovery_offer, save_recovered_beside};
 pub use review::{MergeOutcome, MergedFile, ReviewStepError};
 
 /// The local time, for review steps and the lock.

@@ -24,7 +24,7 @@ pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
     review_file_to_string, save_review_file,
 };
-pub use stamp::{DiskStamp, changed_on_disk, stamp};
+pub use stamp::{DiskStamp, changed_on_disk, content_is, stamp};
 
 use crate::model::{FORMAT_VERSION, Project};
 
@@ -130,13 +130,41 @@ pub fn save_checked(
     Ok(DiskStamp::of_bytes(text.as_bytes(), modified))
 }
 
-/// Writes the autosave copy (atomically, without touching the backup).
-pub fn save_recovery(path: &Path, project: &Project) -> Result<(), StorageError> {
-    let text = to_string(project)?;
-    write_atomic(&recovery_path(path), text.as_bytes(), false)
+/// The first line of a recovery file: which version of the project file the work in
+/// it started from (a RON comment, so the file still loads as a project).
+const RECOVERY_BASE: &str = "// baocao-ban-goc: ";
+
+/// Writes the autosave copy to `target` (atomically, without touching any backup),
+/// noting the version of the project file the work started from (`base`).
+pub fn write_recovery(
+    target: &Path,
+    project: &Project,
+    base: Option<&DiskStamp>,
+) -> Result<(), StorageError> {
+    let mut text = String::new();
+    if let Some(base) = base {
+        text.push_str(RECOVERY_BASE);
+        text.push_str(&base.content_key());
+        text.push('\n');
+    }
+    text.push_str(&to_string(project)?);
+    write_atomic(target, text.as_bytes(), false)
 }
 
-/// The temporary file a save writes first, in the same folder as `path`.
+/// Reads a recovery file: the project in it and, when it says, the content key of the
+/// project file version the work started from.
+pub fn read_recovery(target: &Path) -> Result<(Project, Option<String>), StorageError> {
+    let fail = |f| StorageError::from_failure(target, f);
+    let (bytes, _) = versioned::read_bytes(target).map_err(fail)?;
+    let text = versioned::utf8(bytes).map_err(fail)?;
+    let base = text
+        .lines()
+        .next()
+        .and_then(|l| l.strip_prefix(RECOVERY_BASE))
+        .map(|k| k.trim().to_owned());
+    Ok((parse(&text, target)?, base))
+}
+
 /// Writes an exported document (a PDF) to `path` atomically; no backup is kept.
 pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
     write_atomic(path, bytes, false).map_err(|e| match e {

@@ -30,6 +30,12 @@ impl DiskStamp {
         }
     }
 
+    /// The content's size and hash as text, to be written down with a copy made from
+    /// this version (the recovery file) and compared later with [`content_is`].
+    pub fn content_key(&self) -> String {
+        format!("{}:{:016x}", self.len, self.hash)
+    }
+
     /// Whether both stamps describe the same bytes (the modification time aside).
     fn same_content(&self, other: &DiskStamp) -> bool {
         self.len == other.len && self.hash == other.hash
@@ -66,6 +72,12 @@ pub fn stamp(path: &Path) -> io::Result<DiskStamp> {
         modified,
         hash: hash.finish(),
     })
+}
+
+/// Whether the file at `path` holds exactly the content of `key` (a
+/// [`DiskStamp::content_key`]); a missing or unreadable file does not.
+pub fn content_is(path: &Path, key: &str) -> bool {
+    stamp(path).is_ok_and(|s| s.content_key() == key)
 }
 
 /// Whether the file at `path` differs from `stamp`. Cheap when nothing happened: the

@@ -217,10 +217,36 @@ fn a_save_over_a_folder_fails_and_leaves_the_folder() {
 fn the_recovery_copy_sits_beside_the_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
-    save_recovery(&path, &sample_project()).unwrap();
+    write_recovery(&recovery_path(&path), &sample_project(), None).unwrap();
     assert!(recovery_path(&path).is_file());
     assert!(!path.exists());
     assert_eq!(load(&recovery_path(&path)).unwrap(), sample_project());
+    assert_eq!(
+        read_recovery(&recovery_path(&path)).unwrap(),
+        (sample_project(), None)
+    );
+}
+
+#[test]
+fn a_recovery_copy_says_which_version_of_the_file_it_started_from() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    save(&path, &sample_project()).unwrap();
+    let base = stamp(&path).unwrap();
+    let mut edited = sample_project();
+    edited.organisation.place = "Tân Lập".into();
+    write_recovery(&recovery_path(&path), &edited, Some(&base)).unwrap();
+    let (project, key) = read_recovery(&recovery_path(&path)).unwrap();
+    assert_eq!(project, edited);
+    let key = key.unwrap();
+    assert!(content_is(&path, &key));
+    let mut other = sample_project();
+    other.organisation.place = "An Lãm Mới".into();
+    save(&path, &other).unwrap();
+    assert!(
+        !content_is(&path, &key),
+        "the file changed since the autosave began"
+    );
 }
 
 #[test]

@@ -93,13 +93,29 @@ pub enum Command {
     /// (`Some(false)`) or cancel (`None`).
     AnswerUnsaved(Option<bool>),
     /// The answer to "Khôi phục bản tự lưu?".
-    AnswerRecover(bool),
+    AnswerRecover(RecoverAnswer),
     /// The clerk agreed to edit an approved report: apply the edit.
     ConfirmApprovedEdit(Box<Edit>),
     /// Open a file or folder with the system's program (the exported PDF).
     OpenExternally(PathBuf),
     /// Close the dialog over the window.
     CloseModal,
+}
+
+/// What to do with an autosave copy found after a crash.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoverAnswer {
+    /// Take the copy's work in place of the file (offered only when the file has not
+    /// changed since the work began).
+    Restore,
+    /// Save the copy's work as a new file beside the project; the project stays.
+    KeepBoth,
+    /// Show what differs between the file and the copy.
+    ShowDifferences,
+    /// Delete the copy.
+    Discard,
+    /// Decide later: the copy stays and is offered again.
+    Later,
 }
 
 /// What a typed path is for, when the desktop shows no file chooser.
@@ -135,6 +151,11 @@ pub enum Modal {
     Recover {
         path: PathBuf,
         project: Box<Project>,
+        /// The file changed since the work in the copy began: restoring over it would
+        /// lose that change, so only keeping both is offered.
+        file_changed: bool,
+        /// What differs, once asked for.
+        differences: Option<Vec<String>>,
     },
     Message {
         title: String,

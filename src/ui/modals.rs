@@ -110,18 +110,46 @@ pub fn show(
                     }
                 });
             }
-            Modal::Recover { path, .. } => {
+            Modal::Recover { path, file_changed, differences, .. } => {
                 ui.heading("Khôi phục bản tự lưu?");
                 ui.label(format!(
-                    "Lần trước chương trình đóng khi còn thay đổi chưa lưu. Có một bản tự lưu mới hơn tệp:\n{}",
+                    "Lần trước chương trình đóng khi còn thay đổi chưa lưu. Có một bản tự lưu của tệp:\n{}",
                     path.display()
                 ));
-                ui.horizontal(|ui| {
-                    if ui.button("Khôi phục").clicked() {
-                        out.push(Command::AnswerRecover(true));
+                if *file_changed {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "Tệp này đã được thay đổi (bởi chương trình khác hoặc người khác) sau khi phần việc trong bản tự lưu bắt đầu. Khôi phục đè lên tệp sẽ làm mất những thay đổi đó, nên chương trình giữ cả hai: lưu bản tự lưu thành một tệp mới bên cạnh.",
+                    );
+                }
+                if let Some(lines) = differences {
+                    ui.separator();
+                    ui.strong("Khác nhau giữa tệp và bản tự lưu:");
+                    egui::ScrollArea::vertical().max_height(200.0).show(ui, |ui| {
+                        if lines.is_empty() {
+                            ui.label("Không thấy khác biệt.");
+                        }
+                        for l in lines.iter() {
+                            ui.label(format!("• {l}"));
+                        }
+                    });
+                }
+                ui.horizontal_wrapped(|ui| {
+                    use super::command::RecoverAnswer as A;
+                    if !*file_changed && ui.button("Khôi phục").clicked() {
+                        out.push(Command::AnswerRecover(A::Restore));
+                    }
+                    if ui.button("Giữ cả hai (lưu thành tệp mới)").clicked() {
+                        out.push(Command::AnswerRecover(A::KeepBoth));
+                    }
+                    if differences.is_none() && ui.button("Xem khác biệt").clicked() {
+                        out.push(Command::AnswerRecover(A::ShowDifferences));
                     }
                     if ui.button("Bỏ bản tự lưu").clicked() {
-                        out.push(Command::AnswerRecover(false));
+                        out.push(Command::AnswerRecover(A::Discard));
+                    }
+                    if ui.button("Để sau").clicked() {
+                        out.push(Command::AnswerRecover(A::Later));
                     }
                 });
             }

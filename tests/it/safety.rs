@@ -159,3 +159,92 @@ fn a_read_only_view_never_deletes_the_drafters_autosave() {
     assert!(recovery.exists(), "the drafter's autosave was deleted");
     assert_eq!(baocao::storage::load(&recovery).unwrap(), recovered);
 }
+
+fn window_on(path: &Path) -> egui_kittest::Harness<'static, baocao::ui::BaocaoApp> {
+    let p = path.to_owned();
+    egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            baocao::ui::BaocaoApp::new(&p)
+        })
+}
+
+#[test]
+fn an_autosave_is_never_restored_over_a_file_that_changed_since_and_both_are_kept() {
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    std::fs::copy(sample_path(), &project).unwrap();
+    let typed = "Câu viết dở trước khi máy tắt.";
+
+    // Window A types into Hạn chế and autosaves.
+    let mut a = window_on(&project);
+    a.run();
+    a.state_mut().doc.as_mut().unwrap().autosave_every = std::time::Duration::ZERO;
+    let index = baocao::guide::Step::ALL
+        .iter()
+        .position(|s| *s == baocao::guide::Step::HanChe)
+        .unwrap()
+        + 1;
+    a.get_by_label(&format!("{index}. {}", baocao::guide::Step::HanChe.label()))
+        .click();
+    a.run();
+    let field = a.get_by_label("Nội dung: Hạn chế");
+    field.focus();
+    field.type_text(typed);
+    a.run_steps(3);
+    let recovery = baocao::storage::recovery_path(&project);
+    assert!(recovery.exists(), "window A autosaved");
+
+    // Meanwhile another program adds an indicator to the file.
+    let mut newer = baocao::storage::load(&project).unwrap();
+    let mut extra = newer.plan.indicators[0].clone();
+    extra.id = "CT99".into();
+    extra.name = "Chỉ tiêu thêm bằng chương trình khác".into();
+    newer.plan.indicators.push(extra);
+    baocao::storage::save(&project, &newer).unwrap();
+    drop(a); // window A is gone without saving (a crash)
+
+    // Reopening says the file changed and does not offer to restore over it.
+    let mut b = window_on(&project);
+    b.run();
+    match &b.state().modal {
+        Some(baocao::ui::command::Modal::Recover { file_changed, .. }) => assert!(file_changed),
+        other => panic!("no recovery offered: {other:?}"),
+    }
+    assert!(b.query_by_label("Khôi phục").is_none());
+    b.get_by_label("Xem khác biệt").click();
+    b.run();
+    b.get_by_label_contains("Chỉ có trong tệp: CT99");
+    b.get_by_label("Giữ cả hai (lưu thành tệp mới)").click();
+    b.run();
+
+    // Both are kept: the file with the new indicator, the typed text in a new file.
+    let on_disk = baocao::storage::load(&project).unwrap();
+    assert!(on_disk.plan.indicator("CT99").is_some());
+    let kept: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("-khoi-phuc-"))
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    let recovered = baocao::storage::load(&kept[0]).unwrap();
+    let text = recovered.reports[0]
+        .section_by_role(baocao::model::SectionRole::Shortcomings)
+        .unwrap()
+        .body
+        .clone();
+    assert!(text.contains(typed), "{text}");
+    assert!(!recovery.exists());
+    // Saving the window now keeps the indicator added by the other program.
+    b.state_mut().push(baocao::ui::Command::Save);
+    b.run();
+    assert!(
+        baocao::storage::load(&project)
+            .unwrap()
+            .plan
+            .indicator("CT99")
+            .is_some()
+    );
+}

@@ -9,7 +9,7 @@ use crate::guide::Step;
 use crate::model::{Period, ReportStatus, SectionRole};
 use crate::review::Actor;
 use crate::session::{now, reports};
-use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, StatusLine, Then};
+use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, RecoverAnswer, StatusLine, Then};
 use crate::ui::editor;
 
 impl BaocaoApp {
@@ -381,22 +381,76 @@ impl BaocaoApp {
         }
     }
 
-    /// Accepts or discards an offered recovery copy.
-    fn answer_recover(&mut self, accept: bool) {
-        let Some(Modal::Recover { path, project }) = self.modal.take() else {
+    /// Restores, keeps both, compares, discards or keeps for later an offered recovery
+    /// copy. A copy is never restored over a file that changed since its work began.
+    fn answer_recover(&mut self, answer: RecoverAnswer) {
+        let Some(Modal::Recover {
+            path,
+            project,
+            file_changed,
+            ..
+        }) = self.modal.take()
+        else {
             return;
         };
-        if accept {
-            if let Some(doc) = &mut self.doc {
-                doc.adopt_recovered(*project);
+        match answer {
+            RecoverAnswer::Restore if !file_changed => {
+                if let Some(doc) = &mut self.doc {
+                    doc.adopt_recovered(*project);
+                }
+                self.status = Some(StatusLine::info(
+                    "Đã khôi phục bản tự lưu; hãy lưu lại tệp.",
+                ));
             }
-            self.status = Some(StatusLine::info(
-                "Đã khôi phục bản tự lưu; hãy lưu lại tệp.",
-            ));
-        } else if let Some(doc) = &self.doc
-            && doc.path.as_deref() == Some(path.as_path())
-        {
-            doc.forget_recovery();
+            RecoverAnswer::KeepBoth => {
+                match crate::session::save_recovered_beside(&path, &project, now()) {
+                    Ok(saved) => {
+                        self.status = Some(StatusLine::info(format!(
+                            "Đã lưu bản tự lưu thành {}",
+                            saved.display()
+                        )));
+                        self.modal = Some(Modal::Message {
+                            title: "Đã giữ cả hai".to_owned(),
+                            text: format!(
+                                "Phần việc trong bản tự lưu đã được lưu thành tệp mới:\n{}\n\nTệp {} vẫn giữ nguyên, kể cả những thay đổi mới trong đó. Muốn chép lại phần đã soạn, hãy mở tệp mới bằng Tệp › Mở….",
+                                saved.display(),
+                                path.display()
+                            ),
+                        });
+                    }
+                    Err(e) => {
+                        self.modal = Some(Modal::Message {
+                            title: "Không lưu được bản tự lưu".to_owned(),
+                            text: format!("{e}\n\nBản tự lưu vẫn còn và sẽ được hỏi lại lần sau."),
+                        });
+                    }
+                }
+            }
+            RecoverAnswer::ShowDifferences => {
+                let lines = match crate::storage::load(&path) {
+                    Ok(on_disk) => crate::session::differences(&on_disk, &project),
+                    Err(e) => vec![e.to_string()],
+                };
+                self.modal = Some(Modal::Recover {
+                    path,
+                    project,
+                    file_changed,
+                    differences: Some(lines),
+                });
+            }
+            RecoverAnswer::Discard => {
+                if let Some(doc) = &self.doc
+                    && doc.path.as_deref() == Some(path.as_path())
+                {
+                    doc.forget_recovery();
+                }
+            }
+            // Restore over a changed file is never done; the copy stays for later.
+            RecoverAnswer::Restore | RecoverAnswer::Later => {
+                self.status = Some(StatusLine::info(
+                    "Bản tự lưu vẫn còn; sẽ được hỏi lại khi mở tệp.",
+                ));
+            }
         }
     }
 

@@ -53,10 +53,12 @@ impl BaocaoApp {
                 self.derived = None;
                 self.remember_recent(path);
                 self.status = Some(StatusLine::info(format!("Đã mở {}", path.display())));
-                if let Some(project) = offer {
+                if let Some(offer) = offer {
                     self.modal = Some(Modal::Recover {
                         path: path.to_owned(),
-                        project: Box::new(project),
+                        project: Box::new(offer.project),
+                        file_changed: offer.file_changed,
+                        differences: None,
                     });
                 }
             }
