@@ -16,6 +16,7 @@ mod recovery;
 pub mod reports;
 mod review;
 pub mod steps;
+pub mod termination;
 
 pub use derived::{Derived, Figure, StepSummary};
 pub use document::{AUTOSAVE_EVERY, OpenDocument, SaveError, data_dir, unsaved_recovery_path};

@@ -48,6 +48,10 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         options,
         Box::new(move |cc| {
             fonts::install_fonts(&cc.egui_ctx);
+            let ctx = cc.egui_ctx.clone();
+            if let Err(e) = crate::session::termination::install(move || ctx.request_repaint()) {
+                eprintln!("{e}");
+            }
             let user = cc
                 .storage
                 .and_then(|s| eframe::get_value::<crate::review::Actor>(s, app::USER_KEY))

@@ -248,3 +248,86 @@ fn an_autosave_is_never_restored_over_a_file_that_changed_since_and_both_are_kep
             .is_some()
     );
 }
+
+const TERM_CHILD: &str = "BAOCAO_SIGTERM_CHILD";
+const TERM_TYPED: &str = "Đoạn đang viết khi máy bị tắt từ xa.";
+
+/// The child: a window that listens for the system's requests to end, with text typed
+/// and not saved; it runs frames until the window has closed.
+fn sigterm_child(path: &Path) -> ! {
+    use egui_kittest::kittest::Queryable;
+    let mut h = window_on(path);
+    baocao::session::termination::install(|| {}).unwrap();
+    h.run();
+    let step = baocao::guide::Step::HanChe;
+    let index = baocao::guide::Step::ALL
+        .iter()
+        .position(|s| *s == step)
+        .unwrap()
+        + 1;
+    h.get_by_label(&format!("{index}. {}", step.label()))
+        .click();
+    h.run();
+    let field = h.get_by_label("Nội dung: Hạn chế");
+    field.focus();
+    field.type_text(TERM_TYPED);
+    h.run();
+    println!("READY");
+    loop {
+        h.step();
+        if h.state().quit_confirmed {
+            println!("CLOSED");
+            std::process::exit(0);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends() {
+    use std::io::{BufRead, BufReader};
+    if let Some(path) = std::env::var_os(TERM_CHILD) {
+        sigterm_child(Path::new(&path));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    std::fs::copy(sample_path(), &project).unwrap();
+    let mut kid = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "safety::sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .env(TERM_CHILD, &project)
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(kid.stdout.take().unwrap()).lines();
+    assert!(
+        lines
+            .by_ref()
+            .map_while(Result::ok)
+            .any(|l| l.contains("READY")),
+        "the child did not start"
+    );
+    let lock = project.with_file_name("p.ron.lock");
+    assert!(lock.exists(), "the window holds the lock");
+    let killed = Command::new("kill")
+        .args(["-TERM", &kid.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let closed = lines.map_while(Result::ok).any(|l| l.contains("CLOSED"));
+    let status = kid.wait().unwrap();
+    assert!(closed && status.success(), "{status:?}");
+    let recovery = baocao::storage::recovery_path(&project);
+    let (recovered, _) = baocao::storage::read_recovery(&recovery).unwrap();
+    let text = &recovered.reports[0]
+        .section_by_role(baocao::model::SectionRole::Shortcomings)
+        .unwrap()
+        .body;
+    assert!(text.contains(TERM_TYPED), "{text}");
+    assert!(!lock.exists(), "the lock was let go");
+}

@@ -15,6 +15,10 @@ use crate::ui::command::{Command, Modal, StatusLine, Then};
 impl BaocaoApp {
     /// Everything but drawing, once per frame.
     pub(super) fn run_logic(&mut self, ctx: &egui::Context) {
+        if crate::session::termination::requested() && !self.quit_confirmed {
+            self.end_on_request(ctx);
+            return;
+        }
         self.handle_input(ctx);
         self.apply_pending();
         self.refresh();
@@ -89,12 +93,34 @@ impl BaocaoApp {
         }
         if ctx.input(|i| i.viewport().close_requested()) && !self.quit_confirmed {
             if self.is_dirty() {
+                // The close may be the session ending (logout): keep the work first.
+                if let Some(doc) = &mut self.doc
+                    && doc.owns_recovery()
+                    && let Some(err) = doc.autosave_now(Instant::now())
+                {
+                    self.status = Some(StatusLine::error(err));
+                }
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Then::Quit));
             } else if let Some(doc) = &self.doc {
                 doc.forget_recovery();
             }
         }
+    }
+
+    /// The system asked the program to end (SIGTERM, logout): nobody is there to answer
+    /// questions, so unsaved work goes to the recovery copy, the lock is let go, and
+    /// the window closes.
+    fn end_on_request(&mut self, ctx: &egui::Context) {
+        if let Some(doc) = &mut self.doc {
+            if doc.is_dirty() && doc.owns_recovery() {
+                // Nothing can be shown any more; the copy is offered at the next start.
+                doc.autosave_now(Instant::now());
+            }
+            doc.lock = None;
+        }
+        self.quit_confirmed = true;
+        ctx.send_viewport_cmd(egui::ViewportCommand::Close);
     }
 
     /// Autosave, the lock's heartbeat, the window title, closing.
