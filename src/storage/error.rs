@@ -110,7 +110,24 @@ pub(crate) fn io_reason(err: &std::io::Error) -> String {
         K::IsADirectory => "đây là một thư mục, không phải tệp",
         K::ResourceBusy => "tệp đang được chương trình khác sử dụng",
         K::FileTooLarge => "tệp quá lớn",
-        _ => return format!("lỗi hệ thống: {err}"),
+        K::Interrupted | K::TimedOut | K::WouldBlock => "thao tác bị gián đoạn, hãy thử lại",
+        K::OutOfMemory => "máy không đủ bộ nhớ",
+        K::InvalidInput | K::InvalidFilename => "tên hoặc đường dẫn tệp không hợp lệ",
+        K::NotADirectory => "một phần của đường dẫn không phải thư mục",
+        K::DirectoryNotEmpty => "thư mục không trống",
+        K::CrossesDevices => "không chuyển được tệp sang ổ đĩa khác",
+        K::NetworkDown | K::NetworkUnreachable | K::ConnectionReset | K::ConnectionAborted => {
+            "mất kết nối tới ổ mạng"
+        }
+        K::StaleNetworkFileHandle => "ổ mạng đã ngắt kết nối với tệp",
+        K::Unsupported => "hệ thống không hỗ trợ thao tác này",
+        // The system's own words are English: only its error number is kept.
+        _ => {
+            return match err.raw_os_error() {
+                Some(code) => format!("lỗi hệ thống mã {code}"),
+                None => "lỗi hệ thống không rõ".to_owned(),
+            };
+        }
     };
     words.to_owned()
 }
@@ -143,11 +160,9 @@ pub(crate) fn ron_message(err: &ron::Error) -> String {
         E::UnexpectedChar(c) => format!("ký tự “{c}” không đúng chỗ"),
         E::Utf8Error(_) => "nội dung không phải văn bản UTF-8".to_owned(),
         E::TrailingCharacters => "có nội dung thừa sau phần kết thúc của tệp".to_owned(),
-        E::InvalidValueForType { expected, found } => {
-            format!(
-                "giá trị {found} sai kiểu, cần {}",
-                expected_in_words(expected)
-            )
+        // `found` is serde's English description ("a string"): not shown.
+        E::InvalidValueForType { expected, .. } => {
+            format!("giá trị sai kiểu, cần {}", expected_in_words(expected))
         }
         E::NoSuchEnumVariant {
             expected, found, ..
@@ -161,17 +176,18 @@ pub(crate) fn ron_message(err: &ron::Error) -> String {
             outer,
         } => format!(
             "trường “{found}” không có trong {}; các trường hợp lệ: {}",
-            outer.as_deref().unwrap_or("mục này"),
+            part_in_words(outer.as_deref()),
             expected.join(", ")
         ),
         E::MissingStructField { field, outer } => format!(
             "thiếu trường “{field}” trong {}",
-            outer.as_deref().unwrap_or("mục này")
+            part_in_words(outer.as_deref())
         ),
         E::DuplicateStructField { field, .. } => format!("trường “{field}” xuất hiện hai lần"),
         E::ExceededRecursionLimit => "các mục lồng nhau quá sâu".to_owned(),
         E::Message(m) => translate_serde_message(m),
-        other => format!("cú pháp không hợp lệ ({other})"),
+        // The rest name the parser's internals (raw identifiers, byte strings…).
+        _ => "cú pháp không hợp lệ ở đây".to_owned(),
     }
 }
 
@@ -185,22 +201,67 @@ fn expected_in_words(expected: &str) -> String {
         "một số".to_owned()
     } else if e.contains("bool") {
         "true hoặc false".to_owned()
-    } else if e.contains("sequence") {
+    } else if e.contains("sequence") || e.contains("tuple") {
         "một danh sách […]".to_owned()
+    } else if e.contains("map") {
+        "một bảng {…}".to_owned()
+    } else if e.contains("option") {
+        "Some(…) hoặc None".to_owned()
+    } else if e.contains("char") {
+        "một ký tự".to_owned()
     } else {
-        expected.to_owned()
+        "một giá trị khác".to_owned()
+    }
+}
+
+/// The part of the file a struct of the model stands for, in the clerk's words (the
+/// parser names the Rust type).
+fn part_in_words(outer: Option<&str>) -> &'static str {
+    match outer.unwrap_or_default() {
+        "Project" | "ProjectV0" => "tệp dự án",
+        "Organisation" | "OrganisationV0" => "thông tin cơ quan",
+        "Office" => "đơn vị",
+        "Signer" => "người ký",
+        "Plan" => "kế hoạch",
+        "Group" => "nhóm",
+        "Indicator" | "IndicatorV0" => "chỉ tiêu",
+        "Task" | "TaskV0" => "nhiệm vụ",
+        "PeriodRecord" => "số liệu của kỳ",
+        "IndicatorValue" => "kết quả chỉ tiêu",
+        "TaskProgress" => "tiến độ nhiệm vụ",
+        "Period" => "kỳ báo cáo",
+        "Report" => "báo cáo",
+        "Section" => "mục của báo cáo",
+        "Appendices" => "phần phụ lục",
+        "Review" => "phần duyệt",
+        "Comment" => "góp ý",
+        "Reply" => "trả lời góp ý",
+        "Transition" => "lịch sử duyệt",
+        "Snapshot" => "bản lưu khi gửi duyệt",
+        "PageSetup" => "định dạng trang",
+        "ReviewFile" => "tệp góp ý",
+        _ => "mục này",
     }
 }
 
 /// Serde's own messages (from derived impls and chrono) in Vietnamese where we know them.
 fn translate_serde_message(m: &str) -> String {
+    // Only the kind of problem is kept: serde's and chrono's words are English.
     if m.contains("input contains invalid characters")
         || m.contains("premature end of input")
         || m.contains("input is out of range")
         || m.contains("trailing input")
+        || m.contains("impossible")
+        || m.contains("not enough")
     {
-        format!("ngày tháng không hợp lệ (cần dạng \"2026-06-30\"): {m}")
+        "ngày tháng không hợp lệ (cần dạng \"2026-06-30\" hoặc \"2026-06-30T08:00:00\")".to_owned()
+    } else if m.contains("digit") || m.contains("number") || m.contains("overflow") {
+        "số không hợp lệ ở đây".to_owned()
+    } else if m.contains("unknown variant") {
+        "giá trị không nằm trong các giá trị được phép".to_owned()
+    } else if m.contains("invalid type") || m.contains("invalid value") {
+        "giá trị sai kiểu ở đây".to_owned()
     } else {
-        format!("dữ liệu không hợp lệ: {m}")
+        "dữ liệu không hợp lệ ở đây".to_owned()
     }
 }

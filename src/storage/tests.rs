@@ -329,3 +329,119 @@ fn a_checked_save_without_a_stamp_writes_a_new_file() {
     assert_eq!(stamped, stamp(&path).unwrap());
     assert_eq!(load(&path).unwrap(), sample_project());
 }
+
+/// Words of the parser's and serde's English that must never reach a clerk.
+const ENGLISH: [&str; 22] = [
+    "expected",
+    "invalid",
+    "input",
+    "error",
+    "found",
+    "string",
+    "integer",
+    "identifier",
+    "struct",
+    "raw",
+    "try",
+    "digit",
+    "range",
+    "unexpected",
+    "variant",
+    "field",
+    "ProjectV0",
+    "Project",
+    "Indicator",
+    "os",
+    "type",
+    "value",
+];
+
+/// An English word in `message`, leaving out what the file itself says: names in
+/// “quotes” and the lists of allowed fields and values.
+fn english_in(message: &str) -> Option<&'static str> {
+    let mut own = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ if !quoted => own.push(c),
+            _ => {}
+        }
+    }
+    let own = own
+        .split("các trường hợp lệ:")
+        .next()
+        .unwrap_or_default()
+        .split("các giá trị được phép:")
+        .next()
+        .unwrap_or_default()
+        .to_owned();
+    let words: Vec<String> = own
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .map(str::to_lowercase)
+        .collect();
+    ENGLISH
+        .iter()
+        .find(|w| words.iter().any(|x| x == &w.to_lowercase()))
+        .copied()
+}
+
+#[test]
+fn every_parse_error_of_a_damaged_project_is_in_vietnamese() {
+    let text = std::fs::read_to_string(crate::ui::SAMPLE_PATH).unwrap();
+    let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(151).collect();
+    let mut damaged: Vec<String> = Vec::new();
+    for &i in &boundaries {
+        let (a, b) = text.split_at(i);
+        damaged.push(a.to_owned());
+        for junk in ["}", "\"", "x", "1e999", "@", "(", "r#", "b\"", "Some("] {
+            damaged.push(format!("{a}{junk}{b}"));
+        }
+        damaged.push(format!("{a}{}", b.chars().skip(1).collect::<String>()));
+    }
+    for case in [
+        "(format_version: 1, organisation: (name: 5))",
+        "(format_version: 1, plan: (indicators: [(id: \"CT01\", target: Number(cmp: Hơn, value: 1.0))]))",
+        "(format_version: 1, reports: [(id: \"a\", date: Some(\"2026-13-45\"))])",
+        "(format_version: 1, reports: [(id: \"a\", date: Some(\"30/06/2026\"))])",
+        "(format_version: 1, periods: [(period: (year: 99999999999, kind: Year))])",
+        "(format_version: 1, plan: (year: -))",
+        "(format_version: 1, khong_co: 1)",
+        "(format_version: 0, khong_co: 1)",
+        "(format_version: 1, plan: (tasks: [(id: 5)]))",
+    ] {
+        damaged.push(case.to_owned());
+    }
+    let mut errors = 0;
+    for d in &damaged {
+        if let Err(e) = parse(d, Path::new("p.ron")) {
+            errors += 1;
+            let message = e.to_string();
+            let head = message.split("\nTệp:").next().unwrap_or_default();
+            if let Some(word) = english_in(head) {
+                panic!(
+                    "“{word}” in: {message}\n--- from ---\n{}",
+                    &d[d.len().saturating_sub(200)..]
+                );
+            }
+        }
+    }
+    assert!(errors > 300, "only {errors} damaged copies were refused");
+}
+
+#[test]
+fn format_version_zero_written_out_is_migrated_like_a_file_without_it() {
+    let with = parse(
+        "(format_version: 0, year: 2026, plan_title: \"Kế hoạch\")",
+        Path::new("v0.ron"),
+    )
+    .unwrap();
+    let without = parse(
+        "(year: 2026, plan_title: \"Kế hoạch\")",
+        Path::new("v0.ron"),
+    )
+    .unwrap();
+    assert_eq!(with, without);
+    assert_eq!(with.plan.year, 2026);
+}

@@ -12,6 +12,9 @@ use crate::model::{
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub(super) struct ProjectV0 {
+    /// `format_version: 0` written out: the same as leaving it away.
+    #[serde(rename = "format_version")]
+    _format_version: u32,
     organisation: OrganisationV0,
     year: i32,
     plan_title: String,
