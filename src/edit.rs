@@ -147,6 +147,8 @@ pub enum EditError {
     NoIndicator(String),
     #[error("Nhiệm vụ “{0}” không có trong kế hoạch.")]
     NoTask(String),
+    #[error("Kết quả của chỉ tiêu “{0}” phải là một số không âm và không quá lớn.")]
+    NotAFigure(String),
     #[error("Mã báo cáo “{0}” đã có trong tệp.")]
     DuplicateReport(String),
     #[error("Kế hoạch đã có mã “{0}”: tệp đã thay đổi sau khi xem trước. Hãy nhập lại bảng.")]
@@ -337,6 +339,11 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             indicator,
             value,
         } => {
+            if let Some(Value::Number(n)) = value
+                && !(n.is_finite() && (0.0..=crate::storage::MAX_FIGURE).contains(&n))
+            {
+                return Err(EditError::NotAFigure(indicator));
+            }
             let value = value.map(|v| match v {
                 Value::Text(t) => Value::Text(vi::nfc(t.trim())),
                 n => n,

@@ -292,3 +292,23 @@ fn an_import_built_against_an_older_project_is_refused() {
     assert!(err.to_string().contains("nhập lại"));
     assert_eq!(p, after_first);
 }
+
+#[test]
+fn a_value_that_is_not_a_figure_is_refused_and_nothing_changes() {
+    let mut p = crate::test_support::sample();
+    let period = p.periods[0].period;
+    let id = p.plan.indicators[0].id.clone();
+    let before = p.clone();
+    for bad in [f64::NAN, f64::NEG_INFINITY, -1.0, 1e300] {
+        let e = apply(
+            &mut p,
+            Edit::IndicatorValue {
+                period,
+                indicator: id.clone(),
+                value: Some(Value::Number(bad)),
+            },
+        );
+        assert_eq!(e, Err(EditError::NotAFigure(id.clone())));
+        assert_eq!(p, before);
+    }
+}

@@ -34,6 +34,16 @@ pub enum StorageError {
         supported: u32,
     },
 
+    /// A number of the file that is not a figure (NaN, infinity, huge, negative).
+    #[error(
+        "Tệp dự án có số liệu không hợp lệ ở {place}: giá trị {reason}. Tệp chưa bị thay đổi; hãy sửa số này trong tệp (hoặc mở bản sao lưu .bak).\nTệp: {path}"
+    )]
+    BadNumber {
+        path: PathBuf,
+        place: String,
+        reason: &'static str,
+    },
+
     #[error(
         "Không lưu được tệp ({reason}). Tệp cũ vẫn còn nguyên; hãy lưu vào thư mục khác.\nTệp: {path}"
     )]

@@ -7,6 +7,7 @@ mod atomic;
 mod error;
 mod limited;
 pub mod lock;
+mod numbers;
 mod review_file;
 mod stamp;
 mod v0;
@@ -20,6 +21,7 @@ pub use error::StorageError;
 pub(crate) use error::io_reason;
 pub use limited::{FileKind, LimitedReadError, ensure_regular, read_limited};
 pub use lock::{LockError, LockInfo, ProjectLock};
+pub use numbers::{BadNumber, MAX_FIGURE, first_bad_number};
 pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
     review_file_to_string, save_review_file,
@@ -56,6 +58,13 @@ pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
         _ => versioned::de::<Project>(&text).map_err(fail)?,
     };
     project.format_version = FORMAT_VERSION;
+    if let Some(bad) = first_bad_number(&project) {
+        return Err(StorageError::BadNumber {
+            path: path.to_owned(),
+            place: bad.place.clone(),
+            reason: bad.reason(),
+        });
+    }
     // Escaped code points (`\u{301}`) only become characters after parsing.
     if text.contains("\\u{") {
         let plain = to_string(&project)?;

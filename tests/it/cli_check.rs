@@ -146,3 +146,24 @@ fn a_fifo_or_a_link_to_a_device_is_refused_at_once_and_never_read() {
         assert!(msg.contains("không phải tệp thông thường"), "{msg}");
     }
 }
+
+#[test]
+fn nan_infinity_huge_and_negative_figures_are_refused_on_load_saying_where() {
+    for bad in ["NaN", "inf", "1e308", "-5.0"] {
+        let (_d, path) = damaged_copy("so-lieu.ron", |t| {
+            t.replacen(
+                "value: Some(Number(86.4))",
+                &format!("value: Some(Number({bad}))"),
+                1,
+            )
+        });
+        let out = check(&path);
+        assert!(!out.status.success(), "{bad} was accepted");
+        let msg = stdout(&out) + &String::from_utf8_lossy(&out.stderr);
+        assert!(
+            msg.contains("số liệu không hợp lệ ở chỉ tiêu"),
+            "{bad}: {msg}"
+        );
+        assert!(msg.contains("quý I năm 2026"), "{bad}: {msg}");
+    }
+}
