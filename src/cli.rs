@@ -314,8 +314,13 @@ fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
 
 /// Runs `baocao check FILE`: prints the problems and returns the exit status.
 pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
-    let project = match storage::load(path) {
-        Ok(p) => p,
+    let project = match storage::load_noting(path) {
+        Ok(loaded) => {
+            if let Some(note) = loaded.note() {
+                let _ = writeln!(out, "Lưu ý: {note}");
+            }
+            loaded.project
+        }
         Err(e) => {
             let _ = writeln!(out, "{e}");
             return ExitCode::from(1);

@@ -9,21 +9,54 @@ use std::cmp::Ordering;
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
-/// Returns `text` in Unicode NFC (precomposed letters such as `ệ` as one code point).
+/// Whether `c` is a character a report never prints: zero-width spaces and joiners,
+/// the byte order mark, bidirectional controls (U+202A–202E, U+2066–2069), the soft
+/// hyphen, and control characters other than line breaks and tabs. Pasted from Word
+/// or a web page they would print as □, a visible mark, or a hyphen mid-line.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+    ) || (c.is_control() && !matches!(c, '\n' | '\t' | '\r'))
+}
+
+/// How many characters of `text` are [`is_invisible`].
+pub fn invisible_count(text: &str) -> usize {
+    text.chars().filter(|c| is_invisible(*c)).count()
+}
+
+/// Returns `text` in Unicode NFC (precomposed letters such as `ệ` as one code point),
+/// without the characters a report never prints ([`is_invisible`]). Every text that
+/// enters the program (typed, pasted, imported, loaded) goes through here.
 pub fn nfc(text: &str) -> String {
-    if is_nfc(text) {
-        text.to_owned()
+    let clean = if text.chars().any(is_invisible) {
+        std::borrow::Cow::Owned(
+            text.chars()
+                .filter(|c| !is_invisible(*c))
+                .collect::<String>(),
+        )
     } else {
-        text.nfc().collect()
+        std::borrow::Cow::Borrowed(text)
+    };
+    if is_nfc(&clean) {
+        clean.into_owned()
+    } else {
+        clean.nfc().collect()
     }
 }
 
-/// Normalises `text` to NFC in place; returns true when it changed.
+/// Normalises `text` like [`nfc`], in place; returns true when it changed.
 pub fn nfc_in_place(text: &mut String) -> bool {
-    if is_nfc(text) {
+    if is_nfc(text) && !text.chars().any(is_invisible) {
         return false;
     }
-    *text = text.nfc().collect();
+    *text = nfc(text);
     true
 }
 
@@ -404,5 +437,16 @@ mod tests {
         assert_eq!(compare("má", "mạ"), Ordering::Less);
         assert_eq!(compare("mạ", "mb"), Ordering::Less);
         assert_eq!(compare("Ơ", "ơ"), Ordering::Greater);
+    }
+
+    #[test]
+    fn input_loses_invisible_and_control_characters_but_keeps_lines_and_tabs() {
+        let pasted = "Xa\u{0303}\u{200b} hội\u{ad}\u{202a}\n\tchủ\u{2060} nghĩa\u{feff}\u{7}";
+        assert_eq!(nfc(pasted), "Xã hội\n\tchủ nghĩa");
+        assert_eq!(invisible_count(pasted), 6);
+        let mut s = pasted.to_owned();
+        assert!(nfc_in_place(&mut s));
+        assert_eq!(s, "Xã hội\n\tchủ nghĩa");
+        assert!(!nfc_in_place(&mut s));
     }
 }

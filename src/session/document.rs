@@ -53,6 +53,8 @@ pub struct OpenDocument {
     pub review_files: Vec<PathBuf>,
     /// Review files merged into the project, removed once it is saved.
     pub merged_review_files: Vec<PathBuf>,
+    /// What loading changed in the file (invisible characters left out), to tell.
+    pub load_note: Option<String>,
 }
 
 impl OpenDocument {
@@ -73,14 +75,17 @@ impl OpenDocument {
             review_file: None,
             review_files: Vec::new(),
             merged_review_files: Vec::new(),
+            load_note: None,
         }
     }
 
     /// Opens `path`; never writes anything (the lock is taken by [`Self::lock_for`]).
     pub fn open(path: &Path) -> Result<Self, StorageError> {
-        let (project, stamp) = storage::load_stamped(path)?;
-        let mut doc = Self::new(Some(path.to_owned()), project);
-        doc.stamp = Some(stamp);
+        let loaded = storage::load_noting(path)?;
+        let note = loaded.note();
+        let mut doc = Self::new(Some(path.to_owned()), loaded.project);
+        doc.stamp = Some(loaded.stamp);
+        doc.load_note = note;
         doc.review_files = storage::find_review_files(path);
         Ok(doc)
     }

@@ -42,11 +42,46 @@ pub fn load(path: &Path) -> Result<Project, StorageError> {
 /// later whether somebody changed the file meanwhile. The stamp describes exactly the
 /// bytes the project came from, even if the file changes right after.
 pub fn load_stamped(path: &Path) -> Result<(Project, DiskStamp), StorageError> {
+    load_noting(path).map(|l| (l.project, l.stamp))
+}
+
+/// A project as loaded, with what loading changed.
+#[derive(Debug)]
+pub struct Loaded {
+    pub project: Project,
+    /// The bytes the project came from.
+    pub stamp: DiskStamp,
+    /// Characters a report never prints (zero-width, bidirectional controls, soft
+    /// hyphens…) found in the file and left out; the clerk is told.
+    pub removed_invisible: usize,
+}
+
+impl Loaded {
+    /// What the clerk should know about the loaded file, in Vietnamese.
+    pub fn note(&self) -> Option<String> {
+        (self.removed_invisible > 0).then(|| {
+            format!(
+                "Đã bỏ {} ký tự ẩn (khoảng trắng không độ rộng, ký tự điều khiển, dấu gạch nối mềm…) trong tệp; chúng không được in. Lưu tệp để ghi lại bản đã làm sạch.",
+                self.removed_invisible
+            )
+        })
+    }
+}
+
+/// Like [`load_stamped`], also saying what loading changed.
+pub fn load_noting(path: &Path) -> Result<Loaded, StorageError> {
     let fail = |f| StorageError::from_failure(path, f);
     let (bytes, modified) = versioned::read_bytes(path).map_err(fail)?;
     let stamp = DiskStamp::of_bytes(&bytes, modified);
     let text = versioned::utf8(bytes).map_err(fail)?;
-    Ok((parse(&text, path)?, stamp))
+    // The byte order mark at the very start is how editors mark UTF-8, not content.
+    let removed_invisible =
+        crate::vi::invisible_count(text.strip_prefix('\u{feff}').unwrap_or(&text));
+    Ok(Loaded {
+        project: parse(&text, path)?,
+        stamp,
+        removed_invisible,
+    })
 }
 
 /// Parses project text; `path` only names the file in errors.

@@ -167,3 +167,32 @@ fn nan_infinity_huge_and_negative_figures_are_refused_on_load_saying_where() {
         assert!(msg.contains("quý I năm 2026"), "{bad}: {msg}");
     }
 }
+
+#[test]
+fn invisible_and_control_characters_are_left_out_with_a_note_and_never_printed() {
+    // A word joiner, a byte order mark, a right-to-left override, a soft hyphen and a
+    // NUL pasted into a section's text.
+    let junk = "\u{2060}\u{feff}\u{202e}\u{ad}\u{0}";
+    let (_d, path) = damaged_copy("an.ron", |t| {
+        t.replacen(
+            "Ủy ban nhân dân xã đã",
+            &format!("Ủy ban{junk} nhân dân xã đã"),
+            1,
+        )
+    });
+    let out = check(&path);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Đã bỏ 5 ký tự ẩn"),
+        "{}",
+        stdout(&out)
+    );
+    let project = baocao::storage::load(&path).unwrap();
+    let all: String = project.reports[0]
+        .all_sections()
+        .iter()
+        .map(|s| s.body.clone())
+        .collect();
+    assert!(all.contains("Ủy ban nhân dân xã đã"));
+    assert!(!all.chars().any(baocao::vi::is_invisible));
+}

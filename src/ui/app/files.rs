@@ -49,10 +49,14 @@ impl BaocaoApp {
                     .then(|| recovery_offer(path))
                     .flatten();
                 self.report_id = doc.project.reports.last().map(|r| r.id.clone());
+                let doc_note = doc.load_note.clone();
                 self.doc = Some(doc);
                 self.derived = None;
                 self.remember_recent(path);
-                self.status = Some(StatusLine::info(format!("Đã mở {}", path.display())));
+                self.status = Some(match &doc_note {
+                    Some(note) => StatusLine::info(format!("Đã mở {}. {note}", path.display())),
+                    None => StatusLine::info(format!("Đã mở {}", path.display())),
+                });
                 if let Some(offer) = offer {
                     self.modal = Some(Modal::Recover {
                         path: path.to_owned(),
