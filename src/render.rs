@@ -83,6 +83,16 @@ pub enum Warning {
     /// Found by layout: a character the font lacks, a line too long to break, …
     #[error("{0}")]
     Layout(String),
+    /// An error of the project file (`baocao check`): the draft is made, the final
+    /// version is not.
+    #[error("Lỗi trong tệp dự án: {0}")]
+    Project(String),
+    /// The report is approved but prints as a draft because the project file has
+    /// errors.
+    #[error(
+        "Báo cáo đã duyệt nhưng tệp dự án còn lỗi nên vẫn in kèm chữ DỰ THẢO; hãy sửa các lỗi để in bản chính thức."
+    )]
+    FinalHeldBackByErrors,
 }
 
 /// Why a report could not be rendered.
@@ -105,6 +115,12 @@ pub enum RenderError {
         "Nội dung báo cáo đã thay đổi sau khi được duyệt nên không in được bản chính thức. Hãy gửi duyệt lại, hoặc xuất bản dự thảo."
     )]
     ChangedSinceApproval,
+    /// The final version of a project file with errors (`baocao check`).
+    #[error(
+        "Chưa xuất được bản chính thức: tệp dự án còn lỗi. Hãy sửa rồi xuất lại:\n{}",
+        .0.iter().map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n")
+    )]
+    ProjectErrors(Vec<String>),
     /// The final version while figures in the text cannot be resolved.
     #[error(
         "Chưa xuất được bản chính thức: còn số liệu trong văn bản chưa xác định được. Hãy sửa ở bước tương ứng rồi xuất lại:\n{}",
@@ -137,11 +153,14 @@ pub fn render(
         .iter()
         .map(ToString::to_string)
         .collect();
-    let mut warnings: Vec<Warning> = unresolved
-        .iter()
-        .cloned()
-        .map(Warning::Unresolved)
+    // The project's errors (what `baocao check` refuses): "Lỗi — Kế hoạch: …".
+    let errors: Vec<String> = crate::check::check(project)
+        .into_iter()
+        .filter(|p| p.severity == crate::check::Severity::Error)
+        .map(|p| format!("{}: {}", p.place, p.message))
         .collect();
+    let mut warnings: Vec<Warning> = errors.iter().cloned().map(Warning::Project).collect();
+    warnings.extend(unresolved.iter().cloned().map(Warning::Unresolved));
     let final_version = match kind {
         RenderKind::Draft | RenderKind::ReviewCopy => false,
         RenderKind::AsItStands => {
@@ -149,7 +168,10 @@ pub fn render(
             if allowed && !unresolved.is_empty() {
                 warnings.push(Warning::FinalHeldBack);
             }
-            allowed && unresolved.is_empty()
+            if allowed && !errors.is_empty() {
+                warnings.push(Warning::FinalHeldBackByErrors);
+            }
+            allowed && unresolved.is_empty() && errors.is_empty()
         }
         RenderKind::Final => {
             let status = report.review.status;
@@ -158,6 +180,9 @@ pub fn render(
             }
             if !crate::review::approval_holds(project, report) {
                 return Err(RenderError::ChangedSinceApproval);
+            }
+            if !errors.is_empty() {
+                return Err(RenderError::ProjectErrors(errors));
             }
             if !unresolved.is_empty() {
                 return Err(RenderError::Unresolved(unresolved));

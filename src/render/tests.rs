@@ -241,3 +241,33 @@ fn a_page_setup_against_the_decree_is_refused() {
         Err(RenderError::PageSetup(_))
     ));
 }
+
+#[test]
+fn a_project_with_errors_exports_a_draft_that_lists_them_and_no_final_version() {
+    let mut p = sample();
+    let twin = p.plan.indicators[0].clone();
+    p.plan.indicators.push(twin);
+    let fp = crate::review::fingerprint(&p, &p.reports[0]);
+    p.reports[0].review.status = ReportStatus::Approved;
+    p.reports[0].review.approved_fingerprint = Some(fp);
+    let report = p.reports[0].clone();
+    let draft = render(&p, &report, RenderKind::Draft).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        draft
+            .warnings
+            .iter()
+            .any(|w| matches!(w, Warning::Project(t) if t.contains("bị trùng"))),
+        "{:?}",
+        draft.warnings
+    );
+    let now = render(&p, &report, RenderKind::AsItStands).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        now.draft,
+        "an approved report of a broken file still prints DỰ THẢO"
+    );
+    assert!(now.warnings.contains(&Warning::FinalHeldBackByErrors));
+    assert!(matches!(
+        render(&p, &report, RenderKind::Final),
+        Err(RenderError::ProjectErrors(_))
+    ));
+}

@@ -668,3 +668,46 @@ fn a_review_copy_without_open_comments_says_so_and_an_approved_report_keeps_the_
     let info = tool("pdfinfo", &[pdf.to_str().unwrap()]);
     assert!(info.contains("bản xem xét"), "{info}");
 }
+
+#[test]
+fn a_project_that_check_rejects_exports_a_draft_naming_its_errors_and_no_final_version() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("loi.ron");
+    let mut project = baocao::storage::load(&sample()).unwrap();
+    let twin = project.plan.indicators[0].clone();
+    project.plan.indicators.push(twin);
+    project.reports[0].review.status = ReportStatus::Approved;
+    project.reports[0].review.approved_fingerprint =
+        Some(baocao::review::fingerprint(&project, &project.reports[0]));
+    baocao::storage::save(&path, &project).unwrap();
+    let out = dir.path().join("x.pdf");
+    let o = baocao(&[
+        "export",
+        path.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("Lỗi trong tệp dự án") && err.contains("bị trùng"),
+        "{err}"
+    );
+    assert!(out.exists());
+
+    std::fs::remove_file(&out).unwrap();
+    let o = baocao(&[
+        "export",
+        path.to_str().unwrap(),
+        "--final",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("tệp dự án còn lỗi") && err.contains("bị trùng"),
+        "{err}"
+    );
+    assert!(!out.exists());
+}
