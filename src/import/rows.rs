@@ -2,7 +2,8 @@
 //! names against the project and giving fresh ids; rows it cannot read become problems.
 
 use crate::model::{
-    Group, Indicator, Office, OfficeId, Project, Target, Task, new_id, parse_deadline, parse_target,
+    Group, Indicator, Office, OfficeId, Project, Target, Task, deadline_problem, new_id,
+    parse_deadline, parse_target, target_problem,
 };
 
 use super::header::{Field, Header, fold};
@@ -172,18 +173,16 @@ impl<'a> Builder<'a> {
                 cell(self.lead),
                 cell(self.note),
             ),
-            ImportKind::Tasks => {
-                let task = self.task(
+            ImportKind::Tasks => self
+                .task(
                     name,
                     cell(self.lead),
                     cell(self.coordinating),
                     cell(self.output),
                     cell(self.deadline),
                     cell(self.note),
-                );
-                self.preview.tasks.push(task);
-                Ok(())
-            }
+                )
+                .map(|task| self.preview.tasks.push(task)),
         };
         match result {
             Ok(()) => {
@@ -222,6 +221,11 @@ impl<'a> Builder<'a> {
         } else {
             unit
         };
+        if self.target.is_some()
+            && let Some(reason) = target_problem(target_text, &target, &unit)
+        {
+            return Err(reason);
+        }
         let id = self.next_id("CT");
         let lead = self.offices(lead);
         self.preview.indicators.push(Indicator {
@@ -230,6 +234,7 @@ impl<'a> Builder<'a> {
             name: name.to_owned(),
             unit,
             target,
+            target_as_written: target_text.to_owned(),
             accrues_over_year: false,
             lead,
             note: note.to_owned(),
@@ -245,17 +250,21 @@ impl<'a> Builder<'a> {
         output: &str,
         deadline: &str,
         note: &str,
-    ) -> Task {
-        Task {
+    ) -> Result<Task, String> {
+        let parsed = parse_deadline(deadline, self.project.plan.year);
+        if let Some(reason) = deadline_problem(deadline, &parsed) {
+            return Err(reason);
+        }
+        Ok(Task {
             id: self.next_id("NV"),
             group: self.group.clone(),
             name: name.to_owned(),
             lead: self.offices(lead),
             coordinating: self.offices(coordinating),
             output: output.to_owned(),
-            deadline: parse_deadline(deadline, self.project.plan.year),
+            deadline: parsed,
             note: note.to_owned(),
-        }
+        })
     }
 
     fn next_id(&mut self, prefix: &str) -> String {

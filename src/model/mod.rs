@@ -18,7 +18,7 @@ mod status;
 pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
 pub use organisation::{Office, Organisation, Signer};
 pub use page_setup::{PageSetup, PageSetupError};
-pub use parse::{parse_deadline, parse_target};
+pub use parse::{deadline_problem, parse_deadline, parse_target, target_problem};
 pub use period::{Period, PeriodKind};
 pub use plan::{
     Comparison, Deadline, Group, Indicator, Plan, Target, Task, grouped, target_label, value_label,

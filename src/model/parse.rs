@@ -36,14 +36,81 @@ pub fn parse_target(text: &str) -> (Target, String) {
     } else {
         Comparison::AtLeast
     };
-    let unit = t[end..]
-        .trim()
-        .trim_end_matches(['.', ';'])
-        .trim_end_matches("trở lên")
-        .trim_end_matches("trở xuống")
-        .trim()
-        .to_owned();
+    let after = t[end..].trim();
+    // `85% dân số`: the unit is the per cent; the rest belongs to the wording only.
+    let unit = if after.starts_with('%') {
+        "%".to_owned()
+    } else {
+        after
+            .trim_end_matches(['.', ';'])
+            .trim_end_matches("trở lên")
+            .trim_end_matches("trở xuống")
+            .trim()
+            .to_owned()
+    };
     (Target::Number { cmp, value }, unit)
+}
+
+/// Whether `text` speaks of a time (a quarter, a month, a date) rather than a level.
+fn names_a_time(lower: &str) -> bool {
+    lower.contains("quý")
+        || lower.contains("tháng")
+        || lower.contains("ngày")
+        || lower.split_whitespace().any(|w| {
+            w.matches('/').count() >= 1
+                && w.chars().any(|c| c.is_ascii_digit())
+                && w.chars()
+                    .all(|c| c.is_ascii_digit() || c == '/' || c == '.' || c == '-')
+        })
+}
+
+/// Why a target read from a plan's table cannot be stored, in Vietnamese: a time
+/// written where a level belongs, a rate outside 0–100, a figure that is negative or
+/// too large.
+pub fn target_problem(text: &str, target: &Target, unit: &str) -> Option<String> {
+    let lower = text.trim().to_lowercase();
+    if names_a_time(&lower) {
+        return Some(format!(
+            "“{}” là một thời hạn, không phải mức chỉ tiêu cần đạt",
+            text.trim()
+        ));
+    }
+    let Target::Number { value, .. } = target else {
+        return None;
+    };
+    if !value.is_finite() || *value < 0.0 || *value > 1e15 {
+        return Some(format!(
+            "chỉ tiêu “{}” không phải một số hợp lệ",
+            text.trim()
+        ));
+    }
+    if unit.trim() == "%" && *value > 100.0 {
+        return Some(format!(
+            "chỉ tiêu “{}” là một tỷ lệ ngoài 0–100%",
+            text.trim()
+        ));
+    }
+    None
+}
+
+/// Why a deadline read from a plan's table cannot be stored: it names a day, month or
+/// quarter that does not exist (`31/02/2026`, `Tháng 13/2026`, `Quý V/2026`).
+pub fn deadline_problem(text: &str, deadline: &Deadline) -> Option<String> {
+    if !matches!(deadline, Deadline::Other(_)) {
+        return None;
+    }
+    let lower = text.trim().to_lowercase();
+    let has_digits = lower.chars().any(|c| c.is_ascii_digit());
+    let what = if lower.contains("quý") {
+        "quý không có thật (chỉ có quý I–IV)"
+    } else if lower.contains("tháng") && has_digits {
+        "tháng không có thật (chỉ có tháng 1–12)"
+    } else if names_a_time(&lower) && has_digits {
+        "ngày không có thật"
+    } else {
+        return None;
+    };
+    Some(format!("thời hạn “{}”: {what}", text.trim()))
 }
 
 /// Finds the first number in `text`: (byte start, byte end, value), reading a decimal

@@ -42,7 +42,11 @@ pub struct Indicator {
     pub name: String,
     /// Unit of the values: `%`, `sáng kiến`, `cơ sở` …; empty for qualitative indicators.
     pub unit: String,
+    /// The number and comparison statuses are computed from.
     pub target: Target,
+    /// The target as the plan wrote it (`Đạt 85% dân số`, `100%`), printed as it is;
+    /// empty to print it from [`Self::target`] (`≥ 90%`).
+    pub target_as_written: String,
     /// True when the value accumulates over the year (a count of initiatives), so that
     /// before year end it is judged against a pro-rated target.
     pub accrues_over_year: bool,
@@ -175,8 +179,13 @@ impl Plan {
     }
 }
 
-/// A target as printed: `≥ 90%`, `≥ 10 sáng kiến`, `Hoàn thành`.
+/// A target as printed: as the plan wrote it when known (`Đạt 85% dân số`), otherwise
+/// from its number (`≥ 90%`, `≥ 10 sáng kiến`, `Hoàn thành`).
 pub fn target_label(ind: &Indicator) -> String {
+    let written = ind.target_as_written.trim();
+    if !written.is_empty() {
+        return written.to_owned();
+    }
     match &ind.target {
         Target::Number { cmp, value } => {
             format!("{} {}", cmp.symbol(), quantity(*value, &ind.unit))

@@ -111,6 +111,7 @@ pub(super) fn migrate(old: ProjectV0) -> Project {
             name: i.name,
             unit,
             target,
+            target_as_written: i.target.trim().to_owned(),
             accrues_over_year: false,
             lead: office_ids(&i.lead),
             note: i.note,
