@@ -8,11 +8,13 @@
 //!   `Identifier`) that do not apply;
 //! - the trailer `/ID`: printpdf draws it at random, which would make two exports of
 //!   the same pages differ;
-//! - the header version: printpdf declares PDF 1.3, but `/Lang` is PDF 1.4.
+//! - the header version: printpdf declares PDF 1.3, but `/Lang` is PDF 1.4;
+//! - compression: lopdf's `Document::compress` deflates at level 9 and sets up a new
+//!   compressor for every stream (see [`compress_streams`]).
 
+use flate2::{Compress, Compression, FlushCompress, Status};
 use printpdf_lopdf::{Dictionary, Document, Object, StringFormat};
 
-use super::fonts::Fnv;
 use super::{ExportError, PdfOptions};
 use crate::compose::Meta;
 
@@ -60,11 +62,77 @@ pub(super) fn finish(
         ]),
     );
 
-    doc.compress();
+    compress_streams(doc)?;
     let mut bytes = Vec::new();
     doc.save_to(&mut bytes)
         .map_err(|e| ExportError::Write(e.to_string()))?;
     Ok(bytes)
+}
+
+/// Deflate levels (zlib-rs's scale). lopdf's `Document::compress` uses level 9, which
+/// made compression the largest single cost of an export. Font programs are binary
+/// tables with little repetition: lazy matching shrinks them by about 2 % at twice the
+/// cost, so they get the fast level. Content streams and CMaps are repetitive text,
+/// where the better matching of a middle level still pays. On the sample the file
+/// comes out about 1.5 % larger than at level 9 (see `benches/NOTES.md`).
+const FONT_PROGRAM_LEVEL: u32 = 2;
+const OTHER_LEVEL: u32 = 4;
+
+/// Deflates every stream that may be compressed and is not yet, as lopdf's
+/// `Document::compress` does (same filter, same "only if it saves more than the filter
+/// entry costs" rule), but at the levels above and with one compressor reset between
+/// streams rather than a new one for each.
+fn compress_streams(doc: &mut Document) -> Result<(), ExportError> {
+    let mut deflate = Compress::new(Compression::new(OTHER_LEVEL), true);
+    // A new compressor is already reset; resetting clears a 128 KB table.
+    let mut fresh = true;
+    for object in doc.objects.values_mut() {
+        let Object::Stream(stream) = object else {
+            continue;
+        };
+        if !stream.allows_compression || stream.dict.has(b"Filter") {
+            continue;
+        }
+        // TrueType font programs (`/FontFile2`) are the streams with a `/Length1`.
+        let level = if stream.dict.has(b"Length1") {
+            FONT_PROGRAM_LEVEL
+        } else {
+            OTHER_LEVEL
+        };
+        if !fresh {
+            deflate.reset();
+        }
+        fresh = false;
+        deflate
+            .set_level(Compression::new(level))
+            .map_err(|e| ExportError::Write(e.to_string()))?;
+        let compressed = deflate_all(&mut deflate, &stream.content)?;
+        if compressed.len() + 19 < stream.content.len() {
+            stream.dict.set("Filter", "FlateDecode");
+            stream.set_content(compressed);
+        }
+    }
+    Ok(())
+}
+
+/// `input` as one complete zlib stream.
+fn deflate_all(deflate: &mut Compress, input: &[u8]) -> Result<Vec<u8>, ExportError> {
+    // Room for the whole input: font programs barely shrink, and a second pass over a
+    // grown buffer costs more than the unused capacity.
+    let mut out = Vec::with_capacity(input.len() + 64);
+    loop {
+        let consumed = usize::try_from(deflate.total_in()).unwrap_or(input.len());
+        let rest = input.get(consumed..).unwrap_or_default();
+        if out.len() == out.capacity() {
+            out.reserve(out.capacity().max(64));
+        }
+        let status = deflate
+            .compress_vec(rest, &mut out, FlushCompress::Finish)
+            .map_err(|e| ExportError::Write(e.to_string()))?;
+        if status == Status::StreamEnd {
+            return Ok(out);
+        }
+    }
 }
 
 fn info_dict(meta: &Meta, draft: bool, options: &PdfOptions) -> Dictionary {
@@ -118,26 +186,69 @@ fn text_string(s: &str) -> Object {
 /// compression) and the Info dictionary: the same pages give the same ID, and any change
 /// to them gives another one.
 fn file_id(doc: &Document, info: &Dictionary) -> Vec<u8> {
-    let mut a = Fnv::with_seed(1);
-    let mut b = Fnv::with_seed(2);
-    let mut feed = |bytes: &[u8]| {
-        a.write(bytes);
-        b.write(bytes);
-    };
+    let mut hash = IdHash::default();
     for object in doc.objects.values() {
         if let Object::Stream(s) = object {
-            feed(&s.content);
+            hash.write(&s.content);
         }
     }
     for (key, value) in info.iter() {
-        feed(key);
+        hash.write(key);
         if let Object::String(bytes, _) = value {
-            feed(bytes);
+            hash.write(bytes);
         }
     }
-    let mut id = a.finish().to_be_bytes().to_vec();
-    id.extend_from_slice(&b.finish().to_be_bytes());
-    id
+    hash.finish()
+}
+
+/// A stable 128-bit hash for the file ID: two multiply–rotate lanes fed eight bytes at
+/// a time (a byte-at-a-time hash over every stream cost a noticeable share of an
+/// export). Not for security; the ID only has to follow the content.
+struct IdHash {
+    lanes: [u64; 2],
+}
+
+impl Default for IdHash {
+    fn default() -> Self {
+        Self {
+            lanes: [0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344],
+        }
+    }
+}
+
+impl IdHash {
+    fn word(&mut self, w: u64) {
+        let [a, b] = &mut self.lanes;
+        *a = (*a ^ w).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+        *b = (*b ^ w).wrapping_mul(0xC2B2_AE3D_27D4_EB4F).rotate_left(31);
+    }
+
+    /// Feeds `bytes` and their length, so that pieces fed one after the other cannot
+    /// be confused with a different split of the same bytes.
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(chunk);
+            self.word(u64::from_le_bytes(w));
+        }
+        let mut last = [0u8; 8];
+        last[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.word(u64::from_le_bytes(last));
+        self.word(bytes.len() as u64);
+    }
+
+    fn finish(&self) -> Vec<u8> {
+        let [a, b] = self.lanes;
+        // A final mix, so every input bit reaches every output bit.
+        let mix = |x: u64, y: u64| {
+            let z = (x ^ y.rotate_left(17)).wrapping_mul(0xFF51_AFD7_ED55_8CCD);
+            z ^ (z >> 33)
+        };
+        let mut id = mix(a, b).to_be_bytes().to_vec();
+        id.extend_from_slice(&mix(b, a).to_be_bytes());
+        id
+    }
 }
 
 #[cfg(test)]
@@ -151,6 +262,50 @@ mod tests {
             panic!("not a hex string");
         };
         assert_eq!(bytes, vec![0xFE, 0xFF, 0x00, b'X', 0x00, 0xE3]);
+    }
+
+    #[test]
+    fn the_id_follows_every_byte_and_the_split_of_the_pieces() {
+        let id = |pieces: &[&[u8]]| {
+            let mut h = IdHash::default();
+            for p in pieces {
+                h.write(p);
+            }
+            h.finish()
+        };
+        let base = id(&[b"stream one, long enough to fill words", b"two"]);
+        assert_eq!(base.len(), 16);
+        assert_eq!(
+            base,
+            id(&[b"stream one, long enough to fill words", b"two"])
+        );
+        assert_ne!(
+            base,
+            id(&[b"stream one, long enough to fill words", b"twO"])
+        );
+        assert_ne!(
+            base,
+            id(&[b"stream one, long enough to fill word", b"stwo"])
+        );
+        assert_ne!(id(&[b"ab"]), id(&[b"ab\0"]));
+    }
+
+    #[test]
+    fn streams_are_deflated_to_what_they_were() {
+        use std::io::Read;
+        let text: Vec<u8> = (0..20_000u32)
+            .flat_map(|i| format!("BT /F1 12 Tf {i} 700 Td <0012> Tj ET\n").into_bytes())
+            .collect();
+        let mut deflate = Compress::new(Compression::new(OTHER_LEVEL), true);
+        for input in [&text[..], b"", &text[..100]] {
+            deflate.reset();
+            let packed = deflate_all(&mut deflate, input).expect("deflate");
+            let mut unpacked = Vec::new();
+            flate2::read::ZlibDecoder::new(&packed[..])
+                .read_to_end(&mut unpacked)
+                .expect("inflate");
+            assert_eq!(unpacked, input);
+        }
     }
 
     #[test]

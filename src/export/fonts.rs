@@ -1,56 +1,60 @@
 //! export: the bundled Liberation Serif faces as printpdf fonts, and the six-letter
 //! subset tags their embedded subsets are named with.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use printpdf::ParsedFont;
+use printpdf::{AzulParsedFont, ParsedFont};
+use rust_fontconfig::FontBytes;
 
 use super::ExportError;
-use crate::layout::FontStyle;
 use crate::layout::fonts::{REPLACEMENT, font_bytes, postscript_name};
+use crate::layout::{FontStyle, Fonts};
 
-/// The four faces, parsed once per process: parsing a face costs far more than writing
-/// a whole report, and the result never changes.
-fn faces() -> &'static [Option<ParsedFont>] {
-    static FACES: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
-    FACES.get_or_init(|| {
-        FontStyle::ALL
-            .iter()
-            .map(|style| {
-                let mut warnings = Vec::new();
-                let mut face = ParsedFont::from_bytes(font_bytes(*style), 0, &mut warnings)?;
-                // printpdf names the embedded font after the `name` table's PostScript
-                // entry; set it from our own table so the PDF always carries the name
-                // layout and the checks expect, whatever that table decodes to.
-                face.font_name = Some(postscript_name(*style).to_string());
-                Some(face)
-            })
-            .collect()
-    })
-}
-
-/// The parsed face of one style.
+/// The parsed face of one style. Each face is parsed once per process, the first time
+/// it is needed: parsing a face costs far more than writing a whole report, and the
+/// result never changes.
+///
+/// Parsed with `from_bytes_shared` rather than printpdf's `ParsedFont::from_bytes`: the
+/// latter copies the 400 KB file twice and loads every glyph outline up front, while
+/// printpdf only reads the cmap and, to subset, the file itself.
 pub(super) fn face(style: FontStyle) -> Result<&'static ParsedFont, ExportError> {
+    static FACES: [OnceLock<Option<ParsedFont>>; 4] = [const { OnceLock::new() }; 4];
     let index = FontStyle::ALL
         .iter()
         .position(|s| *s == style)
         .unwrap_or_default();
-    faces()
+    FACES
         .get(index)
-        .and_then(Option::as_ref)
+        .and_then(|cell| cell.get_or_init(|| parse(style)).as_ref())
         .ok_or(ExportError::Font(style))
 }
 
-/// `text` with every character the face has no glyph for replaced by the white square
+fn parse(style: FontStyle) -> Option<ParsedFont> {
+    let mut warnings = Vec::new();
+    let bytes = Arc::new(FontBytes::Owned(Arc::from(font_bytes(style))));
+    let face = AzulParsedFont::from_bytes_shared(bytes, 0, &mut warnings)?;
+    let mut face = ParsedFont::from_azul(face);
+    // printpdf names the embedded font after the `name` table's PostScript entry; set
+    // it from our own table so the PDF always carries the name layout and the checks
+    // expect, whatever that table decodes to.
+    face.font_name = Some(postscript_name(style).to_string());
+    Some(face)
+}
+
+/// `text` with every character `style` has no glyph for replaced by the white square
 /// layout uses for the same purpose (dropped if even that is missing). Layout already
 /// does this; repeating it here keeps a glyph-less character from becoming an invisible
 /// `.notdef` with no Unicode mapping, or a font that is referenced but never embedded.
-pub(super) fn printable(face: &ParsedFont, text: &str) -> String {
-    let has = |c: char| {
-        face.lookup_glyph_index(c as u32)
-            .is_some_and(|gid| gid != 0)
-    };
+///
+/// The glyphs are looked up in layout's metrics of the same font files, which cache
+/// them; the test below holds them to the faces printpdf embeds.
+pub(super) fn printable<'a>(fonts: &Fonts, style: FontStyle, text: &'a str) -> Cow<'a, str> {
+    let has = |c: char| fonts.has_glyph(style, c);
+    if text.chars().all(has) {
+        return Cow::Borrowed(text);
+    }
     let replacement_ok = has(REPLACEMENT);
     text.chars()
         .filter_map(|c| {
@@ -96,27 +100,21 @@ pub(super) fn subset_tag(style: FontStyle, chars: &BTreeSet<char>, taken: &[Stri
 
 /// FNV-1a, 64 bits: a small stable hash (std's `DefaultHasher` may change between Rust
 /// releases, which would change the bytes of a PDF for the same pages).
-pub(super) struct Fnv(u64);
+struct Fnv(u64);
 
 impl Fnv {
-    pub(super) fn new() -> Self {
+    fn new() -> Self {
         Self(0xcbf2_9ce4_8422_2325)
     }
 
-    pub(super) fn with_seed(seed: u64) -> Self {
-        let mut h = Self::new();
-        h.write(&seed.to_le_bytes());
-        h
-    }
-
-    pub(super) fn write(&mut self, bytes: &[u8]) {
+    fn write(&mut self, bytes: &[u8]) {
         for b in bytes {
             self.0 ^= u64::from(*b);
             self.0 = self.0.wrapping_mul(0x0100_0000_01b3);
         }
     }
 
-    pub(super) fn finish(&self) -> u64 {
+    fn finish(&self) -> u64 {
         self.0
     }
 }
@@ -130,13 +128,39 @@ mod tests {
         for style in FontStyle::ALL {
             let f = face(style).expect("face");
             assert_eq!(f.font_name.as_deref(), Some(postscript_name(style)));
+            // printpdf subsets from the file itself.
+            assert_eq!(
+                f.source_bytes().map(|b| b.as_slice().len()),
+                Some(font_bytes(style).len())
+            );
         }
     }
 
     #[test]
     fn characters_without_a_glyph_become_the_white_square() {
-        let f = face(FontStyle::Regular).expect("face");
-        assert_eq!(printable(f, "Việt 中"), "Việt \u{25A1}");
+        let fonts = Fonts::bundled().expect("fonts");
+        assert_eq!(
+            printable(fonts, FontStyle::Regular, "Việt 中\u{7}\t"),
+            "Việt \u{25A1}\u{25A1}\u{25A1}"
+        );
+    }
+
+    /// `printable` asks layout's metrics whether a glyph exists; printpdf codes the
+    /// characters through its own parse of the face. The two must agree on every
+    /// character, or a character could reach printpdf without a glyph.
+    #[test]
+    fn layout_and_printpdf_agree_on_which_characters_have_a_glyph() {
+        let fonts = Fonts::bundled().expect("fonts");
+        for style in FontStyle::ALL {
+            let f = face(style).expect("face");
+            for c in (0..0x2700u32)
+                .chain(0xFB00..0xFB10)
+                .filter_map(char::from_u32)
+            {
+                let printpdf_has = f.lookup_glyph_index(c as u32).is_some_and(|gid| gid != 0);
+                assert_eq!(fonts.has_glyph(style, c), printpdf_has, "{style:?} {c:?}");
+            }
+        }
     }
 
     /// printpdf's `/ToUnicode` maps each glyph to one text; two characters drawn with the

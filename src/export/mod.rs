@@ -5,11 +5,13 @@
 //! Only this module imports printpdf (and the lopdf it builds documents with).
 //!
 //! - [`pdf`] holds [`write_pdf`] and its options;
+//! - `content` writes the pages' content streams;
 //! - `fonts` holds the bundled faces parsed for printpdf, and the subset tags;
 //! - `finish` does what printpdf cannot (catalog `/Lang`, the Info dictionary, a
-//!   deterministic file ID);
+//!   deterministic file ID) and compresses the streams;
 //! - [`error`] holds [`ExportError`].
 
+mod content;
 pub mod error;
 mod finish;
 mod fonts;

@@ -1,20 +1,20 @@
 //! export: pages → PDF bytes. The end of the pipeline; every position, size and break
 //! comes from layout's [`Pages`], this file only translates them into PDF operators.
 //!
-//! The PDF is built with printpdf (fonts embedded as CID TrueType subsets with a
-//! `/ToUnicode` map, content streams compressed) and finished with the lopdf document
-//! printpdf produces (see `finish.rs` for what printpdf cannot do).
+//! The PDF is built with printpdf (page objects, fonts embedded as CID TrueType subsets
+//! with a `/ToUnicode` map) and finished with the lopdf document printpdf produces: the
+//! page content streams are written by `content.rs`, and `finish.rs` does what printpdf
+//! cannot do (metadata, file ID, compression).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDateTime;
-use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle, PdfPage,
-    PdfParseErrorSeverity, PdfSaveOptions, Point, Pt, Rect, TextItem as PdfTextItem, TextMatrix,
-};
+use printpdf::{FontId, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
 
+use super::content::{self, UsedFont};
 use super::{ExportError, finish, fonts};
-use crate::layout::{FontStyle, Item, LineItem, Page, Pages, RectItem, TextItem};
+use crate::layout::{FontStyle, Fonts, Item, Page, Pages};
 use crate::render::Rendered;
 
 /// What the PDF records besides the pages. There is no `Default`: export reads no clock,
@@ -55,21 +55,27 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
         return Err(ExportError::NoPages);
     }
     let texts = printable_texts(pages)?;
-    let font_ids = font_ids(pages, &texts);
+    let used = used_fonts(pages, &texts);
 
     let mut doc = PdfDocument::new(&meta.title);
-    for (style, id) in &font_ids {
+    for (style, font) in &used {
         let face = fonts::face(*style)?;
         // Registered under our own id: `PdfDocument::add_font` draws a random one, and
         // printpdf takes the subset tag from the id's first six letters.
         doc.resources
             .fonts
             .map
-            .insert(id.clone(), printpdf::PdfFont::new(face.clone()));
+            .insert(font.id.clone(), printpdf::PdfFont::new(face.clone()));
     }
-    let mut text_iter = texts.iter();
+    // printpdf lays out the document and embeds the fonts; the pages' content streams
+    // are written afterwards (see `content.rs`). The first page carries every character
+    // once, so that printpdf subsets and codes exactly the characters the pages use.
     for (index, page) in pages.pages.iter().enumerate() {
-        let ops = page_ops(index + 1, page, &mut text_iter, &font_ids)?;
+        let ops = if index == 0 {
+            content::inventory_ops(&used)
+        } else {
+            Vec::new()
+        };
         // Rounded to 0.01 pt like every coordinate, so readers report A4 as
         // 595.28 × 841.89 pt, as they do for Word's and LibreOffice's A4.
         let size = Rect::from_wh(Pt(round(page.width_pt)), Pt(round(page.height_pt)));
@@ -95,6 +101,8 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
     {
         return Err(ExportError::Library(w.msg.clone()));
     }
+    let codes = content::read_codes(&lo, &used)?;
+    content::replace_contents(&mut lo, &pages.pages, &texts, &used, &codes)?;
     finish::finish(&mut lo, meta, rendered.draft, options)
 }
 
@@ -105,7 +113,7 @@ pub fn to_pdf_space(page_height_pt: f32, x_pt: f32, y_pt: f32) -> (f32, f32) {
     (round(x_pt), round(page_height_pt - y_pt))
 }
 
-fn round(v: f32) -> f32 {
+pub(super) fn round(v: f32) -> f32 {
     let r = (v * 100.0).round() / 100.0;
     // `-0` would be written as `-0`; harmless, but `0` reads better.
     if r == 0.0 { 0.0 } else { r }
@@ -113,14 +121,15 @@ fn round(v: f32) -> f32 {
 
 /// The text of every text item, in page order, with characters the face lacks replaced;
 /// also rejects pages and items that cannot be written.
-fn printable_texts(pages: &Pages) -> Result<Vec<String>, ExportError> {
+fn printable_texts(pages: &Pages) -> Result<Vec<Cow<'_, str>>, ExportError> {
+    let glyphs = Fonts::bundled().ok_or(ExportError::Font(FontStyle::Regular))?;
     let mut out = Vec::new();
     for (p, page) in pages.pages.iter().enumerate() {
         check_page(p + 1, page)?;
         for (i, item) in page.items.iter().enumerate() {
             check_item(p + 1, i + 1, item)?;
             if let Item::Text(t) = item {
-                out.push(fonts::printable(fonts::face(t.style)?, &t.text));
+                out.push(fonts::printable(glyphs, t.style, &t.text));
             }
         }
     }
@@ -163,9 +172,10 @@ fn check_item(page: usize, item: usize, it: &Item) -> Result<(), ExportError> {
     }
 }
 
-/// One font id per style that draws at least one glyph; the id is the subset tag.
-fn font_ids(pages: &Pages, texts: &[String]) -> BTreeMap<FontStyle, FontId> {
-    let mut used: BTreeMap<FontStyle, BTreeSet<char>> = BTreeMap::new();
+/// The styles that draw at least one glyph, each with its font id (the subset tag) and
+/// the characters it draws.
+fn used_fonts(pages: &Pages, texts: &[Cow<str>]) -> BTreeMap<FontStyle, UsedFont> {
+    let mut used: BTreeMap<FontStyle, CharSet> = BTreeMap::new();
     let items = pages.pages.iter().flat_map(|p| &p.items);
     let text_items = items.filter_map(|it| match it {
         Item::Text(t) => Some(t),
@@ -173,159 +183,71 @@ fn font_ids(pages: &Pages, texts: &[String]) -> BTreeMap<FontStyle, FontId> {
     });
     for (t, text) in text_items.zip(texts) {
         if draws_something(text) {
-            used.entry(t.style).or_default().extend(text.chars());
+            let set = used.entry(t.style).or_default();
+            text.chars().for_each(|c| set.insert(c));
         }
     }
     let mut taken: Vec<String> = Vec::new();
-    let mut ids = BTreeMap::new();
-    for (style, chars) in used {
+    let mut fonts = BTreeMap::new();
+    for (style, set) in used {
+        let chars = set.into_chars();
         let tag = fonts::subset_tag(style, &chars, &taken);
         taken.push(tag.clone());
-        ids.insert(style, FontId(tag));
+        fonts.insert(
+            style,
+            UsedFont {
+                id: FontId(tag),
+                chars,
+            },
+        );
     }
-    ids
+    fonts
+}
+
+/// A set of characters that costs a bit test per character for the common ones (a
+/// report's ten thousand characters are a few hundred distinct ones).
+#[derive(Default)]
+struct CharSet {
+    /// One bit per code point below `LOW`.
+    low: Vec<u64>,
+    other: BTreeSet<char>,
+}
+
+impl CharSet {
+    const LOW: usize = 0x2600;
+
+    fn insert(&mut self, c: char) {
+        let cp = c as usize;
+        if cp >= Self::LOW {
+            self.other.insert(c);
+            return;
+        }
+        if self.low.is_empty() {
+            self.low = vec![0; Self::LOW / 64];
+        }
+        if let Some(word) = self.low.get_mut(cp / 64) {
+            *word |= 1 << (cp % 64);
+        }
+    }
+
+    fn into_chars(self) -> BTreeSet<char> {
+        let mut chars = self.other;
+        for (i, word) in self.low.iter().enumerate() {
+            let mut bits = *word;
+            while bits != 0 {
+                let cp = i * 64 + bits.trailing_zeros() as usize;
+                chars.extend(char::from_u32(cp as u32));
+                bits &= bits - 1;
+            }
+        }
+        chars
+    }
 }
 
 /// Text made only of spaces draws nothing and is left out, so that a style used only
 /// for blanks is not embedded.
-fn draws_something(text: &str) -> bool {
+pub(super) fn draws_something(text: &str) -> bool {
     !text.trim().is_empty()
-}
-
-fn black() -> Color {
-    Color::Greyscale(Greyscale::new(0.0, None))
-}
-
-/// The operators of one page: rules and frames first, then all text in one text object,
-/// in the order layout gave it (which is the reading order).
-fn page_ops<'a>(
-    page_no: usize,
-    page: &Page,
-    texts: &mut impl Iterator<Item = &'a String>,
-    font_ids: &BTreeMap<FontStyle, FontId>,
-) -> Result<Vec<Op>, ExportError> {
-    let h = page.height_pt;
-    let mut ops = vec![
-        Op::SetFillColor { col: black() },
-        Op::SetOutlineColor { col: black() },
-    ];
-    let mut stroke: Option<f32> = None;
-    let mut set_stroke = |ops: &mut Vec<Op>, w: f32| {
-        let w = round(w);
-        if stroke != Some(w) {
-            ops.push(Op::SetOutlineThickness { pt: Pt(w) });
-            stroke = Some(w);
-        }
-    };
-    for item in &page.items {
-        match item {
-            Item::Line(l) => {
-                set_stroke(&mut ops, l.width_pt);
-                ops.push(line_op(h, l));
-            }
-            Item::Rect(r) => {
-                set_stroke(&mut ops, r.stroke_pt);
-                ops.push(rect_op(h, r));
-            }
-            Item::Text(_) => {}
-        }
-    }
-
-    let mut text_ops = Vec::new();
-    let mut font: Option<(FontStyle, f32)> = None;
-    for item in &page.items {
-        let Item::Text(t) = item else { continue };
-        let Some(text) = texts.next() else {
-            return Err(ExportError::Library(format!(
-                "trang {page_no}: thiếu nội dung chữ"
-            )));
-        };
-        if !draws_something(text) {
-            continue;
-        }
-        let Some(id) = font_ids.get(&t.style) else {
-            continue;
-        };
-        let size = round(t.size_pt);
-        if font != Some((t.style, size)) {
-            text_ops.push(Op::SetFont {
-                font: PdfFontHandle::External(id.clone()),
-                size: Pt(size),
-            });
-            font = Some((t.style, size));
-        }
-        let (x, y) = to_pdf_space(h, t.x_pt, t.baseline_pt);
-        text_ops.push(Op::SetTextMatrix {
-            matrix: TextMatrix::Translate(Pt(x), Pt(y)),
-        });
-        text_ops.push(Op::ShowText {
-            items: show_items(t, text),
-        });
-    }
-    if !text_ops.is_empty() {
-        ops.push(Op::StartTextSection);
-        ops.append(&mut text_ops);
-        ops.push(Op::EndTextSection);
-    }
-    Ok(ops)
-}
-
-fn line_op(page_height: f32, l: &LineItem) -> Op {
-    let point = |x: f32, y: f32| {
-        let (x, y) = to_pdf_space(page_height, x, y);
-        LinePoint {
-            p: Point { x: Pt(x), y: Pt(y) },
-            bezier: false,
-        }
-    };
-    Op::DrawLine {
-        line: Line {
-            points: vec![point(l.x0_pt, l.y0_pt), point(l.x1_pt, l.y1_pt)],
-            is_closed: false,
-        },
-    }
-}
-
-fn rect_op(page_height: f32, r: &RectItem) -> Op {
-    // PDF rectangles are anchored at their lower-left corner.
-    let (x, y) = to_pdf_space(page_height, r.x_pt, r.y_pt + r.h_pt);
-    Op::DrawRectangle {
-        rectangle: Rect {
-            x: Pt(x),
-            y: Pt(y),
-            width: Pt(round(r.w_pt)),
-            height: Pt(round(r.h_pt)),
-            mode: Some(PaintMode::Stroke),
-            winding_order: None,
-        },
-    }
-}
-
-/// The `TJ` array of one run. Justification: the fonts are CID fonts, for which PDF
-/// applies `Tw` to no character at all (it only acts on the single byte 32), so the
-/// extra space goes into the array as a kerning number after every space. The spaces
-/// themselves stay in the text, so extraction still sees the words apart.
-fn show_items(t: &TextItem, text: &str) -> Vec<PdfTextItem> {
-    // TJ numbers are thousandths of the text size, moving left when positive.
-    let kern = -(t.word_spacing_pt * 1000.0 / t.size_pt);
-    let kern = (kern * 100.0).round() / 100.0;
-    if kern == 0.0 || !text.contains(' ') {
-        return vec![PdfTextItem::Text(text.to_string())];
-    }
-    let mut items = Vec::new();
-    let mut rest = text;
-    while let Some(pos) = rest.find(' ') {
-        let (word, after) = rest.split_at(pos + 1);
-        items.push(PdfTextItem::Text(word.to_string()));
-        rest = after;
-        if !rest.is_empty() {
-            items.push(PdfTextItem::Offset(kern));
-        }
-    }
-    if !rest.is_empty() {
-        items.push(PdfTextItem::Text(rest.to_string()));
-    }
-    items
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 //! its bytes, embedded in the binary, and the metrics layout measures text with.
 
 use std::sync::OnceLock;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 use super::FontStyle;
 
@@ -12,6 +13,12 @@ static BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-BoldItal
 
 /// Characters below this code point have their advances cached in a table.
 const CACHED: usize = 0x2200;
+
+/// Cache slot states: a slot holds `0` until its character is first looked up, then
+/// [`NO_GLYPH`] or [`HAS_GLYPH`]` | advance`.
+const UNKNOWN: u32 = 0;
+const NO_GLYPH: u32 = 1;
+const HAS_GLYPH: u32 = 1 << 16;
 
 /// Shown instead of a character the font lacks (a white square).
 pub const REPLACEMENT: char = '\u{25A1}';
@@ -43,19 +50,19 @@ struct Face {
     ascender: f32,
     descender: f32,
     line_gap: f32,
-    /// Advance of each cached character, `None` where the font has no glyph.
-    cache: Vec<Option<u16>>,
+    /// Advance of each cached character, filled on first use (see [`UNKNOWN`]). Filling
+    /// it up front meant a cmap lookup for every code point below [`CACHED`] in all four
+    /// faces, which cost more than laying out and writing a whole report; a report uses
+    /// a few hundred characters. Atomics keep the shared, `'static` faces `Sync`; two
+    /// threads filling one slot at once store the same value.
+    cache: Vec<AtomicU32>,
 }
 
 impl Face {
     fn load(bytes: &'static [u8]) -> Option<Self> {
         let face = ttf_parser::Face::parse(bytes, 0).ok()?;
-        let cache = (0..CACHED)
-            .map(|cp| {
-                let ch = char::from_u32(cp as u32)?;
-                let gid = face.glyph_index(ch)?;
-                face.glyph_hor_advance(gid)
-            })
+        let cache = std::iter::repeat_with(|| AtomicU32::new(UNKNOWN))
+            .take(CACHED)
             .collect();
         Some(Self {
             units_per_em: f32::from(face.units_per_em()),
@@ -68,10 +75,25 @@ impl Face {
     }
 
     fn advance_units(&self, ch: char) -> Option<u16> {
-        let cp = ch as usize;
-        if cp < CACHED {
-            return self.cache.get(cp).copied().flatten();
+        let Some(slot) = self.cache.get(ch as usize) else {
+            return self.lookup(ch);
+        };
+        match slot.load(Ordering::Relaxed) {
+            UNKNOWN => {
+                let advance = self.lookup(ch);
+                slot.store(
+                    advance.map_or(NO_GLYPH, |a| HAS_GLYPH | u32::from(a)),
+                    Ordering::Relaxed,
+                );
+                advance
+            }
+            NO_GLYPH => None,
+            known => Some((known & 0xFFFF) as u16),
         }
+    }
+
+    /// The advance of `ch` read from the font itself (cmap, then hmtx).
+    fn lookup(&self, ch: char) -> Option<u16> {
         let gid = self.face.glyph_index(ch)?;
         self.face.glyph_hor_advance(gid)
     }
@@ -163,6 +185,19 @@ mod tests {
                 assert!(fonts.has_glyph(style, ch), "{style:?} lacks {ch}");
             }
             assert!(fonts.has_glyph(style, REPLACEMENT));
+        }
+    }
+
+    #[test]
+    fn the_lazy_advance_cache_agrees_with_the_font() {
+        let fonts = Fonts::bundled().expect("fonts");
+        for style in FontStyle::ALL {
+            let face = fonts.face(style);
+            for cp in (0..CACHED as u32 + 16).filter_map(char::from_u32) {
+                // Twice: the first call fills the slot, the second reads it back.
+                assert_eq!(face.advance_units(cp), face.lookup(cp), "{style:?} {cp:?}");
+                assert_eq!(face.advance_units(cp), face.lookup(cp), "{style:?} {cp:?}");
+            }
         }
     }
 

@@ -567,6 +567,37 @@ fn impossible_sizes_and_positions_are_errors_naming_the_page() {
 }
 
 #[test]
+fn text_only_on_a_later_page_and_a_page_of_rules_only_are_written_as_they_are() {
+    // printpdf is shown every character on the first page; that page must still come
+    // out with only its own rule, and the text where layout put it.
+    let rule = Item::Line(LineItem {
+        x0_pt: 85.0,
+        y0_pt: 100.0,
+        x1_pt: 200.0,
+        y1_pt: 100.0,
+        width_pt: 0.5,
+    });
+    let pages = Pages {
+        pages: vec![
+            page(vec![rule]),
+            page(vec![text(
+                85.0,
+                100.0,
+                14.0,
+                FontStyle::Italic,
+                "(Trang 2) \\ cuối",
+            )]),
+        ],
+        warnings: Vec::new(),
+    };
+    let doc = parse(&export(&pages));
+    let first: Vec<String> = operators(&doc, 1).into_iter().map(|(op, _)| op).collect();
+    assert_eq!(first, ["g", "G", "w", "m", "l", "S"]);
+    let texts: Vec<String> = page_text(&doc, 2).into_iter().map(|(s, _)| s).collect();
+    assert_eq!(texts, ["(Trang 2) \\ cuối"]);
+}
+
+#[test]
 fn characters_outside_the_font_do_not_crash_and_print_as_a_square() {
     let pages = Pages {
         pages: vec![page(vec![

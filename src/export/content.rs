@@ -1,0 +1,493 @@
+//! export: the pages' content streams, written straight from layout's items.
+//!
+//! printpdf builds the document around them: page objects, resources and, above all,
+//! the embedded fonts (subsets, widths, `/ToUnicode`). Its translation of page
+//! operators, though, went through one cmap lookup, one glyph-id map lookup and one
+//! allocation per character and one lopdf object per word, then formatted each glyph
+//! code byte by byte; on the sample report that cost more than laying the report out
+//! four times. The operators here are the ones printpdf wrote for the same pages,
+//! written directly, with one difference: glyph codes go into literal strings as
+//! bytes, where printpdf spelled them out in hexadecimal. That halves the text of the
+//! streams, and so the work of compressing them, and the compressed file is smaller.
+//!
+//! The one thing taken from printpdf is the code of each character in its font, which
+//! depends on how printpdf numbered the glyphs of the subset. It is read back rather
+//! than predicted: the first page given to printpdf shows every character of every
+//! style once ([`inventory_ops`]); [`read_codes`] decodes the codes printpdf wrote for
+//! them, and [`replace_contents`] then overwrites every page's content stream,
+//! including that inventory, with the real page.
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+use printpdf::{FontId, Op, PdfFontHandle, Pt, TextItem as PdfTextItem};
+use printpdf_lopdf::content::Content;
+use printpdf_lopdf::{Document, Object};
+
+use super::ExportError;
+use super::pdf::{draws_something, round, to_pdf_space};
+use crate::layout::{FontStyle, Item, Page, TextItem};
+
+/// A style drawn on some page: its font resource name and the characters it draws.
+pub(super) struct UsedFont {
+    pub id: FontId,
+    pub chars: BTreeSet<char>,
+}
+
+/// The operators printpdf is given for the first page: every character of every used
+/// style, once, in one string per style.
+pub(super) fn inventory_ops(fonts: &BTreeMap<FontStyle, UsedFont>) -> Vec<Op> {
+    if fonts.is_empty() {
+        return Vec::new();
+    }
+    let mut ops = vec![Op::StartTextSection];
+    for font in fonts.values() {
+        ops.push(Op::SetFont {
+            font: PdfFontHandle::External(font.id.clone()),
+            size: Pt(1.0),
+        });
+        ops.push(Op::ShowText {
+            items: vec![PdfTextItem::Text(font.chars.iter().collect())],
+        });
+    }
+    ops.push(Op::EndTextSection);
+    ops
+}
+
+/// The two-byte code of each character in one embedded font.
+#[derive(Default)]
+pub(super) struct Codes {
+    /// Indexed by code point, for the characters below [`DENSE`]; `0` (the code of
+    /// `.notdef`, never a drawn character's) where the character is not used.
+    dense: Vec<u16>,
+    other: BTreeMap<char, u16>,
+}
+
+/// Code points below this are looked up in a table (Vietnamese, punctuation, the
+/// white square all are).
+const DENSE: usize = 0x2600;
+
+impl Codes {
+    fn insert(&mut self, c: char, code: u16) {
+        let cp = c as usize;
+        if cp < DENSE {
+            if self.dense.len() <= cp {
+                self.dense.resize(cp + 1, 0);
+            }
+            if let Some(slot) = self.dense.get_mut(cp) {
+                *slot = code;
+            }
+        } else {
+            self.other.insert(c, code);
+        }
+    }
+
+    fn get(&self, c: char) -> Option<u16> {
+        let cp = c as usize;
+        let code = if cp < DENSE {
+            self.dense.get(cp).copied()
+        } else {
+            self.other.get(&c).copied()
+        };
+        code.filter(|code| *code != 0)
+    }
+}
+
+/// Reads the codes printpdf gave the characters of [`inventory_ops`] from the content
+/// stream it wrote for the first page of `doc`.
+pub(super) fn read_codes(
+    doc: &Document,
+    fonts: &BTreeMap<FontStyle, UsedFont>,
+) -> Result<BTreeMap<FontStyle, Codes>, ExportError> {
+    let mut codes = BTreeMap::new();
+    if fonts.is_empty() {
+        return Ok(codes);
+    }
+    let unexpected = |what: &str| {
+        ExportError::Library(format!("printpdf đã ghi bảng mã chữ khác dự kiến ({what})"))
+    };
+    let first = doc
+        .get_pages()
+        .values()
+        .next()
+        .copied()
+        .ok_or_else(|| unexpected("không có trang"))?;
+    let content = Content::decode(&doc.get_page_content(first))
+        .map_err(|e| ExportError::Library(e.to_string()))?;
+    let mut current: Option<(FontStyle, &UsedFont)> = None;
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "Tf" => {
+                let name = op
+                    .operands
+                    .first()
+                    .and_then(|o| o.as_name().ok())
+                    .ok_or_else(|| unexpected("Tf"))?;
+                current = fonts
+                    .iter()
+                    .find(|(_, f)| f.id.0.as_bytes() == name)
+                    .map(|(style, f)| (*style, f));
+            }
+            "Tj" => {
+                let (style, font) = current.ok_or_else(|| unexpected("Tj trước Tf"))?;
+                let Some(Object::String(bytes, _)) = op.operands.first() else {
+                    return Err(unexpected("Tj"));
+                };
+                if bytes.len() != 2 * font.chars.len() {
+                    return Err(unexpected("số mã"));
+                }
+                let mut map = Codes::default();
+                for (c, pair) in font.chars.iter().zip(bytes.chunks_exact(2)) {
+                    let code = u16::from_be_bytes([pair[0], pair[1]]);
+                    if code == 0 {
+                        return Err(unexpected("ký tự không có hình chữ"));
+                    }
+                    map.insert(*c, code);
+                }
+                codes.insert(style, map);
+            }
+            _ => {}
+        }
+    }
+    if codes.len() != fonts.len() {
+        return Err(unexpected("thiếu phông"));
+    }
+    Ok(codes)
+}
+
+/// Replaces the content stream of every page of `doc` with the operators of the
+/// matching layout page. `texts` holds the printable text of every text item, in page
+/// order.
+pub(super) fn replace_contents(
+    doc: &mut Document,
+    pages: &[Page],
+    texts: &[Cow<str>],
+    fonts: &BTreeMap<FontStyle, UsedFont>,
+    codes: &BTreeMap<FontStyle, Codes>,
+) -> Result<(), ExportError> {
+    let page_ids: Vec<_> = doc.get_pages().into_values().collect();
+    if page_ids.len() != pages.len() {
+        return Err(ExportError::Library(format!(
+            "printpdf đã ghi {} trang thay vì {}",
+            page_ids.len(),
+            pages.len()
+        )));
+    }
+    let mut texts = texts.iter();
+    for (index, (page, page_id)) in pages.iter().zip(page_ids).enumerate() {
+        let bytes = page_content(index + 1, page, &mut texts, fonts, codes)?;
+        let stream_id = doc
+            .get_dictionary(page_id)
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(Object::as_reference)
+            .map_err(|e| ExportError::Library(e.to_string()))?;
+        match doc.objects.get_mut(&stream_id) {
+            Some(Object::Stream(stream)) => stream.set_content(bytes),
+            _ => {
+                return Err(ExportError::Library(format!(
+                    "trang {}: không có luồng nội dung",
+                    index + 1
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The content stream of one page: rules and frames first, then all text in one text
+/// object, in the order layout gave it (which is the reading order).
+fn page_content<'a>(
+    page_no: usize,
+    page: &Page,
+    texts: &mut impl Iterator<Item = &'a Cow<'a, str>>,
+    fonts: &BTreeMap<FontStyle, UsedFont>,
+    codes: &BTreeMap<FontStyle, Codes>,
+) -> Result<Vec<u8>, ExportError> {
+    let h = page.height_pt;
+    let mut out = Writer::default();
+    out.op("0 g");
+    out.op("0 G");
+    let mut stroke: Option<f32> = None;
+    let mut set_stroke = |out: &mut Writer, w: f32| {
+        let w = round(w);
+        if stroke != Some(w) {
+            out.nums(&[w], "w");
+            stroke = Some(w);
+        }
+    };
+    for item in &page.items {
+        match item {
+            Item::Line(l) => {
+                set_stroke(&mut out, l.width_pt);
+                let (x0, y0) = to_pdf_space(h, l.x0_pt, l.y0_pt);
+                let (x1, y1) = to_pdf_space(h, l.x1_pt, l.y1_pt);
+                out.nums(&[x0, y0], "m");
+                out.nums(&[x1, y1], "l");
+                out.op("S");
+            }
+            Item::Rect(r) => {
+                set_stroke(&mut out, r.stroke_pt);
+                // PDF rectangles are anchored at their lower-left corner.
+                let (x, y) = to_pdf_space(h, r.x_pt, r.y_pt + r.h_pt);
+                out.nums(&[x, y, round(r.w_pt), round(r.h_pt)], "re");
+                out.op("S");
+            }
+            Item::Text(_) => {}
+        }
+    }
+
+    let mut in_text = false;
+    let mut font: Option<(FontStyle, f32)> = None;
+    for item in &page.items {
+        let Item::Text(t) = item else { continue };
+        let Some(text) = texts.next() else {
+            return Err(ExportError::Library(format!(
+                "trang {page_no}: thiếu nội dung chữ"
+            )));
+        };
+        if !draws_something(text) {
+            continue;
+        }
+        let (Some(used), Some(map)) = (fonts.get(&t.style), codes.get(&t.style)) else {
+            continue;
+        };
+        if !in_text {
+            out.op("BT");
+            in_text = true;
+        }
+        let size = round(t.size_pt);
+        if font != Some((t.style, size)) {
+            out.sep();
+            out.name(&used.id.0);
+            out.nums(&[size], "Tf");
+            font = Some((t.style, size));
+        }
+        let (x, y) = to_pdf_space(h, t.x_pt, t.baseline_pt);
+        out.nums(&[1.0, 0.0, 0.0, 1.0, x, y], "Tm");
+        out.show(t, text, map)
+            .ok_or_else(|| ExportError::Library(format!("trang {page_no}: ký tự không có mã")))?;
+    }
+    if in_text {
+        out.op("ET");
+    }
+    Ok(out.bytes)
+}
+
+/// Content-stream text in the form lopdf writes it (printpdf's serializer): one
+/// operator per line, operands each followed by a space, numbers in their shortest
+/// form; glyph codes as literal strings of bytes.
+#[derive(Default)]
+struct Writer {
+    bytes: Vec<u8>,
+}
+
+impl Writer {
+    /// Starts a new operator: a line break unless it is the first.
+    fn sep(&mut self) {
+        if !self.bytes.is_empty() {
+            self.bytes.push(b'\n');
+        }
+    }
+
+    fn op(&mut self, operator: &str) {
+        self.sep();
+        self.bytes.extend_from_slice(operator.as_bytes());
+    }
+
+    /// Numeric operands and their operator, continuing the current operator's line
+    /// when a name operand was already written (`Tf`).
+    fn nums(&mut self, operands: &[f32], operator: &str) {
+        if self.bytes.last().is_some_and(|b| *b != b' ') {
+            self.sep();
+        }
+        for v in operands {
+            self.num(*v);
+            self.bytes.push(b' ');
+        }
+        self.bytes.extend_from_slice(operator.as_bytes());
+    }
+
+    fn name(&mut self, name: &str) {
+        self.bytes.push(b'/');
+        self.bytes.extend_from_slice(name.as_bytes());
+        self.bytes.push(b' ');
+    }
+
+    /// A number already rounded to 1/100, as Rust's shortest `Display` of it reads.
+    fn num(&mut self, v: f32) {
+        let centi = (f64::from(v) * 100.0).round();
+        if !(-1e15..=1e15).contains(&centi) {
+            self.bytes.extend_from_slice(v.to_string().as_bytes());
+            return;
+        }
+        let centi = centi as i64;
+        if centi < 0 {
+            self.bytes.push(b'-');
+        }
+        let centi = centi.unsigned_abs();
+        self.int(centi / 100);
+        let frac = centi % 100;
+        if frac != 0 {
+            self.bytes.push(b'.');
+            self.bytes.push(b'0' + (frac / 10) as u8);
+            if !frac.is_multiple_of(10) {
+                self.bytes.push(b'0' + (frac % 10) as u8);
+            }
+        }
+    }
+
+    fn int(&mut self, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut i = digits.len();
+        let mut n = n;
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.bytes.extend_from_slice(&digits[i..]);
+    }
+
+    /// `(…)`: the two-byte codes of `text` in `codes` as a literal string; `None` if a
+    /// character has no code. The bytes that delimit or escape in a literal string are
+    /// escaped, and so is CR, which a reader would take for an end of line and read as
+    /// LF (ISO 32000-1, 7.3.4.2).
+    fn string(&mut self, text: &str, codes: &Codes) -> Option<()> {
+        let escaped = |b: u8| matches!(b, b'(' | b')' | b'\\' | b'\r');
+        self.bytes.reserve(2 * text.len() + 2);
+        self.bytes.push(b'(');
+        for c in text.chars() {
+            let pair = codes.get(c)?.to_be_bytes();
+            if !pair.iter().any(|b| escaped(*b)) {
+                self.bytes.extend_from_slice(&pair);
+                continue;
+            }
+            for byte in pair {
+                match byte {
+                    b'\r' => self.bytes.extend_from_slice(b"\\r"),
+                    b if escaped(b) => self.bytes.extend_from_slice(&[b'\\', b]),
+                    b => self.bytes.push(b),
+                }
+            }
+        }
+        self.bytes.push(b')');
+        Some(())
+    }
+
+    /// The text of one run, as `Tj` or, when justified, as a `TJ` array. Justification:
+    /// the fonts are CID fonts, for which PDF applies `Tw` to no character at all (it
+    /// only acts on the single byte 32), so the extra space goes into the array as a
+    /// kerning number after every space. The spaces themselves stay in the text, so
+    /// extraction still sees the words apart.
+    fn show(&mut self, t: &TextItem, text: &str, codes: &Codes) -> Option<()> {
+        self.sep();
+        // TJ numbers are thousandths of the text size, moving left when positive.
+        let kern = -(t.word_spacing_pt * 1000.0 / t.size_pt);
+        let kern = (kern * 100.0).round() / 100.0;
+        let words: Vec<&str> = if kern == 0.0 {
+            vec![text]
+        } else {
+            text.split_inclusive(' ').collect()
+        };
+        if words.len() <= 1 {
+            self.string(text, codes)?;
+            self.bytes.extend_from_slice(b" Tj");
+            return Some(());
+        }
+        self.bytes.push(b'[');
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                self.bytes.push(b' ');
+                self.num(kern);
+            }
+            self.string(word, codes)?;
+        }
+        self.bytes.extend_from_slice(b"] TJ");
+        Some(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn written(f: impl FnOnce(&mut Writer)) -> String {
+        let mut w = Writer::default();
+        f(&mut w);
+        String::from_utf8(w.bytes).expect("utf-8")
+    }
+
+    #[test]
+    fn numbers_read_as_rusts_shortest_display_of_the_rounded_value() {
+        for v in [
+            0.0, 1.0, 0.5, 0.05, 14.0, 766.2, 785.2, 121.04, -36.13, -178.57, 841.89, 595.28,
+            -0.82, 12345.67, 100.1,
+        ] {
+            assert_eq!(written(|w| w.num(v)), format!("{v}"), "{v}");
+        }
+    }
+
+    #[test]
+    fn operators_are_one_a_line_with_their_operands_before_them() {
+        let s = written(|w| {
+            w.op("0 g");
+            w.nums(&[0.5], "w");
+            w.op("BT");
+            w.sep();
+            w.name("ABCDEF");
+            w.nums(&[14.0], "Tf");
+            w.nums(&[1.0, 0.0, 0.0, 1.0, 85.04, 700.5], "Tm");
+            w.op("ET");
+        });
+        assert_eq!(
+            s,
+            "0 g\n0.5 w\nBT\n/ABCDEF 14 Tf\n1 0 0 1 85.04 700.5 Tm\nET"
+        );
+    }
+
+    #[test]
+    fn justified_runs_kern_after_every_space_and_plain_runs_are_one_string() {
+        let mut codes = Codes::default();
+        for (i, c) in "ab đ".chars().enumerate() {
+            codes.insert(c, 0x41 + i as u16);
+        }
+        let mut t = TextItem {
+            x_pt: 0.0,
+            baseline_pt: 0.0,
+            size_pt: 10.0,
+            style: FontStyle::Regular,
+            text: String::new(),
+            word_spacing_pt: 0.0,
+            width_pt: 0.0,
+            flagged: false,
+        };
+        assert_eq!(
+            written(|w| w.show(&t, "ab đ", &codes).expect("codes")),
+            "(\0A\0B\0C\0D) Tj"
+        );
+        t.word_spacing_pt = 1.0;
+        assert_eq!(
+            written(|w| w.show(&t, "ab đ a", &codes).expect("codes")),
+            "[(\0A\0B\0C) -100(\0D\0C) -100(\0A)] TJ"
+        );
+        // A trailing space leaves nothing to kern before.
+        assert_eq!(
+            written(|w| w.show(&t, "ab ", &codes).expect("codes")),
+            "(\0A\0B\0C) Tj"
+        );
+        assert!(Writer::default().show(&t, "x", &codes).is_none());
+    }
+
+    #[test]
+    fn string_delimiters_and_cr_in_codes_are_escaped() {
+        let mut codes = Codes::default();
+        for (c, code) in [('a', 0x2829), ('b', 0x5C0D), ('c', 0x0A0B)] {
+            codes.insert(c, code);
+        }
+        let s = written(|w| w.string("abc", &codes).expect("codes"));
+        assert_eq!(s.as_bytes(), b"(\\(\\)\\\\\\r\n\x0B)");
+    }
+}
