@@ -6,7 +6,7 @@ use crate::model::{
     parse_deadline, parse_target, target_problem,
 };
 
-use super::header::{Field, Header, fold};
+use super::header::{Field, Header, fold, recognised_count};
 use super::read::Table;
 use super::{ImportKind, ImportPreview, ImportProblem};
 
@@ -41,6 +41,12 @@ struct Builder<'a> {
     /// Whether the previous non-empty row was an imported item (for wrapped names).
     last_was_item: bool,
     next_number: u32,
+    /// Every office known so far (the project's and those this import adds) by
+    /// [`office_key`] of its name and short name: one lookup per cell, however many.
+    office_index: std::collections::HashMap<String, OfficeId>,
+    /// The number of the next new office id (`DV07`), and the ids taken.
+    next_office: u32,
+    office_ids: std::collections::HashSet<OfficeId>,
     preview: ImportPreview,
 }
 
@@ -76,9 +82,28 @@ impl<'a> Builder<'a> {
             .max()
             .unwrap_or(0)
             + 1;
+        let offices = &project.organisation.offices;
+        let mut office_index = std::collections::HashMap::new();
+        for o in offices {
+            for name in [&o.name, &o.short] {
+                let key = office_key(name);
+                if !key.is_empty() {
+                    office_index.entry(key).or_insert_with(|| o.id.clone());
+                }
+            }
+        }
+        let next_office = offices
+            .iter()
+            .filter_map(|o| o.id.strip_prefix("DV")?.parse::<u32>().ok())
+            .max()
+            .unwrap_or(0)
+            + 1;
         Builder {
             project,
             kind,
+            office_index,
+            next_office,
+            office_ids: offices.iter().map(|o| o.id.clone()).collect(),
             width: header.width,
             name: col(own).or_else(|| col(other)),
             target: col(Field::Target),
@@ -122,6 +147,11 @@ impl<'a> Builder<'a> {
             return;
         };
         if filled.len() >= 3 && filled.iter().all(|(_, c)| is_column_number(c)) {
+            return;
+        }
+        // The header again: a Word table that broke across pages repeats it.
+        if recognised_count(cells) >= 2 {
+            self.last_was_item = false;
             return;
         }
         // A group: a Roman numeral first, alone or before the title.
@@ -320,34 +350,20 @@ impl<'a> Builder<'a> {
         self.group = id;
     }
 
-    /// Office ids for a cell naming one or more offices (`;` or a line break between
-    /// them; a comma only when every part is an office already known), creating the
-    /// offices the project does not have.
+    /// Office ids for a cell naming one or more offices, creating the offices the
+    /// project does not have. Offices are separated by `;`, line breaks and commas
+    /// (`Đảng ủy, HĐND, UBND, MTTQ Việt Nam`); a comma inside one office's name
+    /// (`Phòng Văn hóa, Thể thao và Du lịch`) is kept when the text after it does not
+    /// start like an office.
     fn offices(&mut self, text: &str) -> Vec<OfficeId> {
         let mut ids: Vec<OfficeId> = Vec::new();
-        for part in text.split([';', '\n']) {
-            let part = part.trim().trim_start_matches(['-', '+']).trim();
-            if part.is_empty() {
-                continue;
-            }
-            let found = match self.find_office(part) {
-                Some(id) => vec![id],
-                None => {
-                    let pieces: Vec<Option<OfficeId>> = part
-                        .split(',')
-                        .map(|p| self.find_office(p.trim()))
-                        .collect();
-                    if pieces.len() > 1 && pieces.iter().all(Option::is_some) {
-                        pieces.into_iter().flatten().collect()
-                    } else {
-                        vec![self.new_office(part)]
-                    }
-                }
+        for name in split_offices(text, |name| self.find_office(name).is_some()) {
+            let id = match self.find_office(&name) {
+                Some(id) => id,
+                None => self.new_office(&name),
             };
-            for id in found {
-                if !ids.contains(&id) {
-                    ids.push(id);
-                }
+            if !ids.contains(&id) {
+                ids.push(id);
             }
         }
         ids
@@ -358,28 +374,19 @@ impl<'a> Builder<'a> {
         if key.is_empty() {
             return None;
         }
-        self.project
-            .organisation
-            .offices
-            .iter()
-            .chain(self.preview.new_offices.iter())
-            .find(|o| office_key(&o.name) == key || office_key(&o.short) == key)
-            .map(|o| o.id.clone())
+        self.office_index.get(&key).cloned()
     }
 
     fn new_office(&mut self, name: &str) -> OfficeId {
-        let taken: Vec<&str> = self
-            .project
-            .organisation
-            .offices
-            .iter()
-            .chain(self.preview.new_offices.iter())
-            .map(|o| o.id.as_str())
-            .collect();
-        let id = (1..)
-            .map(|n| format!("DV{n:02}"))
-            .find(|id| !taken.contains(&id.as_str()))
-            .unwrap_or_else(|| "DV".to_owned());
+        let id = loop {
+            let id = format!("DV{:02}", self.next_office);
+            self.next_office += 1;
+            if !self.office_ids.contains(&id) {
+                break id;
+            }
+        };
+        self.office_ids.insert(id.clone());
+        self.office_index.insert(office_key(name), id.clone());
         self.preview.new_offices.push(Office {
             id: id.clone(),
             name: name.to_owned(),
@@ -387,6 +394,97 @@ impl<'a> Builder<'a> {
         });
         id
     }
+}
+
+/// The words an office's name starts with in communes' plans.
+const OFFICE_HEADS: [&str; 40] = [
+    "phòng",
+    "ban",
+    "văn phòng",
+    "trung tâm",
+    "đảng ủy",
+    "đảng uỷ",
+    "ủy ban",
+    "uỷ ban",
+    "hội đồng",
+    "mặt trận",
+    "hội",
+    "đoàn",
+    "công an",
+    "quân sự",
+    "ban chỉ huy",
+    "trạm",
+    "trường",
+    "bưu điện",
+    "chi nhánh",
+    "công chức",
+    "bộ phận",
+    "tổ",
+    "các",
+    "hợp tác xã",
+    "ngân hàng",
+    "bệnh viện",
+    "chi bộ",
+    "đài",
+    "thôn",
+    "khu",
+    "tổ dân phố",
+    "cơ quan",
+    "doanh nghiệp",
+    "sở",
+    "ubnd",
+    "hđnd",
+    "mttq",
+    "đảng",
+    "y tế",
+    "chi hội",
+];
+
+/// Whether `part` (the text after a comma) starts like an office: a known head word,
+/// an abbreviation in capitals (`HĐND`, `MTTQ`), or a name `known` recognises.
+fn starts_like_office(part: &str, known: &impl Fn(&str) -> bool) -> bool {
+    let lower = part.to_lowercase();
+    let first = part.split_whitespace().next().unwrap_or_default();
+    known(part)
+        || OFFICE_HEADS
+            .iter()
+            .any(|h| lower == *h || lower.starts_with(&format!("{h} ")))
+        || (first.chars().count() >= 2
+            && first
+                .chars()
+                .all(|c| c.is_uppercase() || c == '-' || c == '.'))
+}
+
+/// The office names of a cell (see [`Builder::offices`]), trimmed of list marks.
+fn split_offices(text: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut names = Vec::new();
+    for part in text.split([';', '\n']) {
+        let part = part.trim().trim_start_matches(['-', '+', '•']).trim();
+        if part.is_empty() {
+            continue;
+        }
+        if known(part) {
+            names.push(part.to_owned());
+            continue;
+        }
+        let mut current = String::new();
+        for piece in part.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let piece = piece.trim_start_matches("và ").trim();
+            if current.is_empty() {
+                current = piece.to_owned();
+            } else if starts_like_office(piece, &known) {
+                names.push(std::mem::take(&mut current));
+                current = piece.to_owned();
+            } else {
+                current.push_str(", ");
+                current.push_str(piece);
+            }
+        }
+        if !current.is_empty() {
+            names.push(current);
+        }
+    }
+    names
 }
 
 /// Office names compare in NFC, case-insensitively, with spaces collapsed.

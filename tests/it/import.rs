@@ -416,3 +416,112 @@ fn cli_import_errors_and_usage_have_their_exit_codes() {
     let out = run_import(&[&path, &pdf], &["--kind", "bang"], "");
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// The rows of an indicator table as a plan's appendix may hold them: a rate over
+/// 100 %, a time where the target goes, the header repeated where the Word table broke
+/// across pages, several offices in one cell, targets worded by the plan.
+const AWKWARD_INDICATORS: &str = "\
+STT;Tên chỉ tiêu;Chỉ tiêu năm 2026;Đơn vị chủ trì
+I;NHÓM CHỈ TIÊU THỬ;;
+1;Tỷ lệ hồ sơ quá mục tiêu;101%;UBND
+2;Tỷ lệ ghi nhầm thời hạn;Quý V/2026;UBND
+TT;Tên chỉ tiêu;Chỉ tiêu năm 2026;Đơn vị chủ trì
+3;Tỷ lệ dân số có danh tính điện tử;Đạt 85% dân số;Đảng ủy, HĐND, UBND, MTTQ Việt Nam
+4;Tỷ lệ thủ tục trực tuyến toàn trình;100%;Phòng Văn hóa-Xã hội, Phòng Kinh tế
+5;Tỷ lệ di tích được số hóa;Trên 95%;Phòng Văn hóa, Thể thao và Du lịch
+";
+
+#[test]
+fn rows_the_file_would_reject_are_bad_rows_and_what_is_imported_passes_check() {
+    let (_d, path) = write_temp("kho.csv", AWKWARD_INDICATORS.as_bytes());
+    let mut project = sample();
+    let p = import::preview(&path, &project, None).unwrap();
+    let rows: Vec<usize> = p.problems.iter().map(|q| q.row).collect();
+    assert_eq!(rows, vec![3, 4], "{:?}", p.problems);
+    assert!(
+        p.problems[0].reason.contains("0–100"),
+        "{}",
+        p.problems[0].reason
+    );
+    assert!(
+        p.problems[1].reason.contains("thời hạn"),
+        "{}",
+        p.problems[1].reason
+    );
+    let names: Vec<&str> = p.indicators.iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Tỷ lệ dân số có danh tính điện tử",
+            "Tỷ lệ thủ tục trực tuyến toàn trình",
+            "Tỷ lệ di tích được số hóa"
+        ],
+        "the repeated header is not an indicator"
+    );
+    // Targets print as the plan wrote them and compute from their number.
+    let first = &p.indicators[0];
+    assert_eq!(baocao::model::target_label(first), "Đạt 85% dân số");
+    assert_eq!(first.unit, "%");
+    assert_eq!(first.target, num(Comparison::AtLeast, 85.0));
+    assert_eq!(baocao::model::target_label(&p.indicators[1]), "100%");
+    // Several offices in one cell are split; a comma inside a name is kept.
+    let office_names =
+        |ids: &[String], project: &Project, p: &import::ImportPreview| -> Vec<String> {
+            ids.iter()
+                .map(|id| {
+                    project
+                        .organisation
+                        .offices
+                        .iter()
+                        .chain(&p.new_offices)
+                        .find(|o| &o.id == id)
+                        .map(|o| o.name.clone())
+                        .unwrap()
+                })
+                .collect()
+        };
+    assert_eq!(
+        p.indicators[0].lead.len(),
+        4,
+        "{:?}",
+        office_names(&p.indicators[0].lead, &project, &p)
+    );
+    assert_eq!(p.indicators[1].lead.len(), 2);
+    assert_eq!(
+        office_names(&p.indicators[2].lead, &project, &p),
+        ["Phòng Văn hóa, Thể thao và Du lịch"]
+    );
+    import::apply(&p, &mut project);
+    let errors: Vec<String> = baocao::check::check(&project)
+        .iter()
+        .filter(|q| q.severity == baocao::check::Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+}
+
+#[test]
+fn deadlines_that_do_not_exist_are_bad_rows() {
+    let table = "\
+STT;Nhiệm vụ;Đơn vị chủ trì;Thời hạn
+1;Nhiệm vụ ngày sai;UBND;31/02/2026
+2;Nhiệm vụ tháng sai;UBND;Tháng 13/2026
+3;Nhiệm vụ ngày không;UBND;00/00/0000
+4;Nhiệm vụ đúng hạn;UBND;30/06/2026
+5;Nhiệm vụ thường xuyên;UBND;Thường xuyên
+";
+    let (_d, path) = write_temp("nv.csv", table.as_bytes());
+    let p = import::preview(&path, &sample(), Some(ImportKind::Tasks)).unwrap();
+    let rows: Vec<usize> = p.problems.iter().map(|q| q.row).collect();
+    assert_eq!(rows, vec![2, 3, 4], "{:?}", p.problems);
+    assert!(
+        p.problems
+            .iter()
+            .all(|q| q.reason.contains("không có thật"))
+    );
+    assert_eq!(p.tasks.len(), 2);
+    assert_eq!(
+        p.tasks[0].deadline,
+        Deadline::Date(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap())
+    );
+}
