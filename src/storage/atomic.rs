@@ -120,9 +120,10 @@ pub fn remove_stale_temps(path: &Path) {
     let me = std::process::id();
     for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        let Some(pid) = [".tmp-", ".bak-tmp-"].iter().find_map(|tag| {
-            file.strip_prefix(&format!(".{name}{tag}"))
-                .and_then(|pid| pid.parse::<u32>().ok())
+        // `.p.ron.tmp-PID`, `.p.ron.bak-tmp-PID` and the lock's `.p.ron.lock.tmp-PID-N`.
+        let Some(pid) = [".tmp-", ".bak-tmp-", ".lock.tmp-"].iter().find_map(|tag| {
+            let rest = file.strip_prefix(&format!(".{name}{tag}"))?;
+            rest.split('-').next()?.parse::<u32>().ok()
         }) else {
             continue;
         };
@@ -193,7 +194,11 @@ mod tests {
         let p = dir.path().join("p.ron");
         fs::write(&p, "x").unwrap();
         // Process ids above the kernel's maximum (4194304) never run.
-        let dead = [".p.ron.tmp-4999999", ".p.ron.bak-tmp-4999998"];
+        let dead = [
+            ".p.ron.tmp-4999999",
+            ".p.ron.bak-tmp-4999998",
+            ".p.ron.lock.tmp-4999997-3",
+        ];
         for n in dead {
             fs::write(dir.path().join(n), "x").unwrap();
         }

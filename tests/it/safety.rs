@@ -331,3 +331,75 @@ fn sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends() {
     assert!(text.contains(TERM_TYPED), "{text}");
     assert!(!lock.exists(), "the lock was let go");
 }
+
+/// A thousand `baocao import` runs, each killed (SIGKILL) at a moment spread over the
+/// time a save takes: the project and its backup must always load, and no temporary
+/// file may outlive the next save. Not run by `cargo test` (it takes about a minute):
+/// `cargo test --release --test it kill_test -- --ignored --nocapture`.
+#[cfg(unix)]
+#[test]
+#[ignore]
+fn kill_test_a_thousand_sigkills_during_saves_lose_nothing() {
+    use std::time::{Duration, Instant};
+    let runs: u64 = std::env::var("BAOCAO_KILLS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1000);
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    let fresh = baocao::storage::load(&sample_path()).unwrap();
+    baocao::storage::save(&project, &fresh).unwrap();
+    let bak = baocao::storage::backup_path(&project);
+    let import = || {
+        Command::new(env!("CARGO_BIN_EXE_baocao"))
+            .arg("import")
+            .arg(&project)
+            .arg(table())
+            .arg("--yes")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long one import takes here, to spread the kills over it.
+    let t = Instant::now();
+    assert!(import().wait().unwrap().success());
+    let span = t.elapsed().as_micros() as u64 * 6 / 5 + 1;
+    let (mut corrupted, mut lost_backups, mut finished) = (0, 0, 0);
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    for i in 0..runs {
+        if i % 50 == 0 {
+            baocao::storage::save(&project, &fresh).unwrap();
+        }
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        let mut child = import();
+        std::thread::sleep(Duration::from_micros(seed % span));
+        child.kill().ok(); // SIGKILL; it may have finished already
+        if child.wait().unwrap().success() {
+            finished += 1;
+        }
+        if baocao::storage::load(&project).is_err() {
+            corrupted += 1;
+        }
+        if !bak.exists() || baocao::storage::load(&bak).is_err() {
+            lost_backups += 1;
+        }
+    }
+    baocao::storage::save(&project, &fresh).unwrap();
+    let temps: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp-") || n.contains(".bak-tmp-"))
+        .collect();
+    println!(
+        "kill test: {runs} runs killed within {span} µs ({finished} finished first); {corrupted} corrupted projects, {lost_backups} lost or broken backups, {} temporary files left after the next save",
+        temps.len()
+    );
+    assert_eq!(
+        (corrupted, lost_backups, temps.len()),
+        (0, 0, 0),
+        "{temps:?}"
+    );
+}
