@@ -35,5 +35,8 @@ pub fn install(wake: impl Fn() + Send + 'static) -> Result<(), String> {
             });
         }
     })
-    .map_err(|e| format!("Không theo dõi được yêu cầu tắt chương trình của hệ thống ({e})."))
+    .map_err(|_| {
+        "Không theo dõi được yêu cầu tắt chương trình của hệ thống; khi tắt máy, hãy lưu tệp trước."
+            .to_owned()
+    })
 }

@@ -65,7 +65,10 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("Không mở được cửa sổ chương trình: {e}");
+            // winit's and the graphics driver's words are English: kept for developers.
+            eprintln!(
+                "Không mở được cửa sổ chương trình. Hãy kiểm tra máy có màn hình đồ họa (X11 hoặc Wayland) và trình điều khiển OpenGL.\n(Chi tiết kỹ thuật: {e})"
+            );
             ExitCode::from(1)
         }
     }
