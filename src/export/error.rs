@@ -45,11 +45,15 @@ pub enum ExportError {
 
     /// The PDF library reported an error while building the document (its own words,
     /// in English, are kept for the developers and not shown).
-    #[error("Thư viện tạo PDF báo lỗi khi dựng tài liệu. Đây là lỗi của chương trình; hãy gửi tệp dự án cho người phát triển.")]
+    #[error(
+        "Thư viện tạo PDF báo lỗi khi dựng tài liệu. Đây là lỗi của chương trình; hãy gửi tệp dự án cho người phát triển."
+    )]
     Library(String),
 
     /// The finished document could not be written to bytes (the library's words kept
     /// for the developers).
-    #[error("Không tạo được nội dung tệp PDF. Đây là lỗi của chương trình; hãy gửi tệp dự án cho người phát triển.")]
+    #[error(
+        "Không tạo được nội dung tệp PDF. Đây là lỗi của chương trình; hãy gửi tệp dự án cho người phát triển."
+    )]
     Write(String),
 }

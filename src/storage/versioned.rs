@@ -70,7 +70,12 @@ pub(super) fn version(text: &str, supported: u32) -> Result<u32, ReadFailure> {
         #[serde(default)]
         format_version: u32,
     }
-    let found = de::<Probe>(text)?.format_version;
+    // The program writes `format_version` first: read it there without parsing the
+    // whole file twice. Anything else (hand-edited files) gets the full probe.
+    let found = match leading_version(text) {
+        Some(v) => v,
+        None => de::<Probe>(text)?.format_version,
+    };
     if found > supported {
         let (line, column) = text.find("format_version").map_or((1, 1), |at| {
             line_col(text.as_bytes().get(..at).unwrap_or_default())
@@ -83,6 +88,31 @@ pub(super) fn version(text: &str, supported: u32) -> Result<u32, ReadFailure> {
         });
     }
     Ok(found)
+}
+
+/// `format_version: N` as the first field of the file's outer `( … )`, after
+/// comments and blank space; `None` when the file does not start that way.
+fn leading_version(text: &str) -> Option<u32> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    let rest = rest.strip_prefix('(')?.trim_start();
+    let rest = rest.strip_prefix("format_version")?.trim_start();
+    let rest = rest.strip_prefix(':')?.trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    let after = rest[digits.len()..].trim_start();
+    if !(after.starts_with(',') || after.starts_with(')')) {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 /// Parses `text` as a `T`, with the position of the first error.
@@ -130,6 +160,18 @@ mod tests {
                 supported: 2
             })
         );
+    }
+
+    #[test]
+    fn the_leading_version_is_read_without_parsing_the_file() {
+        assert_eq!(
+            leading_version("// chú thích\n(\n    format_version: 1,\n x: ["),
+            Some(1)
+        );
+        assert_eq!(leading_version("(format_version: 12)"), Some(12));
+        assert_eq!(leading_version("(year: 2026, format_version: 1)"), None);
+        assert_eq!(leading_version("(format_version: 1x)"), None);
+        assert_eq!(leading_version("(format_version: )"), None);
     }
 
     #[test]
