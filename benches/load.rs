@@ -106,7 +106,17 @@ fn load(c: &mut Criterion) {
     let dir = std::env::temp_dir().join(format!("baocao-bench-{}", std::process::id()));
     let _ = std::fs::create_dir_all(&dir);
     let path = dir.join("lon.ron");
-    let project = big_project(10 * 1024 * 1024);
+    let mb: usize = std::env::var("BAOCAO_LARGE_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10);
+    let project = big_project(mb * 1024 * 1024);
+    // `BAOCAO_KEEP_LARGE=FILE` keeps the generated project for the export benchmark.
+    if let Some(keep) = std::env::var_os("BAOCAO_KEEP_LARGE")
+        && let Err(e) = baocao::storage::save(std::path::Path::new(&keep), &project)
+    {
+        eprintln!("{e}");
+    }
     if let Err(e) = baocao::storage::save(&path, &project) {
         eprintln!("{e}");
         return;

@@ -8,7 +8,10 @@ use std::path::PathBuf;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
-    let out = PathBuf::from(args.next().ok_or("usage: make_large_project OUT.ron [MB]")?);
+    let out = PathBuf::from(
+        args.next()
+            .ok_or("usage: make_large_project OUT.ron [MB]")?,
+    );
     let mb: usize = args.next().map_or(Ok(10), |s| s.parse())?;
     let sample = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH))?;
     let mut p = sample.clone();
@@ -33,11 +36,18 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
         }
     }
-    let report = sample.reports.first().ok_or("the sample has no report")?.clone();
+    let report = sample
+        .reports
+        .first()
+        .ok_or("the sample has no report")?
+        .clone();
     let base = baocao::storage::to_string(&p)?.len();
     let mut one = p.clone();
     one.reports.push(report.clone());
-    let per_report = baocao::storage::to_string(&one)?.len().saturating_sub(base).max(1);
+    let per_report = baocao::storage::to_string(&one)?
+        .len()
+        .saturating_sub(base)
+        .max(1);
     let copies = (mb * 1024 * 1024).saturating_sub(base) / per_report + 1;
     for n in 1..=copies {
         let mut r = report.clone();

@@ -369,27 +369,28 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
 }
 
 fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
-    let project = storage::load(&args.file).map_err(|e| e.to_string())?;
-    let report = match &args.report {
-        Some(id) => project.report(id).ok_or_else(|| {
-            let ids: Vec<&str> = project.reports.iter().map(|r| r.id.as_str()).collect();
-            format!(
-                "Không có báo cáo mã “{id}” trong tệp. Các báo cáo có trong tệp: {}.\nTệp: {}",
-                if ids.is_empty() {
-                    "(chưa có)".to_owned()
-                } else {
-                    ids.join(", ")
-                },
-                args.file.display()
-            )
-        })?,
-        None => project.reports.last().ok_or_else(|| {
-            format!(
-                "Tệp chưa có báo cáo nào để xuất.\nTệp: {}",
-                args.file.display()
-            )
-        })?,
+    // Only the exported report is kept in memory, however many the file holds.
+    let keep = match &args.report {
+        Some(id) => storage::Keep::Id(id.clone()),
+        None => storage::Keep::Last,
     };
+    let loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
+    let project = &loaded.project;
+    let report = project.reports.first().ok_or_else(|| match &args.report {
+        Some(id) => format!(
+            "Không có báo cáo mã “{id}” trong tệp. Các báo cáo có trong tệp: {}.\nTệp: {}",
+            if loaded.ids.is_empty() {
+                "(chưa có)".to_owned()
+            } else {
+                loaded.ids.join(", ")
+            },
+            args.file.display()
+        ),
+        None => format!(
+            "Tệp chưa có báo cáo nào để xuất.\nTệp: {}",
+            args.file.display()
+        ),
+    })?;
     let output = args.output.clone().unwrap_or_else(|| {
         let stem = args
             .file
@@ -404,7 +405,7 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
         ExportKind::Final => RenderKind::Final,
         ExportKind::ReviewCopy => RenderKind::ReviewCopy,
     };
-    let rendered = crate::render::render(&project, report, kind)
+    let rendered = crate::render::render(project, report, kind)
         .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
     let bytes =
         crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))

@@ -8,6 +8,7 @@ mod error;
 mod limited;
 pub mod lock;
 mod numbers;
+mod one_report;
 mod review_file;
 mod stamp;
 mod v0;
@@ -22,6 +23,7 @@ pub(crate) use error::io_reason;
 pub use limited::{FileKind, LimitedReadError, ensure_regular, read_limited};
 pub use lock::{LockError, LockInfo, ProjectLock};
 pub use numbers::{BadNumber, MAX_FIGURE, first_bad_number};
+pub use one_report::{Keep, OneReport, load_one_report};
 pub use review_file::{
     ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
     review_file_to_string, save_review_file,
@@ -87,19 +89,13 @@ pub fn load_noting(path: &Path) -> Result<Loaded, StorageError> {
 /// Parses project text; `path` only names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
     let fail = |f| StorageError::from_failure(path, f);
-    let text = versioned::normalise(text);
+    let text = versioned::normalise_cow(text);
     let mut project = match versioned::version(&text, FORMAT_VERSION).map_err(fail)? {
         0 => v0::migrate(versioned::de(&text).map_err(fail)?),
         _ => versioned::de::<Project>(&text).map_err(fail)?,
     };
     project.format_version = FORMAT_VERSION;
-    if let Some(bad) = first_bad_number(&project) {
-        return Err(StorageError::BadNumber {
-            path: path.to_owned(),
-            place: bad.place.clone(),
-            reason: bad.reason(),
-        });
-    }
+    refuse_bad_numbers(&project, path)?;
     // Escaped code points (`\u{301}`) only become characters after parsing.
     if text.contains("\\u{") {
         let plain = to_string(&project)?;
@@ -108,6 +104,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
         }
     }
     Ok(project)
+}
+
+/// Refuses a project with a number that is not a figure (see [`first_bad_number`]).
+fn refuse_bad_numbers(project: &Project, path: &Path) -> Result<(), StorageError> {
+    match first_bad_number(project) {
+        Some(bad) => Err(StorageError::BadNumber {
+            path: path.to_owned(),
+            place: bad.place.clone(),
+            reason: bad.reason(),
+        }),
+        None => Ok(()),
+    }
 }
 
 /// The project as pretty RON, strings written literally so the file stays readable.

@@ -59,7 +59,18 @@ pub(super) fn utf8(bytes: Vec<u8>) -> Result<String, ReadFailure> {
 /// The text without a byte order mark, in NFC (safe for RON syntax: no combining
 /// mark composes with a delimiter; it covers text pasted in decomposed form).
 pub(super) fn normalise(text: &str) -> String {
-    crate::vi::nfc(text.strip_prefix('\u{feff}').unwrap_or(text))
+    normalise_cow(text).into_owned()
+}
+
+/// Like [`normalise`], borrowing `text` when it needs no change (a large file is not
+/// copied).
+pub(super) fn normalise_cow(text: &str) -> std::borrow::Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if unicode_normalization::is_nfc(text) && !text.chars().any(crate::vi::is_invisible) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(crate::vi::nfc(text))
+    }
 }
 
 /// The file's `format_version` (missing means 0); a syntax error surfaces here with
