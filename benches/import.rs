@@ -50,7 +50,13 @@ fn imports(c: &mut Criterion) {
         return;
     };
     let project = Project::default();
-    for rows in [5_000, 50_000] {
+    // `cargo test --all-targets` runs benches once without `--bench`: keep that quick.
+    let sizes: &[usize] = if std::env::args().any(|a| a == "--bench") {
+        &[5_000, 50_000]
+    } else {
+        &[500]
+    };
+    for &rows in sizes {
         let path = table(dir.path(), rows);
         let t = Instant::now();
         let n = run(&path, &project);

@@ -314,8 +314,9 @@ fn sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends() {
     );
     let lock = project.with_file_name("p.ron.lock");
     assert!(lock.exists(), "the window holds the lock");
-    let killed = Command::new("kill")
-        .args(["-TERM", &kid.id().to_string()])
+    // bash's own `kill`: no procps needed.
+    let killed = Command::new("bash")
+        .args(["-c", &format!("kill -TERM {}", kid.id())])
         .status()
         .unwrap();
     assert!(killed.success());
