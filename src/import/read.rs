@@ -184,9 +184,10 @@ impl WorkbookProblem {
     fn of(e: &calamine::Error) -> Self {
         use calamine::XlsxError as X;
         match e {
-            calamine::Error::Xlsx(X::Zip(_) | X::Io(_)) | calamine::Error::Io(_) => {
-                WorkbookProblem::Damaged
-            }
+            // `Msg`: calamine could not tell the format of what starts like a zip file.
+            calamine::Error::Xlsx(X::Zip(_) | X::Io(_))
+            | calamine::Error::Io(_)
+            | calamine::Error::Msg(_) => WorkbookProblem::Damaged,
             calamine::Error::Xlsx(X::Password) => WorkbookProblem::Password,
             calamine::Error::Xlsx(_) => WorkbookProblem::Malformed,
             _ => WorkbookProblem::Unsupported,

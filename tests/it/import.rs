@@ -525,3 +525,27 @@ STT;Nhiệm vụ;Đơn vị chủ trì;Thời hạn
         Deadline::Date(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap())
     );
 }
+
+#[test]
+fn table_errors_are_vietnamese_sentences_without_the_libraries_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample();
+    // A folder, and a damaged workbook.
+    let folder = import::preview(dir.path(), &project, None)
+        .unwrap_err()
+        .to_string();
+    assert!(folder.contains("thư mục"), "{folder}");
+    let (_d, zip) = write_temp("hong.xlsx", b"PK\x03\x04 not really a zip");
+    let damaged = import::preview(&zip, &project, None)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        damaged.contains("bị hỏng") || damaged.contains("không đúng định dạng"),
+        "{damaged}"
+    );
+    for m in [&folder, &damaged] {
+        for english in ["os error", "Zip", "Xlsx", "error", "Invalid"] {
+            assert!(!m.contains(english), "“{english}” in: {m}");
+        }
+    }
+}
