@@ -96,13 +96,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
     };
     project.format_version = FORMAT_VERSION;
     refuse_bad_numbers(&project, path)?;
-    // Escaped code points (`\u{301}`) only become characters after parsing.
-    if text.contains("\\u{") {
-        let plain = to_string(&project)?;
-        if !unicode_normalization::is_nfc(&plain) {
-            project = versioned::de::<Project>(&crate::vi::nfc(&plain)).map_err(fail)?;
-        }
-    }
+    project = versioned::renormalise_escapes(project, &text).map_err(fail)?;
     Ok(project)
 }
 

@@ -137,6 +137,29 @@ pub(super) fn de<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReadFailure
         })
 }
 
+/// `value` parsed from `text`, normalised once more when `text` wrote characters as
+/// escapes (`\u{301}`, `\u{1}`): they only become characters after parsing, past the
+/// normalisation of the text, and would otherwise change when the value is written
+/// and read again.
+pub(super) fn renormalise_escapes<T>(value: T, text: &str) -> Result<T, ReadFailure>
+where
+    T: Serialize + serde::de::DeserializeOwned,
+{
+    if !text.contains("\\u{") {
+        return Ok(value);
+    }
+    let plain = pretty(&value).map_err(|_| ReadFailure::Syntax {
+        line: 1,
+        column: 1,
+        message: "nội dung không ghi lại được".to_owned(),
+    })?;
+    let clean = normalise_cow(&plain);
+    match clean {
+        std::borrow::Cow::Borrowed(_) => Ok(value),
+        std::borrow::Cow::Owned(clean) => de::<T>(&clean),
+    }
+}
+
 /// `value` as pretty RON, strings written literally so the file stays readable.
 pub(super) fn pretty<T: Serialize>(value: &T) -> Result<String, String> {
     let config = ron::ser::PrettyConfig::new()
