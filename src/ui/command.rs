@@ -114,8 +114,6 @@ pub enum RecoverAnswer {
     ShowDifferences,
     /// Delete the copy.
     Discard,
-    /// Decide later: the copy stays and is offered again.
-    Later,
 }
 
 /// What a typed path is for, when the desktop shows no file chooser.

@@ -148,9 +148,6 @@ pub fn show(
                     if ui.button("Bỏ bản tự lưu").clicked() {
                         out.push(Command::AnswerRecover(A::Discard));
                     }
-                    if ui.button("Để sau").clicked() {
-                        out.push(Command::AnswerRecover(A::Later));
-                    }
                 });
             }
             Modal::Message { title, text } => {

@@ -381,8 +381,9 @@ impl BaocaoApp {
         }
     }
 
-    /// Restores, keeps both, compares, discards or keeps for later an offered recovery
-    /// copy. A copy is never restored over a file that changed since its work began.
+    /// Restores, keeps both, compares or discards an offered recovery copy. A copy is
+    /// never restored over a file that changed since its work began, and the dialog
+    /// has no "later": this window's next autosave would replace the copy.
     fn answer_recover(&mut self, answer: RecoverAnswer) {
         let Some(Modal::Recover {
             path,
@@ -402,7 +403,8 @@ impl BaocaoApp {
                     "Đã khôi phục bản tự lưu; hãy lưu lại tệp.",
                 ));
             }
-            RecoverAnswer::KeepBoth => {
+            // Restoring over a changed file is never done: both are kept instead.
+            RecoverAnswer::KeepBoth | RecoverAnswer::Restore => {
                 match crate::session::save_recovered_beside(&path, &project, now()) {
                     Ok(saved) => {
                         self.status = Some(StatusLine::info(format!(
@@ -444,12 +446,6 @@ impl BaocaoApp {
                 {
                     doc.forget_recovery();
                 }
-            }
-            // Restore over a changed file is never done; the copy stays for later.
-            RecoverAnswer::Restore | RecoverAnswer::Later => {
-                self.status = Some(StatusLine::info(
-                    "Bản tự lưu vẫn còn; sẽ được hỏi lại khi mở tệp.",
-                ));
             }
         }
     }

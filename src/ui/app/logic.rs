@@ -102,7 +102,10 @@ impl BaocaoApp {
                 }
                 ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
                 self.modal = Some(Modal::Unsaved(Then::Quit));
-            } else if let Some(doc) = &self.doc {
+            } else if let Some(doc) = &self.doc
+                && !matches!(self.modal, Some(Modal::Recover { .. }))
+            {
+                // A copy still being offered is left for the next start.
                 doc.forget_recovery();
             }
         }
