@@ -105,7 +105,7 @@ pub fn load_one_report(path: &Path, keep: Keep) -> Result<OneReport, StorageErro
     let text = versioned::utf8(bytes).map_err(fail)?;
     let text = versioned::normalise_cow(&text);
     let version = versioned::version(&text, FORMAT_VERSION).map_err(fail)?;
-    if version != FORMAT_VERSION || text.contains("\\u{") {
+    if version != FORMAT_VERSION || text.contains('\\') {
         let mut project = super::parse(&text, path)?;
         let ids = project.reports.iter().map(|r| r.id.clone()).collect();
         let kept = match &keep {

@@ -445,3 +445,15 @@ fn format_version_zero_written_out_is_migrated_like_a_file_without_it() {
     assert_eq!(with, without);
     assert_eq!(with.plan.year, 2026);
 }
+
+/// Found by fuzzing: `\0` in a string became a NUL character that the next load
+/// dropped, so a project changed when saved and loaded again.
+#[test]
+fn any_escape_is_normalised_after_parsing_and_a_project_reads_back_the_same() {
+    let text = "(format_version: 1, plan: (indicators: [(id: \"C\\01\", name: \"Tỷ lệ\\x01 A\")]))";
+    let p = parse(text, Path::new("p.ron")).unwrap();
+    assert_eq!(p.plan.indicators[0].id, "C1");
+    assert_eq!(p.plan.indicators[0].name, "Tỷ lệ A");
+    let again = parse(&to_string(&p).unwrap(), Path::new("p.ron")).unwrap();
+    assert_eq!(again, p);
+}

@@ -138,14 +138,15 @@ pub(super) fn de<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReadFailure
 }
 
 /// `value` parsed from `text`, normalised once more when `text` wrote characters as
-/// escapes (`\u{301}`, `\u{1}`): they only become characters after parsing, past the
+/// escapes (`\u{301}`, `\0`): they only become characters after parsing, past the
 /// normalisation of the text, and would otherwise change when the value is written
 /// and read again.
 pub(super) fn renormalise_escapes<T>(value: T, text: &str) -> Result<T, ReadFailure>
 where
     T: Serialize + serde::de::DeserializeOwned,
 {
-    if !text.contains("\\u{") {
+    // Any escape (`\u{…}`, `\0`, `\x01`…) may hide such a character.
+    if !text.contains('\\') {
         return Ok(value);
     }
     let plain = pretty(&value).map_err(|_| ReadFailure::Syntax {
