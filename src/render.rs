@@ -144,6 +144,17 @@ pub fn render(
     report: &Report,
     kind: RenderKind,
 ) -> Result<Rendered, RenderError> {
+    render_checked(project, report, kind, &crate::check::check(project))
+}
+
+/// [`render`] with the project's problems already found (`check`), for a caller that
+/// needs them too: the window derives both once per revision.
+pub fn render_checked(
+    project: &Project,
+    report: &Report,
+    kind: RenderKind,
+    problems: &[crate::check::Problem],
+) -> Result<Rendered, RenderError> {
     let setup = project.page_setup.validate();
     if !setup.is_empty() {
         return Err(RenderError::PageSetup(setup));
@@ -154,8 +165,8 @@ pub fn render(
         .map(ToString::to_string)
         .collect();
     // The project's errors (what `baocao check` refuses): "Lỗi — Kế hoạch: …".
-    let errors: Vec<String> = crate::check::check(project)
-        .into_iter()
+    let errors: Vec<String> = problems
+        .iter()
         .filter(|p| p.severity == crate::check::Severity::Error)
         .map(|p| format!("{}: {}", p.place, p.message))
         .collect();

@@ -1,4 +1,5 @@
 //! Tests of `edit`.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
 use crate::model::{Indicator, PeriodKind, SectionRole};

@@ -13,7 +13,7 @@ use crate::compose::SourceRef;
 use crate::compose::placeholders::{Piece, resolve, split};
 use crate::guide::Step;
 use crate::model::{Project, Report};
-use crate::render::{RenderError, RenderKind, Rendered, render};
+use crate::render::{RenderError, RenderKind, Rendered, render, render_checked};
 use crate::review::SectionChange;
 
 use super::steps::{StepState, open_comments_of_step, step_state};
@@ -94,7 +94,7 @@ impl Derived {
             .map(|s| (s.id.clone(), figures_of(project, report, &s.body)))
             .filter(|(_, f)| !f.is_empty())
             .collect();
-        let rendered = render(project, report, RenderKind::AsItStands);
+        let rendered = render_checked(project, report, RenderKind::AsItStands, &problems);
         let warnings = match &rendered {
             Ok(r) => r.warnings.iter().map(ToString::to_string).collect(),
             Err(e) => vec![e.to_string()],

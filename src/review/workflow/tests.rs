@@ -1,4 +1,5 @@
 //! Tests of `workflow`.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
 use crate::model::{Section, Value};
