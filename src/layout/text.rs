@@ -114,6 +114,10 @@ impl<'a> Ctx<'a> {
         for ch in chars {
             let clean = if matches!(ch, '\n' | '\u{2028}' | '\u{2029}') {
                 '\n'
+            } else if crate::vi::is_invisible(ch) && ch != '\t' {
+                // Input never holds these (see `vi::nfc`); text built otherwise must
+                // not print them either, as □ or a stray mark.
+                continue;
             } else if ch.is_control() {
                 ' '
             } else if self.fonts.has_glyph(style, ch) {
@@ -173,5 +177,18 @@ mod tests {
         assert_eq!(s.spans.len(), 2);
         assert_eq!(s.spans[1].style, FontStyle::BoldItalic);
         assert_eq!(&s.text[s.spans[1].start..s.spans[1].end], "b");
+    }
+
+    #[test]
+    fn invisible_characters_never_reach_the_page() {
+        let mut c = ctx();
+        let mut out = String::new();
+        c.push_clean(
+            &mut out,
+            "Xã\u{2060} hội\u{ad}\u{202e}".chars(),
+            FontStyle::Regular,
+        );
+        assert_eq!(out, "Xã hội");
+        assert!(c.warnings.list.is_empty(), "no □ and no warning");
     }
 }
