@@ -51,17 +51,24 @@ pub fn parse_target(text: &str) -> (Target, String) {
     (Target::Number { cmp, value }, unit)
 }
 
-/// Whether `text` speaks of a time (a quarter, a month, a date) rather than a level.
+/// Whether `lower` (lower-case) names a point in time rather than a level: a
+/// quarter (`quý V/2026`), a month (`tháng 13/2026`) or a date (`31/02/2026`, `6/2026`).
+/// A duration (`trong 3 ngày`, `6 tháng đầu năm`) is a level and does not count.
 fn names_a_time(lower: &str) -> bool {
-    lower.contains("quý")
-        || lower.contains("tháng")
-        || lower.contains("ngày")
-        || lower.split_whitespace().any(|w| {
-            w.matches('/').count() >= 1
-                && w.chars().any(|c| c.is_ascii_digit())
-                && w.chars()
-                    .all(|c| c.is_ascii_digit() || c == '/' || c == '.' || c == '-')
+    let followed_by_number = |word: &str| {
+        lower.match_indices(word).any(|(at, w)| {
+            lower[at + w.len()..]
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit() || matches!(c, 'i' | 'v' | 'x'))
         })
+    };
+    let date_token = lower.split_whitespace().any(|w| {
+        let w = w.trim_matches(|c: char| !c.is_ascii_digit());
+        w.contains('/')
+            && w.split('/')
+                .all(|part| !part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+    });
+    followed_by_number("quý") || followed_by_number("tháng") || date_token
 }
 
 /// Why a target read from a plan's table cannot be stored, in Vietnamese: a time
@@ -101,11 +108,11 @@ pub fn deadline_problem(text: &str, deadline: &Deadline) -> Option<String> {
     }
     let lower = text.trim().to_lowercase();
     let has_digits = lower.chars().any(|c| c.is_ascii_digit());
-    let what = if lower.contains("quý") {
+    let what = if lower.contains("quý") && has_digits {
         "quý không có thật (chỉ có quý I–IV)"
     } else if lower.contains("tháng") && has_digits {
         "tháng không có thật (chỉ có tháng 1–12)"
-    } else if names_a_time(&lower) && has_digits {
+    } else if names_a_time(&lower) {
         "ngày không có thật"
     } else {
         return None;
@@ -301,5 +308,29 @@ mod tests {
             parse_deadline("Sau khi Thành phố ban hành Kế hoạch", 2026),
             Deadline::Other("Sau khi Thành phố ban hành Kế hoạch".into())
         );
+    }
+
+    #[test]
+    fn a_time_where_a_level_belongs_is_told_apart_from_a_duration() {
+        for time in [
+            "quý v/2026",
+            "tháng 13/2026",
+            "31/02/2026",
+            "trước 6/2026",
+            "quý iii",
+        ] {
+            assert!(names_a_time(time), "{time}");
+        }
+        for level in [
+            "giải quyết trong 3 ngày",
+            "6 tháng đầu năm",
+            "≥ 90%",
+            "100%",
+            "tối thiểu 10 sáng kiến",
+        ] {
+            assert!(!names_a_time(level), "{level}");
+        }
+        let (target, unit) = parse_target("Trong 3 ngày");
+        assert_eq!(target_problem("Trong 3 ngày", &target, &unit), None);
     }
 }
