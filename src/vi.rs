@@ -97,6 +97,12 @@ pub const POINT_LETTERS: [&str; 23] = [
     "u", "v", "x", "y",
 ];
 
+/// True for a letter used to number points (a, b, c, d, đ, e, …; no f, j, w, z).
+pub fn is_point_letter(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    POINT_LETTERS.contains(&&*c.encode_utf8(&mut buf))
+}
+
 /// The letter of the point at `index` (0 → `a`, 4 → `đ`); past `y` the letters double
 /// (`aa`, `bb` …) as some documents do.
 pub fn point_letter(index: usize) -> String {

@@ -13,6 +13,7 @@ mod progress;
 mod project;
 mod report;
 mod review;
+pub mod rich;
 mod status;
 
 pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
