@@ -60,6 +60,8 @@ pub struct Run {
     pub text: String,
     pub bold: bool,
     pub italic: bool,
+    /// Underlined (Decree 30 uses it sparingly; the clerk may).
+    pub underline: bool,
     /// Marks text the clerk must fix (an unresolved placeholder): the preview shows it
     /// in colour; the PDF prints it as it is.
     pub flagged: bool,
@@ -164,7 +166,13 @@ pub struct Paragraph {
     pub runs: Vec<Run>,
     pub size_pt: f32,
     pub align: Align,
+    /// Where the first line starts, from the paragraph's left edge (negative with a
+    /// list marker hanging in front of the text).
     pub first_line_indent_pt: f32,
+    /// A list marker (`+`, `a)`) hanging before the text: drawn at the first-line
+    /// indent, while the text of every line starts at the left indent. Empty for a
+    /// paragraph, or when the marker is part of the text (first-level items).
+    pub marker: Vec<Run>,
     /// Space between the left edge of the text area (or column) and every line of the
     /// paragraph (replies under a comment in the review copy); usually 0.
     pub left_indent_pt: f32,
@@ -177,6 +185,8 @@ pub struct Paragraph {
     pub keep_with_next: bool,
     /// Never split this paragraph across pages (headings).
     pub keep_together: bool,
+    /// Start a new page with this paragraph (a section that asks to).
+    pub page_break_before: bool,
     pub rule_below: Option<Rule>,
     /// Draw a thin box around the text (the `DỰ THẢO` marking).
     pub frame: bool,
@@ -196,11 +206,13 @@ impl Paragraph {
             align: Align::Justify,
             first_line_indent_pt: Mm(setup.first_line_indent_mm).to_pt().0,
             left_indent_pt: 0.0,
+            marker: Vec::new(),
             space_before_pt: 0.0,
             space_after_pt: setup.paragraph_spacing_pt,
             line_spacing: setup.line_spacing,
             keep_with_next: false,
             keep_together: false,
+            page_break_before: false,
             rule_below: None,
             frame: false,
             source: SourceRef::default(),
@@ -216,11 +228,13 @@ impl Paragraph {
             align: Align::Center,
             first_line_indent_pt: 0.0,
             left_indent_pt: 0.0,
+            marker: Vec::new(),
             space_before_pt: 0.0,
             space_after_pt: 0.0,
             line_spacing: 1.0,
             keep_with_next: false,
             keep_together: false,
+            page_break_before: false,
             rule_below: None,
             frame: false,
             source: SourceRef::default(),

@@ -9,6 +9,7 @@ pub mod facts;
 mod header;
 pub mod placeholders;
 mod review;
+mod rich_text;
 mod sections;
 mod signature;
 pub mod suggest;
@@ -21,7 +22,8 @@ pub use doc::*;
 pub use review::{
     COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, open_comments, review_comments_part,
 };
-pub use sections::{section_number, section_numbers};
+pub use rich_text::LIST_STEP_MM;
+pub use sections::{number_in_style, section_number, section_numbers};
 
 /// Document type code in numbers (`BC` in `05/BC-UBND`).
 pub const REPORT_TYPE_CODE: &str = "BC";

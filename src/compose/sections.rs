@@ -1,24 +1,14 @@
 //! The numbered section tree: headings with generated numbers (I., 1., 2.1., a)) and the
-//! text typed one paragraph per line, with generated tables where a section asks.
+//! rich text of each section, with generated tables where a section asks.
 
 use super::{AppendixKind, Block, Ctx, Paragraph, Run, SourceRef, tables};
 use crate::model::{ChildNumbering, Generated, Section};
 use crate::vi;
 
-/// The paragraphs of a text typed one paragraph per line; blank lines only separate.
-/// List lines (`- `, `+ `) are printed as typed.
+/// The blocks of a text written in the section format (paragraphs, list items,
+/// emphasis, tables); see [`crate::model::rich`].
 pub(crate) fn text_paragraphs(ctx: &Ctx, text: &str, source: &SourceRef) -> Vec<Block> {
-    text.lines()
-        .map(|l| vi::nfc(l.trim()))
-        .filter(|l| !l.is_empty())
-        .enumerate()
-        .map(|(i, l)| {
-            let mut p = Paragraph::body(super::placeholders::runs(ctx, &l), ctx.setup);
-            p.source = source.clone();
-            p.index_in_source = Some(i);
-            Block::Paragraph(p)
-        })
-        .collect()
+    super::rich_text::text_blocks(ctx, text, source)
 }
 
 /// The optional paragraph between the title and the first section.
@@ -30,14 +20,34 @@ pub(super) fn opening(ctx: &Ctx) -> Vec<Block> {
 /// `path` holds the 1-based positions from the top level down; `letters` says the
 /// parent numbers its children a), b), c).
 pub fn section_number(path: &[usize], letters: bool) -> String {
-    match path {
-        [] => String::new(),
-        [.., last] if letters => format!("{})", vi::point_letter(last.saturating_sub(1))),
-        [top] => format!("{}.", vi::roman(*top as u32)),
-        [_, rest @ ..] => {
-            let joined: Vec<String> = rest.iter().map(|n| n.to_string()).collect();
-            format!("{}.", joined.join("."))
-        }
+    let style = if letters {
+        ChildNumbering::Letters
+    } else {
+        ChildNumbering::Auto
+    };
+    number_in_style(path, style)
+}
+
+/// The number of the section at `path` when its parent numbers its children in
+/// `style` (the top level's style is always [`ChildNumbering::Auto`]).
+pub fn number_in_style(path: &[usize], style: ChildNumbering) -> String {
+    let Some(&last) = path.last() else {
+        return String::new();
+    };
+    match style {
+        ChildNumbering::Letters => format!("{})", vi::point_letter(last.saturating_sub(1))),
+        ChildNumbering::Roman => format!("{}.", vi::roman(last as u32)),
+        ChildNumbering::Arabic => format!("{last}."),
+        ChildNumbering::Dash => "-".to_owned(),
+        ChildNumbering::Unnumbered => String::new(),
+        ChildNumbering::Auto => match path {
+            [top] => format!("{}.", vi::roman(*top as u32)),
+            [_, rest @ ..] => {
+                let joined: Vec<String> = rest.iter().map(|n| n.to_string()).collect();
+                format!("{}.", joined.join("."))
+            }
+            [] => String::new(),
+        },
     }
 }
 
@@ -48,18 +58,18 @@ pub fn section_numbers(
     fn walk(
         list: &[Section],
         path: &[usize],
-        letters: bool,
+        style: ChildNumbering,
         out: &mut std::collections::BTreeMap<String, String>,
     ) {
         for (i, s) in list.iter().enumerate() {
             let mut p = path.to_vec();
             p.push(i + 1);
-            out.insert(s.id.clone(), section_number(&p, letters));
-            walk(&s.children, &p, s.numbering == ChildNumbering::Letters, out);
+            out.insert(s.id.clone(), number_in_style(&p, style));
+            walk(&s.children, &p, s.numbering, out);
         }
     }
     let mut out = std::collections::BTreeMap::new();
-    walk(&report.sections, &[], false, &mut out);
+    walk(&report.sections, &[], ChildNumbering::Auto, &mut out);
     out
 }
 
@@ -67,7 +77,7 @@ pub fn section_numbers(
 pub(super) fn section_blocks(ctx: &Ctx, appendices: &[(AppendixKind, String)]) -> Vec<Block> {
     let mut out = Vec::new();
     for (i, s) in ctx.report.sections.iter().enumerate() {
-        push_section(ctx, s, &[i + 1], false, appendices, &mut out);
+        push_section(ctx, s, &[i + 1], ChildNumbering::Auto, appendices, &mut out);
     }
     out
 }
@@ -76,21 +86,27 @@ fn push_section(
     ctx: &Ctx,
     section: &Section,
     path: &[usize],
-    letters: bool,
+    style: ChildNumbering,
     appendices: &[(AppendixKind, String)],
     out: &mut Vec<Block>,
 ) {
     let source = SourceRef::section(&section.id);
-    let number = section_number(path, letters);
+    let number = number_in_style(path, style);
     let title = vi::nfc(section.title.trim());
     let title = if path.len() == 1 {
         title.to_uppercase()
     } else {
         title
     };
-    let mut heading = Paragraph::body(vec![Run::bold(format!("{number} {title}"))], ctx.setup);
+    let text = if number.is_empty() {
+        title
+    } else {
+        format!("{number} {title}")
+    };
+    let mut heading = Paragraph::body(vec![Run::bold(text)], ctx.setup);
     heading.keep_with_next = true;
     heading.keep_together = true;
+    heading.page_break_before = section.new_page;
     heading.source = source.clone();
     out.push(Block::Paragraph(heading));
 
@@ -112,17 +128,17 @@ fn push_section(
             out.push(Block::Paragraph(p));
         }
     }
-    let child_letters = section.numbering == ChildNumbering::Letters;
     for (i, child) in section.children.iter().enumerate() {
         let mut child_path = path.to_vec();
         child_path.push(i + 1);
-        push_section(ctx, child, &child_path, child_letters, appendices, out);
+        push_section(ctx, child, &child_path, section.numbering, appendices, out);
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::section_number;
+    use super::{number_in_style, section_number};
+    use crate::model::ChildNumbering;
 
     #[test]
     fn numbers_follow_the_depth_of_the_section() {
@@ -136,5 +152,14 @@ mod tests {
     fn lettered_children_use_the_vietnamese_alphabet() {
         assert_eq!(section_number(&[2, 4, 1], true), "a)");
         assert_eq!(section_number(&[2, 4, 5], true), "đ)");
+    }
+
+    #[test]
+    fn a_section_can_number_its_children_in_any_style() {
+        assert_eq!(number_in_style(&[3, 2], ChildNumbering::Roman), "II.");
+        assert_eq!(number_in_style(&[3, 2, 4], ChildNumbering::Arabic), "4.");
+        assert_eq!(number_in_style(&[3, 2], ChildNumbering::Dash), "-");
+        assert_eq!(number_in_style(&[3, 2], ChildNumbering::Unnumbered), "");
+        assert_eq!(number_in_style(&[], ChildNumbering::Auto), "");
     }
 }

@@ -147,6 +147,7 @@ mod tests {
                 bold,
                 italic,
                 flagged: false,
+                underline: false,
             }],
             size,
         )

@@ -35,6 +35,8 @@ pub(crate) struct Unit {
     pub header: Option<usize>,
     /// Index of the block it comes from, when that block has a source.
     pub block: Option<usize>,
+    /// Starts a new page (a section that asks to).
+    pub break_before: bool,
 }
 
 /// The units of a part and the table headers they refer to.
@@ -53,6 +55,7 @@ impl Flow {
             discard_at_top: false,
             header: None,
             block: None,
+            break_before: false,
         });
     }
 }
@@ -82,6 +85,11 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                         0.0
                     };
                     flow.push(band, keep, gap);
+                    if i == 0 && p.page_break_before {
+                        if let Some(u) = flow.units.last_mut() {
+                            u.break_before = true;
+                        }
+                    }
                 }
                 pending = finite_or_zero(p.space_after_pt);
                 prev_keep = p.keep_with_next;
@@ -189,6 +197,9 @@ pub(crate) fn paginate(flow: &Flow, body_pt: f32) -> Vec<PagePlan> {
         y += first.slice.height_pt;
         let mut j = i + 1;
         while let Some(u) = units.get(j) {
+            if u.break_before {
+                break;
+            }
             let top = y + u.gap_before_pt;
             if top + u.slice.height_pt > body_pt + FIT_EPS_PT {
                 break;
@@ -197,7 +208,7 @@ pub(crate) fn paginate(flow: &Flow, body_pt: f32) -> Vec<PagePlan> {
             y = top + u.slice.height_pt;
             j += 1;
         }
-        let end = if j >= units.len() {
+        let end = if j >= units.len() || units.get(j).is_some_and(|u| u.break_before) {
             j
         } else {
             (i..j)
@@ -227,6 +238,7 @@ mod tests {
             discard_at_top: false,
             header: None,
             block: None,
+            break_before: false,
         }
     }
 
@@ -271,6 +283,17 @@ mod tests {
             headers: vec![],
         };
         assert_eq!(counts(&paginate(&flow, 100.0)), vec![1, 1, 1]);
+    }
+
+    #[test]
+    fn a_unit_asking_for_a_new_page_starts_one_even_inside_a_kept_group() {
+        let mut units: Vec<Unit> = (0..4).map(|_| unit(10.0, true)).collect();
+        units[2].break_before = true;
+        let flow = Flow {
+            units,
+            headers: vec![],
+        };
+        assert_eq!(counts(&paginate(&flow, 100.0)), vec![2, 2]);
     }
 
     #[test]

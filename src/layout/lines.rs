@@ -9,6 +9,8 @@ use crate::compose::Align;
 
 /// Slack allowed when checking whether a word fits, against float noise.
 const FIT_EPS_PT: f32 = 0.01;
+/// Distance of an underline below the baseline, as a share of the text size.
+const UNDERLINE_BELOW: f32 = 0.12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
@@ -398,7 +400,20 @@ fn emit(
     .max(0.0);
     let x0 = at.x_pt + offset;
     let mut x = x0;
-    let mut cur: Option<TextItem> = None;
+    // The item being built and whether it is underlined.
+    let mut cur: Option<(TextItem, bool)> = None;
+    let finish = |done: TextItem, underline: bool, items: &mut Vec<Item>| {
+        if underline {
+            let y = done.baseline_pt + done.size_pt * UNDERLINE_BELOW;
+            items.push(super::slice::line(
+                done.x_pt,
+                y,
+                done.x_pt + done.width_pt,
+                y,
+            ));
+        }
+        items.push(Item::Text(done));
+    };
     for t in toks {
         let Some(span) = styled.spans.get(t.span) else {
             continue;
@@ -410,31 +425,38 @@ fn emit(
         };
         let piece = styled.text.get(t.start..t.end).unwrap_or("");
         match cur.as_mut() {
-            Some(item) if item.style == span.style && item.flagged == span.flagged => {
+            Some((item, u))
+                if item.style == span.style
+                    && item.flagged == span.flagged
+                    && *u == span.underline =>
+            {
                 item.text.push_str(piece);
                 item.width_pt += t.width_pt + extra;
             }
             _ => {
-                if let Some(done) = cur.take() {
+                if let Some((done, u)) = cur.take() {
                     x += done.width_pt;
-                    items.push(Item::Text(done));
+                    finish(done, u, items);
                 }
-                cur = Some(TextItem {
-                    x_pt: x,
-                    baseline_pt: at.baseline_pt,
-                    size_pt: at.size_pt,
-                    style: span.style,
-                    text: piece.to_owned(),
-                    word_spacing_pt: ws,
-                    width_pt: t.width_pt + extra,
-                    flagged: span.flagged,
-                });
+                cur = Some((
+                    TextItem {
+                        x_pt: x,
+                        baseline_pt: at.baseline_pt,
+                        size_pt: at.size_pt,
+                        style: span.style,
+                        text: piece.to_owned(),
+                        word_spacing_pt: ws,
+                        width_pt: t.width_pt + extra,
+                        flagged: span.flagged,
+                    },
+                    span.underline,
+                ));
             }
         }
     }
-    if let Some(done) = cur.take() {
+    if let Some((done, u)) = cur.take() {
         x += done.width_pt;
-        items.push(Item::Text(done));
+        finish(done, u, items);
     }
     (x0, x)
 }
@@ -610,6 +632,7 @@ mod tests {
             end: text.len(),
             style: FontStyle::Regular,
             flagged: false,
+            underline: false,
         }];
         let w = fonts().text_width_pt(FontStyle::Regular, &"a".repeat(40), 14.0);
         let lines = lay_lines(&s, &params(Align::Left, w), fonts());

@@ -437,6 +437,7 @@ fn header_block() -> Block {
                 bold,
                 italic,
                 flagged: false,
+                underline: false,
             }],
             size,
         )

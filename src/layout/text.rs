@@ -44,6 +44,7 @@ pub(crate) struct Span {
     pub end: usize,
     pub style: FontStyle,
     pub flagged: bool,
+    pub underline: bool,
 }
 
 /// The text of a paragraph in one buffer, with its styles; only printable characters.
@@ -89,6 +90,7 @@ impl<'a> Ctx<'a> {
                     end,
                     style,
                     flagged: run.flagged,
+                    underline: run.underline,
                 });
             }
         }

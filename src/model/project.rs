@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::{Organisation, PageSetup, Period, PeriodRecord, Plan, Report};
 
 /// The format version this program writes. Older files are migrated on load.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One project file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

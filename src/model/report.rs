@@ -94,11 +94,43 @@ pub enum SectionRole {
 /// How the children of a section are numbered; numbers are never typed.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ChildNumbering {
-    /// By depth: I. → 1. → 1.1. → a).
+    /// By depth, as the decree's practice has it: I. → 1. → 1.1. → 1.1.1.
     #[default]
     Auto,
     /// Points a), b), c) … in Vietnamese alphabet order.
     Letters,
+    /// Roman numerals I., II., III.
+    Roman,
+    /// Arabic numerals 1., 2., 3., whatever the depth.
+    Arabic,
+    /// A dash before each title (`- Về dữ liệu`).
+    Dash,
+    /// No number: the title alone.
+    Unnumbered,
+}
+
+impl ChildNumbering {
+    /// Every style, in the order the window offers them.
+    pub const ALL: [ChildNumbering; 6] = [
+        Self::Auto,
+        Self::Letters,
+        Self::Roman,
+        Self::Arabic,
+        Self::Dash,
+        Self::Unnumbered,
+    ];
+
+    /// Vietnamese name shown in the window.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Auto => "Tự động theo cấp (I., 1., 1.1.)",
+            Self::Letters => "Chữ cái a), b), c)",
+            Self::Roman => "Số La Mã I., II.",
+            Self::Arabic => "Số 1., 2., 3.",
+            Self::Dash => "Gạch đầu dòng -",
+            Self::Unnumbered => "Không đánh số",
+        }
+    }
 }
 
 /// Content the program generates from the plan inside a section, after its text.
@@ -110,7 +142,7 @@ pub enum Generated {
     TaskTable,
 }
 
-/// A numbered section: a title, text written one paragraph per line, children.
+/// A numbered section: a title, rich text (see [`super::rich`]), children.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Section {
@@ -118,11 +150,16 @@ pub struct Section {
     pub role: Option<SectionRole>,
     /// Title without its number.
     pub title: String,
-    /// Text: one paragraph per line; lines starting `- ` or `+ ` are list items.
+    /// Rich text (format 2): one paragraph per line, indented list items, emphasis,
+    /// tables; see [`super::rich`].
     pub body: String,
     pub generated: Option<Generated>,
     pub numbering: ChildNumbering,
     pub children: Vec<Section>,
+    /// Start the section on a new page. Not written when false, so that files (and
+    /// approval fingerprints) of sections that never ask stay as they were.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub new_page: bool,
 }
 
 impl Section {

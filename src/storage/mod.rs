@@ -12,6 +12,7 @@ mod one_report;
 mod review_file;
 mod stamp;
 mod v0;
+mod v1;
 mod versioned;
 
 use std::fs;
@@ -92,6 +93,11 @@ pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
     let text = versioned::normalise_cow(text);
     let mut project = match versioned::version(&text, FORMAT_VERSION).map_err(fail)? {
         0 => v0::migrate(versioned::de(&text).map_err(fail)?),
+        1 => {
+            let mut p = versioned::de::<Project>(&text).map_err(fail)?;
+            v1::migrate(&mut p);
+            p
+        }
         _ => versioned::de::<Project>(&text).map_err(fail)?,
     };
     project.format_version = FORMAT_VERSION;

@@ -34,7 +34,7 @@ fn a_saved_project_loads_back_equal() {
 fn the_file_is_readable_text_with_vietnamese_letters_written_literally() {
     let text = to_string(&sample_project()).unwrap();
     assert!(text.contains("\"XÃ AN LÃM\""), "{text}");
-    assert!(text.contains("format_version: 1"));
+    assert!(text.contains(&format!("format_version: {}", crate::model::FORMAT_VERSION)));
 }
 
 #[test]
@@ -97,9 +97,10 @@ fn a_wrong_type_is_refused_naming_the_line() {
 
 #[test]
 fn a_newer_format_version_is_refused() {
-    let text = to_string(&sample_project())
-        .unwrap()
-        .replace("format_version: 1", "format_version: 99");
+    let text = to_string(&sample_project()).unwrap().replace(
+        &format!("format_version: {}", crate::model::FORMAT_VERSION),
+        "format_version: 99",
+    );
     let err = parse(&text, Path::new("n.ron")).unwrap_err();
     assert!(matches!(err, StorageError::NewerVersion { found: 99, .. }));
     assert!(err.to_string().contains("phiên bản mới hơn"));
