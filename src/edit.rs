@@ -10,6 +10,8 @@ use crate::model::{
 };
 use crate::vi;
 
+pub mod rich_ops;
+
 /// A text field of a report other than section text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ReportText {

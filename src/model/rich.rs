@@ -239,8 +239,14 @@ enum Delim {
 
 #[derive(Debug)]
 enum Tok {
-    Text(String),
+    /// Literal text and the bytes of the line it comes from.
+    Text(String, std::ops::Range<usize>),
+    /// An escaping backslash: never printed.
+    Hidden(std::ops::Range<usize>),
+    /// A placeholder `{{…}}`, kept whole.
+    Field(String, std::ops::Range<usize>),
     Delim {
+        at: usize,
         kind: Delim,
         raw: &'static str,
         open: bool,
@@ -281,7 +287,10 @@ pub fn inline(text: &str, line_no: usize, notes: &mut Vec<Note>) -> (Vec<Span>, 
     };
     for (i, t) in toks.iter().enumerate() {
         match t {
-            Tok::Text(s) => push(&mut spans, s, bold > 0, italic > 0, under > 0),
+            Tok::Text(s, _) | Tok::Field(s, _) => {
+                push(&mut spans, s, bold > 0, italic > 0, under > 0)
+            }
+            Tok::Hidden(_) => {}
             Tok::Delim {
                 kind, raw, pair, ..
             } => match pair {
@@ -321,36 +330,43 @@ pub fn inline(text: &str, line_no: usize, notes: &mut Vec<Note>) -> (Vec<Span>, 
 }
 
 fn tokens(text: &str) -> Vec<Tok> {
-    let chars: Vec<char> = text.chars().collect();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let ch = |i: usize| chars.get(i).map(|(_, c)| *c);
     let mut out = Vec::new();
     let mut buf = String::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '\\' {
-            match chars.get(i + 1) {
-                Some(n) if n.is_ascii_punctuation() => {
-                    buf.push(*n);
-                    i += 2;
-                }
-                _ => {
-                    buf.push('\\');
-                    i += 1;
-                }
-            }
-            continue;
+    let mut buf_from = 0usize;
+    let flush = |out: &mut Vec<Tok>, buf: &mut String, from: usize, to: usize| {
+        if !buf.is_empty() {
+            out.push(Tok::Text(std::mem::take(buf), from..to));
         }
-        if c == '{' && chars.get(i + 1) == Some(&'{') {
+    };
+    let mut i = 0;
+    while let Some(c) = ch(i) {
+        if c == '\\' {
+            if let Some(n) = ch(i + 1).filter(char::is_ascii_punctuation) {
+                flush(&mut out, &mut buf, buf_from, byte(i));
+                out.push(Tok::Hidden(byte(i)..byte(i + 1)));
+                buf_from = byte(i + 1);
+                buf.push(n);
+                i += 2;
+                continue;
+            }
+        }
+        if c == '{' && ch(i + 1) == Some('{') {
             // A placeholder is copied whole, markup characters and all.
             let close = (i + 2..chars.len().saturating_sub(1))
-                .find(|&j| chars[j] == '}' && chars[j + 1] == '}');
+                .find(|&j| ch(j) == Some('}') && ch(j + 1) == Some('}'));
             if let Some(j) = close {
-                buf.extend(&chars[i..j + 2]);
+                flush(&mut out, &mut buf, buf_from, byte(i));
+                let range = byte(i)..byte(j + 2);
+                out.push(Tok::Field(text[range.clone()].to_owned(), range));
+                buf_from = byte(j + 2);
                 i = j + 2;
                 continue;
             }
         }
-        let run_len = |ch: char| chars[i..].iter().take_while(|&&x| x == ch).count();
+        let run_len = |c0: char| (i..).take_while(|&k| ch(k) == Some(c0)).count();
         let kind = if c == '*' {
             let n = run_len('*');
             if n > 3 {
@@ -369,15 +385,14 @@ fn tokens(text: &str) -> Vec<Tok> {
             i += 1;
             continue;
         };
-        let len = raw_of(kind).chars().count();
-        let before = i.checked_sub(1).map(|j| chars[j]);
-        let after = chars.get(i + len).copied();
+        let len = raw_of(kind).len();
+        let before = i.checked_sub(1).and_then(ch);
+        let after = ch(i + len);
         let open = after.is_some_and(|a| !a.is_whitespace());
         let close = before.is_some_and(|b| !b.is_whitespace());
-        if !buf.is_empty() {
-            out.push(Tok::Text(std::mem::take(&mut buf)));
-        }
+        flush(&mut out, &mut buf, buf_from, byte(i));
         out.push(Tok::Delim {
+            at: byte(i),
             kind,
             raw: raw_of(kind),
             open,
@@ -385,10 +400,9 @@ fn tokens(text: &str) -> Vec<Tok> {
             pair: None,
         });
         i += len;
+        buf_from = byte(i);
     }
-    if !buf.is_empty() {
-        out.push(Tok::Text(buf));
-    }
+    flush(&mut out, &mut buf, buf_from, text.len());
     out
 }
 
@@ -400,7 +414,7 @@ fn pair_up(mut toks: Vec<Tok>) -> Vec<Tok> {
             Tok::Delim {
                 kind, open, close, ..
             } => (*kind, *open, *close),
-            Tok::Text(_) => continue,
+            _ => continue,
         };
         let opener = if close {
             stack
@@ -505,9 +519,6 @@ fn parse_table(lines: &[&str], first_line: usize, notes: &mut Vec<Note>) -> Tabl
     }
     for (k, r) in rows.iter().enumerate().skip(body_from) {
         let line = first_line + k;
-        if r.iter().all(|c| c.is_empty()) {
-            continue;
-        }
         if r.len() == 1 && t.columns.len() > 1 {
             t.rows.push(Row::Group(inline(&r[0], line, notes).0));
         } else {
@@ -523,6 +534,153 @@ fn parse_table(lines: &[&str], first_line: usize, notes: &mut Vec<Note>) -> Tabl
         });
     }
     t
+}
+
+/// How the editor shows a stretch of a line of text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Look {
+    pub bold: bool,
+    pub italic: bool,
+    pub underline: bool,
+    /// Markup that never prints (emphasis markers, escaping backslashes, the
+    /// delimiter row of a table, cell bars).
+    pub markup: bool,
+    /// A placeholder `{{…}}`.
+    pub field: bool,
+    /// A list marker.
+    pub marker: bool,
+}
+
+/// The looks of the bytes of `text` (a whole section body), in order and covering
+/// every byte, so that the editor can show the text as it prints while keeping every
+/// character the clerk typed.
+pub fn highlight(text: &str) -> Vec<(std::ops::Range<usize>, Look)> {
+    let mut out = Vec::new();
+    let mut at = 0usize;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        highlight_line(content, at, &mut out);
+        if content.len() < line.len() {
+            out.push((at + content.len()..at + line.len(), Look::default()));
+        }
+        at += line.len();
+    }
+    out
+}
+
+fn highlight_line(line: &str, base: usize, out: &mut Vec<(std::ops::Range<usize>, Look)>) {
+    let trimmed = line.trim_start();
+    let lead = line.len() - trimmed.len();
+    if lead > 0 {
+        out.push((base..base + lead, Look::default()));
+    }
+    let base = base + lead;
+    if trimmed.starts_with('|') {
+        let cells = cells_of(trimmed);
+        if delimiter_row(&cells).is_some() {
+            let look = Look {
+                markup: true,
+                ..Look::default()
+            };
+            out.push((base..base + trimmed.len(), look));
+            return;
+        }
+        // Bars are markup; each cell's text is highlighted on its own.
+        let mut from = 0;
+        let bytes = trimmed.as_bytes();
+        let mut k = 0;
+        while k < bytes.len() {
+            if bytes[k] == b'\\' && bytes.get(k + 1) == Some(&b'|') {
+                k += 2;
+                continue;
+            }
+            if bytes[k] == b'|' {
+                if k > from {
+                    inline_looks(&trimmed[from..k], base + from, out);
+                }
+                let bar = Look {
+                    markup: true,
+                    ..Look::default()
+                };
+                out.push((base + k..base + k + 1, bar));
+                from = k + 1;
+            }
+            k += 1;
+        }
+        if from < trimmed.len() {
+            inline_looks(&trimmed[from..], base + from, out);
+        }
+        return;
+    }
+    let mut rest_from = 0;
+    if let Some((marker, body)) = split_marker(trimmed) {
+        let body_at = trimmed.len() - body.len();
+        let look = Look {
+            marker: true,
+            ..Look::default()
+        };
+        out.push((base..base + marker.len(), look));
+        out.push((base + marker.len()..base + body_at, Look::default()));
+        rest_from = body_at;
+    }
+    inline_looks(&trimmed[rest_from..], base + rest_from, out);
+}
+
+fn inline_looks(text: &str, base: usize, out: &mut Vec<(std::ops::Range<usize>, Look)>) {
+    let toks = pair_up(tokens(text));
+    let (mut bold, mut italic, mut under) = (0i32, 0i32, 0i32);
+    for (i, t) in toks.iter().enumerate() {
+        let styled = Look {
+            bold: bold > 0,
+            italic: italic > 0,
+            underline: under > 0,
+            ..Look::default()
+        };
+        match t {
+            Tok::Text(_, r) => out.push((base + r.start..base + r.end, styled)),
+            Tok::Field(_, r) => out.push((
+                base + r.start..base + r.end,
+                Look {
+                    field: true,
+                    ..styled
+                },
+            )),
+            Tok::Hidden(r) => out.push((
+                base + r.start..base + r.end,
+                Look {
+                    markup: true,
+                    ..Look::default()
+                },
+            )),
+            Tok::Delim {
+                at, kind, raw, pair, ..
+            } => {
+                let range = base + at..base + at + raw.len();
+                match pair {
+                    None => out.push((range, styled)),
+                    Some(p) => {
+                        out.push((
+                            range,
+                            Look {
+                                markup: true,
+                                ..Look::default()
+                            },
+                        ));
+                        let d = if *p > i { 1 } else { -1 };
+                        match kind {
+                            Delim::Star(1) => italic += d,
+                            Delim::Star(2) => bold += d,
+                            Delim::Star(_) => {
+                                bold += d;
+                                italic += d;
+                            }
+                            Delim::Under => under += d,
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// The text of `s` without markup.

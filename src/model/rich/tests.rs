@@ -227,3 +227,27 @@ fn huge_text_parses_in_one_pass() {
     assert_eq!(blocks.len(), 20_000);
     assert!(notes.is_empty());
 }
+
+#[test]
+fn highlighting_covers_every_byte_once_and_marks_what_never_prints() {
+    let text = "Có **đậm** và \\*sao\\*\n  + *ý* {{CT01.kết quả}}\n| a \\| b | **c** |\n|---|---|\n";
+    let looks = highlight(text);
+    let mut at = 0;
+    for (r, _) in &looks {
+        assert_eq!(r.start, at, "{looks:?}");
+        at = r.end;
+    }
+    assert_eq!(at, text.len());
+    let shown = |pred: fn(&Look) -> bool| -> String {
+        looks
+            .iter()
+            .filter(|(_, l)| pred(l))
+            .map(|(r, _)| &text[r.clone()])
+            .collect()
+    };
+    assert_eq!(shown(|l| l.bold), "đậmc");
+    assert_eq!(shown(|l| l.italic), "ý");
+    assert_eq!(shown(|l| l.field), "{{CT01.kết quả}}");
+    assert_eq!(shown(|l| l.marker), "+");
+    assert_eq!(shown(|l| l.markup), "****\\\\**|\\|****||---|---|");
+}

@@ -1,0 +1,333 @@
+//! Text operations of the section editor on rich text (see [`crate::model::rich`]):
+//! toggling emphasis on a selection, moving list items a level in or out, inserting a
+//! table. Pure functions of (text, selection) → (text, selection); selections are
+//! character indices, as the window's text fields count them.
+
+use std::ops::Range;
+
+use crate::model::rich::{self, split_marker};
+
+/// An emphasis the clerk toggles with Ctrl+B / Ctrl+I / Ctrl+U.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emphasis {
+    Bold,
+    Italic,
+    Underline,
+}
+
+impl Emphasis {
+    fn marker(self) -> &'static str {
+        match self {
+            Self::Bold => "**",
+            Self::Italic => "*",
+            Self::Underline => "__",
+        }
+    }
+}
+
+fn byte_of(text: &str, ch: usize) -> usize {
+    text.char_indices().nth(ch).map_or(text.len(), |(b, _)| b)
+}
+
+fn char_of(text: &str, byte: usize) -> usize {
+    text.char_indices().take_while(|(b, _)| *b < byte).count()
+}
+
+/// Byte range of the word around `at` (letters, digits and marks), if any.
+fn word_around(text: &str, at: usize) -> Option<Range<usize>> {
+    let is_word = |c: char| c.is_alphanumeric() || matches!(c, '%' | ',' | '.' | '-');
+    let start = text[..at]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(at, |(b, _)| b);
+    let end = text[at..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(b, _)| at + b);
+    (end > start).then_some(start..end)
+}
+
+/// Length of the run of `c` ending at `end` / starting at `start`.
+fn run_before(text: &str, end: usize, c: char) -> usize {
+    text[..end].chars().rev().take_while(|&x| x == c).count()
+}
+fn run_after(text: &str, start: usize, c: char) -> usize {
+    text[start..].chars().take_while(|&x| x == c).count()
+}
+
+/// Whether `[a, b)` is wrapped by `kind`'s markers just outside it.
+fn wrapped_outside(text: &str, a: usize, b: usize, kind: Emphasis) -> bool {
+    match kind {
+        Emphasis::Underline => text[..a].ends_with("__") && text[b..].starts_with("__"),
+        Emphasis::Bold => run_before(text, a, '*') >= 2 && run_after(text, b, '*') >= 2,
+        Emphasis::Italic => {
+            let (l, r) = (run_before(text, a, '*'), run_after(text, b, '*'));
+            l % 2 == 1 && r % 2 == 1
+        }
+    }
+}
+
+/// Toggles `kind` on the selection `sel` (characters) of `text`; an empty selection
+/// takes the word at the cursor. Applied line by line; a list marker stays outside
+/// the emphasis. Returns the new text and the selection over the same words.
+pub fn toggle_emphasis(text: &str, sel: Range<usize>, kind: Emphasis) -> (String, Range<usize>) {
+    let (mut a, mut b) = (byte_of(text, sel.start), byte_of(text, sel.end));
+    if a > b {
+        std::mem::swap(&mut a, &mut b);
+    }
+    if a == b {
+        match word_around(text, a) {
+            Some(w) => (a, b) = (w.start, w.end),
+            None => return (text.to_owned(), sel),
+        }
+    }
+    // Line pieces of the selection, last first so earlier offsets stay valid.
+    let mut pieces = Vec::new();
+    let mut line_start = text[..a].rfind('\n').map_or(0, |i| i + 1);
+    while line_start <= b {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        let line = &text[line_start..line_end];
+        let body_from = line.len() - line.trim_start().len();
+        let body_from = match split_marker(line.trim_start()) {
+            Some((_, body)) => line.len() - body.len(),
+            None => body_from,
+        };
+        let from = a.max(line_start + body_from);
+        let to = b.min(line_end);
+        if from < to {
+            // Markers must touch text: spaces at the edges stay outside.
+            let piece = &text[from..to];
+            let lead = piece.len() - piece.trim_start().len();
+            let trail = piece.len() - piece.trim_end().len();
+            if from + lead < to - trail {
+                pieces.push((from + lead, to - trail));
+            }
+        }
+        if line_end >= text.len() {
+            break;
+        }
+        line_start = line_end + 1;
+    }
+    if pieces.is_empty() {
+        return (text.to_owned(), sel);
+    }
+    let m = kind.marker();
+    let remove = pieces.iter().all(|&(x, y)| {
+        wrapped_outside(text, x, y, kind)
+            || (y - x > 2 * m.len()
+                && text[x..y].starts_with(m)
+                && text[x..y].ends_with(m)
+                && wrapped_outside(text, x + m.len(), y - m.len(), kind))
+    });
+    let mut out = text.to_owned();
+    let n = pieces.len();
+    let (x0, y_last) = (pieces[0].0, pieces[n - 1].1);
+    let ml = m.len();
+    let (new_a, new_b) = if remove {
+        let outside0 = wrapped_outside(text, pieces[0].0, pieces[0].1, kind);
+        for &(x, y) in pieces.iter().rev() {
+            let (x, y) = if wrapped_outside(text, x, y, kind) {
+                (x, y)
+            } else {
+                (x + ml, y - ml)
+            };
+            out.replace_range(y..y + ml, "");
+            out.replace_range(x - ml..x, "");
+        }
+        let a = if outside0 { x0 - ml } else { x0 };
+        (a, y_last.saturating_sub((2 * n - 1) * ml))
+    } else {
+        for &(x, y) in pieces.iter().rev() {
+            out.insert_str(y, m);
+            out.insert_str(x, m);
+        }
+        (x0 + ml, y_last + (2 * n - 1) * ml)
+    };
+    let new_a = new_a.min(out.len());
+    let new_b = new_b.clamp(new_a, out.len());
+    let sel = char_of(&out, new_a)..char_of(&out, new_b);
+    (out, sel)
+}
+
+/// The conventional marker of a list level: `-`, `+`, `•`.
+fn marker_for_level(level: usize) -> &'static str {
+    match level {
+        0 | 1 => "-",
+        2 => "+",
+        _ => "•",
+    }
+}
+
+/// Moves the lines touched by `sel` one list level in (`deeper`) or out. A paragraph
+/// becomes a first-level item; a first-level item moved out becomes a paragraph.
+/// Conventional markers follow the level (`-`, `+`, `•`); others are kept.
+pub fn shift_level(text: &str, sel: Range<usize>, deeper: bool) -> (String, Range<usize>) {
+    let (a, b) = (byte_of(text, sel.start), byte_of(text, sel.end));
+    let (a, b) = (a.min(b), a.max(b));
+    let first = char_of(text, text[..a].rfind('\n').map_or(0, |i| i + 1));
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut pos = 0usize;
+    let mut touched_end = 0usize;
+    for line in text.split_inclusive('\n') {
+        let end = pos + line.len();
+        let content = line.trim_end_matches('\n');
+        let touched = (pos <= b && end > a) || (a == b && a == end && !line.ends_with('\n'));
+        if touched && !content.trim().is_empty() && !content.trim_start().starts_with('|') {
+            out.push_str(&shift_line(content, deeper));
+            if line.ends_with('\n') {
+                out.push('\n');
+            }
+            touched_end = out.len() - usize::from(line.ends_with('\n'));
+        } else {
+            out.push_str(line);
+        }
+        pos = end;
+    }
+    if touched_end == 0 {
+        return (text.to_owned(), sel);
+    }
+    let last = char_of(&out, touched_end);
+    if sel.start == sel.end {
+        // A cursor stays at the end of its line.
+        (out, last..last)
+    } else {
+        (out, first..last)
+    }
+}
+
+fn shift_line(line: &str, deeper: bool) -> String {
+    let indent = line.chars().take_while(|c| *c == ' ').count();
+    let rest = line.trim_start();
+    match split_marker(rest) {
+        None if deeper => format!("- {rest}"),
+        None => rest.to_owned(),
+        Some((marker, body)) => {
+            let level = indent / 2 + 1;
+            let conventional = matches!(marker, "-" | "+" | "•");
+            if deeper {
+                let level = (level + 1).min(usize::from(rich::MAX_LEVEL));
+                let m = if conventional {
+                    marker_for_level(level)
+                } else {
+                    marker
+                };
+                format!("{}{m} {body}", "  ".repeat(level - 1))
+            } else if level <= 1 {
+                body.to_owned()
+            } else {
+                let m = if conventional {
+                    marker_for_level(level - 1)
+                } else {
+                    marker
+                };
+                format!("{}{m} {body}", "  ".repeat(level - 2))
+            }
+        }
+    }
+}
+
+/// A new table of `rows` body rows and `columns` columns with a header row, in the
+/// section format, each cell holding a placeholder word the clerk replaces.
+pub fn new_table(rows: usize, columns: usize) -> String {
+    let columns = columns.clamp(1, 12);
+    let rows = rows.clamp(1, 200);
+    let header: Vec<String> = (1..=columns).map(|c| format!("Cột {c}")).collect();
+    let mut out = format!("| {} |\n", header.join(" | "));
+    out.push_str(&format!("|{}\n", "---|".repeat(columns)));
+    for _ in 0..rows {
+        out.push_str(&format!("|{}\n", "   |".repeat(columns)));
+    }
+    out.pop();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn toggle(text: &str, sel: Range<usize>, kind: Emphasis) -> (String, Range<usize>) {
+        toggle_emphasis(text, sel, kind)
+    }
+
+    #[test]
+    fn bold_wraps_the_selection_and_a_second_press_removes_it() {
+        let (t, s) = toggle("Kết quả tốt", 4..7, Emphasis::Bold);
+        assert_eq!(t, "Kết **quả** tốt");
+        assert_eq!(s, 6..9);
+        let (t, s) = toggle(&t, s, Emphasis::Bold);
+        assert_eq!(t, "Kết quả tốt");
+        assert_eq!(s, 4..7);
+    }
+
+    #[test]
+    fn italic_on_bold_text_gives_bold_italic_and_comes_off_again() {
+        let (t, s) = toggle("a **đậm** b", 4..7, Emphasis::Italic);
+        assert_eq!(t, "a ***đậm*** b");
+        let (t, _) = toggle(&t, s, Emphasis::Italic);
+        assert_eq!(t, "a **đậm** b");
+    }
+
+    #[test]
+    fn selecting_the_markers_too_removes_them() {
+        let (t, _) = toggle("a __gạch__ b", 2..10, Emphasis::Underline);
+        assert_eq!(t, "a gạch b");
+    }
+
+    #[test]
+    fn an_empty_selection_takes_the_word_at_the_cursor() {
+        let (t, _) = toggle("đạt 95,5% kế hoạch", 6..6, Emphasis::Bold);
+        assert_eq!(t, "đạt **95,5%** kế hoạch");
+        let (t, _) = toggle("a  b", 2..2, Emphasis::Bold);
+        assert_eq!(t, "a  b");
+    }
+
+    #[test]
+    fn a_selection_over_lines_wraps_each_line_and_leaves_markers_outside() {
+        let (t, _) = toggle("* Đề nghị UBND thành phố:\n- hỗ trợ ", 0..35, Emphasis::Bold);
+        assert_eq!(t, "* **Đề nghị UBND thành phố:**\n- **hỗ trợ** ");
+        let (blocks, _) = rich::parse(&t);
+        let rich::Block::Para { para, .. } = &blocks[0] else {
+            panic!("paragraph")
+        };
+        assert!(para.lead);
+    }
+
+    #[test]
+    fn tab_moves_an_item_one_level_deeper_with_the_level_marker() {
+        let (t, s) = shift_level("- một\n- hai", 8..8, true);
+        assert_eq!(t, "- một\n  + hai");
+        assert_eq!(s, 13..13);
+        let (t, _) = shift_level(&t, 10..10, false);
+        assert_eq!(t, "- một\n- hai");
+        let (t, _) = shift_level("Đoạn", 0..0, true);
+        assert_eq!(t, "- Đoạn");
+        let (t, _) = shift_level("- Đoạn", 0..0, false);
+        assert_eq!(t, "Đoạn");
+        let (t, _) = shift_level("a) điểm", 0..0, true);
+        assert_eq!(t, "  a) điểm");
+    }
+
+    #[test]
+    fn shift_over_a_selection_moves_every_line_and_skips_tables_and_blanks() {
+        let text = "- a\n\n- b\n| x | y |";
+        let (t, _) = shift_level(text, 0..text.chars().count(), true);
+        assert_eq!(t, "  + a\n\n  + b\n| x | y |");
+    }
+
+    #[test]
+    fn a_new_table_reads_back_with_its_size() {
+        let t = new_table(3, 4);
+        let (blocks, notes) = rich::parse(&t);
+        assert!(notes.is_empty(), "{notes:?}");
+        let rich::Block::Table { table, .. } = &blocks[0] else {
+            panic!("table")
+        };
+        assert_eq!(table.header.len(), 4);
+        assert_eq!(table.columns.len(), 4);
+        assert_eq!(table.rows.len(), 3);
+    }
+}
