@@ -82,7 +82,7 @@ fn paragraph(ctx: &Ctx, para: &Para) -> Paragraph {
         level => {
             let mut p = Paragraph::body(runs, ctx.setup);
             let step = Mm(LIST_STEP_MM).to_pt().0;
-            p.left_indent_pt = p.first_line_indent_pt + f32::from(level - 1) * step;
+            p.left_indent_pt = p.first_line_indent_pt + f32::from(level) * step;
             p.first_line_indent_pt = -step;
             p.marker = vec![marker];
             p
@@ -149,3 +149,6 @@ fn table_block(ctx: &Ctx, t: &rich::Table) -> Table {
         source: SourceRef::None,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -287,7 +287,11 @@ mod tests {
 
     #[test]
     fn a_selection_over_lines_wraps_each_line_and_leaves_markers_outside() {
-        let (t, _) = toggle("* Đề nghị UBND thành phố:\n- hỗ trợ ", 0..35, Emphasis::Bold);
+        let (t, _) = toggle(
+            "* Đề nghị UBND thành phố:\n- hỗ trợ ",
+            0..35,
+            Emphasis::Bold,
+        );
         assert_eq!(t, "* **Đề nghị UBND thành phố:**\n- **hỗ trợ** ");
         let (blocks, _) = rich::parse(&t);
         let rich::Block::Para { para, .. } = &blocks[0] else {

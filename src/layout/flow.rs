@@ -85,10 +85,11 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                         0.0
                     };
                     flow.push(band, keep, gap);
-                    if i == 0 && p.page_break_before {
-                        if let Some(u) = flow.units.last_mut() {
-                            u.break_before = true;
-                        }
+                    if i == 0
+                        && p.page_break_before
+                        && let Some(u) = flow.units.last_mut()
+                    {
+                        u.break_before = true;
                     }
                 }
                 pending = finite_or_zero(p.space_after_pt);

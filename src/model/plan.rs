@@ -45,7 +45,9 @@ pub struct Indicator {
     /// The number and comparison statuses are computed from.
     pub target: Target,
     /// The target as the plan wrote it (`Đạt 85% dân số`, `100%`), printed as it is;
-    /// empty to print it from [`Self::target`] (`≥ 90%`).
+    /// empty to print it from [`Self::target`] (`≥ 90%`). Not written when empty, so
+    /// files (and approval fingerprints) from before this field stay as they were.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub target_as_written: String,
     /// True when the value accumulates over the year (a count of initiatives), so that
     /// before year end it is judged against a pro-rated target.

@@ -343,15 +343,15 @@ fn tokens(text: &str) -> Vec<Tok> {
     };
     let mut i = 0;
     while let Some(c) = ch(i) {
-        if c == '\\' {
-            if let Some(n) = ch(i + 1).filter(char::is_ascii_punctuation) {
-                flush(&mut out, &mut buf, buf_from, byte(i));
-                out.push(Tok::Hidden(byte(i)..byte(i + 1)));
-                buf_from = byte(i + 1);
-                buf.push(n);
-                i += 2;
-                continue;
-            }
+        if c == '\\'
+            && let Some(n) = ch(i + 1).filter(char::is_ascii_punctuation)
+        {
+            flush(&mut out, &mut buf, buf_from, byte(i));
+            out.push(Tok::Hidden(byte(i)..byte(i + 1)));
+            buf_from = byte(i + 1);
+            buf.push(n);
+            i += 2;
+            continue;
         }
         if c == '{' && ch(i + 1) == Some('{') {
             // A placeholder is copied whole, markup characters and all.
@@ -653,7 +653,11 @@ fn inline_looks(text: &str, base: usize, out: &mut Vec<(std::ops::Range<usize>, 
                 },
             )),
             Tok::Delim {
-                at, kind, raw, pair, ..
+                at,
+                kind,
+                raw,
+                pair,
+                ..
             } => {
                 let range = base + at..base + at + raw.len();
                 match pair {

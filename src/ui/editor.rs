@@ -23,7 +23,6 @@ pub struct View<'a> {
 }
 
 /// What the editor remembers between frames.
-#[derive(Default)]
 pub struct EditorState {
     /// The section whose text field had the focus last, so a phrase goes where the
     /// clerk was writing.
@@ -32,6 +31,19 @@ pub struct EditorState {
     pub comments: super::comments::CommentsState,
     /// The project is open for reading and review comments only.
     pub read_only: bool,
+    /// Rows and columns of the next table inserted.
+    pub table_size: (usize, usize),
+}
+
+impl Default for EditorState {
+    fn default() -> Self {
+        Self {
+            last_body: None,
+            comments: Default::default(),
+            read_only: false,
+            table_size: (3, 3),
+        }
+    }
 }
 
 /// Roles whose sections take user sub-sections.
@@ -211,14 +223,32 @@ fn show_section(
                 .weak(),
         );
     }
-    let mut body = s.body.clone();
     let id = body_id(&s.id);
+    let mut actions = if state.read_only {
+        Vec::new()
+    } else {
+        super::rich_edit::take_keys(ui.ctx(), id)
+    };
+    if !state.read_only {
+        format_bar(ui, &s.title, state, &mut actions);
+    }
+    let mut body = s.body.clone();
+    let mut acted = false;
+    for a in actions {
+        if let Some(new) = super::rich_edit::apply(ui.ctx(), id, &body, a) {
+            body = new;
+            acted = true;
+        }
+    }
     let r = ui.add(
         egui::TextEdit::multiline(&mut body)
             .id(id)
-            .hint_text("Mỗi dòng là một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê.")
+            .hint_text(
+                "Mỗi dòng là một đoạn. “- ” đầu dòng là ý liệt kê (Tab: lùi vào một cấp, Shift+Tab: lùi ra); Ctrl+B đậm, Ctrl+I nghiêng, Ctrl+U gạch chân.",
+            )
             .desired_rows(if s.children.is_empty() { 6 } else { 3 })
             .desired_width(f32::INFINITY)
+            .layouter(&mut super::rich_edit::layouter)
             .interactive(!state.read_only),
     );
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
@@ -228,12 +258,19 @@ fn show_section(
     if r.lost_focus() {
         out.push(Command::SealTyping);
     }
-    if r.changed() {
+    if acted {
+        // A formatting command is one undo step of its own.
+        out.push(Command::SealTyping);
+    }
+    if r.changed() || acted {
         out.push(Command::Edit(Edit::SectionBody {
             report: rid.clone(),
             section: s.id.clone(),
             text: body,
         }));
+    }
+    if acted {
+        out.push(Command::SealTyping);
     }
     show_figures(ui, view, s, out);
     let change = view.derived.changes.iter().find(|c| c.id == s.id);
@@ -258,6 +295,84 @@ fn show_section(
             }
         });
     }
+}
+
+/// The buttons above a text field: emphasis, list levels, a new table. They act on
+/// the field's last selection, like the keys do.
+fn format_bar(
+    ui: &mut egui::Ui,
+    title: &str,
+    state: &mut EditorState,
+    actions: &mut Vec<super::rich_edit::TextAction>,
+) {
+    use super::rich_edit::TextAction;
+    use crate::edit::rich_ops::Emphasis;
+    ui.horizontal(|ui| {
+        let title = title.trim();
+        let button = |ui: &mut egui::Ui, text: egui::RichText, name: &str, tip: &str| {
+            ui.small_button(text)
+                .on_hover_text(tip)
+                .accessible_name(format!("{name}: {title}"))
+                .clicked()
+        };
+        if button(
+            ui,
+            egui::RichText::new("Đ").strong(),
+            "Chữ đậm",
+            "Chữ đậm (Ctrl+B)",
+        ) {
+            actions.push(TextAction::Emphasis(Emphasis::Bold));
+        }
+        if button(
+            ui,
+            egui::RichText::new("N").italics(),
+            "Chữ nghiêng",
+            "Chữ nghiêng (Ctrl+I)",
+        ) {
+            actions.push(TextAction::Emphasis(Emphasis::Italic));
+        }
+        if button(
+            ui,
+            egui::RichText::new("G").underline(),
+            "Gạch chân",
+            "Gạch chân (Ctrl+U)",
+        ) {
+            actions.push(TextAction::Emphasis(Emphasis::Underline));
+        }
+        if button(
+            ui,
+            egui::RichText::new("→"),
+            "Lùi vào",
+            "Lùi ý liệt kê vào một cấp (Tab)",
+        ) {
+            actions.push(TextAction::Level(true));
+        }
+        if button(
+            ui,
+            egui::RichText::new("←"),
+            "Lùi ra",
+            "Lùi ý liệt kê ra một cấp (Shift+Tab)",
+        ) {
+            actions.push(TextAction::Level(false));
+        }
+        ui.menu_button("Chèn bảng…", |ui| {
+            let (rows, cols) = &mut state.table_size;
+            ui.horizontal(|ui| {
+                ui.label("Số hàng");
+                ui.add(egui::DragValue::new(rows).range(1..=50));
+                ui.label("Số cột");
+                ui.add(egui::DragValue::new(cols).range(1..=10));
+            });
+            if ui.button("Chèn").clicked() {
+                actions.push(TextAction::Table(*rows, *cols));
+                ui.close();
+            }
+        })
+        .response
+        .on_hover_text(
+            "Chèn một bảng có hàng tiêu đề sau dòng đang viết; sửa bảng trong ô “Sửa bảng”.",
+        );
+    });
 }
 
 /// Under a text: the figures it quotes with their values (or why they cannot be

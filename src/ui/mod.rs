@@ -19,6 +19,7 @@ mod modals;
 mod period_table;
 pub mod preview;
 pub mod review_panel;
+mod rich_edit;
 mod status_bar;
 pub mod steps;
 pub mod tasks;

@@ -230,7 +230,8 @@ fn huge_text_parses_in_one_pass() {
 
 #[test]
 fn highlighting_covers_every_byte_once_and_marks_what_never_prints() {
-    let text = "Có **đậm** và \\*sao\\*\n  + *ý* {{CT01.kết quả}}\n| a \\| b | **c** |\n|---|---|\n";
+    let text =
+        "Có **đậm** và \\*sao\\*\n  + *ý* {{CT01.kết quả}}\n| a \\| b | **c** |\n|---|---|\n";
     let looks = highlight(text);
     let mut at = 0;
     for (r, _) in &looks {

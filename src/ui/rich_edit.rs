@@ -1,0 +1,148 @@
+//! ui: the text field of a section as the clerk writes it: the text shown in the
+//! printed typeface with its emphasis (markers faint and small, never hidden, so every
+//! character typed stays reachable), and the keys of a word processor — Ctrl+B,
+//! Ctrl+I, Ctrl+U on the selection, Tab / Shift+Tab for list levels. The text
+//! operations themselves are pure ([`crate::edit::rich_ops`]).
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use eframe::egui::{self, Color32, FontId, Key, Modifiers, Stroke, text::LayoutJob};
+
+use crate::edit::rich_ops::{self, Emphasis};
+use crate::layout::FontStyle;
+use crate::model::rich::{self, Look};
+
+/// Size of the editor's text, in points of the window.
+pub const TEXT_SIZE: f32 = 16.0;
+
+/// A change of the text asked by a key or a button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextAction {
+    Emphasis(Emphasis),
+    /// List level in (`true`) or out.
+    Level(bool),
+    /// Insert a new table of (rows, columns) after the cursor's line.
+    Table(usize, usize),
+}
+
+/// The layout of `text` with its looks, wrapped at `wrap_width`.
+pub fn layout_job(text: &str, wrap_width: f32, visuals: &egui::Visuals) -> LayoutJob {
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let color = visuals.text_color();
+    let faint = visuals.weak_text_color();
+    for (range, look) in rich::highlight(text) {
+        let Some(piece) = text.get(range) else {
+            continue;
+        };
+        job.append(piece, 0.0, format_of(look, color, faint));
+    }
+    job
+}
+
+fn format_of(look: Look, color: Color32, faint: Color32) -> egui::TextFormat {
+    let style = FontStyle::from_flags(look.bold, look.italic);
+    let mut f = egui::TextFormat {
+        font_id: FontId::new(TEXT_SIZE, super::fonts::serif_family(style)),
+        color,
+        ..Default::default()
+    };
+    if look.markup {
+        f.font_id = FontId::new(
+            TEXT_SIZE * 0.75,
+            super::fonts::serif_family(FontStyle::Regular),
+        );
+        f.color = faint;
+    }
+    if look.underline {
+        f.underline = Stroke::new(1.0, color);
+    }
+    if look.field {
+        f.background = Color32::from_rgba_unmultiplied(0x40, 0x80, 0xff, 0x30);
+    }
+    if look.marker {
+        f.font_id = FontId::new(TEXT_SIZE, super::fonts::serif_family(FontStyle::Bold));
+    }
+    f
+}
+
+/// The keys a focused text field of `id` should act on this frame, consumed so that
+/// egui's own meaning of them (Ctrl+H deletes a character, Ctrl+U a line, Tab moves
+/// the focus) never reaches the field.
+pub fn take_keys(ctx: &egui::Context, id: egui::Id) -> Vec<TextAction> {
+    if !ctx.memory(|m| m.has_focus(id)) {
+        return Vec::new();
+    }
+    ctx.input_mut(|i| {
+        let mut out = Vec::new();
+        if i.consume_key(Modifiers::COMMAND, Key::B) {
+            out.push(TextAction::Emphasis(Emphasis::Bold));
+        }
+        if i.consume_key(Modifiers::COMMAND, Key::I) {
+            out.push(TextAction::Emphasis(Emphasis::Italic));
+        }
+        if i.consume_key(Modifiers::COMMAND, Key::U) {
+            out.push(TextAction::Emphasis(Emphasis::Underline));
+        }
+        if i.consume_key(Modifiers::SHIFT, Key::Tab) {
+            out.push(TextAction::Level(false));
+        }
+        if i.consume_key(Modifiers::NONE, Key::Tab) {
+            out.push(TextAction::Level(true));
+        }
+        // Emacs-style deletions egui binds to Ctrl+H/K/W surprise a Word user.
+        for key in [Key::H, Key::K, Key::W] {
+            i.consume_key(Modifiers::CTRL, key);
+        }
+        out
+    })
+}
+
+/// The selection of the text field `id` (characters), or the end of `text`.
+pub fn selection(ctx: &egui::Context, id: egui::Id, text: &str) -> Range<usize> {
+    egui::TextEdit::load_state(ctx, id)
+        .and_then(|s| s.cursor.char_range())
+        .map(|r| {
+            let [a, b] = r.sorted_cursors();
+            a.index.0..b.index.0
+        })
+        .unwrap_or_else(|| {
+            let n = text.chars().count();
+            n..n
+        })
+}
+
+/// Applies `action` to `text` at the field's selection, moves the selection with
+/// the text, and returns the new text (or `None` when nothing changed).
+pub fn apply(ctx: &egui::Context, id: egui::Id, text: &str, action: TextAction) -> Option<String> {
+    let sel = selection(ctx, id, text);
+    let (new, sel) = match action {
+        TextAction::Emphasis(kind) => rich_ops::toggle_emphasis(text, sel, kind),
+        TextAction::Level(deeper) => rich_ops::shift_level(text, sel, deeper),
+        TextAction::Table(rows, cols) => {
+            let table = rich_ops::new_table(rows, cols);
+            let new = super::editor::insert_line(text, Some(sel.end), &table);
+            let at = new.find(&table).map_or(0, |b| new[..b].chars().count() + 2);
+            (new, at..at + 5)
+        }
+    };
+    if new == text {
+        return None;
+    }
+    let mut state = egui::TextEdit::load_state(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(sel.start),
+            egui::text::CCursor::new(sel.end),
+        )));
+    state.store(ctx, id);
+    Some(new)
+}
+
+/// A layouter for [`egui::TextEdit::layouter`] showing rich text.
+pub fn layouter(ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32) -> Arc<egui::Galley> {
+    let job = layout_job(buf.as_str(), wrap_width, ui.visuals());
+    ui.fonts_mut(|f| f.layout_job(job))
+}
