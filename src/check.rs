@@ -201,6 +201,19 @@ pub fn check(project: &Project) -> Vec<Problem> {
             if s.title.trim().is_empty() {
                 warn_list.push((place.clone(), format!("mục “{}” chưa có tiêu đề", s.id)));
             }
+            let name = if s.title.trim().is_empty() {
+                s.id.clone()
+            } else {
+                s.title.trim().to_owned()
+            };
+            for note in crate::model::rich::parse(&s.body).1 {
+                warn_list.push((format!("{place}, mục “{name}”"), note.message));
+            }
+        }
+        for (text, name) in [(&r.opening, "đoạn mở đầu"), (&r.closing, "câu kết")] {
+            for note in crate::model::rich::parse(text).1 {
+                warn_list.push((format!("{place}, {name}"), note.message));
+            }
         }
         if r.sections.iter().all(is_blank) {
             warn_list.push((place.clone(), "báo cáo chưa có nội dung".to_owned()));
@@ -254,6 +267,25 @@ mod tests {
             ..Indicator::default()
         });
         p
+    }
+
+    #[test]
+    fn text_that_cannot_be_read_as_written_is_a_warning_naming_its_section_and_line() {
+        let mut p = crate::test_support::sample();
+        if let Some(s) = p.reports[0].section_mut("lanh-dao") {
+            s.body = "Đoạn đầu\n- ý\n      + nhảy hai cấp **chưa đóng".into();
+        }
+        let problems = check(&p);
+        let mine: Vec<&Problem> = problems
+            .iter()
+            .filter(|x| x.place.contains("Công tác lãnh đạo"))
+            .collect();
+        assert_eq!(mine.len(), 2, "{mine:?}");
+        assert!(mine.iter().all(|x| x.severity == Severity::Warning));
+        assert!(
+            mine.iter().all(|x| x.message.contains("Dòng 3")),
+            "{mine:?}"
+        );
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    IndicatorId, Period, Project, Report, ReportId, Section, SectionId, TaskId, TaskState, Value,
-    new_id,
+    ChildNumbering, Generated, IndicatorId, Period, Project, Report, ReportId, Section, SectionId,
+    TaskId, TaskState, Value, new_id,
 };
 use crate::vi;
 
@@ -52,6 +52,22 @@ pub enum Edit {
         report: ReportId,
         section: SectionId,
         delta: i32,
+    },
+    /// Moves a section one level deeper (the last child of the section before it) or
+    /// one level out (right after its parent).
+    NestSection {
+        report: ReportId,
+        section: SectionId,
+        deeper: bool,
+    },
+    /// How a section numbers its children, whether it starts a new page, and which
+    /// generated table it holds.
+    SectionLayout {
+        report: ReportId,
+        section: SectionId,
+        numbering: ChildNumbering,
+        new_page: bool,
+        generated: Option<Generated>,
     },
     ReportText {
         report: ReportId,
@@ -143,8 +159,10 @@ pub enum EditError {
     NoReport(String),
     #[error("Không tìm thấy mục “{0}” trong báo cáo.")]
     NoSection(String),
-    #[error("Mục “{0}” thuộc khung báo cáo nên không xóa hoặc di chuyển được.")]
-    SkeletonSection(String),
+    #[error(
+        "Không lùi được mục “{0}”: mục đầu tiên không có mục nào phía trên để làm mục cha, và mục ở cấp cao nhất không lùi ra được nữa."
+    )]
+    CannotNest(String),
     #[error("Chỉ tiêu “{0}” không có trong kế hoạch.")]
     NoIndicator(String),
     #[error("Nhiệm vụ “{0}” không có trong kế hoạch.")]
@@ -245,6 +263,45 @@ fn siblings_of<'a>(list: &'a mut Vec<Section>, id: &str) -> Option<(&'a mut Vec<
     None
 }
 
+/// The list holding the parent of section `id`, and the parent's position in it.
+fn parent_of<'a>(list: &'a mut Vec<Section>, id: &str) -> Option<(&'a mut Vec<Section>, usize)> {
+    let pos = list
+        .iter()
+        .position(|s| s.children.iter().any(|c| c.id == id));
+    match pos {
+        Some(pos) => Some((list, pos)),
+        None => list.iter_mut().find_map(|s| parent_of(&mut s.children, id)),
+    }
+}
+
+/// Moves `id` one level deeper or out; checks first, so an error changes nothing.
+fn nest(r: &mut Report, id: &str, deeper: bool) -> Result<(), EditError> {
+    if deeper {
+        let (list, pos) =
+            siblings_of(&mut r.sections, id).ok_or_else(|| EditError::NoSection(id.to_owned()))?;
+        if pos == 0 {
+            return Err(EditError::CannotNest(list[pos].title.clone()));
+        }
+        let moved = list.remove(pos);
+        list[pos - 1].children.push(moved);
+    } else {
+        let Some((list, parent)) = parent_of(&mut r.sections, id) else {
+            let title = r.section(id).map(|s| s.title.clone());
+            return Err(match title {
+                Some(t) => EditError::CannotNest(t),
+                None => EditError::NoSection(id.to_owned()),
+            });
+        };
+        let children = &mut list[parent].children;
+        let Some(pos) = children.iter().position(|c| c.id == id) else {
+            return Err(EditError::NoSection(id.to_owned()));
+        };
+        let moved = children.remove(pos);
+        list.insert(parent + 1, moved);
+    }
+    Ok(())
+}
+
 /// Applies `edit` to `project`; on error nothing is changed.
 pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
     match edit {
@@ -278,9 +335,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             let r = report_mut(project, &report)?;
             let (list, pos) = siblings_of(&mut r.sections, &section)
                 .ok_or_else(|| EditError::NoSection(section.clone()))?;
-            if list[pos].role.is_some() {
-                return Err(EditError::SkeletonSection(list[pos].title.clone()));
-            }
+            // Skeleton parts are hints, not a cage: a report may leave one out.
             list.remove(pos);
         }
         Edit::MoveSection {
@@ -291,24 +346,26 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             let r = report_mut(project, &report)?;
             let (list, pos) = siblings_of(&mut r.sections, &section)
                 .ok_or_else(|| EditError::NoSection(section.clone()))?;
-            if list[pos].role.is_some() {
-                return Err(EditError::SkeletonSection(list[pos].title.clone()));
-            }
             let target = (pos as i64 + i64::from(delta)).clamp(0, list.len() as i64 - 1) as usize;
-            // User sections move among user sections only; skeleton parts keep their order.
-            let lo = pos.min(target);
-            let hi = pos.max(target);
-            if list[lo..=hi].iter().any(|s| s.role.is_some()) {
-                return Err(EditError::SkeletonSection(
-                    list[lo..=hi]
-                        .iter()
-                        .find(|s| s.role.is_some())
-                        .map(|s| s.title.clone())
-                        .unwrap_or_default(),
-                ));
-            }
             let moved = list.remove(pos);
             list.insert(target, moved);
+        }
+        Edit::NestSection {
+            report,
+            section,
+            deeper,
+        } => nest(report_mut(project, &report)?, &section, deeper)?,
+        Edit::SectionLayout {
+            report,
+            section,
+            numbering,
+            new_page,
+            generated,
+        } => {
+            let s = section_mut(report_mut(project, &report)?, &section)?;
+            s.numbering = numbering;
+            s.new_page = new_page;
+            s.generated = generated;
         }
         Edit::ReportText {
             report,

@@ -180,30 +180,77 @@ fn sub_sections_are_added_moved_and_removed() {
 }
 
 #[test]
-fn skeleton_sections_cannot_be_removed_or_moved() {
+fn skeleton_sections_are_hints_a_report_may_move_or_leave_them_out() {
     let mut p = project();
-    let before = p.clone();
-    let err = apply(
+    let edit = |section: &str| Edit::MoveSection {
+        report: "r".into(),
+        section: section.into(),
+        delta: 1,
+    };
+    apply(&mut p, edit("kq")).unwrap();
+    let ids: Vec<&str> = p.reports[0]
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, ["hc", "kq"]);
+    apply(
         &mut p,
         Edit::RemoveSection {
             report: "r".into(),
             section: "hc".into(),
         },
     )
-    .unwrap_err();
-    assert!(err.to_string().contains("Hạn chế"));
-    assert!(
-        apply(
-            &mut p,
-            Edit::MoveSection {
-                report: "r".into(),
-                section: "kq".into(),
-                delta: 1
-            }
-        )
-        .is_err()
-    );
-    assert_eq!(p, before);
+    .unwrap();
+    assert!(p.reports[0].section("hc").is_none());
+}
+
+#[test]
+fn a_section_moves_one_level_in_and_out_and_refuses_what_cannot_be() {
+    let mut p = project();
+    let nest = |section: &str, deeper: bool| Edit::NestSection {
+        report: "r".into(),
+        section: section.into(),
+        deeper,
+    };
+    apply(&mut p, nest("b", true)).unwrap();
+    let kq = p.reports[0].section("kq").unwrap();
+    assert_eq!(kq.children.len(), 1);
+    assert_eq!(kq.children[0].children[0].id, "b");
+    apply(&mut p, nest("b", false)).unwrap();
+    apply(&mut p, nest("b", false)).unwrap();
+    let ids: Vec<&str> = p.reports[0]
+        .sections
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(ids, ["kq", "b", "hc"]);
+    let before = p.clone();
+    let err = apply(&mut p, nest("kq", true)).unwrap_err();
+    assert!(matches!(err, EditError::CannotNest(_)));
+    assert!(apply(&mut p, nest("kq", false)).is_err());
+    assert!(apply(&mut p, nest("zz", false)).is_err());
+    assert_eq!(p, before, "a refused edit changes nothing");
+}
+
+#[test]
+fn a_section_layout_sets_numbering_new_page_and_generated_table() {
+    let mut p = project();
+    apply(
+        &mut p,
+        Edit::SectionLayout {
+            report: "r".into(),
+            section: "kq".into(),
+            numbering: crate::model::ChildNumbering::Letters,
+            new_page: true,
+            generated: Some(crate::model::Generated::IndicatorTable),
+        },
+    )
+    .unwrap();
+    let kq = p.reports[0].section("kq").unwrap();
+    assert!(kq.new_page);
+    assert_eq!(kq.numbering, crate::model::ChildNumbering::Letters);
+    assert_eq!(kq.generated, Some(crate::model::Generated::IndicatorTable));
 }
 
 #[test]

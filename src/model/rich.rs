@@ -21,6 +21,8 @@
 
 /// Deepest list level; deeper indentation prints at this level with a note.
 pub const MAX_LEVEL: u8 = 4;
+/// Widest table that still reads on a portrait page; wider ones print with a note.
+pub const MAX_COLUMNS: usize = 9;
 
 /// A piece of text in one style.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -526,6 +528,15 @@ fn parse_table(lines: &[&str], first_line: usize, notes: &mut Vec<Note>) -> Tabl
                 r.iter().map(|c| inline(c, line, notes).0).collect(),
             ));
         }
+    }
+    if t.columns.len() > MAX_COLUMNS {
+        notes.push(Note {
+            line: first_line,
+            message: format!(
+                "Dòng {first_line}: bảng có {} cột, quá rộng cho trang giấy đứng; chữ trong ô sẽ rất hẹp, nên tách bảng hoặc bớt cột.",
+                t.columns.len()
+            ),
+        });
     }
     if t.rows.is_empty() {
         notes.push(Note {

@@ -46,6 +46,16 @@ impl Default for EditorState {
     }
 }
 
+/// The role of the nearest top-level section with one before `index` (else after it).
+fn anchor_role(list: &[Section], index: usize) -> Option<SectionRole> {
+    list.get(..index)
+        .into_iter()
+        .flatten()
+        .rev()
+        .chain(list.get(index + 1..).into_iter().flatten())
+        .find_map(|s| s.role)
+}
+
 /// Roles whose sections take user sub-sections.
 fn takes_children(s: &Section) -> bool {
     matches!(
@@ -109,11 +119,31 @@ pub fn show_editor(
             });
     }
     ui.separator();
-    let roots: Vec<&Section> = report
+    let mut roots: Vec<&Section> = report
         .all_sections()
         .into_iter()
         .filter(|s| s.role.is_some_and(|r| step.roles().contains(&r)))
         .collect();
+    // Top-level sections of the report's own making show with the skeleton part
+    // before them (or the first one after), so every section has a step.
+    roots.extend(
+        report
+            .sections
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                s.role.is_none()
+                    && anchor_role(&report.sections, *i).is_none_or(|r| step.roles().contains(&r))
+                    && (anchor_role(&report.sections, *i).is_some() || step == Step::CanCu)
+            })
+            .map(|(_, s)| s),
+    );
+    let order: Vec<&str> = report
+        .all_sections()
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    roots.sort_by_key(|s| order.iter().position(|id| *id == s.id));
     // A section already shown as the child of another root is not repeated.
     let shown_as_child: Vec<&str> = roots
         .iter()
@@ -164,56 +194,58 @@ fn show_section(
     ui.horizontal(|ui| {
         ui.add_space(depth as f32 * 12.0);
         ui.strong(&number);
-        if s.role.is_none() {
-            let mut title = s.title.clone();
-            let r = ui.add(
-                egui::TextEdit::singleline(&mut title)
-                    .id_salt(("tieu-de", &s.id))
-                    .hint_text("Tên mục")
-                    .desired_width(ui.available_width() - 110.0),
-            );
-            let r = r.accessible_name(format!("Tên mục {number}"));
-            if r.changed() {
-                out.push(Command::Edit(Edit::SectionTitle {
-                    report: rid.clone(),
-                    section: s.id.clone(),
-                    title,
-                }));
-            }
-            if ui
-                .small_button("▲")
-                .on_hover_text("Đưa mục lên trên")
-                .accessible_name(format!("Đưa mục {number} lên trên"))
-                .clicked()
-            {
-                out.push(Command::Edit(Edit::MoveSection {
-                    report: rid.clone(),
-                    section: s.id.clone(),
-                    delta: -1,
-                }));
-            }
-            if ui
-                .small_button("▼")
-                .on_hover_text("Đưa mục xuống dưới")
-                .accessible_name(format!("Đưa mục {number} xuống dưới"))
-                .clicked()
-            {
-                out.push(Command::Edit(Edit::MoveSection {
-                    report: rid.clone(),
-                    section: s.id.clone(),
-                    delta: 1,
-                }));
-            }
-            if ui
-                .small_button("Xóa")
-                .on_hover_text("Xóa mục này")
-                .accessible_name(format!("Xóa mục {number}"))
-                .clicked()
-            {
-                out.push(Command::ConfirmRemoveSection(s.id.clone()));
-            }
-        } else {
+        if state.read_only {
             ui.strong(&s.title);
+            return;
+        }
+        let mut title = s.title.clone();
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut title)
+                .id_salt(("tieu-de", &s.id))
+                .hint_text("Tên mục")
+                .desired_width(ui.available_width() - 150.0),
+        );
+        let r = r.accessible_name(format!("Tên mục {number}"));
+        if r.changed() {
+            out.push(Command::Edit(Edit::SectionTitle {
+                report: rid.clone(),
+                section: s.id.clone(),
+                title,
+            }));
+        }
+        let mut push = |edit: Edit| out.push(Command::Edit(edit));
+        if ui
+            .small_button("▲")
+            .on_hover_text("Đưa mục lên trên")
+            .accessible_name(format!("Đưa mục {number} lên trên"))
+            .clicked()
+        {
+            push(Edit::MoveSection {
+                report: rid.clone(),
+                section: s.id.clone(),
+                delta: -1,
+            });
+        }
+        if ui
+            .small_button("▼")
+            .on_hover_text("Đưa mục xuống dưới")
+            .accessible_name(format!("Đưa mục {number} xuống dưới"))
+            .clicked()
+        {
+            push(Edit::MoveSection {
+                report: rid.clone(),
+                section: s.id.clone(),
+                delta: 1,
+            });
+        }
+        section_layout_menu(ui, &rid, s, &number, &mut push);
+        if ui
+            .small_button("Xóa")
+            .on_hover_text("Xóa mục này")
+            .accessible_name(format!("Xóa mục {number}"))
+            .clicked()
+        {
+            out.push(Command::ConfirmRemoveSection(s.id.clone()));
         }
     });
     if s.generated.is_some() {
@@ -295,6 +327,85 @@ fn show_section(
             }
         });
     }
+}
+
+/// The "Bố cục" menu of a section: how it numbers its children, a new page, the
+/// generated table it holds, one level in or out.
+fn section_layout_menu(
+    ui: &mut egui::Ui,
+    rid: &str,
+    s: &Section,
+    number: &str,
+    push: &mut impl FnMut(Edit),
+) {
+    use crate::model::{ChildNumbering, Generated};
+    let layout = |numbering: ChildNumbering, new_page: bool, generated: Option<Generated>| {
+        Edit::SectionLayout {
+            report: rid.to_owned(),
+            section: s.id.clone(),
+            numbering,
+            new_page,
+            generated,
+        }
+    };
+    ui.menu_button("Bố cục", |ui| {
+        ui.label(egui::RichText::new("Đánh số các mục con").strong());
+        for style in ChildNumbering::ALL {
+            if ui.radio(s.numbering == style, style.label()).clicked() {
+                push(layout(style, s.new_page, s.generated));
+            }
+        }
+        ui.separator();
+        let mut new_page = s.new_page;
+        if ui
+            .checkbox(&mut new_page, "Bắt đầu mục này ở trang mới")
+            .changed()
+        {
+            push(layout(s.numbering, new_page, s.generated));
+        }
+        ui.separator();
+        ui.label(egui::RichText::new("Bảng tạo tự động sau nội dung").strong());
+        for (choice, label) in [
+            (None, "Không có"),
+            (Some(Generated::IndicatorTable), "Bảng kết quả các chỉ tiêu"),
+            (Some(Generated::TaskTable), "Bảng tiến độ các nhiệm vụ"),
+        ] {
+            if ui.radio(s.generated == choice, label).clicked() {
+                push(layout(s.numbering, s.new_page, choice));
+            }
+        }
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui
+                .button("Lùi vào một cấp")
+                .on_hover_text("Thành mục con của mục ngay phía trên")
+                .clicked()
+            {
+                push(Edit::NestSection {
+                    report: rid.to_owned(),
+                    section: s.id.clone(),
+                    deeper: true,
+                });
+                ui.close();
+            }
+            if ui
+                .button("Lùi ra một cấp")
+                .on_hover_text("Thành mục ngang hàng, ngay sau mục cha")
+                .clicked()
+            {
+                push(Edit::NestSection {
+                    report: rid.to_owned(),
+                    section: s.id.clone(),
+                    deeper: false,
+                });
+                ui.close();
+            }
+        });
+    })
+    .response
+    .on_hover_text(format!(
+        "Cách đánh số mục con, trang mới, bảng tự tạo và cấp của mục {number}"
+    ));
 }
 
 /// The buttons above a text field: emphasis, list levels, a new table. They act on

@@ -15,6 +15,9 @@ use crate::model::rich::{self, Look};
 
 /// Size of the editor's text, in points of the window.
 pub const TEXT_SIZE: f32 = 16.0;
+/// Texts longer than this are shown without emphasis in the editor (they still print
+/// with it), so that typing stays quick.
+const PLAIN_ABOVE_BYTES: usize = 200_000;
 
 /// A change of the text asked by a key or a button.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -32,6 +35,11 @@ pub fn layout_job(text: &str, wrap_width: f32, visuals: &egui::Visuals) -> Layou
     job.wrap.max_width = wrap_width;
     let color = visuals.text_color();
     let faint = visuals.weak_text_color();
+    if text.len() > PLAIN_ABOVE_BYTES {
+        // A huge paste stays editable: shown plain rather than re-read every frame.
+        job.append(text, 0.0, format_of(Look::default(), color, faint));
+        return job;
+    }
     for (range, look) in rich::highlight(text) {
         let Some(piece) = text.get(range) else {
             continue;
