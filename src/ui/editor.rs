@@ -33,6 +33,8 @@ pub struct EditorState {
     pub read_only: bool,
     /// Rows and columns of the next table inserted.
     pub table_size: (usize, usize),
+    /// The table open in the grid editor.
+    pub grid: Option<super::table_editor::GridEdit>,
 }
 
 impl Default for EditorState {
@@ -42,6 +44,7 @@ impl Default for EditorState {
             comments: Default::default(),
             read_only: false,
             table_size: (3, 3),
+            grid: None,
         }
     }
 }
@@ -173,6 +176,12 @@ pub fn show_editor(
     };
     let phrases: Vec<&String> = built.iter().chain(&g.phrases).collect();
     show_phrases(ui, report, &phrases, state, out);
+    if let Some(edit) = state.grid.as_mut()
+        && let super::table_editor::Outcome::Close =
+            super::table_editor::show(ui.ctx(), report, edit, out)
+    {
+        state.grid = None;
+    }
 }
 
 fn phrase_panel_height(n: usize) -> f32 {
@@ -262,7 +271,7 @@ fn show_section(
         super::rich_edit::take_keys(ui.ctx(), id)
     };
     if !state.read_only {
-        format_bar(ui, &s.title, state, &mut actions);
+        format_bar(ui, s, id, state, &mut actions);
     }
     let mut body = s.body.clone();
     let mut acted = false;
@@ -281,6 +290,8 @@ fn show_section(
             .desired_rows(if s.children.is_empty() { 6 } else { 3 })
             .desired_width(f32::INFINITY)
             .layouter(&mut super::rich_edit::layouter)
+            // Tab moves list items, as in a word processor, not the focus.
+            .lock_focus(true)
             .interactive(!state.read_only),
     );
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
@@ -412,14 +423,17 @@ fn section_layout_menu(
 /// the field's last selection, like the keys do.
 fn format_bar(
     ui: &mut egui::Ui,
-    title: &str,
+    s: &Section,
+    id: egui::Id,
     state: &mut EditorState,
     actions: &mut Vec<super::rich_edit::TextAction>,
 ) {
     use super::rich_edit::TextAction;
     use crate::edit::rich_ops::Emphasis;
+    let cursor = super::rich_edit::selection(ui.ctx(), id, &s.body).end;
+    let table_here = super::table_editor::GridEdit::open(&s.id, &s.body, cursor);
     ui.horizontal(|ui| {
-        let title = title.trim();
+        let title = s.title.trim();
         let button = |ui: &mut egui::Ui, text: egui::RichText, name: &str, tip: &str| {
             ui.small_button(text)
                 .on_hover_text(tip)
@@ -469,10 +483,12 @@ fn format_bar(
         ui.menu_button("Chèn bảng…", |ui| {
             let (rows, cols) = &mut state.table_size;
             ui.horizontal(|ui| {
-                ui.label("Số hàng");
-                ui.add(egui::DragValue::new(rows).range(1..=50));
-                ui.label("Số cột");
-                ui.add(egui::DragValue::new(cols).range(1..=10));
+                let l = ui.label("Số hàng");
+                ui.add(egui::DragValue::new(rows).range(1..=50))
+                    .labelled_by(l.id);
+                let l = ui.label("Số cột");
+                ui.add(egui::DragValue::new(cols).range(1..=10))
+                    .labelled_by(l.id);
             });
             if ui.button("Chèn").clicked() {
                 actions.push(TextAction::Table(*rows, *cols));
@@ -481,8 +497,16 @@ fn format_bar(
         })
         .response
         .on_hover_text(
-            "Chèn một bảng có hàng tiêu đề sau dòng đang viết; sửa bảng trong ô “Sửa bảng”.",
+            "Chèn một bảng có hàng tiêu đề sau dòng đang viết; sửa bảng bằng nút “Sửa bảng…”.",
         );
+        let r = ui
+            .add_enabled(table_here.is_some(), egui::Button::new("Sửa bảng…").small())
+            .on_hover_text("Sửa bảng tại chỗ con trỏ dưới dạng lưới ô")
+            .on_disabled_hover_text("Đặt con trỏ vào một dòng của bảng để sửa bảng đó")
+            .accessible_name(format!("Sửa bảng: {title}"));
+        if r.clicked() {
+            state.grid = table_here;
+        }
     });
 }
 

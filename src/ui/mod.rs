@@ -22,6 +22,7 @@ pub mod review_panel;
 mod rich_edit;
 mod status_bar;
 pub mod steps;
+mod table_editor;
 pub mod tasks;
 
 use std::path::PathBuf;
@@ -29,6 +30,7 @@ use std::process::ExitCode;
 
 pub use app::BaocaoApp;
 pub use command::Command;
+pub use editor::body_id;
 
 /// The bundled sample project, opened when no file is given.
 pub const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");

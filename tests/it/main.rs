@@ -21,3 +21,4 @@ mod ui_period_panels;
 mod ui_preview;
 mod ui_recovery;
 mod ui_review;
+mod ui_rich_text;

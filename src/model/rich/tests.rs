@@ -252,3 +252,39 @@ fn highlighting_covers_every_byte_once_and_marks_what_never_prints() {
     assert_eq!(shown(|l| l.marker), "+");
     assert_eq!(shown(|l| l.markup), "****\\\\**|\\|****||---|---|");
 }
+
+#[test]
+fn a_grid_reads_a_table_and_writes_it_back_with_the_same_meaning() {
+    let text = "| A | **B** |\n|----|--:|\n| x \\| y | 2 |\n| Nhóm |";
+    let g = Grid::from_lines(&text.lines().collect::<Vec<_>>());
+    assert_eq!(g.header, ["A", "**B**"]);
+    assert_eq!(g.width(), 2);
+    assert_eq!(g.rows.len(), 2);
+    assert!(g.rows[1].group);
+    assert_eq!(g.rows[0].cells[0], "x \\| y");
+    let back = g.to_text();
+    assert_eq!(parse(&back), parse(text));
+    let mut edited = g.clone();
+    edited.rows[0].cells[1] = "3 | 4".into();
+    let (blocks, _) = parse(&edited.to_text());
+    let Block::Table { table, .. } = &blocks[0] else {
+        panic!("table")
+    };
+    let Row::Cells(cells) = &table.rows[0] else {
+        panic!("cells")
+    };
+    assert_eq!(
+        cells[1][0].text, "3 | 4",
+        "a bar typed in a cell stays text"
+    );
+}
+
+#[test]
+fn the_table_around_a_position_covers_its_lines_only() {
+    let text = "Trước\n| a | b |\n|---|---|\n| 1 | 2 |\nSau";
+    let r = table_around(text, text.find("| 1").unwrap()).unwrap();
+    assert_eq!(&text[r], "| a | b |\n|---|---|\n| 1 | 2 |");
+    assert_eq!(table_around(text, 0), None);
+    let end = "x\n| a |";
+    assert_eq!(&end[table_around(end, 3).unwrap()], "| a |");
+}

@@ -1,0 +1,192 @@
+//! Rich text in the window, driven through its real widgets: Ctrl+B on a selection,
+//! Tab on a list item, a table inserted and edited as a grid, a section's layout.
+
+use std::path::PathBuf;
+
+use baocao::guide::Step;
+use baocao::layout::{FontStyle, Item};
+use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use eframe::egui::{self, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+fn app_on_copy() -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(SAMPLE_PATH, &path).unwrap();
+    let p = path.clone();
+    let harness = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::new(&p)
+        });
+    (dir, path, harness)
+}
+
+fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
+    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", step.label()))
+        .click();
+    h.run();
+}
+
+fn body(h: &Harness<'_, BaocaoApp>, id: &str) -> String {
+    h.state()
+        .report()
+        .and_then(|r| r.section(id))
+        .map(|s| s.body.clone())
+        .unwrap_or_default()
+}
+
+/// Puts the selection of a section's text field on characters `a..b`.
+fn select(h: &mut Harness<'_, BaocaoApp>, section: &str, a: usize, b: usize) {
+    let id = baocao::ui::body_id(section);
+    let mut st = egui::TextEdit::load_state(&h.ctx, id).unwrap_or_default();
+    st.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+        egui::text::CCursor::new(a),
+        egui::text::CCursor::new(b),
+    )));
+    st.store(&h.ctx, id);
+}
+
+fn bold_texts(h: &Harness<'_, BaocaoApp>) -> Vec<String> {
+    h.state()
+        .pages()
+        .unwrap()
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .filter_map(|i| match i {
+            Item::Text(t) if t.style == FontStyle::Bold => Some(t.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn ctrl_b_on_a_selection_makes_it_bold_in_the_text_and_on_the_page() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    // "- Còn 02 chỉ tiêu": select "Còn 02".
+    select(&mut h, "han-che", 2, 8);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    let text = body(&h, "han-che");
+    assert!(text.starts_with("- **Còn 02** chỉ tiêu"), "{text}");
+    assert!(
+        bold_texts(&h).iter().any(|t| t.contains("Còn 02")),
+        "the page prints the words bold, without the stars"
+    );
+    // Pressed again on the same words, the emphasis comes off; one undo brings it back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::B);
+    h.run();
+    assert!(body(&h, "han-che").starts_with("- Còn 02 chỉ tiêu"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(body(&h, "han-che").starts_with("- **Còn 02**"));
+}
+
+#[test]
+fn tab_on_a_list_item_moves_it_one_level_deeper_and_shift_tab_back() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    let before = body(&h, "han-che");
+    let second_line = before.lines().next().unwrap().chars().count() + 1;
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    select(&mut h, "han-che", second_line + 3, second_line + 3);
+    h.key_press(Key::Tab);
+    h.run();
+    let after = body(&h, "han-che");
+    let line = after.lines().nth(1).unwrap();
+    assert!(line.starts_with("  + "), "{line}");
+    assert!(
+        h.state().step == Step::HanChe,
+        "Tab did not move the focus away"
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::Tab);
+    h.run();
+    assert_eq!(body(&h, "han-che"), before);
+}
+
+#[test]
+fn a_table_is_inserted_then_edited_as_a_grid_and_prints() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    select(&mut h, "han-che", 0, 0);
+    h.get_by_label("Chèn bảng…").click();
+    h.run();
+    h.get_by_label("Chèn").click();
+    h.run();
+    let text = body(&h, "han-che");
+    assert!(text.contains("| Cột 1 | Cột 2 | Cột 3 |"), "{text}");
+    // The cursor is now in the table: open the grid editor.
+    h.get_by_label("Sửa bảng: Hạn chế").click();
+    h.run();
+    h.get_by_label("Tiêu đề cột 1").focus();
+    h.get_by_label("Tiêu đề cột 1").type_text(" Nội dung");
+    h.get_by_label("Ô hàng 1 cột 1").focus();
+    h.get_by_label("Ô hàng 1 cột 1")
+        .type_text("Hồ sơ trực tuyến");
+    h.run();
+    h.get_by_label("+ Thêm hàng").click();
+    h.run();
+    h.get_by_label("Xong").click();
+    h.run();
+    let text = body(&h, "han-che");
+    assert!(
+        text.contains("| Cột 1 Nội dung | Cột 2 | Cột 3 |"),
+        "{text}"
+    );
+    assert!(text.contains("| Hồ sơ trực tuyến |  |  |"), "{text}");
+    let (blocks, _) = baocao::model::rich::parse(&text);
+    let table = blocks
+        .iter()
+        .find_map(|b| match b {
+            baocao::model::rich::Block::Table { table, .. } => Some(table),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(table.rows.len(), 4, "three rows inserted, one added");
+    assert!(bold_texts(&h).iter().any(|t| t.contains("Cột 1 Nội dung")));
+}
+
+#[test]
+fn a_section_can_start_a_new_page_and_number_its_children_with_letters() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::KetQua);
+    let pages_before = h.state().pages().unwrap().pages.len();
+    h.get_all_by_label("Bố cục").next().unwrap().click();
+    h.run();
+    h.get_by_label("Chữ cái a), b), c)").click();
+    h.run();
+    let r = h.state().report().unwrap();
+    assert_eq!(
+        r.section("ket-qua").unwrap().numbering,
+        baocao::model::ChildNumbering::Letters
+    );
+    let dump = baocao::layout::dump(h.state().pages().unwrap());
+    assert!(dump.contains("a) Công tác lãnh đạo, chỉ đạo"), "{dump}");
+    h.get_all_by_label("Bố cục").next().unwrap().click();
+    h.run();
+    h.get_by_label("Bắt đầu mục này ở trang mới").click();
+    h.run();
+    assert!(
+        h.state()
+            .report()
+            .unwrap()
+            .section("ket-qua")
+            .unwrap()
+            .new_page
+    );
+    assert!(h.state().pages().unwrap().pages.len() >= pages_before);
+}
