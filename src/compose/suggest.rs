@@ -16,13 +16,16 @@ fn statuses<'a>(
         .collect()
 }
 
+/// An indicator's name inside a sentence: lower-case first letter, markup characters
+/// escaped so that it prints as the plan wrote it.
 fn name(i: &crate::model::Indicator) -> String {
     let n = i.name.trim();
     let mut chars = n.chars();
-    match chars.next() {
+    let lowered: String = match chars.next() {
         Some(first) => first.to_lowercase().chain(chars).collect(),
         None => String::new(),
-    }
+    };
+    crate::model::rich::escape(&lowered)
 }
 
 /// Sentences for Ưu điểm.
@@ -64,10 +67,10 @@ pub fn strengths(project: &Project, report: &Report) -> Vec<String> {
             on_track.join("; ")
         ));
     }
-    let done: Vec<&str> = super::facts::tasks(project, report)
+    let done: Vec<String> = super::facts::tasks(project, report)
         .into_iter()
         .filter(|(_, s)| *s == TaskStatus::Done)
-        .map(|(t, _)| t.name.trim().trim_end_matches('.'))
+        .map(|(t, _)| crate::model::rich::escape(t.name.trim().trim_end_matches('.')))
         .collect();
     if !done.is_empty() {
         out.push(format!(
