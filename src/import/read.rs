@@ -178,6 +178,10 @@ pub enum WorkbookProblem {
     Malformed,
     #[error("định dạng bảng tính này chưa được hỗ trợ")]
     Unsupported,
+    #[error(
+        "bảng tính có ô nằm quá xa (quá 100.000 hàng hoặc 256 cột); hãy chép phần bảng cần nhập sang một trang tính mới rồi nhập lại"
+    )]
+    TooFar,
 }
 
 impl WorkbookProblem {
@@ -231,18 +235,110 @@ fn xlsx_from_bytes(bytes: Vec<u8>, path: &Path, sheet: Option<&str>) -> Result<T
             path: path.to_path_buf(),
         })?,
     };
-    let range = book.worksheet_range(&name).map_err(|e| bad(&e))?;
-    let (first_row, first_col) = range.start().unwrap_or((0, 0));
-    let mut rows: Vec<Vec<String>> = vec![Vec::new(); first_row as usize];
-    for r in range.rows() {
-        let mut cells: Vec<String> = vec![String::new(); first_col as usize];
-        cells.extend(r.iter().map(cell_text));
-        while cells.last().is_some_and(String::is_empty) {
-            cells.pop();
+    let cells = match &mut book {
+        calamine::Sheets::Xlsx(x) => xlsx_cells(x, &name),
+        other => range_cells(other, &name),
+    };
+    let cells = match cells {
+        Ok(c) => c,
+        Err(CellsError::Calamine(e)) => return Err(bad(&e)),
+        Err(CellsError::TooFar) => {
+            return Err(ImportError::Workbook {
+                path: path.to_path_buf(),
+                reason: WorkbookProblem::TooFar,
+            });
         }
-        rows.push(cells);
+    };
+    let height = cells
+        .iter()
+        .map(|(r, ..)| *r as usize + 1)
+        .max()
+        .unwrap_or(0);
+    let mut rows: Vec<Vec<String>> = vec![Vec::new(); height];
+    for (r, c, text) in cells {
+        if let Some(row) = rows.get_mut(r as usize) {
+            let c = c as usize;
+            if row.len() <= c {
+                row.resize(c + 1, String::new());
+            }
+            row[c] = text;
+        }
+    }
+    for row in &mut rows {
+        while row.last().is_some_and(String::is_empty) {
+            row.pop();
+        }
     }
     Ok(Table { rows })
+}
+
+/// Rows and columns beyond which a worksheet is not read: a plan's table is a few
+/// hundred rows; a cell a million rows down is a damaged or hostile file, and laying
+/// the sheet out densely would take gigabytes.
+const MAX_ROWS: u32 = 100_000;
+const MAX_COLUMNS: u32 = 256;
+
+enum CellsError {
+    Calamine(calamine::Error),
+    /// A cell lies beyond [`MAX_ROWS`] or [`MAX_COLUMNS`].
+    TooFar,
+}
+
+/// The non-empty cells of an XLSX worksheet, streamed (never a dense range), each
+/// checked against the bounds before anything is allocated for it.
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<(u32, u32, String)>, CellsError> {
+    // calamine parses a cell reference with unchecked arithmetic: a reference like
+    // `AAAAAAAA1` overflows (a panic in a debug build). Such a file is damaged.
+    let read = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut reader = book
+            .worksheet_cells_reader(name)
+            .map_err(|e| CellsError::Calamine(e.into()))?;
+        let mut out = Vec::new();
+        while let Some(cell) = reader
+            .next_cell()
+            .map_err(|e| CellsError::Calamine(e.into()))?
+        {
+            let (r, c) = cell.get_position();
+            let data: Data = cell.get_value().clone().into();
+            let text = cell_text(&data);
+            if text.is_empty() {
+                continue;
+            }
+            if r >= MAX_ROWS || c >= MAX_COLUMNS {
+                return Err(CellsError::TooFar);
+            }
+            out.push((r, c, text));
+        }
+        Ok(out)
+    }));
+    read.unwrap_or(Err(CellsError::Calamine(calamine::Error::Msg(
+        "tham chiếu ô không hợp lệ",
+    ))))
+}
+
+/// The non-empty cells of a worksheet of another format (XLS, ODS), through its range.
+fn range_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut calamine::Sheets<RS>,
+    name: &str,
+) -> Result<Vec<(u32, u32, String)>, CellsError> {
+    let range = book.worksheet_range(name).map_err(CellsError::Calamine)?;
+    if range
+        .end()
+        .is_some_and(|(r, c)| r >= MAX_ROWS || c >= MAX_COLUMNS)
+    {
+        return Err(CellsError::TooFar);
+    }
+    Ok(range
+        .cells()
+        .filter_map(|(r, c, d)| {
+            let text = cell_text(d);
+            let (r0, c0) = range.start().unwrap_or((0, 0));
+            (!text.is_empty()).then(|| (r0 + r as u32, c0 + c as u32, text))
+        })
+        .collect())
 }
 
 /// A cell as a clerk sees it: numbers with a decimal comma, dates as `dd/mm/yyyy`.

@@ -549,3 +549,35 @@ fn table_errors_are_vietnamese_sentences_without_the_libraries_words() {
         }
     }
 }
+
+/// Workbooks found by fuzzing `table_import` (see `fuzz/README.md`): cell references
+/// far beyond any real sheet (`A4000000000`, `ZZZZZZ1`, a declared `A1:XFD1048576`)
+/// made the reader allocate gigabytes or abort, and references that overflow
+/// (`AAAAAAAA1`) panicked inside calamine. Each is now refused at once with a
+/// Vietnamese reason, using little memory.
+#[test]
+fn damaged_workbooks_found_by_fuzzing_are_refused_quickly_with_a_reason() {
+    let project = sample();
+    for name in [
+        "col-overflow-AAAAAAAA1.xlsx",
+        "far-col-ZZZZZZ1.xlsx",
+        "far-row-A4000000000.xlsx",
+        "row-overflow-A9999999999.xlsx",
+        "wide-A1-XFD1048576.xlsx",
+        "fuzz-8b13dc5d.xlsx",
+    ] {
+        let path = fixture(&format!("hong/{name}"));
+        let started = std::time::Instant::now();
+        let err = import::preview(&path, &project, None)
+            .err()
+            .unwrap_or_else(|| panic!("{name} is refused"));
+        let message = err.to_string();
+        assert!(message.contains("bảng tính"), "{name}: {message}");
+        // Generous: the point is "not minutes", not a benchmark.
+        assert!(
+            started.elapsed().as_secs() < 20,
+            "{name} took {:?}",
+            started.elapsed()
+        );
+    }
+}
