@@ -108,16 +108,17 @@ pub fn parse(text: &str) -> (Vec<Block>, Vec<Note>) {
     let mut index = 0usize;
     let mut prev_level = 0u8;
     let mut table: Option<(Vec<&str>, usize, usize)> = None;
-    let flush =
-        |table: &mut Option<(Vec<&str>, usize, usize)>, blocks: &mut Vec<Block>, notes: &mut Vec<Note>| {
-            if let Some((lines, first_index, first_line)) = table.take() {
-                let t = parse_table(&lines, first_line, notes);
-                blocks.push(Block::Table {
-                    table: t,
-                    index: first_index,
-                });
-            }
-        };
+    let flush = |table: &mut Option<(Vec<&str>, usize, usize)>,
+                 blocks: &mut Vec<Block>,
+                 notes: &mut Vec<Note>| {
+        if let Some((lines, first_index, first_line)) = table.take() {
+            let t = parse_table(&lines, first_line, notes);
+            blocks.push(Block::Table {
+                table: t,
+                index: first_index,
+            });
+        }
+    };
     for (n, raw) in text.lines().enumerate() {
         let line_no = n + 1;
         let trimmed = raw.trim();
@@ -281,7 +282,9 @@ pub fn inline(text: &str, line_no: usize, notes: &mut Vec<Note>) -> (Vec<Span>, 
     for (i, t) in toks.iter().enumerate() {
         match t {
             Tok::Text(s) => push(&mut spans, s, bold > 0, italic > 0, under > 0),
-            Tok::Delim { kind, raw, pair, .. } => match pair {
+            Tok::Delim {
+                kind, raw, pair, ..
+            } => match pair {
                 None => {
                     unpaired = true;
                     push(&mut spans, raw, bold > 0, italic > 0, under > 0);
@@ -310,7 +313,9 @@ pub fn inline(text: &str, line_no: usize, notes: &mut Vec<Note>) -> (Vec<Span>, 
         });
     }
     let lead = !spans.is_empty()
-        && spans.iter().all(|s| s.bold || s.italic || s.text.trim().is_empty())
+        && spans
+            .iter()
+            .all(|s| s.bold || s.italic || s.text.trim().is_empty())
         && spans.iter().any(|s| !s.text.trim().is_empty());
     (spans, lead)
 }
@@ -398,9 +403,9 @@ fn pair_up(mut toks: Vec<Tok>) -> Vec<Tok> {
             Tok::Text(_) => continue,
         };
         let opener = if close {
-            stack.iter().rposition(|&j| {
-                matches!(&toks[j], Tok::Delim { kind: k, .. } if *k == kind)
-            })
+            stack
+                .iter()
+                .rposition(|&j| matches!(&toks[j], Tok::Delim { kind: k, .. } if *k == kind))
         } else {
             None
         };
@@ -483,10 +488,7 @@ fn parse_table(lines: &[&str], first_line: usize, notes: &mut Vec<Note>) -> Tabl
                     ),
                 });
             }
-            t.header = header
-                .iter()
-                .map(|h| plain(h, first_line, notes))
-                .collect();
+            t.header = header.iter().map(|h| plain(h, first_line, notes)).collect();
             d + 1
         }
         None => 0,
