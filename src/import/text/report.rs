@@ -57,7 +57,7 @@ pub fn into_report(
         && fold(archive) != fold(&org.archive)
     {
         note(format!(
-            "dòng “Lưu: {archive}” khác dòng lưu của đơn vị (“Lưu: {}”); báo cáo in dòng lưu của đơn vị.",
+            "nơi lưu trong văn bản (“Lưu: {archive}”) khác nơi lưu của đơn vị (“Lưu: {}”); báo cáo in nơi lưu của đơn vị.",
             org.archive
         ));
     }
@@ -172,5 +172,91 @@ fn pick_signer(lines: &[String], org: &Organisation, notes: &mut Vec<Note>) -> S
             ));
             SignerId::new()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::text::recognise;
+
+    const SEED_003: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/seeds/003_8a9ce08749d756e0.txt"
+    ));
+
+    fn q2() -> Period {
+        Period::new(2026, PeriodKind::Quarter(2))
+    }
+
+    #[test]
+    fn the_seed_becomes_a_report_signed_by_the_signer_of_the_same_position() {
+        let project = crate::test_support::sample();
+        let rec = recognise(SEED_003);
+        let (r, notes) = into_report(&rec, "bc-moi".into(), q2(), &project);
+        assert_eq!(
+            (r.id.as_str(), r.period, r.kind),
+            ("bc-moi", q2(), ReportKind::SoKet)
+        );
+        assert_eq!(r.sections, rec.sections);
+        assert_eq!(r.summary, rec.summary);
+        assert_eq!(r.distribution, rec.distribution);
+        assert_eq!(r.signer, "PCT", "TM. / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH");
+        assert!(notes.iter().all(|n| n.line == 0), "{notes:?}");
+        let notes: Vec<String> = notes.iter().map(ToString::to_string).collect();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("Người ký “Vũ Văn Nguyễn” không có")),
+            "{notes:?}"
+        );
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.contains("“Nam Thanh Miện”") && n.contains("“Bình Minh Hải”")),
+            "{notes:?}"
+        );
+        assert!(
+            notes.iter().any(|n| n.contains("Lưu: VT, VHXX")),
+            "{notes:?}"
+        );
+    }
+
+    #[test]
+    fn the_signer_is_found_by_name_and_a_missing_distribution_takes_the_defaults() {
+        let project = crate::test_support::sample();
+        let text = "BÁO CÁO\nTổng kết năm 2026\n\nI. CĂN CỨ\n- Căn cứ\nTrên đây là báo cáo.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nĐỗ Thị Minh Huyền\n";
+        let rec = recognise(text);
+        let year = rec.period.unwrap();
+        assert_eq!(year, Period::new(2026, PeriodKind::Year));
+        let (r, notes) = into_report(&rec, "bc-nam".into(), year, &project);
+        assert_eq!(r.kind, ReportKind::TongKet);
+        assert_eq!(r.signer, "PCT");
+        assert_eq!(r.distribution, project.organisation.default_recipients);
+        let notes: Vec<String> = notes.iter().map(ToString::to_string).collect();
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.starts_with("Chức vụ ký trong văn bản")),
+            "{notes:?}"
+        );
+        assert!(notes.iter().any(|n| n.contains("Nơi nhận")), "{notes:?}");
+    }
+
+    #[test]
+    fn without_a_signature_the_last_signer_is_chosen_and_said() {
+        let project = crate::test_support::sample();
+        let rec = recognise("I. CĂN CỨ\n- Căn cứ\n");
+        let (r, notes) = into_report(&rec, "x".into(), q2(), &project);
+        assert_eq!(r.signer, "PCT");
+        assert!(
+            notes
+                .iter()
+                .any(|n| n.message.contains("không có phần chữ ký"))
+        );
+        let mut empty = project.clone();
+        empty.organisation.signers.clear();
+        let (r, _) = into_report(&rec, "x".into(), q2(), &empty);
+        assert!(r.signer.is_empty());
     }
 }
