@@ -87,6 +87,7 @@ pub enum NoteKind {
 pub struct Note {
     /// 1-based line of the text; 0 for the text as a whole.
     pub line: usize,
+    /// Whether the line was left out, skipped or changed.
     pub kind: NoteKind,
     /// What happened, as a sentence without the line number.
     pub message: String,

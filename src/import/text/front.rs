@@ -36,7 +36,7 @@ pub(crate) fn read(lines: &[Line], rec: &mut Recognised, notes: &mut Vec<Note>) 
                 ));
                 summary.push((title_line.no, lines::sentence_case(rest)));
             }
-            let pos = read_summary(lines, t + 1, &mut summary);
+            let pos = read_summary(lines, t + 1, &mut summary, notes);
             if summary.len() > 1 {
                 notes.push(Note::new(
                     summary[0].0,
@@ -113,14 +113,20 @@ fn split_title(text: &str) -> (&str, &str) {
 }
 
 /// The summary lines after the title, in `out`; returns the index after them.
-fn read_summary(lines: &[Line], from: usize, out: &mut Vec<(usize, String)>) -> usize {
+fn read_summary(
+    lines: &[Line],
+    from: usize,
+    out: &mut Vec<(usize, String)>,
+    notes: &mut Vec<Note>,
+) -> usize {
     let mut pos = from;
     if out.is_empty() {
-        while lines
-            .get(pos)
-            .is_some_and(|l| l.is_blank() || is_rule(&l.text))
-            && pos < from + 3
-        {
+        while let Some(l) = lines.get(pos).filter(|_| pos < from + 3) {
+            if is_rule(&l.text) {
+                notes.push(rule_note(l.no, &l.text));
+            } else if !l.is_blank() {
+                break;
+            }
             pos += 1;
         }
     }
@@ -336,7 +342,7 @@ fn header_line(line: &Line, rec: &mut Recognised, notes: &mut Vec<Note>, before_
                 notes.push(Note::new(
                     line.no,
                     NoteKind::NotRecognised,
-                    format!("“{}” {where_}, không nhận ra; chưa nhập.", quote(piece, 80)),
+                    format!("“{piece}” {where_}, không nhận ra; chưa nhập."),
                 ));
             }
         }

@@ -322,6 +322,7 @@ fn a_header_alone_is_read_as_metadata_and_the_missing_content_is_noted() {
                 XÃ AN LÃM\t---------------\n\
                 Số: 05/BC-UBND\tAn Lãm, ngày 15 tháng 6 năm 2026\n\n\
                 BÁO CÁO\n\
+                ------\n\
                 Sơ kết công tác chuyển đổi số\n\
                 quý II năm 2026\n\n\
                 Kính gửi: Sở Khoa học và Công nghệ.\n";
@@ -352,6 +353,10 @@ fn a_header_alone_is_read_as_metadata_and_the_missing_content_is_noted() {
         "{notes:?}"
     );
     assert!(notes.iter().any(|n| n.contains("Độc lập")), "{notes:?}");
+    assert!(
+        notes.iter().any(|n| n.starts_with("Dòng 7: đường kẻ")),
+        "{notes:?}"
+    );
     assert!(
         notes
             .iter()
