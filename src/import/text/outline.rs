@@ -161,6 +161,7 @@ impl Tree {
             self.open.pop();
         }
         let number = own_number(&numbered.number);
+        let title = title.replace('\t', " ");
         let title = title.trim();
         let title = match place.parent {
             None => sentence_case(title),

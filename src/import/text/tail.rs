@@ -178,7 +178,11 @@ fn entry(text: &str, rec: &mut Recognised) {
         );
         let archive = clean_entry(&rest);
         if !archive.is_empty() {
-            rec.archive = Some(archive);
+            // A second archive line is kept beside the first.
+            rec.archive = Some(match rec.archive.take() {
+                Some(first) => format!("{first}, {archive}"),
+                None => archive,
+            });
         }
         return;
     }
