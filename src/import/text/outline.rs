@@ -277,7 +277,9 @@ pub(crate) fn read(lines: &[Line], notes: &mut Vec<Note>) -> (String, Vec<Sectio
     let mut tree = Tree::default();
     let mut opening = String::new();
     let mut writer = Writer::new(base_indent);
+    // First line and count of `- + …` lines, and of `- - …` lines.
     let mut doubled: Option<(usize, usize)> = None;
+    let mut doubled_dash: Option<(usize, usize)> = None;
 
     let mut i = 0;
     while i < lines.len() {
@@ -298,7 +300,12 @@ pub(crate) fn read(lines: &[Line], notes: &mut Vec<Note>) -> (String, Vec<Sectio
         }
         if let Some(item) = lines::bullet(&line.text) {
             if item.doubled {
-                doubled.get_or_insert((line.no, 0)).1 += 1;
+                let seen = if item.class == Class::Minor {
+                    &mut doubled
+                } else {
+                    &mut doubled_dash
+                };
+                seen.get_or_insert((line.no, 0)).1 += 1;
             }
             writer.item(line, &item, notes);
             i += 1;
@@ -349,6 +356,13 @@ pub(crate) fn read(lines: &[Line], notes: &mut Vec<Note>) -> (String, Vec<Sectio
             format!(
                 "có {count} dòng mang hai dấu đầu dòng (như “- + …”, dấu “-” do Word thêm); mỗi dòng là một ý với dấu thứ hai, lùi vào một cấp so với ý “-” ở trên."
             ),
+        ));
+    }
+    if let Some((first, count)) = doubled_dash {
+        notes.push(Note::new(
+            first,
+            NoteKind::Changed,
+            format!("có {count} dòng mang hai dấu “-” liền nhau; mỗi dòng giữ một dấu “-”."),
         ));
     }
     let sections = tree

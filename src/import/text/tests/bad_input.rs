@@ -199,11 +199,15 @@ fn markup_characters_in_the_text_are_escaped_and_print_as_written() {
 
 #[test]
 fn word_bullets_become_dashes_and_pluses_at_their_level() {
-    let text = "I. CĂN CỨ\n•\tMột\n◦\tHai\n▪ Ba\no Bốn\n\u{f0b7}\tNăm\n– Sáu\n";
+    let text = "I. CĂN CỨ\n•\tMột\n◦\tHai\n▪ Ba\no Bốn\n\u{f0b7}\tNăm\n– Sáu\n- - Bảy\n";
     let rec = recognise(text);
     assert_eq!(
         rec.sections[0].body,
-        "- Một\n  + Hai\n- Ba\n  + Bốn\n- Năm\n- Sáu"
+        "- Một\n  + Hai\n- Ba\n  + Bốn\n- Năm\n- Sáu\n- Bảy"
+    );
+    assert_eq!(
+        rec.notes[0].to_string(),
+        "Dòng 8: có 1 dòng mang hai dấu “-” liền nhau; mỗi dòng giữ một dấu “-”."
     );
     assert_nothing_lost(&text.replace("o Bốn", "Bốn"), &rec);
 }
