@@ -5,7 +5,12 @@
 //! report as PDF through the same pipeline the window uses: the draft, the final version
 //! (only once the report is approved) or the review copy with the open comments listed
 //! after the draft. `baocao import FILE.ron
-//! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read.
+//! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read;
+//! `baocao import FILE.ron REPORT.txt` adds a report recognised from its plain text.
+
+mod text_import;
+
+pub use text_import::run_text_import;
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -13,7 +18,7 @@ use std::process::ExitCode;
 
 use crate::check::{Severity, check, is_usable};
 use crate::import::{self, ImportKind, ImportPreview};
-use crate::model::Project;
+use crate::model::{Period, Project};
 use crate::render::RenderKind;
 use crate::storage;
 
@@ -34,12 +39,27 @@ pub enum Command {
 pub struct ImportArgs {
     /// The project file to add to.
     pub file: PathBuf,
-    /// The CSV or XLSX table.
+    /// The CSV or XLSX table, or the `.txt` text of a report.
     pub table: PathBuf,
-    /// Indicators or tasks; decided from the columns when not given.
+    /// Indicators or tasks; decided from the columns when not given. Given with a
+    /// `.txt` file, the file is read as a table.
     pub kind: Option<ImportKind>,
+    /// The period of a report imported from text; else the one its text names, else
+    /// the project's latest.
+    pub period: Option<Period>,
     /// Import without asking.
     pub yes: bool,
+}
+
+impl ImportArgs {
+    /// Whether the file is the text of a report (`.txt` without `--kind`).
+    pub fn is_report_text(&self) -> bool {
+        self.kind.is_none()
+            && self
+                .table
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+    }
 }
 
 /// Arguments of `baocao export`.
@@ -79,6 +99,10 @@ pub const USAGE: &str = "Cách dùng:
                               kèm danh sách góp ý chưa xử lý và số trang của từng góp ý
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
+  baocao import TỆP.ron BÁO-CÁO.txt [--period 2026-Q2] [--yes]
+                              thêm một báo cáo mới từ văn bản thuần (dán từ Word, lưu .txt UTF-8);
+                              kỳ báo cáo: 2026-Q1…Q4, 2026-6T, 2026-9T, 2026-NAM (mặc định: kỳ ghi
+                              trong trích yếu, nếu không có thì kỳ gần nhất của dự án)
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
@@ -144,11 +168,22 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
 fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut kind = None;
+    let mut period = None;
     let mut yes = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--yes" | "-y" => yes = true,
+            "--period" => {
+                let code = it
+                    .next()
+                    .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2.")?;
+                period = Some(Period::parse_code(code).ok_or_else(|| {
+                    format!(
+                        "Kỳ báo cáo “{code}” không đọc được; hãy viết như 2026-Q2, 2026-6T, 2026-9T hoặc 2026-NAM."
+                    )
+                })?);
+            }
             "--kind" => {
                 let k = it
                     .next()
@@ -170,28 +205,42 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             other => return Err(format!("Thừa tham số “{other}”.")),
         }
     }
-    match <[PathBuf; 2]>::try_from(files) {
-        Ok([file, table]) => Ok(ImportArgs {
+    let parsed = match <[PathBuf; 2]>::try_from(files) {
+        Ok([file, table]) => ImportArgs {
             file,
             table,
             kind,
+            period,
             yes,
-        }),
+        },
         Err(_) => {
-            Err("Lệnh import cần một tệp dự án và một tệp bảng (.csv hoặc .xlsx).".to_owned())
+            return Err(
+                "Lệnh import cần một tệp dự án và một tệp bảng (.csv hoặc .xlsx) hoặc văn bản báo cáo (.txt)."
+                    .to_owned(),
+            );
         }
+    };
+    if parsed.period.is_some() && !parsed.is_report_text() {
+        return Err(
+            "--period chỉ dùng khi nhập báo cáo từ văn bản .txt (không kèm --kind).".to_owned(),
+        );
     }
+    Ok(parsed)
 }
 
 /// Runs `baocao import`: shows the mapping, the rows to import and the bad rows, asks
 /// for confirmation on `input` unless `--yes`, then adds them and saves the project
 /// (atomically, keeping a `.bak`). Exit status 0 when imported or declined, 1 on errors.
+/// A `.txt` file is the text of a report: see [`run_text_import`].
 pub fn run_import(
     args: &ImportArgs,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
+    if args.is_report_text() {
+        return run_text_import(args, input, out, err);
+    }
     // Held until the import is saved, so no window overwrites it (or is overwritten).
     let _lock = match lock_for_writing(&args.file) {
         Ok(lock) => lock,
@@ -224,19 +273,9 @@ pub fn run_import(
         return ExitCode::from(1);
     }
     if !args.yes {
-        let _ = write!(out, "Nhập {n_ind} chỉ tiêu, {n_task} nhiệm vụ? (c/k) ");
-        let _ = out.flush();
-        let mut answer = String::new();
-        let read = input.read_line(&mut answer).unwrap_or(0);
-        let answer = crate::vi::nfc(answer.trim()).to_lowercase();
-        if read == 0 {
-            let _ = writeln!(out);
-            let _ = writeln!(err, "Không nhận được câu trả lời; chưa nhập gì.");
-            return ExitCode::from(1);
-        }
-        if !matches!(answer.as_str(), "c" | "có" | "co" | "y" | "yes") {
-            let _ = writeln!(out, "Đã hủy; tệp dự án không thay đổi.");
-            return ExitCode::SUCCESS;
+        let question = format!("Nhập {n_ind} chỉ tiêu, {n_task} nhiệm vụ?");
+        if let Err(code) = confirm(&question, input, out, err) {
+            return code;
         }
     }
     import::apply(&preview, &mut project);
@@ -250,6 +289,31 @@ pub fn run_import(
         args.file.display()
     );
     ExitCode::SUCCESS
+}
+
+/// Asks `question` on `out` and reads the answer from `input`: `Ok` to go on; the exit
+/// code otherwise (declined: success, nothing changed; no answer: failure).
+fn confirm(
+    question: &str,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<(), ExitCode> {
+    let _ = write!(out, "{question} (c/k) ");
+    let _ = out.flush();
+    let mut answer = String::new();
+    let read = input.read_line(&mut answer).unwrap_or(0);
+    let answer = crate::vi::nfc(answer.trim()).to_lowercase();
+    if read == 0 {
+        let _ = writeln!(out);
+        let _ = writeln!(err, "Không nhận được câu trả lời; chưa nhập gì.");
+        return Err(ExitCode::from(1));
+    }
+    if !matches!(answer.as_str(), "c" | "có" | "co" | "y" | "yes") {
+        let _ = writeln!(out, "Đã hủy; tệp dự án không thay đổi.");
+        return Err(ExitCode::SUCCESS);
+    }
+    Ok(())
 }
 
 /// Takes the project's lock for a command that writes it, as the window does: a lock
@@ -499,6 +563,7 @@ mod tests {
                 file: "a.ron".into(),
                 table: "b.csv".into(),
                 kind: Some(ImportKind::Tasks),
+                period: None,
                 yes: true,
             }))
         );
@@ -506,5 +571,21 @@ mod tests {
         assert!(parse_args(&args(&["import", "a.ron", "b.csv", "c.csv"])).is_err());
         assert!(parse_args(&args(&["import", "a.ron", "b.csv", "--kind", "x"])).is_err());
         assert!(parse_args(&args(&["import", "a.ron", "b.csv", "--kind"])).is_err());
+    }
+
+    #[test]
+    fn a_txt_file_is_the_text_of_a_report_unless_a_table_kind_is_given() {
+        let cmd = parse_args(&args(&["import", "a.ron", "bc.TXT", "--period", "2026-q2"]));
+        let Ok(Command::Import(a)) = cmd else {
+            panic!("{cmd:?}");
+        };
+        assert!(a.is_report_text());
+        assert_eq!(a.period, Period::parse_code("2026-Q2"));
+        let cmd = parse_args(&args(&["import", "a.ron", "b.txt", "--kind", "chi-tieu"]));
+        assert!(matches!(cmd, Ok(Command::Import(a)) if !a.is_report_text()));
+        let bad = parse_args(&args(&["import", "a.ron", "b.txt", "--period", "quý 2"]));
+        assert!(bad.is_err_and(|e| e.contains("2026-Q2")));
+        let table = parse_args(&args(&["import", "a.ron", "b.csv", "--period", "2026-Q2"]));
+        assert!(table.is_err_and(|e| e.contains(".txt")));
     }
 }

@@ -1,4 +1,5 @@
-//! Import of indicator and task tables (CSV or XLSX) into a project's plan.
+//! Import of indicator and task tables (CSV or XLSX) into a project's plan, and of
+//! the plain text of a report ([`text`]) as a new report.
 //!
 //! Two steps, so that nothing changes before the clerk has seen it: [`preview`] reads
 //! the file, finds the header, maps the columns and builds the indicators or tasks
@@ -9,6 +10,7 @@ mod describe;
 mod header;
 mod read;
 mod rows;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 

@@ -104,6 +104,36 @@ impl Period {
         Some(Period { year, kind })
     }
 
+    /// The period as written on a command line: `2026-Q2`, `2026-6T` (six months),
+    /// `2026-9T` (nine months), `2026-NAM` (the year).
+    pub fn code(&self) -> String {
+        let kind = match self.kind {
+            PeriodKind::Quarter(q) => format!("Q{q}"),
+            PeriodKind::FirstHalf => "6T".to_owned(),
+            PeriodKind::NineMonths => "9T".to_owned(),
+            PeriodKind::Year => "NAM".to_owned(),
+        };
+        format!("{}-{kind}", self.year)
+    }
+
+    /// Reads [`Period::code`], in any letter case; `None` for anything else or an
+    /// invalid period.
+    pub fn parse_code(code: &str) -> Option<Period> {
+        let (year, kind) = code.trim().split_once('-')?;
+        let year: i32 = year.parse().ok()?;
+        let kind = match kind.to_ascii_uppercase().as_str() {
+            "Q1" => PeriodKind::Quarter(1),
+            "Q2" => PeriodKind::Quarter(2),
+            "Q3" => PeriodKind::Quarter(3),
+            "Q4" => PeriodKind::Quarter(4),
+            "6T" => PeriodKind::FirstHalf,
+            "9T" => PeriodKind::NineMonths,
+            "NAM" | "NĂM" => PeriodKind::Year,
+            _ => return None,
+        };
+        Some(Period::new(year, kind)).filter(Period::is_valid)
+    }
+
     /// Checks the period is well formed (quarter 1–4, a plausible year).
     pub fn is_valid(&self) -> bool {
         let kind_ok = !matches!(self.kind, PeriodKind::Quarter(q) if !(1..=4).contains(&q));
@@ -139,6 +169,26 @@ mod tests {
             p.previous(),
             Some(Period::new(2025, PeriodKind::Quarter(4)))
         );
+    }
+
+    #[test]
+    fn period_codes_read_back_what_they_write() {
+        for kind in [
+            PeriodKind::Quarter(2),
+            PeriodKind::FirstHalf,
+            PeriodKind::NineMonths,
+            PeriodKind::Year,
+        ] {
+            let p = Period::new(2026, kind);
+            assert_eq!(Period::parse_code(&p.code()), Some(p));
+        }
+        assert_eq!(
+            Period::parse_code("2026-q3"),
+            Some(Period::new(2026, PeriodKind::Quarter(3)))
+        );
+        assert_eq!(Period::parse_code("2026-Q5"), None);
+        assert_eq!(Period::parse_code("Q2-2026"), None);
+        assert_eq!(Period::parse_code("99999-Q1"), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! follows, a report for a new period (from the skeleton or the previous report), and
 //! a new project for the same organisation.
 
-use crate::model::{Period, PeriodKind, Project, Report, ReportKind};
+use crate::model::{Period, PeriodKind, Project, Report, ReportId, ReportKind};
 
 /// The empty report skeleton bundled with the program.
 pub fn skeleton_report() -> Report {
@@ -81,6 +81,22 @@ pub fn report_for_period(project: &Project, period: Period, from_previous: bool)
             r
         }
     };
+    report.id = new_report_id(project, period);
+    report.period = period;
+    report.kind = if period.kind == PeriodKind::Year {
+        ReportKind::TongKet
+    } else {
+        ReportKind::SoKet
+    };
+    report.number = None;
+    report.date = None;
+    report.review = Default::default();
+    report
+}
+
+/// An id for a new report of `period` that `project` does not use yet: `bc-q2-2026`,
+/// else `bc-q2-2026-1`, `bc-q2-2026-2`, …
+pub fn new_report_id(project: &Project, period: Period) -> ReportId {
     let base = format!(
         "bc-{}-{}",
         match period.kind {
@@ -92,21 +108,11 @@ pub fn report_for_period(project: &Project, period: Period, from_previous: bool)
         period.year
     );
     let taken: Vec<&str> = project.reports.iter().map(|r| r.id.as_str()).collect();
-    report.id = if taken.contains(&base.as_str()) {
+    if taken.contains(&base.as_str()) {
         crate::model::new_id(&format!("{base}-"), taken)
     } else {
         base
-    };
-    report.period = period;
-    report.kind = if period.kind == PeriodKind::Year {
-        ReportKind::TongKet
-    } else {
-        ReportKind::SoKet
-    };
-    report.number = None;
-    report.date = None;
-    report.review = Default::default();
-    report
+    }
 }
 
 /// A new project for the organisation of `like` (if any), with an empty plan for
@@ -161,6 +167,21 @@ mod tests {
             blank.summary.ends_with("quý III năm 2026"),
             "{}",
             blank.summary
+        );
+    }
+
+    #[test]
+    fn a_new_report_id_is_free_in_the_project() {
+        let p = crate::test_support::sample();
+        let q2 = Period::new(2026, PeriodKind::Quarter(2));
+        assert_eq!(
+            new_report_id(&p, q2),
+            "bc-q2-2026-1",
+            "the sample has bc-q2-2026"
+        );
+        assert_eq!(
+            new_report_id(&p, Period::new(2026, PeriodKind::Year)),
+            "bc-nam-2026"
         );
     }
 

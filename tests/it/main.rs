@@ -10,6 +10,7 @@ mod bad_input;
 mod cli_check;
 mod cli_export;
 mod import;
+mod import_text;
 mod pdf_export;
 mod safety;
 mod sample_files;

@@ -1,0 +1,270 @@
+//! cli: `baocao import FILE.ron REPORT.txt`: the text of a report is recognised, shown
+//! section by section with the notes, confirmed, and added to the project as a new
+//! report, under the project's lock and saved atomically like a table import.
+
+use std::io::{BufRead, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+use super::{ImportArgs, confirm, lock_for_writing};
+use crate::import::text::{self, Note, Recognised};
+use crate::model::rich::{self, Block};
+use crate::model::{ChildNumbering, Period, PeriodKind, Project, Report, Section};
+use crate::storage;
+
+/// Largest text file read (a report is a few hundred kilobytes).
+const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Runs `baocao import FILE.ron REPORT.txt`: prints what was recognised and the notes,
+/// asks on `input` unless `--yes`, then adds the report and saves the project. Exit
+/// status 0 when added or declined, 1 on errors or when the text holds no report.
+pub fn run_text_import(
+    args: &ImportArgs,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    // Held until the report is saved, so no window overwrites it (or is overwritten).
+    let _lock = match lock_for_writing(&args.file) {
+        Ok(lock) => lock,
+        Err(e) => {
+            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+            return ExitCode::from(1);
+        }
+    };
+    let (mut project, stamp) = match storage::load_stamped(&args.file) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let text = match read_text(&args.table) {
+        Ok(t) => t,
+        Err(msg) => {
+            let _ = writeln!(err, "{msg}\nTệp dự án không thay đổi.");
+            return ExitCode::from(1);
+        }
+    };
+    let rec = text::recognise(&text);
+    if rec.is_empty() {
+        print_notes(&rec.notes, out);
+        let _ = writeln!(
+            err,
+            "Không nhận ra nội dung báo cáo nào trong tệp {}; tệp dự án không thay đổi.",
+            args.table.display()
+        );
+        return ExitCode::from(1);
+    }
+    let (period, why) = choose_period(args.period, &rec, &project);
+    let id = crate::session::reports::new_report_id(&project, period);
+    let (report, more) = text::into_report(&rec, id, period, &project);
+    print_report(&report, &project, &args.table, why, out);
+    let notes: Vec<Note> = rec.notes.iter().cloned().chain(more).collect();
+    print_notes(&notes, out);
+    if !args.yes {
+        let question = format!("Thêm báo cáo {} vào dự án?", report.id);
+        if let Err(code) = confirm(&question, input, out, err) {
+            return code;
+        }
+    }
+    let (id, count) = (report.id.clone(), report.all_sections().len());
+    project.reports.push(report);
+    if let Err(e) = storage::save_checked(&args.file, &project, Some(&stamp)) {
+        let _ = writeln!(err, "{e}");
+        return ExitCode::from(1);
+    }
+    let _ = writeln!(
+        out,
+        "Đã thêm báo cáo {id} ({} mục, kỳ {}) vào {}.",
+        count,
+        period.short_label(),
+        args.file.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// The text of the file: UTF-8 (with or without a byte order mark) or UTF-16 with one
+/// (Word's "Unicode" text); anything else is refused with what to do.
+fn read_text(path: &Path) -> Result<String, String> {
+    let (bytes, _) = storage::read_limited(path, MAX_TEXT_BYTES).map_err(|reason| {
+        format!(
+            "Không đọc được tệp văn bản ({reason}). Hãy kiểm tra tệp còn đó và bạn có quyền đọc.\nTệp: {}",
+            path.display()
+        )
+    })?;
+    let not_text = || {
+        format!(
+            "Tệp {} không phải văn bản thuần UTF-8. Trong Word hãy chọn Lưu thành › Văn bản thuần (*.txt), mã hóa Unicode (UTF-8), rồi nhập lại.",
+            path.display()
+        )
+    };
+    let utf16 = |b: &[u8], little: bool| -> Option<String> {
+        if !b.len().is_multiple_of(2) {
+            return None;
+        }
+        let units: Vec<u16> = b
+            .chunks_exact(2)
+            .map(|c| {
+                let pair = [c[0], c[1]];
+                if little {
+                    u16::from_le_bytes(pair)
+                } else {
+                    u16::from_be_bytes(pair)
+                }
+            })
+            .collect();
+        String::from_utf16(&units).ok()
+    };
+    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        std::str::from_utf8(rest).ok().map(str::to_owned)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        utf16(rest, true)
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        utf16(rest, false)
+    } else if bytes.contains(&0) {
+        None
+    } else {
+        std::str::from_utf8(&bytes).ok().map(str::to_owned)
+    };
+    text.ok_or_else(not_text)
+}
+
+/// The period of the new report and why it was chosen.
+fn choose_period(
+    asked: Option<Period>,
+    rec: &Recognised,
+    project: &Project,
+) -> (Period, &'static str) {
+    if let Some(p) = asked {
+        return (p, "chọn bằng --period");
+    }
+    if let Some(p) = rec.period {
+        return (
+            p,
+            "theo kỳ ghi trong văn bản; dùng --period để chọn kỳ khác",
+        );
+    }
+    let latest = project
+        .periods
+        .iter()
+        .map(|r| r.period)
+        .chain(project.reports.iter().map(|r| r.period))
+        .max_by_key(|p| (p.year, p.end_month()));
+    match latest {
+        Some(p) => (
+            p,
+            "văn bản không ghi kỳ; lấy kỳ gần nhất của dự án, dùng --period để chọn kỳ khác",
+        ),
+        None => {
+            let year = rec.year.unwrap_or(project.plan.year);
+            (
+                Period::new(year, PeriodKind::Quarter(1)),
+                "văn bản và dự án đều chưa có kỳ nào; hãy kiểm tra, dùng --period để chọn kỳ",
+            )
+        }
+    }
+}
+
+/// What a section's text holds: `2 đoạn, 7 ý, 1 bảng`, or `chưa có nội dung`.
+fn contents(body: &str) -> String {
+    let (blocks, _) = rich::parse(body);
+    let (mut paras, mut items, mut tables) = (0, 0, 0);
+    for b in &blocks {
+        match b {
+            Block::Para { para, .. } if para.level == 0 => paras += 1,
+            Block::Para { .. } => items += 1,
+            Block::Table { .. } => tables += 1,
+        }
+    }
+    let parts: Vec<String> = [(paras, "đoạn"), (items, "ý"), (tables, "bảng")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
+    if parts.is_empty() {
+        "chưa có nội dung".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn print_report(report: &Report, project: &Project, file: &Path, why: &str, out: &mut dyn Write) {
+    let blank = "(để trống)";
+    let _ = writeln!(out, "Báo cáo nhận ra từ {}:", file.display());
+    let _ = writeln!(out, "  Mã báo cáo: {}", report.id);
+    let _ = writeln!(out, "  Kỳ báo cáo: {} ({why})", report.period.short_label());
+    let _ = writeln!(
+        out,
+        "  Số: {} — ngày: {}",
+        report
+            .number
+            .map_or_else(|| blank.to_owned(), |n| format!("{n:02}")),
+        report
+            .date
+            .map_or_else(|| blank.to_owned(), crate::vi::date_short)
+    );
+    let summary = if report.summary.is_empty() {
+        blank
+    } else {
+        &report.summary
+    };
+    let _ = writeln!(out, "  Trích yếu: {summary}");
+    if !report.recipients.is_empty() {
+        let _ = writeln!(out, "  Kính gửi: {}", report.recipients.join("; "));
+    }
+    if !report.opening.trim().is_empty() {
+        let _ = writeln!(out, "  Mở đầu: {}", contents(&report.opening));
+    }
+    let _ = writeln!(out, "  Các mục:");
+    print_sections(&report.sections, &[], false, out);
+    if !report.closing.is_empty() {
+        let first: String = report.closing.chars().take(90).collect();
+        let more = if report.closing.chars().count() > 90 {
+            "…"
+        } else {
+            ""
+        };
+        let _ = writeln!(out, "  Câu kết: {first}{more}");
+    }
+    let _ = writeln!(out, "  Nơi nhận: {} nơi", report.distribution.len());
+    let signer = project.organisation.signer(&report.signer).map_or_else(
+        || blank.to_owned(),
+        |s| format!("{} ({})", s.full_name, s.position),
+    );
+    let _ = writeln!(out, "  Người ký: {signer}");
+}
+
+fn print_sections(list: &[Section], path: &[usize], letters: bool, out: &mut dyn Write) {
+    for (i, s) in list.iter().enumerate() {
+        let mut p = path.to_vec();
+        p.push(i + 1);
+        let number = crate::compose::section_number(&p, letters);
+        let title = if p.len() == 1 {
+            s.title.to_uppercase()
+        } else {
+            s.title.clone()
+        };
+        let step = s
+            .role
+            .map(|r| format!(" [bước {}]", crate::guide::Step::for_role(r).label()))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "    {}{number} {title} — {}{step}",
+            "  ".repeat(p.len() - 1),
+            contents(&s.body)
+        );
+        print_sections(&s.children, &p, s.numbering == ChildNumbering::Letters, out);
+    }
+}
+
+fn print_notes(notes: &[Note], out: &mut dyn Write) {
+    if notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Cần xem lại ({} lưu ý):", notes.len());
+    for n in notes {
+        let _ = writeln!(out, "  {n}");
+    }
+}

@@ -1,0 +1,236 @@
+//! import, text: writes the lines of one section (or of the opening) in the section
+//! text format (format 2, `model::rich`): list items get their level from the
+//! indentation and the markers around them, `* …:` lines become lead lines, runs of
+//! tab-separated lines become tables, and every literal markup character is escaped.
+
+use super::lines::{Class, Item, Line, ends_sentence, quote, starts_lowercase};
+use super::{Note, NoteKind};
+use crate::model::rich::escape;
+
+/// Deepest list level the recogniser writes.
+pub(crate) const MAX_LEVEL: u8 = 3;
+
+/// Indentation this much deeper than the item above (two tabs, eight spaces) is
+/// taken as a jump of two levels.
+const JUMP_COLUMNS: usize = 8;
+
+/// An open list item: where it was indented, how it nests, its level.
+#[derive(Clone, Copy, Debug)]
+struct Frame {
+    indent: usize,
+    class: Class,
+    level: u8,
+}
+
+/// The last line written, when it may still be continued by the next one.
+#[derive(Clone, Copy, Debug)]
+struct Open {
+    line: usize,
+}
+
+/// Builds the text of one section.
+#[derive(Debug, Default)]
+pub(crate) struct Writer {
+    out: Vec<String>,
+    stack: Vec<Frame>,
+    open: Option<Open>,
+    /// Indentation every line of the body has (a Word first-line indent, say).
+    base_indent: usize,
+}
+
+impl Writer {
+    pub fn new(base_indent: usize) -> Self {
+        Self {
+            base_indent,
+            ..Self::default()
+        }
+    }
+
+    /// The text, one paragraph per line.
+    pub fn finish(self) -> String {
+        let mut out = self.out.join("\n");
+        let kept = out.trim_end().len();
+        out.truncate(kept);
+        out
+    }
+
+    /// A line that is a list item.
+    pub fn item(&mut self, line: &Line, item: &Item<'_>, notes: &mut Vec<Note>) {
+        let indent = line.indent.saturating_sub(self.base_indent);
+        if item.marker == "*" && indent == 0 && item.text.trim_end().ends_with(':') {
+            self.lead(item.text);
+            return;
+        }
+        let level = self.level(indent, item.class, line.no, notes);
+        let mut s = String::with_capacity(item.text.len() + 8);
+        for _ in 1..level {
+            s.push_str("  ");
+        }
+        s.push_str(&item.marker);
+        s.push(' ');
+        s.push_str(&escape(item.text));
+        self.out.push(s);
+        self.open = (!ends_sentence(item.text)).then_some(Open { line: line.no });
+    }
+
+    /// `* Đề nghị UBND thành phố:` → `* ***Đề nghị UBND thành phố:***`.
+    fn lead(&mut self, text: &str) {
+        self.stack.clear();
+        self.out.push(format!("* ***{}***", escape(text.trim())));
+        self.open = None;
+    }
+
+    /// A line that is an ordinary paragraph. A paragraph that starts with a small letter
+    /// right after a line that did not end its sentence continues that line (a
+    /// paragraph Word broke in two).
+    pub fn paragraph(&mut self, line: &Line, notes: &mut Vec<Note>) {
+        let text = line.text.replace('\t', " ");
+        if let (Some(open), Some(last)) = (self.open, self.out.last_mut())
+            && starts_lowercase(&text)
+        {
+            last.push(' ');
+            last.push_str(&escape(&text));
+            notes.push(Note::new(
+                line.no,
+                NoteKind::Changed,
+                format!(
+                    "dòng bắt đầu bằng chữ thường, tiếp nối câu chưa hết ở dòng {}; đã nối vào dòng đó.",
+                    open.line
+                ),
+            ));
+            self.open = (!ends_sentence(&text)).then_some(Open { line: open.line });
+            return;
+        }
+        self.stack.clear();
+        self.out.push(escape(&text));
+        self.open = (!ends_sentence(&text)).then_some(Open { line: line.no });
+    }
+
+    /// Consecutive lines with the same number of tab-separated cells: a table whose
+    /// first line is the header.
+    pub fn table(&mut self, rows: &[Line]) {
+        self.stack.clear();
+        self.open = None;
+        if self.out.last().is_some_and(|l| l.starts_with('|')) {
+            self.out.push(String::new());
+        }
+        for (i, row) in rows.iter().enumerate() {
+            let cells = table_cells(row);
+            let mut s = String::with_capacity(row.text.len() + 4 * cells.len());
+            s.push('|');
+            for c in &cells {
+                s.push(' ');
+                s.push_str(&escape(c.trim()));
+                s.push_str(" |");
+            }
+            self.out.push(s);
+            if i == 0 {
+                let mut d = String::from("|");
+                for _ in &cells {
+                    d.push_str("---|");
+                }
+                self.out.push(d);
+            }
+        }
+        // A blank line ends the table, so that a table right after it stays apart.
+        self.out.push(String::new());
+    }
+
+    /// The level of a list item indented `indent` columns (beyond the base) with a
+    /// marker of `class`, from the items above it.
+    fn level(&mut self, indent: usize, class: Class, line_no: usize, notes: &mut Vec<Note>) -> u8 {
+        let level = loop {
+            let Some(top) = self.stack.last().copied() else {
+                break 1;
+            };
+            if top.indent > indent {
+                self.stack.pop();
+                continue;
+            }
+            if top.indent < indent {
+                if indent - top.indent >= JUMP_COLUMNS {
+                    notes.push(Note::new(
+                        line_no,
+                        NoteKind::Changed,
+                        "ý liệt kê thụt vào sâu hơn hai cấp so với ý ở trên; đã đặt sâu hơn một cấp."
+                            .to_owned(),
+                    ));
+                }
+                break top.level + 1;
+            }
+            if top.class == class {
+                self.stack.pop();
+                break top.level;
+            }
+            if top.class == Class::Major {
+                // A `+` item after a `-` item of the same indentation: one level below.
+                break top.level + 1;
+            }
+            // A `-` item after `+` items: back to the level of the `-` items above.
+            self.stack.pop();
+        };
+        let level = if level > MAX_LEVEL {
+            notes.push(Note::new(
+                line_no,
+                NoteKind::Changed,
+                format!("danh sách chỉ có tối đa {MAX_LEVEL} cấp; ý này đặt ở cấp {MAX_LEVEL}."),
+            ));
+            MAX_LEVEL
+        } else {
+            level
+        };
+        self.stack.push(Frame {
+            indent,
+            class,
+            level,
+        });
+        level
+    }
+
+    /// A line that only holds a bullet, with no text: nothing to print.
+    pub fn lone_marker(&mut self, line: &Line, notes: &mut Vec<Note>) {
+        notes.push(Note::new(
+            line.no,
+            NoteKind::Skipped,
+            format!(
+                "dòng chỉ có dấu đầu dòng “{}”, không có chữ; bỏ qua.",
+                quote(&line.text, 10)
+            ),
+        ));
+    }
+}
+
+/// The cells of a table line: the text split at tabs, with the cells its
+/// indentation stood for (a line starting with a tab has an empty first cell).
+pub(crate) fn table_cells(line: &Line) -> Vec<&str> {
+    // Leading tabs were measured as indentation; each stands for an empty cell.
+    let mut cells: Vec<&str> = vec![""; line.tabs];
+    cells.extend(line.text.split('\t'));
+    cells
+}
+
+/// The number of cells of `line` when it can be a table row: at least two cells and
+/// a tab inside the text; a bullet or a number followed by a tab is a list item.
+pub(crate) fn cell_count(line: &Line) -> usize {
+    if !line.text.contains('\t') {
+        return 0;
+    }
+    let cells = table_cells(line);
+    let first = cells
+        .iter()
+        .find(|c| !c.trim().is_empty())
+        .copied()
+        .unwrap_or("");
+    let rest_has_tab = line
+        .text
+        .split_once('\t')
+        .is_some_and(|(_, rest)| rest.contains('\t'));
+    let probe = format!("{} X", first.trim());
+    let marker_first = first.chars().count() <= 4
+        && (super::lines::bullet(&probe).is_some()
+            || super::lines::heading_number(&probe).is_some());
+    if marker_first && !rest_has_tab {
+        return 0;
+    }
+    if cells.len() >= 2 { cells.len() } else { 0 }
+}

@@ -1,0 +1,168 @@
+//! `baocao import FILE.ron REPORT.txt` end to end: the real report of seed 003 added to
+//! a copy of the bundled sample project, the file reloaded; declining, empty and
+//! undecodable files leave the project untouched.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use baocao::model::{ChildNumbering, Period, PeriodKind};
+use baocao::storage;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A folder with a copy of the sample project (`p.ron`) and of seed 003 (`seed003.txt`).
+fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("p.ron");
+    std::fs::copy(root().join("assets/mau-binh-minh-hai.ron"), &project).unwrap();
+    let text = dir.path().join("seed003.txt");
+    std::fs::copy(
+        root().join("../shared/seeds/003_8a9ce08749d756e0.txt"),
+        &text,
+    )
+    .unwrap();
+    (dir, project, text)
+}
+
+fn run(project: &Path, text: &Path, extra: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("import")
+        .arg(project)
+        .arg(text)
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_seed_report_is_added_and_the_project_reloads() {
+    let (_dir, project, text) = setup();
+    let original = std::fs::read(&project).unwrap();
+    let before = storage::load(&project).unwrap();
+    let out = run(&project, &text, &["--yes"], "");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stdout}\n{stderr}");
+    for shown in [
+        "Mã báo cáo: bc-q2-2026-1",
+        "I. CĂN CỨ XÂY DỰNG BÁO CÁO — 3 ý",
+        "2.4. Về phát triển hạ tầng và nền tảng số — 10 ý",
+        "c) Nguyên nhân — 9 ý",
+        "IV. KIẾN NGHỊ, ĐỀ XUẤT — 12 ý",
+        "Dòng 46: có 27 dòng mang hai dấu đầu dòng",
+        "Người ký “Vũ Văn Nguyễn” không có",
+        "Đã thêm báo cáo bc-q2-2026-1 (19 mục, kỳ Quý II/2026)",
+    ] {
+        assert!(stdout.contains(shown), "“{shown}” not in:\n{stdout}");
+    }
+
+    let saved = storage::load(&project).unwrap();
+    assert_eq!(saved.reports.len(), before.reports.len() + 1);
+    assert_eq!(saved.reports[..before.reports.len()], before.reports[..]);
+    let r = saved.report("bc-q2-2026-1").unwrap();
+    assert_eq!(r.period, Period::new(2026, PeriodKind::Quarter(2)));
+    assert_eq!(r.sections.len(), 4);
+    assert_eq!(r.sections[1].children[2].numbering, ChildNumbering::Letters);
+    assert_eq!(r.signer, "PCT");
+    assert!(
+        r.sections[3]
+            .body
+            .starts_with("* ***Đề nghị UBND thành phố:***\n- ")
+    );
+    let file = std::fs::read_to_string(&project).unwrap();
+    assert_eq!(
+        storage::to_string(&saved).unwrap(),
+        file,
+        "the file round-trips"
+    );
+    assert_eq!(
+        std::fs::read(storage::backup_path(&project)).unwrap(),
+        original
+    );
+    let errors: Vec<String> = baocao::check::check(&saved)
+        .iter()
+        .filter(|p| p.severity == baocao::check::Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+
+    // A second import gets the next free id, in the period asked for.
+    let out = run(&project, &text, &["--yes", "--period", "2026-6T"], "");
+    assert!(out.status.success());
+    let saved = storage::load(&project).unwrap();
+    let r = saved.reports.last().unwrap();
+    assert_eq!(
+        (r.id.as_str(), r.period.kind),
+        ("bc-6t-2026", PeriodKind::FirstHalf)
+    );
+}
+
+#[test]
+fn declining_or_a_text_without_a_report_leaves_the_project_untouched() {
+    let (dir, project, text) = setup();
+    let original = std::fs::read(&project).unwrap();
+    let out = run(&project, &text, &[], "k\n");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("Thêm báo cáo bc-q2-2026-1 vào dự án? (c/k)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("Đã hủy"), "{stdout}");
+
+    let empty = dir.path().join("trong.txt");
+    std::fs::write(&empty, "\n  \n").unwrap();
+    let out = run(&project, &empty, &["--yes"], "");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Không nhận ra nội dung báo cáo"));
+
+    // Windows-1258 bytes are not UTF-8: refused with what to do in Word.
+    let legacy = dir.path().join("cu.txt");
+    std::fs::write(&legacy, b"I. C\xc3N C\xd2\n- C\xe3n c\xf2\n").unwrap();
+    let out = run(&project, &legacy, &["--yes"], "");
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("UTF-8") && stderr.contains("cu.txt"),
+        "{stderr}"
+    );
+
+    assert_eq!(std::fs::read(&project).unwrap(), original);
+    assert!(!storage::backup_path(&project).exists());
+}
+
+#[test]
+fn word_unicode_text_in_utf16_is_read() {
+    let (dir, project, _) = setup();
+    let text = "BÁO CÁO\r\nSơ kết quý III năm 2026\r\n\r\nI. CĂN CỨ\r\n- Căn cứ Kế hoạch\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend(unit.to_le_bytes());
+    }
+    let path = dir.path().join("unicode.txt");
+    std::fs::write(&path, bytes).unwrap();
+    let out = run(&project, &path, &["--yes"], "");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = storage::load(&project).unwrap();
+    let r = saved.reports.last().unwrap();
+    assert_eq!(r.id, "bc-q3-2026");
+    assert_eq!(r.sections[0].title, "Căn cứ");
+    assert_eq!(r.sections[0].body, "- Căn cứ Kế hoạch");
+}
