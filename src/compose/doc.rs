@@ -166,13 +166,7 @@ pub struct Paragraph {
     pub runs: Vec<Run>,
     pub size_pt: f32,
     pub align: Align,
-    /// Where the first line starts, from the paragraph's left edge (negative with a
-    /// list marker hanging in front of the text).
     pub first_line_indent_pt: f32,
-    /// A list marker (`+`, `a)`) hanging before the text: drawn at the first-line
-    /// indent, while the text of every line starts at the left indent. Empty for a
-    /// paragraph, or when the marker is part of the text (first-level items).
-    pub marker: Vec<Run>,
     /// Space between the left edge of the text area (or column) and every line of the
     /// paragraph (replies under a comment in the review copy); usually 0.
     pub left_indent_pt: f32,
@@ -206,7 +200,6 @@ impl Paragraph {
             align: Align::Justify,
             first_line_indent_pt: Mm(setup.first_line_indent_mm).to_pt().0,
             left_indent_pt: 0.0,
-            marker: Vec::new(),
             space_before_pt: 0.0,
             space_after_pt: setup.paragraph_spacing_pt,
             line_spacing: setup.line_spacing,
@@ -228,7 +221,6 @@ impl Paragraph {
             align: Align::Center,
             first_line_indent_pt: 0.0,
             left_indent_pt: 0.0,
-            marker: Vec::new(),
             space_before_pt: 0.0,
             space_after_pt: 0.0,
             line_spacing: 1.0,

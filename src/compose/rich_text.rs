@@ -6,8 +6,7 @@ use crate::model::rich::{self, CellAlign, Para, Row, Span};
 use crate::units::Mm;
 use crate::vi;
 
-/// How much deeper each list level below the first starts; the text of a level
-/// starts where the marker of the next level does.
+/// How much deeper the first line of each list level below the first starts.
 pub const LIST_STEP_MM: f32 = 5.0;
 
 /// The blocks of `text` (a section body, the opening or the closing).
@@ -67,26 +66,22 @@ fn paragraph(ctx: &Ctx, para: &Para) -> Paragraph {
         italic: marker_style.1,
         ..Run::default()
     };
-    let mut p = match para.level {
-        0 => Paragraph::body(runs, ctx.setup),
-        1 => {
-            // First-level items print as the decree's practice has them: the marker
-            // at the first-line indent, the lines wrapping to the margin.
-            let mut with_marker = vec![Run {
-                text: format!("{} ", para.marker),
-                ..marker
-            }];
-            with_marker.append(&mut runs);
-            Paragraph::body(with_marker, ctx.setup)
-        }
-        level => {
-            let mut p = Paragraph::body(runs, ctx.setup);
-            let step = Mm(LIST_STEP_MM).to_pt().0;
-            p.left_indent_pt = p.first_line_indent_pt + f32::from(level) * step;
-            p.first_line_indent_pt = -step;
-            p.marker = vec![marker];
-            p
-        }
+    // Every item prints as the decree's practice (and the communes' own reports) has
+    // it: the marker and text at a first-line indent that grows one step per level,
+    // the following lines justified from the margin. (A hanging indent would leave
+    // pages of list items without a line at the margin.)
+    let mut p = if para.level == 0 {
+        Paragraph::body(runs, ctx.setup)
+    } else {
+        let mut with_marker = vec![Run {
+            text: format!("{} ", para.marker),
+            ..marker
+        }];
+        with_marker.append(&mut runs);
+        let mut p = Paragraph::body(with_marker, ctx.setup);
+        let step = Mm(LIST_STEP_MM).to_pt().0;
+        p.first_line_indent_pt += f32::from(para.level - 1) * step;
+        p
     };
     p.keep_with_next = para.lead;
     p

@@ -1,8 +1,7 @@
 //! layout, step 3a: one paragraph of the document tree → line bands ready for the flow
 //! or a column, with the rule under it and the draft frame around it.
 
-use super::lines::{LaidLine, LineParams, VMetrics, lay_lines, natural_width_pt, sane_size};
-use super::page::FontStyle;
+use super::lines::{LaidLine, LineParams, VMetrics, lay_lines, sane_size};
 use super::page::{Item, RectItem};
 use super::slice::{Slice, line, stack};
 use super::text::Ctx;
@@ -30,44 +29,15 @@ pub(crate) fn lay_paragraph(
     let styled = ctx.styled(&p.runs, false);
     // At most half the width, so that a damaged indent cannot squeeze the text to nothing.
     let indent_pt = finite_or_zero(p.left_indent_pt).clamp(0.0, (width_pt / 2.0).max(0.0));
-    let first_indent_pt = finite_or_zero(p.first_line_indent_pt);
-    let marker = (!p.marker.is_empty()).then(|| ctx.styled(&p.marker, false));
-    // A hanging marker sits at the first-line indent and the text starts at the left
-    // indent; a marker wider than its room pushes the first line's text along.
-    let text_first_indent_pt = match &marker {
-        Some(m) => {
-            let gap = ctx
-                .fonts
-                .text_width_pt(FontStyle::Regular, " ", sane_size(p.size_pt));
-            let need = natural_width_pt(m, p.size_pt, ctx.fonts) + gap;
-            (first_indent_pt + need).max(0.0)
-        }
-        None => first_indent_pt,
-    };
     let params = LineParams {
         size_pt: p.size_pt,
         align: p.align,
-        first_indent_pt: text_first_indent_pt,
+        first_indent_pt: finite_or_zero(p.first_line_indent_pt),
         x_pt: x_pt + indent_pt,
         width_pt: width_pt - indent_pt,
         line_spacing: p.line_spacing,
     };
     let mut lines = lay_lines(&styled, &params, ctx.fonts);
-    if let (Some(m), Some(first)) = (marker, lines.first_mut()) {
-        let marker_params = LineParams {
-            align: crate::compose::Align::Left,
-            first_indent_pt: 0.0,
-            x_pt: x_pt + (indent_pt + first_indent_pt).max(0.0),
-            width_pt,
-            ..params
-        };
-        if let Some(laid) = lay_lines(&m, &marker_params, ctx.fonts).into_iter().next() {
-            first.ink_x0_pt = first.ink_x0_pt.min(laid.ink_x0_pt);
-            let mut items = laid.slice.items;
-            items.append(&mut first.slice.items);
-            first.slice.items = items;
-        }
-    }
     let vm = VMetrics::new(ctx.fonts, sane_size(p.size_pt), p.line_spacing);
     if let Some(rule) = p.rule_below {
         add_rule(&mut lines, rule, &vm);

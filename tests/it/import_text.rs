@@ -166,3 +166,76 @@ fn word_unicode_text_in_utf16_is_read() {
     assert_eq!(r.sections[0].title, "Căn cứ");
     assert_eq!(r.sections[0].body, "- Căn cứ Kế hoạch");
 }
+
+/// Issue 12's acceptance: seed 003 imported into a project of its own commune prints
+/// as a Decree 30 document (nd30check) and `pdftotext` gives back every word of the
+/// seed, in order, with its structure (nested items, lead lines, numbering).
+#[test]
+fn the_seed_report_exports_passing_nd30check_with_every_word_in_order() {
+    let (dir, project_path, text) = setup();
+    // The seed's commune, signer and archive, so that what prints is the seed's own.
+    let mut p = storage::load(&project_path).unwrap();
+    p.organisation.place = "Nam Thanh Miện".into();
+    p.organisation.issuing_body = vec!["ỦY BAN NHÂN DÂN".into(), "XÃ NAM THANH MIỆN".into()];
+    p.organisation.archive = "VT, VHXX".into();
+    if let Some(s) = p.organisation.signers.iter_mut().find(|s| s.id == "PCT") {
+        s.full_name = "Vũ Văn Nguyễn".into();
+    }
+    storage::save(&project_path, &p).unwrap();
+    let o = run(&project_path, &text, &["--yes"], "");
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let p = storage::load(&project_path).unwrap();
+    let id = p.reports.last().unwrap().id.clone();
+    let pdf = dir.path().join("seed003.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["export"])
+        .arg(&project_path)
+        .args(["--report", &id, "-o"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+
+    let check = Command::new("python3")
+        .arg(root().join("../shared/tools/nd30check.py"))
+        .arg(&pdf)
+        .arg("--draft")
+        .output()
+        .expect("python3 runs");
+    let report = String::from_utf8_lossy(&check.stdout);
+    assert!(check.status.success(), "{report}");
+
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let seed = std::fs::read_to_string(&text).unwrap();
+    let printed = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils)");
+    let printed = words(&String::from_utf8_lossy(&printed.stdout));
+    // Every word of the seed appears in the printed text, in the seed's order (the
+    // printed text has more: the national name, the motto, Kính gửi …).
+    let mut at = 0;
+    for w in words(&seed) {
+        match printed[at..].iter().position(|p| *p == w) {
+            Some(k) => at += k + 1,
+            None => panic!("“{w}” missing or out of order after word {at}"),
+        }
+    }
+    let report = &p.reports.last().unwrap();
+    let body = |title: &str| {
+        report
+            .all_sections()
+            .into_iter()
+            .find(|s| s.title.contains(title))
+            .map(|s| s.body.clone())
+            .unwrap_or_default()
+    };
+    assert!(body("Kiến nghị").contains("* ***Đề nghị UBND thành phố:***"));
+    assert!(body("lãnh đạo, chỉ đạo").contains("\n  - Ban hành"));
+}

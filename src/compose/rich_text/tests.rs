@@ -40,27 +40,28 @@ fn find<'a>(pages: &'a [Page], start: &str) -> &'a TextItem {
 }
 
 #[test]
-fn deeper_list_levels_start_further_right_and_wrap_under_their_text() {
+fn deeper_list_levels_start_further_right_and_wrap_to_the_margin() {
     let long = "rất dài ".repeat(30);
     let pages = pages_with(&format!(
         "- Cấp một:\n  + Cấp hai {long}\n    • Cấp ba\nĐoạn thường."
     ));
     let dash = find(&pages, "- Cấp một");
-    let plus = find(&pages, "+");
-    let two = find(&pages, "Cấp hai");
-    let bullet = find(&pages, "•");
-    let three = find(&pages, "Cấp ba");
+    let plus = find(&pages, "+ Cấp hai");
+    let bullet = find(&pages, "• Cấp ba");
+    let plain = find(&pages, "Đoạn thường");
     assert!(plus.x_pt > dash.x_pt + 10.0, "{} {}", plus.x_pt, dash.x_pt);
-    assert!(two.x_pt > plus.x_pt + plus.width_pt);
     assert!(bullet.x_pt > plus.x_pt + 10.0);
-    assert!(three.x_pt > bullet.x_pt);
-    // The wrapped lines of the level-2 item start under its text, not under the marker.
+    assert!(
+        (dash.x_pt - plain.x_pt).abs() < 0.5,
+        "level 1 at the body indent"
+    );
+    // The wrapped lines of the level-2 item start at the margin, as body text does.
     let continuation = texts(&pages)
         .into_iter()
         .map(|(_, t)| t)
-        .find(|t| t.baseline_pt > two.baseline_pt && t.text.starts_with("rất"))
+        .find(|t| t.baseline_pt > plus.baseline_pt && t.text.starts_with("rất"))
         .unwrap_or_else(|| panic!("a wrapped line"));
-    assert!((continuation.x_pt - two.x_pt).abs() < 0.5);
+    assert!(continuation.x_pt < plain.x_pt - 20.0);
 }
 
 #[test]

@@ -221,6 +221,7 @@ impl Tree {
                 ChildNumbering::Auto
             },
             children,
+            new_page: false,
         }
     }
 }
