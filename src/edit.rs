@@ -112,6 +112,23 @@ pub enum Edit {
         text: String,
     },
     AddReport(Box<Report>),
+    /// Text pasted into a section with its structure recognised: `body` (section
+    /// format) goes in as new lines after the line of character `cursor`, `children`
+    /// become the section's last sub-sections (their ids made unique).
+    PasteIntoSection {
+        report: ReportId,
+        section: SectionId,
+        cursor: Option<usize>,
+        body: String,
+        children: Vec<Section>,
+    },
+    /// A whole report pasted or imported as text replaces the content of `report`:
+    /// its sections, and the summary, recipients, opening, closing, distribution and
+    /// signer the text gives. Id, period, number, date, appendices and review stay.
+    ReplaceReportContent {
+        report: ReportId,
+        with: Box<Report>,
+    },
     /// Adds what an import preview found (new offices, groups, indicators or tasks).
     Import(Box<crate::import::ImportPreview>),
     /// A review step on a report by `actor` at `at` (the window reads the clock).
@@ -261,6 +278,17 @@ fn siblings_of<'a>(list: &'a mut Vec<Section>, id: &str) -> Option<(&'a mut Vec<
         }
     }
     None
+}
+
+/// Gives `s` and its descendants ids not in `taken` (and records them there).
+fn renumber_ids(s: &mut Section, taken: &mut Vec<String>) {
+    if s.id.is_empty() || taken.contains(&s.id) {
+        s.id = new_id("muc-", taken.iter().map(String::as_str));
+    }
+    taken.push(s.id.clone());
+    for c in &mut s.children {
+        renumber_ids(c, taken);
+    }
 }
 
 /// The list holding the parent of section `id`, and the parent's position in it.
@@ -425,6 +453,46 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
         }
         Edit::TaskNote { period, task, text } => {
             task_entry(project, period, task)?.note = vi::nfc(&text);
+        }
+        Edit::PasteIntoSection {
+            report,
+            section,
+            cursor,
+            body,
+            children,
+        } => {
+            let r = report_mut(project, &report)?;
+            let mut taken: Vec<String> = r.all_sections().iter().map(|s| s.id.clone()).collect();
+            let mut children = children;
+            for c in &mut children {
+                renumber_ids(c, &mut taken);
+            }
+            let s = section_mut(r, &section)?;
+            if !body.trim().is_empty() {
+                s.body = vi::nfc(&rich_ops::insert_block(&s.body, cursor, &body));
+            }
+            s.children.extend(children);
+        }
+        Edit::ReplaceReportContent { report, with } => {
+            let r = report_mut(project, &report)?;
+            let with = *with;
+            if !with.summary.trim().is_empty() {
+                r.summary = vi::nfc(&with.summary);
+            }
+            if !with.recipients.is_empty() {
+                r.recipients = with.recipients;
+            }
+            r.opening = vi::nfc(&with.opening);
+            r.sections = with.sections;
+            if !with.closing.trim().is_empty() {
+                r.closing = vi::nfc(&with.closing);
+            }
+            if !with.distribution.is_empty() {
+                r.distribution = with.distribution;
+            }
+            if !with.signer.is_empty() {
+                r.signer = with.signer;
+            }
         }
         Edit::AddReport(report) => {
             if project.report(&report.id).is_some() {

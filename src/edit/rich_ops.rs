@@ -230,6 +230,25 @@ fn shift_line(line: &str, deeper: bool) -> String {
     }
 }
 
+/// `block` (one or more lines) inserted as new lines after the line holding the
+/// character `cursor` (at the end when `None` or past the end).
+pub fn insert_block(text: &str, cursor: Option<usize>, block: &str) -> String {
+    let at = cursor.map_or(text.len(), |c| byte_of(text, c));
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut out = String::with_capacity(text.len() + block.len() + 2);
+    out.push_str(&text[..line_end]);
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(block.trim_matches('\n'));
+    let rest = &text[line_end..];
+    if !rest.is_empty() && !rest.starts_with('\n') {
+        out.push('\n');
+    }
+    out.push_str(rest);
+    out
+}
+
 /// A new table of `rows` body rows and `columns` columns with a header row, in the
 /// section format, each cell holding a placeholder word the clerk replaces.
 pub fn new_table(rows: usize, columns: usize) -> String {
@@ -320,6 +339,14 @@ mod tests {
         let text = "- a\n\n- b\n| x | y |";
         let (t, _) = shift_level(text, 0..text.chars().count(), true);
         assert_eq!(t, "  + a\n\n  + b\n| x | y |");
+    }
+
+    #[test]
+    fn a_block_goes_in_as_lines_after_the_cursor_line() {
+        assert_eq!(insert_block("a\nb", Some(0), "X\nY"), "a\nX\nY\nb");
+        assert_eq!(insert_block("", None, "X"), "X");
+        assert_eq!(insert_block("Việt\nNam", Some(2), "X"), "Việt\nX\nNam");
+        assert_eq!(insert_block("a", Some(99), "\nX\n"), "a\nX");
     }
 
     #[test]

@@ -35,6 +35,8 @@ pub struct EditorState {
     pub table_size: (usize, usize),
     /// The table open in the grid editor.
     pub grid: Option<super::table_editor::GridEdit>,
+    /// A structured paste waiting for the clerk's choice.
+    pub paste: Option<super::paste_dialog::PasteState>,
 }
 
 impl Default for EditorState {
@@ -45,6 +47,7 @@ impl Default for EditorState {
             read_only: false,
             table_size: (3, 3),
             grid: None,
+            paste: None,
         }
     }
 }
@@ -176,6 +179,11 @@ pub fn show_editor(
     };
     let phrases: Vec<&String> = built.iter().chain(&g.phrases).collect();
     show_phrases(ui, report, &phrases, state, out);
+    if let Some(paste) = state.paste.as_ref()
+        && super::paste_dialog::show(ui.ctx(), view.project, report, paste, out)
+    {
+        state.paste = None;
+    }
     if let Some(edit) = state.grid.as_mut()
         && let super::table_editor::Outcome::Close =
             super::table_editor::show(ui.ctx(), report, edit, out)
@@ -276,7 +284,20 @@ fn show_section(
     let mut body = s.body.clone();
     let mut acted = false;
     for a in actions {
-        if let Some(new) = super::rich_edit::apply(ui.ctx(), id, &body, a) {
+        if let super::rich_edit::TextAction::Paste(raw) = &a {
+            let cursor = Some(super::rich_edit::selection(ui.ctx(), id, &body).end);
+            match super::paste_dialog::PasteState::of_paste(&s.id, cursor, raw) {
+                Some(p) => state.paste = Some(p),
+                None => {
+                    // Plain lines go in as egui would have put them.
+                    let sel = super::rich_edit::selection(ui.ctx(), id, &body);
+                    body = super::editor::replace_range(&body, sel, raw);
+                    acted = true;
+                }
+            }
+            continue;
+        }
+        if let Some(new) = super::rich_edit::apply(ui.ctx(), id, &body, &a) {
             body = new;
             acted = true;
         }
@@ -559,6 +580,13 @@ fn show_figures(ui: &mut egui::Ui, view: &View, s: &Section, out: &mut Vec<Comma
     })
     .response
     .on_hover_text("Chèn số liệu lấy từ bước Chỉ tiêu và Nhiệm vụ vào chỗ đang viết; số liệu tự cập nhật khi sửa ở đó.");
+}
+
+/// `body` with the characters `sel` replaced by `text`.
+pub fn replace_range(body: &str, sel: std::ops::Range<usize>, text: &str) -> String {
+    let byte = |c: usize| body.char_indices().nth(c).map_or(body.len(), |(b, _)| b);
+    let (a, b) = (byte(sel.start.min(sel.end)), byte(sel.start.max(sel.end)));
+    format!("{}{text}{}", &body[..a], &body[b..])
 }
 
 /// Inserts `text` at the character `cursor` (or at the end).

@@ -16,6 +16,7 @@ pub mod indicators;
 mod info;
 mod menu;
 mod modals;
+mod paste_dialog;
 mod period_table;
 pub mod preview;
 pub mod review_panel;

@@ -20,8 +20,10 @@ pub const TEXT_SIZE: f32 = 16.0;
 const PLAIN_ABOVE_BYTES: usize = 200_000;
 
 /// A change of the text asked by a key or a button.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TextAction {
+    /// A paste whose structure was recognised: shown before it goes in.
+    Paste(String),
     Emphasis(Emphasis),
     /// List level in (`true`) or out.
     Level(bool),
@@ -103,6 +105,17 @@ pub fn take_keys(ctx: &egui::Context, id: egui::Id) -> Vec<TextAction> {
         for key in [Key::H, Key::K, Key::W] {
             i.consume_key(Modifiers::CTRL, key);
         }
+        // A paste of several lines is looked at before it goes in.
+        let mut kept = Vec::with_capacity(i.events.len());
+        for e in std::mem::take(&mut i.events) {
+            match e {
+                egui::Event::Paste(text) if text.lines().nth(1).is_some() => {
+                    out.push(TextAction::Paste(text));
+                }
+                other => kept.push(other),
+            }
+        }
+        i.events = kept;
         out
     })
 }
@@ -123,13 +136,14 @@ pub fn selection(ctx: &egui::Context, id: egui::Id, text: &str) -> Range<usize> 
 
 /// Applies `action` to `text` at the field's selection, moves the selection with
 /// the text, and returns the new text (or `None` when nothing changed).
-pub fn apply(ctx: &egui::Context, id: egui::Id, text: &str, action: TextAction) -> Option<String> {
+pub fn apply(ctx: &egui::Context, id: egui::Id, text: &str, action: &TextAction) -> Option<String> {
     let sel = selection(ctx, id, text);
     let (new, sel) = match action {
-        TextAction::Emphasis(kind) => rich_ops::toggle_emphasis(text, sel, kind),
-        TextAction::Level(deeper) => rich_ops::shift_level(text, sel, deeper),
+        TextAction::Emphasis(kind) => rich_ops::toggle_emphasis(text, sel, *kind),
+        TextAction::Level(deeper) => rich_ops::shift_level(text, sel, *deeper),
+        TextAction::Paste(_) => return None,
         TextAction::Table(rows, cols) => {
-            let table = rich_ops::new_table(rows, cols);
+            let table = rich_ops::new_table(*rows, *cols);
             let new = super::editor::insert_line(text, Some(sel.end), &table);
             let at = new.find(&table).map_or(0, |b| new[..b].chars().count() + 2);
             (new, at..at + 5)

@@ -194,7 +194,11 @@ fn the_seed_report_exports_passing_nd30check_with_every_word_in_order() {
         .arg(&pdf)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 
     let check = Command::new("python3")
         .arg(root().join("../shared/tools/nd30check.py"))

@@ -190,3 +190,67 @@ fn a_section_can_start_a_new_page_and_number_its_children_with_letters() {
     );
     assert!(h.state().pages().unwrap().pages.len() >= pages_before);
 }
+
+#[test]
+fn word_bullets_pasted_into_a_section_are_shown_then_become_list_items() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    let before = body(&h, "han-che");
+    let n = before.chars().count();
+    select(&mut h, "han-che", n, n);
+    h.event(egui::Event::Paste(
+        "•\tThiết bị cũ, cấu hình thấp;\n\to\tmáy chủ quá hạn bảo hành;\n•\tThiếu nhân lực.".into(),
+    ));
+    h.run();
+    // Nothing goes in before the clerk has seen what was recognised.
+    assert_eq!(body(&h, "han-che"), before);
+    h.get_by_label("Dán theo cấu trúc").click();
+    h.run();
+    let after = body(&h, "han-che");
+    assert!(
+        after.ends_with(
+            "- Thiết bị cũ, cấu hình thấp;\n  + máy chủ quá hạn bảo hành;\n- Thiếu nhân lực."
+        ),
+        "{after}"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h, "han-che"), before, "one undo takes the paste back");
+}
+
+#[test]
+fn a_whole_report_pasted_replaces_the_content_with_its_own_structure() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    let seed = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/seeds/003_8a9ce08749d756e0.txt"),
+    )
+    .unwrap();
+    h.event(egui::Event::Paste(seed));
+    h.run();
+    h.get_by_label("Thay nội dung báo cáo bằng văn bản đã dán")
+        .click();
+    h.run();
+    let r = h.state().report().unwrap();
+    let tops: Vec<&str> = r.sections.iter().map(|s| s.title.as_str()).collect();
+    assert_eq!(tops.len(), 4, "{tops:?}");
+    let numbers = baocao::compose::section_numbers(r);
+    let assessment = r
+        .all_sections()
+        .into_iter()
+        .find(|s| s.title == "Đánh giá chung")
+        .unwrap();
+    assert_eq!(numbers[&assessment.id], "3.");
+    let dump = baocao::layout::dump(h.state().pages().unwrap());
+    assert!(dump.contains("3. Đánh giá chung"), "the preview shows it");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.state().report().unwrap().section("han-che").is_some());
+}
