@@ -49,6 +49,14 @@ fn word_around(text: &str, at: usize) -> Option<Range<usize>> {
     (end > start).then_some(start..end)
 }
 
+/// A selection from its smaller end to its larger, within the text (a selection made
+/// backwards, or one left from a longer text, comes in either way).
+fn ordered(sel: Range<usize>, text: &str) -> Range<usize> {
+    let n = text.chars().count();
+    let (a, b) = (sel.start.min(n), sel.end.min(n));
+    a.min(b)..a.max(b)
+}
+
 /// Length of the run of `c` ending at `end` / starting at `start`.
 fn run_before(text: &str, end: usize, c: char) -> usize {
     text[..end].chars().rev().take_while(|&x| x == c).count()
@@ -73,10 +81,8 @@ fn wrapped_outside(text: &str, a: usize, b: usize, kind: Emphasis) -> bool {
 /// takes the word at the cursor. Applied line by line; a list marker stays outside
 /// the emphasis. Returns the new text and the selection over the same words.
 pub fn toggle_emphasis(text: &str, sel: Range<usize>, kind: Emphasis) -> (String, Range<usize>) {
+    let sel = ordered(sel, text);
     let (mut a, mut b) = (byte_of(text, sel.start), byte_of(text, sel.end));
-    if a > b {
-        std::mem::swap(&mut a, &mut b);
-    }
     if a == b {
         match word_around(text, a) {
             Some(w) => (a, b) = (w.start, w.end),
@@ -166,8 +172,8 @@ fn marker_for_level(level: usize) -> &'static str {
 /// becomes a first-level item; a first-level item moved out becomes a paragraph.
 /// Conventional markers follow the level (`-`, `+`, `•`); others are kept.
 pub fn shift_level(text: &str, sel: Range<usize>, deeper: bool) -> (String, Range<usize>) {
+    let sel = ordered(sel, text);
     let (a, b) = (byte_of(text, sel.start), byte_of(text, sel.end));
-    let (a, b) = (a.min(b), a.max(b));
     let first = char_of(text, text[..a].rfind('\n').map_or(0, |i| i + 1));
     let mut out = String::with_capacity(text.len() + 8);
     let mut pos = 0usize;
@@ -347,6 +353,21 @@ mod tests {
         assert_eq!(insert_block("", None, "X"), "X");
         assert_eq!(insert_block("Việt\nNam", Some(2), "X"), "Việt\nX\nNam");
         assert_eq!(insert_block("a", Some(99), "\nX\n"), "a\nX");
+    }
+
+    #[test]
+    fn a_backward_or_stale_selection_comes_back_ordered_and_inside_the_text() {
+        // Found by fuzzing (rich_text): a backward selection over lines with no text
+        // came back unchanged, end before start.
+        let text = "- \u{b}\t- \u{b}\t- \u{b}\t- ";
+        for kind in [Emphasis::Bold, Emphasis::Italic, Emphasis::Underline] {
+            let (t, s) = toggle_emphasis(text, 11..9, kind);
+            assert!(s.start <= s.end && s.end <= t.chars().count(), "{s:?}");
+        }
+        for deeper in [true, false] {
+            let (t, s) = shift_level(text, 40..3, deeper);
+            assert!(s.start <= s.end && s.end <= t.chars().count(), "{s:?}");
+        }
     }
 
     #[test]
