@@ -55,9 +55,7 @@ impl Project {
                 let at = self
                     .periods
                     .iter()
-                    .position(|p| {
-                        (p.period.year, p.period.end_month()) > (period.year, period.end_month())
-                    })
+                    .position(|p| p.period.end_date() > period.end_date())
                     .unwrap_or(self.periods.len());
                 self.periods.insert(at, PeriodRecord::new(period));
                 at
