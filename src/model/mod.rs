@@ -3,6 +3,7 @@
 //! Sits at the root of the pipeline (model → compose → layout → PDF / preview).
 //! No egui, no PDF library and no file I/O here; `storage` reads and writes these types.
 
+mod figures;
 mod ids;
 mod organisation;
 mod page_setup;
@@ -15,6 +16,7 @@ mod report;
 mod review;
 mod status;
 
+pub use figures::Figure;
 pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
 pub use organisation::{Office, Organisation, Signer};
 pub use page_setup::{PageSetup, PageSetupError};
