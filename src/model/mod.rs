@@ -15,6 +15,7 @@ mod project;
 mod report;
 mod review;
 mod status;
+mod table_options;
 
 pub use figures::Figure;
 pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
@@ -30,3 +31,4 @@ pub use project::{FORMAT_VERSION, Project};
 pub use report::{Appendices, ChildNumbering, Generated, Report, ReportKind, Section, SectionRole};
 pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};
 pub use status::{IndicatorStatus, TaskStatus, indicator_status, task_status};
+pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

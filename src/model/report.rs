@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Period, ReportId, Review, SectionId, SignerId};
+use super::{IndicatorTableOptions, Period, ReportId, Review, SectionId, SignerId};
 
 /// Whether the report reviews part of the year or the whole year.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -123,6 +123,10 @@ pub struct Section {
     pub generated: Option<Generated>,
     pub numbering: ChildNumbering,
     pub children: Vec<Section>,
+    /// Columns and numbering of the indicator table, when `generated` is
+    /// [`Generated::IndicatorTable`]; the indicator appendix prints the same way.
+    #[serde(skip_serializing_if = "IndicatorTableOptions::is_default")]
+    pub indicator_table: IndicatorTableOptions,
 }
 
 impl Section {
@@ -167,6 +171,16 @@ impl Report {
             None
         }
         find(&mut self.sections, id)
+    }
+
+    /// How the indicator table prints: the options of the first section that holds the
+    /// table, else the defaults (for an indicator appendix without such a section).
+    pub fn indicator_table_options(&self) -> IndicatorTableOptions {
+        self.all_sections()
+            .into_iter()
+            .find(|s| s.generated == Some(Generated::IndicatorTable))
+            .map(|s| s.indicator_table.clone())
+            .unwrap_or_default()
     }
 
     /// The first section playing `role`.
