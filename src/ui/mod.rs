@@ -16,11 +16,13 @@ pub mod indicators;
 mod info;
 mod menu;
 mod modals;
+mod period_choice;
 mod period_table;
 pub mod preview;
 pub mod review_panel;
 mod status_bar;
 pub mod steps;
+mod table_options;
 pub mod tasks;
 
 use std::path::PathBuf;

@@ -20,4 +20,5 @@ mod ui_app;
 mod ui_period_panels;
 mod ui_preview;
 mod ui_recovery;
+mod ui_report_options;
 mod ui_review;
