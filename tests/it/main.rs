@@ -11,6 +11,7 @@ mod cli_check;
 mod cli_export;
 mod import;
 mod pdf_export;
+mod report_options;
 mod safety;
 mod sample_files;
 mod support {
