@@ -25,9 +25,17 @@ pub(crate) struct Need {
 }
 
 impl Need {
-    /// The need of a column with `header` (bold) over `cells`; `want_em` at most `cap_em`.
-    pub fn of(header: &str, cells: &[Vec<Run>], cap_em: f32, takes_rest: bool) -> Self {
-        let header_em = two_line_width_em(header, true);
+    /// The need of a column with `header` (bold) over `cells`; `want_em` at most
+    /// `cap_em`. The header is measured `header_scale` times larger (to hold at 13 pt
+    /// in a table fitted at 12 pt).
+    pub fn of(
+        header: &str,
+        cells: &[Vec<Run>],
+        cap_em: f32,
+        takes_rest: bool,
+        header_scale: f32,
+    ) -> Self {
+        let header_em = two_line_width_em(header, true) * header_scale;
         let mut words_em: f32 = 0.0;
         let mut lines_em: f32 = 0.0;
         for cell in cells {
@@ -185,9 +193,15 @@ mod tests {
     #[test]
     fn the_name_takes_what_the_short_columns_leave() {
         let needs = [
-            Need::of("TT", &cells(&["1", "12"]), 4.0, false),
-            Need::of("Chỉ tiêu", &cells(&["Tỷ lệ hồ sơ trực tuyến"]), 100.0, true),
-            Need::of("Đơn vị tính", &cells(&["%", "sáng kiến"]), 6.0, false),
+            Need::of("TT", &cells(&["1", "12"]), 4.0, false, 1.0),
+            Need::of(
+                "Chỉ tiêu",
+                &cells(&["Tỷ lệ hồ sơ trực tuyến"]),
+                100.0,
+                true,
+                1.0,
+            ),
+            Need::of("Đơn vị tính", &cells(&["%", "sáng kiến"]), 6.0, false, 1.0),
         ];
         let w = weights(&needs, 467.7, 12.0);
         assert!(w[1] > 3.0 * w[2] && w[2] > w[0], "{w:?}");
@@ -199,8 +213,8 @@ mod tests {
     fn when_space_is_short_the_other_columns_shrink_but_not_below_their_words() {
         let long = "Báo cáo của Trung tâm Phục vụ hành chính công ngày 28/3/2026";
         let needs: Vec<Need> = (0..6)
-            .map(|_| Need::of("Ghi chú", &cells(&[long]), 12.0, false))
-            .chain([Need::of("Chỉ tiêu", &cells(&["Tỷ lệ"]), 100.0, true)])
+            .map(|_| Need::of("Ghi chú", &cells(&[long]), 12.0, false, 1.0))
+            .chain([Need::of("Chỉ tiêu", &cells(&["Tỷ lệ"]), 100.0, true, 1.0)])
             .collect();
         let w = weights(&needs, 467.7, 12.0);
         let pad = PAD_PT / 12.0;

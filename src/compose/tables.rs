@@ -16,6 +16,10 @@ use crate::vi;
 /// Cell text size of generated tables (the decree asks 12–13 pt).
 pub const TABLE_PT: f32 = 12.0;
 
+/// Column headers are fitted to hold on two lines at this size, the decree's largest
+/// table size, so that a table set at 13 pt keeps its headers on two lines too.
+const HEADER_FIT_PT: f32 = 13.0;
+
 fn col(header: &str, weight: f32, align: Align) -> TableColumn {
     TableColumn {
         header: header.to_owned(),
@@ -129,11 +133,10 @@ pub(crate) fn indicator_table(ctx: &Ctx, options: &IndicatorTableOptions) -> Tab
                     TableRow::Group(_) => None,
                 })
                 .collect();
-            Need::of(header, &cells, *cap, *rest)
+            Need::of(header, &cells, *cap, *rest, HEADER_FIT_PT / TABLE_PT)
         })
         .collect();
-    // Fitted at the decree's largest table size, so that it holds at 12 pt too.
-    let weights = fit::weights(&needs, text_width_pt(ctx.setup), TABLE_PT.max(13.0));
+    let weights = fit::weights(&needs, text_width_pt(ctx.setup), TABLE_PT);
     Table {
         columns: specs
             .into_iter()

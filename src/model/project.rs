@@ -43,6 +43,8 @@ impl Project {
         self.reports.iter_mut().find(|r| r.id == id)
     }
 
+    /// The record of exactly `period`. What a report prints comes from
+    /// [`Project::figure`] and [`Project::task_progress`], which also serve thematic periods.
     pub fn period_record(&self, period: Period) -> Option<&PeriodRecord> {
         self.periods.iter().find(|p| p.period == period)
     }
