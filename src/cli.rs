@@ -68,6 +68,9 @@ pub struct ExportArgs {
     pub file: PathBuf,
     /// Id of the report; the last report of the file when not given.
     pub report: Option<String>,
+    /// `--period`: the report of this period (`2026-Q2`, `2026-05-15` for a thematic
+    /// report cut off on that day); the last one when several cover it.
+    pub period: Option<Period>,
     /// Draft, final version or review copy.
     pub kind: ExportKind,
     /// Where to write; `FILE-<report id>.pdf` beside the project when not given.
@@ -92,8 +95,10 @@ pub const USAGE: &str = "Cách dùng:
   baocao                      mở cửa sổ với dự án mẫu
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
-  baocao export TỆP.ron [--report MÃ] [--final | --review-copy] -o BÁO-CÁO.pdf
+  baocao export TỆP.ron [--report MÃ | --period KỲ] [--final | --review-copy] -o BÁO-CÁO.pdf
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
+                              --period: báo cáo của kỳ 2026-Q2, 2026-6T, 2026-9T, 2026-NAM,
+                              hoặc báo cáo chuyên đề tính đến ngày 2026-05-15
                               --final: bản chính thức, không có dấu DỰ THẢO (chỉ khi đã duyệt
                               hoặc đã ban hành); --review-copy: bản xem xét, tức bản dự thảo
                               kèm danh sách góp ý chưa xử lý và số trang của từng góp ý
@@ -122,6 +127,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
 fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut file = None;
     let mut report = None;
+    let mut period = None;
     let mut kind: Option<ExportKind> = None;
     let mut output = None;
     let mut it = args.iter();
@@ -145,6 +151,12 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                 let id = it.next().ok_or("Sau --report cần mã báo cáo.")?;
                 report = Some(id.clone());
             }
+            "--period" => {
+                let text = it
+                    .next()
+                    .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
+                period = Some(Period::parse(text)?);
+            }
             "-o" | "--output" => {
                 let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
                 output = Some(PathBuf::from(out));
@@ -157,9 +169,15 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         }
     }
     let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
+    if report.is_some() && period.is_some() {
+        return Err(
+            "Chỉ chọn một trong hai: --report (mã báo cáo) hoặc --period (kỳ báo cáo).".to_owned(),
+        );
+    }
     Ok(ExportArgs {
         file,
         report,
+        period,
         kind: kind.unwrap_or_default(),
         output,
     })
@@ -434,9 +452,10 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
 
 fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     // Only the exported report is kept in memory, however many the file holds.
-    let keep = match &args.report {
-        Some(id) => storage::Keep::Id(id.clone()),
-        None => storage::Keep::Last,
+    let keep = match (&args.report, args.period) {
+        (Some(id), _) => storage::Keep::Id(id.clone()),
+        (None, Some(period)) => storage::Keep::Id(report_of_period(&args.file, period)?),
+        (None, None) => storage::Keep::Last,
     };
     let loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
     let project = &loaded.project;
@@ -477,6 +496,31 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     storage::write_output(&output, &bytes).map_err(|e| e.to_string())?;
     let warnings = rendered.warnings.iter().map(ToString::to_string).collect();
     Ok((output, warnings))
+}
+
+/// The id of the last report of `period` in the project file at `path`; the error
+/// names the periods the file has.
+fn report_of_period(path: &Path, period: Period) -> Result<String, String> {
+    let project = storage::load(path).map_err(|e| e.to_string())?;
+    project
+        .reports
+        .iter()
+        .rev()
+        .find(|r| r.period == period)
+        .map(|r| r.id.clone())
+        .ok_or_else(|| {
+            let there: Vec<String> = project.reports.iter().map(|r| r.period.code()).collect();
+            format!(
+                "Không có báo cáo {} trong tệp. Các kỳ có báo cáo: {}.\nTệp: {}",
+                period.label(),
+                if there.is_empty() {
+                    "(chưa có)".to_owned()
+                } else {
+                    there.join(", ")
+                },
+                path.display()
+            )
+        })
 }
 
 /// The creation date written into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible
@@ -531,6 +575,7 @@ mod tests {
             Ok(Command::Export(ExportArgs {
                 file: "a.ron".into(),
                 report: Some("q2".into()),
+                period: None,
                 kind: ExportKind::Final,
                 output: Some("x.pdf".into()),
             }))
@@ -540,6 +585,7 @@ mod tests {
             Ok(Command::Export(ExportArgs {
                 file: "a.ron".into(),
                 report: None,
+                period: None,
                 kind: ExportKind::ReviewCopy,
                 output: None,
             }))
@@ -551,6 +597,31 @@ mod tests {
         assert!(parse_args(&args(&["export"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "-o"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "--pdfa"])).is_err());
+    }
+
+    #[test]
+    fn export_takes_a_period_or_a_cut_off_date() {
+        let cut = chrono::NaiveDate::from_ymd_opt(2026, 5, 15).unwrap();
+        for (text, period) in [
+            (
+                "2026-Q2",
+                Period::new(2026, crate::model::PeriodKind::Quarter(2)),
+            ),
+            ("2026-05-15", Period::up_to(cut)),
+            ("den-2026-05-15", Period::up_to(cut)),
+        ] {
+            let cmd = parse_args(&args(&["export", "a.ron", "--period", text]));
+            assert!(
+                matches!(&cmd, Ok(Command::Export(a)) if a.period == Some(period)),
+                "{cmd:?}"
+            );
+        }
+        let bad = parse_args(&args(&["export", "a.ron", "--period", "2026-31-05"]));
+        assert!(bad.is_err_and(|e| e.contains("2026-Q2")));
+        let both = parse_args(&args(&[
+            "export", "a.ron", "--report", "x", "--period", "2026-Q2",
+        ]));
+        assert!(both.is_err_and(|e| e.contains("--period")));
     }
 
     #[test]

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 
 use crate::model::{
-    ChildNumbering, Generated, IndicatorId, Period, Project, Report, ReportId, Section, SectionId,
-    TaskId, TaskState, Value, new_id,
+    ChildNumbering, Generated, IndicatorId, IndicatorTableOptions, Period, Project, Report,
+    ReportId, Section, SectionId, TaskId, TaskState, Value, new_id,
 };
 use crate::vi;
 
@@ -90,6 +90,18 @@ pub enum Edit {
         report: ReportId,
         indicators: bool,
         tasks: bool,
+    },
+    /// The period a report covers; the old period's name in its summary and closing
+    /// sentence becomes the new one (as for a report made from the previous one).
+    ReportPeriod {
+        report: ReportId,
+        period: Period,
+    },
+    /// How the indicator table of `section` prints (columns, numbering).
+    IndicatorTable {
+        report: ReportId,
+        section: SectionId,
+        options: IndicatorTableOptions,
     },
     IndicatorValue {
         period: Period,
@@ -192,6 +204,8 @@ pub enum EditError {
     ImportOutdated(String),
     #[error("{0}")]
     Review(String),
+    #[error("Kỳ báo cáo “{0}” không hợp lệ (năm từ 1900 đến 2200, quý từ I đến IV).")]
+    BadPeriod(String),
 }
 
 impl Edit {
@@ -213,6 +227,8 @@ impl Edit {
                 period, indicator, ..
             } => Some(format!("evidence/{period:?}/{indicator}")),
             Edit::TaskNote { period, task, .. } => Some(format!("note/{period:?}/{task}")),
+            // Typing a cut-off date is one step, whatever dates it passes through.
+            Edit::ReportPeriod { report, .. } => Some(format!("period/{report}")),
             _ => None,
         }
     }
@@ -421,6 +437,23 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             a.indicators = indicators;
             a.tasks = tasks;
         }
+        Edit::ReportPeriod { report, period } => {
+            if !period.is_valid() {
+                return Err(EditError::BadPeriod(period.short_label()));
+            }
+            let r = report_mut(project, &report)?;
+            let (old, new) = (r.period.label(), period.label());
+            if old != new {
+                r.summary = r.summary.replace(&old, &new);
+                r.closing = r.closing.replace(&old, &new);
+            }
+            r.period = period;
+        }
+        Edit::IndicatorTable {
+            report,
+            section,
+            options,
+        } => section_mut(report_mut(project, &report)?, &section)?.indicator_table = options,
         Edit::IndicatorValue {
             period,
             indicator,

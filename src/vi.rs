@@ -235,6 +235,17 @@ fn month_in_text(month: u32) -> String {
     }
 }
 
+/// A date in running text and headers: `15/5/2026`, `05/02/2026` (the day always with
+/// two digits, months 1 and 2 too, as in a date line).
+pub fn date_in_text(date: NaiveDate) -> String {
+    format!(
+        "{:02}/{}/{}",
+        date.day(),
+        month_in_text(date.month()),
+        date.year()
+    )
+}
+
 /// The place and date line: `An Lãm, ngày 05 tháng 02 năm 2026`.
 pub fn date_line(place: &str, date: Option<NaiveDate>, year: i32) -> String {
     format!("{place}, {}", date_long(date, year))

@@ -17,20 +17,18 @@ pub fn judgement_date(report: &Report) -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// Every indicator of the plan with its value in the report's period and its status.
+/// Every indicator of the plan with its value in the report's period (as
+/// [`Project::figure`] finds it) and its status.
 pub fn indicators<'a>(
     project: &'a Project,
     report: &Report,
 ) -> Vec<(&'a Indicator, Option<&'a Value>, IndicatorStatus)> {
-    let record = project.period_record(report.period);
     project
         .plan
         .indicators
         .iter()
         .map(|i| {
-            let v = record
-                .and_then(|r| r.indicators.get(&i.id))
-                .and_then(|v| v.value.as_ref());
+            let v = project.indicator_value(report.period, &i.id);
             (i, v, indicator_status(i, v, report.period))
         })
         .collect()
@@ -38,15 +36,14 @@ pub fn indicators<'a>(
 
 /// Every task of the plan with its status on the judgement date.
 pub fn tasks<'a>(project: &'a Project, report: &Report) -> Vec<(&'a Task, TaskStatus)> {
-    let record = project.period_record(report.period);
     let on = judgement_date(report);
     project
         .plan
         .tasks
         .iter()
         .map(|t| {
-            let state = record
-                .and_then(|r| r.tasks.get(&t.id))
+            let state = project
+                .task_progress(report.period, &t.id)
                 .map_or(TaskState::NotStarted, |p| p.state);
             (t, task_status(t, state, on))
         })

@@ -6,6 +6,7 @@
 
 pub mod doc;
 pub mod facts;
+mod fit;
 mod header;
 pub mod placeholders;
 mod review;

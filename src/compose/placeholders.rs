@@ -74,12 +74,7 @@ pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String
         .plan
         .indicator(key)
         .ok_or_else(|| format!("không có chỉ tiêu mã “{key}” trong kế hoạch"))?;
-    let value_in = |period| {
-        project
-            .period_record(period)
-            .and_then(|r| r.indicators.get(&ind.id))
-            .and_then(|v| v.value.as_ref())
-    };
+    let value_in = |period| project.indicator_value(period, &ind.id);
     let now = value_in(report.period);
     let before = report.period.previous().and_then(value_in);
     let missing = |which: &str| format!("chỉ tiêu {key} chưa có số liệu {which}");

@@ -113,7 +113,10 @@ fn push_section(
     out.extend(text_paragraphs(ctx, &section.body, &source));
     if let Some(kind) = section.generated {
         let (table, appendix_kind) = match kind {
-            Generated::IndicatorTable => (tables::indicator_table(ctx), AppendixKind::Indicators),
+            Generated::IndicatorTable => (
+                tables::indicator_table(ctx, &section.indicator_table),
+                AppendixKind::Indicators,
+            ),
             Generated::TaskTable => (tables::task_table(ctx), AppendixKind::Tasks),
         };
         let mut table = table;

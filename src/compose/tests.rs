@@ -202,7 +202,7 @@ fn the_indicator_table_shows_target_value_and_status() {
             _ => None,
         })
         .unwrap();
-    assert_eq!(table.columns[3].header, "Kết quả Quý II/2026");
+    assert_eq!(table.columns[3].header, "Kết quả quý II/2026");
     assert!(matches!(&table.rows[0], TableRow::Group(r) if r[0].text == "I. Về chuyển đổi số"));
     let TableRow::Cells(cells) = &table.rows[1] else {
         panic!("expected cells")

@@ -360,3 +360,60 @@ fn a_value_that_is_not_a_figure_is_refused_and_nothing_changes() {
         assert_eq!(p, before);
     }
 }
+
+#[test]
+fn the_indicator_table_options_change_in_one_undoable_step() {
+    use crate::model::{IndicatorColumn, IndicatorTableOptions};
+    let mut p = project();
+    let mut h = History::default();
+    let options = IndicatorTableOptions::default().with_column(IndicatorColumn::Note, true);
+    let edit = |options: IndicatorTableOptions| Edit::IndicatorTable {
+        report: "r".into(),
+        section: "a".into(),
+        options,
+    };
+    h.apply(&mut p, edit(options.clone())).unwrap();
+    let unit = options.with_column(IndicatorColumn::Unit, true);
+    h.apply(&mut p, edit(unit.clone())).unwrap();
+    assert_eq!(h.undo_depth(), 2);
+    assert_eq!(p.reports[0].section("a").unwrap().indicator_table, unit);
+    assert!(h.undo(&mut p));
+    assert_eq!(p.reports[0].section("a").unwrap().indicator_table, options);
+    assert_eq!(
+        apply(
+            &mut p,
+            Edit::IndicatorTable {
+                report: "r".into(),
+                section: "zz".into(),
+                options,
+            }
+        ),
+        Err(EditError::NoSection("zz".into()))
+    );
+}
+
+#[test]
+fn a_new_period_renames_it_in_the_summary_and_typing_a_date_is_one_step() {
+    let mut p = project();
+    p.reports[0].summary = "Sơ kết quý II năm 2026".into();
+    let mut h = History::default();
+    let day = |d| Period::up_to(chrono::NaiveDate::from_ymd_opt(2026, 5, d).unwrap());
+    for d in [1, 15] {
+        let edit = Edit::ReportPeriod {
+            report: "r".into(),
+            period: day(d),
+        };
+        h.apply(&mut p, edit).unwrap();
+    }
+    assert_eq!(h.undo_depth(), 1);
+    assert_eq!(p.reports[0].period, day(15));
+    assert_eq!(p.reports[0].summary, "Sơ kết tính đến ngày 15/5/2026");
+    assert!(h.undo(&mut p));
+    assert_eq!(p.reports[0].period, Q2);
+    assert_eq!(p.reports[0].summary, "Sơ kết quý II năm 2026");
+    let bad = Edit::ReportPeriod {
+        report: "r".into(),
+        period: Period::new(2026, PeriodKind::Quarter(7)),
+    };
+    assert!(matches!(apply(&mut p, bad), Err(EditError::BadPeriod(_))));
+}

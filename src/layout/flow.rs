@@ -130,8 +130,10 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                     flow.headers.len() - 1
                 });
                 let gap = if header.is_some() { 0.0 } else { pending };
+                let keeps = laid.keep_with_next;
                 for (i, row) in laid.rows.into_iter().enumerate() {
-                    flow.push(row, false, if i == 0 { gap } else { 0.0 });
+                    let keep = keeps.get(i).copied().unwrap_or(false);
+                    flow.push(row, keep, if i == 0 { gap } else { 0.0 });
                     if let Some(u) = flow.units.last_mut() {
                         u.header = header;
                     }

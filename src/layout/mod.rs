@@ -22,6 +22,8 @@ mod table;
 mod text;
 
 #[cfg(test)]
+mod table_tests;
+#[cfg(test)]
 mod tests;
 
 pub use dump::dump;

@@ -23,6 +23,9 @@ pub(crate) struct LaidTable {
     pub header: Option<Slice>,
     /// Body rows; a row too tall for a page is several consecutive bands.
     pub rows: Vec<Slice>,
+    /// One per band of `rows`: no page break after it. Set on a group heading, which
+    /// stays with the row under it instead of standing alone at the foot of a page.
+    pub keep_with_next: Vec<bool>,
 }
 
 /// Lays `t` out on `width_pt` from `x_pt`; no band is taller than `page_body_pt`
@@ -38,6 +41,7 @@ pub(crate) fn lay_table(
         return LaidTable {
             header: None,
             rows: Vec::new(),
+            keep_with_next: Vec::new(),
         };
     }
     let edges = edges(t, x_pt, width_pt);
@@ -83,7 +87,8 @@ pub(crate) fn lay_table(
     let max_row_pt = (page_body_pt - header.as_ref().map_or(0.0, |h| h.height_pt)).max(size * 2.0);
     let (left, right) = (x_pt, x_pt + width_pt);
     let mut rows = Vec::with_capacity(t.rows.len());
-    for row in &t.rows {
+    let mut keep_with_next = Vec::with_capacity(t.rows.len());
+    for (ri, row) in t.rows.iter().enumerate() {
         let bands = match row {
             TableRow::Cells(cells) => {
                 let extra = cells.get(t.columns.len()..).unwrap_or(&[]);
@@ -109,9 +114,15 @@ pub(crate) fn lay_table(
                 build_row(laid, &[left, right], !has_header, max_row_pt)
             }
         };
+        let keep = matches!(row, TableRow::Group(_)) && ri + 1 < t.rows.len();
+        keep_with_next.extend(bands.iter().map(|_| keep));
         rows.extend(bands);
     }
-    LaidTable { header, rows }
+    LaidTable {
+        header,
+        rows,
+        keep_with_next,
+    }
 }
 
 /// Column borders: weights scaled to the width, the last edge exactly on the right.

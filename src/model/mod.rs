@@ -3,6 +3,7 @@
 //! Sits at the root of the pipeline (model → compose → layout → PDF / preview).
 //! No egui, no PDF library and no file I/O here; `storage` reads and writes these types.
 
+mod figures;
 mod ids;
 mod organisation;
 mod page_setup;
@@ -15,12 +16,14 @@ mod report;
 mod review;
 pub mod rich;
 mod status;
+mod table_options;
 
+pub use figures::Figure;
 pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
 pub use organisation::{Office, Organisation, Signer};
 pub use page_setup::{PageSetup, PageSetupError};
 pub use parse::{deadline_problem, parse_deadline, parse_target, target_problem};
-pub use period::{Period, PeriodKind};
+pub use period::{Period, PeriodKind, quarter_of};
 pub use plan::{
     Comparison, Deadline, Group, Indicator, Plan, Target, Task, grouped, target_label, value_label,
 };
@@ -29,3 +32,4 @@ pub use project::{FORMAT_VERSION, Project};
 pub use report::{Appendices, ChildNumbering, Generated, Report, ReportKind, Section, SectionRole};
 pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};
 pub use status::{IndicatorStatus, TaskStatus, indicator_status, task_status};
+pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

@@ -1,6 +1,7 @@
-//! Reporting periods (kỳ báo cáo): quarters, six months, nine months, the year.
+//! Reporting periods (kỳ báo cáo): quarters, six months, nine months, the year, and
+//! thematic reports cut off at a date (chuyên đề, tính đến ngày …).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// What part of the year a report covers.
@@ -14,6 +15,11 @@ pub enum PeriodKind {
     NineMonths,
     /// The whole year (năm).
     Year,
+    /// A thematic report (báo cáo chuyên đề) on the year up to a cut-off date
+    /// (`tính đến ngày 15/5/2026`), e.g. one a directive asks for. The period's year is
+    /// the cut-off's year; its figures are looked up as [`crate::model::Project::records_for`]
+    /// says.
+    UpTo(NaiveDate),
 }
 
 /// A reporting period of a given year.
@@ -28,7 +34,24 @@ impl Period {
         Self { year, kind }
     }
 
-    /// The last month the period covers (3, 6, 9 or 12); a bad quarter number counts as 12.
+    /// A thematic period cut off at `date` (`tính đến ngày …`), of the date's year.
+    pub fn up_to(date: NaiveDate) -> Self {
+        Self {
+            year: date.year(),
+            kind: PeriodKind::UpTo(date),
+        }
+    }
+
+    /// The cut-off date of a thematic period; `None` for the periodic ones.
+    pub fn cut_off(&self) -> Option<NaiveDate> {
+        match self.kind {
+            PeriodKind::UpTo(d) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The last month the period covers (3, 6, 9 or 12; the cut-off's month for a
+    /// thematic period); a bad quarter number counts as 12.
     pub fn end_month(&self) -> u32 {
         match self.kind {
             PeriodKind::Quarter(q @ 1..=4) => u32::from(q) * 3,
@@ -36,10 +59,11 @@ impl Period {
             PeriodKind::FirstHalf => 6,
             PeriodKind::NineMonths => 9,
             PeriodKind::Year => 12,
+            PeriodKind::UpTo(d) => d.month(),
         }
     }
 
-    /// The first month the period covers.
+    /// The first month the period covers (a thematic period covers the year from January).
     pub fn start_month(&self) -> u32 {
         match self.kind {
             PeriodKind::Quarter(q @ 1..=4) => u32::from(q) * 3 - 2,
@@ -47,8 +71,16 @@ impl Period {
         }
     }
 
-    /// The last day of the period.
+    /// The first day of the period.
+    pub fn start_date(&self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.start_month(), 1)
+    }
+
+    /// The last day of the period: the cut-off of a thematic period.
     pub fn end_date(&self) -> Option<NaiveDate> {
+        if let PeriodKind::UpTo(d) = self.kind {
+            return Some(d);
+        }
         let m = self.end_month();
         let first_of_next = if m == 12 {
             NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
@@ -58,14 +90,24 @@ impl Period {
         first_of_next.and_then(|d| d.pred_opt())
     }
 
-    /// Share of the year elapsed at the end of the period (0.25, 0.5, 0.75, 1.0).
+    /// Share of the year elapsed at the end of the period (0.25, 0.5, 0.75, 1.0); for a
+    /// thematic period, the cut-off's day of the year over the days of that year.
     pub fn year_fraction(&self) -> f64 {
-        f64::from(self.end_month()) / 12.0
+        match self.kind {
+            PeriodKind::UpTo(d) => {
+                let days = if d.leap_year() { 366.0 } else { 365.0 };
+                f64::from(d.ordinal()) / days
+            }
+            _ => f64::from(self.end_month()) / 12.0,
+        }
     }
 
-    /// True when the period ends the year (Quý IV or năm).
+    /// True when the period ends the year (Quý IV, năm, or a cut-off on 31 December).
     pub fn ends_year(&self) -> bool {
-        self.end_month() == 12
+        match self.kind {
+            PeriodKind::UpTo(d) => d.month() == 12 && d.day() == 31,
+            _ => self.end_month() == 12,
+        }
     }
 
     /// Name in running text: `quý II năm 2026`, `6 tháng đầu năm 2026`, `năm 2026`.
@@ -77,10 +119,24 @@ impl Period {
             PeriodKind::FirstHalf => format!("6 tháng đầu năm {}", self.year),
             PeriodKind::NineMonths => format!("9 tháng năm {}", self.year),
             PeriodKind::Year => format!("năm {}", self.year),
+            PeriodKind::UpTo(d) => format!("tính đến ngày {}", crate::vi::date_in_text(d)),
         }
     }
 
-    /// Short name for lists and table headers: `Quý II/2026`, `6 tháng/2026`.
+    /// The period after `Kết quả` in a table header: `quý II/2026`,
+    /// `6 tháng đầu năm 2026`, `năm 2026`, `đến ngày 15/5/2026`.
+    pub fn table_label(&self) -> String {
+        match self.kind {
+            PeriodKind::Quarter(q) => {
+                format!("quý {}/{}", crate::vi::roman(u32::from(q)), self.year)
+            }
+            PeriodKind::UpTo(d) => format!("đến ngày {}", crate::vi::date_in_text(d)),
+            _ => self.label(),
+        }
+    }
+
+    /// Short name for lists and table headers: `Quý II/2026`, `6 tháng/2026`,
+    /// `Đến ngày 15/5/2026`.
     pub fn short_label(&self) -> String {
         match self.kind {
             PeriodKind::Quarter(q) => {
@@ -89,10 +145,12 @@ impl Period {
             PeriodKind::FirstHalf => format!("6 tháng/{}", self.year),
             PeriodKind::NineMonths => format!("9 tháng/{}", self.year),
             PeriodKind::Year => format!("Năm {}", self.year),
+            PeriodKind::UpTo(d) => format!("Đến ngày {}", crate::vi::date_in_text(d)),
         }
     }
 
-    /// The period just before this one in the usual sequence, for comparisons.
+    /// The period just before this one in the usual sequence, for comparisons; for a
+    /// thematic period, the quarter before the one its cut-off falls in.
     pub fn previous(&self) -> Option<Period> {
         let (year, kind) = match self.kind {
             PeriodKind::Quarter(1) => (self.year - 1, PeriodKind::Quarter(4)),
@@ -100,45 +158,86 @@ impl Period {
             PeriodKind::FirstHalf => (self.year, PeriodKind::Quarter(1)),
             PeriodKind::NineMonths => (self.year, PeriodKind::FirstHalf),
             PeriodKind::Year => (self.year, PeriodKind::NineMonths),
+            PeriodKind::UpTo(d) => match quarter_of(d) {
+                1 => (d.year() - 1, PeriodKind::Quarter(4)),
+                q => (d.year(), PeriodKind::Quarter(q - 1)),
+            },
         };
         Some(Period { year, kind })
     }
 
-    /// The period as written on a command line: `2026-Q2`, `2026-6T` (six months),
-    /// `2026-9T` (nine months), `2026-NAM` (the year).
-    pub fn code(&self) -> String {
-        let kind = match self.kind {
-            PeriodKind::Quarter(q) => format!("Q{q}"),
-            PeriodKind::FirstHalf => "6T".to_owned(),
-            PeriodKind::NineMonths => "9T".to_owned(),
-            PeriodKind::Year => "NAM".to_owned(),
-        };
-        format!("{}-{kind}", self.year)
-    }
-
-    /// Reads [`Period::code`], in any letter case; `None` for anything else or an
-    /// invalid period.
-    pub fn parse_code(code: &str) -> Option<Period> {
-        let (year, kind) = code.trim().split_once('-')?;
-        let year: i32 = year.parse().ok()?;
-        let kind = match kind.to_ascii_uppercase().as_str() {
-            "Q1" => PeriodKind::Quarter(1),
-            "Q2" => PeriodKind::Quarter(2),
-            "Q3" => PeriodKind::Quarter(3),
-            "Q4" => PeriodKind::Quarter(4),
-            "6T" => PeriodKind::FirstHalf,
-            "9T" => PeriodKind::NineMonths,
-            "NAM" | "NĂM" => PeriodKind::Year,
-            _ => return None,
-        };
-        Some(Period::new(year, kind)).filter(Period::is_valid)
-    }
-
-    /// Checks the period is well formed (quarter 1–4, a plausible year).
+    /// Checks the period is well formed (quarter 1–4, a plausible year, a cut-off in
+    /// the period's year).
     pub fn is_valid(&self) -> bool {
-        let kind_ok = !matches!(self.kind, PeriodKind::Quarter(q) if !(1..=4).contains(&q));
+        let kind_ok = match self.kind {
+            PeriodKind::Quarter(q) => (1..=4).contains(&q),
+            PeriodKind::UpTo(d) => d.year() == self.year,
+            _ => true,
+        };
         kind_ok && (1900..=2200).contains(&self.year)
     }
+
+    /// The period as written on the command line: `2026-Q2`, `2026-6T`, `2026-9T`,
+    /// `2026-NAM`, `2026-05-15` (a cut-off). [`Period::parse`] reads it back.
+    pub fn code(&self) -> String {
+        match self.kind {
+            PeriodKind::Quarter(q) => format!("{}-Q{q}", self.year),
+            PeriodKind::FirstHalf => format!("{}-6T", self.year),
+            PeriodKind::NineMonths => format!("{}-9T", self.year),
+            PeriodKind::Year => format!("{}-NAM", self.year),
+            PeriodKind::UpTo(d) => d.format("%Y-%m-%d").to_string(),
+        }
+    }
+
+    /// Reads a period as typed on the command line, in any case: `2026-Q2`, `2026-6T`
+    /// (six months), `2026-9T`, `2026-NAM` (or `2026-năm`), and a thematic cut-off as
+    /// `2026-05-15` or `den-2026-05-15`. The error says, in Vietnamese, what is accepted.
+    pub fn parse(text: &str) -> Result<Period, String> {
+        let t = crate::vi::nfc(text.trim()).to_lowercase();
+        let date_part = t
+            .strip_prefix("den-")
+            .or_else(|| t.strip_prefix("đến-"))
+            .unwrap_or(&t);
+        if let Ok(d) = NaiveDate::parse_from_str(date_part, "%Y-%m-%d") {
+            let p = Period::up_to(d);
+            if p.is_valid() {
+                return Ok(p);
+            }
+        }
+        let wrong = || {
+            format!(
+                "Không hiểu kỳ báo cáo “{}”; dùng dạng 2026-Q2, 2026-6T, 2026-9T, 2026-NAM hoặc ngày chốt số liệu 2026-05-15.",
+                text.trim()
+            )
+        };
+        let (year, kind) = t.split_once('-').ok_or_else(wrong)?;
+        let year: i32 = year.parse().map_err(|_| wrong())?;
+        let kind = match kind {
+            "q1" => PeriodKind::Quarter(1),
+            "q2" => PeriodKind::Quarter(2),
+            "q3" => PeriodKind::Quarter(3),
+            "q4" => PeriodKind::Quarter(4),
+            "6t" => PeriodKind::FirstHalf,
+            "9t" => PeriodKind::NineMonths,
+            "nam" | "năm" => PeriodKind::Year,
+            _ => return Err(wrong()),
+        };
+        let p = Period::new(year, kind);
+        if p.is_valid() { Ok(p) } else { Err(wrong()) }
+    }
+}
+
+impl Period {
+    /// Reads [`Period::code`]; `None` for anything else or an invalid period.
+    pub fn parse_code(code: &str) -> Option<Period> {
+        Period::parse(code).ok()
+    }
+}
+
+/// The quarter (1–4) a date falls in.
+pub fn quarter_of(date: NaiveDate) -> u8 {
+    // month0 is 0–11, so the quotient is 0–3.
+    (date.month0() / 3) as u8 + 1
 }
 
 #[cfg(test)]
@@ -171,24 +270,96 @@ mod tests {
         );
     }
 
+    fn may15() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 5, 15).unwrap()
+    }
+
     #[test]
-    fn period_codes_read_back_what_they_write() {
-        for kind in [
-            PeriodKind::Quarter(2),
-            PeriodKind::FirstHalf,
-            PeriodKind::NineMonths,
-            PeriodKind::Year,
-        ] {
-            let p = Period::new(2026, kind);
-            assert_eq!(Period::parse_code(&p.code()), Some(p));
-        }
+    fn a_thematic_period_is_named_by_its_cut_off() {
+        let p = Period::up_to(may15());
+        assert_eq!(p.year, 2026);
+        assert_eq!(p.label(), "tính đến ngày 15/5/2026");
+        assert_eq!(p.table_label(), "đến ngày 15/5/2026");
+        assert_eq!(p.short_label(), "Đến ngày 15/5/2026");
+        assert_eq!(p.end_date(), Some(may15()));
+        assert_eq!(p.start_date(), NaiveDate::from_ymd_opt(2026, 1, 1));
+        let feb = Period::up_to(NaiveDate::from_ymd_opt(2026, 2, 5).unwrap());
+        assert_eq!(feb.label(), "tính đến ngày 05/02/2026");
+    }
+
+    #[test]
+    fn a_thematic_period_has_passed_the_share_of_the_year_its_cut_off_has() {
+        let p = Period::up_to(may15());
+        assert!((p.year_fraction() - 135.0 / 365.0).abs() < 1e-12);
+        assert!(!p.ends_year());
+        let dec31 = Period::up_to(NaiveDate::from_ymd_opt(2026, 12, 31).unwrap());
+        assert!(dec31.ends_year());
+        assert_eq!(dec31.year_fraction(), 1.0);
+        let dec1 = Period::up_to(NaiveDate::from_ymd_opt(2026, 12, 1).unwrap());
+        assert!(!dec1.ends_year());
+    }
+
+    #[test]
+    fn before_a_thematic_period_comes_the_quarter_before_its_cut_off() {
         assert_eq!(
-            Period::parse_code("2026-q3"),
-            Some(Period::new(2026, PeriodKind::Quarter(3)))
+            Period::up_to(may15()).previous(),
+            Some(Period::new(2026, PeriodKind::Quarter(1)))
         );
-        assert_eq!(Period::parse_code("2026-Q5"), None);
-        assert_eq!(Period::parse_code("Q2-2026"), None);
-        assert_eq!(Period::parse_code("99999-Q1"), None);
+        let feb = Period::up_to(NaiveDate::from_ymd_opt(2026, 2, 5).unwrap());
+        assert_eq!(
+            feb.previous(),
+            Some(Period::new(2025, PeriodKind::Quarter(4)))
+        );
+    }
+
+    #[test]
+    fn a_cut_off_outside_the_period_year_is_not_valid() {
+        assert!(Period::up_to(may15()).is_valid());
+        let odd = Period {
+            year: 2025,
+            kind: PeriodKind::UpTo(may15()),
+        };
+        assert!(!odd.is_valid());
+    }
+
+    #[test]
+    fn periods_are_read_from_their_command_line_codes() {
+        let q2 = Period::new(2026, PeriodKind::Quarter(2));
+        assert_eq!(Period::parse("2026-Q2"), Ok(q2));
+        assert_eq!(Period::parse(" 2026-q2 "), Ok(q2));
+        assert_eq!(
+            Period::parse("2026-6T"),
+            Ok(Period::new(2026, PeriodKind::FirstHalf))
+        );
+        assert_eq!(
+            Period::parse("2026-năm"),
+            Ok(Period::new(2026, PeriodKind::Year))
+        );
+        assert_eq!(Period::parse("2026-05-15"), Ok(Period::up_to(may15())));
+        assert_eq!(Period::parse("den-2026-05-15"), Ok(Period::up_to(may15())));
+        for p in [
+            q2,
+            Period::up_to(may15()),
+            Period::new(2026, PeriodKind::Year),
+        ] {
+            assert_eq!(Period::parse(&p.code()), Ok(p));
+        }
+        for bad in ["2026-Q5", "2026-02-30", "Q2", "hôm nay", ""] {
+            let err = Period::parse(bad).unwrap_err();
+            assert!(err.contains("2026-Q2"), "{err}");
+        }
+    }
+
+    #[test]
+    fn a_thematic_period_survives_a_ron_round_trip() {
+        let p = Period::up_to(may15());
+        let text = ron::to_string(&p).unwrap();
+        assert_eq!(ron::from_str::<Period>(&text).unwrap(), p);
+        let old = "(year: 2026, kind: Quarter(2))";
+        assert_eq!(
+            ron::from_str::<Period>(old).unwrap(),
+            Period::new(2026, PeriodKind::Quarter(2))
+        );
     }
 
     #[test]

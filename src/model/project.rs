@@ -43,6 +43,8 @@ impl Project {
         self.reports.iter_mut().find(|r| r.id == id)
     }
 
+    /// The record of exactly `period`. What a report prints comes from
+    /// [`Project::figure`] and [`Project::task_progress`], which also serve thematic periods.
     pub fn period_record(&self, period: Period) -> Option<&PeriodRecord> {
         self.periods.iter().find(|p| p.period == period)
     }
@@ -55,9 +57,7 @@ impl Project {
                 let at = self
                     .periods
                     .iter()
-                    .position(|p| {
-                        (p.period.year, p.period.end_month()) > (period.year, period.end_month())
-                    })
+                    .position(|p| p.period.end_date() > period.end_date())
                     .unwrap_or(self.periods.len());
                 self.periods.insert(at, PeriodRecord::new(period));
                 at

@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Period, ReportId, Review, SectionId, SignerId};
+use super::{IndicatorTableOptions, Period, ReportId, Review, SectionId, SignerId};
 
 /// Whether the report reviews part of the year or the whole year.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +160,10 @@ pub struct Section {
     /// approval fingerprints) of sections that never ask stay as they were.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub new_page: bool,
+    /// Columns and numbering of the indicator table, when `generated` is
+    /// [`Generated::IndicatorTable`]; the indicator appendix prints the same way.
+    #[serde(skip_serializing_if = "IndicatorTableOptions::is_default")]
+    pub indicator_table: IndicatorTableOptions,
 }
 
 impl Section {
@@ -204,6 +208,16 @@ impl Report {
             None
         }
         find(&mut self.sections, id)
+    }
+
+    /// How the indicator table prints: the options of the first section that holds the
+    /// table, else the defaults (for an indicator appendix without such a section).
+    pub fn indicator_table_options(&self) -> IndicatorTableOptions {
+        self.all_sections()
+            .into_iter()
+            .find(|s| s.generated == Some(Generated::IndicatorTable))
+            .map(|s| s.indicator_table.clone())
+            .unwrap_or_default()
     }
 
     /// The first section playing `role`.

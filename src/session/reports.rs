@@ -2,6 +2,8 @@
 //! follows, a report for a new period (from the skeleton or the previous report), and
 //! a new project for the same organisation.
 
+use chrono::Datelike;
+
 use crate::model::{Period, PeriodKind, Project, Report, ReportId, ReportKind};
 
 /// The empty report skeleton bundled with the program.
@@ -25,9 +27,20 @@ pub fn skeleton_report() -> Report {
     })
 }
 
-/// The period usually reported after `p`.
+/// The period usually reported after `p`. After a thematic report cut off at a date,
+/// periodic reporting goes on: the first quarter that ends after the cut-off (15/5/2026
+/// → quý II/2026; 30/6/2026 → quý III/2026).
 pub fn next_period(p: Period) -> Period {
     match p.kind {
+        PeriodKind::UpTo(d) => {
+            let q = crate::model::quarter_of(d);
+            let ends_quarter = Period::new(d.year(), PeriodKind::Quarter(q)).end_date() == Some(d);
+            match (ends_quarter, q) {
+                (false, q) => Period::new(d.year(), PeriodKind::Quarter(q)),
+                (true, 4) => Period::new(d.year() + 1, PeriodKind::Quarter(1)),
+                (true, q) => Period::new(d.year(), PeriodKind::Quarter(q + 1)),
+            }
+        }
         PeriodKind::Quarter(4) | PeriodKind::Year => {
             Period::new(p.year + 1, PeriodKind::Quarter(1))
         }
@@ -104,6 +117,7 @@ pub fn new_report_id(project: &Project, period: Period) -> ReportId {
             PeriodKind::FirstHalf => "6t".to_owned(),
             PeriodKind::NineMonths => "9t".to_owned(),
             PeriodKind::Year => "nam".to_owned(),
+            PeriodKind::UpTo(d) => d.format("den-%d-%m").to_string(),
         },
         period.year
     );
@@ -150,6 +164,31 @@ mod tests {
         assert_eq!(
             next_period(Period::new(2026, PeriodKind::Quarter(4))),
             Period::new(2027, PeriodKind::Quarter(1))
+        );
+    }
+
+    #[test]
+    fn after_a_thematic_report_comes_the_first_quarter_ending_after_its_cut_off() {
+        let day = |m, d| Period::up_to(chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap());
+        assert_eq!(
+            next_period(day(5, 15)),
+            Period::new(2026, PeriodKind::Quarter(2))
+        );
+        assert_eq!(
+            next_period(day(6, 30)),
+            Period::new(2026, PeriodKind::Quarter(3))
+        );
+        assert_eq!(
+            next_period(day(12, 31)),
+            Period::new(2027, PeriodKind::Quarter(1))
+        );
+        let p = crate::test_support::sample();
+        let r = report_for_period(&p, day(5, 15), false);
+        assert_eq!(r.id, "bc-den-15-05-2026");
+        assert!(
+            r.summary.ends_with("tính đến ngày 15/5/2026"),
+            "{}",
+            r.summary
         );
     }
 

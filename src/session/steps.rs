@@ -48,7 +48,7 @@ pub fn step_state(
     problems: &[crate::check::Problem],
 ) -> (StepState, String) {
     use StepState::*;
-    let record = project.period_record(report.period);
+    let period = report.period;
     match step {
         Step::ThongTin => {
             if report.summary.trim().is_empty() {
@@ -68,12 +68,7 @@ pub fn step_state(
                 .plan
                 .indicators
                 .iter()
-                .filter(|i| {
-                    record
-                        .and_then(|r| r.indicators.get(&i.id))
-                        .and_then(|v| v.value.as_ref())
-                        .is_none()
-                })
+                .filter(|i| project.indicator_value(period, &i.id).is_none())
                 .count();
             if total == 0 {
                 (Empty, "Kế hoạch chưa có chỉ tiêu.".into())
@@ -94,7 +89,7 @@ pub fn step_state(
                 .plan
                 .tasks
                 .iter()
-                .filter(|t| record.and_then(|r| r.tasks.get(&t.id)).is_none())
+                .filter(|t| project.task_progress(period, &t.id).is_none())
                 .count();
             let overdue = crate::compose::facts::tasks(project, report)
                 .iter()

@@ -27,7 +27,6 @@ pub fn status_colour(s: IndicatorStatus) -> egui::Color32 {
 
 /// Draws the overview tiles and the chart of the selected indicator.
 pub fn show(ui: &mut egui::Ui, project: &Project, period: Period, state: &mut ChartsState) {
-    let record = project.period_record(period);
     ui.label(format!(
         "Tình hình các chỉ tiêu {} — bấm vào một chỉ tiêu để xem biểu đồ qua các kỳ.",
         period.label()
@@ -53,9 +52,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, period: Period, state: &mut Ch
         .show(ui, |ui| {
             ui.horizontal_wrapped(|ui| {
                 for ind in &project.plan.indicators {
-                    let v = record
-                        .and_then(|r| r.indicators.get(&ind.id))
-                        .and_then(|v| v.value.as_ref());
+                    let v = project.indicator_value(period, &ind.id);
                     let status = indicator_status(ind, v, period);
                     let selected = state.selected.as_deref() == Some(ind.id.as_str());
                     let text = format!("{}\n{}", ind.id, value_label(ind, v));

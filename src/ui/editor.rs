@@ -157,7 +157,7 @@ pub fn show_editor(
         .map(|s| s.id.as_str())
         .collect();
     egui::ScrollArea::vertical()
-        .id_salt("soan-thao")
+        .id_salt(("soan-thao", step))
         .auto_shrink([false, false])
         .max_height(ui.available_height() - phrase_panel_height(g.phrases.len() + 3))
         .show(ui, |ui| {
@@ -220,7 +220,7 @@ fn show_section(
             egui::TextEdit::singleline(&mut title)
                 .id_salt(("tieu-de", &s.id))
                 .hint_text("Tên mục")
-                .desired_width(ui.available_width() - 150.0),
+                .desired_width(ui.available_width() - 215.0),
         );
         let r = r.accessible_name(format!("Tên mục {number}"));
         if r.changed() {

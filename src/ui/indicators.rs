@@ -9,7 +9,7 @@ use super::field_buffers::FieldBuffers;
 use super::period_table::{self, Column, Widths};
 use crate::edit::Edit;
 use crate::model::{
-    Indicator, IndicatorStatus, IndicatorValue, Period, Project, Target, Value, indicator_status,
+    Figure, Indicator, IndicatorStatus, Period, Project, Target, Value, indicator_status,
 };
 use crate::model::{grouped, target_label};
 use crate::vi;
@@ -49,8 +49,9 @@ impl IndicatorsPanel {
         ui.add_space(4.0);
 
         let plan = &project.plan;
-        let record = project.period_record(period);
-        let previous = period.previous().and_then(|p| project.period_record(p));
+        let previous = period
+            .previous()
+            .and_then(|p| project.records_for(p).into_iter().next());
         let mut columns = vec![
             Column::new("TT", 24.0, 0.0),
             Column::new("Chỉ tiêu", 124.0, 3.0),
@@ -90,7 +91,7 @@ impl IndicatorsPanel {
                         period,
                         number: n + 1,
                         indicator: ind,
-                        stored: record.and_then(|r| r.indicators.get(&ind.id)),
+                        figure: project.figure(period, &ind.id),
                         previous: previous
                             .map(|r| r.indicators.get(&ind.id).and_then(|v| v.value.as_ref())),
                         value_column,
@@ -109,7 +110,7 @@ impl IndicatorsPanel {
         edits: &mut Vec<Edit>,
     ) {
         let ind = row.indicator;
-        let value = row.stored.and_then(|s| s.value.as_ref());
+        let value = row.figure.value;
         let status = indicator_status(ind, value, row.period);
         let mut error = None;
         let name = Some(format!("Chỉ tiêu {}", ind.id));
@@ -124,10 +125,16 @@ impl IndicatorsPanel {
                 };
                 r.cell(|ui| ui.add(egui::Label::new(text).wrap()));
             }
-            r.cell(|ui| error = self.value_field(ui, row.period, ind, value, edits));
+            r.cell(|ui| {
+                error = self.value_field(ui, row.period, ind, value, edits);
+                // A thematic report shows figures of the latest records; say which.
+                if let Some(from) = row.figure.from.filter(|p| *p != row.period) {
+                    ui.label(RichText::new(format!("theo số liệu {}", from.short_label())).weak());
+                }
+            });
             r.cell(|ui| ui.add(egui::Label::new(ind.unit.trim()).wrap()));
             r.cell(|ui| {
-                let evidence = row.stored.map_or("", |s| s.evidence.as_str());
+                let evidence = row.figure.evidence;
                 self.evidence_field(ui, row.period, ind, evidence, edits);
             });
             r.cell(|ui| {
@@ -274,7 +281,8 @@ struct Row<'a> {
     /// Number within its group (TT), from 1.
     number: usize,
     indicator: &'a Indicator,
-    stored: Option<&'a IndicatorValue>,
+    /// The figure the report prints (for a thematic period, maybe from an earlier record).
+    figure: Figure<'a>,
     /// `Some` when the previous period has a record (then the column is shown).
     previous: Option<Option<&'a Value>>,
     value_column: usize,
@@ -387,12 +395,9 @@ pub struct IndicatorSummary {
 impl IndicatorSummary {
     /// Counts the plan's indicators of `project` by their status in `period`.
     pub fn of(project: &Project, period: Period) -> Self {
-        let record = project.period_record(period);
         let mut s = Self::default();
         for ind in &project.plan.indicators {
-            let value = record
-                .and_then(|r| r.indicators.get(&ind.id))
-                .and_then(|v| v.value.as_ref());
+            let value = project.indicator_value(period, &ind.id);
             s.total += 1;
             match indicator_status(ind, value, period) {
                 IndicatorStatus::Exceeded | IndicatorStatus::Met => s.achieved += 1,
@@ -423,7 +428,7 @@ impl IndicatorSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Comparison, PeriodKind};
+    use crate::model::{Comparison, IndicatorValue, PeriodKind};
 
     fn percent() -> Indicator {
         Indicator {

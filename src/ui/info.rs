@@ -14,6 +14,7 @@ use crate::model::{Project, Report};
 pub struct InfoState {
     number: Option<String>,
     date: Option<String>,
+    period: super::period_choice::PeriodState,
 }
 
 /// Reads a typed document number: blank for a draft, else 1–9999.
@@ -142,9 +143,7 @@ pub fn show_general(
         .num_columns(2)
         .spacing([12.0, 8.0])
         .show(ui, |ui| {
-            ui.label("Kỳ báo cáo:");
-            ui.label(egui::RichText::new(report.period.label()).strong());
-            ui.end_row();
+            super::period_choice::show_period(ui, report, &mut state.period, out);
 
             ui.label("Số văn bản:");
             ui.vertical(|ui| {

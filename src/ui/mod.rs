@@ -17,6 +17,7 @@ mod info;
 mod menu;
 mod modals;
 mod paste_dialog;
+mod period_choice;
 mod period_table;
 pub mod preview;
 pub mod review_panel;
@@ -24,6 +25,7 @@ mod rich_edit;
 mod status_bar;
 pub mod steps;
 mod table_editor;
+mod table_options;
 pub mod tasks;
 
 use std::path::PathBuf;

@@ -303,9 +303,12 @@ impl Geometry {
     }
 
     /// The scroll offset that shows `target` in a viewport `viewport_h` tall.
+    /// The scroll offset that shows `target`, never past the end of the pages (an
+    /// offset beyond it would spring back over several frames).
     fn offset_of(&self, target: &ScrollTarget, viewport_h: f32) -> f32 {
         let y = self.top(target.page) + target.y_pt * self.scale;
-        (y - target.from_top * viewport_h - target.margin).max(0.0)
+        let max = (self.content.y - viewport_h).max(0.0);
+        (y - target.from_top * viewport_h - target.margin).clamp(0.0, max)
     }
 }
 

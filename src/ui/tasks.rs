@@ -55,7 +55,6 @@ impl TasksPanel {
 
         let plan = &project.plan;
         let org = &project.organisation;
-        let record = project.period_record(period);
         let columns = [
             Column::new("TT", 24.0, 0.0),
             Column::new("Nhiệm vụ", 136.0, 3.0),
@@ -89,7 +88,7 @@ impl TasksPanel {
                         number: n + 1,
                         task,
                         lead,
-                        progress: record.and_then(|r| r.tasks.get(&task.id)),
+                        progress: project.task_progress(period, &task.id),
                     };
                     self.task_row(ui, widths, &row, edits);
                 }
@@ -234,11 +233,10 @@ pub struct TaskSummary {
 impl TaskSummary {
     /// Counts the plan's tasks of `project` by their standing in `period` on `on`.
     pub fn of(project: &Project, period: Period, on: NaiveDate) -> Self {
-        let record = project.period_record(period);
         let mut s = Self::default();
         for task in &project.plan.tasks {
-            let state = record
-                .and_then(|r| r.tasks.get(&task.id))
+            let state = project
+                .task_progress(period, &task.id)
                 .map_or(TaskState::NotStarted, |p| p.state);
             s.total += 1;
             match task_status(task, state, on) {

@@ -74,7 +74,11 @@ fn a_copy_with_a_wrong_type_fails_naming_the_line_of_the_field() {
 #[test]
 fn a_copy_from_an_unknown_format_version_is_refused() {
     let (_dir, path) = damaged_copy("new.ron", |t| {
-        t.replacen("format_version: 1", "format_version: 7", 1)
+        t.replacen(
+            &format!("format_version: {}", baocao::model::FORMAT_VERSION),
+            "format_version: 7",
+            1,
+        )
     });
     let out = check(&path);
     assert!(!out.status.success());

@@ -12,6 +12,7 @@ mod cli_export;
 mod import;
 mod import_text;
 mod pdf_export;
+mod report_options;
 mod safety;
 mod sample_files;
 mod support {
@@ -21,5 +22,6 @@ mod ui_app;
 mod ui_period_panels;
 mod ui_preview;
 mod ui_recovery;
+mod ui_report_options;
 mod ui_review;
 mod ui_rich_text;

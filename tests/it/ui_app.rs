@@ -59,6 +59,10 @@ fn app_on_copy(answers: Answers) -> (tempfile::TempDir, PathBuf, Harness<'static
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            // Scrolling jumps at once, so that a widget scrolled to is clicked where
+            // it ends up, whatever the length of the step's content.
+            cc.egui_ctx
+                .all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
             BaocaoApp::with_dialogs(&p, Box::new(answers))
         });
     (dir, path, harness)

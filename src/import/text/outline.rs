@@ -222,6 +222,7 @@ impl Tree {
             },
             children,
             new_page: false,
+            indicator_table: Default::default(),
         }
     }
 }

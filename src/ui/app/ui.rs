@@ -9,7 +9,9 @@ use super::BaocaoApp;
 use crate::guide::Step;
 use crate::ui::command::Command;
 use crate::ui::review_panel::ReviewView;
-use crate::ui::{charts, editor, info, menu, modals, preview, review_panel, status_bar, steps};
+use crate::ui::{
+    charts, editor, info, menu, modals, preview, review_panel, status_bar, steps, table_options,
+};
 
 impl BaocaoApp {
     /// The whole frame: panels, then the dialog. The commands recorded are applied by
@@ -135,6 +137,9 @@ impl BaocaoApp {
                     ui.selectable_value(&mut self.show_charts, true, "Tổng quan và biểu đồ");
                 });
                 ui.separator();
+                let mut options = Vec::new();
+                table_options::show(ui, report, &mut options);
+                out.extend(options.into_iter().map(Command::Edit));
                 if self.show_charts {
                     charts::show(ui, &doc.project, period, &mut self.charts);
                 } else {
