@@ -897,8 +897,14 @@ pub fn plain_text(body: &str) -> String {
 }
 
 /// `text` with every character that would be read as markup escaped, so that it
-/// prints exactly as given.
+/// prints exactly as given. Placeholders (`{{…}}`) are fields, always read whole, so
+/// they are copied as they are.
 pub fn escape(text: &str) -> String {
+    escape_keep_fields(text)
+}
+
+/// Escapes the markup characters of `text`, placeholders included.
+fn escape_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
     for c in text.chars() {
         if matches!(c, '\\' | '*' | '_' | '|') {
@@ -938,8 +944,8 @@ pub fn migrate_v1(text: &str) -> String {
 /// Escapes the markup characters of a version-1 line, keeping a leading list marker.
 fn escape_v1_line(line: &str) -> String {
     match split_marker(line) {
-        Some((m, body)) => format!("{m} {}", escape_keep_fields(body)),
-        None => escape_keep_fields(line),
+        Some((m, body)) => format!("{m} {}", escape(body)),
+        None => escape(line),
     }
 }
 
@@ -951,11 +957,11 @@ fn escape_keep_fields(text: &str) -> String {
         let Some(len) = rest[start..].find("}}") else {
             break;
         };
-        out.push_str(&escape(&rest[..start]));
+        out.push_str(&escape_chars(&rest[..start]));
         out.push_str(&rest[start..start + len + 2]);
         rest = &rest[start + len + 2..];
     }
-    out.push_str(&escape(rest));
+    out.push_str(&escape_chars(rest));
     out
 }
 
