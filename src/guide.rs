@@ -336,7 +336,14 @@ mod tests {
             let phrases = &guide(step).phrases;
             for (i, p) in phrases.iter().enumerate() {
                 assert!(!p.contains('\n'), "{step:?}: {p:?} spans lines");
-                assert_eq!(p.trim(), p, "{step:?}: {p:?} has outer spaces");
+                assert_eq!(p.trim_end(), p, "{step:?}: {p:?} has trailing spaces");
+                let indent = p.len() - p.trim_start().len();
+                assert!(
+                    indent == 0
+                        || (indent % 2 == 0
+                            && crate::model::rich::split_marker(p.trim_start()).is_some()),
+                    "{step:?}: {p:?} is indented but not a list item"
+                );
                 assert!(!phrases[..i].contains(p), "{step:?}: {p:?} twice");
             }
         }
@@ -346,10 +353,14 @@ mod tests {
     fn text_is_nfc_without_double_spaces() {
         for (name, text) in all_texts() {
             assert!(is_nfc(text), "{name} is not NFC");
-            assert!(!text.contains("  "), "{name} has a double space: {text:?}");
             assert!(!text.contains('\t'), "{name} has a tab");
             for line in text.lines() {
                 assert_eq!(line.trim_end(), line, "{name}: trailing space in {line:?}");
+                // Leading spaces are a list level; inside a line, one space.
+                assert!(
+                    !line.trim_start().contains("  "),
+                    "{name} has a double space: {line:?}"
+                );
             }
         }
     }

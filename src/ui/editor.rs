@@ -615,9 +615,12 @@ fn show_phrases(
         .auto_shrink([false, true])
         .show(ui, |ui| {
             for &p in phrases {
+                // The chip shows the words as they print; the markup goes in.
+                let shown = crate::model::rich::plain_text(p);
+                let shown = shown.trim_end();
                 let r = ui
-                    .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
-                    .on_hover_text(p);
+                    .add(egui::Button::new(shown).wrap_mode(egui::TextWrapMode::Truncate))
+                    .on_hover_text(shown);
                 if r.clicked() {
                     let target = state
                         .last_body

@@ -293,7 +293,11 @@ fn the_table_around_a_position_covers_its_lines_only() {
 fn escaping_leaves_placeholders_whole_so_they_read_back_the_same() {
     // Found by fuzzing (rich_text): a `*` inside `{{…}}` was escaped, but the parser
     // copies a placeholder whole, so the backslash showed.
-    for s in ["{{*Đậ{\0}\u{f}\0}}}}", "a {{CT01.kết_quả}} *b*", "{{ không đóng *x*"] {
+    for s in [
+        "{{*Đậ{\0}\u{f}\0}}}}",
+        "a {{CT01.kết_quả}} *b*",
+        "{{ không đóng *x*",
+    ] {
         let p = &paras(&escape(s))[0];
         assert_eq!(p.text(), s.trim());
     }
