@@ -149,16 +149,17 @@ const UPPER: [[u16; 26]; 2] = [
 fn char_em(c: char, bold: bool) -> f32 {
     use unicode_normalization::UnicodeNormalization;
     let b = usize::from(bold);
-    let base = match c {
-        'đ' => 'd',
-        'Đ' => 'D',
-        c => std::iter::once(c).nfd().next().unwrap_or(c),
-    };
-    let horn = if matches!(c, 'ư' | 'ơ' | 'Ư' | 'Ơ') || "ừứửữựờớởỡợỪỨỬỮỰỜỚỞỠỢ".contains(c)
-    {
-        0.08
+    // Most characters are ASCII; only the others need their base letter found.
+    let (base, horn) = if c.is_ascii() {
+        (c, 0.0)
     } else {
-        0.0
+        let base = match c {
+            'đ' => 'd',
+            'Đ' => 'D',
+            c => std::iter::once(c).nfd().next().unwrap_or(c),
+        };
+        let horned = matches!(c, 'ư' | 'ơ' | 'Ư' | 'Ơ') || HORNED.contains(&c);
+        (base, if horned { 0.08 } else { 0.0 })
     };
     let thousandths = match base {
         'a'..='z' => LOWER[b][usize::from(base as u8 - b'a')],
@@ -173,6 +174,11 @@ fn char_em(c: char, bold: bool) -> f32 {
     };
     f32::from(thousandths) / 1000.0 + horn
 }
+
+/// Letters with a horn and a tone mark (ư, ơ with a tone are wider than their base).
+const HORNED: [char; 20] = [
+    'ừ', 'ứ', 'ử', 'ữ', 'ự', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự', 'Ờ', 'Ớ', 'Ở', 'Ỡ', 'Ợ',
+];
 
 #[cfg(test)]
 mod tests {

@@ -332,6 +332,10 @@ pub fn inline(text: &str, line_no: usize, notes: &mut Vec<Note>) -> (Vec<Span>, 
 }
 
 fn tokens(text: &str) -> Vec<Tok> {
+    // Most lines hold no markup at all, perhaps a placeholder: no character scan.
+    if !text.contains(['\\', '*', '_']) {
+        return fields_only(text);
+    }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let ch = |i: usize| chars.get(i).map(|(_, c)| *c);
@@ -405,6 +409,26 @@ fn tokens(text: &str) -> Vec<Tok> {
         buf_from = byte(i);
     }
     flush(&mut out, &mut buf, buf_from, text.len());
+    out
+}
+
+/// The tokens of a line without emphasis or escapes: text and placeholders.
+fn fields_only(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(open) = text[at..].find("{{").map(|i| at + i) {
+        let Some(close) = text[open + 2..].find("}}").map(|i| open + 2 + i + 2) else {
+            break;
+        };
+        if open > at {
+            out.push(Tok::Text(text[at..open].to_owned(), at..open));
+        }
+        out.push(Tok::Field(text[open..close].to_owned(), open..close));
+        at = close;
+    }
+    if at < text.len() {
+        out.push(Tok::Text(text[at..].to_owned(), at..text.len()));
+    }
     out
 }
 
