@@ -6,9 +6,15 @@ use std::collections::BTreeSet;
 
 use crate::model::{Project, Section, Target, Value};
 
+mod report;
+
+pub use report::{At, check_report, problems_of_step, step_of_section};
+
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Severity {
+    /// For the clerk's information (overdue tasks to name in Hạn chế); marks no step.
+    Note,
     /// Worth a look; the project is still usable.
     Warning,
     /// The project cannot be used as it is.
@@ -22,6 +28,8 @@ pub struct Problem {
     /// Where: `Chỉ tiêu CT03`, `Báo cáo bc-q2`, …
     pub place: String,
     pub message: String,
+    /// The part of a report it concerns, for the step marks and a click to go there.
+    pub at: Option<At>,
 }
 
 impl std::fmt::Display for Problem {
@@ -29,19 +37,32 @@ impl std::fmt::Display for Problem {
         let level = match self.severity {
             Severity::Error => "Lỗi",
             Severity::Warning => "Lưu ý",
+            Severity::Note => "Ghi chú",
         };
         write!(f, "{level} — {}: {}", self.place, self.message)
     }
 }
 
-/// Lists every problem of `project`, errors first.
+/// Lists every problem of `project` and of each of its reports, errors first: what
+/// `baocao check` prints.
 pub fn check(project: &Project) -> Vec<Problem> {
+    let mut out = project_problems(project);
+    for r in &project.reports {
+        out.extend(report::report_problems(project, r));
+    }
+    out.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    out
+}
+
+/// The problems of the project itself: organisation, plan, period records.
+fn project_problems(project: &Project) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut err = |place: String, message: String| {
         out.push(Problem {
             severity: Severity::Error,
             place,
             message,
+            at: None,
         })
     };
     let org = &project.organisation;
@@ -87,7 +108,6 @@ pub fn check(project: &Project) -> Vec<Problem> {
         .map(|g| g.id.as_str())
         .collect();
     let task_groups: BTreeSet<&str> = plan.task_groups.iter().map(|g| g.id.as_str()).collect();
-    let mut warn_list = Vec::new();
 
     for i in &plan.indicators {
         let place = format!("Chỉ tiêu {}", i.id);
@@ -173,57 +193,7 @@ pub fn check(project: &Project) -> Vec<Problem> {
             }
         }
     }
-    for r in &project.reports {
-        let place = format!("Báo cáo {}", r.id);
-        if !r.period.is_valid() {
-            err(place.clone(), "kỳ báo cáo không hợp lệ".into());
-        }
-        if !r.signer.is_empty() && org.signer(&r.signer).is_none() {
-            err(
-                place.clone(),
-                format!("người ký “{}” không có trong danh sách người ký", r.signer),
-            );
-        }
-        let ids: Vec<&str> = r.all_sections().iter().map(|s| s.id.as_str()).collect();
-        for d in duplicates(ids.iter().copied()) {
-            err(place.clone(), format!("mã mục “{d}” bị trùng"));
-        }
-        if r.summary.trim().is_empty() {
-            warn_list.push((
-                place.clone(),
-                "chưa có trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)".to_owned(),
-            ));
-        }
-        if r.signer.is_empty() {
-            warn_list.push((place.clone(), "chưa chọn người ký".to_owned()));
-        }
-        for s in r.all_sections() {
-            if s.title.trim().is_empty() {
-                warn_list.push((place.clone(), format!("mục “{}” chưa có tiêu đề", s.id)));
-            }
-            let name = if s.title.trim().is_empty() {
-                s.id.clone()
-            } else {
-                s.title.trim().to_owned()
-            };
-            for note in crate::model::rich::parse(&s.body).1 {
-                warn_list.push((format!("{place}, mục “{name}”"), note.message));
-            }
-        }
-        for (text, name) in [(&r.opening, "đoạn mở đầu"), (&r.closing, "câu kết")] {
-            for note in crate::model::rich::parse(text).1 {
-                warn_list.push((format!("{place}, {name}"), note.message));
-            }
-        }
-        if r.sections.iter().all(is_blank) {
-            warn_list.push((place.clone(), "báo cáo chưa có nội dung".to_owned()));
-        }
-    }
-    out.extend(warn_list.into_iter().map(|(place, message)| Problem {
-        severity: Severity::Warning,
-        place,
-        message,
-    }));
+
     out.sort_by_key(|p| std::cmp::Reverse(p.severity));
     out
 }

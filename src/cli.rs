@@ -412,14 +412,15 @@ pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
     for p in &problems {
         let _ = writeln!(out, "{p}");
     }
-    let errors = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Error)
-        .count();
-    let warnings = problems.len() - errors;
+    let count = |sev| problems.iter().filter(|p| p.severity == sev).count();
+    let (errors, warnings, notes) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Note),
+    );
     let _ = writeln!(
         out,
-        "{}: {} chỉ tiêu, {} nhiệm vụ, {} báo cáo; {errors} lỗi, {warnings} lưu ý.",
+        "{}: {} chỉ tiêu, {} nhiệm vụ, {} báo cáo; {errors} lỗi, {warnings} lưu ý, {notes} ghi chú.",
         path.display(),
         project.plan.indicators.len(),
         project.plan.tasks.len(),

@@ -48,14 +48,15 @@ pub struct Derived {
     /// The report as it prints now: what the preview paints, Export writes and Print
     /// sends. An error when it cannot be rendered (page setup against the decree).
     pub rendered: Result<Rendered, RenderError>,
-    /// What to look at before printing, in Vietnamese: the rendered report's warnings,
-    /// or why it could not be rendered.
+    /// The errors and warnings of [`Self::problems`] as lines (the status bar's).
     pub warnings: Vec<String>,
     /// The review copy, rendered the first time it is asked for at this revision.
     review_copy: Option<Result<Rendered, RenderError>>,
     /// Printed section numbers by section id.
     pub numbers: BTreeMap<String, String>,
-    /// The project's problems (`baocao check`).
+    /// The one list of problems of this report: the project's and the report's
+    /// ([`crate::check::check_report`], what `baocao check` prints for it) and what only
+    /// printing finds. Step marks, Xem lại và xuất and the status bar all read it.
     pub problems: Vec<Problem>,
     /// Every step, in the order of [`Step::ALL`].
     pub steps: Vec<StepSummary>,
@@ -75,7 +76,43 @@ pub struct Derived {
 impl Derived {
     /// Computes everything for `report` at `revision`.
     pub fn compute(project: &Project, report: &Report, revision: u64) -> Self {
-        let problems = crate::check::check(project);
+        let mut problems = crate::check::check_report(project, report);
+        let rendered = render_checked(project, report, RenderKind::AsItStands, &problems);
+        // What only printing finds (a character the font lacks, a final version held
+        // back) joins the one list; figures and project errors are in it already.
+        let printing: Vec<crate::check::Problem> = match &rendered {
+            Ok(r) => r
+                .warnings
+                .iter()
+                .filter_map(|w| {
+                    use crate::render::Warning as W;
+                    let severity = match w {
+                        W::Layout(_) => crate::check::Severity::Warning,
+                        W::FinalHeldBack | W::FinalHeldBackByErrors => crate::check::Severity::Note,
+                        W::Unresolved(_) | W::Project(_) => return None,
+                    };
+                    Some(crate::check::Problem {
+                        severity,
+                        place: "Bản in".to_owned(),
+                        message: w.to_string(),
+                        at: None,
+                    })
+                })
+                .collect(),
+            Err(e) => vec![crate::check::Problem {
+                severity: crate::check::Severity::Error,
+                place: "Bản in".to_owned(),
+                message: e.to_string(),
+                at: None,
+            }],
+        };
+        problems.extend(printing);
+        problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
+        let warnings = problems
+            .iter()
+            .filter(|p| p.severity >= crate::check::Severity::Warning)
+            .map(ToString::to_string)
+            .collect();
         let steps = Step::ALL
             .iter()
             .map(|&step| {
@@ -94,11 +131,6 @@ impl Derived {
             .map(|s| (s.id.clone(), figures_of(project, report, &s.body)))
             .filter(|(_, f)| !f.is_empty())
             .collect();
-        let rendered = render_checked(project, report, RenderKind::AsItStands, &problems);
-        let warnings = match &rendered {
-            Ok(r) => r.warnings.iter().map(ToString::to_string).collect(),
-            Err(e) => vec![e.to_string()],
-        };
         Self {
             revision,
             report_id: report.id.clone(),
@@ -172,7 +204,7 @@ mod tests {
         let rendered = d.rendered.as_ref().unwrap_or_else(|e| panic!("{e}"));
         assert!(rendered.draft && !rendered.pages.pages.is_empty());
         assert_eq!(d.numbers, crate::compose::section_numbers(r));
-        assert_eq!(d.problems, crate::check::check(&p));
+        assert_eq!(d.problems, crate::check::check_report(&p, &p.reports[0]));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! with the reason), and which sections and comments belong to a step.
 
 use crate::guide::Step;
-use crate::model::{Project, Report, Section, TaskStatus};
+use crate::model::{Project, Report, Section};
 
 /// How far a step has come.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -36,11 +36,10 @@ pub fn open_comments_of_step(report: &Report, step: Step) -> usize {
         .count()
 }
 
-fn unfilled(text: &str) -> bool {
-    text.contains('{') && text.contains('}') || text.contains('…')
-}
-
-/// The state of `step` and why, in Vietnamese.
+/// The state of `step` and why, in Vietnamese. `problems` is the one list of the
+/// report ([`crate::check::check_report`]): a step needs attention exactly when that
+/// list has a problem in it, and its reason lists those problems; otherwise it is
+/// empty (nothing written or entered yet) or done.
 pub fn step_state(
     step: Step,
     project: &Project,
@@ -48,20 +47,41 @@ pub fn step_state(
     problems: &[crate::check::Problem],
 ) -> (StepState, String) {
     use StepState::*;
+    let mine = crate::check::problems_of_step(problems, step);
+    if !mine.is_empty() {
+        let lines: Vec<String> = mine.iter().map(|p| sentence(&p.message)).collect();
+        return (NeedsAttention, lines.join("\n"));
+    }
+    if let Some(why) = empty_reason(step, project, report) {
+        return (Empty, why);
+    }
+    let mut reason = done_reason(step, project, report);
+    for note in problems.iter().filter(|p| {
+        p.severity == crate::check::Severity::Note && p.at.as_ref().is_some_and(|a| a.step == step)
+    }) {
+        reason.push('\n');
+        reason.push_str(&sentence(&note.message));
+    }
+    (Done, reason)
+}
+
+/// A message as a sentence: capital first letter, final full stop.
+fn sentence(message: &str) -> String {
+    let mut chars = message.trim().chars();
+    let mut out: String = match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    };
+    if !out.ends_with(['.', '!', '?', ':']) {
+        out.push('.');
+    }
+    out
+}
+
+/// Why `step` counts as not started, if it does.
+fn empty_reason(step: Step, project: &Project, report: &Report) -> Option<String> {
     let period = report.period;
     match step {
-        Step::ThongTin => {
-            if report.summary.trim().is_empty() {
-                (
-                    NeedsAttention,
-                    "Chưa có trích yếu (dòng tóm tắt dưới chữ BÁO CÁO).".into(),
-                )
-            } else if unfilled(&report.summary) {
-                (NeedsAttention, "Trích yếu còn chỗ cần điền.".into())
-            } else {
-                (Done, "Đã có kỳ báo cáo và trích yếu.".into())
-            }
-        }
         Step::ChiTieu => {
             let total = project.plan.indicators.len();
             let missing = project
@@ -71,16 +91,9 @@ pub fn step_state(
                 .filter(|i| project.indicator_value(period, &i.id).is_none())
                 .count();
             if total == 0 {
-                (Empty, "Kế hoạch chưa có chỉ tiêu.".into())
-            } else if missing == total {
-                (Empty, "Chưa nhập số liệu chỉ tiêu của kỳ này.".into())
-            } else if missing > 0 {
-                (
-                    NeedsAttention,
-                    format!("{missing}/{total} chỉ tiêu chưa có số liệu."),
-                )
+                Some("Kế hoạch chưa có chỉ tiêu.".into())
             } else {
-                (Done, format!("Đã có số liệu của cả {total} chỉ tiêu."))
+                (missing == total).then(|| "Chưa nhập số liệu chỉ tiêu của kỳ này.".into())
             }
         }
         Step::NhiemVu => {
@@ -91,99 +104,40 @@ pub fn step_state(
                 .iter()
                 .filter(|t| project.task_progress(period, &t.id).is_none())
                 .count();
-            let overdue = crate::compose::facts::tasks(project, report)
-                .iter()
-                .filter(|(_, s)| *s == TaskStatus::Overdue)
-                .count();
             if total == 0 {
-                (Empty, "Kế hoạch chưa có nhiệm vụ.".into())
-            } else if unrecorded == total {
-                (Empty, "Chưa cập nhật tiến độ nhiệm vụ của kỳ này.".into())
-            } else if overdue > 0 {
-                (
-                    NeedsAttention,
-                    format!("{overdue} nhiệm vụ quá hạn: nêu rõ ở phần Hạn chế."),
-                )
-            } else if unrecorded > 0 {
-                (
-                    NeedsAttention,
-                    format!("{unrecorded}/{total} nhiệm vụ chưa cập nhật tiến độ."),
-                )
+                Some("Kế hoạch chưa có nhiệm vụ.".into())
             } else {
-                (Done, "Đã cập nhật tiến độ mọi nhiệm vụ.".into())
+                (unrecorded == total).then(|| "Chưa cập nhật tiến độ nhiệm vụ của kỳ này.".into())
             }
         }
-        Step::KyNhan => {
-            if report.signer.is_empty() || project.organisation.signer(&report.signer).is_none() {
-                (NeedsAttention, "Chưa chọn người ký.".into())
-            } else if report.closing.trim().is_empty() {
-                (NeedsAttention, "Chưa có câu kết (Trên đây là …).".into())
-            } else if report.distribution.is_empty() {
-                (NeedsAttention, "Chưa có nơi nhận.".into())
-            } else {
-                (Done, "Đã có câu kết, người ký và nơi nhận.".into())
-            }
-        }
-        Step::Duyet => {
-            use crate::model::ReportStatus as S;
-            let open = report
-                .review
-                .comments
-                .iter()
-                .filter(|c| !c.resolved)
-                .count();
-            let status = report.review.status;
-            match status {
-                S::Approved | S::Issued if open == 0 => (Done, format!("{}.", status.label())),
-                S::Drafting if open == 0 && report.review.history.is_empty() => {
-                    (Empty, "Chưa gửi duyệt.".into())
-                }
-                _ if open > 0 => (
-                    NeedsAttention,
-                    format!("{}; {open} góp ý chưa xử lý.", status.label()),
-                ),
-                _ => (NeedsAttention, format!("{}.", status.label())),
-            }
-        }
-        Step::XuatBan => {
-            let errors = problems
-                .iter()
-                .filter(|p| p.severity == crate::check::Severity::Error)
-                .count();
-            if errors > 0 {
-                (
-                    NeedsAttention,
-                    format!("Tệp có {errors} lỗi cần sửa trước khi xuất."),
-                )
-            } else {
-                (Done, "Có thể xuất PDF.".into())
-            }
-        }
+        Step::Duyet => (report.review.status == crate::model::ReportStatus::Drafting
+            && report.review.history.is_empty())
+        .then(|| "Chưa gửi duyệt.".into()),
+        Step::ThongTin | Step::KyNhan | Step::XuatBan => None,
         _ => {
             let sections = step_sections(report, step);
             if sections.is_empty() {
-                return (Empty, "Báo cáo không có mục này.".into());
+                return Some("Báo cáo không có mục này.".into());
             }
-            let written = sections
-                .iter()
-                .filter(|s| !s.body.trim().is_empty())
-                .count();
-            if written == 0 && !sections.iter().any(|s| s.generated.is_some()) {
-                (Empty, "Chưa viết nội dung.".into())
-            } else if sections.iter().any(|s| unfilled(&s.body)) {
-                (NeedsAttention, "Còn chỗ cần điền ({…} hoặc …).".into())
-            } else if written < sections.len() && sections.iter().all(|s| s.generated.is_none()) {
-                (
-                    NeedsAttention,
-                    format!(
-                        "{}/{} mục chưa có nội dung.",
-                        sections.len() - written,
-                        sections.len()
-                    ),
-                )
-            } else {
-                (Done, "Đã có nội dung.".into())
-            }
+            let written = sections.iter().any(|s| !s.body.trim().is_empty())
+                || sections.iter().any(|s| s.generated.is_some());
+            (!written).then(|| "Chưa viết nội dung.".into())
         }
+    }
+}
+
+/// What a step without problems has: the words of its mark.
+fn done_reason(step: Step, project: &Project, report: &Report) -> String {
+    match step {
+        Step::ThongTin => "Đã có kỳ báo cáo và trích yếu.".into(),
+        Step::ChiTieu => format!(
+            "Đã có số liệu của cả {} chỉ tiêu.",
+            project.plan.indicators.len()
+        ),
+        Step::NhiemVu => "Đã cập nhật tiến độ mọi nhiệm vụ.".into(),
+        Step::KyNhan => "Đã có câu kết, người ký và nơi nhận.".into(),
+        Step::Duyet => format!("{}.", report.review.status.label()),
+        Step::XuatBan => "Có thể xuất PDF.".into(),
+        _ => "Đã có nội dung.".into(),
     }
 }

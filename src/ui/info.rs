@@ -422,20 +422,45 @@ pub fn show_review(
     if let Ok(r) = &derived.rendered {
         ui.label(format!("Báo cáo gồm {} trang.", r.pages.pages.len()));
     }
-    for w in &derived.warnings {
-        ui.colored_label(egui::Color32::from_rgb(0xd0, 0x7a, 0x00), w);
-    }
     let problems = &derived.problems;
     ui.separator();
     if problems.is_empty() {
         ui.label("Không phát hiện vấn đề nào trong tệp.");
     } else {
-        ui.label(egui::RichText::new("Những điểm cần xem lại").strong());
+        let count = |sev| problems.iter().filter(|p| p.severity == sev).count();
+        use crate::check::Severity;
+        ui.label(
+            egui::RichText::new(format!(
+                "Những điểm cần xem lại: {} lỗi, {} lưu ý, {} ghi chú",
+                count(Severity::Error),
+                count(Severity::Warning),
+                count(Severity::Note)
+            ))
+            .strong(),
+        );
         egui::ScrollArea::vertical()
             .id_salt("van-de")
             .show(ui, |ui| {
-                for p in problems {
-                    ui.label(p.to_string());
+                for (i, p) in problems.iter().enumerate() {
+                    ui.horizontal(|ui| {
+                        let colour = match p.severity {
+                            Severity::Error => egui::Color32::from_rgb(0xc0, 0x10, 0x10),
+                            Severity::Warning => egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
+                            Severity::Note => ui.visuals().text_color(),
+                        };
+                        if let Some(at) = &p.at
+                            && ui
+                                .small_button("Đến chỗ này")
+                                .accessible_name(format!("Đến chỗ vấn đề {}", i + 1))
+                                .clicked()
+                        {
+                            out.push(match &at.section {
+                                Some(id) => Command::Jump(crate::compose::SourceRef::section(id)),
+                                None => Command::SelectStep(at.step),
+                            });
+                        }
+                        ui.colored_label(colour, p.to_string());
+                    });
                 }
             });
     }

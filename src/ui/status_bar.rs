@@ -11,14 +11,15 @@ pub struct StatusView<'a> {
     pub report: Option<&'a Report>,
     /// Pages of the rendered report.
     pub pages: Option<usize>,
-    /// What to look at before printing.
+    /// The errors and warnings of the report's one list of problems.
     pub warnings: &'a [String],
     /// The last message.
     pub message: Option<&'a crate::ui::command::StatusLine>,
 }
 
-/// Draws the status bar at the bottom of the window.
-pub fn show(ui: &mut egui::Ui, app: &StatusView) {
+/// Draws the status bar at the bottom of the window; a click on the problems opens
+/// Xem lại và xuất, which lists them with a way to each.
+pub fn show(ui: &mut egui::Ui, app: &StatusView, out: &mut Vec<super::command::Command>) {
     egui::Panel::bottom("thanh-trang-thai").show(ui, |ui| {
         ui.horizontal(|ui| {
             match app.doc {
@@ -51,11 +52,23 @@ pub fn show(ui: &mut egui::Ui, app: &StatusView) {
                 let warnings = app.warnings;
                 if !warnings.is_empty() {
                     ui.separator();
-                    ui.colored_label(
-                        egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
-                        format!("{} cảnh báo", warnings.len()),
-                    )
-                    .on_hover_text(warnings.join("\n"));
+                    let r = ui
+                        .add(
+                            egui::Label::new(
+                                egui::RichText::new(format!(
+                                    "{} vấn đề cần xem lại",
+                                    warnings.len()
+                                ))
+                                .color(egui::Color32::from_rgb(0xd0, 0x7a, 0x00)),
+                            )
+                            .sense(egui::Sense::click()),
+                        )
+                        .on_hover_text(warnings.join("\n"));
+                    if r.clicked() {
+                        out.push(super::command::Command::SelectStep(
+                            crate::guide::Step::XuatBan,
+                        ));
+                    }
                 }
             }
             if let Some(m) = app.message {

@@ -540,30 +540,11 @@ impl BaocaoApp {
             SourceRef::ReviewHeading | SourceRef::Comment(_) => Some(Step::Duyet),
             SourceRef::None => None,
             SourceRef::Section(id) => {
-                // The step of the nearest section (itself or an ancestor) with a role.
                 let report = self.report()?;
-                let mut best = None;
-                for top in &report.sections {
-                    find_role_path(top, id, None, &mut best);
-                }
-                best.map(Step::for_role)
+                report
+                    .section(id)
+                    .map(|_| crate::check::step_of_section(report, id))
             }
         }
-    }
-}
-
-fn find_role_path(
-    s: &crate::model::Section,
-    id: &str,
-    inherited: Option<SectionRole>,
-    best: &mut Option<SectionRole>,
-) {
-    let role = s.role.or(inherited);
-    if s.id == id {
-        *best = role;
-        return;
-    }
-    for c in &s.children {
-        find_role_path(c, id, role, best);
     }
 }

@@ -171,6 +171,11 @@ impl BaocaoApp {
         self.derived.as_ref().and_then(|d| d.rendered.as_ref().ok())
     }
 
+    /// What was derived from the current revision (problems, step marks, …).
+    pub fn derived(&self) -> Option<&Derived> {
+        self.derived.as_ref()
+    }
+
     /// The laid-out pages of the current report, as the preview shows them.
     pub fn pages(&self) -> Option<&Pages> {
         self.rendered().map(|r| &r.pages)

@@ -40,6 +40,7 @@ impl BaocaoApp {
                 warnings: self.warnings(),
                 message: self.status.as_ref(),
             },
+            &mut out,
         );
         self.panels(ui, &mut out);
         if let Some(modal) = &mut self.modal

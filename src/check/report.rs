@@ -1,0 +1,333 @@
+//! The problems of one report, each with the step, section and paragraph it concerns:
+//! one list read by `baocao check`, the step marks, the step Xem lại và xuất and the
+//! status bar, so that they never disagree.
+
+use super::{Problem, Severity};
+use crate::compose::placeholders::{Piece, resolve, split};
+use crate::guide::Step;
+use crate::model::{Project, Report, Section, SectionId, TaskStatus, rich};
+
+/// Where a problem is: the step that fixes it, and the section and paragraph (the
+/// n-th non-empty line of its text, from 0) when it is in one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct At {
+    pub step: Step,
+    pub section: Option<SectionId>,
+    pub paragraph: Option<usize>,
+}
+
+impl At {
+    fn step(step: Step) -> Option<At> {
+        Some(At {
+            step,
+            section: None,
+            paragraph: None,
+        })
+    }
+}
+
+/// The step whose editor shows section `id`: the step of its nearest part of the
+/// skeleton, or for a top-level section of the report's own, of the part before it
+/// (else after it); Căn cứ when the report has no part of the skeleton at all.
+pub fn step_of_section(report: &Report, id: &str) -> Step {
+    fn walk(
+        list: &[Section],
+        id: &str,
+        role: Option<crate::model::SectionRole>,
+    ) -> Option<Option<crate::model::SectionRole>> {
+        for s in list {
+            let r = s.role.or(role);
+            if s.id == id {
+                return Some(r);
+            }
+            if let Some(found) = walk(&s.children, id, r) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    if let Some(Some(role)) = walk(&report.sections, id, None) {
+        return Step::for_role(role);
+    }
+    // A top-level section of the report's own making, or inside one.
+    let top = report
+        .sections
+        .iter()
+        .position(|s| s.walk().iter().any(|d| d.id == id));
+    let anchor = top.and_then(|i| {
+        report.sections[..i]
+            .iter()
+            .rev()
+            .chain(report.sections.get(i + 1..).into_iter().flatten())
+            .find_map(|s| s.role)
+    });
+    anchor.map_or(Step::CanCu, Step::for_role)
+}
+
+/// Problems of `report` that `check` of the whole project also lists.
+pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
+    let mut out = Vec::new();
+    let place = format!("Báo cáo {}", r.id);
+    let mut add = |severity, at: Option<At>, where_: &str, message: String| {
+        out.push(Problem {
+            severity,
+            place: if where_.is_empty() {
+                place.clone()
+            } else {
+                format!("{place}, {where_}")
+            },
+            message,
+            at,
+        })
+    };
+    let org = &project.organisation;
+    if !r.period.is_valid() {
+        add(
+            Severity::Error,
+            At::step(Step::ThongTin),
+            "",
+            "kỳ báo cáo không hợp lệ".into(),
+        );
+    }
+    if !r.signer.is_empty() && org.signer(&r.signer).is_none() {
+        add(
+            Severity::Error,
+            At::step(Step::KyNhan),
+            "",
+            format!("người ký “{}” không có trong danh sách người ký", r.signer),
+        );
+    }
+    let ids: Vec<&str> = r.all_sections().iter().map(|s| s.id.as_str()).collect();
+    for d in super::duplicates(ids.iter().copied()) {
+        add(Severity::Error, None, "", format!("mã mục “{d}” bị trùng"));
+    }
+    if r.summary.trim().is_empty() {
+        add(
+            Severity::Warning,
+            At::step(Step::ThongTin),
+            "",
+            "chưa có trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)".into(),
+        );
+    } else if let Some(gap) = template_gap(&r.summary) {
+        add(
+            Severity::Warning,
+            At::step(Step::ThongTin),
+            "trích yếu",
+            format!("còn chỗ cần điền “{gap}”"),
+        );
+    }
+    if r.signer.is_empty() {
+        add(
+            Severity::Warning,
+            At::step(Step::KyNhan),
+            "",
+            "chưa chọn người ký".into(),
+        );
+    }
+    if r.closing.trim().is_empty() {
+        add(
+            Severity::Warning,
+            At::step(Step::KyNhan),
+            "",
+            "chưa có câu kết (Trên đây là …)".into(),
+        );
+    }
+    if r.distribution.is_empty() {
+        add(
+            Severity::Warning,
+            At::step(Step::KyNhan),
+            "",
+            "chưa có nơi nhận".into(),
+        );
+    }
+    for (text, name, step) in [
+        (&r.opening, "đoạn mở đầu", Step::ThongTin),
+        (&r.closing, "câu kết", Step::KyNhan),
+    ] {
+        for p in text_problems(project, r, text, None, step) {
+            add(p.0, p.1, name, p.2);
+        }
+    }
+    for s in r.all_sections() {
+        let name = if s.title.trim().is_empty() {
+            format!("mục “{}”", s.id)
+        } else {
+            format!("mục “{}”", s.title.trim())
+        };
+        let step = step_of_section(r, &s.id);
+        let at = Some(At {
+            step,
+            section: Some(s.id.clone()),
+            paragraph: None,
+        });
+        if s.title.trim().is_empty() {
+            add(
+                Severity::Warning,
+                at.clone(),
+                &name,
+                "chưa có tiêu đề".into(),
+            );
+        }
+        if super::is_blank(s) && r.sections.iter().any(|t| !super::is_blank(t)) {
+            add(Severity::Warning, at, &name, "chưa có nội dung".into());
+        }
+        for p in text_problems(project, r, &s.body, Some(&s.id), step) {
+            add(p.0, p.1, &name, p.2);
+        }
+    }
+    if r.sections.iter().all(super::is_blank) {
+        add(
+            Severity::Warning,
+            None,
+            "",
+            "báo cáo chưa có nội dung".into(),
+        );
+    }
+    // The period's figures and progress.
+    let total = project.plan.indicators.len();
+    let missing = project
+        .plan
+        .indicators
+        .iter()
+        .filter(|i| project.indicator_value(r.period, &i.id).is_none())
+        .count();
+    if missing > 0 && missing < total {
+        add(
+            Severity::Warning,
+            At::step(Step::ChiTieu),
+            "",
+            format!("{missing}/{total} chỉ tiêu chưa có số liệu của kỳ này"),
+        );
+    }
+    let tasks = project.plan.tasks.len();
+    let unrecorded = project
+        .plan
+        .tasks
+        .iter()
+        .filter(|t| project.task_progress(r.period, &t.id).is_none())
+        .count();
+    if unrecorded > 0 && unrecorded < tasks {
+        add(
+            Severity::Warning,
+            At::step(Step::NhiemVu),
+            "",
+            format!("{unrecorded}/{tasks} nhiệm vụ chưa cập nhật tiến độ của kỳ này"),
+        );
+    }
+    let overdue = crate::compose::facts::tasks(project, r)
+        .iter()
+        .filter(|(_, s)| *s == TaskStatus::Overdue)
+        .count();
+    if overdue > 0 {
+        add(
+            Severity::Note,
+            At::step(Step::NhiemVu),
+            "",
+            format!("{overdue} nhiệm vụ quá hạn; nêu rõ ở phần Hạn chế"),
+        );
+    }
+    let open = r.review.comments.iter().filter(|c| !c.resolved).count();
+    if open > 0 {
+        add(
+            Severity::Warning,
+            At::step(Step::Duyet),
+            "",
+            format!("{open} góp ý chưa xử lý"),
+        );
+    }
+    out
+}
+
+/// A template gap left in text: `{nội dung}` (one brace, not a `{{…}}` field) or `…`.
+fn template_gap(text: &str) -> Option<String> {
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        if rest[open..].starts_with("{{") {
+            match rest[open + 2..].find("}}") {
+                Some(close) => {
+                    rest = &rest[open + 2 + close + 2..];
+                    continue;
+                }
+                None => return Some(rest[open..].chars().take(30).collect()),
+            }
+        }
+        let close = rest[open..].find('}').map_or(rest.len(), |c| open + c + 1);
+        return Some(rest[open..close].to_owned());
+    }
+    text.contains('…').then(|| "…".to_owned())
+}
+
+/// Problems in one text (a section's body, the opening, the closing): what the rich
+/// text reader could not read as written, template gaps, figures that cannot be found.
+fn text_problems(
+    project: &Project,
+    report: &Report,
+    text: &str,
+    section: Option<&SectionId>,
+    step: Step,
+) -> Vec<(Severity, Option<At>, String)> {
+    let mut out = Vec::new();
+    let at = |paragraph: Option<usize>| {
+        Some(At {
+            step,
+            section: section.cloned(),
+            paragraph,
+        })
+    };
+    // The paragraph index of each line: the n-th non-empty line.
+    let mut index_of_line = Vec::new();
+    let mut n = 0usize;
+    for line in text.lines() {
+        index_of_line.push(n);
+        if !line.trim().is_empty() {
+            n += 1;
+        }
+    }
+    for note in rich::parse(text).1 {
+        let p = index_of_line.get(note.line.saturating_sub(1)).copied();
+        out.push((Severity::Warning, at(p), note.message));
+    }
+    for (p, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        if let Some(gap) = template_gap(line) {
+            out.push((
+                Severity::Warning,
+                at(Some(p)),
+                format!("đoạn {} còn chỗ cần điền “{gap}”", p + 1),
+            ));
+        }
+        for piece in split(line) {
+            if let Piece::Field { raw, inner } = piece
+                && let Err(reason) = resolve(project, report, inner)
+            {
+                out.push((
+                    Severity::Warning,
+                    at(Some(p)),
+                    format!("đoạn {}: số liệu {raw} chưa xác định: {reason}", p + 1),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Every problem that concerns `report`: the project's own (not tied to another
+/// report) and the report's, errors first. The window shows this list.
+pub fn check_report(project: &Project, report: &Report) -> Vec<Problem> {
+    let mut out: Vec<Problem> = super::project_problems(project);
+    out.extend(report_problems(project, report));
+    out.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    out
+}
+
+/// The problems a step's mark stands for: those located in it (errors and warnings);
+/// Xem lại và xuất also stands for every error and for what has no place.
+pub fn problems_of_step(problems: &[Problem], step: Step) -> Vec<&Problem> {
+    problems
+        .iter()
+        .filter(|p| p.severity >= Severity::Warning)
+        .filter(|p| match &p.at {
+            Some(at) => at.step == step || (step == Step::XuatBan && p.severity == Severity::Error),
+            None => step == Step::XuatBan,
+        })
+        .collect()
+}

@@ -1,0 +1,157 @@
+//! One list of problems: `baocao check`, the marks of the step list, the step Xem lại
+//! và xuất and the status bar read the same problems and never disagree (issue 14).
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use baocao::check::{Severity, problems_of_step};
+use baocao::guide::Step;
+use baocao::session::steps::StepState;
+use baocao::ui::BaocaoApp;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+/// The sample with one problem of each kind a clerk makes: a gap left from a phrase,
+/// a figure that cannot be found, an indicator without a value, an open comment.
+fn troubled_copy() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    let mut p = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    let r = &mut p.reports[0];
+    if let Some(s) = r.section_mut("han-che") {
+        s.body
+            .push_str("\n- Kinh phí cho {nội dung} chưa được bố trí.");
+    }
+    if let Some(s) = r.section_mut("uu-diem") {
+        s.body.push_str("\n- Đạt {{CT99.kết quả}}.");
+    }
+    r.review.comments.push(baocao::model::Comment {
+        id: "gy-1".into(),
+        section: "han-che".into(),
+        paragraph: None,
+        author: "Nguyễn Văn A".into(),
+        role: baocao::model::ReviewRole::Reviewer,
+        at: chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .unwrap(),
+        text: "Bổ sung số liệu.".into(),
+        replies: Vec::new(),
+        resolved: false,
+        resolved_by: None,
+        resolved_at: None,
+        reopened_at: None,
+    });
+    let period = p.reports[0].period;
+    if let Some(rec) = p.periods.iter_mut().find(|x| x.period == period) {
+        rec.indicators.remove("CT01");
+    }
+    baocao::storage::save(&path, &p).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
+    let (_d, path) = troubled_copy();
+    // The command line.
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let cli: Vec<&str> = stdout
+        .lines()
+        .filter(|l| {
+            l.starts_with("Lỗi — ") || l.starts_with("Lưu ý — ") || l.starts_with("Ghi chú — ")
+        })
+        .collect();
+    assert!(cli.len() >= 4, "{stdout}");
+
+    // The window.
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::new(&p)
+        });
+    h.run();
+    let derived = h.state().derived().unwrap();
+    let window: Vec<String> = derived.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        cli,
+        window.iter().map(String::as_str).collect::<Vec<_>>(),
+        "the command line and the window list the same problems"
+    );
+    for needle in ["{nội dung}", "{{CT99.kết quả}}", "1/15 chỉ tiêu", "1 góp ý"] {
+        assert!(
+            window.iter().any(|w| w.contains(needle)),
+            "{needle}: {window:#?}"
+        );
+    }
+    // Every mark says exactly its problems, and a step with none is not marked.
+    for s in &derived.steps {
+        let mine = problems_of_step(&derived.problems, s.step);
+        if mine.is_empty() {
+            assert_ne!(
+                s.state,
+                StepState::NeedsAttention,
+                "{:?}: {}",
+                s.step,
+                s.reason
+            );
+        } else {
+            assert_eq!(s.state, StepState::NeedsAttention, "{:?}", s.step);
+            for p in mine {
+                let m = &p.message;
+                assert!(
+                    s.reason.to_lowercase().contains(&m.to_lowercase()),
+                    "{:?}: “{}” not in “{}”",
+                    s.step,
+                    m,
+                    s.reason
+                );
+            }
+        }
+    }
+    let marked: Vec<Step> = derived
+        .steps
+        .iter()
+        .filter(|s| s.state == StepState::NeedsAttention)
+        .map(|s| s.step)
+        .collect();
+    for step in [Step::HanChe, Step::UuDiem, Step::ChiTieu, Step::Duyet] {
+        assert!(marked.contains(&step), "{step:?} marked: {marked:?}");
+    }
+    // The status bar counts the errors and warnings of the same list.
+    let serious = derived
+        .problems
+        .iter()
+        .filter(|p| p.severity >= Severity::Warning)
+        .count();
+    h.get_by_label(&format!("{serious} vấn đề cần xem lại"))
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().step,
+        Step::XuatBan,
+        "a click opens Xem lại và xuất"
+    );
+    // Xem lại và xuất lists them, each line as the command line writes it.
+    for line in &window {
+        h.get_by_label(line);
+    }
+    assert!(
+        h.query_by_label("Không phát hiện vấn đề nào trong tệp.")
+            .is_none()
+    );
+    // "Đến chỗ này" goes to the step of the problem.
+    let k = window
+        .iter()
+        .position(|w| w.contains("{nội dung}"))
+        .unwrap();
+    h.get_by_label(&format!("Đến chỗ vấn đề {}", k + 1)).click();
+    h.run();
+    assert_eq!(h.state().step, Step::HanChe);
+}
