@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{Project, Section, Target, Value};
 
+pub mod figures;
 mod report;
 
 pub use report::{At, check_report, problems_of_step, step_of_section};
@@ -30,6 +31,9 @@ pub struct Problem {
     pub message: String,
     /// The part of a report it concerns, for the step marks and a click to go there.
     pub at: Option<At>,
+    /// A one-click fix in the paragraph `at` names: the text as typed and what
+    /// replaces it (a field that always says the truth).
+    pub fix: Option<(String, String)>,
 }
 
 impl std::fmt::Display for Problem {
@@ -63,6 +67,7 @@ fn project_problems(project: &Project) -> Vec<Problem> {
             place,
             message,
             at: None,
+            fix: None,
         })
     };
     let org = &project.organisation;

@@ -78,8 +78,10 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
             },
             message,
             at,
+            fix: None,
         })
     };
+    let mut stale = Vec::new();
     let org = &project.organisation;
     if !r.period.is_valid() {
         add(
@@ -174,6 +176,19 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
         for p in text_problems(project, r, &s.body, Some(&s.id), step) {
             add(p.0, p.1, &name, p.2);
         }
+        for f in super::figures::stale_figures(project, r, &s.body) {
+            stale.push(Problem {
+                severity: Severity::Warning,
+                place: format!("{place}, {name}"),
+                message: f.message,
+                at: Some(At {
+                    step,
+                    section: Some(s.id.clone()),
+                    paragraph: Some(f.paragraph),
+                }),
+                fix: f.fix,
+            });
+        }
     }
     if r.sections.iter().all(super::is_blank) {
         add(
@@ -235,6 +250,7 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
             format!("{open} góp ý chưa xử lý"),
         );
     }
+    out.extend(stale);
     out
 }
 

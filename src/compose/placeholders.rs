@@ -13,8 +13,9 @@ use crate::vi;
 pub const INDICATOR_FIELDS: [&str; 5] = ["kết quả", "mục tiêu", "đánh giá", "kỳ trước", "thay đổi"];
 
 /// Report-wide figures: `{{tổng.…}}`.
-pub const SUMMARY_FIELDS: [&str; 4] = [
+pub const SUMMARY_FIELDS: [&str; 5] = [
     "chỉ tiêu đạt",
+    "chỉ tiêu chưa đạt",
     "nhiệm vụ hoàn thành",
     "nhiệm vụ quá hạn",
     "danh sách quá hạn",
@@ -131,6 +132,14 @@ fn summary(project: &Project, report: &Report, field: &str) -> Result<String, St
             let all = super::facts::indicators(project, report);
             let met = all.iter().filter(|(_, _, s)| s.is_achieved()).count();
             Ok(format!("{met:02}/{:02}", all.len()))
+        }
+        "chỉ tiêu chưa đạt" => {
+            let all = super::facts::indicators(project, report);
+            let not_met = all
+                .iter()
+                .filter(|(_, _, s)| *s == crate::model::IndicatorStatus::NotMet)
+                .count();
+            Ok(format!("{not_met:02}"))
         }
         "nhiệm vụ hoàn thành" => {
             let done = tasks.iter().filter(|(_, s)| *s == TaskStatus::Done).count();

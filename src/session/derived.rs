@@ -96,6 +96,7 @@ impl Derived {
                         place: "Bản in".to_owned(),
                         message: w.to_string(),
                         at: None,
+                        fix: None,
                     })
                 })
                 .collect(),
@@ -104,6 +105,7 @@ impl Derived {
                 place: "Bản in".to_owned(),
                 message: e.to_string(),
                 at: None,
+                fix: None,
             }],
         };
         problems.extend(printing);

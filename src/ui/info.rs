@@ -459,6 +459,25 @@ pub fn show_review(
                                 None => Command::SelectStep(at.step),
                             });
                         }
+                        if let (Some(at), Some((typed, field))) = (&p.at, &p.fix)
+                            && let Some(section) = at.section.as_ref().and_then(|id| report.section(id))
+                            && let Some(text) = at.paragraph.and_then(|n| {
+                                crate::check::figures::apply_fix(&section.body, n, typed, field)
+                            })
+                            && ui
+                                .small_button(format!("Thay bằng {field}"))
+                                .on_hover_text("Thay số gõ tay bằng số liệu luôn khớp với bước Chỉ tiêu, Nhiệm vụ")
+                                .accessible_name(format!("Sửa vấn đề {}", i + 1))
+                                .clicked()
+                        {
+                            out.push(Command::SealTyping);
+                            out.push(Command::Edit(Edit::SectionBody {
+                                report: report.id.clone(),
+                                section: section.id.clone(),
+                                text,
+                            }));
+                            out.push(Command::SealTyping);
+                        }
                         ui.colored_label(colour, p.to_string());
                     });
                 }

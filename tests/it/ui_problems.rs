@@ -155,3 +155,34 @@ fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
     h.run();
     assert_eq!(h.state().step, Step::HanChe);
 }
+
+#[test]
+fn changing_an_indicator_flags_the_figures_typed_from_its_old_value_with_their_sections() {
+    let mut p = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    let period = p.reports[0].period;
+    let rec = p.periods.iter_mut().find(|x| x.period == period).unwrap();
+    rec.indicators.get_mut("CT02").unwrap().value = Some(baocao::model::Value::Number(94.5));
+    let problems = baocao::check::check_report(&p, &p.reports[0]);
+    let stale: Vec<(&str, String)> = problems
+        .iter()
+        .filter(|x| x.message.contains("96,8%"))
+        .map(|x| {
+            (
+                x.at.as_ref()
+                    .and_then(|a| a.section.as_deref())
+                    .unwrap_or(""),
+                x.message.clone(),
+            )
+        })
+        .collect();
+    let sections: Vec<&str> = stale.iter().map(|s| s.0).collect();
+    assert_eq!(sections, ["nv-chinh-quyen-so", "uu-diem"], "{stale:#?}");
+    assert!(stale.iter().all(|s| s.1.contains("94,5%")));
+    // Before the change the sample has none.
+    let sample = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    let none = baocao::check::check_report(&sample, &sample.reports[0]);
+    assert!(
+        none.iter().all(|x| x.severity < Severity::Warning),
+        "{none:#?}"
+    );
+}
