@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::model::{Project, Section, Target, Value};
 
 pub mod figures;
+pub mod periods;
 mod report;
 
 pub use report::{At, check_report, problems_of_step, step_of_section};

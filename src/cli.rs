@@ -8,7 +8,10 @@
 //! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read;
 //! `baocao import FILE.ron REPORT.txt` adds a report recognised from its plain text.
 
+mod new_report;
 mod text_import;
+
+pub use new_report::{NewReportArgs, run_new_report};
 
 pub use text_import::run_text_import;
 
@@ -31,6 +34,7 @@ pub enum Command {
     Export(ExportArgs),
     /// `baocao import`: add indicators or tasks from a table.
     Import(ImportArgs),
+    NewReport(NewReportArgs),
     Help,
 }
 
@@ -108,6 +112,10 @@ pub const USAGE: &str = "Cách dùng:
                               thêm một báo cáo mới từ văn bản thuần (dán từ Word, lưu .txt UTF-8);
                               kỳ báo cáo: 2026-Q1…Q4, 2026-6T, 2026-9T, 2026-NAM (mặc định: kỳ ghi
                               trong trích yếu, nếu không có thì kỳ gần nhất của dự án)
+  baocao new-report TỆP.ron [--from MÃ] [--period 2026-Q3]
+                              thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
+                              nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
+                              30/6 → 30/9) và in danh sách các chỗ đã chuyển
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
@@ -119,6 +127,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
+        [cmd, rest @ ..] if cmd == "new-report" => {
+            new_report::parse_new_report(rest).map(Command::NewReport)
+        }
         [file] if !file.starts_with('-') => Ok(Command::Window(Some(PathBuf::from(file)))),
         [other, ..] => Err(format!("Không hiểu lệnh “{other}”.")),
     }

@@ -28,6 +28,9 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
+        Command::NewReport(args) => {
+            cli::run_new_report(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Command::Window(path) => baocao::ui::run(path),
     }
 }

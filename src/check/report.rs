@@ -176,6 +176,20 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
         for p in text_problems(project, r, &s.body, Some(&s.id), step) {
             add(p.0, p.1, &name, p.2);
         }
+        let next_tasks = step == Step::NhiemVuToi;
+        for (paragraph, message) in super::periods::stale_periods(r.period, &s.body, next_tasks) {
+            stale.push(Problem {
+                severity: Severity::Warning,
+                place: format!("{place}, {name}"),
+                message,
+                at: Some(At {
+                    step,
+                    section: Some(s.id.clone()),
+                    paragraph: Some(paragraph),
+                }),
+                fix: None,
+            });
+        }
         for f in super::figures::stale_figures(project, r, &s.body) {
             stale.push(Problem {
                 severity: Severity::Warning,

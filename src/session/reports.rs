@@ -63,11 +63,21 @@ fn blank_report(project: &Project) -> Report {
     r
 }
 
-/// A report of `project` for `period`: a copy of the latest earlier report (period
-/// words of its summary and closing moved on, number, date and review dropped) when
-/// `from_previous` and there is one, otherwise the skeleton. Its id is new in the
-/// project.
+/// A report of `project` for `period`: a copy of the latest earlier report (number,
+/// date and review dropped) when `from_previous` and there is one, otherwise the
+/// skeleton. Its id is new in the project.
 pub fn report_for_period(project: &Project, period: Period, from_previous: bool) -> Report {
+    report_for_period_with_rewrites(project, period, from_previous).0
+}
+
+/// Like [`report_for_period`], and the period words it moved on in a copy of the
+/// previous report: "quý II" → "quý III", "6 tháng đầu năm" → "9 tháng", "đến hết ngày
+/// 30/6/2026" → "30/9/2026", and in Nhiệm vụ thời gian tới the next period on again.
+pub fn report_for_period_with_rewrites(
+    project: &Project,
+    period: Period,
+    from_previous: bool,
+) -> (Report, Vec<crate::check::periods::Rewrite>) {
     let previous = from_previous
         .then(|| {
             project
@@ -78,11 +88,31 @@ pub fn report_for_period(project: &Project, period: Period, from_previous: bool)
                 .or(project.reports.last())
         })
         .flatten();
+    let mut rewrites = Vec::new();
     let mut report = match previous {
         Some(prev) => {
             let mut r = prev.clone();
-            r.summary = r.summary.replace(&prev.period.label(), &period.label());
-            r.closing = r.closing.replace(&prev.period.label(), &period.label());
+            let from = prev.period;
+            let mut move_on = |text: &mut String, place: &str| {
+                let (new, mut done) = crate::check::periods::carry_over(text, from, period, place);
+                *text = new;
+                rewrites.append(&mut done);
+            };
+            move_on(&mut r.summary, "trích yếu");
+            move_on(&mut r.opening, "đoạn mở đầu");
+            move_on(&mut r.closing, "câu kết");
+            fn sections(
+                list: &mut [crate::model::Section],
+                move_on: &mut dyn FnMut(&mut String, &str),
+            ) {
+                for s in list {
+                    let place = format!("mục “{}”", s.title.trim());
+                    move_on(&mut s.title, &place);
+                    move_on(&mut s.body, &place);
+                    sections(&mut s.children, move_on);
+                }
+            }
+            sections(&mut r.sections, &mut move_on);
             r
         }
         None => {
@@ -104,7 +134,7 @@ pub fn report_for_period(project: &Project, period: Period, from_previous: bool)
     report.number = None;
     report.date = None;
     report.review = Default::default();
-    report
+    (report, rewrites)
 }
 
 /// An id for a new report of `period` that `project` does not use yet: `bc-q2-2026`,

@@ -186,3 +186,65 @@ fn changing_an_indicator_flags_the_figures_typed_from_its_old_value_with_their_s
         "{none:#?}"
     );
 }
+
+#[test]
+fn the_quarter_three_report_made_from_quarter_two_has_its_period_words_moved_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::copy(baocao::ui::SAMPLE_PATH, &path).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["new-report"])
+        .arg(&path)
+        .args(["--period", "2026-Q3"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("“30/6/2026” → “30/9/2026”"), "{stdout}");
+    assert!(stdout.contains("“6 tháng đầu năm” → “9 tháng”"), "{stdout}");
+    let p = baocao::storage::load(&path).unwrap();
+    let q3 = p.reports.iter().find(|r| r.id == "bc-q3-2026").unwrap();
+    let next = q3
+        .section_by_role(baocao::model::SectionRole::NextTasks)
+        .unwrap();
+    assert!(next.body.contains("quý IV"), "the next period moved on too");
+    let all: String = q3
+        .all_sections()
+        .iter()
+        .map(|s| s.body.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!all.contains("30/6/2026"));
+    // What could not be moved is in the one list, and its step is not green.
+    let problems = baocao::check::check_report(&p, q3);
+    let periods: Vec<_> = problems
+        .iter()
+        .filter(|x| x.message.contains("không khớp kỳ báo cáo"))
+        .collect();
+    assert!(periods.is_empty(), "{periods:#?}");
+    // A "quý II" left by hand is flagged, with its step marked.
+    let mut p2 = p.clone();
+    let r = p2
+        .reports
+        .iter_mut()
+        .find(|r| r.id == "bc-q3-2026")
+        .unwrap();
+    r.section_mut("han-che")
+        .unwrap()
+        .body
+        .push_str("\n- Trong quý II còn chậm.");
+    let r = p2
+        .reports
+        .iter()
+        .find(|r| r.id == "bc-q3-2026")
+        .unwrap()
+        .clone();
+    let d = baocao::session::Derived::compute(&p2, &r, 1);
+    let han_che = d.steps.iter().find(|s| s.step == Step::HanChe).unwrap();
+    assert_eq!(han_che.state, StepState::NeedsAttention);
+    assert!(han_che.reason.contains("“quý II”"), "{}", han_che.reason);
+}

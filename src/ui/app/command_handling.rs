@@ -466,14 +466,28 @@ impl BaocaoApp {
 
     fn new_report(&mut self, period: Period, from_previous: bool) {
         let Some(doc) = &mut self.doc else { return };
-        let report = reports::report_for_period(&doc.project, period, from_previous);
+        let (report, rewrites) =
+            reports::report_for_period_with_rewrites(&doc.project, period, from_previous);
         let id = report.id.clone();
         match doc.apply(Edit::AddReport(Box::new(report))) {
             Ok(_) => {
                 self.report_id = Some(id);
                 self.step = Step::ThongTin;
+                let moved = if rewrites.is_empty() {
+                    String::new()
+                } else {
+                    let list: Vec<String> = rewrites
+                        .iter()
+                        .map(|r| format!("{}: “{}” → “{}”", r.place, r.before, r.after))
+                        .collect();
+                    format!(
+                        " Đã chuyển {} cụm từ chỉ kỳ báo cáo (Ctrl+Z để bỏ cả báo cáo): {}.",
+                        rewrites.len(),
+                        list.join("; ")
+                    )
+                };
                 self.status = Some(StatusLine::info(format!(
-                    "Đã tạo báo cáo {}.",
+                    "Đã tạo báo cáo {}.{moved} Những chỗ còn lệch kỳ được liệt kê ở bước Xem lại và xuất.",
                     period.label()
                 )));
             }

@@ -1,0 +1,365 @@
+//! Periods named in the text (issue 14, item 2): "quý II", "6 tháng đầu năm", "9 tháng",
+//! "đến hết ngày 30/6/2026". Those that do not fit the report's period are flagged;
+//! a report made from the previous one has them moved on one period.
+
+use crate::model::{Period, PeriodKind};
+
+/// A period named in running text, where it is.
+#[derive(Clone, Debug, PartialEq)]
+struct Mention {
+    start: usize,
+    end: usize,
+    period: Period,
+    /// A period-end date (`30/6/2026`) rather than a name.
+    date: bool,
+}
+
+const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// The year written right after a period name (` năm 2026`, `/2026`), its length.
+fn year_after(rest: &str) -> Option<(i32, usize)> {
+    for prefix in [" năm ", "/", " "] {
+        if let Some(r) = rest.strip_prefix(prefix) {
+            let digits: String = r.chars().take_while(char::is_ascii_digit).collect();
+            if digits.len() == 4
+                && let Ok(y) = digits.parse()
+            {
+                return Some((y, prefix.len() + 4));
+            }
+        }
+    }
+    None
+}
+
+fn mentions(text: &str, year: i32) -> Vec<Mention> {
+    let mut out = Vec::new();
+    for (i, _) in text.char_indices() {
+        let rest = &text[i..];
+        if i > 0
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        for word in ["quý ", "Quý ", "QUÝ "] {
+            let Some(r) = rest.strip_prefix(word) else {
+                continue;
+            };
+            let numeral: String = r.chars().take_while(|c| matches!(c, 'I' | 'V')).collect();
+            let after = &r[numeral.len()..];
+            if after.chars().next().is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(q) = ROMAN.iter().position(|n| *n == numeral) {
+                let (y, ylen) = year_after(after).unwrap_or((year, 0));
+                out.push(Mention {
+                    start: i,
+                    end: i + word.len() + numeral.len() + ylen,
+                    period: Period::new(y, PeriodKind::Quarter(q as u8 + 1)),
+                    date: false,
+                });
+            }
+        }
+        for (words, kind) in [
+            ("6 tháng đầu năm", PeriodKind::FirstHalf),
+            ("9 tháng đầu năm", PeriodKind::NineMonths),
+            ("9 tháng", PeriodKind::NineMonths),
+        ] {
+            if let Some(r) = rest.strip_prefix(words) {
+                if kind == PeriodKind::NineMonths
+                    && words == "9 tháng"
+                    && out.last().is_some_and(|m: &Mention| m.start == i)
+                {
+                    continue;
+                }
+                let (y, ylen) = year_after(r).map_or((year, 0), |(y, l)| (y, l));
+                out.push(Mention {
+                    start: i,
+                    end: i + words.len() + ylen,
+                    period: Period::new(y, kind),
+                    date: false,
+                });
+                break;
+            }
+        }
+        // A period-end date after "đến (hết) ngày".
+        for lead in [
+            "đến hết ngày ",
+            "Đến hết ngày ",
+            "đến ngày ",
+            "Đến ngày ",
+            "hết ngày ",
+        ] {
+            if let Some(r) = rest.strip_prefix(lead)
+                && let Some((period, len)) = period_end_date(r)
+                && !out
+                    .iter()
+                    .any(|m: &Mention| m.date && m.start == i + lead.len())
+            {
+                out.push(Mention {
+                    start: i + lead.len(),
+                    end: i + lead.len() + len,
+                    period,
+                    date: true,
+                });
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// `30/6/2026` (or `30/06/2026`) at the start of `text`, when it ends a quarter.
+fn period_end_date(text: &str) -> Option<(Period, usize)> {
+    let token: String = text
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '/')
+        .collect();
+    let mut parts = token.split('/');
+    let (d, m, y) = (parts.next()?, parts.next()?, parts.next()?);
+    let (d, m, y): (u32, u32, i32) = (d.parse().ok()?, m.parse().ok()?, y.parse().ok()?);
+    let q = match (d, m) {
+        (31, 3) => 1,
+        (30, 6) => 2,
+        (30, 9) => 3,
+        (31, 12) => 4,
+        _ => return None,
+    };
+    Some((Period::new(y, PeriodKind::Quarter(q)), token.len()))
+}
+
+/// The month a period ends in and its year, to compare a quarter with 6 or 9 months.
+fn ends(p: Period) -> (i32, u32) {
+    (p.year, p.end_month())
+}
+
+/// What the period words of `text` (a section of `report`) get wrong: (paragraph,
+/// message). In Nhiệm vụ thời gian tới the next period is expected; elsewhere the
+/// report's own, or an earlier one after "so với", "cùng kỳ", "hơn", "từ".
+pub fn stale_periods(period: Period, text: &str, next_tasks: bool) -> Vec<(usize, String)> {
+    if !matches!(
+        period.kind,
+        PeriodKind::Quarter(_) | PeriodKind::FirstHalf | PeriodKind::NineMonths
+    ) {
+        return Vec::new();
+    }
+    let expected = if next_tasks {
+        crate::session::reports::next_period(period)
+    } else {
+        period
+    };
+    let mut out = Vec::new();
+    for (p, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        // A table compares periods side by side: its columns name earlier ones.
+        if line.trim_start().starts_with('|') {
+            continue;
+        }
+        for m in mentions(line, period.year) {
+            // Outside the next-period section, the next period may be named too ("để
+            // xét trong quý III"); inside it, only the next period.
+            let next = crate::session::reports::next_period(period);
+            let fits =
+                ends(m.period) == ends(expected) || (!next_tasks && ends(m.period) == ends(next));
+            if fits {
+                continue;
+            }
+            let before: String = line[..m.start]
+                .split_whitespace()
+                .rev()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase();
+            let comparison = ["với", "kỳ", "hơn", "từ", "trước"]
+                .iter()
+                .any(|w| before.contains(w));
+            if comparison && ends(m.period) < ends(period) {
+                continue;
+            }
+            let said = &line[m.start..m.end];
+            let want = if m.date {
+                expected
+                    .end_date()
+                    .map(crate::vi::date_in_text)
+                    .unwrap_or_default()
+            } else {
+                expected.label()
+            };
+            out.push((
+                p,
+                format!(
+                    "đoạn {}: “{said}” không khớp kỳ báo cáo (ở đây là {want})",
+                    p + 1
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// One period word moved on: where (for the list shown), before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rewrite {
+    pub place: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// The words naming `p` as the text wrote them, moved to `to`.
+fn written(m: &Mention, said: &str, to: Period) -> String {
+    let with_year = said.contains(&m.period.year.to_string());
+    if m.date {
+        return to
+            .end_date()
+            .map(crate::vi::date_in_text)
+            .unwrap_or_else(|| said.to_owned());
+    }
+    let cap = said.starts_with('Q');
+    let base = match to.kind {
+        PeriodKind::Quarter(q) => {
+            let roman = ROMAN
+                .get(usize::from(q).saturating_sub(1))
+                .copied()
+                .unwrap_or("I");
+            if said.contains('/') {
+                format!("quý {roman}/{}", to.year)
+            } else if with_year {
+                format!("quý {roman} năm {}", to.year)
+            } else {
+                format!("quý {roman}")
+            }
+        }
+        PeriodKind::FirstHalf => {
+            if with_year {
+                format!("6 tháng đầu năm {}", to.year)
+            } else {
+                "6 tháng đầu năm".to_owned()
+            }
+        }
+        PeriodKind::NineMonths => {
+            if with_year {
+                format!("9 tháng năm {}", to.year)
+            } else {
+                "9 tháng".to_owned()
+            }
+        }
+        _ => to.label(),
+    };
+    if cap {
+        let mut c = base.chars();
+        c.next()
+            .map(|f| f.to_uppercase().chain(c).collect())
+            .unwrap_or(base)
+    } else {
+        base
+    }
+}
+
+/// `text` of a report of `from` with its period words moved to `to`: the period
+/// itself, the next one (Nhiệm vụ thời gian tới), and the cumulative months ending
+/// with it; dates of documents are left alone. Returns the rewrites made.
+pub fn carry_over(text: &str, from: Period, to: Period, place: &str) -> (String, Vec<Rewrite>) {
+    let next_from = crate::session::reports::next_period(from);
+    let next_to = crate::session::reports::next_period(to);
+    let mut out = String::with_capacity(text.len());
+    let mut rewrites = Vec::new();
+    let mut at = 0;
+    for m in mentions(text, from.year) {
+        if m.start < at {
+            continue;
+        }
+        let previous = (from.previous(), to.previous());
+        let target = if let (Some(pf), Some(pt)) = previous
+            && ends(m.period) == ends(pf)
+            && matches!(m.period.kind, PeriodKind::Quarter(_))
+            && !m.date
+        {
+            // "so với quý I" in quý II is "so với quý II" in quý III.
+            Some(pt)
+        } else if ends(m.period) == ends(from) {
+            // A quarter, or the months since January, ending with the period.
+            match m.period.kind {
+                PeriodKind::Quarter(_) => Some(to),
+                _ => Some(cumulative(to)),
+            }
+        } else if ends(m.period) == ends(next_from) {
+            Some(match m.period.kind {
+                PeriodKind::Quarter(_) => next_to,
+                _ => cumulative(next_to),
+            })
+        } else {
+            None
+        };
+        let Some(target) = target else {
+            continue;
+        };
+        let said = &text[m.start..m.end];
+        let new = written(&m, said, target);
+        if new != said {
+            out.push_str(&text[at..m.start]);
+            out.push_str(&new);
+            rewrites.push(Rewrite {
+                place: place.to_owned(),
+                before: said.to_owned(),
+                after: new,
+            });
+            at = m.end;
+        }
+    }
+    out.push_str(&text[at..]);
+    (out, rewrites)
+}
+
+/// The months since January ending with `p`: 6 tháng đầu năm for quý II, 9 tháng for
+/// quý III; the quarter itself otherwise.
+fn cumulative(p: Period) -> Period {
+    match p.kind {
+        PeriodKind::Quarter(2) => Period::new(p.year, PeriodKind::FirstHalf),
+        PeriodKind::Quarter(3) => Period::new(p.year, PeriodKind::NineMonths),
+        _ => p,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const Q2: Period = Period {
+        year: 2026,
+        kind: PeriodKind::Quarter(2),
+    };
+    const Q3: Period = Period {
+        year: 2026,
+        kind: PeriodKind::Quarter(3),
+    };
+
+    #[test]
+    fn period_words_are_moved_on_and_document_dates_are_not() {
+        let text = "Trong quý II, lũy kế 6 tháng đầu năm 2026, đến hết ngày 30/6/2026; Kế hoạch số 18/KH-UBND ngày 30/6/2026. Quý III năm 2026 tập trung; tăng so với quý I.";
+        let (new, rewrites) = carry_over(text, Q2, Q3, "mục X");
+        assert_eq!(
+            new,
+            "Trong quý III, lũy kế 9 tháng năm 2026, đến hết ngày 30/9/2026; Kế hoạch số 18/KH-UBND ngày 30/6/2026. Quý IV năm 2026 tập trung; tăng so với quý II."
+        );
+        assert_eq!(rewrites.len(), 5, "{rewrites:?}");
+    }
+
+    #[test]
+    fn words_of_another_period_are_flagged_except_comparisons() {
+        let text = "Trong quý II, đến hết ngày 30/6/2026.\nTăng so với quý II.\nQuý III đạt; dự kiến xong trong quý IV.";
+        let stale = stale_periods(Q3, text, false);
+        let paragraphs: Vec<usize> = stale.iter().map(|s| s.0).collect();
+        assert_eq!(paragraphs, [0, 0], "{stale:?}");
+        assert!(stale[0].1.contains("quý III năm 2026"));
+        // Next tasks speak of the next period.
+        let next = stale_periods(
+            Q3,
+            "Trong quý III tới, tập trung:\nTrong quý IV, hoàn thành.",
+            true,
+        );
+        assert_eq!(next.len(), 1, "{next:?}");
+        assert_eq!(next[0].0, 0);
+    }
+}
