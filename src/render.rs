@@ -7,7 +7,9 @@
 //! This is also the one place that decides whether a report prints as DỰ THẢO and
 //! that gathers the warnings a clerk sees before printing.
 
-use crate::compose::{ComposeOptions, Document, Meta, compose, review_comments_part};
+use crate::compose::{
+    Annotation, ComposeOptions, Document, Meta, annotations, compose, review_comments_part,
+};
 use crate::layout::{Fonts, Pages, layout};
 use crate::model::{PageSetupError, Project, Report, ReportStatus};
 
@@ -46,6 +48,9 @@ pub struct Rendered {
     /// The document tree the pages were laid out from, read by outputs that lay out
     /// themselves (the DOCX writer: Word lays the tree out).
     pub document: Document,
+    /// The review copy's open comments as margin notes (Word comments); empty for the
+    /// other kinds.
+    pub annotations: Vec<Annotation>,
 }
 
 impl Rendered {
@@ -58,6 +63,7 @@ impl Rendered {
                 draft,
                 parts: Vec::new(),
             },
+            annotations: Vec::new(),
             kind: if draft {
                 RenderKind::Draft
             } else {
@@ -234,6 +240,11 @@ pub fn render_checked(
         draft: doc.draft,
         warnings,
         document: doc,
+        annotations: if kind == RenderKind::ReviewCopy {
+            annotations(report)
+        } else {
+            Vec::new()
+        },
     })
 }
 
