@@ -169,12 +169,16 @@ fn anchor_comments(rendered: &Rendered, part: &Part, ctx: &mut Ctx) {
         let mut c = Comment::new(i + 1)
             .author(a.author.clone())
             .date(a.at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-        for text in &a.paragraphs {
-            let p = ctx
-                .para()
-                .add_run(docx_rs::Run::new().add_text(text.clone()));
-            c = c.add_paragraph(p);
+        // One paragraph, its lines separated by line breaks: docx-rs 0.4.22 writes a
+        // comment once per paragraph it holds.
+        let mut run = docx_rs::Run::new();
+        for (n, text) in a.paragraphs.iter().enumerate() {
+            if n > 0 {
+                run = run.add_break(docx_rs::BreakType::TextWrapping);
+            }
+            run = run.add_text(text.clone());
         }
+        c = c.add_paragraph(ctx.para().add_run(run));
         ctx.comments.entry(at).or_default().push(c);
     }
 }

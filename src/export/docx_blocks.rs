@@ -114,7 +114,10 @@ pub(super) fn block(b: &Block, width_pt: f32, ctx: &mut Ctx, out: &mut Vec<Out>)
         }
         Block::Columns(c) => {
             if c.space_before_pt > 0.0 {
-                out.push(Out::Paragraph(Box::new(spacer(c.space_before_pt, ctx))));
+                // Kept with the block, so that what keeps with the block keeps with it
+                // through the space (the closing sentence with the signature).
+                let space = spacer(c.space_before_pt, ctx).keep_next(true);
+                out.push(Out::Paragraph(Box::new(space)));
             }
             out.push(Out::Table(Box::new(columns(c, width_pt, ctx))));
             if c.space_after_pt > 0.0 {
