@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 
 use docx_rs::{
     BorderType, BreakType, Comment, HeightRule, LineSpacing, LineSpacingType, NumberingId,
-    ParagraphBorder, ParagraphBorderPosition, Run as WRun, SpecialIndentType, Table as WTable,
-    TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
+    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Run as WRun, SpecialIndentType,
+    Table as WTable, TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
     TableCellMargins, TableLayoutType, TableRow as WRow, TextBorder, VAlignType, WidthType,
 };
 
@@ -26,6 +26,8 @@ pub(super) const HEADER_ROW_MARK: f32 = 1.0;
 /// Cell padding as the PDF's tables have it (1.5 mm across, 1 mm down), in twips.
 const CELL_PAD_X: usize = 85;
 const CELL_PAD_Y: usize = 57;
+/// Space between a line and the rule under it (2 pt).
+const RULE_GAP_TWIPS: u32 = 40;
 /// The thin rules and table borders: 0.5 pt, in eighths of a point.
 const RULE_EIGHTHS: usize = 4;
 /// First paragraph id; docx-rs numbers paragraphs with a per-thread counter, which
@@ -237,21 +239,24 @@ pub(super) fn paragraph(
         let side = twips(((width_pt - len) / 2.0).max(0.0));
         let mut r = spacer(1.0, ctx);
         r = r.indent(Some(side), None, Some(side), None);
-        r.property = r.property.set_border(
-            ParagraphBorder::new(ParagraphBorderPosition::Top)
-                .val(BorderType::Single)
-                .size(RULE_EIGHTHS)
-                .space(1),
+        // Only the top border: docx-rs's default border set also draws the other sides.
+        r.property = r.property.set_borders(
+            ParagraphBorders::with_empty().set(
+                ParagraphBorder::new(ParagraphBorderPosition::Top)
+                    .val(BorderType::Single)
+                    .size(RULE_EIGHTHS)
+                    .space(1)
+                    .color("000000"),
+            ),
         );
-        if p.space_after_pt > 0.0 {
-            r = r.line_spacing(
-                LineSpacing::new()
-                    .before(0)
-                    .after(twips(p.space_after_pt) as u32)
-                    .line(20)
-                    .line_rule(LineSpacingType::Exact),
-            );
-        }
+        // A little room above, so that the rule clears the descenders of the line.
+        r = r.line_spacing(
+            LineSpacing::new()
+                .before(RULE_GAP_TWIPS)
+                .after(twips(p.space_after_pt).max(0) as u32)
+                .line(20)
+                .line_rule(LineSpacingType::Exact),
+        );
         out.push(r);
     }
     out
@@ -531,4 +536,68 @@ fn label_list(l: &LabelList, width_pt: f32, ctx: &mut Ctx) -> WTable {
     }
     let row = WRow::new(vec![cell(lp, widths[0]), cell(items, widths[1])]).cant_split();
     borderless(vec![row], widths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compose::ListItem;
+    use docx_rs::BuildXML;
+
+    fn xml(p: &docx_rs::Paragraph) -> String {
+        String::from_utf8(p.build()).unwrap()
+    }
+
+    #[test]
+    fn a_list_item_is_word_numbering_without_its_typed_marker() {
+        let setup = PageSetup::default();
+        let mut ctx = Ctx::new(&setup);
+        let mut p = Paragraph::body(vec![Run::plain("+ "), Run::plain("Ý cấp hai")], &setup);
+        p.list = Some(ListItem {
+            level: 2,
+            marker: "+".to_owned(),
+        });
+        let out = paragraph(&p, Kind::List(2), 400.0, &mut ctx);
+        let x = xml(&out[0]);
+        assert!(x.contains(r#"<w:pStyle w:val="YLietKe2" />"#), "{x}");
+        assert!(
+            x.contains(r#"<w:numId w:val="2" />"#) && x.contains(r#"<w:ilvl w:val="1" />"#),
+            "{x}"
+        );
+        assert!(!x.contains(">+ <"), "{x}");
+        assert_eq!(ctx.numberings.len(), 1);
+        // The same marker again is the same Word list.
+        paragraph(&p, Kind::List(2), 400.0, &mut ctx);
+        assert_eq!(ctx.numberings.len(), 1);
+    }
+
+    #[test]
+    fn a_rule_under_a_line_is_a_bordered_paragraph_as_long_as_the_rule() {
+        let setup = PageSetup::default();
+        let mut ctx = Ctx::new(&setup);
+        let mut p = Paragraph::centered(vec![Run::bold("ỦY BAN NHÂN DÂN")], 13.0);
+        p.rule_below = Some(Rule::Fraction(0.4));
+        let out = paragraph(&p, Kind::Form, 200.0, &mut ctx);
+        assert_eq!(out.len(), 2);
+        let rule = xml(&out[1]);
+        assert!(
+            rule.contains(r#"<w:pBdr><w:top w:val="single" w:space="1" w:sz="4""#),
+            "{rule}"
+        );
+        assert!(
+            !rule.contains("<w:left w:val") && !rule.contains("<w:bottom w:val"),
+            "{rule}"
+        );
+        let line = ctx.line_width_pt(&p, 200.0);
+        let side = twips((200.0 - 0.4 * line) / 2.0);
+        assert!(rule.contains(&format!(r#"w:left="{side}""#)), "{rule}");
+    }
+
+    #[test]
+    fn paragraphs_get_deterministic_ids_from_the_context() {
+        let setup = PageSetup::default();
+        let (mut a, mut b) = (Ctx::new(&setup), Ctx::new(&setup));
+        assert_eq!(a.para().id, b.para().id);
+        assert_ne!(a.para().id, a.para().id);
+    }
 }

@@ -393,3 +393,48 @@ fn the_review_copy_has_one_word_comment_per_open_comment_anchored_where_it_point
         "{first:?}"
     );
 }
+
+#[test]
+fn the_final_version_in_word_has_no_draft_marking_and_a_draft_of_an_unapproved_report_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("da-duyet.ron");
+    let mut project = baocao::storage::load(&sample()).unwrap();
+    project.reports[0].review.status = baocao::model::ReportStatus::Approved;
+    project.reports[0].review.approved_fingerprint =
+        Some(baocao::review::fingerprint(&project, &project.reports[0]));
+    baocao::storage::save(&path, &project).unwrap();
+    let docx = export(&path, dir.path(), "chinh-thuc.docx", &["--final"]);
+    let read = |part: &str| -> String {
+        let bytes = std::fs::read(&docx).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name(part).unwrap(), &mut s).unwrap();
+        s
+    };
+    assert!(!read("word/document.xml").contains("DỰ THẢO"));
+    let core = read("docProps/core.xml");
+    assert!(
+        core.contains("<dc:creator>Ủy ban nhân dân xã Bình Minh Hải</dc:creator>"),
+        "{core}"
+    );
+    assert!(!core.contains("dự thảo"), "{core}");
+    let draft = export(&sample(), dir.path(), "du-thao.docx", &[]);
+    let bytes = std::fs::read(&draft).unwrap();
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut doc = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut doc)
+        .unwrap();
+    assert!(doc.contains("DỰ THẢO"));
+
+    let refused = baocao(&[
+        "export",
+        sample().to_str().unwrap(),
+        "--final",
+        "--format",
+        "docx",
+        "-o",
+        dir.path().join("x.docx").to_str().unwrap(),
+    ]);
+    assert!(!refused.status.success());
+    assert!(!dir.path().join("x.docx").exists());
+}
