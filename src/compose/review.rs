@@ -123,7 +123,9 @@ pub struct Annotation {
     pub section: Option<SectionId>,
     /// The paragraph of the section's text, when the comment is on one that still exists.
     pub paragraph: Option<usize>,
+    /// Who wrote it, with the role: `Nguyễn Văn A (người duyệt)`.
     pub author: String,
+    /// When it was written.
     pub at: chrono::NaiveDateTime,
     /// The note's paragraphs: where it points, the text, then each reply.
     pub paragraphs: Vec<String>,
