@@ -16,8 +16,8 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     exit 1
   fi
 fi
-if ! python3 -c 'import pdfplumber' 2>/dev/null; then
-  python3 -m pip install -q pdfplumber 2>/dev/null || python3 -m pip install -q --break-system-packages pdfplumber
+if ! python3 -c 'import pdfplumber, docx' 2>/dev/null; then
+  python3 -m pip install -q pdfplumber python-docx 2>/dev/null || python3 -m pip install -q --break-system-packages pdfplumber python-docx
 fi
 
 echo "== cargo fmt --check"

@@ -77,8 +77,30 @@ pub struct ExportArgs {
     pub period: Option<Period>,
     /// Draft, final version or review copy.
     pub kind: ExportKind,
-    /// Where to write; `FILE-<report id>.pdf` beside the project when not given.
+    /// Where to write; `FILE-<report id>.pdf` (`.docx`) beside the project when not given.
     pub output: Option<PathBuf>,
+    /// `--format pdf|docx`; PDF unless asked for or the output file ends in `.docx`.
+    pub format: ExportFormat,
+}
+
+/// The file format `baocao export` writes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The laid-out pages as PDF.
+    #[default]
+    Pdf,
+    /// The document as a Word file; Word lays it out.
+    Docx,
+}
+
+impl ExportFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Pdf => "pdf",
+            ExportFormat::Docx => "docx",
+        }
+    }
 }
 
 /// Which PDF `baocao export` writes.
@@ -99,8 +121,10 @@ pub const USAGE: &str = "Cách dùng:
   baocao                      mở cửa sổ với dự án mẫu
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
-  baocao export TỆP.ron [--report MÃ | --period KỲ] [--final | --review-copy] -o BÁO-CÁO.pdf
+  baocao export TỆP.ron [--report MÃ | --period KỲ] [--final | --review-copy] [--format pdf|docx] -o BÁO-CÁO.pdf
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
+                              --format docx: xuất ra tệp Word (.docx); bản xem xét kèm góp ý
+                              dưới dạng chú thích (comment) của Word
                               --period: báo cáo của kỳ 2026-Q2, 2026-6T, 2026-9T, 2026-NAM,
                               hoặc báo cáo chuyên đề tính đến ngày 2026-05-15
                               --final: bản chính thức, không có dấu DỰ THẢO (chỉ khi đã duyệt
@@ -141,9 +165,22 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut period = None;
     let mut kind: Option<ExportKind> = None;
     let mut output = None;
+    let mut format = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--format" => {
+                let f = it.next().ok_or("Sau --format cần “pdf” hoặc “docx”.")?;
+                format = Some(match f.to_lowercase().as_str() {
+                    "pdf" => ExportFormat::Pdf,
+                    "docx" | "word" => ExportFormat::Docx,
+                    other => {
+                        return Err(format!(
+                            "Định dạng “{other}” không có; dùng “pdf” hoặc “docx”."
+                        ));
+                    }
+                });
+            }
             "--final" | "--review-copy" => {
                 let asked = if a == "--final" {
                     ExportKind::Final
@@ -185,12 +222,24 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
             "Chỉ chọn một trong hai: --report (mã báo cáo) hoặc --period (kỳ báo cáo).".to_owned(),
         );
     }
+    let format = format.unwrap_or_else(|| {
+        let docx = output.as_ref().is_some_and(|o: &PathBuf| {
+            o.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+        });
+        if docx {
+            ExportFormat::Docx
+        } else {
+            ExportFormat::Pdf
+        }
+    });
     Ok(ExportArgs {
         file,
         report,
         period,
         kind: kind.unwrap_or_default(),
         output,
+        format,
     })
 }
 
@@ -493,7 +542,7 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "bao-cao".to_owned());
         args.file
-            .with_file_name(format!("{stem}-{}.pdf", report.id))
+            .with_file_name(format!("{stem}-{}.{}", report.id, args.format.extension()))
     });
     let kind = match args.kind {
         ExportKind::Draft => RenderKind::Draft,
@@ -502,9 +551,18 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     };
     let rendered = crate::render::render(project, report, kind)
         .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
-    let bytes =
-        crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))
-            .map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
+    let bytes = match args.format {
+        ExportFormat::Pdf => {
+            crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))
+        }
+        ExportFormat::Docx => crate::export::write_docx(
+            &rendered,
+            &crate::export::DocxOptions {
+                creation_date: creation_date(),
+            },
+        ),
+    }
+    .map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
     storage::write_output(&output, &bytes).map_err(|e| e.to_string())?;
     let warnings = rendered.warnings.iter().map(ToString::to_string).collect();
     Ok((output, warnings))
@@ -590,6 +648,7 @@ mod tests {
                 period: None,
                 kind: ExportKind::Final,
                 output: Some("x.pdf".into()),
+                format: ExportFormat::Pdf,
             }))
         );
         assert_eq!(
@@ -600,6 +659,7 @@ mod tests {
                 period: None,
                 kind: ExportKind::ReviewCopy,
                 output: None,
+                format: ExportFormat::Pdf,
             }))
         );
         let plain = parse_args(&args(&["export", "a.ron"]));
@@ -609,6 +669,16 @@ mod tests {
         assert!(parse_args(&args(&["export"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "-o"])).is_err());
         assert!(parse_args(&args(&["export", "a.ron", "--pdfa"])).is_err());
+    }
+
+    #[test]
+    fn export_writes_word_when_asked_or_when_the_output_ends_in_docx() {
+        let asked = parse_args(&args(&["export", "a.ron", "--format", "docx"]));
+        assert!(matches!(asked, Ok(Command::Export(a)) if a.format == ExportFormat::Docx));
+        let by_name = parse_args(&args(&["export", "a.ron", "-o", "b.DOCX"]));
+        assert!(matches!(by_name, Ok(Command::Export(a)) if a.format == ExportFormat::Docx));
+        let bad = parse_args(&args(&["export", "a.ron", "--format", "odt"]));
+        assert!(bad.is_err_and(|e| e.contains("docx")));
     }
 
     #[test]

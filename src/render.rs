@@ -7,7 +7,9 @@
 //! This is also the one place that decides whether a report prints as DỰ THẢO and
 //! that gathers the warnings a clerk sees before printing.
 
-use crate::compose::{ComposeOptions, Meta, compose, review_comments_part};
+use crate::compose::{
+    Annotation, ComposeOptions, Document, Meta, annotations, compose, review_comments_part,
+};
 use crate::layout::{Fonts, Pages, layout};
 use crate::model::{PageSetupError, Project, Report, ReportStatus};
 
@@ -43,12 +45,25 @@ pub struct Rendered {
     pub draft: bool,
     /// What the clerk should look at before printing, in Vietnamese.
     pub warnings: Vec<Warning>,
+    /// The document tree the pages were laid out from, read by outputs that lay out
+    /// themselves (the DOCX writer: Word lays the tree out).
+    pub document: Document,
+    /// The review copy's open comments as margin notes (Word comments); empty for the
+    /// other kinds.
+    pub annotations: Vec<Annotation>,
 }
 
 impl Rendered {
     /// Pages laid out elsewhere (hand-built in tests and demos) as a rendered document.
     pub fn of_pages(pages: Pages, meta: Meta, draft: bool) -> Self {
         Self {
+            document: Document {
+                meta: meta.clone(),
+                setup: crate::model::PageSetup::default(),
+                draft,
+                parts: Vec::new(),
+            },
+            annotations: Vec::new(),
             kind: if draft {
                 RenderKind::Draft
             } else {
@@ -221,9 +236,15 @@ pub fn render_checked(
         kind,
         report_id: report.id.clone(),
         pages,
-        meta: doc.meta,
+        meta: doc.meta.clone(),
         draft: doc.draft,
         warnings,
+        document: doc,
+        annotations: if kind == RenderKind::ReviewCopy {
+            annotations(report)
+        } else {
+            Vec::new()
+        },
     })
 }
 

@@ -189,6 +189,20 @@ pub struct Paragraph {
     /// n-th non-empty line of a section's text), so that a review comment anchored to a
     /// paragraph can be found on the pages. `None` for headings and generated text.
     pub index_in_source: Option<usize>,
+    /// A list item of a section's text: its level and marker, which the runs also
+    /// carry as text (layout prints the runs; the DOCX writer makes Word numbering).
+    pub list: Option<ListItem>,
+    /// A section heading: 1 for `I.`, 2 for `1.`, 3 for `2.1.` or `a)` and so on.
+    pub heading_level: Option<u8>,
+}
+
+/// What a list item is, for outputs that number lists themselves (Word).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListItem {
+    /// 1 for the first level.
+    pub level: u8,
+    /// The marker as written (`-`, `+`, `•`, `a)`, `1.`).
+    pub marker: String,
 }
 
 impl Paragraph {
@@ -210,6 +224,8 @@ impl Paragraph {
             frame: false,
             source: SourceRef::default(),
             index_in_source: None,
+            list: None,
+            heading_level: None,
         }
     }
 
@@ -231,6 +247,8 @@ impl Paragraph {
             frame: false,
             source: SourceRef::default(),
             index_in_source: None,
+            list: None,
+            heading_level: None,
         }
     }
 

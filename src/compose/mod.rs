@@ -21,10 +21,12 @@ mod tables;
 use crate::model::{Project, Report};
 pub use doc::*;
 pub use review::{
-    COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, open_comments, review_comments_part,
+    Annotation, COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, annotations, open_comments,
+    review_comments_part,
 };
 pub use rich_text::LIST_STEP_MM;
 pub use sections::{number_in_style, section_number, section_numbers};
+pub use tables::TABLE_PT;
 
 /// Document type code in numbers (`BC` in `05/BC-UBND`).
 pub const REPORT_TYPE_CODE: &str = "BC";

@@ -114,6 +114,68 @@ pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPag
     Part { blocks }
 }
 
+/// An open comment as a note in the margin of the DOCX review copy: where Word anchors
+/// it and what it says (Word lays out the draft itself, so no page is named).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Annotation {
+    /// The section the comment is on; `None` when the section was deleted since (the
+    /// note is then anchored at the title).
+    pub section: Option<SectionId>,
+    /// The paragraph of the section's text, when the comment is on one that still exists.
+    pub paragraph: Option<usize>,
+    /// Who wrote it, with the role: `Nguyễn Văn A (người duyệt)`.
+    pub author: String,
+    /// When it was written.
+    pub at: chrono::NaiveDateTime,
+    /// The note's paragraphs: where it points, the text, then each reply.
+    pub paragraphs: Vec<String>,
+}
+
+/// The open comments of `report` as margin notes, in the review copy's order.
+pub fn annotations(report: &Report) -> Vec<Annotation> {
+    let numbers = section_numbers(report);
+    let no_pages = DraftPages::default();
+    open_comments(report)
+        .into_iter()
+        .map(|c| {
+            let section = report.section(&c.section);
+            let lines = section.map_or(0, |s| {
+                s.body.lines().filter(|l| !l.trim().is_empty()).count()
+            });
+            let mut paragraphs = vec![locator(report, &numbers, &no_pages, c)];
+            paragraphs.extend(text_lines(&c.text));
+            for r in &c.replies {
+                paragraphs.push(format!(
+                    "Trả lời của {} ({}), {}:",
+                    vi::nfc(r.author.trim()),
+                    role_word(r.role),
+                    vi::time_and_date(r.at)
+                ));
+                paragraphs.extend(text_lines(&r.text));
+            }
+            let author = vi::nfc(c.author.trim());
+            Annotation {
+                section: section.map(|s| s.id.clone()),
+                paragraph: c.paragraph.filter(|p| *p < lines),
+                author: if author.is_empty() {
+                    "(không rõ người viết)".to_owned()
+                } else {
+                    format!("{author} ({})", role_word(c.role))
+                },
+                at: c.at,
+                paragraphs,
+            }
+        })
+        .collect()
+}
+
+fn text_lines(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| vi::nfc(l.trim()))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
 /// `Mục 2. Hạn chế, đoạn 2 — trang 4`; `Mục đã xóa` when the section is gone.
 fn locator(
     report: &Report,

@@ -81,6 +81,10 @@ fn paragraph(ctx: &Ctx, para: &Para) -> Paragraph {
         let mut p = Paragraph::body(with_marker, ctx.setup);
         let step = Mm(LIST_STEP_MM).to_pt().0;
         p.first_line_indent_pt += f32::from(para.level - 1) * step;
+        p.list = Some(super::ListItem {
+            level: para.level,
+            marker: para.marker.clone(),
+        });
         p
     };
     p.keep_with_next = para.lead;

@@ -107,6 +107,7 @@ fn push_section(
     heading.keep_with_next = true;
     heading.keep_together = true;
     heading.page_break_before = section.new_page;
+    heading.heading_level = Some(u8::try_from(path.len()).unwrap_or(u8::MAX));
     heading.source = source.clone();
     out.push(Block::Paragraph(heading));
 

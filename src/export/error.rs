@@ -56,4 +56,10 @@ pub enum ExportError {
         "Không tạo được nội dung tệp PDF. Đây là lỗi của chương trình; hãy gửi tệp dự án cho người phát triển."
     )]
     Write(String),
+
+    /// The Word file could not be built (the library's words kept for the developers).
+    #[error(
+        "Không tạo được tệp Word. Đây là lỗi của chương trình; hãy gửi tệp dự án cho người phát triển."
+    )]
+    Docx(String),
 }

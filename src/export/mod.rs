@@ -1,9 +1,13 @@
 //! export: the last step of the pipeline, a [`Rendered`](crate::render::Rendered)
-//! report → PDF. Reads the positioned items that layout produced and writes them as
-//! they are; it never composes, never re-runs layout and never decides a break.
+//! report → PDF, and its document tree → DOCX. The PDF writer reads the positioned
+//! items that layout produced and writes them as they are; the DOCX writer hands the
+//! tree to Word, which lays it out. Neither composes nor decides a break.
 //!
-//! Only this module imports printpdf (and the lopdf it builds documents with).
+//! Only this module imports printpdf (and the lopdf it builds documents with) and
+//! docx-rs.
 //!
+//! - [`docx`] holds [`write_docx`]; `docx_styles`, `docx_blocks` and `docx_package`
+//!   make its styles, its content and its package;
 //! - [`pdf`] holds [`write_pdf`] and its options;
 //! - `content` writes the pages' content streams;
 //! - `fonts` holds the bundled faces parsed for printpdf, and the subset tags;
@@ -12,10 +16,15 @@
 //! - [`error`] holds [`ExportError`].
 
 mod content;
+pub mod docx;
+mod docx_blocks;
+mod docx_package;
+mod docx_styles;
 pub mod error;
 mod finish;
 mod fonts;
 pub mod pdf;
 
+pub use docx::{DocxOptions, write_docx};
 pub use error::ExportError;
 pub use pdf::{PdfOptions, to_pdf_space, write_pdf};

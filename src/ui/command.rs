@@ -60,6 +60,11 @@ pub enum Command {
     SaveTo(PathBuf),
     /// Export the report (or its review copy) as PDF to this path.
     ExportTo(PathBuf, PdfKind),
+    /// Ask where to write the report (or its review copy, with the open comments as
+    /// Word comments) as a Word file, then write it.
+    ExportDocx(PdfKind),
+    /// Export the report (or its review copy) as a Word file to this path.
+    ExportDocxTo(PathBuf, PdfKind),
     /// Choose a CSV or XLSX table of indicators or tasks to import.
     ImportTable,
     /// Read this table and show what importing it would add (`kind` forces
@@ -122,6 +127,7 @@ pub enum PathPurpose {
     OpenProject,
     SaveProject,
     SavePdf(PdfKind),
+    SaveDocx(PdfKind),
     ImportTable,
 }
 

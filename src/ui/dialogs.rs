@@ -11,6 +11,8 @@ pub trait Dialogs {
     fn save_project(&mut self, suggested: &str) -> Option<PathBuf>;
     /// Where to write a PDF, starting from `suggested` (a file name).
     fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
+    /// Where to write a Word file, starting from `suggested` (a file name).
+    fn save_docx(&mut self, suggested: &str) -> Option<PathBuf>;
     /// A CSV or XLSX table of indicators or tasks to import.
     fn open_table(&mut self) -> Option<PathBuf>;
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
@@ -98,6 +100,16 @@ impl Dialogs for NativeDialogs {
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| with_extension(p, "pdf"))
+        })
+    }
+
+    fn save_docx(&mut self, suggested: &str) -> Option<PathBuf> {
+        self.run(|d| {
+            d.set_title("Xuất báo cáo ra tệp Word")
+                .add_filter("Tệp Word (.docx)", &["docx"])
+                .set_file_name(suggested)
+                .save_file()
+                .map(|p| with_extension(p, "docx"))
         })
     }
 

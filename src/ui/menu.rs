@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
-use super::command::Command;
+use super::command::{Command, PdfKind};
 use crate::model::Project;
 
 /// What the menu bar and toolbar read.
@@ -43,6 +43,8 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 ui.separator();
                 item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, out);
                 item(ui, "Xuất bản xem xét (kèm góp ý)…", "", Command::ExportReviewCopy, out);
+                item(ui, "Xuất Word…", "", Command::ExportDocx(PdfKind::Report), out);
+                item(ui, "Xuất bản xem xét ra Word (kèm góp ý)…", "", Command::ExportDocx(PdfKind::ReviewCopy), out);
                 item(ui, "In…", "Ctrl+P", Command::Print, out);
                 ui.separator();
                 item(ui, "Thoát", "", Command::Quit, out);

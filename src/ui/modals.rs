@@ -158,10 +158,11 @@ pub fn show(
                 }
             }
             Modal::Exported { path } => {
-                ui.heading("Đã xuất PDF");
+                let word = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+                ui.heading(if word { "Đã xuất tệp Word" } else { "Đã xuất PDF" });
                 ui.label(path.display().to_string());
                 ui.horizontal(|ui| {
-                    if ui.button("Mở tệp PDF").clicked() {
+                    if ui.button(if word { "Mở tệp Word" } else { "Mở tệp PDF" }).clicked() {
                         out.push(Command::OpenExternally(path.clone()));
                         close = true;
                     }
@@ -202,6 +203,8 @@ pub fn show(
                     PathPurpose::SaveProject => ("Lưu tệp dự án", "Lưu"),
                     PathPurpose::SavePdf(PdfKind::Report) => ("Xuất báo cáo ra PDF", "Xuất"),
                     PathPurpose::SavePdf(PdfKind::ReviewCopy) => ("Xuất bản xem xét (kèm góp ý)", "Xuất"),
+                    PathPurpose::SaveDocx(PdfKind::Report) => ("Xuất báo cáo ra tệp Word", "Xuất"),
+                    PathPurpose::SaveDocx(PdfKind::ReviewCopy) => ("Xuất bản xem xét ra tệp Word (kèm góp ý)", "Xuất"),
                     PathPurpose::ImportTable => ("Nhập chỉ tiêu, nhiệm vụ từ bảng", "Đọc bảng"),
                 };
                 ui.heading(title);
@@ -219,6 +222,7 @@ pub fn show(
                             PathPurpose::OpenProject => Command::OpenPath(path),
                             PathPurpose::SaveProject => Command::SaveTo(path),
                             PathPurpose::SavePdf(kind) => Command::ExportTo(path, kind),
+                            PathPurpose::SaveDocx(kind) => Command::ExportDocxTo(path, kind),
                             PathPurpose::ImportTable => Command::ImportFrom { path, kind: None },
                         });
                         close = true;

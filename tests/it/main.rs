@@ -9,6 +9,7 @@
 mod bad_input;
 mod cli_check;
 mod cli_export;
+mod docx_export;
 mod import;
 mod import_text;
 mod pdf_export;

@@ -18,6 +18,9 @@ struct Answers {
     open: Option<PathBuf>,
     save: Option<PathBuf>,
     pdf: Option<PathBuf>,
+    docx: Option<PathBuf>,
+    /// The file names suggested for Word files.
+    docx_names: Arc<Mutex<Vec<String>>>,
     table: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
     /// Behave like a desktop without a file-chooser portal.
@@ -33,6 +36,10 @@ impl Dialogs for Answers {
     }
     fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
         self.pdf.clone()
+    }
+    fn save_docx(&mut self, suggested: &str) -> Option<PathBuf> {
+        self.docx_names.lock().ok()?.push(suggested.to_owned());
+        self.docx.clone()
     }
     fn open_table(&mut self) -> Option<PathBuf> {
         self.table.clone()
@@ -220,6 +227,42 @@ fn export_writes_the_pdf_of_the_preview_and_offers_to_open_it() {
     h.get_by_label("Mở tệp PDF").click();
     h.run();
     assert_eq!(opened.lock().unwrap().as_slice(), [pdf]);
+}
+
+#[test]
+fn tep_xuat_word_writes_a_valid_word_file_and_offers_to_open_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let docx = dir.path().join("bao-cao.docx");
+    let answers = Answers {
+        docx: Some(docx.clone()),
+        ..Answers::default()
+    };
+    let names = answers.docx_names.clone();
+    let opened = answers.opened.clone();
+    let (_d, _p, mut h) = app_on_copy(answers);
+    h.run();
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Xuất Word…").click();
+    h.run();
+    let id = h.state().report().unwrap().id.clone();
+    assert_eq!(names.lock().unwrap().as_slice(), [format!("{id}.docx")]);
+    let bytes = std::fs::read(&docx).unwrap();
+    let read = docx_rs::read_docx(&bytes).unwrap();
+    assert!(!read.document.children.is_empty());
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    for part in [
+        "[Content_Types].xml",
+        "word/document.xml",
+        "word/styles.xml",
+        "docProps/core.xml",
+    ] {
+        assert!(zip.by_name(part).is_ok(), "{part} missing");
+    }
+    h.get_by_label("Đã xuất tệp Word");
+    h.get_by_label("Mở tệp Word").click();
+    h.run();
+    assert_eq!(opened.lock().unwrap().as_slice(), [docx]);
 }
 
 #[test]

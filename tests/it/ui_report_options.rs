@@ -26,6 +26,9 @@ impl Dialogs for NoDialogs {
     fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
         None
     }
+    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
     fn open_table(&mut self) -> Option<PathBuf> {
         None
     }

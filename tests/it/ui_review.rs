@@ -31,6 +31,9 @@ impl Dialogs for Answers {
     fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
         self.pdf.lock().ok()?.clone()
     }
+    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
     fn open_table(&mut self) -> Option<PathBuf> {
         None
     }

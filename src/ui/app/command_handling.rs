@@ -93,6 +93,8 @@ impl BaocaoApp {
                 self.save_to(&crate::ui::dialogs::with_extension(path, "ron"));
             }
             Command::ExportTo(path, kind) => self.export_to(&path, kind),
+            Command::ExportDocx(kind) => self.export_docx(kind),
+            Command::ExportDocxTo(path, kind) => self.export_docx_to(&path, kind),
             Command::ImportTable => match self.dialogs.open_table() {
                 Some(path) => self.import_preview(path, None),
                 None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),

@@ -255,6 +255,48 @@ impl BaocaoApp {
         }
     }
 
+    /// Asks where to write the Word file, then writes it.
+    pub(super) fn export_docx(&mut self, kind: PdfKind) {
+        let Some(report) = self.report() else { return };
+        let suggested = match kind {
+            PdfKind::Report => format!("{}.docx", report.id),
+            PdfKind::ReviewCopy => format!("{}-xem-xet.docx", report.id),
+        };
+        let Some(path) = self.dialogs.save_docx(&suggested) else {
+            self.ask_path_if_no_dialog(PathPurpose::SaveDocx(kind), &suggested);
+            return;
+        };
+        self.export_docx_to(&path, kind);
+    }
+
+    /// Writes the report (as it prints now) or its review copy as a Word file, from the
+    /// document tree of the current revision's rendering.
+    pub(super) fn export_docx_to(&mut self, path: &Path, kind: PdfKind) {
+        let path = crate::ui::dialogs::with_extension(path.to_owned(), "docx");
+        let written = self.rendered_for(kind).and_then(|rendered| {
+            let options = crate::export::DocxOptions {
+                creation_date: now(),
+            };
+            let bytes = crate::export::write_docx(rendered, &options)?;
+            Ok(crate::storage::write_output(&path, &bytes)?)
+        });
+        match written {
+            Ok(()) => {
+                self.status = Some(StatusLine::info(format!(
+                    "Đã xuất tệp Word {}",
+                    path.display()
+                )));
+                self.modal = Some(Modal::Exported { path });
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không xuất được tệp Word".to_owned(),
+                    text: e.to_string(),
+                });
+            }
+        }
+    }
+
     pub(super) fn print(&mut self) {
         let id = self.report_id.clone().unwrap_or_default();
         let result = self.pdf_bytes(PdfKind::Report).and_then(|bytes| {
