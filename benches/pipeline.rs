@@ -84,6 +84,10 @@ fn pipeline(c: &mut Criterion) {
         group.bench_function(format!("PDF export, {name}"), |b| {
             b.iter(|| black_box(write_pdf(&rendered, &PdfOptions::new(date())).map(|v| v.len())))
         });
+        // Once per revision in the window (issue 14: under 5 ms for the sample).
+        group.bench_function(format!("check (all rules), {name}"), |b| {
+            b.iter(|| black_box(baocao::check::check_report(project, report).len()))
+        });
         // Checked after every edit while a report is approved.
         group.bench_function(format!("approval fingerprint, {name}"), |b| {
             b.iter(|| black_box(baocao::review::fingerprint(project, report).len()))
