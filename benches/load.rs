@@ -90,6 +90,7 @@ fn big_project(target_bytes: usize) -> Project {
         signer: String::new(),
         appendices: Default::default(),
         review: Default::default(),
+        proofing: Default::default(),
     };
     let size = |p: &Project| baocao::storage::to_string(p).map_or(0, |s| s.len());
     let base = size(&p);

@@ -8,6 +8,7 @@ use crate::model::{Project, Section, Target, Value};
 
 pub mod figures;
 pub mod periods;
+pub mod proof;
 mod report;
 
 pub use report::{At, check_report, problems_of_step, step_of_section};
@@ -35,6 +36,8 @@ pub struct Problem {
     /// A one-click fix in the paragraph `at` names: the text as typed and what
     /// replaces it (a field that always says the truth).
     pub fix: Option<(String, String)>,
+    /// For a proofing finding, the key "Bỏ qua" remembers in the report.
+    pub ignore: Option<String>,
 }
 
 impl std::fmt::Display for Problem {
@@ -69,6 +72,7 @@ fn project_problems(project: &Project) -> Vec<Problem> {
             message,
             at: None,
             fix: None,
+            ignore: None,
         })
     };
     let org = &project.organisation;

@@ -60,6 +60,16 @@ pub enum Edit {
         section: SectionId,
         deeper: bool,
     },
+    /// Proofing rules turned off for a report.
+    ProofingRules {
+        report: ReportId,
+        off: Vec<crate::model::ProofRule>,
+    },
+    /// A proofing finding left as it is ("Bỏ qua"), remembered in the report.
+    IgnoreFinding {
+        report: ReportId,
+        key: String,
+    },
     /// How a section numbers its children, whether it starts a new page, and which
     /// generated table it holds.
     SectionLayout {
@@ -393,6 +403,13 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             let target = (pos as i64 + i64::from(delta)).clamp(0, list.len() as i64 - 1) as usize;
             let moved = list.remove(pos);
             list.insert(target, moved);
+        }
+        Edit::ProofingRules { report, off } => report_mut(project, &report)?.proofing.off = off,
+        Edit::IgnoreFinding { report, key } => {
+            let p = &mut report_mut(project, &report)?.proofing;
+            if !p.ignored.contains(&key) {
+                p.ignored.push(key);
+            }
         }
         Edit::NestSection {
             report,

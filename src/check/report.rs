@@ -79,9 +79,18 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
             message,
             at,
             fix: None,
+            ignore: None,
         })
     };
     let mut stale = Vec::new();
+    // One tone-mark style per document: the majority of all its texts.
+    let style = if r.proofing.off.contains(&crate::model::ProofRule::ToneStyle) {
+        None
+    } else {
+        let mut texts: Vec<&str> = vec![&r.summary, &r.opening, &r.closing];
+        texts.extend(r.all_sections().iter().map(|s| s.body.as_str()));
+        super::proof::majority_style(&texts)
+    };
     let org = &project.organisation;
     if !r.period.is_valid() {
         add(
@@ -188,6 +197,34 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
                     paragraph: Some(paragraph),
                 }),
                 fix: None,
+                ignore: None,
+            });
+        }
+        for f in super::proof::proof(&s.body, style, &r.proofing.off) {
+            let words = f.fix.as_ref().map_or_else(
+                || {
+                    f.message
+                        .split_once(": ")
+                        .map_or(f.message.as_str(), |x| x.1)
+                        .to_owned()
+                },
+                |x| x.0.clone(),
+            );
+            let key = format!("{:?}|{}|{words}", f.rule, s.id);
+            if r.proofing.ignored.contains(&key) {
+                continue;
+            }
+            stale.push(Problem {
+                severity: Severity::Warning,
+                place: format!("{place}, {name}"),
+                message: f.message,
+                at: Some(At {
+                    step,
+                    section: Some(s.id.clone()),
+                    paragraph: Some(f.paragraph),
+                }),
+                fix: f.fix,
+                ignore: Some(key),
             });
         }
         for f in super::figures::stale_figures(project, r, &s.body) {
@@ -201,6 +238,7 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
                     paragraph: Some(f.paragraph),
                 }),
                 fix: f.fix,
+                ignore: None,
             });
         }
     }

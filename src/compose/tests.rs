@@ -77,6 +77,7 @@ fn report() -> Report {
         signer: "pct".into(),
         appendices: Appendices::default(),
         review: Review::default(),
+        proofing: Default::default(),
     }
 }
 

@@ -30,6 +30,7 @@ fn project() -> Project {
         signer: String::new(),
         appendices: Default::default(),
         review: Default::default(),
+        proofing: Default::default(),
     });
     p
 }

@@ -12,6 +12,7 @@ mod period;
 mod plan;
 mod progress;
 mod project;
+mod proofing;
 mod report;
 mod review;
 pub mod rich;
@@ -29,6 +30,7 @@ pub use plan::{
 };
 pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value};
 pub use project::{FORMAT_VERSION, Project};
+pub use proofing::{ProofRule, Proofing};
 pub use report::{Appendices, ChildNumbering, Generated, Report, ReportKind, Section, SectionRole};
 pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};
 pub use status::{IndicatorStatus, TaskStatus, indicator_status, task_status};

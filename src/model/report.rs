@@ -52,6 +52,9 @@ pub struct Report {
     pub appendices: Appendices,
     #[serde(default)]
     pub review: Review,
+    /// Proofing rules turned off and findings ignored in this report.
+    #[serde(default, skip_serializing_if = "super::Proofing::is_default")]
+    pub proofing: super::Proofing,
 }
 
 /// Which generated appendices follow the report.
@@ -254,6 +257,7 @@ mod tests {
             signer: String::new(),
             appendices: Appendices::default(),
             review: Review::default(),
+            proofing: Default::default(),
         }
     }
 

@@ -97,6 +97,7 @@ impl Derived {
                         message: w.to_string(),
                         at: None,
                         fix: None,
+                        ignore: None,
                     })
                 })
                 .collect(),
@@ -106,6 +107,7 @@ impl Derived {
                 message: e.to_string(),
                 at: None,
                 fix: None,
+                ignore: None,
             }],
         };
         problems.extend(printing);

@@ -24,6 +24,7 @@ pub fn skeleton_report() -> Report {
         signer: String::new(),
         appendices: Default::default(),
         review: Default::default(),
+        proofing: Default::default(),
     })
 }
 

@@ -422,8 +422,30 @@ pub fn show_review(
     if let Ok(r) = &derived.rendered {
         ui.label(format!("Báo cáo gồm {} trang.", r.pages.pages.len()));
     }
-    let problems = &derived.problems;
     ui.separator();
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Soát lỗi tiếng Việt:");
+        for rule in crate::model::ProofRule::ALL {
+            let mut on = !report.proofing.off.contains(&rule);
+            if ui.checkbox(&mut on, rule.label()).changed() {
+                let mut off: Vec<_> = report
+                    .proofing
+                    .off
+                    .iter()
+                    .copied()
+                    .filter(|r| *r != rule)
+                    .collect();
+                if !on {
+                    off.push(rule);
+                }
+                out.push(Command::Edit(Edit::ProofingRules {
+                    report: report.id.clone(),
+                    off,
+                }));
+            }
+        }
+    });
+    let problems = &derived.problems;
     if problems.is_empty() {
         ui.label("Không phát hiện vấn đề nào trong tệp.");
     } else {
@@ -465,8 +487,16 @@ pub fn show_review(
                                 crate::check::figures::apply_fix(&section.body, n, typed, field)
                             })
                             && ui
-                                .small_button(format!("Thay bằng {field}"))
-                                .on_hover_text("Thay số gõ tay bằng số liệu luôn khớp với bước Chỉ tiêu, Nhiệm vụ")
+                                .small_button(if field.starts_with("{{") {
+                                    format!("Thay bằng {field}")
+                                } else {
+                                    format!("Sửa thành “{}”", field.trim())
+                                })
+                                .on_hover_text(if field.starts_with("{{") {
+                                    "Thay số gõ tay bằng số liệu luôn khớp với bước Chỉ tiêu, Nhiệm vụ"
+                                } else {
+                                    "Sửa chỗ này trong đoạn văn"
+                                })
                                 .accessible_name(format!("Sửa vấn đề {}", i + 1))
                                 .clicked()
                         {
@@ -477,6 +507,18 @@ pub fn show_review(
                                 text,
                             }));
                             out.push(Command::SealTyping);
+                        }
+                        if let Some(key) = &p.ignore
+                            && ui
+                                .small_button("Bỏ qua")
+                                .on_hover_text("Để nguyên chỗ này; báo cáo nhớ lựa chọn này")
+                                .accessible_name(format!("Bỏ qua vấn đề {}", i + 1))
+                                .clicked()
+                        {
+                            out.push(Command::Edit(Edit::IgnoreFinding {
+                                report: report.id.clone(),
+                                key: key.clone(),
+                            }));
                         }
                         ui.colored_label(colour, p.to_string());
                     });

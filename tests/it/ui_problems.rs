@@ -248,3 +248,55 @@ fn the_quarter_three_report_made_from_quarter_two_has_its_period_words_moved_on(
     assert_eq!(han_che.state, StepState::NeedsAttention);
     assert!(han_che.reason.contains("“quý II”"), "{}", han_che.reason);
 }
+
+#[test]
+fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
+    let mut p = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    // The sample itself has no finding.
+    let none = baocao::check::check_report(&p, &p.reports[0]);
+    assert!(none.iter().all(|x| x.ignore.is_none()), "{none:#?}");
+    // Known errors: the document writes hòa / thủy (older style) four times, then two
+    // words in the other style; one double space, one space before a comma, one
+    // missing space after a semicolon, one unmatched bracket.
+    let text = "- Hòa giải, hòa hợp, thủy lợi, thủy sản.\n- Hoà nhập và khoẻ mạnh.\n- Làm  tốt ,đúng hạn;kịp thời (phần lớn.";
+    p.reports[0].section_mut("uu-diem").unwrap().body = text.to_owned();
+    let found = |p: &baocao::model::Project| -> Vec<baocao::check::Problem> {
+        baocao::check::check_report(p, &p.reports[0])
+            .into_iter()
+            .filter(|x| x.ignore.is_some())
+            .collect()
+    };
+    let all = found(&p);
+    let tone = all
+        .iter()
+        .filter(|x| x.message.contains("kiểu bỏ dấu"))
+        .count();
+    let spacing = all.len() - tone;
+    assert_eq!((tone, spacing), (2, 4), "{all:#?}");
+    let hoa = all.iter().find(|x| x.message.contains("Hoà")).unwrap();
+    assert_eq!(hoa.fix, Some(("Hoà".to_owned(), "Hòa".to_owned())));
+    // "Bỏ qua" is remembered in the report (and the file).
+    let key = hoa.ignore.clone().unwrap();
+    let rid = p.reports[0].id.clone();
+    baocao::edit::apply(
+        &mut p,
+        baocao::edit::Edit::IgnoreFinding {
+            report: rid.clone(),
+            key,
+        },
+    )
+    .unwrap();
+    assert_eq!(found(&p).len(), 5);
+    let saved = baocao::storage::to_string(&p).unwrap();
+    assert!(saved.contains("ignored: ["), "the choice is in the file");
+    // A rule turned off for the document.
+    baocao::edit::apply(
+        &mut p,
+        baocao::edit::Edit::ProofingRules {
+            report: rid.clone(),
+            off: vec![baocao::model::ProofRule::Spacing],
+        },
+    )
+    .unwrap();
+    assert_eq!(found(&p).len(), 1);
+}

@@ -53,6 +53,7 @@ fn report(comments: Vec<Comment>) -> Report {
             comments,
             ..Review::default()
         },
+        proofing: Default::default(),
     }
 }
 

@@ -110,6 +110,7 @@ pub fn into_report(
         signer,
         appendices: Appendices::default(),
         review: Review::default(),
+        proofing: Default::default(),
     };
     (report, notes)
 }

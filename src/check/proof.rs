@@ -1,0 +1,294 @@
+//! Vietnamese proofing that needs no dictionary (issue 14, item 5, in part): one
+//! tone-mark style per document (hòa / hoà, khỏe / khoẻ, thủy / thuỷ), and spacing and
+//! punctuation (double spaces, a space before `, . ; :`, none after `,` `;` `:`,
+//! unmatched brackets and quotes). Findings carry a one-click fix where there is one.
+
+use unicode_normalization::UnicodeNormalization;
+
+pub use crate::model::ProofRule;
+
+/// One finding in a paragraph: what, the text as it is and its fix.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub rule: ProofRule,
+    pub paragraph: usize,
+    pub message: String,
+    /// (as written, replacement) when a click can fix it.
+    pub fix: Option<(String, String)>,
+}
+
+const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+
+/// Where the tone mark of a word ending in `oa`, `oe` or `uy` sits: `Some(true)` on the
+/// first vowel (hòa, the older style), `Some(false)` on the second (hoà), `None` when
+/// the word has no such ending with a tone.
+fn tone_style(word: &str) -> Option<bool> {
+    // Letters of the word with their tone mark apart.
+    let mut letters: Vec<(char, Option<char>)> = Vec::new();
+    for c in word.nfd() {
+        if TONES.contains(&c) {
+            if let Some(last) = letters.last_mut() {
+                last.1 = Some(c);
+            }
+        } else if unicode_normalization::char::is_combining_mark(c) {
+            // Circumflex, breve, horn: part of the letter.
+            if let Some(last) = letters.last_mut() {
+                last.0 = std::iter::once(last.0)
+                    .chain(std::iter::once(c))
+                    .nfc()
+                    .next()
+                    .unwrap_or(last.0);
+            }
+        } else {
+            letters.push((c.to_lowercase().next().unwrap_or(c), None));
+        }
+    }
+    let n = letters.len();
+    if n < 2 {
+        return None;
+    }
+    let (a, b) = (letters[n - 2], letters[n - 1]);
+    let pair = matches!((a.0, b.0), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    // "quy" (quý, quỳ): the u belongs to the consonant; "gia"-like onsets do not occur.
+    let qu = a.0 == 'u' && n >= 3 && letters[n - 3].0 == 'q';
+    if !pair || qu {
+        return None;
+    }
+    match (a.1, b.1) {
+        (Some(_), None) => Some(true),
+        (None, Some(_)) => Some(false),
+        _ => None,
+    }
+}
+
+/// `word` with its tone mark moved to the other vowel of its `oa`/`oe`/`uy` ending.
+fn restyle(word: &str) -> String {
+    let chars: Vec<char> = word.nfd().collect();
+    let Some(pos) = chars.iter().position(|c| TONES.contains(c)) else {
+        return word.to_owned();
+    };
+    let tone = chars[pos];
+    let mut rest: Vec<char> = chars.clone();
+    rest.remove(pos);
+    // Base letters (non-combining) and their indices.
+    let bases: Vec<usize> = rest
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| !unicode_normalization::char::is_combining_mark(**c))
+        .map(|(i, _)| i)
+        .collect();
+    let n = bases.len();
+    if n < 2 {
+        return word.to_owned();
+    }
+    // The tone was on the first vowel of the ending when it sat before the last letter.
+    let last = bases[n - 1];
+    let on_first = pos <= last;
+    let target = if on_first { rest.len() } else { bases[n - 1] };
+    let insert_at = if on_first {
+        target
+    } else {
+        // After the second-to-last letter and its own marks.
+        bases[n - 1]
+    };
+    rest.insert(insert_at, tone);
+    rest.into_iter().nfc().collect()
+}
+
+/// Words of `text` with their byte positions.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        if c.is_alphabetic() {
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push((s, &text[s..i]));
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// The document's tone style: the one most of its ambiguous words use (`true` for
+/// hòa), `None` when it has no such word.
+pub fn majority_style(texts: &[&str]) -> Option<bool> {
+    let (mut old, mut new) = (0usize, 0usize);
+    for t in texts {
+        for (_, w) in words(t) {
+            match tone_style(w) {
+                Some(true) => old += 1,
+                Some(false) => new += 1,
+                None => {}
+            }
+        }
+    }
+    match (old, new) {
+        (0, 0) => None,
+        (o, n) => Some(o >= n),
+    }
+}
+
+/// The findings of one text (a section body) under the document's tone `style`.
+pub fn proof(text: &str, style: Option<bool>, off: &[ProofRule]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (p, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+        let body = line.trim_start();
+        // Fields and table bars are not prose.
+        let prose = blank(body);
+        if !off.contains(&ProofRule::ToneStyle)
+            && let Some(style) = style
+        {
+            for (_, w) in words(&prose) {
+                if tone_style(w).is_some_and(|s| s != style) {
+                    let fixed = restyle(w);
+                    out.push(Finding {
+                        rule: ProofRule::ToneStyle,
+                        paragraph: p,
+                        message: format!(
+                            "đoạn {}: “{w}” khác kiểu bỏ dấu của cả văn bản (“{fixed}”)",
+                            p + 1
+                        ),
+                        fix: Some((w.to_owned(), fixed)),
+                    });
+                }
+            }
+        }
+        if !off.contains(&ProofRule::Spacing) && !body.starts_with('|') {
+            spacing(&prose, p, &mut out);
+        }
+    }
+    out
+}
+
+/// `text` with `{{…}}` fields and escapes blanked to spaces of the same length.
+fn blank(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find("{{") {
+        let Some(close) = rest[open + 2..].find("}}").map(|c| open + 2 + c + 2) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(&"x".repeat(close - open));
+        rest = &rest[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn spacing(text: &str, p: usize, out: &mut Vec<Finding>) {
+    let mut push = |message: String, fix: Option<(String, String)>| {
+        out.push(Finding {
+            rule: ProofRule::Spacing,
+            paragraph: p,
+            message: format!("đoạn {}: {message}", p + 1),
+            fix,
+        })
+    };
+    let chars: Vec<char> = text.chars().collect();
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        if c == ' ' && next == Some(' ') && prev.is_some_and(|x| x != ' ') {
+            let around: String = chars[i.saturating_sub(6)..(i + 8).min(chars.len())]
+                .iter()
+                .collect();
+            push(
+                format!("hai dấu cách liền nhau (“{}”)", around.trim()),
+                Some(("  ".into(), " ".into())),
+            );
+        }
+        if matches!(c, ',' | '.' | ';' | ':') && prev == Some(' ') && i >= 2 && chars[i - 2] != ' '
+        {
+            // "điện tử ." → "điện tử."
+            let word: String = chars[..i - 1]
+                .iter()
+                .rev()
+                .take_while(|x| x.is_alphanumeric())
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            if !word.is_empty() {
+                push(
+                    format!("dấu cách thừa trước dấu “{c}”"),
+                    Some((format!("{word} {c}"), format!("{word}{c}"))),
+                );
+            }
+        }
+        if matches!(c, ',' | ';')
+            && next.is_some_and(char::is_alphabetic)
+            && prev.is_some_and(char::is_alphabetic)
+        {
+            push(
+                format!("thiếu dấu cách sau dấu “{c}”"),
+                Some((
+                    format!("{}{c}{}", prev.unwrap_or(' '), next.unwrap_or(' ')),
+                    format!("{}{c} {}", prev.unwrap_or(' '), next.unwrap_or(' ')),
+                )),
+            );
+        }
+    }
+    let count = |x: char| chars.iter().filter(|c| **c == x).count();
+    if count('(') != count(')') {
+        push("ngoặc đơn “(” và “)” không khớp nhau".into(), None);
+    }
+    if count('“') != count('”') {
+        push("ngoặc kép “ và ” không khớp nhau".into(), None);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_tone_style_of_a_word_is_read_and_moved() {
+        assert_eq!(tone_style("hòa"), Some(true));
+        assert_eq!(tone_style("hoà"), Some(false));
+        assert_eq!(tone_style("khỏe"), Some(true));
+        assert_eq!(tone_style("thuỷ"), Some(false));
+        assert_eq!(tone_style("quý"), None, "qu is a consonant");
+        assert_eq!(tone_style("hoàn"), None, "a final consonant decides");
+        assert_eq!(tone_style("hoa"), None);
+        assert_eq!(restyle("hòa"), "hoà");
+        assert_eq!(restyle("hoà"), "hòa");
+        assert_eq!(restyle("thủy"), "thuỷ");
+        assert_eq!(restyle("Khoẻ"), "Khỏe");
+    }
+
+    #[test]
+    fn the_minority_style_is_flagged_with_the_majority_as_fix() {
+        let texts = ["Hòa bình, hòa hợp và thủy lợi.", "Khoẻ mạnh."];
+        let style = majority_style(&texts);
+        assert_eq!(style, Some(true));
+        let f = proof(texts[1], style, &[]);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].fix, Some(("Khoẻ".into(), "Khỏe".into())));
+        assert!(proof(texts[1], style, &[ProofRule::ToneStyle]).is_empty());
+    }
+
+    #[test]
+    fn spacing_and_punctuation_are_flagged_and_fields_are_not_prose() {
+        let text = "Đạt  kết quả tốt ,chưa đạt;còn lại (một phần.\nSố liệu {{CT01.kết quả}} ổn, 1,5 triệu; “trích dẫn”.";
+        let f = proof(text, None, &[]);
+        let messages: Vec<&str> = f.iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(f.len(), 4, "{messages:#?}");
+        assert!(messages.iter().any(|m| m.contains("hai dấu cách")));
+        assert!(messages.iter().any(|m| m.contains("thừa trước dấu “,”")));
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains("thiếu dấu cách sau dấu “;”"))
+        );
+        assert!(messages.iter().any(|m| m.contains("ngoặc đơn")));
+        assert!(
+            f.iter().all(|x| x.paragraph == 0),
+            "the second line is clean"
+        );
+    }
+}
