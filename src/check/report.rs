@@ -227,6 +227,33 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
                 ignore: Some(key),
             });
         }
+        if !r.proofing.off.contains(&crate::model::ProofRule::Citations) {
+            let by = r.date.or_else(|| {
+                r.period
+                    .end_date()
+                    .and_then(|d| d.checked_add_days(chrono::Days::new(45)))
+            });
+            for (paragraph, message) in
+                super::proof::citation_problems(&s.body, by, &project.plan.reference)
+            {
+                let key = format!("Citations|{}|{message}", s.id);
+                if r.proofing.ignored.contains(&key) {
+                    continue;
+                }
+                stale.push(Problem {
+                    severity: Severity::Warning,
+                    place: format!("{place}, {name}"),
+                    message,
+                    at: Some(At {
+                        step,
+                        section: Some(s.id.clone()),
+                        paragraph: Some(paragraph),
+                    }),
+                    fix: None,
+                    ignore: Some(key),
+                });
+            }
+        }
         for f in super::figures::stale_figures(project, r, &s.body) {
             stale.push(Problem {
                 severity: Severity::Warning,

@@ -10,16 +10,23 @@ pub enum ProofRule {
     ToneStyle,
     /// Spaces and punctuation.
     Spacing,
+    /// Documents cited: number and code, a real date not after the report, the plan.
+    Citations,
 }
 
 impl ProofRule {
-    pub const ALL: [ProofRule; 2] = [ProofRule::ToneStyle, ProofRule::Spacing];
+    pub const ALL: [ProofRule; 3] = [
+        ProofRule::ToneStyle,
+        ProofRule::Spacing,
+        ProofRule::Citations,
+    ];
 
     /// Vietnamese name shown in the window.
     pub fn label(self) -> &'static str {
         match self {
             Self::ToneStyle => "Thống nhất kiểu bỏ dấu (hòa/hoà, thủy/thuỷ)",
             Self::Spacing => "Khoảng trắng và dấu câu",
+            Self::Citations => "Trích dẫn văn bản (số, ký hiệu, ngày)",
         }
     }
 }

@@ -258,7 +258,7 @@ fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
     // Known errors: the document writes hòa / thủy (older style) four times, then two
     // words in the other style; one double space, one space before a comma, one
     // missing space after a semicolon, one unmatched bracket.
-    let text = "- Hòa giải, hòa hợp, thủy lợi, thủy sản.\n- Hoà nhập và khoẻ mạnh.\n- Làm  tốt ,đúng hạn;kịp thời (phần lớn.";
+    let text = "- Hòa giải, hòa hợp, thủy lợi, thủy sản.\n- Hoà nhập và khoẻ mạnh.\n- Làm  tốt ,đúng hạn;kịp thời (phần lớn.\n- Theo Kế hoạch số 18/KH-UBND ngày 25/01/2026 và Quyết định số 45/QĐ-UBND ngày 31/02/2026.";
     p.reports[0].section_mut("uu-diem").unwrap().body = text.to_owned();
     let found = |p: &baocao::model::Project| -> Vec<baocao::check::Problem> {
         baocao::check::check_report(p, &p.reports[0])
@@ -271,8 +271,12 @@ fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
         .iter()
         .filter(|x| x.message.contains("kiểu bỏ dấu"))
         .count();
-    let spacing = all.len() - tone;
-    assert_eq!((tone, spacing), (2, 4), "{all:#?}");
+    let citations = all
+        .iter()
+        .filter(|x| x.message.contains("khác kế hoạch") || x.message.contains("không có thật"))
+        .count();
+    let spacing = all.len() - tone - citations;
+    assert_eq!((tone, spacing, citations), (2, 4, 2), "{all:#?}");
     let hoa = all.iter().find(|x| x.message.contains("Hoà")).unwrap();
     assert_eq!(hoa.fix, Some(("Hoà".to_owned(), "Hòa".to_owned())));
     // "Bỏ qua" is remembered in the report (and the file).
@@ -286,7 +290,7 @@ fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
         },
     )
     .unwrap();
-    assert_eq!(found(&p).len(), 5);
+    assert_eq!(found(&p).len(), 7);
     let saved = baocao::storage::to_string(&p).unwrap();
     assert!(saved.contains("ignored: ["), "the choice is in the file");
     // A rule turned off for the document.
@@ -294,7 +298,10 @@ fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
         &mut p,
         baocao::edit::Edit::ProofingRules {
             report: rid.clone(),
-            off: vec![baocao::model::ProofRule::Spacing],
+            off: vec![
+                baocao::model::ProofRule::Spacing,
+                baocao::model::ProofRule::Citations,
+            ],
         },
     )
     .unwrap();
