@@ -10,6 +10,7 @@ mod describe;
 mod header;
 mod read;
 mod rows;
+pub mod docx;
 pub mod text;
 
 use std::path::{Path, PathBuf};

@@ -35,8 +35,9 @@ pub(crate) mod test_util {
     }
 }
 
+pub(crate) use comments::comment_id;
 pub use comments::{
-    add_comment, comment_anchor_label, open_comments, open_count_by_section, paragraphs, reopen,
+    add_comment, add_imported, comment_anchor_label, open_comments, open_count_by_section, paragraphs, reopen,
     reply, resolve,
 };
 pub use diff::{
