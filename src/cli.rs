@@ -212,11 +212,7 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             "--yes" | "-y" => yes = true,
             "--comments" => comments = true,
             "--report" => {
-                report = Some(
-                    it.next()
-                        .ok_or("Sau --report cần mã báo cáo.")?
-                        .clone(),
-                );
+                report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
             }
             "--period" => {
                 let code = it

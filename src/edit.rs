@@ -578,7 +578,8 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
         }
         Edit::AddComments { report, comments } => {
             let r = report_mut(project, &report)?;
-            crate::review::add_imported(r, comments).map_err(|e| EditError::Review(e.to_string()))?;
+            crate::review::add_imported(r, comments)
+                .map_err(|e| EditError::Review(e.to_string()))?;
         }
     }
     Ok(())

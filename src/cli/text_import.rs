@@ -189,7 +189,13 @@ pub(super) fn contents(body: &str) -> String {
     }
 }
 
-pub(super) fn print_report(report: &Report, project: &Project, file: &Path, why: &str, out: &mut dyn Write) {
+pub(super) fn print_report(
+    report: &Report,
+    project: &Project,
+    file: &Path,
+    why: &str,
+    out: &mut dyn Write,
+) {
     let blank = "(để trống)";
     let _ = writeln!(out, "Báo cáo nhận ra từ {}:", file.display());
     let _ = writeln!(out, "  Mã báo cáo: {}", report.id);

@@ -177,7 +177,8 @@ fn char_em(c: char, bold: bool) -> f32 {
 
 /// Letters with a horn and a tone mark (ư, ơ with a tone are wider than their base).
 const HORNED: [char; 20] = [
-    'ừ', 'ứ', 'ử', 'ữ', 'ự', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự', 'Ờ', 'Ớ', 'Ở', 'Ỡ', 'Ợ',
+    'ừ', 'ứ', 'ử', 'ữ', 'ự', 'ờ', 'ớ', 'ở', 'ỡ', 'ợ', 'Ừ', 'Ứ', 'Ử', 'Ữ', 'Ự', 'Ờ', 'Ớ', 'Ở', 'Ỡ',
+    'Ợ',
 ];
 
 #[cfg(test)]

@@ -83,8 +83,11 @@ pub fn recognise(docx: &docx_rs::Docx) -> DocxReport {
     reader.body(&docx.document.children);
     let body::Reader { lines, notes, .. } = reader;
     let mut rec = text::recognise_lines(lines);
-    rec.notes
-        .extend(notes.into_iter().map(|(line, kind, m)| Note::new(line, kind, m)));
+    rec.notes.extend(
+        notes
+            .into_iter()
+            .map(|(line, kind, m)| Note::new(line, kind, m)),
+    );
     if !docx.comments.inner().is_empty() {
         rec.notes.push(Note::new(
             0,

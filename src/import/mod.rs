@@ -7,10 +7,10 @@
 //! read; [`apply`] then adds them. Pure apart from reading the file; no egui here.
 
 mod describe;
+pub mod docx;
 mod header;
 mod read;
 mod rows;
-pub mod docx;
 pub mod text;
 
 use std::path::{Path, PathBuf};

@@ -220,7 +220,12 @@ pub fn add_imported(report: &mut Report, comments: Vec<Comment>) -> Result<usize
     }
     let count = comments.len();
     for mut c in comments {
-        let taken: Vec<String> = report.review.comments.iter().map(|c| c.id.clone()).collect();
+        let taken: Vec<String> = report
+            .review
+            .comments
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
         if taken.contains(&c.id) {
             c.id = comment_id(&c.author, c.at, taken.iter().map(String::as_str));
         }

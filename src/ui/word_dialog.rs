@@ -106,7 +106,11 @@ fn outline(ui: &mut egui::Ui, sections: &[Section], path: &[usize], letters: boo
         let number = crate::compose::section_number(&p, letters);
         ui.horizontal(|ui| {
             ui.add_space(path.len() as f32 * 14.0);
-            ui.label(format!("{number} {} — {}", s.title.trim(), contents(&s.body)));
+            ui.label(format!(
+                "{number} {} — {}",
+                s.title.trim(),
+                contents(&s.body)
+            ));
         });
         let letters = s.numbering == crate::model::ChildNumbering::Letters;
         outline(ui, &s.children, &p, letters);
@@ -123,27 +127,35 @@ fn show_report(ctx: &egui::Context, p: &WordReportPreview, out: &mut Vec<Command
         .default_width(720.0)
         .show(ctx, |ui| {
             ui.label(format!("Tệp: {}", p.path.display()));
-            egui::Grid::new("bao-cao-word").num_columns(2).show(ui, |ui| {
-                ui.label("Kỳ báo cáo:");
-                ui.label(format!("{} ({})", r.period.short_label(), p.period_why));
-                ui.end_row();
-                ui.label("Số, ngày:");
-                ui.label(format!(
-                    "{} — {}",
-                    r.number.map_or_else(|| blank.to_owned(), |n| format!("{n:02}")),
-                    r.date.map_or_else(|| blank.to_owned(), crate::vi::date_short)
-                ));
-                ui.end_row();
-                ui.label("Trích yếu:");
-                ui.label(if r.summary.is_empty() { blank } else { &r.summary });
-                ui.end_row();
-                ui.label("Nơi nhận:");
-                ui.label(format!("{} nơi", r.distribution.len()));
-                ui.end_row();
-                ui.label("Người ký trong tệp:");
-                ui.label(p.rec.signer_lines.last().map_or(blank, String::as_str));
-                ui.end_row();
-            });
+            egui::Grid::new("bao-cao-word")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label("Kỳ báo cáo:");
+                    ui.label(format!("{} ({})", r.period.short_label(), p.period_why));
+                    ui.end_row();
+                    ui.label("Số, ngày:");
+                    ui.label(format!(
+                        "{} — {}",
+                        r.number
+                            .map_or_else(|| blank.to_owned(), |n| format!("{n:02}")),
+                        r.date
+                            .map_or_else(|| blank.to_owned(), crate::vi::date_short)
+                    ));
+                    ui.end_row();
+                    ui.label("Trích yếu:");
+                    ui.label(if r.summary.is_empty() {
+                        blank
+                    } else {
+                        &r.summary
+                    });
+                    ui.end_row();
+                    ui.label("Nơi nhận:");
+                    ui.label(format!("{} nơi", r.distribution.len()));
+                    ui.end_row();
+                    ui.label("Người ký trong tệp:");
+                    ui.label(p.rec.signer_lines.last().map_or(blank, String::as_str));
+                    ui.end_row();
+                });
             ui.separator();
             ui.label(egui::RichText::new("Các mục nhận ra").strong());
             egui::ScrollArea::vertical()

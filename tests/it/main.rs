@@ -10,6 +10,7 @@ mod bad_input;
 mod cli_check;
 mod cli_export;
 mod import;
+mod import_docx;
 mod import_text;
 mod pdf_export;
 mod report_options;

@@ -211,7 +211,10 @@ pub(crate) fn paragraph_spans(children: &[ParagraphChild], out: &mut Vec<Span>, 
                 }
             }
             ParagraphChild::Delete(del) => {
-                f.deleted |= del.children.iter().any(|c| matches!(c, DeleteChild::Run(_)));
+                f.deleted |= del
+                    .children
+                    .iter()
+                    .any(|c| matches!(c, DeleteChild::Run(_)));
             }
             ParagraphChild::MoveFrom(_) => f.deleted = true,
             ParagraphChild::MoveTo(m) => {

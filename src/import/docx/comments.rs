@@ -276,7 +276,12 @@ pub fn place_comments(docx: &docx_rs::Docx, report: &Report, now: NaiveDateTime)
         .filter(|c| c.parent_comment_id.is_some())
         .collect();
     let targets = targets(report);
-    let mut taken: Vec<String> = report.review.comments.iter().map(|c| c.id.clone()).collect();
+    let mut taken: Vec<String> = report
+        .review
+        .comments
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
     let mut out = CommentImport {
         report: report.id.clone(),
         ..CommentImport::default()
@@ -304,7 +309,8 @@ pub fn place_comments(docx: &docx_rs::Docx, report: &Report, now: NaiveDateTime)
             reason,
         };
         if text.is_empty() {
-            out.unplaced.push(unplaced("góp ý không có chữ.".to_owned()));
+            out.unplaced
+                .push(unplaced("góp ý không có chữ.".to_owned()));
             continue;
         }
         let Some(at) = find(&targets, &f.paragraph, &f.quoted, from) else {

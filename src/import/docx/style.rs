@@ -82,12 +82,10 @@ impl<'a> Styles<'a> {
             if out.len() >= MAX_CHAIN {
                 break;
             }
-            id = style.based_on.as_ref().map(|b| {
-                json(b)
-                    .as_str()
-                    .map(str::to_owned)
-                    .unwrap_or_default()
-            });
+            id = style
+                .based_on
+                .as_ref()
+                .map(|b| json(b).as_str().map(str::to_owned).unwrap_or_default());
         }
         out
     }
@@ -156,7 +154,11 @@ impl<'a> Styles<'a> {
             [id, name].iter().find_map(|n| {
                 let n = n.replace(' ', "");
                 (n.starts_with("listbullet") || n.starts_with("listnumber"))
-                    .then(|| n.trim_start_matches(char::is_alphabetic).parse::<usize>().ok())
+                    .then(|| {
+                        n.trim_start_matches(char::is_alphabetic)
+                            .parse::<usize>()
+                            .ok()
+                    })
                     .flatten()
             })
         });

@@ -112,7 +112,9 @@ fn layout_cell(cell: &TableCell) -> bool {
         "t/m",
         "k/t",
     ];
-    STARTS.iter().any(|s| f.starts_with(s)) || f.starts_with("uy ban nhan dan") || f.starts_with("ubnd")
+    STARTS.iter().any(|s| f.starts_with(s))
+        || f.starts_with("uy ban nhan dan")
+        || f.starts_with("ubnd")
 }
 
 /// Reads table `t` into `r`.
@@ -123,8 +125,7 @@ pub(crate) fn read(r: &mut Reader<'_>, t: &Table) {
         .map(|row| row.iter().map(|c| c.span).sum::<usize>())
         .max()
         .unwrap_or(0);
-    let layout = width <= LAYOUT_MAX_COLUMNS
-        && rows.iter().flatten().any(|c| layout_cell(c.cell));
+    let layout = width <= LAYOUT_MAX_COLUMNS && rows.iter().flatten().any(|c| layout_cell(c.cell));
     if layout {
         for row in &rows {
             for c in row {

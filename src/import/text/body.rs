@@ -116,7 +116,10 @@ impl Writer {
             notes.push(Note::new(
                 line.no,
                 NoteKind::Changed,
-                format!("ý liệt kê ở cấp {at} ngay sau ý cấp {above}; đã đặt ở cấp {}.", above + 1),
+                format!(
+                    "ý liệt kê ở cấp {at} ngay sau ý cấp {above}; đã đặt ở cấp {}.",
+                    above + 1
+                ),
             ));
             at = above + 1;
         }

@@ -138,7 +138,10 @@ mod tests {
 
     #[test]
     fn the_text_after_a_marker_is_written_from_the_byte_asked() {
-        let spans = [span("- ", false, false, false), span("Ý một", true, false, false)];
+        let spans = [
+            span("- ", false, false, false),
+            span("Ý một", true, false, false),
+        ];
         assert_eq!(write(&spans, 2), "**Ý một**");
     }
 }

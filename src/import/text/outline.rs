@@ -201,12 +201,7 @@ impl Tree {
             3 => 2,
             _ => 3,
         };
-        let parent = self
-            .open
-            .iter()
-            .rev()
-            .find(|o| o.rank < r)
-            .map(|o| o.node);
+        let parent = self.open.iter().rev().find(|o| o.rank < r).map(|o| o.node);
         let n = self.last_child(parent)[r].map_or(u32::from(!letter), |n| n + 1);
         let number = match r {
             0 => Number::Roman(n),

@@ -104,7 +104,8 @@ impl BaocaoApp {
                 None => self.ask_path_if_no_dialog(PathPurpose::WordReport, ""),
             },
             Command::WordReportFrom(path) => self.word_report_preview(path),
-            Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word") {
+            Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
+            {
                 Some(path) => self.word_comments_preview(path),
                 None => self.ask_path_if_no_dialog(PathPurpose::WordComments, ""),
             },

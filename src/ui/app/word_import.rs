@@ -34,7 +34,10 @@ impl BaocaoApp {
     /// the current report.
     pub(super) fn word_comments_preview(&mut self, path: PathBuf) {
         let Some(doc) = &self.doc else { return };
-        let Some(report) = self.report_id.as_deref().and_then(|id| doc.project.report(id))
+        let Some(report) = self
+            .report_id
+            .as_deref()
+            .and_then(|id| doc.project.report(id))
         else {
             self.modal = Some(Modal::Message {
                 title: "Chưa chọn báo cáo".to_owned(),
