@@ -26,3 +26,4 @@ mod ui_recovery;
 mod ui_report_options;
 mod ui_review;
 mod ui_rich_text;
+mod ui_word_import;
