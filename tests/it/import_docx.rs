@@ -294,6 +294,11 @@ fn a_word_comment_comes_back_on_its_section_and_paragraph_with_author_and_time()
     );
     assert_eq!(found.unplaced.len(), 1);
     assert_eq!(found.unplaced[0].text, "Bỏ câu này.");
+    assert!(
+        found.unplaced[0].reason.contains("phần mở đầu"),
+        "{}",
+        found.unplaced[0].reason
+    );
 
     // The CLI lists both kinds and adds the placed ones only.
     let out = run(&project, &commented, &["--comments", "--yes"], "");

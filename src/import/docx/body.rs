@@ -187,6 +187,7 @@ fn marker_of(n: &Numbered) -> String {
     match written {
         "-" | "–" | "—" => "-".to_owned(),
         "+" => "+".to_owned(),
+        "*" => "*".to_owned(),
         "o" | "◦" | "○" | "\u{F06F}" => "+".to_owned(),
         _ => match n.level {
             1 => "-".to_owned(),

@@ -314,8 +314,18 @@ pub fn place_comments(docx: &docx_rs::Docx, report: &Report, now: NaiveDateTime)
             continue;
         }
         let Some(at) = find(&targets, &f.paragraph, &f.quoted, from) else {
+            let para = key(&f.paragraph);
+            let outside = !para.is_empty()
+                && [&report.opening, &report.closing, &report.summary]
+                    .iter()
+                    .any(|t| t.lines().any(|l| key(l) == para));
             let reason = if f.paragraph.trim().is_empty() {
                 "Word không ghi góp ý này gắn vào đoạn nào.".to_owned()
+            } else if outside {
+                format!(
+                    "đoạn “{}” là phần mở đầu, trích yếu hoặc câu kết, không thuộc mục nào; góp ý chỉ gắn được vào các mục của báo cáo.",
+                    crate::import::text::quote_for_note(&quoted)
+                )
             } else {
                 format!(
                     "không tìm thấy đoạn “{}” trong báo cáo {}.",

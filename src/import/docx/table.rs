@@ -95,26 +95,25 @@ fn first_text(cell: &TableCell) -> String {
 }
 
 /// Whether a cell's paragraphs begin like the header block or the end block of an
-/// administrative document.
+/// administrative document: the national title or motto, `Số: 05/BC-…`, `Nơi nhận`,
+/// or a signing authority (`TM.`, `KT.`, …). An agency's name alone is not enough: a
+/// content table may list `UBND xã` in its first column.
 fn layout_cell(cell: &TableCell) -> bool {
     let f = first_text(cell);
-    const STARTS: [&str; 12] = [
-        "cong hoa xa hoi",
-        "doc lap",
-        "so:",
-        "so ",
+    const STARTS: [&str; 10] = [
+        "cong hoa xa hoi chu nghia",
+        "doc lap tu do hanh phuc",
         "noi nhan",
-        "tm.",
-        "kt.",
-        "tl.",
-        "tuq.",
-        "q.",
-        "t/m",
-        "k/t",
+        "tm ",
+        "kt ",
+        "tl ",
+        "tuq ",
+        "t m ",
+        "k t ",
+        "t l ",
     ];
-    STARTS.iter().any(|s| f.starts_with(s))
-        || f.starts_with("uy ban nhan dan")
-        || f.starts_with("ubnd")
+    let number = f.starts_with("so ") && f.contains(" bc ");
+    number || STARTS.iter().any(|s| f.starts_with(s))
 }
 
 /// Reads table `t` into `r`.
@@ -230,5 +229,52 @@ pub(crate) fn read(r: &mut Reader<'_>, t: &Table) {
             "bảng có trường tự động hoặc thay đổi đang theo dõi; đã lấy chữ đang hiển thị, bỏ phần bị xóa."
                 .to_owned(),
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use docx_rs::{Paragraph, Run, TableRow};
+
+    fn cell(text: &str) -> TableCell {
+        TableCell::new().add_paragraph(Paragraph::new().add_run(Run::new().add_text(text)))
+    }
+
+    #[test]
+    fn header_and_signature_cells_are_layout_but_content_cells_are_not() {
+        for text in [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Số: 05/BC-UBND",
+            "Số:    /BC-UBND",
+            "Nơi nhận:",
+            "TM. ỦY BAN NHÂN DÂN",
+            "KT. CHỦ TỊCH",
+        ] {
+            assert!(layout_cell(&cell(text)), "{text}");
+        }
+        for text in ["Số hồ sơ", "UBND xã", "Nội dung", "Tổng số", "Kết quả"] {
+            assert!(!layout_cell(&cell(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_table_row_merged_across_is_a_group_row() {
+        let table = Table::new(vec![
+            TableRow::new(vec![cell("Nội dung"), cell("Số lượng")]),
+            TableRow::new(vec![cell("Nhóm A").grid_span(2)]),
+            TableRow::new(vec![cell("Hồ sơ"), cell("12")]),
+        ]);
+        let styles_docx = docx_rs::Docx::new();
+        let mut r = Reader::new(super::super::style::Styles::new(&styles_docx));
+        read(&mut r, &table);
+        let Hint::Table(t) = &r.lines[0].hint else {
+            panic!("{:?}", r.lines)
+        };
+        assert_eq!(
+            t,
+            "| Nội dung | Số lượng |\n|---|---|\n| Nhóm A |\n| Hồ sơ | 12 |"
+        );
+        assert!(r.notes.is_empty(), "{:?}", r.notes);
     }
 }
