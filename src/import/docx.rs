@@ -63,10 +63,13 @@ pub fn open(bytes: &[u8], path: &Path) -> Result<docx_rs::Docx, DocxError> {
     if !bytes.starts_with(b"PK") {
         return Err(corrupt());
     }
-    // docx-rs asserts on some damaged parts; such a file is reported as corrupt.
-    std::panic::catch_unwind(|| docx_rs::read_docx(bytes))
-        .map_err(|_| corrupt())?
-        .map_err(|_| corrupt())
+    // docx-rs asserts on some damaged parts; such a file is reported as corrupt, and
+    // the panic's English message is kept from the clerk's terminal.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes));
+    std::panic::set_hook(hook);
+    read.map_err(|_| corrupt())?.map_err(|_| corrupt())
 }
 
 /// A Word report as the recogniser read it.
@@ -79,7 +82,7 @@ pub struct DocxReport {
 
 /// Reads the report in a Word document.
 pub fn recognise(docx: &docx_rs::Docx) -> DocxReport {
-    let mut reader = body::Reader::new(style::Styles::new(docx));
+    let mut reader = body::Reader::new(style::Styles::new(docx), style::char_styles(docx));
     reader.body(&docx.document.children);
     let body::Reader { lines, notes, .. } = reader;
     let mut rec = text::recognise_lines(lines);

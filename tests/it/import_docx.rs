@@ -33,7 +33,7 @@ pub(crate) fn python(script: &str, args: &[&Path]) {
 
 /// A report written in Word the ordinary way: header table, title and summary,
 /// Heading 1/2 styles, a bold run, List Bullet / List Bullet 2 / List Number items, a
-/// bold italic lead line, a bordered table with a merged row, Nơi nhận and signer in a
+/// bold italic lead line, a run in the Strong character style, a bordered table with a merged row, Nơi nhận and signer in a
 /// borderless table. `sys.argv[1]` is where it is saved.
 pub(crate) const HAND_WRITTEN: &str = r#"
 import sys, docx
@@ -54,7 +54,9 @@ d.add_heading("KẾT QUẢ THỰC HIỆN", level=1)
 d.add_heading("Về thể chế và chính sách", level=2)
 p = d.add_paragraph("Đã ban hành ")
 p.add_run("03 kế hoạch").bold = True
-p.add_run(" triển khai; dấu * giữ nguyên.")
+p.add_run(" triển khai ")
+p.add_run("đúng hạn", style="Strong")
+p.add_run("; dấu * giữ nguyên.")
 d.add_paragraph("Kết quả cụ thể:", style="List Bullet")
 d.add_paragraph("Cấp 120 hồ sơ trực tuyến;", style="List Bullet 2")
 d.add_paragraph("Số hóa 80% hồ sơ.", style="List Bullet 2")
@@ -157,7 +159,7 @@ fn a_word_report_written_by_hand_imports_with_its_structure() {
     let body = &rec.sections[0].children[0].body;
     assert_eq!(
         body,
-        "Đã ban hành **03 kế hoạch** triển khai; dấu \\* giữ nguyên.\n\
+        "Đã ban hành **03 kế hoạch** triển khai **đúng hạn**; dấu \\* giữ nguyên.\n\
          - Kết quả cụ thể:\n\
          \x20 + Cấp 120 hồ sơ trực tuyến;\n\
          \x20 + Số hóa 80% hồ sơ.\n\

@@ -9,7 +9,7 @@ use docx_rs::{
     Run, RunChild, StructuredDataTagChild, Table,
 };
 
-use super::style::{self, Numbered, Styles};
+use super::style::{self, CharStyles, Numbered, Styles};
 use crate::import::text::{Hint, NoteKind, SourceLine};
 use crate::model::rich::{Span, split_marker};
 
@@ -29,14 +29,17 @@ pub(crate) struct Found {
 /// The lines read so far and the notes on them (1-based line, kind, message).
 pub(crate) struct Reader<'a> {
     pub styles: Styles<'a>,
+    /// Emphasis of the document's character styles.
+    pub chars: CharStyles,
     pub lines: Vec<SourceLine>,
     pub notes: Vec<(usize, NoteKind, String)>,
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(styles: Styles<'a>) -> Self {
+    pub fn new(styles: Styles<'a>, chars: CharStyles) -> Self {
         Self {
             styles,
+            chars,
             lines: Vec::new(),
             notes: Vec::new(),
         }
@@ -75,7 +78,7 @@ impl<'a> Reader<'a> {
     pub fn paragraph(&mut self, p: &Paragraph) {
         let mut spans = Vec::new();
         let mut found = Found::default();
-        paragraph_spans(&p.children, &mut spans, &mut found);
+        paragraph_spans(&p.children, &self.chars, &mut spans, &mut found);
         let heading = self.styles.heading_level(p);
         let numbered = self.styles.numbering(p);
         let mut pieces = split_lines(spans);
@@ -198,16 +201,21 @@ fn marker_of(n: &Numbered) -> String {
 }
 
 /// The spans of a paragraph's children, a manual line break as `\n`.
-pub(crate) fn paragraph_spans(children: &[ParagraphChild], out: &mut Vec<Span>, f: &mut Found) {
+pub(crate) fn paragraph_spans(
+    children: &[ParagraphChild],
+    chars: &CharStyles,
+    out: &mut Vec<Span>,
+    f: &mut Found,
+) {
     for child in children {
         match child {
-            ParagraphChild::Run(r) => run_spans(r, out, f),
-            ParagraphChild::Hyperlink(h) => paragraph_spans(&h.children, out, f),
+            ParagraphChild::Run(r) => run_spans(r, chars, out, f),
+            ParagraphChild::Hyperlink(h) => paragraph_spans(&h.children, chars, out, f),
             ParagraphChild::Insert(ins) => {
                 f.inserted = true;
                 for c in &ins.children {
                     if let InsertChild::Run(r) = c {
-                        run_spans(r, out, f);
+                        run_spans(r, chars, out, f);
                     }
                 }
             }
@@ -222,14 +230,14 @@ pub(crate) fn paragraph_spans(children: &[ParagraphChild], out: &mut Vec<Span>, 
                 f.inserted = true;
                 for c in &m.children {
                     if let MoveToChild::Run(r) = c {
-                        run_spans(r, out, f);
+                        run_spans(r, chars, out, f);
                     }
                 }
             }
             ParagraphChild::StructuredDataTag(tag) => {
                 for c in &tag.children {
                     if let StructuredDataTagChild::Run(r) = c {
-                        run_spans(r, out, f);
+                        run_spans(r, chars, out, f);
                     }
                 }
             }
@@ -239,13 +247,13 @@ pub(crate) fn paragraph_spans(children: &[ParagraphChild], out: &mut Vec<Span>, 
     }
 }
 
-fn run_spans(run: &Run, out: &mut Vec<Span>, f: &mut Found) {
+fn run_spans(run: &Run, chars: &CharStyles, out: &mut Vec<Span>, f: &mut Found) {
     let rp = &run.run_property;
     if style::hidden(rp) {
         f.hidden = true;
         return;
     }
-    let (bold, italic, underline) = style::emphasis(rp);
+    let (bold, italic, underline) = style::emphasis(rp, chars);
     let mut push = |text: &str| {
         out.push(Span {
             text: text.to_owned(),
@@ -300,7 +308,12 @@ fn split_lines(spans: Vec<Span>) -> Vec<Vec<Span>> {
 /// The plain text of a paragraph (tracked deletions left out, line breaks as spaces).
 pub(crate) fn paragraph_text(p: &Paragraph) -> String {
     let mut spans = Vec::new();
-    paragraph_spans(&p.children, &mut spans, &mut Found::default());
+    paragraph_spans(
+        &p.children,
+        &CharStyles::new(),
+        &mut spans,
+        &mut Found::default(),
+    );
     spans
         .iter()
         .map(|s| s.text.as_str())

@@ -16,9 +16,34 @@ fn json<T: Serialize>(value: &T) -> serde_json::Value {
     serde_json::to_value(value).unwrap_or(serde_json::Value::Null)
 }
 
-/// Bold, italic and underline set on a run itself (not inherited from its style:
-/// a heading's bold is the heading's, not emphasis).
-pub(crate) fn emphasis(rp: &RunProperty) -> (bool, bool, bool) {
+/// Emphasis of the character styles of a document (`Strong`, `Emphasis`, …) by id.
+pub(crate) type CharStyles = BTreeMap<String, (bool, bool, bool)>;
+
+/// The bold, italic and underline of each character style of `docx`.
+pub(crate) fn char_styles(docx: &Docx) -> CharStyles {
+    docx.styles
+        .styles
+        .iter()
+        .filter(|s| s.style_type == docx_rs::StyleType::Character)
+        .map(|s| (s.style_id.clone(), own_emphasis(&s.run_property)))
+        .collect()
+}
+
+/// Bold, italic and underline set on a run or by its character style (not inherited
+/// from its paragraph's style: a heading's bold is the heading's, not emphasis).
+pub(crate) fn emphasis(rp: &RunProperty, chars: &CharStyles) -> (bool, bool, bool) {
+    let (b, i, u) = own_emphasis(rp);
+    let (sb, si, su) = rp
+        .style
+        .as_ref()
+        .and_then(|s| chars.get(&s.val))
+        .copied()
+        .unwrap_or_default();
+    // A property set on the run wins over its style's; only `true` is known here.
+    (b || sb, i || si, u || su)
+}
+
+fn own_emphasis(rp: &RunProperty) -> (bool, bool, bool) {
     let on = |v: Option<serde_json::Value>| v.is_some_and(|v| v.as_bool().unwrap_or(false));
     let bold = on(rp.bold.as_ref().map(json));
     let italic = on(rp.italic.as_ref().map(json));

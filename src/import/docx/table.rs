@@ -7,6 +7,7 @@
 use docx_rs::{Table, TableCell, TableCellContent, TableChild, TableRowChild};
 
 use super::body::{Found, Reader, paragraph_spans};
+use super::style::CharStyles;
 use crate::import::fold;
 use crate::import::text::{Hint, NoteKind, SourceLine, emphasis_markup};
 use crate::model::rich::Span;
@@ -53,13 +54,18 @@ fn cells(t: &Table) -> Vec<Vec<Cell<'_>>> {
 
 /// The spans of a cell's paragraphs, paragraphs joined by a space; nested tables
 /// counted in `nested`.
-fn cell_spans(cell: &TableCell, found: &mut Found, nested: &mut usize) -> Vec<Span> {
+fn cell_spans(
+    cell: &TableCell,
+    chars: &CharStyles,
+    found: &mut Found,
+    nested: &mut usize,
+) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     for c in &cell.children {
         match c {
             TableCellContent::Paragraph(p) => {
                 let mut spans = Vec::new();
-                paragraph_spans(&p.children, &mut spans, found);
+                paragraph_spans(&p.children, chars, &mut spans, found);
                 if spans.iter().all(|s| s.text.trim().is_empty()) {
                     continue;
                 }
@@ -151,7 +157,7 @@ pub(crate) fn read(r: &mut Reader<'_>, t: &Table) {
         let texts: Vec<(String, String, usize, bool)> = row
             .iter()
             .map(|c| {
-                let spans = cell_spans(c.cell, &mut found, &mut nested);
+                let spans = cell_spans(c.cell, &r.chars, &mut found, &mut nested);
                 let text: String = spans.iter().map(|s| s.text.as_str()).collect();
                 (emphasis_markup(&spans), text, c.span, c.merged_below)
             })
@@ -266,7 +272,10 @@ mod tests {
             TableRow::new(vec![cell("Hồ sơ"), cell("12")]),
         ]);
         let styles_docx = docx_rs::Docx::new();
-        let mut r = Reader::new(super::super::style::Styles::new(&styles_docx));
+        let mut r = Reader::new(
+            super::super::style::Styles::new(&styles_docx),
+            CharStyles::new(),
+        );
         read(&mut r, &table);
         let Hint::Table(t) = &r.lines[0].hint else {
             panic!("{:?}", r.lines)
