@@ -8,11 +8,12 @@
 //! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read;
 //! `baocao import FILE.ron REPORT.txt` adds a report recognised from its plain text.
 
+mod docx_import;
 mod new_report;
 mod text_import;
 
+pub use docx_import::run_docx_import;
 pub use new_report::{NewReportArgs, run_new_report};
-
 pub use text_import::run_text_import;
 
 use std::io::{BufRead, Write};
@@ -53,9 +54,18 @@ pub struct ImportArgs {
     pub period: Option<Period>,
     /// Import without asking.
     pub yes: bool,
+    /// `--comments`: the Word file's comments become review comments.
+    pub comments: bool,
+    /// `--report MÃ`: the report the comments go to (default: the last one).
+    pub report: Option<String>,
 }
 
 impl ImportArgs {
+    /// Whether the file is a Word document (`.docx`, or an old `.doc` to refuse).
+    pub fn is_word(&self) -> bool {
+        self.kind.is_none() && crate::import::docx::is_docx(&self.table)
+    }
+
     /// Whether the file is the text of a report (`.txt` without `--kind`).
     pub fn is_report_text(&self) -> bool {
         self.kind.is_none()
@@ -136,6 +146,11 @@ pub const USAGE: &str = "Cách dùng:
                               thêm một báo cáo mới từ văn bản thuần (dán từ Word, lưu .txt UTF-8);
                               kỳ báo cáo: 2026-Q1…Q4, 2026-6T, 2026-9T, 2026-NAM (mặc định: kỳ ghi
                               trong trích yếu, nếu không có thì kỳ gần nhất của dự án)
+  baocao import TỆP.ron BÁO-CÁO.docx [--period 2026-Q2] [--yes]
+                              thêm một báo cáo mới từ tệp Word (.docx): đề mục, ý liệt kê, chữ đậm,
+                              bảng, số, ngày, nơi nhận và người ký lấy theo tệp
+  baocao import TỆP.ron GÓP-Ý.docx --comments [--report MÃ] [--yes]
+                              nhập các góp ý (comment) trong tệp Word thành góp ý của báo cáo
   baocao new-report TỆP.ron [--from MÃ] [--period 2026-Q3]
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
@@ -248,10 +263,16 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut kind = None;
     let mut period = None;
     let mut yes = false;
+    let mut comments = false;
+    let mut report = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--yes" | "-y" => yes = true,
+            "--comments" => comments = true,
+            "--report" => {
+                report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
+            }
             "--period" => {
                 let code = it
                     .next()
@@ -290,6 +311,8 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             kind,
             period,
             yes,
+            comments,
+            report,
         },
         Err(_) => {
             return Err(
@@ -298,7 +321,10 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             );
         }
     };
-    if parsed.period.is_some() && !parsed.is_report_text() {
+    if (parsed.comments || parsed.report.is_some()) && !parsed.is_word() {
+        return Err("--comments và --report chỉ dùng khi nhập từ tệp Word (.docx).".to_owned());
+    }
+    if parsed.period.is_some() && !parsed.is_report_text() && !parsed.is_word() {
         return Err(
             "--period chỉ dùng khi nhập báo cáo từ văn bản .txt (không kèm --kind).".to_owned(),
         );
@@ -318,6 +344,9 @@ pub fn run_import(
 ) -> ExitCode {
     if args.is_report_text() {
         return run_text_import(args, input, out, err);
+    }
+    if args.is_word() {
+        return run_docx_import(args, input, out, err);
     }
     // Held until the import is saved, so no window overwrites it (or is overwritten).
     let _lock = match lock_for_writing(&args.file) {
@@ -718,6 +747,8 @@ mod tests {
                 kind: Some(ImportKind::Tasks),
                 period: None,
                 yes: true,
+                comments: false,
+                report: None,
             }))
         );
         assert!(parse_args(&args(&["import", "a.ron"])).is_err());

@@ -162,6 +162,11 @@ pub enum Edit {
     },
     /// Merges a reviewer's separate review file.
     MergeReview(Box<crate::review::ReviewFile>),
+    /// Adds review comments read from elsewhere (Word) to `report`, all at once.
+    AddComments {
+        report: ReportId,
+        comments: Vec<crate::model::Comment>,
+    },
 }
 
 /// A review step: a status change, or a comment and its thread.
@@ -587,6 +592,11 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
         } => review(project, &report, &actor, at, edit)?,
         Edit::MergeReview(file) => {
             crate::review::merge(project, &file).map_err(|e| EditError::Review(e.to_string()))?;
+        }
+        Edit::AddComments { report, comments } => {
+            let r = report_mut(project, &report)?;
+            crate::review::add_imported(r, comments)
+                .map_err(|e| EditError::Review(e.to_string()))?;
         }
     }
     Ok(())

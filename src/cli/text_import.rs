@@ -131,7 +131,7 @@ fn read_text(path: &Path) -> Result<String, String> {
 }
 
 /// The period of the new report and why it was chosen.
-fn choose_period(
+pub(super) fn choose_period(
     asked: Option<Period>,
     rec: &Recognised,
     project: &Project,
@@ -167,7 +167,7 @@ fn choose_period(
 }
 
 /// What a section's text holds: `2 đoạn, 7 ý, 1 bảng`, or `chưa có nội dung`.
-fn contents(body: &str) -> String {
+pub(super) fn contents(body: &str) -> String {
     let (blocks, _) = rich::parse(body);
     let (mut paras, mut items, mut tables) = (0, 0, 0);
     for b in &blocks {
@@ -189,7 +189,13 @@ fn contents(body: &str) -> String {
     }
 }
 
-fn print_report(report: &Report, project: &Project, file: &Path, why: &str, out: &mut dyn Write) {
+pub(super) fn print_report(
+    report: &Report,
+    project: &Project,
+    file: &Path,
+    why: &str,
+    out: &mut dyn Write,
+) {
     let blank = "(để trống)";
     let _ = writeln!(out, "Báo cáo nhận ra từ {}:", file.display());
     let _ = writeln!(out, "  Mã báo cáo: {}", report.id);
@@ -235,7 +241,7 @@ fn print_report(report: &Report, project: &Project, file: &Path, why: &str, out:
     let _ = writeln!(out, "  Người ký: {signer}");
 }
 
-fn print_sections(list: &[Section], path: &[usize], letters: bool, out: &mut dyn Write) {
+pub(super) fn print_sections(list: &[Section], path: &[usize], letters: bool, out: &mut dyn Write) {
     for (i, s) in list.iter().enumerate() {
         let mut p = path.to_vec();
         p.push(i + 1);

@@ -7,6 +7,7 @@
 //! read; [`apply`] then adds them. Pure apart from reading the file; no egui here.
 
 mod describe;
+pub mod docx;
 mod header;
 mod read;
 mod rows;

@@ -10,6 +10,7 @@
 mod body;
 mod front;
 mod lines;
+mod markup;
 mod outline;
 mod period;
 mod report;
@@ -20,6 +21,18 @@ use chrono::NaiveDate;
 
 use crate::model::{Period, Section};
 
+pub use lines::{Hint, SourceLine};
+
+/// `text` shortened for a note (about 60 characters, `…` when cut).
+pub fn quote_for_note(text: &str) -> String {
+    lines::quote(text, 60)
+}
+
+/// Styled spans in the section text format (`**…**`, `*…*`, `__…__`), literal markup
+/// escaped; without emphasis when the format could not carry it exactly.
+pub fn emphasis_markup(spans: &[crate::model::rich::Span]) -> String {
+    markup::write(spans, 0)
+}
 pub use period::period_named;
 pub use report::into_report;
 
@@ -125,11 +138,23 @@ impl std::fmt::Display for Note {
 
 /// Recognises the text of a report. Never fails: what it cannot place is noted.
 pub fn recognise(text: &str) -> Recognised {
-    let lines = lines::split(text);
+    recognise_split(&lines::split(text))
+}
+
+/// Recognises the lines of a document (a Word file) with what the document says about
+/// them: heading levels, list levels and markers, emphasis and tables are taken as
+/// given; the rest (header block, title, summary, `Nơi nhận`, signature, headings
+/// typed as text) is read by the same rules as plain text. A note's line is the
+/// 1-based index of the line in `source`.
+pub fn recognise_lines(source: Vec<SourceLine>) -> Recognised {
+    recognise_split(&lines::from_source(source))
+}
+
+fn recognise_split(lines: &[Line]) -> Recognised {
     let mut rec = Recognised::default();
     let mut notes = Vec::new();
-    let body_from = front::read(&lines, &mut rec, &mut notes);
-    let (closing_at, end_at) = tail::find(&lines, body_from);
+    let body_from = front::read(lines, &mut rec, &mut notes);
+    let (closing_at, end_at) = tail::find(lines, body_from);
     let body_to = closing_at.unwrap_or(end_at);
     let (opening, sections) = outline::read(&lines[body_from..body_to.max(body_from)], &mut notes);
     rec.opening = opening;

@@ -199,6 +199,41 @@ pub fn comment_anchor_label(report: &Report, comment: &Comment) -> String {
     }
 }
 
+/// Adds comments imported from elsewhere (a reviewer's Word file) as they are, their
+/// ids made unique in the report; every comment's section (and paragraph) must exist.
+/// Returns how many were added.
+pub fn add_imported(report: &mut Report, comments: Vec<Comment>) -> Result<usize, ReviewError> {
+    for c in &comments {
+        let section = report
+            .section(&c.section)
+            .ok_or_else(|| ReviewError::NoSection(c.section.clone()))?;
+        if let Some(p) = c.paragraph {
+            let count = paragraphs(&section.body).len();
+            if p >= count {
+                return Err(ReviewError::NoParagraph {
+                    section: vi::nfc(section.title.trim()),
+                    paragraph: p + 1,
+                    count,
+                });
+            }
+        }
+    }
+    let count = comments.len();
+    for mut c in comments {
+        let taken: Vec<String> = report
+            .review
+            .comments
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
+        if taken.contains(&c.id) {
+            c.id = comment_id(&c.author, c.at, taken.iter().map(String::as_str));
+        }
+        report.review.comments.push(c);
+    }
+    Ok(count)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

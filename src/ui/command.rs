@@ -75,6 +75,14 @@ pub enum Command {
     },
     /// The clerk confirmed the import preview.
     ConfirmImport(Box<ImportPreview>),
+    /// Choose a Word report (.docx) to read as a new report (Tệp › Mở báo cáo Word…).
+    OpenWordReport,
+    /// Read this Word file and show the report recognised in it.
+    WordReportFrom(PathBuf),
+    /// Choose a Word file whose comments become review comments.
+    ImportWordComments,
+    /// Read the comments of this Word file and show where they would go.
+    WordCommentsFrom(PathBuf),
     /// A review step on the current report, by the current user.
     Review(ReviewEdit),
     /// Show the preferences (the user's name and role).
@@ -129,6 +137,8 @@ pub enum PathPurpose {
     SavePdf(PdfKind),
     SaveDocx(PdfKind),
     ImportTable,
+    WordReport,
+    WordComments,
 }
 
 /// Which PDF of the report is written.
@@ -190,6 +200,13 @@ pub enum Modal {
         preview: Box<ImportPreview>,
         /// Every row to add, described once when the table was read.
         rows: Vec<PreviewRow>,
+    },
+    /// A report read from a Word file, for the clerk to confirm before it is added.
+    WordReport(Box<crate::ui::word_dialog::WordReportPreview>),
+    /// Comments read from a Word file and placed on a report, for the clerk to confirm.
+    WordComments {
+        path: PathBuf,
+        found: Box<crate::import::docx::CommentImport>,
     },
     /// Type a path (no file chooser on this desktop).
     AskPath {

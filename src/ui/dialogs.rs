@@ -15,6 +15,11 @@ pub trait Dialogs {
     fn save_docx(&mut self, suggested: &str) -> Option<PathBuf>;
     /// A CSV or XLSX table of indicators or tasks to import.
     fn open_table(&mut self) -> Option<PathBuf>;
+    /// A Word document (.docx) to read: a report, or a reviewer's comments (`title`
+    /// says which). Desktops without it answer nothing.
+    fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
+        None
+    }
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
     /// False once the desktop showed no chooser at all (no file-chooser portal):
@@ -79,6 +84,14 @@ impl Dialogs for NativeDialogs {
                     "Bảng CSV hoặc Excel (.csv, .xlsx)",
                     &["csv", "xlsx", "CSV", "XLSX"],
                 )
+                .pick_file()
+        })
+    }
+
+    fn open_word(&mut self, title: &str) -> Option<PathBuf> {
+        self.run(|d| {
+            d.set_title(title)
+                .add_filter("Tài liệu Word (.docx)", &["docx", "DOCX"])
                 .pick_file()
         })
     }

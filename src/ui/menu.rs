@@ -25,6 +25,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
             ui.menu_button("Tệp", |ui| {
                 item(ui, "Mới", "Ctrl+N", Command::New, out);
                 item(ui, "Mở…", "Ctrl+O", Command::Open, out);
+                item(ui, "Mở báo cáo Word…", "", Command::OpenWordReport, out);
                 ui.menu_button("Mở gần đây", |ui| {
                     if app.recent.is_empty() {
                         ui.label("(chưa có)");
@@ -72,6 +73,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 item(ui, "Người dùng…", "", Command::AskPreferences, out);
                 item(ui, "Góp ý và duyệt", "", Command::SelectStep(crate::guide::Step::Duyet), out);
                 item(ui, "Gộp góp ý từ tệp góp ý", "", Command::MergeReviewFiles, out);
+                item(ui, "Nhập góp ý từ tệp Word…", "", Command::ImportWordComments, out);
             });
             ui.menu_button("Trợ giúp", |ui| {
                 if ui.button("Hướng dẫn sử dụng").clicked() {

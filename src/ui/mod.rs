@@ -27,6 +27,7 @@ pub mod steps;
 mod table_editor;
 mod table_options;
 pub mod tasks;
+pub mod word_dialog;
 
 use std::path::PathBuf;
 use std::process::ExitCode;

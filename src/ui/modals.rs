@@ -25,12 +25,15 @@ pub fn show(
     {
         return super::import_dialog::show(ctx, path, preview, rows, out);
     }
+    if let Some(close) = super::word_dialog::show(ctx, modal, report, out) {
+        return close;
+    }
     let mut close = false;
     egui::Modal::new(egui::Id::unique("hop-thoai")).show(ctx, |ui| {
         ui.set_max_width(480.0);
         match modal {
             // Shown above, in its own wider window.
-            Modal::Import { .. } => {}
+            Modal::Import { .. } | Modal::WordReport(_) | Modal::WordComments { .. } => {}
             Modal::Preferences { name, role, pending } => {
                 ui.heading("Người dùng");
                 if pending.is_some() {
@@ -206,6 +209,8 @@ pub fn show(
                     PathPurpose::SaveDocx(PdfKind::Report) => ("Xuất báo cáo ra tệp Word", "Xuất"),
                     PathPurpose::SaveDocx(PdfKind::ReviewCopy) => ("Xuất bản xem xét ra tệp Word (kèm góp ý)", "Xuất"),
                     PathPurpose::ImportTable => ("Nhập chỉ tiêu, nhiệm vụ từ bảng", "Đọc bảng"),
+                    PathPurpose::WordReport => ("Mở báo cáo Word", "Đọc tệp"),
+                    PathPurpose::WordComments => ("Nhập góp ý từ tệp Word", "Đọc tệp"),
                 };
                 ui.heading(title);
                 ui.label("Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:");
@@ -224,6 +229,8 @@ pub fn show(
                             PathPurpose::SavePdf(kind) => Command::ExportTo(path, kind),
                             PathPurpose::SaveDocx(kind) => Command::ExportDocxTo(path, kind),
                             PathPurpose::ImportTable => Command::ImportFrom { path, kind: None },
+                            PathPurpose::WordReport => Command::WordReportFrom(path),
+                            PathPurpose::WordComments => Command::WordCommentsFrom(path),
                         });
                         close = true;
                     }

@@ -3,9 +3,9 @@
 //! indentation and the markers around them, `* …:` lines become lead lines, runs of
 //! tab-separated lines become tables, and every literal markup character is escaped.
 
-use super::lines::{Class, Item, Line, ends_sentence, quote, starts_lowercase};
+use super::lines::{Class, Item, Line, ends_sentence, markup_from, quote, starts_lowercase};
 use super::{Note, NoteKind};
-use crate::model::rich::escape;
+use crate::model::rich::{self, escape};
 
 /// Deepest list level the recogniser writes.
 pub(crate) const MAX_LEVEL: u8 = 3;
@@ -68,7 +68,7 @@ impl Writer {
         }
         s.push_str(&item.marker);
         s.push(' ');
-        s.push_str(&escape(item.text));
+        s.push_str(&part(line, item.text));
         self.out.push(s);
         self.open = (!ends_sentence(item.text)).then_some(Open { line: line.no });
     }
@@ -86,6 +86,7 @@ impl Writer {
     pub fn paragraph(&mut self, line: &Line, notes: &mut Vec<Note>) {
         let text = line.text.replace('\t', " ");
         if let (Some(open), Some(last)) = (self.open, self.out.last_mut())
+            && line.spans.is_none()
             && starts_lowercase(&text)
         {
             last.push(' ');
@@ -102,8 +103,64 @@ impl Writer {
             return;
         }
         self.stack.clear();
-        self.out.push(escape(&text));
+        self.out.push(part(line, &line.text).replace('\t', " "));
         self.open = (!ends_sentence(&text)).then_some(Open { line: line.no });
+    }
+
+    /// A list item whose level and marker the document gives. A level more than one
+    /// below the item above is raised to one below it, as the section format reads it.
+    pub fn hinted_item(&mut self, line: &Line, level: u8, marker: &str, notes: &mut Vec<Note>) {
+        let above = self.stack.last().map_or(0, |f| f.level);
+        let mut at = level.max(1);
+        if at > above + 1 {
+            notes.push(Note::new(
+                line.no,
+                NoteKind::Changed,
+                format!(
+                    "ý liệt kê ở cấp {at} ngay sau ý cấp {above}; đã đặt ở cấp {}.",
+                    above + 1
+                ),
+            ));
+            at = above + 1;
+        }
+        if at > rich::MAX_LEVEL {
+            notes.push(Note::new(
+                line.no,
+                NoteKind::Changed,
+                format!(
+                    "danh sách chỉ có tối đa {} cấp; ý này đặt ở cấp {}.",
+                    rich::MAX_LEVEL,
+                    rich::MAX_LEVEL
+                ),
+            ));
+            at = rich::MAX_LEVEL;
+        }
+        while self.stack.last().is_some_and(|f| f.level >= at) {
+            self.stack.pop();
+        }
+        self.stack.push(Frame {
+            indent: line.indent,
+            class: Class::Major,
+            level: at,
+        });
+        let body = markup_from(line, marker.len() + 1);
+        let mut s = "  ".repeat(usize::from(at - 1));
+        s.push_str(marker);
+        s.push(' ');
+        s.push_str(&body.replace('\t', " "));
+        self.out.push(s);
+        self.open = None;
+    }
+
+    /// A table already written in the section text format.
+    pub fn raw_table(&mut self, table: &str) {
+        self.stack.clear();
+        self.open = None;
+        if self.out.last().is_some_and(|l| l.starts_with('|')) {
+            self.out.push(String::new());
+        }
+        self.out.extend(table.lines().map(str::to_owned));
+        self.out.push(String::new());
     }
 
     /// Consecutive lines with the same number of tab-separated cells: a table whose
@@ -197,6 +254,17 @@ impl Writer {
                 quote(&line.text, 10)
             ),
         ));
+    }
+}
+
+/// The section text of `part`, a piece at the end of `line`'s text: with the
+/// emphasis of the line's spans when it has them.
+fn part(line: &Line, part: &str) -> String {
+    let start = (part.as_ptr() as usize).wrapping_sub(line.text.as_ptr() as usize);
+    if start + part.len() == line.text.len() {
+        markup_from(line, start)
+    } else {
+        escape(part)
     }
 }
 

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::lines::{self, Line, all_caps, ends_sentence, fold_start, is_rule, quote};
+use super::lines::{self, Hint, Line, all_caps, ends_sentence, fold_start, is_rule, quote};
 use super::{Note, NoteKind, Recognised};
 
 /// How far down the title `BÁO CÁO` is looked for.
@@ -86,6 +86,9 @@ fn find_title(lines: &[Line]) -> Option<usize> {
         if f == "bao cao" || (f.starts_with("bao cao ") && all_caps(first)) {
             return Some(i);
         }
+        if matches!(line.hint, Hint::Heading(_) | Hint::Table(_)) {
+            return None;
+        }
         if after_date
             && all_caps(first)
             && first.split_whitespace().count() <= 4
@@ -133,6 +136,7 @@ fn read_summary(
     while let Some(line) = lines.get(pos) {
         let text = line.text.as_str();
         let stop = line.is_blank()
+            || line.hint != Hint::None
             || is_rule(text)
             || lines::bullet(text).is_some()
             || lines::heading_number(text).is_some_and(|n| lines::heading_like(n.text, &n.number))
@@ -279,6 +283,9 @@ fn classify(piece: &str) -> HeaderPiece {
 
 /// Whether every piece of `line` is something a header holds.
 fn is_header_line(line: &Line) -> bool {
+    if line.hint != Hint::None {
+        return false;
+    }
     if lines::heading_number(&line.text).is_some() || lines::bullet(&line.text).is_some() {
         return false;
     }

@@ -3,6 +3,7 @@
 //! lines around it is taken here.
 
 use crate::import::fold;
+use crate::model::rich::{Span, escape};
 use crate::vi;
 
 /// Columns a tab advances the indentation by (spaces count one each).
@@ -19,6 +20,40 @@ pub(crate) struct Line {
     pub tabs: usize,
     /// NFC text without the indentation and trailing spaces; inner tabs kept.
     pub text: String,
+    /// What the source document says the line is (a Word heading style, a list level);
+    /// [`Hint::None`] for plain text, where it is read from the text itself.
+    pub hint: Hint,
+    /// The styled pieces of `text` (bold, italic, underline) when the source knows
+    /// them; their texts joined are exactly `text`. `None` for plain text. A line with
+    /// spans is a paragraph of its own: it is never joined to the line above.
+    pub spans: Option<Vec<Span>>,
+}
+
+/// What a document (not plain text) says a line is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Hint {
+    /// Nothing: read the text.
+    #[default]
+    None,
+    /// A heading of this level (1 = `I.`), whatever its text starts with.
+    Heading(u8),
+    /// A list item at this level (1..) with this marker (`-`, `+`, `1.`, `a)`); `text`
+    /// starts with the marker and a space, the spans do not hold it.
+    Item { level: u8, marker: String },
+    /// A table already written in the section text format (pipe table); `text` is
+    /// its cells as plain text, for notes.
+    Table(String),
+}
+
+/// A line as a document reader gives it to the recogniser.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SourceLine {
+    /// The text of the line (for an item: without its marker).
+    pub text: String,
+    /// What the document says the line is.
+    pub hint: Hint,
+    /// The styled pieces of `text`, in order.
+    pub spans: Vec<Span>,
 }
 
 impl Line {
@@ -90,7 +125,104 @@ fn line(no: usize, raw: &str) -> Line {
         indent,
         tabs,
         text: clean[body_at..].trim_end().to_owned(),
+        hint: Hint::None,
+        spans: None,
     }
+}
+
+/// Lines of a document: normalised like text lines, with their hints and spans kept.
+/// The spans are normalised one by one and trimmed with the line, so that their texts
+/// still join to the line's text.
+pub(crate) fn from_source(source: Vec<SourceLine>) -> Vec<Line> {
+    source
+        .into_iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut spans: Vec<Span> = s
+                .spans
+                .into_iter()
+                .map(|sp| Span {
+                    text: clean_piece(&sp.text),
+                    ..sp
+                })
+                .filter(|sp| !sp.text.is_empty())
+                .collect();
+            let joined: String = spans.iter().map(|sp| sp.text.as_str()).collect();
+            let body = if spans.is_empty() {
+                clean_piece(&s.text)
+            } else {
+                joined
+            };
+            let lead = body.len() - body.trim_start().len();
+            let tail = body.len() - body.trim_end().len();
+            trim_spans(&mut spans, lead, tail);
+            let body = body.trim().to_owned();
+            let text = match &s.hint {
+                Hint::Item { marker, .. } => format!("{marker} {body}"),
+                _ => body,
+            };
+            Line {
+                no: i + 1,
+                indent: 0,
+                tabs: 0,
+                text,
+                hint: s.hint,
+                spans: Some(spans),
+            }
+        })
+        .collect()
+}
+
+/// A piece of a document's line: NFC, wide spaces made plain, line breaks as spaces.
+fn clean_piece(raw: &str) -> String {
+    vi::nfc(raw)
+        .chars()
+        .map(|c| {
+            if is_wide_space(c) || matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Cuts `lead` bytes from the start and `tail` bytes from the end of the spans.
+fn trim_spans(spans: &mut Vec<Span>, mut lead: usize, mut tail: usize) {
+    while lead > 0 {
+        let Some(first) = spans.first_mut() else {
+            return;
+        };
+        let cut = lead.min(first.text.len());
+        first.text.drain(..cut);
+        lead -= cut;
+        if first.text.is_empty() {
+            spans.remove(0);
+        }
+    }
+    while tail > 0 {
+        let Some(last) = spans.last_mut() else {
+            return;
+        };
+        let keep = last.text.len().saturating_sub(tail);
+        tail -= last.text.len() - keep;
+        last.text.truncate(keep);
+        if last.text.is_empty() {
+            spans.pop();
+        }
+    }
+}
+
+/// The section text format of the end of `line` from byte `from` of its text: its
+/// spans with their emphasis when it has spans, else the text escaped.
+pub(crate) fn markup_from(line: &Line, from: usize) -> String {
+    let Some(spans) = &line.spans else {
+        return escape(line.text.get(from..).unwrap_or(""));
+    };
+    // The spans do not hold an item's marker: count from where they start.
+    let joined: usize = spans.iter().map(|s| s.text.len()).sum();
+    let skip = from.saturating_sub(line.text.len().saturating_sub(joined));
+    super::markup::write(spans, skip)
 }
 
 /// Spaces other than the plain space and the tab (no-break, figure, thin, ideographic…).
@@ -362,7 +494,19 @@ pub(crate) fn sentence_case(title: &str) -> String {
     if !has_upper || has_lower {
         return title.to_owned();
     }
-    let lower = title.to_lowercase();
+    // Roman numerals (`QUÝ III`) stay as written.
+    let lower: String = title
+        .split(' ')
+        .map(|w| {
+            let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
+            if bare.len() > 1 && roman_value(bare).is_some() {
+                w.to_owned()
+            } else {
+                w.to_lowercase()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut chars = lower.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

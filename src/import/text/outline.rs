@@ -3,7 +3,9 @@
 //! `2.1.` → `a)`); every other line goes to the text of the section it is in.
 
 use super::body::{Writer, cell_count};
-use super::lines::{self, Class, Item, Line, Number, Numbered, heading_like, quote, sentence_case};
+use super::lines::{
+    self, Class, Hint, Item, Line, Number, Numbered, heading_like, quote, sentence_case,
+};
 use super::{Note, NoteKind};
 use crate::model::{ChildNumbering, Section};
 
@@ -189,6 +191,37 @@ impl Tree {
         id
     }
 
+    /// Adds a heading the document marks as one (a Word heading style of `level`),
+    /// numbered after its siblings; `letter`: the heading is numbered `a)`.
+    fn force(&mut self, level: u8, letter: bool, title: &str) {
+        let r = match level {
+            0 | 1 => 0,
+            2 => 1,
+            _ if letter => 4,
+            3 => 2,
+            _ => 3,
+        };
+        let parent = self.open.iter().rev().find(|o| o.rank < r).map(|o| o.node);
+        let n = self.last_child(parent)[r].map_or(u32::from(!letter), |n| n + 1);
+        let number = match r {
+            0 => Number::Roman(n),
+            1 => Number::Arabic(n),
+            2 => Number::Decimal(vec![1, n]),
+            3 => Number::Decimal(vec![1, 1, n]),
+            _ => Number::Letter(usize::try_from(n).unwrap_or(0)),
+        };
+        let numbered = Numbered {
+            number,
+            written: "",
+            text: title,
+        };
+        let place = Place {
+            parent,
+            expected: n,
+        };
+        self.add(&numbered, title, &place);
+    }
+
     /// Stores the text written since the last heading.
     fn store(&mut self, text: String, opening: &mut String) {
         match self.open.last() {
@@ -275,7 +308,12 @@ pub(crate) fn read(lines: &[Line], notes: &mut Vec<Note>) -> (String, Vec<Sectio
         .map(|l| l.indent)
         .min()
         .unwrap_or(0);
-    let counts: Vec<usize> = lines.iter().map(cell_count).collect();
+    // A document's lines are its real paragraphs: its tables come as tables, and a
+    // tab inside a paragraph is layout, not a column.
+    let counts: Vec<usize> = lines
+        .iter()
+        .map(|l| if l.spans.is_some() { 0 } else { cell_count(l) })
+        .collect();
     let mut tree = Tree::default();
     let mut opening = String::new();
     let mut writer = Writer::new(base_indent);
@@ -289,6 +327,32 @@ pub(crate) fn read(lines: &[Line], notes: &mut Vec<Note>) -> (String, Vec<Sectio
         if line.is_blank() {
             i += 1;
             continue;
+        }
+        match &line.hint {
+            Hint::None => {}
+            Hint::Table(table) => {
+                writer.raw_table(table);
+                i += 1;
+                continue;
+            }
+            Hint::Item { level, marker } => {
+                writer.hinted_item(line, *level, marker, notes);
+                i += 1;
+                continue;
+            }
+            Hint::Heading(level) => {
+                let (title, letter) = match lines::heading_number(&line.text) {
+                    Some(n) if !n.text.trim().is_empty() => {
+                        (n.text, matches!(n.number, Number::Letter(_)))
+                    }
+                    _ => (line.text.as_str(), false),
+                };
+                let text = std::mem::replace(&mut writer, Writer::new(base_indent)).finish();
+                tree.store(text, &mut opening);
+                tree.force(*level, letter, title);
+                i += 1;
+                continue;
+            }
         }
         // A table: two or more lines in a row with the same number of cells.
         let k = counts[i];

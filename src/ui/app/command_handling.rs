@@ -101,6 +101,17 @@ impl BaocaoApp {
             },
             Command::ImportFrom { path, kind } => self.import_preview(path, kind),
             Command::ConfirmImport(preview) => self.confirm_import(*preview),
+            Command::OpenWordReport => match self.dialogs.open_word("Mở báo cáo Word") {
+                Some(path) => self.word_report_preview(path),
+                None => self.ask_path_if_no_dialog(PathPurpose::WordReport, ""),
+            },
+            Command::WordReportFrom(path) => self.word_report_preview(path),
+            Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
+            {
+                Some(path) => self.word_comments_preview(path),
+                None => self.ask_path_if_no_dialog(PathPurpose::WordComments, ""),
+            },
+            Command::WordCommentsFrom(path) => self.word_comments_preview(path),
             Command::Review(edit) => self.review_step(edit),
             Command::AskPreferences => {
                 self.modal = Some(Modal::Preferences {

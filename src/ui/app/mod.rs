@@ -9,6 +9,7 @@ mod command_handling;
 mod files;
 mod logic;
 mod ui;
+mod word_import;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

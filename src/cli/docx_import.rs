@@ -1,0 +1,196 @@
+//! cli: `baocao import FILE.ron BÁO-CÁO.docx`: a report written in Word is read
+//! (headings, list levels, emphasis, tables, header and signature blocks), shown with
+//! what could not be placed, confirmed, and added as a new report; with `--comments`
+//! the Word file's comments are placed on a report as review comments instead.
+
+use std::io::{BufRead, Write};
+use std::process::ExitCode;
+
+use super::text_import::{choose_period, print_report};
+use super::{ImportArgs, confirm, lock_for_writing};
+use crate::import::docx::{self, DocxError};
+use crate::import::text::{self, Note};
+use crate::model::Project;
+use crate::storage;
+
+/// Runs `baocao import FILE.ron FILE.docx [--comments]`. Exit status 0 when added or
+/// declined, 1 on errors or when nothing could be read; the project file is not
+/// touched unless the clerk confirms.
+pub fn run_docx_import(
+    args: &ImportArgs,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    let _lock = match lock_for_writing(&args.file) {
+        Ok(lock) => lock,
+        Err(e) => {
+            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+            return ExitCode::from(1);
+        }
+    };
+    let (mut project, stamp) = match storage::load_stamped(&args.file) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = writeln!(err, "{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let word = match docx::read_file(&args.table).and_then(|b| docx::open(&b, &args.table)) {
+        Ok(d) => d,
+        Err(e) => return refuse(&e, err),
+    };
+    let added = if args.comments {
+        comments(args, &word, &mut project, input, out, err)
+    } else {
+        report(args, &word, &mut project, input, out, err)
+    };
+    let message = match added {
+        Ok(Some(message)) => message,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(code) => return code,
+    };
+    if let Err(e) = storage::save_checked(&args.file, &project, Some(&stamp)) {
+        let _ = writeln!(err, "{e}");
+        return ExitCode::from(1);
+    }
+    let _ = writeln!(out, "{message}");
+    ExitCode::SUCCESS
+}
+
+fn refuse(e: &DocxError, err: &mut dyn Write) -> ExitCode {
+    let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+    ExitCode::from(1)
+}
+
+fn print_notes(notes: &[Note], out: &mut dyn Write) {
+    if notes.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "Cần xem lại ({} lưu ý):", notes.len());
+    for n in notes {
+        let _ = writeln!(out, "  {}", docx::describe_note(n));
+    }
+}
+
+/// Adds the report of the Word file; `Ok(None)` when the clerk declined.
+fn report(
+    args: &ImportArgs,
+    word: &docx_rs::Docx,
+    project: &mut Project,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Option<String>, ExitCode> {
+    let rec = docx::recognise(word).rec;
+    if rec.is_empty() {
+        print_notes(&rec.notes, out);
+        let _ = writeln!(
+            err,
+            "Không nhận ra nội dung báo cáo nào trong tệp {}; tệp dự án không thay đổi.",
+            args.table.display()
+        );
+        return Err(ExitCode::from(1));
+    }
+    let (period, why) = choose_period(args.period, &rec, project);
+    let id = crate::session::reports::new_report_id(project, period);
+    let (report, more) = text::into_report(&rec, id, period, project);
+    print_report(&report, project, &args.table, why, out);
+    let notes: Vec<Note> = rec.notes.iter().cloned().chain(more).collect();
+    print_notes(&notes, out);
+    if !args.yes {
+        let question = format!("Thêm báo cáo {} vào dự án?", report.id);
+        confirm(&question, input, out, err)?;
+    }
+    let (id, count) = (report.id.clone(), report.all_sections().len());
+    project.reports.push(report);
+    Ok(Some(format!(
+        "Đã thêm báo cáo {id} ({count} mục, kỳ {}) vào {}.",
+        period.short_label(),
+        args.file.display()
+    )))
+}
+
+/// Adds the comments of the Word file to a report; `Ok(None)` when declined.
+fn comments(
+    args: &ImportArgs,
+    word: &docx_rs::Docx,
+    project: &mut Project,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Option<String>, ExitCode> {
+    let report = match &args.report {
+        Some(id) => project.report(id),
+        None => project.reports.last(),
+    };
+    let Some(report) = report else {
+        let _ = writeln!(
+            err,
+            "{}; tệp dự án không thay đổi.",
+            args.report.as_ref().map_or_else(
+                || "Dự án chưa có báo cáo nào để gắn góp ý".to_owned(),
+                |id| format!("Không tìm thấy báo cáo “{id}”")
+            )
+        );
+        return Err(ExitCode::from(1));
+    };
+    let now = chrono::Local::now().naive_local();
+    let found = docx::place_comments(word, report, now);
+    let _ = writeln!(
+        out,
+        "Góp ý trong {} cho báo cáo {}:",
+        args.table.display(),
+        report.id
+    );
+    for p in &found.placed {
+        let c = &p.comment;
+        let _ = writeln!(
+            out,
+            "  {} — {} ({}): {}",
+            crate::review::comment_anchor_label(report, c),
+            c.author,
+            c.at.format("%d/%m/%Y %H:%M"),
+            c.text
+        );
+    }
+    if !found.unplaced.is_empty() {
+        let _ = writeln!(
+            out,
+            "Không gắn được ({} góp ý, sẽ không được thêm):",
+            found.unplaced.len()
+        );
+        for u in &found.unplaced {
+            let _ = writeln!(out, "  {}: “{}” — {}", u.author, u.text, u.reason);
+        }
+    }
+    if found.placed.is_empty() {
+        let _ = writeln!(
+            err,
+            "Không có góp ý nào gắn được vào báo cáo; tệp dự án không thay đổi."
+        );
+        return Err(ExitCode::from(1));
+    }
+    if !args.yes {
+        let question = format!(
+            "Thêm {} góp ý vào báo cáo {}?",
+            found.placed.len(),
+            report.id
+        );
+        confirm(&question, input, out, err)?;
+    }
+    let id = report.id.clone();
+    let count = found.placed.len();
+    let comments = found.placed.into_iter().map(|p| p.comment).collect();
+    let Some(target) = project.reports.iter_mut().find(|r| r.id == id) else {
+        return Err(ExitCode::from(1));
+    };
+    if let Err(e) = crate::review::add_imported(target, comments) {
+        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+        return Err(ExitCode::from(1));
+    }
+    Ok(Some(format!(
+        "Đã thêm {count} góp ý vào báo cáo {id} trong {}.",
+        args.file.display()
+    )))
+}

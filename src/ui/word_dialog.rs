@@ -1,0 +1,264 @@
+//! ui: the previews of a Word file: the report recognised in it (Tệp › Mở báo cáo
+//! Word…) and the comments placed on the current report (Góp ý › Nhập góp ý từ tệp
+//! Word…). Each lists what was read and what could not be placed; the clerk adds it
+//! (one undo step) or cancels, and nothing changes before that.
+
+use std::path::PathBuf;
+
+use eframe::egui;
+
+use super::command::{Command, Modal};
+use crate::edit::Edit;
+use crate::import::docx::{self, CommentImport};
+use crate::import::text::{self, Recognised};
+use crate::model::{Period, PeriodKind, Project, Report, Section, rich};
+
+/// A report read from a Word file, ready to add.
+#[derive(Clone, Debug)]
+pub struct WordReportPreview {
+    pub path: PathBuf,
+    pub rec: Recognised,
+    /// The report that would be added.
+    pub report: Report,
+    /// Every note, as the clerk reads it.
+    pub notes: Vec<String>,
+    /// Why the report's period was chosen.
+    pub period_why: &'static str,
+}
+
+impl WordReportPreview {
+    /// The report `rec` would make in `project`.
+    pub fn new(path: PathBuf, rec: Recognised, project: &Project) -> Self {
+        let latest = project
+            .periods
+            .iter()
+            .map(|r| r.period)
+            .chain(project.reports.iter().map(|r| r.period))
+            .max_by_key(|p| (p.year, p.end_month()));
+        let (period, period_why) = match (rec.period, latest) {
+            (Some(p), _) => (p, "theo kỳ ghi trong văn bản"),
+            (None, Some(p)) => (p, "văn bản không ghi kỳ; lấy kỳ gần nhất của dự án"),
+            (None, None) => (
+                Period::new(
+                    rec.year.unwrap_or(project.plan.year),
+                    PeriodKind::Quarter(1),
+                ),
+                "văn bản và dự án đều chưa có kỳ nào; hãy kiểm tra",
+            ),
+        };
+        let id = crate::session::reports::new_report_id(project, period);
+        let (report, more) = text::into_report(&rec, id, period, project);
+        let notes = rec
+            .notes
+            .iter()
+            .chain(more.iter())
+            .map(docx::describe_note)
+            .collect();
+        Self {
+            path,
+            rec,
+            report,
+            notes,
+            period_why,
+        }
+    }
+}
+
+/// Shows a Word preview if `modal` is one; `Some(close)` then, `None` otherwise.
+pub fn show(
+    ctx: &egui::Context,
+    modal: &Modal,
+    report: Option<&Report>,
+    out: &mut Vec<Command>,
+) -> Option<bool> {
+    match modal {
+        Modal::WordReport(preview) => Some(show_report(ctx, preview, out)),
+        Modal::WordComments { path, found } => Some(show_comments(ctx, path, found, report, out)),
+        _ => None,
+    }
+}
+
+fn contents(body: &str) -> String {
+    let (mut paras, mut items, mut tables) = (0, 0, 0);
+    for b in rich::parse(body).0 {
+        match b {
+            rich::Block::Para { para, .. } if para.level == 0 => paras += 1,
+            rich::Block::Para { .. } => items += 1,
+            rich::Block::Table { .. } => tables += 1,
+        }
+    }
+    let parts: Vec<String> = [(paras, "đoạn"), (items, "ý"), (tables, "bảng")]
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, w)| format!("{n} {w}"))
+        .collect();
+    if parts.is_empty() {
+        "chưa có nội dung".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+fn outline(ui: &mut egui::Ui, sections: &[Section], path: &[usize], letters: bool) {
+    for (i, s) in sections.iter().enumerate() {
+        let mut p = path.to_vec();
+        p.push(i + 1);
+        let number = crate::compose::section_number(&p, letters);
+        ui.horizontal(|ui| {
+            ui.add_space(path.len() as f32 * 14.0);
+            ui.label(format!(
+                "{number} {} — {}",
+                s.title.trim(),
+                contents(&s.body)
+            ));
+        });
+        let letters = s.numbering == crate::model::ChildNumbering::Letters;
+        outline(ui, &s.children, &p, letters);
+    }
+}
+
+fn show_report(ctx: &egui::Context, p: &WordReportPreview, out: &mut Vec<Command>) -> bool {
+    let mut close = false;
+    let r = &p.report;
+    let blank = "(để trống)";
+    egui::Window::new("Mở báo cáo Word")
+        .collapsible(false)
+        .resizable(true)
+        .default_width(720.0)
+        .show(ctx, |ui| {
+            ui.label(format!("Tệp: {}", p.path.display()));
+            egui::Grid::new("bao-cao-word")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    ui.label("Kỳ báo cáo:");
+                    ui.label(format!("{} ({})", r.period.short_label(), p.period_why));
+                    ui.end_row();
+                    ui.label("Số, ngày:");
+                    ui.label(format!(
+                        "{} — {}",
+                        r.number
+                            .map_or_else(|| blank.to_owned(), |n| format!("{n:02}")),
+                        r.date
+                            .map_or_else(|| blank.to_owned(), crate::vi::date_short)
+                    ));
+                    ui.end_row();
+                    ui.label("Trích yếu:");
+                    ui.label(if r.summary.is_empty() {
+                        blank
+                    } else {
+                        &r.summary
+                    });
+                    ui.end_row();
+                    ui.label("Nơi nhận:");
+                    ui.label(format!("{} nơi", r.distribution.len()));
+                    ui.end_row();
+                    ui.label("Người ký trong tệp:");
+                    ui.label(p.rec.signer_lines.last().map_or(blank, String::as_str));
+                    ui.end_row();
+                });
+            ui.separator();
+            ui.label(egui::RichText::new("Các mục nhận ra").strong());
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .id_salt("muc-word")
+                .show(ui, |ui| outline(ui, &r.sections, &[], false));
+            if !p.notes.is_empty() {
+                ui.separator();
+                ui.label(
+                    egui::RichText::new(format!("Cần xem lại ({} lưu ý)", p.notes.len())).strong(),
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(160.0)
+                    .id_salt("luu-y-word")
+                    .show(ui, |ui| {
+                        for n in &p.notes {
+                            ui.label(n);
+                        }
+                    });
+            }
+            ui.separator();
+            ui.horizontal(|ui| {
+                let can_add = !p.rec.is_empty();
+                let add = ui.add_enabled(can_add, egui::Button::new("Thêm báo cáo"));
+                if add.clicked() {
+                    out.push(Command::SealTyping);
+                    out.push(Command::Edit(Edit::AddReport(Box::new(r.clone()))));
+                    out.push(Command::SealTyping);
+                    out.push(Command::SelectReport(r.id.clone()));
+                    close = true;
+                }
+                if ui.button("Hủy").clicked() {
+                    close = true;
+                }
+            });
+        });
+    close
+}
+
+fn show_comments(
+    ctx: &egui::Context,
+    path: &std::path::Path,
+    found: &CommentImport,
+    report: Option<&Report>,
+    out: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    egui::Window::new("Nhập góp ý từ tệp Word")
+        .collapsible(false)
+        .resizable(true)
+        .default_width(680.0)
+        .show(ctx, |ui| {
+            ui.label(format!("Tệp: {}", path.display()));
+            ui.label(format!(
+                "Gắn được {} góp ý vào báo cáo {}; {} góp ý không gắn được.",
+                found.placed.len(),
+                found.report,
+                found.unplaced.len()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(300.0)
+                .id_salt("gop-y-word")
+                .show(ui, |ui| {
+                    for p in &found.placed {
+                        let c = &p.comment;
+                        let anchor = report.map_or_else(
+                            || c.section.clone(),
+                            |r| crate::review::comment_anchor_label(r, c),
+                        );
+                        ui.label(format!(
+                            "{anchor} — {} ({}): {}",
+                            c.author,
+                            c.at.format("%d/%m/%Y %H:%M"),
+                            c.text
+                        ));
+                    }
+                    if !found.unplaced.is_empty() {
+                        ui.separator();
+                        ui.label(
+                            egui::RichText::new("Không gắn được (sẽ không được thêm)").strong(),
+                        );
+                        for u in &found.unplaced {
+                            ui.label(format!("{}: “{}” — {}", u.author, u.text, u.reason));
+                        }
+                    }
+                });
+            ui.separator();
+            ui.horizontal(|ui| {
+                let n = found.placed.len();
+                let add = ui.add_enabled(n > 0, egui::Button::new(format!("Thêm {n} góp ý")));
+                if add.clicked() {
+                    out.push(Command::SealTyping);
+                    out.push(Command::Edit(Edit::AddComments {
+                        report: found.report.clone(),
+                        comments: found.placed.iter().map(|p| p.comment.clone()).collect(),
+                    }));
+                    out.push(Command::SealTyping);
+                    close = true;
+                }
+                if ui.button("Hủy").clicked() {
+                    close = true;
+                }
+            });
+        });
+    close
+}
