@@ -10,6 +10,7 @@ mod bad_input;
 mod cli_check;
 mod cli_export;
 mod docx_export;
+mod docx_roundtrip;
 mod import;
 mod import_docx;
 mod import_text;
