@@ -112,3 +112,70 @@ fn a_report_read_back_from_its_own_word_file_has_the_same_structure_and_text() {
     assert_eq!(back.distribution, original.distribution);
     assert_eq!(back.signer, original.signer);
 }
+
+#[test]
+fn a_comment_added_in_word_to_the_exported_file_comes_back_on_its_paragraph() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("p.ron");
+    std::fs::copy(baocao::ui::SAMPLE_PATH, &path).unwrap();
+    let docx = dir.path().join("bc.docx");
+    let commented = dir.path().join("gop-y.docx");
+    let out = baocao(
+        &["export", "--format", "docx", "-o", docx.to_str().unwrap()],
+        &path,
+    );
+    assert!(out.status.success());
+    // A reviewer who only uses Word comments the second paragraph of Hạn chế.
+    let script = r#"
+import sys, docx
+d = docx.Document(sys.argv[1])
+p = next(p for p in d.paragraphs if "Một bộ phận người dân" in p.text)
+d.add_comment(p.runs, text="Nêu số người được hỗ trợ.", author="Trần Văn Duyệt", initials="TVD")
+d.save(sys.argv[2])
+"#;
+    let py = Command::new("python3")
+        .arg("-c")
+        .arg(script)
+        .arg(&docx)
+        .arg(&commented)
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let out = baocao(
+        &[
+            "import",
+            commented.to_str().unwrap(),
+            "--comments",
+            "--report",
+            "bc-q2-2026",
+            "--yes",
+        ],
+        &path,
+    );
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let p = baocao::storage::load(&path).unwrap();
+    let c = p.reports[0]
+        .review
+        .comments
+        .iter()
+        .find(|c| c.text == "Nêu số người được hỗ trợ.")
+        .unwrap_or_else(|| panic!("the comment is added: {stdout}"));
+    assert_eq!(c.section, "han-che");
+    let body = &p.reports[0].section("han-che").unwrap().body;
+    let para = body
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .nth(c.paragraph.unwrap())
+        .unwrap();
+    assert!(para.contains("Một bộ phận người dân"), "{para}");
+    assert_eq!(c.author, "Trần Văn Duyệt");
+}
