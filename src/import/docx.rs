@@ -126,3 +126,6 @@ pub fn is_docx(path: &Path) -> bool {
     path.extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("docx") || e.eq_ignore_ascii_case("doc"))
 }
+
+#[cfg(test)]
+mod tests;

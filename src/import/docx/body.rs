@@ -87,7 +87,9 @@ impl<'a> Reader<'a> {
             (Some(level), numbered, first) => {
                 // A heading numbered by Word: its number goes before the text, where
                 // the recogniser reads `a)` or `2.1.` as typed.
-                if let (Some(Numbered { text: Some(n), .. }), Some(first)) = (numbered, first) {
+                if let (Some(Numbered { text: Some(n), .. }), Some(first)) = (numbered, first)
+                    && heading_marker(&n)
+                {
                     first.insert(
                         0,
                         Span {
@@ -166,6 +168,22 @@ impl<'a> Reader<'a> {
             add(Skipped, "đoạn có chữ ẩn (Hidden); bỏ qua phần chữ ẩn.");
         }
     }
+}
+
+/// Whether Word's number of a heading is one the recogniser reads (`IV.`, `2.`,
+/// `2.1.`, `a)`); another (`(1)`, `Phần 1`) is left out rather than kept in the title.
+fn heading_marker(n: &str) -> bool {
+    let roman = n
+        .strip_suffix('.')
+        .is_some_and(|r| !r.is_empty() && r.chars().all(|c| "IVXLC".contains(c)));
+    let decimal = n.ends_with('.')
+        && n.split('.')
+            .all(|p| p.is_empty() || (p.len() <= 2 && p.chars().all(|c| c.is_ascii_digit())))
+        && n.chars().any(|c| c.is_ascii_digit());
+    let letter = n
+        .strip_suffix(')')
+        .is_some_and(|l| l.chars().count() == 1 && l.chars().all(char::is_lowercase));
+    roman || decimal || letter
 }
 
 /// The marker a Word list item prints as in the section text format.
