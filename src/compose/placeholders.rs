@@ -164,6 +164,20 @@ fn summary(project: &Project, report: &Report, field: &str) -> Result<String, St
     }
 }
 
+/// `text` with each field that resolves replaced by its value (escaped, so that it
+/// reads as the value in the section format); the others stay as typed.
+pub fn with_values(project: &Project, report: &Report, text: &str) -> String {
+    split(text)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.to_owned(),
+            Piece::Field { raw, inner } => resolve(project, report, inner)
+                .map(|v| crate::model::rich::escape(&v))
+                .unwrap_or_else(|_| raw.to_owned()),
+        })
+        .collect()
+}
+
 /// The runs of a line of text with its placeholders resolved; an unresolvable one
 /// stays as typed and is flagged.
 pub(crate) fn runs(ctx: &Ctx, text: &str) -> Vec<Run> {

@@ -73,6 +73,35 @@ pub struct Derived {
     pub markers: BTreeMap<SourceRef, usize>,
 }
 
+/// What changed since `base`, as a reader sees it: figures as their values (read
+/// with today's data on both sides, so an unchanged field shows no change) and the
+/// words without markup.
+fn readable_changes(
+    project: &Project,
+    report: &Report,
+    base: &crate::model::Snapshot,
+) -> Vec<crate::review::SectionChange> {
+    let readable = |text: &str| {
+        let valued = crate::compose::placeholders::with_values(project, report, text);
+        crate::model::rich::plain_text(&valued)
+            .trim_end()
+            .to_owned()
+    };
+    let mut now = report.clone();
+    fn walk(list: &mut [crate::model::Section], f: &dyn Fn(&str) -> String) {
+        for s in list {
+            s.body = f(&s.body);
+            walk(&mut s.children, f);
+        }
+    }
+    walk(&mut now.sections, &readable);
+    let mut then = base.clone();
+    for (_, _, body) in &mut then.sections {
+        *body = readable(body);
+    }
+    crate::review::changes(&now, &then)
+}
+
 impl Derived {
     /// Computes everything for `report` at `revision`.
     pub fn compute(project: &Project, report: &Report, revision: u64) -> Self {
@@ -148,7 +177,7 @@ impl Derived {
             shortcomings: crate::compose::suggest::shortcomings(project, report),
             figures,
             changes: crate::review::diff_baseline(&report.review)
-                .map(|base| crate::review::changes(report, base))
+                .map(|base| readable_changes(project, report, base))
                 .unwrap_or_default(),
             approval_holds: crate::review::approval_holds(project, report),
             markers: crate::review::open_count_by_section(report)
@@ -197,6 +226,42 @@ fn figures_of(project: &Project, report: &Report, text: &str) -> Vec<Figure> {
 mod tests {
     use super::*;
     use crate::test_support::sample;
+
+    #[test]
+    fn what_changed_reads_figures_as_values_and_words_without_markup() {
+        let mut p = sample();
+        let r = &mut p.reports[0];
+        r.section_mut("han-che").unwrap().body = "- Đạt {{CT01.kết quả}} trong kỳ".into();
+        r.review.snapshot = Some(crate::review::take_snapshot(
+            r,
+            chrono::NaiveDateTime::default(),
+        ));
+        r.section_mut("han-che").unwrap().body = "- Đạt {{CT01.kết quả}} trong kỳ **tốt**".into();
+        let r = p.reports[0].clone();
+        let d = Derived::compute(&p, &r, 1);
+        let change = d.changes.iter().find(|c| c.id == "han-che").unwrap();
+        let words: String = change
+            .body_spans
+            .iter()
+            .map(|s| match s {
+                crate::review::Span::Same(t)
+                | crate::review::Span::Added(t)
+                | crate::review::Span::Removed(t) => t.as_str(),
+            })
+            .collect();
+        assert!(words.contains("91,2%") && words.contains("tốt"), "{words}");
+        assert!(!words.contains("{{") && !words.contains("**"), "{words}");
+        // Only the words typed are new; the figure is the same on both sides.
+        let added: Vec<&str> = change
+            .body_spans
+            .iter()
+            .filter_map(|s| match s {
+                crate::review::Span::Added(t) => Some(t.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(added.iter().all(|t| !t.contains("91,2")), "{added:?}");
+    }
 
     #[test]
     fn the_derived_data_of_the_sample_describes_its_report() {

@@ -276,7 +276,7 @@ fn show_section(
     let mut actions = if state.read_only {
         Vec::new()
     } else {
-        super::rich_edit::take_keys(ui.ctx(), id)
+        super::rich_edit::take_keys(ui.ctx(), id, &s.body)
     };
     if !state.read_only {
         format_bar(ui, s, id, state, &mut actions);

@@ -29,6 +29,30 @@ pub enum TextAction {
     Level(bool),
     /// Insert a new table of (rows, columns) after the cursor's line.
     Table(usize, usize),
+    /// Remove these characters (a whole `{{…}}` field, taken as one unit).
+    Remove(Range<usize>),
+}
+
+/// The field (`{{…}}`, in characters) that ends at character `at` of `text`
+/// (`before`) or starts there (`!before`).
+pub fn field_at(text: &str, at: usize, before: bool) -> Option<Range<usize>> {
+    let byte = text.char_indices().nth(at).map_or(text.len(), |(b, _)| b);
+    let chars = |b: usize| text[..b].chars().count();
+    if before {
+        let head = &text[..byte];
+        if !head.ends_with("}}") {
+            return None;
+        }
+        let open = head.rfind("{{")?;
+        (!head[open + 2..head.len() - 2].contains("}}")).then(|| chars(open)..at)
+    } else {
+        let tail = &text[byte..];
+        if !tail.starts_with("{{") {
+            return None;
+        }
+        let close = tail[2..].find("}}")? + 4;
+        Some(at..chars(byte + close))
+    }
 }
 
 /// The layout of `text` with its looks, wrapped at `wrap_width`.
@@ -80,12 +104,30 @@ fn format_of(look: Look, color: Color32, faint: Color32) -> egui::TextFormat {
 /// The keys a focused text field of `id` should act on this frame, consumed so that
 /// egui's own meaning of them (Ctrl+H deletes a character, Ctrl+U a line, Tab moves
 /// the focus) never reaches the field.
-pub fn take_keys(ctx: &egui::Context, id: egui::Id) -> Vec<TextAction> {
+pub fn take_keys(ctx: &egui::Context, id: egui::Id, text: &str) -> Vec<TextAction> {
     if !ctx.memory(|m| m.has_focus(id)) {
         return Vec::new();
     }
+    let sel = selection(ctx, id, text);
+    // A field is removed as one unit, as Word removes a field.
+    let whole_field = |before: bool| {
+        (sel.start == sel.end)
+            .then(|| field_at(text, sel.start, before))
+            .flatten()
+    };
+    let (behind, ahead) = (whole_field(true), whole_field(false));
     ctx.input_mut(|i| {
         let mut out = Vec::new();
+        if let Some(r) = behind
+            && i.consume_key(Modifiers::NONE, Key::Backspace)
+        {
+            out.push(TextAction::Remove(r));
+        }
+        if let Some(r) = ahead
+            && i.consume_key(Modifiers::NONE, Key::Delete)
+        {
+            out.push(TextAction::Remove(r));
+        }
         if i.consume_key(Modifiers::COMMAND, Key::B) {
             out.push(TextAction::Emphasis(Emphasis::Bold));
         }
@@ -142,6 +184,11 @@ pub fn apply(ctx: &egui::Context, id: egui::Id, text: &str, action: &TextAction)
         TextAction::Emphasis(kind) => rich_ops::toggle_emphasis(text, sel, *kind),
         TextAction::Level(deeper) => rich_ops::shift_level(text, sel, *deeper),
         TextAction::Paste(_) => return None,
+        TextAction::Remove(r) => {
+            let at = |c: usize| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b);
+            let (a, b) = (at(r.start), at(r.end));
+            (format!("{}{}", &text[..a], &text[b..]), r.start..r.start)
+        }
         TextAction::Table(rows, cols) => {
             let table = rich_ops::new_table(*rows, *cols);
             let new = super::editor::insert_line(text, Some(sel.end), &table);
@@ -167,4 +214,20 @@ pub fn apply(ctx: &egui::Context, id: egui::Id, text: &str, action: &TextAction)
 pub fn layouter(ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32) -> Arc<egui::Galley> {
     let job = layout_job(buf.as_str(), wrap_width, ui.visuals());
     ui.fonts_mut(|f| f.layout_job(job))
+}
+
+#[cfg(test)]
+mod field_tests {
+    use super::field_at;
+
+    #[test]
+    fn a_field_next_to_the_cursor_is_found_whole() {
+        let t = "Đạt {{CT01.kết quả}} tốt";
+        let end = "Đạt {{CT01.kết quả}}".chars().count();
+        assert_eq!(field_at(t, end, true), Some(4..end));
+        assert_eq!(field_at(t, 4, false), Some(4..end));
+        assert_eq!(field_at(t, end + 1, true), None);
+        assert_eq!(field_at("a}}", 3, true), None);
+        assert_eq!(field_at("{{a}} b}}", 9, true), None);
+    }
 }

@@ -254,3 +254,26 @@ fn a_whole_report_pasted_replaces_the_content_with_its_own_structure() {
     h.run();
     assert!(h.state().report().unwrap().section("han-che").is_some());
 }
+
+#[test]
+fn backspace_after_a_field_removes_it_whole_and_undo_brings_it_back() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    let before = body(&h, "han-che");
+    let end = "- Còn {{tổng.chỉ tiêu chưa đạt}}".chars().count();
+    assert!(before.starts_with("- Còn {{tổng.chỉ tiêu chưa đạt}}"));
+    select(&mut h, "han-che", end, end);
+    h.key_press(Key::Backspace);
+    h.run();
+    assert!(
+        body(&h, "han-che").starts_with("- Còn  chỉ tiêu"),
+        "{}",
+        body(&h, "han-che")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(body(&h, "han-che"), before);
+}
