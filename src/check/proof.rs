@@ -159,6 +159,21 @@ pub fn proof(text: &str, style: Option<bool>, off: &[ProofRule]) -> Vec<Finding>
         if !off.contains(&ProofRule::Spacing) && !body.starts_with('|') {
             spacing(&prose, p, &mut out);
         }
+        if !off.contains(&ProofRule::Capitals) {
+            capitals(&prose, p, &mut out);
+        }
+        if !off.contains(&ProofRule::Spelling) {
+            for (_, w) in words(&prose) {
+                if let Some((message, fix)) = misspelt(w) {
+                    out.push(Finding {
+                        rule: ProofRule::Spelling,
+                        paragraph: p,
+                        message: format!("đoạn {}: {message}", p + 1),
+                        fix,
+                    });
+                }
+            }
+        }
     }
     out
 }
@@ -240,6 +255,139 @@ fn spacing(text: &str, p: usize, out: &mut Vec<Finding>) {
     if count('“') != count('”') {
         push("ngoặc kép “ và ” không khớp nhau".into(), None);
     }
+}
+
+/// Names written with the capitals of Decree 30 Appendix II (bodies, offices) and
+/// document kinds before `số` ("Nghị quyết số …").
+const CAPITALS: [&str; 16] = [
+    "Ủy ban nhân dân",
+    "Hội đồng nhân dân",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Bộ Chính trị",
+    "Ban Chấp hành Trung ương",
+    "Chính phủ",
+    "Thủ tướng Chính phủ",
+    "Sở Khoa học và Công nghệ",
+    "Trung tâm Phục vụ hành chính công",
+    "Văn phòng Trung ương Đảng",
+    "Nghị quyết số",
+    "Kế hoạch số",
+    "Quyết định số",
+    "Công văn số",
+    "Chỉ thị số",
+    "Thông báo số",
+];
+
+fn capitals(text: &str, p: usize, out: &mut Vec<Finding>) {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return;
+    }
+    for name in CAPITALS {
+        let want = name.to_lowercase();
+        let mut from = 0;
+        while let Some(i) = lower[from..].find(&want).map(|i| from + i) {
+            from = i + want.len();
+            let written = &text[i..i + want.len()];
+            // A heading in capitals is fine; so is the name as the decree writes it.
+            let all_caps = written.chars().all(|c| !c.is_lowercase());
+            let starts_word = i == 0
+                || !text[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric);
+            if written != name && !all_caps && starts_word {
+                // The first word may be lower case inside a sentence for documents
+                // only when quoting; the decree writes "Nghị quyết số", so flag it.
+                out.push(Finding {
+                    rule: ProofRule::Capitals,
+                    paragraph: p,
+                    message: format!(
+                        "đoạn {}: “{written}” viết hoa theo Nghị định 30 là “{name}”",
+                        p + 1
+                    ),
+                    fix: Some((written.to_owned(), name.to_owned())),
+                });
+            }
+        }
+    }
+}
+
+/// Words typed with Telex whose keys were never turned into letters ("vieetj",
+/// "dduwowcj"), and tone marks on the wrong vowel of `oa`, `oe`, `uy` before a final
+/// consonant ("tòan" for "toàn"). The app's own syllable rules, not a word list: no
+/// Vietnamese syllable has a doubled `a`, `e`, `d` or the Telex keys `w`, `aw`, `ow`,
+/// `uw`, or ends in `j`, `f`, `z`; loanwords in the text are left alone when they are
+/// capitalised or listed.
+fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
+    const LOANWORDS: [&str; 8] = [
+        "zoom", "xoong", "boong", "google", "facebook", "email", "wifi", "website",
+    ];
+    let lower = word.to_lowercase();
+    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
+    if word.chars().count() >= 3
+        && !first_upper
+        && !LOANWORDS.contains(&lower.as_str())
+        && word.chars().all(|c| c.is_alphabetic())
+    {
+        let telex = ["dd", "aa", "ee", "oo", "aw", "ow", "uw"]
+            .iter()
+            .any(|t| lower.contains(t))
+            || (lower.ends_with(['j', 'f', 'z']) && lower.is_ascii());
+        if telex {
+            return Some((
+                format!("“{word}” có vẻ là chữ gõ Telex chưa chuyển thành tiếng Việt"),
+                None,
+            ));
+        }
+    }
+    misplaced_tone(word).map(|fixed| {
+        (
+            format!("“{word}” đặt dấu thanh sai chỗ (“{fixed}”)"),
+            Some((word.to_owned(), fixed)),
+        )
+    })
+}
+
+/// `word` with its tone moved to the second vowel when it sits on the first of
+/// `oa`/`oe`/`uy` followed by a final consonant ("tòan" → "toàn").
+fn misplaced_tone(word: &str) -> Option<String> {
+    let letters: Vec<char> = word.nfd().collect();
+    let tone_at = letters.iter().position(|c| TONES.contains(c))?;
+    let base = |i: usize| {
+        letters
+            .get(i)
+            .map(|c| c.to_lowercase().next().unwrap_or(*c))
+    };
+    // The letter the tone belongs to, then the next base letter.
+    let vowel = base(tone_at.checked_sub(1)?)?;
+    let next = letters
+        .iter()
+        .enumerate()
+        .skip(tone_at + 1)
+        .find(|(_, c)| !unicode_normalization::char::is_combining_mark(**c))
+        .map(|(i, c)| (i, c.to_lowercase().next().unwrap_or(*c)))?;
+    let pair = matches!((vowel, next.1), ('o', 'a') | ('o', 'e') | ('u', 'y'));
+    let q = tone_at >= 2 && base(tone_at - 2) == Some('q');
+    let has_final = letters
+        .iter()
+        .skip(next.0 + 1)
+        .any(|c| c.is_alphabetic() && !unicode_normalization::char::is_combining_mark(*c));
+    if !pair || q || !has_final {
+        return None;
+    }
+    let mut moved = letters.clone();
+    let tone = moved.remove(tone_at);
+    // After the second vowel (and its own marks).
+    let mut at = next.0; // shifted by one after the removal
+    while moved
+        .get(at)
+        .is_some_and(|c| unicode_normalization::char::is_combining_mark(*c))
+    {
+        at += 1;
+    }
+    moved.insert(at, tone);
+    Some(moved.into_iter().nfc().collect())
 }
 
 /// A document cited in the text: `Kế hoạch số 18/KH-UBND ngày 23/01/2026`.
@@ -444,6 +592,29 @@ mod tests {
         assert!(m.iter().any(|x| x.contains("viết hoa")));
         assert!(m.iter().any(|x| x.contains("không có thật")));
         assert!(m.iter().any(|x| x.contains("muộn hơn")));
+    }
+
+    #[test]
+    fn capitals_telex_and_misplaced_tones_are_flagged_and_correct_text_is_not() {
+        let good = "Ủy ban nhân dân xã đã ban hành Nghị quyết số 12/NQ-HĐND; ỦY BAN NHÂN DÂN; toàn bộ, khuyến khích, quý, Zalo và email.";
+        assert!(
+            proof(good, None, &[]).is_empty(),
+            "{:?}",
+            proof(good, None, &[])
+        );
+        let bad = "ủy ban nhân dân xã theo nghị quyết số 5; việc vieetj dduwowcj tòan bộ.";
+        let f = proof(bad, None, &[]);
+        let m: Vec<&str> = f.iter().map(|x| x.message.as_str()).collect();
+        assert_eq!(f.len(), 5, "{m:#?}");
+        assert!(
+            f.iter()
+                .any(|x| x.fix == Some(("tòan".into(), "toàn".into())))
+        );
+        assert!(
+            f.iter()
+                .any(|x| x.fix == Some(("ủy ban nhân dân".into(), "Ủy ban nhân dân".into())))
+        );
+        assert_eq!(misplaced_tone("hòang").as_deref(), Some("hoàng"));
     }
 
     #[test]

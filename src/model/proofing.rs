@@ -12,13 +12,19 @@ pub enum ProofRule {
     Spacing,
     /// Documents cited: number and code, a real date not after the report, the plan.
     Citations,
+    /// Capitals of bodies and documents as Decree 30 Appendix II writes them.
+    Capitals,
+    /// Leftover Telex typing and tone marks on the wrong vowel.
+    Spelling,
 }
 
 impl ProofRule {
-    pub const ALL: [ProofRule; 3] = [
+    pub const ALL: [ProofRule; 5] = [
         ProofRule::ToneStyle,
         ProofRule::Spacing,
         ProofRule::Citations,
+        ProofRule::Capitals,
+        ProofRule::Spelling,
     ];
 
     /// Vietnamese name shown in the window.
@@ -27,6 +33,8 @@ impl ProofRule {
             Self::ToneStyle => "Thống nhất kiểu bỏ dấu (hòa/hoà, thủy/thuỷ)",
             Self::Spacing => "Khoảng trắng và dấu câu",
             Self::Citations => "Trích dẫn văn bản (số, ký hiệu, ngày)",
+            Self::Capitals => "Viết hoa tên cơ quan, văn bản",
+            Self::Spelling => "Lỗi gõ Telex, đặt dấu sai",
         }
     }
 }
