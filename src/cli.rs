@@ -123,7 +123,7 @@ pub const USAGE: &str = "Cách dùng:
                               thêm một báo cáo mới từ tệp Word (.docx): đề mục, ý liệt kê, chữ đậm,
                               bảng, số, ngày, nơi nhận và người ký lấy theo tệp
   baocao import TỆP.ron GÓP-Ý.docx --comments [--report MÃ] [--yes]
-                              nhập các góp ý (comment) trong tệp Word thành góp ý của báo cáo
+                              nhập các góp ý trong tệp Word thành góp ý của báo cáo
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
