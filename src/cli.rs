@@ -150,7 +150,7 @@ pub const USAGE: &str = "Cách dùng:
                               thêm một báo cáo mới từ tệp Word (.docx): đề mục, ý liệt kê, chữ đậm,
                               bảng, số, ngày, nơi nhận và người ký lấy theo tệp
   baocao import TỆP.ron GÓP-Ý.docx --comments [--report MÃ] [--yes]
-                              nhập các góp ý (comment) trong tệp Word thành góp ý của báo cáo
+                              nhập các góp ý trong tệp Word thành góp ý của báo cáo
   baocao new-report TỆP.ron [--from MÃ] [--period 2026-Q3]
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,

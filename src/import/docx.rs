@@ -96,7 +96,7 @@ pub fn recognise(docx: &docx_rs::Docx) -> DocxReport {
             0,
             text::NoteKind::Skipped,
             format!(
-                "tài liệu có {} góp ý (comment) của Word; không nhập vào nội dung. Dùng Góp ý › Nhập góp ý từ tệp Word… để nhập chúng thành góp ý.",
+                "tài liệu có {} góp ý của Word; không nhập vào nội dung. Dùng Góp ý › Nhập góp ý từ tệp Word… để nhập chúng thành góp ý.",
                 docx.comments.inner().len()
             ),
         ));

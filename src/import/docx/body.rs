@@ -131,7 +131,7 @@ impl<'a> Reader<'a> {
         if f.text_boxes > 0 {
             add(
                 NotRecognised,
-                "đoạn có hộp văn bản (text box); chữ trong hộp chưa nhập, hãy chép tay nếu cần.",
+                "đoạn có hộp văn bản; chữ trong hộp chưa nhập, hãy chép tay nếu cần.",
             );
         }
         if f.fields {
@@ -143,13 +143,13 @@ impl<'a> Reader<'a> {
         if f.inserted {
             add(
                 Changed,
-                "đoạn có phần thêm đang theo dõi thay đổi (Track Changes); đã nhận phần thêm.",
+                "đoạn có phần thêm đang theo dõi thay đổi (Xem lại › Theo dõi thay đổi); đã nhận phần thêm.",
             );
         }
         if f.deleted {
             add(
                 Skipped,
-                "đoạn có phần xóa đang theo dõi thay đổi (Track Changes); đã bỏ phần bị xóa.",
+                "đoạn có phần xóa đang theo dõi thay đổi (Xem lại › Theo dõi thay đổi); đã bỏ phần bị xóa.",
             );
         }
         if f.footnotes > 0 {
@@ -161,11 +161,11 @@ impl<'a> Reader<'a> {
         if f.symbols > 0 {
             add(
                 Skipped,
-                "đoạn có ký hiệu chèn bằng Insert › Symbol; bỏ qua ký hiệu đó.",
+                "đoạn có ký hiệu chèn bằng Chèn › Ký hiệu; bỏ qua ký hiệu đó.",
             );
         }
         if f.hidden {
-            add(Skipped, "đoạn có chữ ẩn (Hidden); bỏ qua phần chữ ẩn.");
+            add(Skipped, "đoạn có chữ ẩn; bỏ qua phần chữ ẩn.");
         }
     }
 }
