@@ -265,3 +265,64 @@ mod tests {
         assert!(n.plan.indicators.is_empty());
     }
 }
+
+/// The file name an export of `report` suggests, saying what the file is:
+/// `BC-so-ket-quy-II-2026-du-thao.pdf`, `…-ban-chinh-thuc.docx`, `…-xem-xet.pdf`.
+/// `draft` says whether the report prints as a draft; `review_copy` for the copy with
+/// the open comments; `extension` without its dot.
+pub fn output_name(report: &Report, draft: bool, review_copy: bool, extension: &str) -> String {
+    let kind = match report.kind {
+        ReportKind::SoKet => "so-ket",
+        ReportKind::TongKet => "tong-ket",
+    };
+    let p = report.period;
+    let period = match p.kind {
+        PeriodKind::Quarter(q) => format!("quy-{}-{}", crate::vi::roman(u32::from(q)), p.year),
+        PeriodKind::FirstHalf => format!("6-thang-{}", p.year),
+        PeriodKind::NineMonths => format!("9-thang-{}", p.year),
+        PeriodKind::Year => format!("nam-{}", p.year),
+        PeriodKind::UpTo(d) => format!("den-{}", d.format("%d-%m-%Y")),
+    };
+    let version = if review_copy {
+        "xem-xet"
+    } else if draft {
+        "du-thao"
+    } else {
+        "ban-chinh-thuc"
+    };
+    format!("BC-{kind}-{period}-{version}.{extension}")
+}
+
+#[cfg(test)]
+mod output_name_tests {
+    use super::*;
+
+    #[test]
+    fn export_names_say_what_the_file_is() {
+        let mut r = skeleton_report();
+        r.period = Period::new(2026, PeriodKind::Quarter(2));
+        assert_eq!(
+            output_name(&r, true, false, "pdf"),
+            "BC-so-ket-quy-II-2026-du-thao.pdf"
+        );
+        assert_eq!(
+            output_name(&r, false, false, "pdf"),
+            "BC-so-ket-quy-II-2026-ban-chinh-thuc.pdf"
+        );
+        assert_eq!(
+            output_name(&r, true, true, "docx"),
+            "BC-so-ket-quy-II-2026-xem-xet.docx"
+        );
+        r.kind = ReportKind::TongKet;
+        r.period = Period::new(2026, PeriodKind::Year);
+        assert_eq!(
+            output_name(&r, false, false, "pdf"),
+            "BC-tong-ket-nam-2026-ban-chinh-thuc.pdf"
+        );
+        // The draft and the final version never share a name.
+        assert_ne!(
+            output_name(&r, true, false, "pdf"),
+            output_name(&r, false, false, "pdf")
+        );
+    }
+}

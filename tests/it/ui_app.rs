@@ -245,8 +245,11 @@ fn tep_xuat_word_writes_a_valid_word_file_and_offers_to_open_it() {
     h.run();
     h.get_by_label("Xuất Word…").click();
     h.run();
-    let id = h.state().report().unwrap().id.clone();
-    assert_eq!(names.lock().unwrap().as_slice(), [format!("{id}.docx")]);
+    // The name says what the file is: the draft of the quý II sơ kết.
+    assert_eq!(
+        names.lock().unwrap().as_slice(),
+        ["BC-so-ket-quy-II-2026-du-thao.docx".to_owned()]
+    );
     let bytes = std::fs::read(&docx).unwrap();
     let read = docx_rs::read_docx(&bytes).unwrap();
     assert!(!read.document.children.is_empty());

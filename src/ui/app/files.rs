@@ -217,10 +217,9 @@ impl BaocaoApp {
     /// Asks where to write the PDF, then writes it.
     pub(super) fn export_pdf(&mut self, kind: PdfKind) {
         let Some(report) = self.report() else { return };
-        let suggested = match kind {
-            PdfKind::Report => format!("{}.pdf", report.id),
-            PdfKind::ReviewCopy => format!("{}-xem-xet.pdf", report.id),
-        };
+        let draft = self.rendered().is_none_or(|r| r.draft);
+        let suggested =
+            crate::session::reports::output_name(report, draft, kind == PdfKind::ReviewCopy, "pdf");
         let Some(path) = self.dialogs.save_pdf(&suggested) else {
             self.ask_path_if_no_dialog(PathPurpose::SavePdf(kind), &suggested);
             return;
@@ -258,10 +257,13 @@ impl BaocaoApp {
     /// Asks where to write the Word file, then writes it.
     pub(super) fn export_docx(&mut self, kind: PdfKind) {
         let Some(report) = self.report() else { return };
-        let suggested = match kind {
-            PdfKind::Report => format!("{}.docx", report.id),
-            PdfKind::ReviewCopy => format!("{}-xem-xet.docx", report.id),
-        };
+        let draft = self.rendered().is_none_or(|r| r.draft);
+        let suggested = crate::session::reports::output_name(
+            report,
+            draft,
+            kind == PdfKind::ReviewCopy,
+            "docx",
+        );
         let Some(path) = self.dialogs.save_docx(&suggested) else {
             self.ask_path_if_no_dialog(PathPurpose::SaveDocx(kind), &suggested);
             return;
