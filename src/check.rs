@@ -11,7 +11,9 @@ pub mod periods;
 pub mod proof;
 mod report;
 
-pub use report::{At, check_report, problems_of_step, step_of_section};
+pub use report::{
+    At, ProofCache, check_report, check_report_cached, problems_of_step, step_of_section,
+};
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -68,15 +68,18 @@ fn typed_rates(line: &str) -> Vec<(usize, String, f64)> {
 }
 
 /// The indicator a clause names, by the words of its name; `None` when unclear.
-fn indicator_named<'a>(project: &'a Project, clause: &str) -> Option<&'a crate::model::Indicator> {
+fn indicator_named<'a>(
+    project: &'a Project,
+    names: &[Vec<String>],
+    clause: &str,
+) -> Option<&'a crate::model::Indicator> {
     let clause_words = words(clause);
     if clause_words.len() < 2 {
         return None;
     }
     let mut best: Option<(f32, &crate::model::Indicator)> = None;
     let mut tie = false;
-    for ind in &project.plan.indicators {
-        let name = words(&ind.name);
+    for (ind, name) in project.plan.indicators.iter().zip(names) {
         let common = name.iter().filter(|w| clause_words.contains(w)).count();
         if common < 3 {
             continue;
@@ -120,27 +123,70 @@ fn clause_before(line: &str, at: usize) -> &str {
     &line[start..at]
 }
 
+/// The totals a report's typed counts are checked against, computed once per report.
+#[derive(Clone, Copy, Debug)]
+pub struct Totals {
+    not_met: usize,
+    achieved: usize,
+    overdue: usize,
+    done: usize,
+}
+
+impl Totals {
+    /// The totals of `report`'s period.
+    pub fn of(project: &Project, report: &Report) -> Self {
+        let statuses = crate::compose::facts::indicators(project, report);
+        let tasks = crate::compose::facts::tasks(project, report);
+        Self {
+            not_met: statuses
+                .iter()
+                .filter(|(_, _, s)| *s == IndicatorStatus::NotMet)
+                .count(),
+            achieved: statuses.iter().filter(|(_, _, s)| s.is_achieved()).count(),
+            overdue: tasks
+                .iter()
+                .filter(|(_, s)| *s == TaskStatus::Overdue)
+                .count(),
+            done: tasks.iter().filter(|(_, s)| *s == TaskStatus::Done).count(),
+        }
+    }
+}
+
 /// What the typed figures of `text` (a section body) get wrong, by paragraph.
 pub fn stale_figures(project: &Project, report: &Report, text: &str) -> Vec<Stale> {
+    stale_figures_with(project, report, text, Totals::of(project, report))
+}
+
+/// [`stale_figures`] with the report's totals already computed.
+pub fn stale_figures_with(
+    project: &Project,
+    report: &Report,
+    text: &str,
+    totals: Totals,
+) -> Vec<Stale> {
     let mut out = Vec::new();
-    let statuses = crate::compose::facts::indicators(project, report);
-    let not_met = statuses
+    // Nothing typed to check: no digit in the whole text.
+    if !text.contains(|c: char| c.is_ascii_digit()) {
+        return out;
+    }
+    let Totals {
+        not_met,
+        achieved,
+        overdue,
+        done,
+    } = totals;
+    let names: Vec<Vec<String>> = project
+        .plan
+        .indicators
         .iter()
-        .filter(|(_, _, s)| *s == IndicatorStatus::NotMet)
-        .count();
-    let achieved = statuses.iter().filter(|(_, _, s)| s.is_achieved()).count();
-    let tasks = crate::compose::facts::tasks(project, report);
-    let overdue = tasks
-        .iter()
-        .filter(|(_, s)| *s == TaskStatus::Overdue)
-        .count();
-    let done = tasks.iter().filter(|(_, s)| *s == TaskStatus::Done).count();
+        .map(|i| words(&i.name))
+        .collect();
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     for (p, line) in lines.iter().enumerate() {
         // Only what is typed counts: fields are the data itself.
         let plain = blank_fields(line);
         for (at, typed, value) in typed_rates(&plain) {
-            let Some(ind) = indicator_named(project, clause_before(&plain, at)) else {
+            let Some(ind) = indicator_named(project, &names, clause_before(&plain, at)) else {
                 continue;
             };
             if ind.unit.trim() != "%" {
@@ -207,7 +253,9 @@ pub fn stale_figures(project: &Project, report: &Report, text: &str) -> Vec<Stal
                 fix: Some((typed, field.to_owned())),
             });
         }
-        if let Some(k) = counted_list(&lines, p, &plain) {
+        if plain.trim_end().ends_with(':')
+            && let Some(k) = counted_list(&lines, p, &plain)
+        {
             out.push(Stale {
                 paragraph: p,
                 message: format!("đoạn {}: nêu {} nhưng liệt kê {} ý", p + 1, k.0, k.1),

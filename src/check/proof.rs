@@ -23,6 +23,19 @@ const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}']
 /// first vowel (hòa, the older style), `Some(false)` on the second (hoà), `None` when
 /// the word has no such ending with a tone.
 fn tone_style(word: &str) -> Option<bool> {
+    // Only words ending in o/u + a/e/y (with tone marks) can be ambiguous: look at the
+    // last two characters before decomposing anything.
+    let mut last = word.chars().rev();
+    let (Some(b), Some(a)) = (last.next(), last.next()) else {
+        return None;
+    };
+    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let (a, b) = (lower(a), lower(b));
+    let first_ok = "oóòỏõọuúùủũụ".contains(a);
+    let second_ok = "aáàảãạeéèẻẽẹyýỳỷỹỵ".contains(b);
+    if !(first_ok && second_ok) {
+        return None;
+    }
     // Letters of the word with their tone mark apart.
     let mut letters: Vec<(char, Option<char>)> = Vec::new();
     for c in word.nfd() {
@@ -323,9 +336,16 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
     const LOANWORDS: [&str; 8] = [
         "zoom", "xoong", "boong", "google", "facebook", "email", "wifi", "website",
     ];
-    let lower = word.to_lowercase();
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    if word.chars().count() >= 3
+    // Telex keys are ASCII letters; a word with Vietnamese letters is past that stage.
+    let telex_candidate = word.is_ascii() || word.contains(['đ', 'Đ']);
+    let lower = if telex_candidate {
+        word.to_lowercase()
+    } else {
+        String::new()
+    };
+    if telex_candidate
+        && word.chars().count() >= 3
         && !first_upper
         && !LOANWORDS.contains(&lower.as_str())
         && word.chars().all(|c| c.is_alphabetic())
@@ -352,6 +372,13 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
 /// `word` with its tone moved to the second vowel when it sits on the first of
 /// `oa`/`oe`/`uy` followed by a final consonant ("tòan" → "toàn").
 fn misplaced_tone(word: &str) -> Option<String> {
+    // Only a tone on o or u (óòỏõọ úùủũụ) can be misplaced this way.
+    if !word.contains([
+        'ó', 'ò', 'ỏ', 'õ', 'ọ', 'ú', 'ù', 'ủ', 'ũ', 'ụ', 'Ó', 'Ò', 'Ỏ', 'Õ', 'Ọ', 'Ú', 'Ù', 'Ủ',
+        'Ũ', 'Ụ',
+    ]) {
+        return None;
+    }
     let letters: Vec<char> = word.nfd().collect();
     let tone_at = letters.iter().position(|c| TONES.contains(c))?;
     let base = |i: usize| {

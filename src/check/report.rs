@@ -64,8 +64,44 @@ pub fn step_of_section(report: &Report, id: &str) -> Step {
     anchor.map_or(Step::CanCu, Step::for_role)
 }
 
+/// Proofing findings of section texts kept between revisions: typing changes one
+/// section, so the others are not proofed again. A finding depends only on the text,
+/// the document's tone style and the rules turned off, which make the key.
+#[derive(Clone, Debug, Default)]
+pub struct ProofCache {
+    entries: std::collections::HashMap<u64, Vec<super::proof::Finding>>,
+}
+
+impl ProofCache {
+    fn findings(
+        &mut self,
+        text: &str,
+        style: Option<bool>,
+        off: &[crate::model::ProofRule],
+    ) -> Vec<super::proof::Finding> {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        (text, style, off).hash(&mut h);
+        let key = h.finish();
+        if let Some(f) = self.entries.get(&key) {
+            return f.clone();
+        }
+        let f = super::proof::proof(text, style, off);
+        // Only what a report still holds is worth keeping.
+        if self.entries.len() > 4096 {
+            self.entries.clear();
+        }
+        self.entries.insert(key, f.clone());
+        f
+    }
+}
+
 /// Problems of `report` that `check` of the whole project also lists.
 pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
+    report_problems_cached(project, r, &mut ProofCache::default())
+}
+
+fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache) -> Vec<Problem> {
     let mut out = Vec::new();
     let place = format!("Báo cáo {}", r.id);
     let mut add = |severity, at: Option<At>, where_: &str, message: String| {
@@ -83,6 +119,7 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
         })
     };
     let mut stale = Vec::new();
+    let totals = super::figures::Totals::of(project, r);
     // One tone-mark style per document: the majority of all its texts.
     let style = if r.proofing.off.contains(&crate::model::ProofRule::ToneStyle) {
         None
@@ -200,7 +237,7 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
                 ignore: None,
             });
         }
-        for f in super::proof::proof(&s.body, style, &r.proofing.off) {
+        for f in cache.findings(&s.body, style, &r.proofing.off) {
             let words = f.fix.as_ref().map_or_else(
                 || {
                     f.message
@@ -254,7 +291,7 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
                 });
             }
         }
-        for f in super::figures::stale_figures(project, r, &s.body) {
+        for f in super::figures::stale_figures_with(project, r, &s.body, totals) {
             stale.push(Problem {
                 severity: Severity::Warning,
                 place: format!("{place}, {name}"),
@@ -408,8 +445,17 @@ fn text_problems(
 /// Every problem that concerns `report`: the project's own (not tied to another
 /// report) and the report's, errors first. The window shows this list.
 pub fn check_report(project: &Project, report: &Report) -> Vec<Problem> {
+    check_report_cached(project, report, &mut ProofCache::default())
+}
+
+/// [`check_report`] reusing the proofing of texts unchanged since `cache` was filled.
+pub fn check_report_cached(
+    project: &Project,
+    report: &Report,
+    cache: &mut ProofCache,
+) -> Vec<Problem> {
     let mut out: Vec<Problem> = super::project_problems(project);
-    out.extend(report_problems(project, report));
+    out.extend(report_problems_cached(project, report, cache));
     out.sort_by_key(|p| std::cmp::Reverse(p.severity));
     out
 }

@@ -50,6 +50,8 @@ pub struct Derived {
     pub rendered: Result<Rendered, RenderError>,
     /// The errors and warnings of [`Self::problems`] as lines (the status bar's).
     pub warnings: Vec<String>,
+    /// Proofing of texts, kept for the next revision.
+    proof_cache: crate::check::ProofCache,
     /// The review copy, rendered the first time it is asked for at this revision.
     review_copy: Option<Result<Rendered, RenderError>>,
     /// Printed section numbers by section id.
@@ -105,7 +107,19 @@ fn readable_changes(
 impl Derived {
     /// Computes everything for `report` at `revision`.
     pub fn compute(project: &Project, report: &Report, revision: u64) -> Self {
-        let mut problems = crate::check::check_report(project, report);
+        Self::compute_after(project, report, revision, None)
+    }
+
+    /// Like [`Derived::compute`], reusing what `previous` (the last revision's) found in
+    /// texts that have not changed since.
+    pub fn compute_after(
+        project: &Project,
+        report: &Report,
+        revision: u64,
+        previous: Option<Derived>,
+    ) -> Self {
+        let mut proof_cache = previous.map(|d| d.proof_cache).unwrap_or_default();
+        let mut problems = crate::check::check_report_cached(project, report, &mut proof_cache);
         let rendered = render_checked(project, report, RenderKind::AsItStands, &problems);
         // What only printing finds (a character the font lacks, a final version held
         // back) joins the one list; figures and project errors are in it already.
@@ -165,6 +179,7 @@ impl Derived {
             .filter(|(_, f)| !f.is_empty())
             .collect();
         Self {
+            proof_cache,
             revision,
             report_id: report.id.clone(),
             rendered,

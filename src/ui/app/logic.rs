@@ -46,10 +46,11 @@ impl BaocaoApp {
         {
             return;
         }
+        let previous = self.derived.take();
         self.derived = doc
             .project
             .report(id)
-            .map(|report| Derived::compute(&doc.project, report, doc.revision));
+            .map(|report| Derived::compute_after(&doc.project, report, doc.revision, previous));
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
