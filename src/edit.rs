@@ -10,6 +10,7 @@ use crate::model::{
 };
 use crate::vi;
 
+pub mod find;
 pub mod rich_ops;
 
 /// A text field of a report other than section text.
@@ -59,6 +60,11 @@ pub enum Edit {
         report: ReportId,
         section: SectionId,
         deeper: bool,
+    },
+    /// Several section texts at once (Thay tất cả): one undo step.
+    SectionBodies {
+        report: ReportId,
+        bodies: Vec<(SectionId, String)>,
     },
     /// Proofing rules turned off for a report.
     ProofingRules {
@@ -408,6 +414,16 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             let target = (pos as i64 + i64::from(delta)).clamp(0, list.len() as i64 - 1) as usize;
             let moved = list.remove(pos);
             list.insert(target, moved);
+        }
+        Edit::SectionBodies { report, bodies } => {
+            let r = report_mut(project, &report)?;
+            // Every section first, so that a missing one changes nothing.
+            if let Some((id, _)) = bodies.iter().find(|(id, _)| r.section(id).is_none()) {
+                return Err(EditError::NoSection(id.clone()));
+            }
+            for (id, text) in bodies {
+                section_mut(r, &id)?.body = vi::nfc(&text);
+            }
         }
         Edit::ProofingRules { report, off } => report_mut(project, &report)?.proofing.off = off,
         Edit::IgnoreFinding { report, key } => {

@@ -32,6 +32,10 @@ pub enum Command {
     Print,
     Quit,
     SelectStep(Step),
+    /// Open the find and replace bar (Ctrl+F, Ctrl+H).
+    ShowFind,
+    /// A message in the status bar.
+    Notify(String),
     SelectReport(String),
     /// Show the dialog for a new report.
     AskNewReport,

@@ -37,6 +37,8 @@ pub struct EditorState {
     pub grid: Option<super::table_editor::GridEdit>,
     /// A structured paste waiting for the clerk's choice.
     pub paste: Option<super::paste_dialog::PasteState>,
+    /// The find and replace bar, when open.
+    pub find: Option<super::find_bar::FindState>,
 }
 
 impl Default for EditorState {
@@ -48,6 +50,7 @@ impl Default for EditorState {
             table_size: (3, 3),
             grid: None,
             paste: None,
+            find: None,
         }
     }
 }
@@ -316,6 +319,19 @@ fn show_section(
             .interactive(!state.read_only),
     );
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
+    // A hit of Tìm và thay thế in this text: select it and bring it into view.
+    if let Some(find) = state.find.as_mut()
+        && let Some(hit) = find.select.take_if(|h| h.section == s.id)
+    {
+        let mut st = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+        st.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+            egui::text::CCursor::new(hit.start),
+            egui::text::CCursor::new(hit.end),
+        )));
+        st.store(ui.ctx(), id);
+        r.request_focus();
+        r.scroll_to_me(Some(egui::Align::Center));
+    }
     if r.has_focus() || r.gained_focus() {
         state.last_body = Some(s.id.clone());
     }

@@ -277,3 +277,57 @@ fn backspace_after_a_field_removes_it_whole_and_undo_brings_it_back() {
     h.run();
     assert_eq!(body(&h, "han-che"), before);
 }
+
+#[test]
+fn find_goes_from_hit_to_hit_across_sections_and_replace_all_is_one_undo_step() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::H);
+    h.run();
+    h.get_by_label("Tìm").focus();
+    h.get_by_label("Tìm").type_text("tổ công nghệ số cộng đồng");
+    h.run();
+    // The text writes "Tổ"; case does not count unless asked.
+    h.get_by_label("Sau").click();
+    h.run();
+    let step = h.state().step;
+    assert_ne!(step, Step::ThongTin, "the hit's step is shown");
+    let before: Vec<String> = h
+        .state()
+        .report()
+        .unwrap()
+        .all_sections()
+        .iter()
+        .map(|s| s.body.clone())
+        .collect();
+    h.get_by_label("Thay bằng").focus();
+    h.get_by_label("Thay bằng").type_text("Tổ CNSCĐ");
+    h.run();
+    h.get_by_label("Thay tất cả").click();
+    h.run();
+    let all: String = h
+        .state()
+        .report()
+        .unwrap()
+        .all_sections()
+        .iter()
+        .map(|s| s.body.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(!all.to_lowercase().contains("tổ công nghệ số cộng đồng"));
+    assert!(all.contains("Tổ CNSCĐ"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    let after_undo: Vec<String> = h
+        .state()
+        .report()
+        .unwrap()
+        .all_sections()
+        .iter()
+        .map(|s| s.body.clone())
+        .collect();
+    assert_eq!(
+        after_undo, before,
+        "one Ctrl+Z takes every replacement back"
+    );
+}

@@ -61,6 +61,12 @@ impl BaocaoApp {
                 }
             }
             Command::SelectReport(id) => self.report_id = Some(id),
+            Command::ShowFind => {
+                if self.editor.find.is_none() {
+                    self.editor.find = Some(Default::default());
+                }
+            }
+            Command::Notify(text) => self.status = Some(StatusLine::info(text)),
             Command::AskNewReport => {
                 let (kind, year) = self
                     .report()

@@ -72,6 +72,8 @@ impl BaocaoApp {
             ),
             (sc(Modifiers::COMMAND, Key::P), Command::Print),
             (sc(Modifiers::COMMAND, Key::E), Command::ExportPdf),
+            (sc(Modifiers::COMMAND, Key::F), Command::ShowFind),
+            (sc(Modifiers::COMMAND, Key::H), Command::ShowFind),
         ];
         for (shortcut, command) in shortcuts {
             // egui matches modifiers exactly, so Ctrl+S does not also fire Ctrl+Shift+S.

@@ -112,65 +112,72 @@ impl BaocaoApp {
                 }
             });
         let period = report.period;
-        egui::CentralPanel::default().show(ui, |ui| match self.step {
-            Step::ThongTin => info::show_general(ui, &doc.project, report, &mut self.info, out),
-            Step::KyNhan => info::show_signature(ui, &doc.project, report, out),
-            Step::Duyet => {
-                let read_only = doc.read_only.as_ref().map(|r| r.message());
-                review_panel::show(
-                    ui,
-                    &ReviewView {
-                        report,
-                        changes: &derived.changes,
-                        approval_holds: derived.approval_holds,
-                        user: &self.user,
-                        read_only: read_only.as_deref(),
-                        review_files: &doc.review_files,
-                    },
-                    &mut self.review,
-                    out,
-                )
+        egui::CentralPanel::default().show(ui, |ui| {
+            if let Some(find) = &mut self.editor.find
+                && !super::super::find_bar::show(ui, report, find, out)
+            {
+                self.editor.find = None;
             }
-            Step::XuatBan => info::show_review(ui, report, derived, out),
-            Step::ChiTieu => {
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut self.show_charts, false, "Nhập số liệu");
-                    ui.selectable_value(&mut self.show_charts, true, "Tổng quan và biểu đồ");
-                });
-                ui.separator();
-                let mut options = Vec::new();
-                table_options::show(ui, report, &mut options);
-                out.extend(options.into_iter().map(Command::Edit));
-                if self.show_charts {
-                    charts::show(ui, &doc.project, period, &mut self.charts);
-                } else {
+            match self.step {
+                Step::ThongTin => info::show_general(ui, &doc.project, report, &mut self.info, out),
+                Step::KyNhan => info::show_signature(ui, &doc.project, report, out),
+                Step::Duyet => {
+                    let read_only = doc.read_only.as_ref().map(|r| r.message());
+                    review_panel::show(
+                        ui,
+                        &ReviewView {
+                            report,
+                            changes: &derived.changes,
+                            approval_holds: derived.approval_holds,
+                            user: &self.user,
+                            read_only: read_only.as_deref(),
+                            review_files: &doc.review_files,
+                        },
+                        &mut self.review,
+                        out,
+                    )
+                }
+                Step::XuatBan => info::show_review(ui, report, derived, out),
+                Step::ChiTieu => {
+                    ui.horizontal(|ui| {
+                        ui.selectable_value(&mut self.show_charts, false, "Nhập số liệu");
+                        ui.selectable_value(&mut self.show_charts, true, "Tổng quan và biểu đồ");
+                    });
+                    ui.separator();
+                    let mut options = Vec::new();
+                    table_options::show(ui, report, &mut options);
+                    out.extend(options.into_iter().map(Command::Edit));
+                    if self.show_charts {
+                        charts::show(ui, &doc.project, period, &mut self.charts);
+                    } else {
+                        let mut edits = Vec::new();
+                        self.indicators.show(ui, &doc.project, period, &mut edits);
+                        out.extend(edits.into_iter().map(Command::Edit));
+                    }
+                }
+                Step::NhiemVu => {
+                    let on = report
+                        .date
+                        .or_else(|| period.end_date())
+                        .unwrap_or_default();
                     let mut edits = Vec::new();
-                    self.indicators.show(ui, &doc.project, period, &mut edits);
+                    self.tasks.show(ui, &doc.project, period, on, &mut edits);
                     out.extend(edits.into_iter().map(Command::Edit));
                 }
-            }
-            Step::NhiemVu => {
-                let on = report
-                    .date
-                    .or_else(|| period.end_date())
-                    .unwrap_or_default();
-                let mut edits = Vec::new();
-                self.tasks.show(ui, &doc.project, period, on, &mut edits);
-                out.extend(edits.into_iter().map(Command::Edit));
-            }
-            step => {
-                self.editor.read_only = doc.read_only.is_some();
-                editor::show_editor(
-                    ui,
-                    step,
-                    &editor::View {
-                        project: &doc.project,
-                        report,
-                        derived,
-                    },
-                    &mut self.editor,
-                    out,
-                )
+                step => {
+                    self.editor.read_only = doc.read_only.is_some();
+                    editor::show_editor(
+                        ui,
+                        step,
+                        &editor::View {
+                            project: &doc.project,
+                            report,
+                            derived,
+                        },
+                        &mut self.editor,
+                        out,
+                    )
+                }
             }
         });
     }
