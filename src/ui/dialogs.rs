@@ -22,6 +22,8 @@ pub trait Dialogs {
     }
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
+    /// The folder the next chooser starts in: the open project's.
+    fn start_in(&mut self, _dir: &Path) {}
     /// False once the desktop showed no chooser at all (no file-chooser portal):
     /// the app then asks for the path itself.
     fn available(&self) -> bool {
@@ -42,6 +44,11 @@ pub struct NativeDialogs {
 const NO_DIALOG_WITHIN: std::time::Duration = std::time::Duration::from_millis(150);
 
 impl NativeDialogs {
+    /// The folder choosers start in.
+    pub fn start_dir(&self) -> Option<&Path> {
+        self.last_dir.as_deref()
+    }
+
     fn dialog(&self) -> rfd::FileDialog {
         let d = rfd::FileDialog::new();
         match &self.last_dir {
@@ -69,6 +76,12 @@ impl NativeDialogs {
 }
 
 impl Dialogs for NativeDialogs {
+    fn start_in(&mut self, dir: &Path) {
+        if dir.is_dir() {
+            self.last_dir = Some(dir.to_owned());
+        }
+    }
+
     fn open_project(&mut self) -> Option<PathBuf> {
         self.run(|d| {
             d.set_title("Mở tệp dự án")
@@ -174,6 +187,26 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
             path.display()
         )
     })
+}
+
+#[cfg(test)]
+mod start_dir_tests {
+    use super::*;
+
+    #[test]
+    fn choosers_start_in_the_open_projects_folder() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let mut d = NativeDialogs::default();
+        assert_eq!(d.start_dir(), None);
+        d.start_in(dir.path());
+        assert_eq!(d.start_dir(), Some(dir.path()));
+        d.start_in(&dir.path().join("khong-co"));
+        assert_eq!(
+            d.start_dir(),
+            Some(dir.path()),
+            "a folder that is not there is ignored"
+        );
+    }
 }
 
 #[cfg(test)]

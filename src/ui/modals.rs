@@ -220,6 +220,21 @@ pub fn show(
                         .id_salt("duong-dan"),
                 )
                 .accessible_name("Đường dẫn tệp");
+                // Writing over a file that is there asks first: the button says so.
+                let saving = matches!(
+                    purpose,
+                    PathPurpose::SaveProject | PathPurpose::SavePdf(_) | PathPurpose::SaveDocx(_)
+                );
+                let exists = saving && std::path::Path::new(text.trim()).is_file();
+                let action = if exists {
+                    ui.colored_label(
+                        egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
+                        "Tệp này đã có; bấm “Ghi đè” để thay tệp cũ bằng tệp mới.",
+                    );
+                    "Ghi đè"
+                } else {
+                    action
+                };
                 ui.horizontal(|ui| {
                     if ui.button(action).clicked() && !text.trim().is_empty() {
                         let path = std::path::PathBuf::from(text.trim());

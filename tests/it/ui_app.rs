@@ -365,6 +365,27 @@ fn without_a_file_chooser_the_clerk_types_where_the_pdf_goes() {
     h.run();
     let pdf = dir.path().join("ban-in.pdf");
     assert!(pdf.is_file(), "the .pdf extension is added");
+    // The same file again: the button says it will write over it.
+    let before = std::fs::metadata(&pdf).unwrap().len();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Đường dẫn tệp").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Đường dẫn tệp")
+        .type_text(pdf.to_str().unwrap());
+    h.run();
+    assert!(
+        h.query_by_label("Xuất").is_none(),
+        "not a plain Xuất any more"
+    );
+    h.get_by_label("Ghi đè").click();
+    h.run();
+    assert_eq!(
+        std::fs::metadata(&pdf).unwrap().len(),
+        before,
+        "written again"
+    );
 }
 
 #[test]

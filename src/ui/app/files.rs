@@ -53,6 +53,9 @@ impl BaocaoApp {
                 self.doc = Some(doc);
                 self.derived = None;
                 self.remember_recent(path);
+                if let Some(dir) = path.parent() {
+                    self.dialogs.start_in(dir);
+                }
                 self.status = Some(match &doc_note {
                     Some(note) => StatusLine::info(format!("Đã mở {}. {note}", path.display())),
                     None => StatusLine::info(format!("Đã mở {}", path.display())),
