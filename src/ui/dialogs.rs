@@ -181,17 +181,44 @@ pub fn open_with_system(path: &Path) -> Result<(), String> {
         c.arg(path);
         c
     };
-    cmd.spawn().map(|_| ()).map_err(|e| {
-        format!(
-            "Không mở được {} bằng chương trình của máy: {e}",
-            path.display()
-        )
-    })
+    cmd.spawn()
+        .map(|_| ())
+        .map_err(|e| no_opener_message(path, &e))
+}
+
+/// What to tell the clerk when the system cannot open `path`: why, in Vietnamese, and
+/// where the file is so that it can be opened by hand.
+pub fn no_opener_message(path: &Path, err: &std::io::Error) -> String {
+    let why = if err.kind() == std::io::ErrorKind::NotFound {
+        "máy này chưa có chương trình mở loại tệp này".to_owned()
+    } else {
+        crate::storage::io_reason(err)
+    };
+    let folder = path
+        .parent()
+        .map(|d| d.display().to_string())
+        .unwrap_or_default();
+    format!(
+        "Không mở được tệp: {why}. Tệp đã được ghi ở {}; hãy mở thư mục {folder} rồi mở tệp bằng chương trình đọc PDF hoặc Word.",
+        path.display()
+    )
 }
 
 #[cfg(test)]
 mod start_dir_tests {
     use super::*;
+
+    #[test]
+    fn without_an_opener_the_message_says_where_the_file_is_in_vietnamese() {
+        let err = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let m = no_opener_message(Path::new("/tmp/bao-cao/BC.pdf"), &err);
+        assert!(
+            m.contains("/tmp/bao-cao/BC.pdf") && m.contains("thư mục /tmp/bao-cao"),
+            "{m}"
+        );
+        assert!(m.contains("chưa có chương trình"), "{m}");
+        assert!(!m.contains("os error"), "{m}");
+    }
 
     #[test]
     fn choosers_start_in_the_open_projects_folder() {

@@ -155,7 +155,11 @@ impl BaocaoApp {
             }
             Command::OpenExternally(path) => {
                 if let Err(e) = self.dialogs.open_externally(&path) {
-                    self.status = Some(StatusLine::error(e));
+                    self.status = Some(StatusLine::error(e.clone()));
+                    self.modal = Some(Modal::Message {
+                        title: "Không mở được tệp".to_owned(),
+                        text: e,
+                    });
                 }
             }
             Command::CloseModal => self.modal = None,
