@@ -56,13 +56,15 @@ impl TasksPanel {
         let plan = &project.plan;
         let org = &project.organisation;
         let columns = [
-            Column::new("TT", 24.0, 0.0),
-            Column::new("Nhiệm vụ", 136.0, 3.0),
-            Column::new("Chủ trì", 70.0, 0.6),
-            Column::new("Thời hạn", 66.0, 0.3),
-            Column::new("Tiến độ", 132.0, 0.0),
-            Column::new("Ghi chú", 100.0, 2.0),
-            Column::new("Tình trạng", 66.0, 0.3),
+            // Minimums that fit the middle column at 1366×768 (about 620 points), so
+            // that Tình trạng is never cut off behind a sideways scroll.
+            Column::new("TT", 22.0, 0.0),
+            Column::new("Nhiệm vụ", 118.0, 3.0),
+            Column::new("Chủ trì", 62.0, 0.6),
+            Column::new("Thời hạn", 58.0, 0.3),
+            Column::new("Tiến độ", 124.0, 0.0),
+            Column::new("Ghi chú", 88.0, 2.0),
+            Column::new("Tình trạng", 72.0, 0.3),
         ];
         period_table::show(ui, "nhiem-vu", &columns, |ui, widths| {
             let group_fill = ui.visuals().faint_bg_color;
