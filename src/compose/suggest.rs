@@ -99,9 +99,11 @@ pub fn shortcomings(project: &Project, report: &Report) -> Vec<String> {
         })
         .collect();
     if !not_met.is_empty() {
+        // The count is a field too, so that the sentence stays true when a value
+        // changes (the same rule the checks of typed figures apply).
         out.push(format!(
-            "- Còn {:02} chỉ tiêu chưa đạt: {}.",
-            not_met.len(),
+            "- Còn {} chỉ tiêu chưa đạt: {}.",
+            summary_placeholder("chỉ tiêu chưa đạt"),
             not_met.join("; ")
         ));
     }
@@ -157,7 +159,10 @@ mod tests {
     fn shortcomings_name_the_indicators_not_met_and_the_overdue_tasks() {
         let p = sample();
         let s = shortcomings(&p, &p.reports[0]);
-        assert!(s[0].starts_with("- Còn 03 chỉ tiêu chưa đạt:"), "{s:?}");
+        assert!(
+            s[0].starts_with("- Còn {{tổng.chỉ tiêu chưa đạt}} chỉ tiêu chưa đạt:"),
+            "{s:?}"
+        );
         assert!(s[0].contains("{{CT03.kết quả}} so với chỉ tiêu {{CT03.mục tiêu}}"));
         assert!(s.iter().any(|x| x.contains("{{tổng.danh sách quá hạn}}")));
     }

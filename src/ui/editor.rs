@@ -162,7 +162,7 @@ pub fn show_editor(
     egui::ScrollArea::vertical()
         .id_salt(("soan-thao", step))
         .auto_shrink([false, false])
-        .max_height(ui.available_height() - phrase_panel_height(g.phrases.len() + 3))
+        .max_height(ui.available_height() - phrase_panel_height(ui.ctx(), g.phrases.len() + 3))
         .show(ui, |ui| {
             if roots.is_empty() {
                 ui.label("Báo cáo này không có mục tương ứng với bước này.");
@@ -195,8 +195,24 @@ pub fn show_editor(
     }
 }
 
-fn phrase_panel_height(n: usize) -> f32 {
-    if n == 0 { 0.0 } else { 150.0 }
+/// The id of the suggestions' fold, remembered across steps and restarts.
+fn phrases_fold_id() -> egui::Id {
+    egui::Id::unique("cau-goi-y-gap")
+}
+
+/// Room the suggestions take under the text: their list when open, a line when folded.
+fn phrase_panel_height(ctx: &egui::Context, n: usize) -> f32 {
+    let open = egui::collapsing_header::CollapsingState::load_with_default_open(
+        ctx,
+        phrases_fold_id(),
+        true,
+    )
+    .is_open();
+    match (n, open) {
+        (0, _) => 0.0,
+        (_, true) => 150.0,
+        (_, false) => 30.0,
+    }
 }
 
 fn show_section(
@@ -624,34 +640,44 @@ fn show_phrases(
         return;
     }
     ui.separator();
-    ui.label(egui::RichText::new("Câu gợi ý — bấm để chèn vào chỗ đang viết").strong());
-    egui::ScrollArea::vertical()
-        .id_salt("cau-goi-y")
-        .max_height(120.0)
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            for &p in phrases {
-                // The chip shows the words as they print; the markup goes in.
-                let shown = crate::model::rich::plain_text(p);
-                let shown = shown.trim_end();
-                let r = ui
-                    .add(egui::Button::new(shown).wrap_mode(egui::TextWrapMode::Truncate))
-                    .on_hover_text(shown);
-                if r.clicked() {
-                    let target = state
-                        .last_body
-                        .clone()
-                        .or_else(|| report.all_sections().first().map(|s| s.id.clone()));
-                    if let Some(section) = target {
-                        out.push(Command::InsertPhrase {
-                            cursor: cursor_in(ui.ctx(), &section),
-                            section,
-                            phrase: p.clone(),
-                        });
+    // Folded, the suggestions give their room to the text (remembered by egui).
+    egui::collapsing_header::CollapsingState::load_with_default_open(
+        ui.ctx(),
+        phrases_fold_id(),
+        true,
+    )
+    .show_header(ui, |ui| {
+        ui.label(egui::RichText::new("Câu gợi ý — bấm để chèn vào chỗ đang viết").strong());
+    })
+    .body(|ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("cau-goi-y")
+            .max_height(120.0)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for &p in phrases {
+                    // The chip shows the words as they print; the markup goes in.
+                    let shown = crate::model::rich::plain_text(p);
+                    let shown = shown.trim_end();
+                    let r = ui
+                        .add(egui::Button::new(shown).wrap_mode(egui::TextWrapMode::Truncate))
+                        .on_hover_text(shown);
+                    if r.clicked() {
+                        let target = state
+                            .last_body
+                            .clone()
+                            .or_else(|| report.all_sections().first().map(|s| s.id.clone()));
+                        if let Some(section) = target {
+                            out.push(Command::InsertPhrase {
+                                cursor: cursor_in(ui.ctx(), &section),
+                                section,
+                                phrase: p.clone(),
+                            });
+                        }
                     }
                 }
-            }
-        });
+            });
+    });
 }
 
 #[cfg(test)]
