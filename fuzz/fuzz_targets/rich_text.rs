@@ -44,4 +44,21 @@ fuzz_target!(|data: &[u8]| {
         }
     }
     let _ = rich::migrate_v1(text);
+
+    // The checks of a section's text never panic on any text either.
+    let _ = baocao::check::proof::proof(text, Some(a % 2 == 0), &[]);
+    let _ = baocao::check::proof::citation_problems(text, None, "Kế hoạch số 18/KH-UBND ngày 23/01/2026");
+    let period = baocao::model::Period::new(2026, baocao::model::PeriodKind::Quarter(2));
+    let _ = baocao::check::periods::stale_periods(period, text, b % 2 == 0);
+    let next = baocao::model::Period::new(2026, baocao::model::PeriodKind::Quarter(3));
+    let _ = baocao::check::periods::carry_over(text, period, next, "mục");
+    let opts = baocao::edit::find::FindOptions {
+        match_case: a % 2 == 0,
+        whole_word: b % 2 == 0,
+        ignore_marks: a % 3 == 0,
+    };
+    let query: String = text.chars().take(a % 7 + 1).collect();
+    for (s, e) in baocao::edit::find::find_in(text, &query, opts) {
+        let _ = baocao::edit::find::replace_at(text, s, e, "x");
+    }
 });

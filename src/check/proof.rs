@@ -301,7 +301,11 @@ fn capitals(text: &str, p: usize, out: &mut Vec<Finding>) {
         let mut from = 0;
         while let Some(i) = lower[from..].find(&want).map(|i| from + i) {
             from = i + want.len();
-            let written = &text[i..i + want.len()];
+            // Lower-casing kept the total length; a character that changed length on
+            // the way could still shift positions, so read the slice carefully.
+            let Some(written) = text.get(i..i + want.len()) else {
+                continue;
+            };
             // A heading in capitals is fine; so is the name as the decree writes it.
             let all_caps = written.chars().all(|c| !c.is_lowercase());
             let starts_word = i == 0
