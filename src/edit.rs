@@ -11,7 +11,12 @@ use crate::model::{
 use crate::vi;
 
 pub mod find;
+mod history;
 pub mod rich_ops;
+mod tree;
+
+pub use history::History;
+use tree::{nest, renumber_ids, siblings_of};
 
 /// A text field of a report other than section text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -304,69 +309,6 @@ fn task_entry(
         .or_default())
 }
 
-/// The sibling list that holds `id`, and its position there.
-fn siblings_of<'a>(list: &'a mut Vec<Section>, id: &str) -> Option<(&'a mut Vec<Section>, usize)> {
-    if let Some(pos) = list.iter().position(|s| s.id == id) {
-        return Some((list, pos));
-    }
-    for s in list.iter_mut() {
-        if let Some(found) = siblings_of(&mut s.children, id) {
-            return Some(found);
-        }
-    }
-    None
-}
-
-/// Gives `s` and its descendants ids not in `taken` (and records them there).
-fn renumber_ids(s: &mut Section, taken: &mut Vec<String>) {
-    if s.id.is_empty() || taken.contains(&s.id) {
-        s.id = new_id("muc-", taken.iter().map(String::as_str));
-    }
-    taken.push(s.id.clone());
-    for c in &mut s.children {
-        renumber_ids(c, taken);
-    }
-}
-
-/// The list holding the parent of section `id`, and the parent's position in it.
-fn parent_of<'a>(list: &'a mut Vec<Section>, id: &str) -> Option<(&'a mut Vec<Section>, usize)> {
-    let pos = list
-        .iter()
-        .position(|s| s.children.iter().any(|c| c.id == id));
-    match pos {
-        Some(pos) => Some((list, pos)),
-        None => list.iter_mut().find_map(|s| parent_of(&mut s.children, id)),
-    }
-}
-
-/// Moves `id` one level deeper or out; checks first, so an error changes nothing.
-fn nest(r: &mut Report, id: &str, deeper: bool) -> Result<(), EditError> {
-    if deeper {
-        let (list, pos) =
-            siblings_of(&mut r.sections, id).ok_or_else(|| EditError::NoSection(id.to_owned()))?;
-        if pos == 0 {
-            return Err(EditError::CannotNest(list[pos].title.clone()));
-        }
-        let moved = list.remove(pos);
-        list[pos - 1].children.push(moved);
-    } else {
-        let Some((list, parent)) = parent_of(&mut r.sections, id) else {
-            let title = r.section(id).map(|s| s.title.clone());
-            return Err(match title {
-                Some(t) => EditError::CannotNest(t),
-                None => EditError::NoSection(id.to_owned()),
-            });
-        };
-        let children = &mut list[parent].children;
-        let Some(pos) = children.iter().position(|c| c.id == id) else {
-            return Err(EditError::NoSection(id.to_owned()));
-        };
-        let moved = children.remove(pos);
-        list.insert(parent + 1, moved);
-    }
-    Ok(())
-}
-
 /// Applies `edit` to `project`; on error nothing is changed.
 pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
     match edit {
@@ -646,104 +588,6 @@ fn review(
     done.map_err(|e| EditError::Review(e.to_string()))?;
     *report_mut(project, id)? = report;
     Ok(())
-}
-
-/// Undo and redo as snapshots of the project before each step; consecutive edits of
-/// the same text merge into one step.
-#[derive(Debug)]
-pub struct History {
-    undo: Vec<(Project, Option<String>)>,
-    redo: Vec<Project>,
-    limit: usize,
-    /// Set when the last step may absorb the next edit with the same key.
-    open_key: Option<String>,
-}
-
-impl Default for History {
-    fn default() -> Self {
-        Self::new(500)
-    }
-}
-
-impl History {
-    /// A history keeping at most `limit` undo steps.
-    pub fn new(limit: usize) -> Self {
-        Self {
-            undo: Vec::new(),
-            redo: Vec::new(),
-            limit: limit.max(1),
-            open_key: None,
-        }
-    }
-
-    /// Applies `edit` and records it; returns whether the project changed.
-    pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<bool, EditError> {
-        let key = edit.merge_key();
-        let before = project.clone();
-        apply(project, edit)?;
-        if *project == before {
-            return Ok(false);
-        }
-        let merges = key.is_some() && key == self.open_key;
-        if !merges {
-            self.undo.push((before, key.clone()));
-            if self.undo.len() > self.limit {
-                self.undo.remove(0);
-            }
-        }
-        self.open_key = key;
-        self.redo.clear();
-        Ok(true)
-    }
-
-    /// Ends the current typing run, so that the next edit starts a new undo step.
-    pub fn seal(&mut self) {
-        self.open_key = None;
-    }
-
-    pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
-    }
-
-    pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Number of undo steps available.
-    pub fn undo_depth(&self) -> usize {
-        self.undo.len()
-    }
-
-    /// Restores the project as it was before the last step; false when there is none.
-    pub fn undo(&mut self, project: &mut Project) -> bool {
-        self.open_key = None;
-        match self.undo.pop() {
-            Some((before, _)) => {
-                self.redo.push(std::mem::replace(project, before));
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Re-applies the last undone step; false when there is none.
-    pub fn redo(&mut self, project: &mut Project) -> bool {
-        self.open_key = None;
-        match self.redo.pop() {
-            Some(after) => {
-                self.undo.push((std::mem::replace(project, after), None));
-                true
-            }
-            None => false,
-        }
-    }
-
-    /// Forgets everything (after opening another file).
-    pub fn clear(&mut self) {
-        self.undo.clear();
-        self.redo.clear();
-        self.open_key = None;
-    }
 }
 
 #[cfg(test)]

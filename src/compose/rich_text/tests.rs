@@ -1,4 +1,5 @@
 //! Rich text on the pages: list levels, emphasis, lead lines, tables, new pages.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use crate::layout::{FontStyle, Item, Page, TextItem};
 use crate::render::{RenderKind, render};

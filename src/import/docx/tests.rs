@@ -1,6 +1,7 @@
 //! Tests of the Word reader on documents written with docx-rs the way an exporter
 //! writes them: heading styles numbered by Word, list numbering levels with their own
 //! bullet texts, emphasis runs.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use docx_rs::{
     AbstractNumbering, Docx, IndentLevel, Level, LevelJc, LevelText, NumberFormat, Numbering,

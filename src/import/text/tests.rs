@@ -1,5 +1,6 @@
 //! Tests of the text recogniser: the real report of seed 003 whole (bad input in
 //! `tests/bad_input.rs`).
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use std::collections::BTreeMap;
 

@@ -1,3 +1,4 @@
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 use super::*;
 
 fn paras(text: &str) -> Vec<Para> {

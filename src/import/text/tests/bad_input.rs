@@ -2,6 +2,7 @@
 //! without text, 2 MB, jumping lists, CRLF and decomposed letters, markup characters,
 //! random mixtures. Never a panic, never a word lost, a note where something was
 //! not recognised.
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
 
