@@ -348,20 +348,14 @@ pub fn run_import(
     if args.is_word() {
         return run_docx_import(args, input, out, err);
     }
-    // Held until the import is saved, so no window overwrites it (or is overwritten).
-    let _lock = match lock_for_writing(&args.file) {
-        Ok(lock) => lock,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
-    };
-    let (mut project, stamp) = match storage::load_stamped(&args.file) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return ExitCode::from(1);
-        }
+    // The lock is held until the project is saved (the end of this command).
+    let ForWriting {
+        _lock,
+        mut project,
+        stamp,
+    } = match open_for_writing(&args.file, err) {
+        Ok(w) => w,
+        Err(code) => return code,
     };
     let preview = match import::preview(&args.table, &project, args.kind) {
         Ok(p) => p,
@@ -421,6 +415,32 @@ fn confirm(
         return Err(ExitCode::SUCCESS);
     }
     Ok(())
+}
+
+/// A project opened for a command that writes it: the lock (held until dropped, so no
+/// window overwrites the file or is overwritten), the project and the stamp of the
+/// bytes it came from. On failure the reason is written to `err` and the exit code
+/// returned.
+struct ForWriting {
+    _lock: storage::ProjectLock,
+    project: Project,
+    stamp: storage::DiskStamp,
+}
+
+fn open_for_writing(path: &Path, err: &mut dyn Write) -> Result<ForWriting, ExitCode> {
+    let lock = lock_for_writing(path).map_err(|e| {
+        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+        ExitCode::from(1)
+    })?;
+    let (project, stamp) = storage::load_stamped(path).map_err(|e| {
+        let _ = writeln!(err, "{e}");
+        ExitCode::from(1)
+    })?;
+    Ok(ForWriting {
+        _lock: lock,
+        project,
+        stamp,
+    })
 }
 
 /// Takes the project's lock for a command that writes it, as the window does: a lock

@@ -184,7 +184,7 @@ pub fn stale_figures_with(
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     for (p, line) in lines.iter().enumerate() {
         // Only what is typed counts: fields are the data itself.
-        let plain = blank_fields(line);
+        let plain = crate::compose::placeholders::mask_fields(line, ' ');
         for (at, typed, value) in typed_rates(&plain) {
             let Some(ind) = indicator_named(project, &names, clause_before(&plain, at)) else {
                 continue;
@@ -263,23 +263,6 @@ pub fn stale_figures_with(
             });
         }
     }
-    out
-}
-
-/// `line` with every `{{…}}` field replaced by spaces of the same length, so that
-/// positions stay and no figure inside a field is read as typed.
-fn blank_fields(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut rest = line;
-    while let Some(open) = rest.find("{{") {
-        let Some(close) = rest[open + 2..].find("}}").map(|c| open + 2 + c + 2) else {
-            break;
-        };
-        out.push_str(&rest[..open]);
-        out.push_str(&" ".repeat(close - open));
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
     out
 }
 
@@ -406,7 +389,7 @@ pub fn apply_fix(text: &str, paragraph: usize, typed: &str, replacement: &str) -
         }
         if !done && !line.trim().is_empty() {
             if seen == paragraph {
-                let plain = blank_fields(line);
+                let plain = crate::compose::placeholders::mask_fields(line, ' ');
                 if let Some(at) = plain.find(typed) {
                     out.push_str(&line[..at]);
                     out.push_str(replacement);

@@ -150,7 +150,7 @@ pub fn proof(text: &str, style: Option<bool>, off: &[ProofRule]) -> Vec<Finding>
     for (p, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
         let body = line.trim_start();
         // Fields and table bars are not prose.
-        let prose = blank(body);
+        let prose = crate::compose::placeholders::mask_fields(body, 'x');
         if !off.contains(&ProofRule::ToneStyle)
             && let Some(style) = style
         {
@@ -188,22 +188,6 @@ pub fn proof(text: &str, style: Option<bool>, off: &[ProofRule]) -> Vec<Finding>
             }
         }
     }
-    out
-}
-
-/// `text` with `{{…}}` fields and escapes blanked to spaces of the same length.
-fn blank(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(open) = rest.find("{{") {
-        let Some(close) = rest[open + 2..].find("}}").map(|c| open + 2 + c + 2) else {
-            break;
-        };
-        out.push_str(&rest[..open]);
-        out.push_str(&"x".repeat(close - open));
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
     out
 }
 

@@ -120,6 +120,12 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
     };
     let mut stale = Vec::new();
     let totals = super::figures::Totals::of(project, r);
+    // Documents cited may be dated up to the report's date (or a while after the period).
+    let cited_by = r.date.or_else(|| {
+        r.period
+            .end_date()
+            .and_then(|d| d.checked_add_days(chrono::Days::new(45)))
+    });
     // One tone-mark style per document: the majority of all its texts.
     let style = if r.proofing.off.contains(&crate::model::ProofRule::ToneStyle) {
         None
@@ -222,20 +228,25 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         for p in text_problems(project, r, &s.body, Some(&s.id), step) {
             add(p.0, p.1, &name, p.2);
         }
+        // A problem in one paragraph of this section.
+        let in_paragraph = |paragraph: usize,
+                            message: String,
+                            fix: Option<(String, String)>,
+                            ignore: Option<String>| Problem {
+            severity: Severity::Warning,
+            place: format!("{place}, {name}"),
+            message,
+            at: Some(At {
+                step,
+                section: Some(s.id.clone()),
+                paragraph: Some(paragraph),
+            }),
+            fix,
+            ignore,
+        };
         let next_tasks = step == Step::NhiemVuToi;
         for (paragraph, message) in super::periods::stale_periods(r.period, &s.body, next_tasks) {
-            stale.push(Problem {
-                severity: Severity::Warning,
-                place: format!("{place}, {name}"),
-                message,
-                at: Some(At {
-                    step,
-                    section: Some(s.id.clone()),
-                    paragraph: Some(paragraph),
-                }),
-                fix: None,
-                ignore: None,
-            });
+            stale.push(in_paragraph(paragraph, message, None, None));
         }
         for f in cache.findings(&s.body, style, &r.proofing.off) {
             let words = f.fix.as_ref().map_or_else(
@@ -248,62 +259,22 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
                 |x| x.0.clone(),
             );
             let key = format!("{:?}|{}|{words}", f.rule, s.id);
-            if r.proofing.ignored.contains(&key) {
-                continue;
+            if !r.proofing.ignored.contains(&key) {
+                stale.push(in_paragraph(f.paragraph, f.message, f.fix, Some(key)));
             }
-            stale.push(Problem {
-                severity: Severity::Warning,
-                place: format!("{place}, {name}"),
-                message: f.message,
-                at: Some(At {
-                    step,
-                    section: Some(s.id.clone()),
-                    paragraph: Some(f.paragraph),
-                }),
-                fix: f.fix,
-                ignore: Some(key),
-            });
         }
         if !r.proofing.off.contains(&crate::model::ProofRule::Citations) {
-            let by = r.date.or_else(|| {
-                r.period
-                    .end_date()
-                    .and_then(|d| d.checked_add_days(chrono::Days::new(45)))
-            });
             for (paragraph, message) in
-                super::proof::citation_problems(&s.body, by, &project.plan.reference)
+                super::proof::citation_problems(&s.body, cited_by, &project.plan.reference)
             {
                 let key = format!("Citations|{}|{message}", s.id);
-                if r.proofing.ignored.contains(&key) {
-                    continue;
+                if !r.proofing.ignored.contains(&key) {
+                    stale.push(in_paragraph(paragraph, message, None, Some(key)));
                 }
-                stale.push(Problem {
-                    severity: Severity::Warning,
-                    place: format!("{place}, {name}"),
-                    message,
-                    at: Some(At {
-                        step,
-                        section: Some(s.id.clone()),
-                        paragraph: Some(paragraph),
-                    }),
-                    fix: None,
-                    ignore: Some(key),
-                });
             }
         }
         for f in super::figures::stale_figures_with(project, r, &s.body, totals) {
-            stale.push(Problem {
-                severity: Severity::Warning,
-                place: format!("{place}, {name}"),
-                message: f.message,
-                at: Some(At {
-                    step,
-                    section: Some(s.id.clone()),
-                    paragraph: Some(f.paragraph),
-                }),
-                fix: f.fix,
-                ignore: None,
-            });
+            stale.push(in_paragraph(f.paragraph, f.message, f.fix, None));
         }
     }
     if r.sections.iter().all(super::is_blank) {

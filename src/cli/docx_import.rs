@@ -7,7 +7,7 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use super::text_import::{choose_period, print_report};
-use super::{ImportArgs, confirm, lock_for_writing};
+use super::{ForWriting, ImportArgs, confirm, open_for_writing};
 use crate::import::docx::{self, DocxError};
 use crate::import::text::{self, Note};
 use crate::model::Project;
@@ -22,19 +22,14 @@ pub fn run_docx_import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    let _lock = match lock_for_writing(&args.file) {
-        Ok(lock) => lock,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
-    };
-    let (mut project, stamp) = match storage::load_stamped(&args.file) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return ExitCode::from(1);
-        }
+    // The lock is held until the project is saved (the end of this command).
+    let ForWriting {
+        _lock,
+        mut project,
+        stamp,
+    } = match open_for_writing(&args.file, err) {
+        Ok(w) => w,
+        Err(code) => return code,
     };
     let word = match docx::read_file(&args.table).and_then(|b| docx::open(&b, &args.table)) {
         Ok(d) => d,

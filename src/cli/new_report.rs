@@ -7,7 +7,7 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::lock_for_writing;
+use super::{ForWriting, open_for_writing};
 use crate::model::Period;
 use crate::session::reports::{next_period, report_for_period_with_rewrites};
 use crate::storage;
@@ -59,19 +59,14 @@ pub fn parse_new_report(args: &[String]) -> Result<NewReportArgs, String> {
 
 /// Adds the new report and prints the period words moved on.
 pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let _lock = match lock_for_writing(&args.file) {
-        Ok(lock) => lock,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
-    };
-    let (mut project, stamp) = match storage::load_stamped(&args.file) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return ExitCode::from(1);
-        }
+    // The lock is held until the project is saved (the end of this command).
+    let ForWriting {
+        _lock,
+        mut project,
+        stamp,
+    } = match open_for_writing(&args.file, err) {
+        Ok(w) => w,
+        Err(code) => return code,
     };
     let source = match &args.from {
         Some(id) => project.reports.iter().find(|r| &r.id == id),

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{ImportArgs, confirm, lock_for_writing};
+use super::{ForWriting, ImportArgs, confirm, open_for_writing};
 use crate::import::text::{self, Note, Recognised};
 use crate::model::rich::{self, Block};
 use crate::model::{ChildNumbering, Period, PeriodKind, Project, Report, Section};
@@ -24,20 +24,14 @@ pub fn run_text_import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    // Held until the report is saved, so no window overwrites it (or is overwritten).
-    let _lock = match lock_for_writing(&args.file) {
-        Ok(lock) => lock,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
-    };
-    let (mut project, stamp) = match storage::load_stamped(&args.file) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = writeln!(err, "{e}");
-            return ExitCode::from(1);
-        }
+    // The lock is held until the project is saved (the end of this command).
+    let ForWriting {
+        _lock,
+        mut project,
+        stamp,
+    } = match open_for_writing(&args.file, err) {
+        Ok(w) => w,
+        Err(code) => return code,
     };
     let text = match read_text(&args.table) {
         Ok(t) => t,

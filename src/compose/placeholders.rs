@@ -164,6 +164,18 @@ fn summary(project: &Project, report: &Report, field: &str) -> Result<String, St
     }
 }
 
+/// `text` with every `{{…}}` field replaced by as many `fill` bytes (ASCII), so that
+/// positions stay and checks of the typed text never read a field's contents.
+pub fn mask_fields(text: &str, fill: char) -> String {
+    split(text)
+        .into_iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.to_owned(),
+            Piece::Field { raw, .. } => fill.to_string().repeat(raw.len()),
+        })
+        .collect()
+}
+
 /// `text` with each field that resolves replaced by its value (escaped, so that it
 /// reads as the value in the section format); the others stay as typed.
 pub fn with_values(project: &Project, report: &Report, text: &str) -> String {

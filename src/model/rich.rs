@@ -257,6 +257,21 @@ enum Tok {
     },
 }
 
+/// Opens (`opens`) or closes the emphasis of a paired delimiter in the counters of
+/// bold, italic and underline the text is in.
+fn count(kind: Delim, opens: bool, bold: &mut i32, italic: &mut i32, under: &mut i32) {
+    let d = if opens { 1 } else { -1 };
+    match kind {
+        Delim::Star(1) => *italic += d,
+        Delim::Star(2) => *bold += d,
+        Delim::Star(_) => {
+            *bold += d;
+            *italic += d;
+        }
+        Delim::Under => *under += d,
+    }
+}
+
 fn raw_of(kind: Delim) -> &'static str {
     match kind {
         Delim::Star(1) => "*",
@@ -300,18 +315,7 @@ pub fn inline(text: &str, line_no: usize, notes: &mut Vec<Note>) -> (Vec<Span>, 
                     unpaired = true;
                     push(&mut spans, raw, bold > 0, italic > 0, under > 0);
                 }
-                Some(p) => {
-                    let d = if *p > i { 1 } else { -1 };
-                    match kind {
-                        Delim::Star(1) => italic += d,
-                        Delim::Star(2) => bold += d,
-                        Delim::Star(_) => {
-                            bold += d;
-                            italic += d;
-                        }
-                        Delim::Under => under += d,
-                    }
-                }
+                Some(p) => count(*kind, *p > i, &mut bold, &mut italic, &mut under),
             },
         }
     }

@@ -91,22 +91,7 @@ fn cursor_in(ctx: &egui::Context, section_id: &str) -> Option<usize> {
 
 /// Inserts `phrase` as a new line after the line holding the cursor (or at the end).
 pub fn insert_line(text: &str, cursor_char: Option<usize>, phrase: &str) -> String {
-    let at = cursor_char
-        .map(|c| text.char_indices().nth(c).map_or(text.len(), |(b, _)| b))
-        .unwrap_or(text.len());
-    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-    let mut out = String::with_capacity(text.len() + phrase.len() + 1);
-    out.push_str(&text[..line_end]);
-    if !out.is_empty() && !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out.push_str(phrase);
-    let rest = &text[line_end..];
-    if !rest.is_empty() && !rest.starts_with('\n') {
-        out.push('\n');
-    }
-    out.push_str(rest);
-    out
+    crate::edit::rich_ops::insert_block(text, cursor_char, phrase)
 }
 
 /// Draws the editor of a writing step.
@@ -484,7 +469,6 @@ fn format_bar(
     use super::rich_edit::TextAction;
     use crate::edit::rich_ops::Emphasis;
     let cursor = super::rich_edit::selection(ui.ctx(), id, &s.body).end;
-    let table_here = super::table_editor::GridEdit::open(&s.id, &s.body, cursor);
     ui.horizontal(|ui| {
         let title = s.title.trim();
         let button = |ui: &mut egui::Ui, text: egui::RichText, name: &str, tip: &str| {
@@ -552,13 +536,21 @@ fn format_bar(
         .on_hover_text(
             "Chèn một bảng có hàng tiêu đề sau dòng đang viết; sửa bảng bằng nút “Sửa bảng…”.",
         );
+        let in_table = {
+            let at = s
+                .body
+                .char_indices()
+                .nth(cursor)
+                .map_or(s.body.len(), |(b, _)| b);
+            crate::model::rich::table_around(&s.body, at).is_some()
+        };
         let r = ui
-            .add_enabled(table_here.is_some(), egui::Button::new("Sửa bảng…").small())
+            .add_enabled(in_table, egui::Button::new("Sửa bảng…").small())
             .on_hover_text("Sửa bảng tại chỗ con trỏ dưới dạng lưới ô")
             .on_disabled_hover_text("Đặt con trỏ vào một dòng của bảng để sửa bảng đó")
             .accessible_name(format!("Sửa bảng: {title}"));
         if r.clicked() {
-            state.grid = table_here;
+            state.grid = super::table_editor::GridEdit::open(&s.id, &s.body, cursor);
         }
     });
 }

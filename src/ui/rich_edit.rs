@@ -55,12 +55,11 @@ pub fn field_at(text: &str, at: usize, before: bool) -> Option<Range<usize>> {
     }
 }
 
-/// The layout of `text` with its looks, wrapped at `wrap_width`.
-pub fn layout_job(text: &str, wrap_width: f32, visuals: &egui::Visuals) -> LayoutJob {
+/// The layout of `text` with its looks, wrapped at `wrap_width`: text in `color`,
+/// markup in `faint`.
+fn layout_job(text: &str, wrap_width: f32, color: Color32, faint: Color32) -> LayoutJob {
     let mut job = LayoutJob::default();
     job.wrap.max_width = wrap_width;
-    let color = visuals.text_color();
-    let faint = visuals.weak_text_color();
     if text.len() > PLAIN_ABOVE_BYTES {
         // A huge paste stays editable: shown plain rather than re-read every frame.
         job.append(text, 0.0, format_of(Look::default(), color, faint));
@@ -212,8 +211,31 @@ pub fn apply(ctx: &egui::Context, id: egui::Id, text: &str, action: &TextAction)
 
 /// A layouter for [`egui::TextEdit::layouter`] showing rich text.
 pub fn layouter(ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32) -> Arc<egui::Galley> {
-    let job = layout_job(buf.as_str(), wrap_width, ui.visuals());
+    // The looks are read once per text and colours, not on every frame.
+    let visuals = ui.visuals();
+    let key = (
+        buf.as_str(),
+        visuals.text_color(),
+        visuals.weak_text_color(),
+    );
+    let mut job = ui.ctx().memory_mut(|m| {
+        m.caches
+            .cache::<egui::cache::FrameCache<LayoutJob, Highlighter>>()
+            .get(key)
+            .clone()
+    });
+    job.wrap.max_width = wrap_width;
     ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// Computes the layout job of a text for [`layouter`]'s frame cache.
+#[derive(Default)]
+struct Highlighter;
+
+impl egui::cache::ComputerMut<(&str, Color32, Color32), LayoutJob> for Highlighter {
+    fn compute(&mut self, (text, color, faint): (&str, Color32, Color32)) -> LayoutJob {
+        layout_job(text, f32::INFINITY, color, faint)
+    }
 }
 
 #[cfg(test)]

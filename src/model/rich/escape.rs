@@ -3,13 +3,6 @@
 
 use super::split_marker;
 
-/// `text` with every character that would be read as markup escaped, so that it
-/// prints exactly as given. Placeholders (`{{…}}`) are fields, always read whole, so
-/// they are copied as they are.
-pub fn escape(text: &str) -> String {
-    escape_keep_fields(text)
-}
-
 /// Escapes the markup characters of `text`, placeholders included.
 fn escape_chars(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 4);
@@ -56,8 +49,10 @@ fn escape_v1_line(line: &str) -> String {
     }
 }
 
-/// Escapes markup outside placeholders (a placeholder is copied whole).
-fn escape_keep_fields(text: &str) -> String {
+/// `text` with every character that would be read as markup escaped, so that it
+/// prints exactly as given. Placeholders (`{{…}}`) are fields, always read whole, so
+/// they are copied as they are.
+pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("{{") {

@@ -1,7 +1,7 @@
 //! The looks of a section's text in the editor: every byte of the text with how it is
 //! shown (emphasis, faint markup, fields, list markers), read with the parser's rules.
 
-use super::{Delim, Tok, cells_of, delimiter_row, pair_up, split_marker, tokens};
+use super::{Tok, cells_of, count, delimiter_row, pair_up, split_marker, tokens};
 
 /// How the editor shows a stretch of a line of text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -137,16 +137,7 @@ fn inline_looks(text: &str, base: usize, out: &mut Vec<(std::ops::Range<usize>, 
                                 ..Look::default()
                             },
                         ));
-                        let d = if *p > i { 1 } else { -1 };
-                        match kind {
-                            Delim::Star(1) => italic += d,
-                            Delim::Star(2) => bold += d,
-                            Delim::Star(_) => {
-                                bold += d;
-                                italic += d;
-                            }
-                            Delim::Under => under += d,
-                        }
+                        count(*kind, *p > i, &mut bold, &mut italic, &mut under);
                     }
                 }
             }
