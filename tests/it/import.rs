@@ -2,9 +2,7 @@
 //! sample project, delimiter and encoding variants, files that are not tables, and
 //! `baocao import` end to end.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
 use baocao::import::{self, Field, ImportError, ImportKind, ImportProblem};
 use baocao::model::{Comparison, Deadline, Project, Target};
@@ -301,22 +299,7 @@ fn copy_of_sample() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn run_import(args: &[&Path], extra: &[&str], stdin: &str) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .arg("import")
-        .args(args)
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    crate::support::cli::import(args, extra, stdin)
 }
 
 #[test]

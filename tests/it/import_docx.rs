@@ -4,9 +4,8 @@
 //! placed on the right section and paragraph; bad files refused with a message and
 //! the project untouched.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use baocao::import::docx;
 use baocao::import::text;
@@ -93,23 +92,7 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn run(project: &Path, file: &Path, extra: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .arg("import")
-        .arg(project)
-        .arg(file)
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    crate::support::cli::import(&[project, file], extra, stdin)
 }
 
 #[test]

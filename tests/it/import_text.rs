@@ -2,9 +2,8 @@
 //! a copy of the bundled sample project, the file reloaded; declining, empty and
 //! undecodable files leave the project untouched.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
 
 use baocao::model::{ChildNumbering, Period, PeriodKind};
 use baocao::storage;
@@ -28,23 +27,7 @@ fn setup() -> (tempfile::TempDir, PathBuf, PathBuf) {
 }
 
 fn run(project: &Path, text: &Path, extra: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .arg("import")
-        .arg(project)
-        .arg(text)
-        .args(extra)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    crate::support::cli::import(&[project, text], extra, stdin)
 }
 
 #[test]

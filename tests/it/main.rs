@@ -19,6 +19,7 @@ mod report_options;
 mod safety;
 mod sample_files;
 mod support {
+    pub mod cli;
     pub mod sample_pages;
 }
 mod ui_app;
