@@ -10,10 +10,12 @@
 
 mod docx_import;
 mod new_report;
+mod print;
 mod text_import;
 
 pub use docx_import::run_docx_import;
 pub use new_report::{NewReportArgs, run_new_report};
+pub use print::{PrintArgs, run_print};
 pub use text_import::run_text_import;
 
 use std::io::{BufRead, Write};
@@ -36,6 +38,8 @@ pub enum Command {
     /// `baocao import`: add indicators or tasks from a table.
     Import(ImportArgs),
     NewReport(NewReportArgs),
+    /// `baocao print`: the report's pages to a printer.
+    Print(PrintArgs),
     Help,
 }
 
@@ -155,6 +159,10 @@ pub const USAGE: &str = "Cách dùng:
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
                               30/6 → 30/9) và in danh sách các chỗ đã chuyển
+  baocao print TỆP.ron [--report MÃ | --period KỲ] [--final] [--printer TÊN] [--pages 2-3] [--copies N] [--two-sided]
+                              in báo cáo ra máy in (mặc định: máy in mặc định, mọi trang, 1 bản);
+                              --pages: các trang như “1-3, 7”; --two-sided: in hai mặt
+  baocao print --printers     liệt kê các máy in của máy này
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
@@ -166,6 +174,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
+        [cmd, rest @ ..] if cmd == "print" => print::parse_print(rest).map(Command::Print),
         [cmd, rest @ ..] if cmd == "new-report" => {
             new_report::parse_new_report(rest).map(Command::NewReport)
         }
@@ -174,7 +183,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     }
 }
 
-fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
+pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut file = None;
     let mut report = None;
     let mut period = None;
@@ -560,8 +569,11 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
     }
 }
 
-fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
-    // Only the exported report is kept in memory, however many the file holds.
+/// The report `args` asks for (by id, period, or the last one), rendered as asked.
+/// Only that report is kept in memory, however many the file holds.
+pub(crate) fn render_asked(
+    args: &ExportArgs,
+) -> Result<(crate::model::Report, crate::render::Rendered), String> {
     let keep = match (&args.report, args.period) {
         (Some(id), _) => storage::Keep::Id(id.clone()),
         (None, Some(period)) => storage::Keep::Id(report_of_period(&args.file, period)?),
@@ -584,6 +596,18 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
             args.file.display()
         ),
     })?;
+    let kind = match args.kind {
+        ExportKind::Draft => RenderKind::Draft,
+        ExportKind::Final => RenderKind::Final,
+        ExportKind::ReviewCopy => RenderKind::ReviewCopy,
+    };
+    let rendered = crate::render::render(project, report, kind)
+        .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
+    Ok((report.clone(), rendered))
+}
+
+fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
+    let (report, rendered) = render_asked(args)?;
     let output = args.output.clone().unwrap_or_else(|| {
         let stem = args
             .file
@@ -593,13 +617,6 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
         args.file
             .with_file_name(format!("{stem}-{}.{}", report.id, args.format.extension()))
     });
-    let kind = match args.kind {
-        ExportKind::Draft => RenderKind::Draft,
-        ExportKind::Final => RenderKind::Final,
-        ExportKind::ReviewCopy => RenderKind::ReviewCopy,
-    };
-    let rendered = crate::render::render(project, report, kind)
-        .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
     let bytes = match args.format {
         ExportFormat::Pdf => {
             crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))
@@ -644,7 +661,7 @@ fn report_of_period(path: &Path, period: Period) -> Result<String, String> {
 
 /// The creation date written into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible
 /// output), otherwise the local time now.
-fn creation_date() -> chrono::NaiveDateTime {
+pub(crate) fn creation_date() -> chrono::NaiveDateTime {
     std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|s| s.trim().parse::<i64>().ok())

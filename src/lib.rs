@@ -13,6 +13,7 @@
 //! - [`review`]: the review workflow, comments, what changed, merging review files;
 //! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
 //! - [`export`]: laid-out pages → PDF, fonts embedded and subset;
+//! - [`print`]: the pages asked for → the system's printer;
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
 //! - [`edit`]: every change as an edit, with undo and redo;
 //! - [`guide`]: the editor's steps, guidance texts and phrases;
@@ -33,6 +34,7 @@ pub mod guide;
 pub mod import;
 pub mod layout;
 pub mod model;
+pub mod print;
 pub mod render;
 pub mod review;
 pub mod session;

@@ -15,6 +15,7 @@ mod import;
 mod import_docx;
 mod import_text;
 mod pdf_export;
+mod print_cups;
 mod report_options;
 mod safety;
 mod sample_files;
