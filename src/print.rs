@@ -32,10 +32,47 @@ pub struct PrintJob {
     pub title: String,
 }
 
+impl PrintJob {
+    /// What was sent, for the status line: "Đã gửi trang 2-3 (1 bản) tới máy in “PDF”."
+    /// `page_count` is the document's.
+    pub fn sent_message(&self, page_count: usize) -> String {
+        let which = if self.pages.is_empty() {
+            format!("{page_count} trang")
+        } else {
+            format!("trang {}", ranges(&self.pages))
+        };
+        format!(
+            "Đã gửi {which} ({} bản) tới máy in “{}”.",
+            self.copies, self.printer
+        )
+    }
+}
+
+/// Pages written back as ranges: `[2, 3, 4, 7]` → `2-4, 7`.
+fn ranges(pages: &[usize]) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < pages.len() {
+        let mut j = i;
+        while j + 1 < pages.len() && pages[j + 1] == pages[j] + 1 {
+            j += 1;
+        }
+        parts.push(if j == i {
+            pages[i].to_string()
+        } else {
+            format!("{}-{}", pages[i], pages[j])
+        });
+        i = j + 1;
+    }
+    parts.join(", ")
+}
+
 /// Why a job did not reach the printer, in Vietnamese.
 #[derive(Debug, thiserror::Error)]
 pub enum PrintError {
-    #[error("Máy này chưa có máy in nào. Hãy cài máy in trong hệ điều hành, hoặc xuất PDF (Ctrl+E) rồi in ở máy khác.")]
+    #[error(
+        "Máy này chưa có máy in nào. Hãy cài máy in trong hệ điều hành, hoặc xuất PDF (Ctrl+E) rồi in ở máy khác."
+    )]
     NoPrinter,
     #[error("Không có máy in tên “{0}”. Các máy in có: {1}.")]
     UnknownPrinter(String, String),
@@ -64,10 +101,9 @@ pub fn select_pages(rendered: &Rendered, pages: &[usize]) -> Rendered {
     out
 }
 
-/// Writes the job's pages as a PDF in `dir` (named `file_name`) and sends it to the
-/// job's printer; returns the PDF's path (shown to the user, and kept should the printer
-/// refuse it).
-pub fn print(
+/// Writes the job's pages as a PDF in `dir` (named `file_name`), ready to be sent;
+/// returns its path (shown to the user, and kept should the printer refuse it).
+pub fn prepare(
     rendered: &Rendered,
     job: &PrintJob,
     options: &PdfOptions,
@@ -82,8 +118,25 @@ pub fn print(
     std::fs::create_dir_all(dir)
         .and_then(|()| std::fs::write(&path, &bytes))
         .map_err(|e| PrintError::Write(path.clone(), crate::storage::io_reason(&e)))?;
+    Ok(path)
+}
+
+/// [`prepare`]s the job's pages and sends them to the job's printer.
+pub fn print(
+    rendered: &Rendered,
+    job: &PrintJob,
+    options: &PdfOptions,
+    dir: &Path,
+    file_name: &str,
+) -> Result<PathBuf, PrintError> {
+    let path = prepare(rendered, job, options, dir, file_name)?;
     submit(&path, job)?;
     Ok(path)
+}
+
+/// Where the window and the command line keep the pages they send to a printer.
+pub fn spool_dir() -> PathBuf {
+    std::env::temp_dir().join("baocao-in")
 }
 
 /// The printer a job goes to: `asked` when given (which must exist), else the system's
@@ -134,6 +187,26 @@ mod tests {
             Err(PrintError::NoPrinter)
         ));
         assert_eq!(choose_printer(&[printer("X", false)], None).unwrap(), "X");
+    }
+
+    #[test]
+    fn the_message_says_which_pages_went_to_which_printer() {
+        let mut job = PrintJob {
+            printer: "PDF".into(),
+            copies: 2,
+            pages: vec![2, 3, 4, 7],
+            two_sided: false,
+            title: String::new(),
+        };
+        assert_eq!(
+            job.sent_message(9),
+            "Đã gửi trang 2-4, 7 (2 bản) tới máy in “PDF”."
+        );
+        job.pages.clear();
+        assert_eq!(
+            job.sent_message(9),
+            "Đã gửi 9 trang (2 bản) tới máy in “PDF”."
+        );
     }
 
     #[test]

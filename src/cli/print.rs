@@ -34,15 +34,24 @@ pub(super) fn parse_print(args: &[String]) -> Result<PrintArgs, String> {
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--printer" => printer = Some(it.next().ok_or("Sau --printer cần tên máy in.")?.clone()),
-            "--pages" => pages = it.next().ok_or("Sau --pages cần các trang, ví dụ 2-3.")?.clone(),
+            "--printer" => {
+                printer = Some(it.next().ok_or("Sau --printer cần tên máy in.")?.clone())
+            }
+            "--pages" => {
+                pages = it
+                    .next()
+                    .ok_or("Sau --pages cần các trang, ví dụ 2-3.")?
+                    .clone()
+            }
             "--copies" => {
                 let n = it.next().ok_or("Sau --copies cần số bản in.")?;
                 copies = n
                     .parse()
                     .ok()
                     .filter(|n| (1..=99).contains(n))
-                    .ok_or_else(|| format!("Số bản in “{n}” không hợp lệ: ghi một số từ 1 đến 99."))?;
+                    .ok_or_else(|| {
+                        format!("Số bản in “{n}” không hợp lệ: ghi một số từ 1 đến 99.")
+                    })?;
             }
             "--two-sided" => two_sided = true,
             "--printers" => list = true,
@@ -98,8 +107,8 @@ fn run(
     printers: &[print::PrinterInfo],
 ) -> Result<String, String> {
     let (report, rendered) = render_asked(report_args)?;
-    let pages = print::parse_pages(&args.pages, rendered.pages.pages.len())
-        .map_err(|e| e.to_string())?;
+    let pages =
+        print::parse_pages(&args.pages, rendered.pages.pages.len()).map_err(|e| e.to_string())?;
     let name = crate::session::reports::output_name(&report, rendered.draft, false, "pdf");
     let printer = match print::choose_printer(printers, args.printer.as_deref()) {
         Ok(p) => p,
@@ -123,24 +132,10 @@ fn run(
         copies: args.copies,
         two_sided: args.two_sided,
         title: name.clone(),
-        pages: pages.clone(),
+        pages,
     };
-    let dir = std::env::temp_dir().join("baocao-in");
-    print::print(
-        &rendered,
-        &job,
-        &crate::export::PdfOptions::new(super::creation_date()),
-        &dir,
-        &name,
-    )
-    .map_err(|e| e.to_string())?;
-    let which = if pages.is_empty() {
-        format!("{} trang", rendered.pages.pages.len())
-    } else {
-        format!("trang {}", args.pages.trim())
-    };
-    Ok(format!(
-        "Đã gửi {which} ({} bản) tới máy in “{printer}”.",
-        args.copies
-    ))
+    let dir = print::spool_dir();
+    let options = crate::export::PdfOptions::new(super::creation_date());
+    print::print(&rendered, &job, &options, &dir, &name).map_err(|e| e.to_string())?;
+    Ok(job.sent_message(rendered.pages.pages.len()))
 }

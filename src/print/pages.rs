@@ -3,7 +3,9 @@
 /// Why a typed page range cannot be used, in Vietnamese.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PageRangeError {
-    #[error("Không hiểu trang “{0}”. Ghi số trang hoặc khoảng trang, cách nhau bởi dấu phẩy, ví dụ “1-3, 7”.")]
+    #[error(
+        "Không hiểu trang “{0}”. Ghi số trang hoặc khoảng trang, cách nhau bởi dấu phẩy, ví dụ “1-3, 7”."
+    )]
     NotUnderstood(String),
     #[error("Trang {page} không có: báo cáo có {count} trang.")]
     OutOfRange { page: usize, count: usize },
@@ -32,7 +34,11 @@ pub fn parse_pages(text: &str, count: usize) -> Result<Vec<usize>, PageRangeErro
         };
         let (first, last) = match part.split_once(['-', '–']) {
             Some((a, b)) => {
-                let last = if b.trim().is_empty() { count } else { number(b)? };
+                let last = if b.trim().is_empty() {
+                    count
+                } else {
+                    number(b)?
+                };
                 (number(a)?, last)
             }
             None => {
@@ -74,7 +80,10 @@ mod tests {
             parse_pages("0", 4),
             Err(PageRangeError::OutOfRange { page: 0, count: 4 })
         );
-        assert_eq!(parse_pages("3-1", 4), Err(PageRangeError::Backwards("3-1".into())));
+        assert_eq!(
+            parse_pages("3-1", 4),
+            Err(PageRangeError::Backwards("3-1".into()))
+        );
         let e = parse_pages("hai", 4).unwrap_err().to_string();
         assert!(e.contains("“hai”") && e.contains("1-3, 7"), "{e}");
         assert!(parse_pages("1-2-3", 4).is_err());

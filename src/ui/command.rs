@@ -29,7 +29,12 @@ pub enum Command {
     Save,
     SaveAs,
     ExportPdf,
+    /// Show the print dialog.
     Print,
+    /// Send the pages the print dialog asks for to its printer.
+    PrintNow,
+    /// Hand the report's PDF to the system's viewer to print from there.
+    PrintWithViewer,
     Quit,
     SelectStep(Step),
     /// Open the find and replace bar (Ctrl+F, Ctrl+H).
@@ -212,6 +217,8 @@ pub enum Modal {
         path: PathBuf,
         found: Box<crate::import::docx::CommentImport>,
     },
+    /// The print dialog: printer, copies, pages, sides.
+    Print(Box<crate::ui::print_dialog::PrintForm>),
     /// Type a path (no file chooser on this desktop).
     AskPath {
         purpose: PathPurpose,

@@ -24,6 +24,19 @@ pub trait Dialogs {
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
     /// The folder the next chooser starts in: the open project's.
     fn start_in(&mut self, _dir: &Path) {}
+    /// The printers of this computer; none where the desktop is not asked (tests list
+    /// their own).
+    fn printers(&mut self) -> Vec<crate::print::PrinterInfo> {
+        Vec::new()
+    }
+    /// Sends the PDF at `pdf` (the job's pages) to the job's printer.
+    fn print(
+        &mut self,
+        _pdf: &Path,
+        _job: &crate::print::PrintJob,
+    ) -> Result<(), crate::print::PrintError> {
+        Err(crate::print::PrintError::NoPrinter)
+    }
     /// False once the desktop showed no chooser at all (no file-chooser portal):
     /// the app then asks for the path itself.
     fn available(&self) -> bool {
@@ -141,6 +154,18 @@ impl Dialogs for NativeDialogs {
 
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {
         open_with_system(path)
+    }
+
+    fn printers(&mut self) -> Vec<crate::print::PrinterInfo> {
+        crate::print::system_printers()
+    }
+
+    fn print(
+        &mut self,
+        pdf: &Path,
+        job: &crate::print::PrintJob,
+    ) -> Result<(), crate::print::PrintError> {
+        crate::print::submit(pdf, job)
     }
 
     fn available(&self) -> bool {

@@ -21,6 +21,7 @@ mod paste_dialog;
 mod period_choice;
 mod period_table;
 pub mod preview;
+pub mod print_dialog;
 pub mod review_panel;
 mod rich_edit;
 mod status_bar;

@@ -25,6 +25,9 @@ pub fn show(
     {
         return super::import_dialog::show(ctx, path, preview, rows, out);
     }
+    if let Modal::Print(form) = modal {
+        return super::print_dialog::show(ctx, form, out);
+    }
     if let Some(close) = super::word_dialog::show(ctx, modal, report, out) {
         return close;
     }
@@ -33,7 +36,10 @@ pub fn show(
         ui.set_max_width(480.0);
         match modal {
             // Shown above, in its own wider window.
-            Modal::Import { .. } | Modal::WordReport(_) | Modal::WordComments { .. } => {}
+            Modal::Import { .. }
+            | Modal::WordReport(_)
+            | Modal::WordComments { .. }
+            | Modal::Print(_) => {}
             Modal::Preferences { name, role, pending } => {
                 ui.heading("Người dùng");
                 if pending.is_some() {

@@ -26,6 +26,7 @@ mod support {
 mod ui_app;
 mod ui_period_panels;
 mod ui_preview;
+mod ui_print;
 mod ui_problems;
 mod ui_recovery;
 mod ui_report_options;

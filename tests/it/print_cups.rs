@@ -98,8 +98,15 @@ fn printing_pages_two_to_three_to_a_cups_pdf_printer_prints_exactly_those_pages(
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{said}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(said.contains("trang 2-3") && said.contains("“PDF”"), "{said}");
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        said.contains("trang 2-3") && said.contains("“PDF”"),
+        "{said}"
+    );
 
     // CUPS-PDF writes the file once the job has gone through its filters.
     let start = Instant::now();
@@ -138,13 +145,24 @@ fn printing_pages_two_to_three_to_a_cups_pdf_printer_prints_exactly_those_pages(
     let originals = page_pictures(&whole, dir.path(), "anh-goc");
     let prints = page_pictures(&printed, dir.path(), "anh-in");
     std::fs::remove_file(&printed).unwrap();
-    assert_eq!(prints.len(), 2, "the printed file has {} pages", prints.len());
+    assert_eq!(
+        prints.len(),
+        2,
+        "the printed file has {} pages",
+        prints.len()
+    );
     for (k, page) in prints.iter().enumerate() {
         let nearest = (0..originals.len())
             .min_by(|&a, &b| {
                 distance(page, &originals[a]).total_cmp(&distance(page, &originals[b]))
             })
             .unwrap();
-        assert_eq!(nearest + 1, k + 2, "printed page {} looks like page {}", k + 1, nearest + 1);
+        assert_eq!(
+            nearest + 1,
+            k + 2,
+            "printed page {} looks like page {}",
+            k + 1,
+            nearest + 1
+        );
     }
 }

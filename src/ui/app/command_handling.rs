@@ -46,7 +46,9 @@ impl BaocaoApp {
             }
             Command::ExportPdf => self.export_pdf(PdfKind::Report),
             Command::ExportReviewCopy => self.export_pdf(PdfKind::ReviewCopy),
-            Command::Print => self.print(),
+            Command::Print => self.open_print_dialog(),
+            Command::PrintNow => self.print_now(),
+            Command::PrintWithViewer => self.print_with_viewer(),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
                 if s == Step::Duyet
