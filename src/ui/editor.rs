@@ -6,9 +6,6 @@
 use eframe::egui;
 
 use super::command::Command;
-use crate::compose::placeholders::{
-    INDICATOR_FIELDS, SUMMARY_FIELDS, indicator_placeholder, summary_placeholder,
-};
 use crate::edit::Edit;
 use crate::guide::{Step, guide};
 use crate::model::{Project, Report, Section, SectionRole};
@@ -39,6 +36,8 @@ pub struct EditorState {
     pub paste: Option<super::paste_dialog::PasteState>,
     /// The find and replace bar, when open.
     pub find: Option<super::find_bar::FindState>,
+    /// Fields show their codes (`{{CT03.kết quả}}`) instead of their values.
+    pub show_codes: bool,
 }
 
 impl Default for EditorState {
@@ -51,6 +50,7 @@ impl Default for EditorState {
             grid: None,
             paste: None,
             find: None,
+            show_codes: false,
         }
     }
 }
@@ -306,19 +306,31 @@ fn show_section(
             acted = true;
         }
     }
-    let r = ui.add(
-        egui::TextEdit::multiline(&mut body)
+    // Fields read as their values, on chips (unless their codes are asked for).
+    let values = if state.show_codes {
+        Vec::new()
+    } else {
+        super::fields::values(view, s)
+    };
+    let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, width: f32| {
+        super::rich_edit::layouter_with(ui, buf, width, &values)
+    };
+    let mut shown = egui::TextEdit::multiline(&mut body)
             .id(id)
             .hint_text(
                 "Mỗi dòng là một đoạn. “- ” đầu dòng là ý liệt kê (Tab: lùi vào một cấp, Shift+Tab: lùi ra); Ctrl+B đậm, Ctrl+I nghiêng, Ctrl+U gạch chân.",
             )
             .desired_rows(if s.children.is_empty() { 6 } else { 3 })
             .desired_width(f32::INFINITY)
-            .layouter(&mut super::rich_edit::layouter)
+            .layouter(&mut layouter)
             // Tab moves list items, as in a word processor, not the focus.
             .lock_focus(true)
-            .interactive(!state.read_only),
-    );
+            .interactive(!state.read_only)
+            .show(ui);
+    let chips = super::fields::chips(&body, &values);
+    super::fields::keep_cursor_out(ui.ctx(), id, &mut shown, &chips);
+    super::fields::paint(ui, &shown, &chips, super::rich_edit::text_font());
+    let r = shown.response.response;
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
     // A hit of Tìm và thay thế in this text: select it and bring it into view.
     if let Some(find) = state.find.as_mut()
@@ -353,7 +365,8 @@ fn show_section(
     if acted {
         out.push(Command::SealTyping);
     }
-    show_figures(ui, view, s, out);
+    let cursor = cursor_in(ui.ctx(), &s.id);
+    super::fields::show_figures(ui, view, s, cursor, &mut state.show_codes, out);
     let change = view.derived.changes.iter().find(|c| c.id == s.id);
     super::comments::show_section_review(ui, report, s, &number, change, &mut state.comments, out);
     for c in &s.children {
@@ -553,57 +566,6 @@ fn format_bar(
             state.grid = super::table_editor::GridEdit::open(&s.id, &s.body, cursor);
         }
     });
-}
-
-/// Under a text: the figures it quotes with their values (or why they cannot be
-/// found), and a menu to insert one at the cursor.
-fn show_figures(ui: &mut egui::Ui, view: &View, s: &Section, out: &mut Vec<Command>) {
-    for f in view.derived.figures.get(&s.id).into_iter().flatten() {
-        let raw = &f.raw;
-        match &f.value {
-            Ok(v) => {
-                ui.label(egui::RichText::new(format!("{raw} = {v}")).small().weak());
-            }
-            Err(e) => {
-                ui.colored_label(
-                    egui::Color32::from_rgb(0xc0, 0x10, 0x10),
-                    egui::RichText::new(format!("{raw}: {e}")).small(),
-                );
-            }
-        }
-    }
-    let ctx = ui.ctx().clone();
-    let mut insert = |text: String| {
-        out.push(Command::InsertFigure {
-            section: s.id.clone(),
-            cursor: cursor_in(&ctx, &s.id),
-            text,
-        })
-    };
-    ui.menu_button("Chèn số liệu…", |ui| {
-        ui.set_max_width(420.0);
-        for ind in &view.project.plan.indicators {
-            ui.menu_button(format!("{} {}", ind.id, ind.name.trim()), |ui| {
-                for f in INDICATOR_FIELDS {
-                    if ui.button(f).clicked() {
-                        insert(indicator_placeholder(&ind.id, f));
-                        ui.close();
-                    }
-                }
-            });
-        }
-        ui.separator();
-        ui.menu_button("Số liệu tổng hợp", |ui| {
-            for f in SUMMARY_FIELDS {
-                if ui.button(f).clicked() {
-                    insert(summary_placeholder(f));
-                    ui.close();
-                }
-            }
-        });
-    })
-    .response
-    .on_hover_text("Chèn số liệu lấy từ bước Chỉ tiêu và Nhiệm vụ vào chỗ đang viết; số liệu tự cập nhật khi sửa ở đó.");
 }
 
 /// `body` with the characters `sel` replaced by `text`.

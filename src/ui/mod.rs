@@ -10,6 +10,7 @@ mod comments;
 pub mod dialogs;
 mod editor;
 mod field_buffers;
+mod fields;
 mod find_bar;
 pub mod fonts;
 mod import_dialog;

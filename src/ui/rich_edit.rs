@@ -228,6 +228,54 @@ pub fn layouter(ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32) -> A
     ui.fonts_mut(|f| f.layout_job(job))
 }
 
+/// [`layouter`] with the fields that have a value in `values` shown as chips (their
+/// codes laid out invisibly, see [`super::fields`]).
+pub fn layouter_with(
+    ui: &egui::Ui,
+    buf: &dyn egui::TextBuffer,
+    wrap_width: f32,
+    values: &[(String, String)],
+) -> Arc<egui::Galley> {
+    let chips = super::fields::chips(buf.as_str(), values);
+    if chips.is_empty() {
+        return layouter(ui, buf, wrap_width);
+    }
+    let visuals = ui.visuals();
+    let key = (
+        buf.as_str(),
+        visuals.text_color(),
+        visuals.weak_text_color(),
+    );
+    let mut job = ui.ctx().memory_mut(|m| {
+        m.caches
+            .cache::<egui::cache::FrameCache<LayoutJob, Highlighter>>()
+            .get(key)
+            .clone()
+    });
+    job.wrap.max_width = wrap_width;
+    let width = |text: &str, font: FontId| {
+        ui.fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font, Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let hidden = FontId::new(super::fields::HIDDEN_SIZE, text_font().family);
+    let braces = width("}}", text_font());
+    let text = buf.as_str();
+    super::fields::hide_codes(&mut job, &chips, |c| {
+        let code = text.get(c.bytes.start..c.bytes.end - 2).unwrap_or_default();
+        let code_width = width(code, hidden.clone()) + braces;
+        super::fields::room(width(&c.value, text_font()), code_width)
+    });
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The editor's regular text face.
+pub fn text_font() -> FontId {
+    FontId::new(TEXT_SIZE, super::fonts::serif_family(FontStyle::Regular))
+}
+
 /// Computes the layout job of a text for [`layouter`]'s frame cache.
 #[derive(Default)]
 struct Highlighter;

@@ -426,12 +426,14 @@ fn a_new_report_from_the_skeleton_has_every_part_and_empty_text() {
 }
 
 #[test]
-fn printing_writes_a_temporary_pdf_and_opens_it_in_the_viewer() {
+fn the_print_dialog_can_hand_the_pdf_to_the_system_viewer_instead() {
     let answers = Answers::default();
     let opened = answers.opened.clone();
     let (_d, _p, mut h) = app_on_copy(answers);
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::P);
+    h.run();
+    h.get_by_label("Mở bằng trình xem PDF").click();
     h.run();
     let opened = opened.lock().unwrap().clone();
     assert_eq!(opened.len(), 1, "{:?}", h.state().modal);
