@@ -161,15 +161,15 @@ pub fn step_over(chips: &[Chip], cursor: usize, previous: usize) -> Option<usize
     let c = chips
         .iter()
         .find(|c| c.chars.start < cursor && cursor < c.chars.end)?;
-    Some(if previous <= c.chars.start {
-        c.chars.end
-    } else if previous >= c.chars.end {
-        c.chars.start
-    } else if cursor - c.chars.start <= c.chars.end - cursor {
-        c.chars.start
-    } else {
-        c.chars.end
-    })
+    let came_from_before = previous <= c.chars.start;
+    let nearer_start = cursor - c.chars.start <= c.chars.end - cursor;
+    Some(
+        if came_from_before || (previous < c.chars.end && !nearer_start) {
+            c.chars.end
+        } else {
+            c.chars.start
+        },
+    )
 }
 
 /// Keeps the cursor of the text field `id` out of chips, remembering where it was.
