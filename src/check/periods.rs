@@ -138,6 +138,24 @@ fn ends(p: Period) -> (i32, u32) {
 /// What the period words of `text` (a section of `report`) get wrong: (paragraph,
 /// message). In Nhiệm vụ thời gian tới the next period is expected; elsewhere the
 /// report's own, or an earlier one after "so với", "cùng kỳ", "hơn", "từ".
+///
+/// [`fill_periods`] writes suggested sentences by the same rule.
+/// A suggested sentence with its period words filled as [`stale_periods`] expects them:
+/// `{kỳ}` is the report's period, or the next one in Nhiệm vụ thời gian tới
+/// (`next_tasks`); `{kỳ tới}` the next period; `{kỳ trước}` the previous one (left as
+/// written when there is none).
+pub fn fill_periods(phrase: &str, period: Period, next_tasks: bool) -> String {
+    let next = crate::session::reports::next_period(period);
+    let this = if next_tasks { next } else { period };
+    let mut out = phrase
+        .replace("{kỳ tới}", &next.label())
+        .replace("{kỳ}", &this.label());
+    if let Some(before) = period.previous() {
+        out = out.replace("{kỳ trước}", &before.label());
+    }
+    out
+}
+
 pub fn stale_periods(period: Period, text: &str, next_tasks: bool) -> Vec<(usize, String)> {
     if !matches!(
         period.kind,
@@ -325,6 +343,24 @@ fn cumulative(p: Period) -> Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn suggested_sentences_name_the_periods_the_check_expects() {
+        let q2 = Period::new(2026, PeriodKind::Quarter(2));
+        let phrase = "Trong {kỳ}, so với {kỳ trước}; đến {kỳ tới}.";
+        let filled = fill_periods(phrase, q2, false);
+        assert_eq!(
+            filled,
+            "Trong quý II năm 2026, so với quý I năm 2026; đến quý III năm 2026."
+        );
+        assert!(stale_periods(q2, &filled, false).is_empty(), "{filled}");
+        let next = fill_periods("Trong {kỳ}, tập trung hoàn thành các chỉ tiêu.", q2, true);
+        assert_eq!(
+            next,
+            "Trong quý III năm 2026, tập trung hoàn thành các chỉ tiêu."
+        );
+        assert!(stale_periods(q2, &next, true).is_empty());
+    }
 
     const Q2: Period = Period {
         year: 2026,

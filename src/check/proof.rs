@@ -254,25 +254,58 @@ fn spacing(text: &str, p: usize, out: &mut Vec<Finding>) {
     }
 }
 
-/// Names written with the capitals of Decree 30 Appendix II (bodies, offices) and
-/// document kinds before `số` ("Nghị quyết số …").
-const CAPITALS: [&str; 16] = [
+/// Names written with the capitals of Decree 30 Appendix II (bodies, offices, Party and
+/// mass organisations) and document kinds before their number ("Nghị quyết số 57-…").
+const CAPITALS: [&str; 49] = [
     "Ủy ban nhân dân",
     "Hội đồng nhân dân",
+    "Thường trực Hội đồng nhân dân",
     "Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
     "Bộ Chính trị",
+    "Ban Bí thư",
     "Ban Chấp hành Trung ương",
+    "Ban Thường vụ Đảng ủy",
+    "Văn phòng Trung ương Đảng",
+    "Quốc hội",
+    "Ủy ban Thường vụ Quốc hội",
     "Chính phủ",
     "Thủ tướng Chính phủ",
+    "Văn phòng Chính phủ",
+    "Bộ Khoa học và Công nghệ",
+    "Bộ Thông tin và Truyền thông",
+    "Bộ Nội vụ",
+    "Bộ Tài chính",
+    "Bộ Công an",
     "Sở Khoa học và Công nghệ",
+    "Sở Nội vụ",
+    "Sở Tài chính",
     "Trung tâm Phục vụ hành chính công",
-    "Văn phòng Trung ương Đảng",
+    "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội Cựu chiến binh",
+    "Hội Nông dân",
+    "Tòa án nhân dân",
+    "Viện Kiểm sát nhân dân",
+    "Kiểm toán nhà nước",
+    "Ngân hàng Nhà nước Việt Nam",
     "Nghị quyết số",
+    "Nghị định số",
+    "Thông tư số",
     "Kế hoạch số",
     "Quyết định số",
     "Công văn số",
     "Chỉ thị số",
     "Thông báo số",
+    "Kết luận số",
+    "Chương trình số",
+    "Đề án số",
+    "Báo cáo số",
+    "Tờ trình số",
+    "Hướng dẫn số",
+    "Quy định số",
+    "Thông tri số",
 ];
 
 fn capitals(text: &str, p: usize, out: &mut Vec<Finding>) {
@@ -297,7 +330,16 @@ fn capitals(text: &str, p: usize, out: &mut Vec<Finding>) {
                     .chars()
                     .next_back()
                     .is_some_and(char::is_alphanumeric);
-            if written != name && !all_caps && starts_word {
+            // A document kind counts only before its number: "kế hoạch số hóa" is not one.
+            let numbered = !name.ends_with(" số")
+                || text[i + want.len()..]
+                    .trim_start_matches(' ')
+                    .starts_with(|c: char| c.is_ascii_digit());
+            let ends_word = !text[i + want.len()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric);
+            if written != name && !all_caps && starts_word && ends_word && numbered {
                 // The first word may be lower case inside a sentence for documents
                 // only when quoting; the decree writes "Nghị quyết số", so flag it.
                 out.push(Finding {
@@ -630,6 +672,32 @@ mod tests {
                 .any(|x| x.fix == Some(("ủy ban nhân dân".into(), "Ủy ban nhân dân".into())))
         );
         assert_eq!(misplaced_tone("hòang").as_deref(), Some("hoàng"));
+    }
+
+    #[test]
+    fn a_document_kind_needs_its_number_and_a_name_its_whole_words() {
+        let fine =
+            "Đẩy mạnh kế hoạch số hóa hồ sơ, báo cáo số liệu hằng tháng; xã hội hóa nguồn lực.";
+        assert!(
+            proof(fine, None, &[]).is_empty(),
+            "{:?}",
+            proof(fine, None, &[])
+        );
+        let bad = "Theo kế hoạch số 18/KH-UBND và báo cáo số 7 của sở khoa học và công nghệ, đoàn thanh niên cộng sản Hồ Chí Minh.";
+        let fixes: Vec<_> = proof(bad, None, &[])
+            .into_iter()
+            .filter_map(|f| f.fix.map(|(_, to)| to))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                "Sở Khoa học và Công nghệ",
+                "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+                "Kế hoạch số",
+                "Báo cáo số"
+            ],
+            "{fixes:?}"
+        );
     }
 
     #[test]

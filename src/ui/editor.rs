@@ -166,7 +166,7 @@ pub fn show_editor(
         _ => &[],
     };
     let phrases: Vec<&String> = built.iter().chain(&g.phrases).collect();
-    show_phrases(ui, report, &phrases, state, out);
+    show_phrases(ui, view, step, &phrases, state, out);
     if let Some(paste) = state.paste.as_ref()
         && super::paste_dialog::show(ui.ctx(), view.project, report, paste, out)
     {
@@ -585,7 +585,8 @@ pub fn insert_at(body: &str, cursor: Option<usize>, text: &str) -> String {
 
 fn show_phrases(
     ui: &mut egui::Ui,
-    report: &Report,
+    view: &View,
+    step: Step,
     phrases: &[&String],
     state: &EditorState,
     out: &mut Vec<Command>,
@@ -610,8 +611,11 @@ fn show_phrases(
             .auto_shrink([false, true])
             .show(ui, |ui| {
                 for &p in phrases {
-                    // The chip shows the words as they print; the markup goes in.
-                    let shown = crate::model::rich::plain_text(p);
+                    // The chip shows the words as they print, period words filled as
+                    // they will go in; the markup goes in.
+                    let next_tasks = step == Step::NhiemVuToi;
+                    let filled = super::info::fill_known(p, view.project, view.report, next_tasks);
+                    let shown = crate::model::rich::plain_text(&filled);
                     let shown = shown.trim_end();
                     let r = ui
                         .add(egui::Button::new(shown).wrap_mode(egui::TextWrapMode::Truncate))
@@ -620,7 +624,7 @@ fn show_phrases(
                         let target = state
                             .last_body
                             .clone()
-                            .or_else(|| report.all_sections().first().map(|s| s.id.clone()));
+                            .or_else(|| view.report.all_sections().first().map(|s| s.id.clone()));
                         if let Some(section) = target {
                             out.push(Command::InsertPhrase {
                                 cursor: cursor_in(ui.ctx(), &section),

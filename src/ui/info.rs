@@ -61,9 +61,11 @@ fn multiline_field(
     r.changed().then_some(text)
 }
 
-/// Fills the placeholders the program knows: `{kỳ}` (the period) and `{xã}` (the
-/// commune, from the organisation's name); the others stay for the clerk.
-pub fn fill_known(phrase: &str, project: &Project, report: &Report) -> String {
+/// Fills the placeholders the program knows: the period words (`{kỳ}`, `{kỳ tới}`,
+/// `{kỳ trước}`, as the period check expects them; `next_tasks` for a sentence going
+/// into Nhiệm vụ thời gian tới) and `{xã}` (the commune, from the organisation's name);
+/// the others stay for the clerk.
+pub fn fill_known(phrase: &str, project: &Project, report: &Report, next_tasks: bool) -> String {
     let org = &project.organisation;
     let commune = org
         .full_name
@@ -71,7 +73,7 @@ pub fn fill_known(phrase: &str, project: &Project, report: &Report) -> String {
         .strip_prefix("Ủy ban nhân dân ")
         .unwrap_or(org.full_name.trim())
         .to_owned();
-    let mut out = phrase.replace("{kỳ}", &report.period.label());
+    let mut out = crate::check::periods::fill_periods(phrase, report.period, next_tasks);
     if !commune.is_empty() {
         out = out.replace("{xã}", &commune);
     }
@@ -252,7 +254,7 @@ pub fn show_general(
         .id_salt("goi-y-thong-tin")
         .show(ui, |ui| {
             phrase_buttons(ui, "Câu gợi ý — bấm để dùng", &phrases, |p| {
-                let text = fill_known(p, project, report);
+                let text = fill_known(p, project, report, false);
                 let (field, value) = match phrase_target(p) {
                     PhraseTarget::Summary => (ReportText::Summary, text),
                     PhraseTarget::Opening => (ReportText::Opening, text),
@@ -356,7 +358,7 @@ pub fn show_signature(
                     out.push(Command::Edit(Edit::ReportText {
                         report: report.id.clone(),
                         field: ReportText::Closing,
-                        text: fill_known(p, project, report),
+                        text: fill_known(p, project, report, false),
                     }));
                 },
             );
@@ -371,7 +373,7 @@ pub fn show_signature(
                         text: super::editor::insert_line(
                             &report.distribution.join("\n"),
                             None,
-                            &fill_known(p, project, report),
+                            &fill_known(p, project, report, false),
                         ),
                     }));
                 },
@@ -559,11 +561,14 @@ mod tests {
             "Báo cáo {kỳ} của Ủy ban nhân dân {xã}, số {số}",
             &project,
             report,
+            false,
         );
         assert_eq!(
             filled,
             "Báo cáo quý II năm 2026 của Ủy ban nhân dân xã Bình Minh Hải, số {số}"
         );
+        let next = fill_known("Trong {kỳ} và {kỳ tới}", &project, report, true);
+        assert_eq!(next, "Trong quý III năm 2026 và quý III năm 2026");
     }
 
     #[test]

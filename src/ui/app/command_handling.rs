@@ -544,7 +544,8 @@ impl BaocaoApp {
         let Some(s) = report.section(section) else {
             return;
         };
-        let phrase = crate::ui::info::fill_known(phrase, project, report);
+        let next_tasks = crate::check::step_of_section(report, section) == Step::NhiemVuToi;
+        let phrase = crate::ui::info::fill_known(phrase, project, report, next_tasks);
         let text = editor::insert_line(&s.body, cursor, &phrase);
         self.set_section_body(section, text);
     }
