@@ -31,6 +31,9 @@ pub enum Command {
     ExportPdf,
     /// Show the print dialog.
     Print,
+    /// Size of the whole window's text and widgets: larger (`Some(true)`), smaller, or
+    /// back to 100 % (`None`).
+    ZoomUi(Option<bool>),
     /// Send the pages the print dialog asks for to its printer.
     PrintNow,
     /// Hand the report's PDF to the system's viewer to print from there.

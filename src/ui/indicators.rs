@@ -54,7 +54,7 @@ impl IndicatorsPanel {
             .and_then(|p| project.records_for(p).into_iter().next());
         let mut columns = vec![
             Column::new("TT", 24.0, 0.0),
-            Column::new("Chỉ tiêu", 124.0, 3.0),
+            Column::new("Chỉ tiêu", 92.0, 3.0),
             Column::new("Mục tiêu", 62.0, 0.4),
         ];
         if let Some(prev) = previous {
@@ -65,9 +65,9 @@ impl IndicatorsPanel {
             ));
         }
         columns.extend([
-            Column::new("Giá trị kỳ này", 84.0, 0.5),
-            Column::new("Đơn vị", 48.0, 0.2),
-            Column::new("Minh chứng", 96.0, 2.0),
+            Column::new("Giá trị kỳ này", 72.0, 0.5),
+            Column::new("Đơn vị", 44.0, 0.2),
+            Column::new("Minh chứng", 72.0, 2.0),
             Column::new("Đánh giá", 66.0, 0.3),
         ]);
         let value_column = if previous.is_some() { 4 } else { 3 };

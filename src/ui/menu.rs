@@ -75,11 +75,17 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 item(ui, "Gộp góp ý từ tệp góp ý", "", Command::MergeReviewFiles, out);
                 item(ui, "Nhập góp ý từ tệp Word…", "", Command::ImportWordComments, out);
             });
+            ui.menu_button("Xem", |ui| {
+                item(ui, "Phóng to giao diện", "Ctrl++", Command::ZoomUi(Some(true)), out);
+                item(ui, "Thu nhỏ giao diện", "Ctrl+−", Command::ZoomUi(Some(false)), out);
+                item(ui, "Cỡ giao diện mặc định (100%)", "Ctrl+0", Command::ZoomUi(None), out);
+            });
             ui.menu_button("Trợ giúp", |ui| {
-                if ui.button("Hướng dẫn sử dụng").clicked() {
+                item(ui, "Hướng dẫn sử dụng", "F1", help(), out);
+                if ui.button("Phím tắt").clicked() {
                     out.push(Command::ShowMessage {
-                        title: "Hướng dẫn sử dụng".to_owned(),
-                        text: HELP.to_owned(),
+                        title: "Phím tắt".to_owned(),
+                        text: SHORTCUTS.to_owned(),
                     });
                     ui.close();
                 }
@@ -147,9 +153,31 @@ fn item(ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command, out: &mut Vec
     }
 }
 
+/// The short help page (F1, Trợ giúp › Hướng dẫn sử dụng).
+pub fn help() -> Command {
+    Command::ShowMessage {
+        title: "Hướng dẫn sử dụng".to_owned(),
+        text: HELP.to_owned(),
+    }
+}
+
+const SHORTCUTS: &str = "Ctrl+N  tệp dự án mới            Ctrl+O  mở tệp
+Ctrl+S  lưu                          Ctrl+Shift+S  lưu thành tệp khác
+Ctrl+E  xuất PDF                     Ctrl+P  in
+Ctrl+Z  hoàn tác                     Ctrl+Y  làm lại
+Ctrl+F  tìm                          Ctrl+H  tìm và thay thế
+Ctrl+B  chữ đậm   Ctrl+I  chữ nghiêng   Ctrl+U  gạch chân
+Tab / Shift+Tab  lùi ý liệt kê vào / ra một cấp
+Ctrl+A  chọn hết chữ trong ô đang soạn
+Ctrl+Home / Ctrl+End  về đầu / cuối ô đang soạn
+Ctrl++ / Ctrl+− / Ctrl+0  phóng to / thu nhỏ / cỡ mặc định của giao diện
+F1  hướng dẫn sử dụng";
+
 const HELP: &str = "1. Chọn báo cáo (hoặc Báo cáo › Báo cáo mới cho một kỳ…).
 2. Đi lần lượt các bước ở cột bên trái: mỗi bước có hướng dẫn và câu gợi ý; bấm vào câu gợi ý để chèn.
 3. Mỗi dòng văn bản là một đoạn; dòng bắt đầu bằng “- ” hoặc “+ ” là ý liệt kê. Số mục (I., 1., 2.1., a)) được đánh tự động.
 4. Ở bước Chỉ tiêu và Nhiệm vụ, nhập số liệu của kỳ; bảng kết quả trong báo cáo được tạo tự động.
 5. Trang xem trước bên phải là đúng bản sẽ in; bấm vào một phần của trang để đến bước soạn phần đó.
-6. Ctrl+S để lưu, Ctrl+E để xuất PDF, Ctrl+P để in. Chương trình tự lưu bản dự phòng mỗi 30 giây.";
+6. Ctrl+S để lưu, Ctrl+E để xuất PDF, Ctrl+P để in (chọn máy in, số bản, các trang). Chương trình tự lưu bản dự phòng mỗi 30 giây.
+7. Chữ trong cửa sổ nhỏ quá hoặc to quá: Xem › Phóng to / Thu nhỏ giao diện (Ctrl++ / Ctrl+−); cỡ đã chọn được nhớ cho lần sau.
+Các phím tắt khác: Trợ giúp › Phím tắt.";

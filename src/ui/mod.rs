@@ -69,6 +69,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
             let mut app =
                 BaocaoApp::with_user(&path, Box::new(dialogs::NativeDialogs::default()), user);
             app.restore(cc.storage);
+            cc.egui_ctx.set_zoom_factor(app.ui_zoom);
             Ok(Box::new(app))
         }),
     );

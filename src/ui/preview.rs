@@ -376,7 +376,8 @@ pub fn show_preview(
 }
 
 fn toolbar(ui: &mut Ui, page_count: usize, state: &mut PreviewState) {
-    ui.horizontal(|ui| {
+    // Wraps on a narrow panel rather than widening it over the editor.
+    ui.horizontal_wrapped(|ui| {
         let lo = ZOOM_STEPS[0];
         let hi = ZOOM_STEPS[ZOOM_STEPS.len() - 1];
         if icon_button(ui, "−", "Thu nhỏ", state.zoom > lo + 0.005) {

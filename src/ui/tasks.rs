@@ -59,11 +59,11 @@ impl TasksPanel {
             // Minimums that fit the middle column at 1366×768 (about 620 points), so
             // that Tình trạng is never cut off behind a sideways scroll.
             Column::new("TT", 22.0, 0.0),
-            Column::new("Nhiệm vụ", 118.0, 3.0),
+            Column::new("Nhiệm vụ", 96.0, 3.0),
             Column::new("Chủ trì", 62.0, 0.6),
             Column::new("Thời hạn", 58.0, 0.3),
-            Column::new("Tiến độ", 124.0, 0.0),
-            Column::new("Ghi chú", 88.0, 2.0),
+            Column::new("Tiến độ", 112.0, 0.0),
+            Column::new("Ghi chú", 64.0, 2.0),
             Column::new("Tình trạng", 72.0, 0.3),
         ];
         period_table::show(ui, "nhiem-vu", &columns, |ui, widths| {

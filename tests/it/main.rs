@@ -24,6 +24,7 @@ mod support {
     pub mod sample_pages;
 }
 mod ui_app;
+mod ui_fit;
 mod ui_period_panels;
 mod ui_preview;
 mod ui_print;

@@ -47,6 +47,12 @@ impl BaocaoApp {
             Command::ExportPdf => self.export_pdf(PdfKind::Report),
             Command::ExportReviewCopy => self.export_pdf(PdfKind::ReviewCopy),
             Command::Print => self.open_print_dialog(),
+            Command::ZoomUi(larger) => {
+                self.ui_zoom = match larger {
+                    Some(up) => crate::ui::preview::next_zoom_step(self.ui_zoom, up),
+                    None => 1.0,
+                }
+            }
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
             Command::Quit => self.guard(Then::Quit),

@@ -19,8 +19,13 @@ impl BaocaoApp {
             self.end_on_request(ctx);
             return;
         }
+        // egui's own Ctrl+plus/minus/0 change the zoom before this runs: keep it.
+        self.ui_zoom = ctx.zoom_factor();
         self.handle_input(ctx);
         self.apply_pending();
+        if (ctx.zoom_factor() - self.ui_zoom).abs() > 1e-3 {
+            ctx.set_zoom_factor(self.ui_zoom);
+        }
         self.refresh();
         self.timed_work(ctx);
     }
@@ -74,6 +79,7 @@ impl BaocaoApp {
             (sc(Modifiers::COMMAND, Key::E), Command::ExportPdf),
             (sc(Modifiers::COMMAND, Key::F), Command::ShowFind),
             (sc(Modifiers::COMMAND, Key::H), Command::ShowFind),
+            (sc(Modifiers::NONE, Key::F1), crate::ui::menu::help()),
         ];
         for (shortcut, command) in shortcuts {
             // egui matches modifiers exactly, so Ctrl+S does not also fire Ctrl+Shift+S.

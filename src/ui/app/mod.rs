@@ -75,12 +75,18 @@ pub struct BaocaoApp {
     approved_edit_ok: std::collections::BTreeSet<String>,
     /// When the lock was last renewed.
     last_lock_beat: Option<Instant>,
+    /// Size of the window's text and widgets (egui's zoom factor), remembered.
+    pub ui_zoom: f32,
+    /// Where the middle column (the step being written) was drawn last: everything of a
+    /// step must fit inside it.
+    pub middle: egui::Rect,
 }
 
 /// Where the preferences keep the user.
 pub const USER_KEY: &str = "nguoi-dung";
 
 const RECENT_KEY: &str = "tep-gan-day";
+const ZOOM_KEY: &str = "co-giao-dien";
 const MAX_RECENT: usize = 8;
 
 impl BaocaoApp {
@@ -120,6 +126,8 @@ impl BaocaoApp {
             review: ReviewPanelState::default(),
             approved_edit_ok: Default::default(),
             last_lock_beat: None,
+            ui_zoom: 1.0,
+            middle: egui::Rect::NOTHING,
         };
         app.open_path(path);
         app.refresh();
@@ -128,6 +136,11 @@ impl BaocaoApp {
 
     /// Reads the recent files from eframe's storage.
     pub fn restore(&mut self, storage: Option<&dyn eframe::Storage>) {
+        if let Some(zoom) = storage.and_then(|s| eframe::get_value::<f32>(s, ZOOM_KEY))
+            && (0.5..=2.0).contains(&zoom)
+        {
+            self.ui_zoom = zoom;
+        }
         if let Some(s) = storage
             && let Some(list) = eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY)
         {
@@ -204,5 +217,6 @@ impl eframe::App for BaocaoApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, USER_KEY, &self.user);
+        eframe::set_value(storage, ZOOM_KEY, &self.ui_zoom);
     }
 }

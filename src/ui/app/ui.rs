@@ -93,7 +93,7 @@ impl BaocaoApp {
         let width = ui.available_width();
         egui::Panel::right("xem-truoc")
             .resizable(true)
-            .default_size((width * 0.45).max(320.0))
+            .default_size((width * if width < 1000.0 { 0.35 } else { 0.45 }).max(300.0))
             .size_range(280.0..=width * 0.7)
             .show(ui, |ui| match &derived.rendered {
                 Ok(r) => {
@@ -112,7 +112,7 @@ impl BaocaoApp {
                 }
             });
         let period = report.period;
-        egui::CentralPanel::default().show(ui, |ui| {
+        let middle = egui::CentralPanel::default().show(ui, |ui| {
             if let Some(find) = &mut self.editor.find
                 && !super::super::find_bar::show(ui, report, find, out)
             {
@@ -180,5 +180,6 @@ impl BaocaoApp {
                 }
             }
         });
+        self.middle = middle.response.rect;
     }
 }
