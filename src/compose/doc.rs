@@ -30,6 +30,30 @@ pub struct Meta {
     pub keywords: String,
     /// BCP 47 language tag, `vi`.
     pub language: String,
+    /// The fields of Decree 30, Appendix VI that the report knows (the final PDF's XMP).
+    pub record: DocRecord,
+}
+
+/// An electronic document's metadata as Decree 30, Appendix VI names it, as far as the
+/// report knows it; empty strings for what it does not know yet.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocRecord {
+    /// CodeNumber: the number (`05`); empty before issuance.
+    pub code_number: String,
+    /// CodeNotation: the type and organisation code (`BC-UBND`).
+    pub code_notation: String,
+    /// IssuedDate; `None` before issuance.
+    pub issued_date: Option<chrono::NaiveDate>,
+    /// OrganName: the issuing organisation.
+    pub organ_name: String,
+    /// Subject: the trích yếu.
+    pub subject: String,
+    /// SignerInfo: position.
+    pub signer_position: String,
+    /// SignerInfo: full name.
+    pub signer_name: String,
+    /// To: the recipients (`Kính gửi`, then `Nơi nhận`).
+    pub to: Vec<String>,
 }
 
 /// A run of pages numbered on its own (the report, or one appendix).

@@ -116,6 +116,7 @@ mod tests {
             subject: "Sơ kết".to_owned(),
             keywords: "Nghị quyết 57-NQ/TW".to_owned(),
             language: "vi".to_owned(),
+            ..Meta::default()
         };
         let xml = core_xml(&meta, true, "2026-06-30T00:00:00Z");
         assert!(

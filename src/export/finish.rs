@@ -171,7 +171,7 @@ fn pdf_date(options: &PdfOptions) -> String {
 
 /// A PDF text string: plain bytes when ASCII, otherwise UTF-16BE with a byte order
 /// mark (PDFDocEncoding has no Vietnamese letters).
-fn text_string(s: &str) -> Object {
+pub(super) fn text_string(s: &str) -> Object {
     if s.is_ascii() {
         return Object::string_literal(s);
     }

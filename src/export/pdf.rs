@@ -13,6 +13,8 @@ use chrono::NaiveDateTime;
 use printpdf::{FontId, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
 
 use super::content::{self, UsedFont};
+use super::extras::{self, Attachment};
+use super::images::SignatureImages;
 use super::{ExportError, finish, fonts};
 use crate::layout::{FontStyle, Fonts, Item, Page, Pages};
 use crate::render::Rendered;
@@ -27,6 +29,11 @@ pub struct PdfOptions {
     pub creator: String,
     /// The program that wrote the PDF (Info `/Producer`).
     pub producer: String,
+    /// Files attached to the PDF: the report's source in a sign-ready final version.
+    pub attachments: Vec<Attachment>,
+    /// The signature and seal images of a sign-ready final version, placed where
+    /// layout left room for them; none unless the clerk asks.
+    pub signature_images: SignatureImages,
 }
 
 impl PdfOptions {
@@ -36,6 +43,8 @@ impl PdfOptions {
             creation_date,
             creator: "baocao".to_string(),
             producer: "baocao".to_string(),
+            attachments: Vec::new(),
+            signature_images: SignatureImages::default(),
         }
     }
 }
@@ -103,6 +112,14 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
     }
     let codes = content::read_codes(&lo, &used)?;
     content::replace_contents(&mut lo, &pages.pages, &texts, &used, &codes)?;
+    extras::add(
+        &mut lo,
+        pages,
+        meta,
+        rendered.draft,
+        options.creation_date,
+        &options.attachments,
+    )?;
     finish::finish(&mut lo, meta, rendered.draft, options)
 }
 
