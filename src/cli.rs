@@ -11,10 +11,12 @@
 mod docx_import;
 mod new_report;
 mod text_import;
+mod verify;
 
 pub use docx_import::run_docx_import;
 pub use new_report::{NewReportArgs, run_new_report};
 pub use text_import::run_text_import;
+pub use verify::{VerifyArgs, run_verify};
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -36,6 +38,8 @@ pub enum Command {
     /// `baocao import`: add indicators or tasks from a table.
     Import(ImportArgs),
     NewReport(NewReportArgs),
+    /// `baocao verify SIGNED.pdf [FILE.ron]`: check a signed PDF.
+    Verify(VerifyArgs),
     Help,
 }
 
@@ -155,6 +159,11 @@ pub const USAGE: &str = "Cách dùng:
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
                               30/6 → 30/9) và in danh sách các chỗ đã chuyển
+  baocao verify BẢN-ĐÃ-KÝ.pdf [TỆP.ron]
+                              liệt kê chữ ký số trong tệp PDF và cho biết nội dung đã ký có khớp
+                              bản đã duyệt không (so với dự án, hoặc với nguồn đính kèm trong PDF);
+                              chỉ ra các mục, các trang khác nhau; mã thoát 0 chỉ khi khớp
+  baocao TỆP.pdf              mở cửa sổ với báo cáo khôi phục từ PDF do chương trình xuất
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
@@ -166,6 +175,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
+        [cmd, rest @ ..] if cmd == "verify" => verify::parse_verify(rest).map(Command::Verify),
         [cmd, rest @ ..] if cmd == "new-report" => {
             new_report::parse_new_report(rest).map(Command::NewReport)
         }
@@ -601,17 +611,23 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     let rendered = crate::render::render(project, report, kind)
         .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
     let bytes = match args.format {
+        // The sign-ready version: dated by its approval, its source attached.
+        ExportFormat::Pdf if args.kind == ExportKind::Final => {
+            crate::issue::sign_ready_from(&rendered, project, report, Default::default())
+                .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
+        }
         ExportFormat::Pdf => {
             crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))
+                .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
         }
         ExportFormat::Docx => crate::export::write_docx(
             &rendered,
             &crate::export::DocxOptions {
                 creation_date: creation_date(),
             },
-        ),
-    }
-    .map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
+        )
+        .map_err(|e| format!("{e}\nTệp: {}", output.display()))?,
+    };
     storage::write_output(&output, &bytes).map_err(|e| e.to_string())?;
     let warnings = rendered.warnings.iter().map(ToString::to_string).collect();
     Ok((output, warnings))

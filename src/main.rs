@@ -31,6 +31,7 @@ fn main() -> ExitCode {
         Command::NewReport(args) => {
             cli::run_new_report(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Command::Verify(args) => cli::run_verify(&args, &mut std::io::stdout()),
         Command::Window(path) => baocao::ui::run(path),
     }
 }

@@ -40,15 +40,13 @@ pub(super) fn add(
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let outline = add_outline(doc, pages, &page_ids);
     let xmp = xmp_packet(meta, draft, date, page_ids.len());
-    let mut stream = Stream::new(
+    let stream = Stream::new(
         Dictionary::from_iter(vec![
             ("Type", Object::Name(b"Metadata".to_vec())),
             ("Subtype", Object::Name(b"XML".to_vec())),
         ]),
         xmp.into_bytes(),
     );
-    // Left readable for tools that look for the packet without parsing the PDF.
-    stream.allows_compression = false;
     let metadata = doc.add_object(stream);
     let files = add_attachments(doc, attachments, date);
 

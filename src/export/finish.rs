@@ -77,6 +77,9 @@ pub(super) fn finish(
 /// comes out about 1.5 % larger than at level 9 (see `benches/NOTES.md`).
 const FONT_PROGRAM_LEVEL: u32 = 2;
 const OTHER_LEVEL: u32 = 4;
+/// An attached report source is one long text, deflated once: the best level saves
+/// about a tenth of it, which keeps the sample's sign-ready PDF under 100 KB.
+const EMBEDDED_FILE_LEVEL: u32 = 9;
 
 /// Deflates every stream that may be compressed and is not yet, as lopdf's
 /// `Document::compress` does (same filter, same "only if it saves more than the filter
@@ -94,8 +97,14 @@ fn compress_streams(doc: &mut Document) -> Result<(), ExportError> {
             continue;
         }
         // TrueType font programs (`/FontFile2`) are the streams with a `/Length1`.
+        let embedded_file = stream
+            .dict
+            .get(b"Type")
+            .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"EmbeddedFile"));
         let level = if stream.dict.has(b"Length1") {
             FONT_PROGRAM_LEVEL
+        } else if embedded_file {
+            EMBEDDED_FILE_LEVEL
         } else {
             OTHER_LEVEL
         };

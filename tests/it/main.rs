@@ -18,6 +18,7 @@ mod pdf_export;
 mod report_options;
 mod safety;
 mod sample_files;
+mod sign_verify;
 mod support {
     pub mod cli;
     pub mod sample_pages;

@@ -1,0 +1,349 @@
+//! Electronic issuance end to end: the sample's sign-ready final PDF (outline, XMP,
+//! attached source) read back by qpdf, pdfinfo, pdfdetach and lopdf; signed with
+//! pyHanko and a certificate made here with openssl, then checked by `baocao verify`,
+//! also after the report or the signed file was changed. Needs poppler-utils, qpdf,
+//! openssl and pyHanko (.ci/run installs them); a missing tool fails the test saying
+//! what to install.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use baocao::model::{ReportStatus, ReviewRole, Transition};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn baocao(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(args)
+        .output()
+        .expect("the program runs")
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!(
+            "{name} is needed ({e}); install poppler-utils, qpdf, openssl and pyHanko (bash .ci/run does)"
+        )
+    });
+    assert!(
+        out.status.success(),
+        "{name} {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().unwrap()
+}
+
+/// A copy of the sample whose report was approved on 1 July 2026 at 9:00.
+fn approved_sample(dir: &Path) -> PathBuf {
+    approved_sample_with(dir, |_| {})
+}
+
+/// [`approved_sample`] with the report changed by `edit` before the approval.
+fn approved_sample_with(dir: &Path, edit: impl Fn(&mut baocao::model::Report)) -> PathBuf {
+    let path = dir.join("du-an.ron");
+    let mut project = baocao::storage::load(&root().join("assets/mau-binh-minh-hai.ron")).unwrap();
+    edit(&mut project.reports[0]);
+    let fp = baocao::review::fingerprint(&project, &project.reports[0]);
+    let review = &mut project.reports[0].review;
+    review.status = ReportStatus::Approved;
+    review.approved_fingerprint = Some(fp);
+    review.history.push(Transition {
+        from: ReportStatus::AwaitingReview,
+        to: ReportStatus::Approved,
+        by: "Đỗ Thị Minh Huyền".into(),
+        role: ReviewRole::Reviewer,
+        at: chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap(),
+        remark: String::new(),
+    });
+    baocao::storage::save(&path, &project).unwrap();
+    path
+}
+
+fn export_final(project: &Path, out: &Path) {
+    let o = baocao(&["export", s(project), "--final", "-o", s(out)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+/// Signs `pdf` into `signed` with a new self-signed certificate for `name`.
+fn sign(dir: &Path, pdf: &Path, signed: &Path, name: &str, field: &str) {
+    let (key, cert) = (dir.join(format!("{field}.key")), dir.join(format!("{field}.pem")));
+    tool(
+        "openssl",
+        &[
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-utf8", "-days", "30",
+            "-keyout", s(&key), "-out", s(&cert),
+            "-subj", &format!("/CN={name}/O=UBND xã Bình Minh Hải"),
+        ],
+    );
+    tool(
+        "pyhanko",
+        &[
+            "sign", "addsig", "--field", field, "pemder", "--key", s(&key), "--cert", s(&cert),
+            "--no-pass", s(pdf), s(signed),
+        ],
+    );
+}
+
+fn verify(args: &[&str]) -> (bool, String) {
+    let mut all = vec!["verify"];
+    all.extend_from_slice(args);
+    let o = baocao(&all);
+    let text = String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr);
+    (o.status.success(), text)
+}
+
+/// A folder with the approved sample, its final PDF and that PDF signed once.
+struct Signed {
+    dir: tempfile::TempDir,
+    project: PathBuf,
+    pdf: PathBuf,
+    signed: PathBuf,
+}
+
+fn signed_sample() -> Signed {
+    let dir = tempfile::tempdir().unwrap();
+    let project = approved_sample(dir.path());
+    let pdf = dir.path().join("bao-cao.pdf");
+    export_final(&project, &pdf);
+    let signed = dir.path().join("bao-cao-da-ky.pdf");
+    sign(dir.path(), &pdf, &signed, "Đỗ Thị Minh Huyền", "ChuKy1");
+    Signed {
+        dir,
+        project,
+        pdf,
+        signed,
+    }
+}
+
+#[test]
+fn a_signed_final_pdf_matches_the_approved_report_and_names_the_signer() {
+    let t = signed_sample();
+    for args in [vec![s(&t.signed), s(&t.project)], vec![s(&t.signed)]] {
+        let (ok, out) = verify(&args);
+        assert!(ok, "{out}");
+        assert!(out.contains("khớp bản đã duyệt"), "{out}");
+        assert!(out.contains("Đỗ Thị Minh Huyền"), "{out}");
+        assert!(out.contains("chứng thư số"), "{out}");
+        assert!(out.contains("phần mềm ký số"), "{out}");
+    }
+    // Nothing was modified.
+    assert!(std::fs::read(&t.signed).unwrap().starts_with(&std::fs::read(&t.pdf).unwrap()));
+}
+
+#[test]
+fn after_the_report_is_edited_verify_names_the_section_that_differs_and_fails() {
+    let t = signed_sample();
+    let mut project = baocao::storage::load(&t.project).unwrap();
+    let report = &mut project.reports[0];
+    let section = report.sections[1].children[0].clone();
+    report.section_mut(&section.id).unwrap().body.push_str("\nMột câu thêm sau khi ký.");
+    baocao::storage::save(&t.project, &project).unwrap();
+    let (ok, out) = verify(&[s(&t.signed), s(&t.project)]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("KHÔNG khớp"), "{out}");
+    assert!(out.contains(section.title.trim()), "{out}");
+    assert!(out.contains("Các trang in khác nhau"), "{out}");
+}
+
+#[test]
+fn an_update_after_signing_that_changes_a_page_is_caught() {
+    let t = signed_sample();
+    // qpdf rewrites the signed file with a page's text changed: the signature then
+    // covers less than the file, and the page differs from what was signed.
+    let changed = t.dir.path().join("da-sua.pdf");
+    let qdf = t.dir.path().join("qdf.pdf");
+    tool("qpdf", &["--qdf", "--object-streams=disable", s(&t.signed), s(&qdf)]);
+    let mut bytes = std::fs::read(&qdf).unwrap();
+    let at = bytes.windows(2).position(|w| w == b"Tj").unwrap();
+    bytes.splice(at..at, b" 0 Tw ".iter().copied());
+    std::fs::write(&changed, &bytes).unwrap();
+    let (ok, out) = verify(&[s(&changed), s(&t.project)]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("KHÔNG khớp") || out.contains("không đối chiếu"), "{out}");
+
+    // An incremental update appended by pyHanko's own tools keeps the text: a second
+    // signature is listed and the content still matches.
+    let twice = t.dir.path().join("ky-hai-lan.pdf");
+    sign(t.dir.path(), &t.signed, &twice, "Nguyễn Văn An", "ChuKy2");
+    let (ok, out) = verify(&[s(&twice), s(&t.project)]);
+    assert!(ok, "{out}");
+    assert!(out.contains("Chữ ký số trong tệp: 2"), "{out}");
+    assert!(out.contains("Nguyễn Văn An"), "{out}");
+}
+
+#[test]
+fn bad_input_gets_a_vietnamese_verdict_and_a_failing_status() {
+    let t = signed_sample();
+    let damaged = t.dir.path().join("hong.pdf");
+    std::fs::write(&damaged, b"%PDF-1.7\nkhong phai pdf").unwrap();
+    let (ok, out) = verify(&[s(&damaged)]);
+    assert!(!ok);
+    assert!(out.contains("đã bị hỏng"), "{out}");
+
+    // A PDF this program did not write: no attached source.
+    let other = t.dir.path().join("khac.pdf");
+    tool("qpdf", &["--empty", "--pages", s(&t.pdf), "1", "--", s(&other)]);
+    let (ok, out) = verify(&[s(&other)]);
+    assert!(!ok);
+    assert!(out.contains("không do chương trình baocao xuất ra"), "{out}");
+
+    // The unsigned export: nothing signed to compare.
+    let (ok, out) = verify(&[s(&t.pdf)]);
+    assert!(!ok);
+    assert!(out.contains("chưa được ký số"), "{out}");
+
+    // A missing file and a project file that does not load.
+    let (ok, out) = verify(&[s(&t.dir.path().join("khong-co.pdf"))]);
+    assert!(!ok);
+    assert!(out.contains("Không đọc được tệp PDF"), "{out}");
+    let bad = t.dir.path().join("hong.ron");
+    std::fs::write(&bad, "(format_version: 2,").unwrap();
+    let (ok, _) = verify(&[s(&t.signed), s(&bad)]);
+    assert!(!ok);
+}
+
+#[test]
+fn the_sign_ready_pdf_passes_qpdf_and_carries_the_xmp_fields_and_the_source() {
+    let t = signed_sample();
+    for pdf in [&t.pdf, &t.signed] {
+        let check = tool("qpdf", &["--check", s(pdf)]);
+        assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+    }
+    let kb = std::fs::metadata(&t.pdf).unwrap().len() as f64 / 1024.0;
+    assert!(kb < 100.0, "{kb:.1} KB");
+
+    let meta = tool("pdfinfo", &["-meta", s(&t.pdf)]);
+    for field in [
+        "<nd30:CodeNotation>BC-UBND</nd30:CodeNotation>",
+        "<nd30:OrganName>Ủy ban nhân dân xã Bình Minh Hải</nd30:OrganName>",
+        "<nd30:Language>vi</nd30:Language>",
+        "<nd30:FullName>Đỗ Thị Minh Huyền</nd30:FullName>",
+        "<nd30:Position>PHÓ CHỦ TỊCH</nd30:Position>",
+        "<rdf:li>Sở Khoa học và Công nghệ thành phố Hải Phòng</rdf:li>",
+        "<nd30:Subject>Sơ kết tình hình triển khai",
+        "<xmp:CreateDate>2026-07-01T09:00:00</xmp:CreateDate>",
+    ] {
+        assert!(meta.contains(field), "{field} missing in:\n{meta}");
+    }
+    let pages = tool("pdfinfo", &[s(&t.pdf)]);
+    let count = pages
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .to_owned();
+    assert!(meta.contains(&format!("<nd30:PageAmount>{count}</nd30:PageAmount>")), "{meta}");
+
+    let list = tool("pdfdetach", &["-list", s(&t.signed)]);
+    assert!(list.contains("1 embedded files"), "{list}");
+    assert!(list.contains("bc-q2-2026.ron"), "{list}");
+}
+
+#[test]
+fn the_attached_source_restores_a_report_equal_to_the_original() {
+    let t = signed_sample();
+    let original = baocao::storage::load(&t.project).unwrap();
+    let (restored, name) =
+        baocao::issue::read_source(&std::fs::read(&t.signed).unwrap(), &t.signed).unwrap();
+    assert_eq!(name, "bc-q2-2026.ron");
+    assert_eq!(restored.reports, original.reports);
+    assert_eq!(restored.organisation, original.organisation);
+    assert_eq!(restored.plan, original.plan);
+    assert_eq!(
+        baocao::review::fingerprint(&restored, &restored.reports[0]),
+        baocao::review::fingerprint(&original, &original.reports[0])
+    );
+    // The attachment pdfdetach saves is a project file `baocao check` accepts.
+    let saved = t.dir.path().join("nguon.ron");
+    tool("pdfdetach", &["-save", "1", "-o", s(&saved), s(&t.pdf)]);
+    let o = baocao(&["check", s(&saved)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
+}
+
+#[test]
+fn the_outline_has_one_entry_per_heading_pointing_at_its_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = approved_sample_with(dir.path(), |r| {
+        r.appendices.indicators = true;
+        r.appendices.tasks = true;
+    });
+    let pdf = dir.path().join("phu-luc.pdf");
+    export_final(&path, &pdf);
+    let project = baocao::storage::load(&path).unwrap();
+    let report = &project.reports[0];
+    let rendered =
+        baocao::render::render(&project, report, baocao::render::RenderKind::Final).unwrap();
+    let headings: Vec<(usize, String)> = rendered
+        .pages
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| p.headings.iter().map(move |h| (i, h.title.clone())))
+        .collect();
+    // Every section, and each appendix.
+    let appendices = usize::from(report.appendices.indicators) + usize::from(report.appendices.tasks);
+    assert_eq!(headings.len(), report.all_sections().len() + appendices);
+
+    let doc = lopdf::Document::load(&pdf).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let root = doc.catalog().unwrap().get(b"Outlines").unwrap().as_reference().unwrap();
+    let mut found = Vec::new();
+    fn walk(
+        doc: &lopdf::Document,
+        first: Option<lopdf::ObjectId>,
+        pages: &[lopdf::ObjectId],
+        out: &mut Vec<(usize, String)>,
+    ) {
+        let mut next = first;
+        while let Some(id) = next {
+            let item = doc.get_dictionary(id).unwrap();
+            let title = lopdf::decode_text_string(item.get(b"Title").unwrap()).unwrap();
+            let dest = item.get(b"Dest").unwrap().as_array().unwrap();
+            let page = pages.iter().position(|p| *p == dest[0].as_reference().unwrap()).unwrap();
+            out.push((page, title));
+            walk(doc, item.get(b"First").and_then(|f| f.as_reference()).ok(), pages, out);
+            next = item.get(b"Next").and_then(|n| n.as_reference()).ok();
+        }
+    }
+    let first = doc.get_dictionary(root).unwrap().get(b"First").unwrap().as_reference().ok();
+    walk(&doc, first, &pages, &mut found);
+    assert_eq!(found, headings);
+    assert!(found.iter().any(|(_, t)| t.starts_with("I. ")), "{found:?}");
+    assert!(found.iter().any(|(_, t)| t.starts_with("Phụ lục I. KẾT QUẢ")), "{found:?}");
+    assert!(found.iter().any(|(_, t)| t.starts_with("Phụ lục II. TIẾN ĐỘ")), "{found:?}");
+    let check = tool("qpdf", &["--check", s(&pdf)]);
+    assert!(check.contains("No syntax or stream encoding errors"), "{check}");
+}
+
+#[test]
+fn the_sign_ready_pdf_is_the_same_bytes_whenever_it_is_made() {
+    let t = signed_sample();
+    let again = t.dir.path().join("lan-hai.pdf");
+    // A different clock must not matter: the date comes from the approval.
+    let o = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["export", s(&t.project), "--final", "-o", s(&again)])
+        .env("SOURCE_DATE_EPOCH", "1900000000")
+        .output()
+        .unwrap();
+    assert!(o.status.success());
+    assert_eq!(std::fs::read(&again).unwrap(), std::fs::read(&t.pdf).unwrap());
+}
+
+#[test]
+#[ignore = "manual: leaves a signed sample in /tmp/t1"]
+fn manual_leave_a_signed_sample() {
+    let t = signed_sample();
+    for f in [&t.project, &t.pdf, &t.signed] {
+        std::fs::copy(f, Path::new("/tmp/t1").join(f.file_name().unwrap())).unwrap();
+    }
+}
