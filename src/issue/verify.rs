@@ -106,7 +106,7 @@ pub fn verify(bytes: &[u8], against: Option<Against>) -> Result<Verdict, IssueEr
             .map(|m| differing_pages(&m, &original.facts))
             .unwrap_or_default();
         v.lines.push(format!(
-            "Phần đã ký không đúng là tệp chương trình xuất ra từ nguồn báo cáo đính kèm: nội dung trang đã bị sửa ngoài chương trình{}.",
+            "Phần đã ký không đúng từng byte với tệp mà phiên bản chương trình này xuất ra từ nguồn báo cáo đính kèm: nội dung đã bị sửa ngoài chương trình{}, hoặc tệp được xuất bằng một phiên bản khác của chương trình.",
             pages_phrase(&pages)
         ));
     }

@@ -171,6 +171,15 @@ fn an_update_after_signing_that_changes_a_page_is_caught() {
     assert!(!ok, "{out}");
     assert!(out.contains("KHÔNG khớp") || out.contains("không đối chiếu"), "{out}");
 
+    // An incremental update appended after the signature that replaces page 2's text.
+    let appended = t.dir.path().join("sua-them.pdf");
+    tool("python3", &["-c", REPLACE_PAGE, s(&t.signed), s(&appended), "2"]);
+    let (ok, out) = verify(&[s(&appended), s(&t.project)]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("thay đổi nội dung ở trang 2 "), "{out}");
+    assert!(out.contains("byte được thêm vào"), "{out}");
+    assert!(out.contains("KHÔNG khớp"), "{out}");
+
     // An incremental update appended by pyHanko's own tools keeps the text: a second
     // signature is listed and the content still matches.
     let twice = t.dir.path().join("ky-hai-lan.pdf");
@@ -180,6 +189,31 @@ fn an_update_after_signing_that_changes_a_page_is_caught() {
     assert!(out.contains("Chữ ký số trong tệp: 2"), "{out}");
     assert!(out.contains("Nguyễn Văn An"), "{out}");
 }
+
+/// Appends an incremental update to argv[1] (written to argv[2]) that gives page
+/// argv[3] a new content stream, with pyHanko's incremental writer.
+const REPLACE_PAGE: &str = r#"
+import sys
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils import generic
+src, dst, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(src, 'rb') as f:
+    w = IncrementalPdfFileWriter(f)
+    pages = []
+    def walk(ref):
+        node = ref.get_object()
+        if node['/Type'] == '/Pages':
+            for k in node['/Kids']:
+                walk(k)
+        else:
+            pages.append(node)
+    walk(w.root.raw_get('/Pages'))
+    page = pages[n - 1]
+    page['/Contents'] = w.add_object(generic.StreamObject(stream_data=b"BT 100 700 Td (Sua) Tj ET"))
+    w.update_container(page)
+    with open(dst, 'wb') as out:
+        w.write(out)
+"#;
 
 #[test]
 fn bad_input_gets_a_vietnamese_verdict_and_a_failing_status() {
