@@ -8,6 +8,7 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v pdffonts >/dev/null || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null || need_apt+=(qpdf)
+command -v openssl >/dev/null || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
@@ -18,6 +19,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 if ! python3 -c 'import pdfplumber, docx' 2>/dev/null; then
   python3 -m pip install -q pdfplumber python-docx 2>/dev/null || python3 -m pip install -q --break-system-packages pdfplumber python-docx
+fi
+if ! command -v pyhanko >/dev/null; then
+  python3 -m pip install -q pyhanko pyhanko-cli 2>/dev/null || python3 -m pip install -q --break-system-packages pyhanko pyhanko-cli
 fi
 
 echo "== cargo fmt --check"

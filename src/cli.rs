@@ -95,6 +95,9 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// `--format pdf|docx`; PDF unless asked for or the output file ends in `.docx`.
     pub format: ExportFormat,
+    /// `--signature-image PNG`, `--seal-image PNG`: the images of the sign-ready
+    /// version (`--final`), instead of those the project names.
+    pub signing: crate::model::SigningImages,
 }
 
 /// The file format `baocao export` writes.
@@ -144,6 +147,10 @@ pub const USAGE: &str = "Cách dùng:
                               --final: bản chính thức, không có dấu DỰ THẢO (chỉ khi đã duyệt
                               hoặc đã ban hành); --review-copy: bản xem xét, tức bản dự thảo
                               kèm danh sách góp ý chưa xử lý và số trang của từng góp ý
+                              --final --signature-image CHỮ-KÝ.png --seal-image DẤU.png: bản ký số
+                              kèm ảnh chữ ký (màu xanh, nền trong suốt) và ảnh con dấu (màu đỏ,
+                              đúng kích thước), đặt theo Phụ lục I Nghị định 30; bản --final luôn
+                              kèm nguồn báo cáo (.ron) để mở lại hoặc đối chiếu bằng verify
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao import TỆP.ron BÁO-CÁO.txt [--period 2026-Q2] [--yes]
@@ -191,6 +198,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut kind: Option<ExportKind> = None;
     let mut output = None;
     let mut format = None;
+    let mut signing = crate::model::SigningImages::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -230,6 +238,17 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                     .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
                 period = Some(Period::parse(text)?);
             }
+            "--signature-image" | "--seal-image" => {
+                let png = it
+                    .next()
+                    .ok_or_else(|| format!("Sau {a} cần tên tệp ảnh PNG."))?
+                    .clone();
+                if a == "--seal-image" {
+                    signing.seal_image = Some(png);
+                } else {
+                    signing.signature_image = Some(png);
+                }
+            }
             "-o" | "--output" => {
                 let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
                 output = Some(PathBuf::from(out));
@@ -242,6 +261,11 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         }
     }
     let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
+    if !signing.is_unset() && kind != Some(ExportKind::Final) {
+        return Err(
+            "--signature-image và --seal-image chỉ dùng với --final (bản ký số).".to_owned(),
+        );
+    }
     if report.is_some() && period.is_some() {
         return Err(
             "Chỉ chọn một trong hai: --report (mã báo cáo) hoặc --period (kỳ báo cáo).".to_owned(),
@@ -265,6 +289,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         kind: kind.unwrap_or_default(),
         output,
         format,
+        signing,
     })
 }
 
@@ -577,7 +602,23 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
         (None, Some(period)) => storage::Keep::Id(report_of_period(&args.file, period)?),
         (None, None) => storage::Keep::Last,
     };
-    let loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
+    let mut loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
+    // Images given on the command line replace the project's, as paths from the
+    // project's folder when they are in it.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let folder = cwd.join(args.file.parent().unwrap_or(Path::new("")));
+    let from_project = |png: &String| {
+        let full = cwd.join(png);
+        full.strip_prefix(&folder)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| full.to_string_lossy().into_owned())
+    };
+    if let Some(png) = &args.signing.signature_image {
+        loaded.project.signing.signature_image = Some(from_project(png));
+    }
+    if let Some(png) = &args.signing.seal_image {
+        loaded.project.signing.seal_image = Some(from_project(png));
+    }
     let project = &loaded.project;
     let report = project.reports.first().ok_or_else(|| match &args.report {
         Some(id) => format!(
@@ -613,7 +654,8 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     let bytes = match args.format {
         // The sign-ready version: dated by its approval, its source attached.
         ExportFormat::Pdf if args.kind == ExportKind::Final => {
-            crate::issue::sign_ready_from(&rendered, project, report, Default::default())
+            let images = crate::issue::load_images(&project.signing, Some(&args.file))?;
+            crate::issue::sign_ready_from(&rendered, project, report, images)
                 .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
         }
         ExportFormat::Pdf => {
@@ -714,6 +756,7 @@ mod tests {
                 kind: ExportKind::Final,
                 output: Some("x.pdf".into()),
                 format: ExportFormat::Pdf,
+                signing: Default::default(),
             }))
         );
         assert_eq!(
@@ -725,6 +768,7 @@ mod tests {
                 kind: ExportKind::ReviewCopy,
                 output: None,
                 format: ExportFormat::Pdf,
+                signing: Default::default(),
             }))
         );
         let plain = parse_args(&args(&["export", "a.ron"]));

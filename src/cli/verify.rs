@@ -48,18 +48,17 @@ pub fn run_verify(args: &VerifyArgs, out: &mut dyn Write) -> ExitCode {
     let project = match &args.project {
         None => None,
         Some(path) => match storage::load(path) {
-            Ok(p) => Some((p, path.display().to_string())),
+            Ok(p) => Some((p, path.as_path())),
             Err(e) => {
                 let _ = writeln!(out, "Kết luận: không đối chiếu được. {e}");
                 return ExitCode::from(1);
             }
         },
     };
-    let against = project.as_ref().map(|(project, name)| Against {
-        project,
-        name: name.clone(),
-    });
-    match verify(&bytes, against) {
+    let against = project
+        .as_ref()
+        .map(|(project, path)| Against { project, path });
+    match verify(&bytes, &args.pdf, against) {
         Ok(v) => {
             let _ = write!(out, "{}", v.text());
             if v.matches {

@@ -218,6 +218,9 @@ pub struct Paragraph {
     pub list: Option<ListItem>,
     /// A section heading: 1 for `I.`, 2 for `1.`, 3 for `2.1.` or `a)` and so on.
     pub heading_level: Option<u8>,
+    /// The space above this paragraph holds the signature image and the seal (the
+    /// signer's name in a sign-ready version with images): layout places them there.
+    pub images_above: bool,
 }
 
 /// What a list item is, for outputs that number lists themselves (Word).
@@ -250,6 +253,7 @@ impl Paragraph {
             index_in_source: None,
             list: None,
             heading_level: None,
+            images_above: false,
         }
     }
 
@@ -273,6 +277,7 @@ impl Paragraph {
             index_in_source: None,
             list: None,
             heading_level: None,
+            images_above: false,
         }
     }
 

@@ -46,6 +46,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
         project,
         report,
         setup: &setup,
+        final_version: options.final_version,
     };
     let draft = !options.final_version;
     let appendix_names = appendix_names(report);
@@ -127,6 +128,8 @@ pub(crate) struct Ctx<'a> {
     pub project: &'a Project,
     pub report: &'a Report,
     pub setup: &'a crate::model::PageSetup,
+    /// The version without DỰ THẢO.
+    pub final_version: bool,
 }
 
 /// The appendices that follow the report, with their printed names: `Phụ lục` alone,

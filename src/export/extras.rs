@@ -216,7 +216,10 @@ fn add_attachments(
             .collect();
         let spec = Dictionary::from_iter(vec![
             ("Type", Object::Name(b"Filespec".to_vec())),
-            ("F", Object::String(ascii.into_bytes(), StringFormat::Literal)),
+            (
+                "F",
+                Object::String(ascii.into_bytes(), StringFormat::Literal),
+            ),
             ("UF", text_string(&a.name)),
             ("Desc", text_string(&a.description)),
             ("AFRelationship", Object::Name(b"Source".to_vec())),
@@ -279,7 +282,10 @@ fn xmp_packet(meta: &Meta, draft: bool, date: NaiveDateTime, page_count: usize) 
         esc(lang)
     ));
     x.push_str("<dc:format>application/pdf</dc:format>\n");
-    x.push_str(&format!("<pdf:Keywords>{}</pdf:Keywords>\n", esc(&keywords)));
+    x.push_str(&format!(
+        "<pdf:Keywords>{}</pdf:Keywords>\n",
+        esc(&keywords)
+    ));
     x.push_str("<pdf:Producer>baocao</pdf:Producer>\n");
     x.push_str("<xmp:CreatorTool>baocao</xmp:CreatorTool>\n");
     x.push_str(&format!("<xmp:CreateDate>{date}</xmp:CreateDate>\n"));
@@ -299,7 +305,9 @@ fn xmp_packet(meta: &Meta, draft: bool, date: NaiveDateTime, page_count: usize) 
     ] {
         x.push_str(&format!("<nd30:{name}>{}</nd30:{name}>\n", esc(value)));
     }
-    x.push_str(&format!("<nd30:PageAmount>{page_count}</nd30:PageAmount>\n"));
+    x.push_str(&format!(
+        "<nd30:PageAmount>{page_count}</nd30:PageAmount>\n"
+    ));
     x.push_str(&format!(
         "<nd30:SignerInfo rdf:parseType=\"Resource\"><nd30:Position>{}</nd30:Position><nd30:FullName>{}</nd30:FullName></nd30:SignerInfo>\n",
         esc(&r.signer_position),

@@ -14,7 +14,7 @@ use printpdf::{FontId, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptio
 
 use super::content::{self, UsedFont};
 use super::extras::{self, Attachment};
-use super::images::SignatureImages;
+use super::images::{self, SignatureImages};
 use super::{ExportError, finish, fonts};
 use crate::layout::{FontStyle, Fonts, Item, Page, Pages};
 use crate::render::Rendered;
@@ -112,6 +112,7 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
     }
     let codes = content::read_codes(&lo, &used)?;
     content::replace_contents(&mut lo, &pages.pages, &texts, &used, &codes)?;
+    images::draw(&mut lo, pages, &options.signature_images)?;
     extras::add(
         &mut lo,
         pages,
@@ -171,6 +172,7 @@ fn check_item(page: usize, item: usize, it: &Item) -> Result<(), ExportError> {
         Item::Text(t) => vec![t.x_pt, t.baseline_pt, t.size_pt, t.word_spacing_pt],
         Item::Line(l) => vec![l.x0_pt, l.y0_pt, l.x1_pt, l.y1_pt, l.width_pt],
         Item::Rect(r) => vec![r.x_pt, r.y_pt, r.w_pt, r.h_pt, r.stroke_pt],
+        Item::Image(i) => vec![i.x_pt, i.y_pt, i.w_pt, i.h_pt],
     };
     let reason = if numbers.iter().any(|v| !v.is_finite()) {
         Some("vị trí hoặc kích thước không phải là một số hợp lệ")

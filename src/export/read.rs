@@ -157,7 +157,12 @@ fn signature(d: &Dictionary) -> Option<SignatureField> {
 }
 
 /// Follows a name tree's `/Names` pairs and `/Kids`, reading each file specification.
-fn collect_files(doc: &Document, tree: &Dictionary, depth: usize, out: &mut Vec<(String, Vec<u8>)>) {
+fn collect_files(
+    doc: &Document,
+    tree: &Dictionary,
+    depth: usize,
+    out: &mut Vec<(String, Vec<u8>)>,
+) {
     if depth > MAX_TREE_DEPTH {
         return;
     }

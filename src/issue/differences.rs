@@ -44,7 +44,10 @@ pub fn between(signed: (&Project, &Report), current: (&Project, &Report)) -> Dif
 
 fn sections(signed: &Report, current: &Report) -> Vec<String> {
     let label = |report: &Report, numbers: &BTreeMap<String, String>, id: &str| {
-        let title = report.section(id).map(|s| s.title.trim()).unwrap_or_default();
+        let title = report
+            .section(id)
+            .map(|s| s.title.trim())
+            .unwrap_or_default();
         match numbers.get(id) {
             Some(n) if !n.is_empty() => format!("{n} {title}"),
             _ => title.to_owned(),
@@ -54,7 +57,10 @@ fn sections(signed: &Report, current: &Report) -> Vec<String> {
     let mut out = Vec::new();
     for s in signed.all_sections() {
         match current.section(&s.id) {
-            None => out.push(format!("{} (bản đã ký có, dự án không còn)", label(signed, &sn, &s.id))),
+            None => out.push(format!(
+                "{} (bản đã ký có, dự án không còn)",
+                label(signed, &sn, &s.id)
+            )),
             Some(c) => {
                 let same = s.title.trim() == c.title.trim()
                     && s.body == c.body
@@ -70,7 +76,10 @@ fn sections(signed: &Report, current: &Report) -> Vec<String> {
     }
     for c in current.all_sections() {
         if signed.section(&c.id).is_none() {
-            out.push(format!("{} (dự án có, bản đã ký không có)", label(current, &cn, &c.id)));
+            out.push(format!(
+                "{} (dự án có, bản đã ký không có)",
+                label(current, &cn, &c.id)
+            ));
         }
     }
     out
@@ -79,7 +88,10 @@ fn sections(signed: &Report, current: &Report) -> Vec<String> {
 fn other_parts(signed: (&Project, &Report), current: (&Project, &Report)) -> Vec<String> {
     let ((sp, sr), (cp, cr)) = (signed, current);
     let checks = [
-        (sr.number != cr.number || sr.date != cr.date, "số và ngày văn bản"),
+        (
+            sr.number != cr.number || sr.date != cr.date,
+            "số và ngày văn bản",
+        ),
         (sr.summary != cr.summary, "trích yếu"),
         (sr.recipients != cr.recipients, "Kính gửi"),
         (sr.opening != cr.opening, "đoạn mở đầu"),
@@ -90,7 +102,10 @@ fn other_parts(signed: (&Project, &Report), current: (&Project, &Report)) -> Vec
         (sr.period != cr.period || sr.kind != cr.kind, "kỳ báo cáo"),
         (sp.organisation != cp.organisation, "thông tin cơ quan"),
         (sp.plan != cp.plan, "kế hoạch (chỉ tiêu, nhiệm vụ)"),
-        (printed_periods(sp, sr) != printed_periods(cp, cr), "số liệu các kỳ"),
+        (
+            printed_periods(sp, sr) != printed_periods(cp, cr),
+            "số liệu các kỳ",
+        ),
         (sp.page_setup != cp.page_setup, "định dạng trang"),
     ];
     checks

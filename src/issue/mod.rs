@@ -60,6 +60,7 @@ pub fn source_project(project: &Project, report: &Report) -> Project {
             .collect(),
         reports: vec![report.clone()],
         page_setup: project.page_setup.clone(),
+        signing: project.signing.clone(),
     }
 }
 
@@ -93,7 +94,12 @@ pub fn final_date(report: &Report) -> NaiveDateTime {
         .map(|t| t.at);
     approved
         .or_else(|| report.date.and_then(|d| d.and_hms_opt(0, 0, 0)))
-        .or_else(|| report.period.end_date().and_then(|d| d.and_hms_opt(0, 0, 0)))
+        .or_else(|| {
+            report
+                .period
+                .end_date()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
         .or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)))
         .unwrap_or_default()
 }
@@ -161,6 +167,41 @@ pub fn source_of(
     Ok((project, name.clone()))
 }
 
+/// Largest image read (a signature or seal PNG is a few hundred kilobytes).
+const MAX_IMAGE: u64 = 8 * 1024 * 1024;
+
+/// Reads the signature and seal images the project names, relative to the folder of
+/// the project file at `project_path` (the current folder for an unsaved project).
+/// The error names the image and says what to do, in Vietnamese.
+pub fn load_images(
+    signing: &crate::model::SigningImages,
+    project_path: Option<&Path>,
+) -> Result<SignatureImages, String> {
+    let base = project_path
+        .and_then(Path::parent)
+        .map(Path::to_owned)
+        .unwrap_or_default();
+    let read = |rel: &Option<String>, what: &str| -> Result<Option<Vec<u8>>, String> {
+        let Some(rel) = rel.as_deref().filter(|r| !r.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let path = base.join(rel);
+        let (bytes, _) = storage::read_limited(&path, MAX_IMAGE).map_err(|e| {
+            format!(
+                "Không đọc được ảnh {what}: {e}. Hãy đặt tệp ảnh PNG cạnh tệp dự án hoặc chọn lại.\nTệp: {}",
+                path.display()
+            )
+        })?;
+        crate::export::images::check_png(&bytes)
+            .map_err(|e| format!("Ảnh {what} không dùng được: {e}\nTệp: {}", path.display()))?;
+        Ok(Some(bytes))
+    };
+    Ok(SignatureImages {
+        signature: read(&signing.signature_image, "chữ ký")?,
+        seal: read(&signing.seal_image, "con dấu")?,
+    })
+}
+
 /// Largest PDF read (a report's PDF is about 100 KB; a signed one a little more).
 const MAX_PDF: u64 = 64 * 1024 * 1024;
 
@@ -169,6 +210,13 @@ pub fn read_pdf_file(path: &Path) -> Result<Vec<u8>, String> {
     storage::read_limited(path, MAX_PDF)
         .map(|(bytes, _)| bytes)
         .map_err(|e| format!("Không đọc được tệp PDF: {e}.\nTệp: {}", path.display()))
+}
+
+/// Whether `path` names a PDF (by its extension), which the window opens by restoring
+/// the report attached to it.
+pub fn is_pdf_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
 /// Whether `bytes` look like a PDF (by their first bytes, whatever the file's name).

@@ -8,12 +8,14 @@
 //! Cryptographic validation (certificate chain, revocation, the signature value)
 //! stays with the signing tools; the verdict says so.
 
+use std::path::Path;
+
 use crate::export::{PdfFacts, SignatureField, SignatureImages, read_pdf};
 use crate::model::{Project, Report};
 use crate::review::{approval_holds, fingerprint};
 
 use super::differences::{Differences, between};
-use super::{IssueError, sign_ready_pdf, signer::signer_of, source_of};
+use super::{IssueError, load_images, sign_ready_pdf, signer::signer_of, source_of};
 
 /// The words of a matching verdict.
 pub const MATCHES_APPROVED: &str = "khớp bản đã duyệt";
@@ -58,23 +60,31 @@ pub const CERTIFICATE_NOTE: &str = "Lưu ý: chương trình chỉ đối chiế
 /// The project a signed PDF is compared with, and where it came from (for messages).
 pub struct Against<'a> {
     pub project: &'a Project,
-    pub name: String,
+    /// The project file: its name is shown, the images it names are found beside it.
+    pub path: &'a Path,
 }
 
 /// Checks the signed PDF in `bytes` against `against` (the project file), or, without
 /// one, against the source attached to the PDF itself. An error only for a PDF that
 /// cannot be read at all.
-pub fn verify(bytes: &[u8], against: Option<Against>) -> Result<Verdict, IssueError> {
+pub fn verify(
+    bytes: &[u8],
+    pdf_path: &Path,
+    against: Option<Against>,
+) -> Result<Verdict, IssueError> {
     let all = read_pdf(bytes)?;
     let mut v = Verdict {
         signatures: all.signatures.iter().map(describe).collect(),
         ..Verdict::default()
     };
     let Some(original) = first_revision_with_source(bytes) else {
-        v.lines.push(format!("Kết luận: không đối chiếu được. {}", IssueError::NoSource));
+        v.lines.push(format!(
+            "Kết luận: không đối chiếu được. {}",
+            IssueError::NoSource
+        ));
         return Ok(v);
     };
-    let (source, _) = source_of(&original.facts, std::path::Path::new(""))?;
+    let (source, _) = source_of(&original.facts, pdf_path)?;
     let Some(s_report) = source.reports.first() else {
         return Err(IssueError::NoSource);
     };
@@ -87,8 +97,19 @@ pub fn verify(bytes: &[u8], against: Option<Against>) -> Result<Verdict, IssueEr
     let mut ok = signature_coverage(bytes, first, original.end, &all, &mut v.lines);
     ok &= later_changes(&all, &original.facts, &mut v.lines);
 
-    // The signed bytes must be what this program writes for the attached source.
-    let remade = sign_ready_pdf(&source, s_report, SignatureImages::default());
+    // The signed bytes must be what this program writes for the attached source, with
+    // the images it names (beside the project file, else beside the PDF).
+    let base = against.as_ref().map_or(pdf_path, |a| a.path);
+    let images = match load_images(&source.signing, Some(base)) {
+        Ok(images) => images,
+        Err(e) => {
+            v.lines.push(format!(
+                "Không đọc được ảnh chữ ký hoặc con dấu mà bản đã ký dùng, nên không so được từng byte: {e}"
+            ));
+            SignatureImages::default()
+        }
+    };
+    let remade = sign_ready_pdf(&source, s_report, images.clone());
     let ours = match &remade {
         Ok(made) => {
             bytes.get(..made.len()) == Some(made.as_slice())
@@ -118,7 +139,7 @@ pub fn verify(bytes: &[u8], against: Option<Against>) -> Result<Verdict, IssueEr
     }
     let (matched, lines) = match against {
         None => against_itself(&source, s_report),
-        Some(a) => against_project(&source, s_report, &a),
+        Some(a) => against_project(&source, s_report, &a, &images),
     };
     v.lines.extend(lines);
     v.matches = ok && matched;
@@ -195,8 +216,15 @@ fn signature_coverage(
         ));
         return false;
     }
-    let last_end = all.signatures.iter().map(SignatureField::covered_end).max().unwrap_or(0);
-    let tail = bytes.get(usize::try_from(last_end).unwrap_or(usize::MAX)..).unwrap_or_default();
+    let last_end = all
+        .signatures
+        .iter()
+        .map(SignatureField::covered_end)
+        .max()
+        .unwrap_or(0);
+    let tail = bytes
+        .get(usize::try_from(last_end).unwrap_or(usize::MAX)..)
+        .unwrap_or_default();
     if !tail.iter().all(u8::is_ascii_whitespace) {
         lines.push(format!(
             "Sau chữ ký cuối cùng, tệp còn {} byte được thêm vào (sửa đổi sau khi ký), không thuộc phần đã ký.",
@@ -252,16 +280,26 @@ fn against_itself(source: &Project, report: &Report) -> (bool, Vec<String>) {
 
 /// With a project file: its report of the same id, approved (compared with the
 /// approval) or not (compared with the report as it stands).
-fn against_project(source: &Project, signed: &Report, a: &Against) -> (bool, Vec<String>) {
+fn against_project(
+    source: &Project,
+    signed: &Report,
+    a: &Against,
+    images: &SignatureImages,
+) -> (bool, Vec<String>) {
+    let name = a.path.display();
     let Some(current) = a.project.report(&signed.id) else {
         let ids: Vec<&str> = a.project.reports.iter().map(|r| r.id.as_str()).collect();
         return (
             false,
             vec![format!(
                 "Dự án {} không có báo cáo mã “{}” (báo cáo trong bản đã ký). Các báo cáo có trong dự án: {}.",
-                a.name,
+                name,
                 signed.id,
-                if ids.is_empty() { "(chưa có)".to_owned() } else { ids.join(", ") }
+                if ids.is_empty() {
+                    "(chưa có)".to_owned()
+                } else {
+                    ids.join(", ")
+                }
             )],
         );
     };
@@ -273,11 +311,12 @@ fn against_project(source: &Project, signed: &Report, a: &Against) -> (bool, Vec
             "Đối chiếu với bản đã duyệt của báo cáo “{}” (mã {}) trong dự án {}.",
             current.summary.trim(),
             current.id,
-            a.name
+            name
         ));
+        let own = load_images(&a.project.signing, Some(a.path)).unwrap_or_default();
         let by_bytes = match (
-            sign_ready_pdf(a.project, current, SignatureImages::default()),
-            sign_ready_pdf(source, signed, SignatureImages::default()),
+            sign_ready_pdf(a.project, current, own),
+            sign_ready_pdf(source, signed, images.clone()),
         ) {
             (Ok(x), Ok(y)) => x == y,
             _ => false,
@@ -287,14 +326,17 @@ fn against_project(source: &Project, signed: &Report, a: &Against) -> (bool, Vec
         lines.push(format!(
             "Báo cáo mã {} trong dự án {} đang ở trạng thái “{}”{}: đối chiếu với báo cáo như hiện nay.",
             current.id,
-            a.name,
+            name,
             current.review.status.label(),
             if current.review.status.allows_final() { " nhưng đã sửa sau khi duyệt" } else { "" }
         ));
         signed_fp == fingerprint(a.project, current)
     };
     if !same {
-        lines.extend(describe_differences(&between((source, signed), (a.project, current))));
+        lines.extend(describe_differences(&between(
+            (source, signed),
+            (a.project, current),
+        )));
     } else if !approved {
         lines.push(
             "Nội dung đã ký giống báo cáo hiện nay trong dự án, nhưng báo cáo này chưa được duyệt."
@@ -314,11 +356,17 @@ fn describe_differences(d: &Differences) -> Vec<String> {
         out.extend(d.sections.iter().map(|s| format!("  - {s}")));
     }
     if !d.other.is_empty() {
-        out.push(format!("Các phần khác cũng khác nhau: {}.", d.other.join(", ")));
+        out.push(format!(
+            "Các phần khác cũng khác nhau: {}.",
+            d.other.join(", ")
+        ));
     }
     if !d.pages.is_empty() {
         let list: Vec<String> = d.pages.iter().map(ToString::to_string).collect();
-        out.push(format!("Các trang in khác nhau: trang {}.", list.join(", ")));
+        out.push(format!(
+            "Các trang in khác nhau: trang {}.",
+            list.join(", ")
+        ));
     }
     out
 }
@@ -362,9 +410,8 @@ pub fn pdf_time(raw: &str) -> String {
     if digits.len() < 8 {
         return raw.to_owned();
     }
-    let part = |from: usize, to: usize, default: &str| {
-        digits.get(from..to).unwrap_or(default).to_owned()
-    };
+    let part =
+        |from: usize, to: usize, default: &str| digits.get(from..to).unwrap_or(default).to_owned();
     let zone = s.get(digits.len()..).unwrap_or_default().replace('\'', "");
     let zone = match zone.as_str() {
         "" => String::new(),

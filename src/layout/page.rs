@@ -66,6 +66,29 @@ pub enum Item {
     Text(TextItem),
     Line(LineItem),
     Rect(RectItem),
+    /// Where the PDF draws an image it is given (the signature and the seal of a
+    /// sign-ready version); the preview leaves it blank.
+    Image(ImageItem),
+}
+
+/// Which image an [`ImageItem`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ImageKind {
+    /// The signer's handwritten signature, fitted into the box, centred.
+    Signature,
+    /// The organisation's seal, drawn at its actual size centred on the box (the box's
+    /// size when the image does not say its resolution).
+    Seal,
+}
+
+/// A box for an image, from the top-left corner of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageItem {
+    pub kind: ImageKind,
+    pub x_pt: f32,
+    pub y_pt: f32,
+    pub w_pt: f32,
+    pub h_pt: f32,
 }
 
 /// A run of text on one baseline in one font style and size.

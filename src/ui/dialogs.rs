@@ -86,6 +86,10 @@ impl Dialogs for NativeDialogs {
         self.run(|d| {
             d.set_title("Mở tệp dự án")
                 .add_filter("Tệp dự án baocao (.ron)", &["ron"])
+                .add_filter(
+                    "Báo cáo PDF do baocao xuất (.pdf), để khôi phục",
+                    &["pdf", "PDF"],
+                )
                 .pick_file()
         })
     }

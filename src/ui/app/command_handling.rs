@@ -46,6 +46,7 @@ impl BaocaoApp {
             }
             Command::ExportPdf => self.export_pdf(PdfKind::Report),
             Command::ExportReviewCopy => self.export_pdf(PdfKind::ReviewCopy),
+            Command::ExportSignReady => self.export_pdf(PdfKind::SignReady),
             Command::Print => self.print(),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {

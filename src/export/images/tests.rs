@@ -1,0 +1,3 @@
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
+
+use super::*;
