@@ -95,6 +95,8 @@ pub enum Command {
     SetUser(Actor),
     /// Merge the review files found beside the project.
     MergeReviewFiles,
+    /// Góp ý và duyệt › Kiểm tra bản đã ký…: check a signed PDF against the project.
+    VerifySigned,
     /// Take over the lock of a file somebody left open (after confirming).
     TakeOverLock,
     /// Export the review copy: the draft with its open comments listed at the end.

@@ -41,7 +41,7 @@ fn s(p: &Path) -> &str {
 }
 
 /// A copy of the sample whose report was approved on 1 July 2026 at 9:00.
-fn approved_sample(dir: &Path) -> PathBuf {
+pub(crate) fn approved_sample(dir: &Path) -> PathBuf {
     approved_sample_with(dir, |_| {})
 }
 
@@ -69,13 +69,13 @@ fn approved_sample_with(dir: &Path, edit: impl Fn(&mut baocao::model::Report)) -
     path
 }
 
-fn export_final(project: &Path, out: &Path) {
+pub(crate) fn export_final(project: &Path, out: &Path) {
     let o = baocao(&["export", s(project), "--final", "-o", s(out)]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 /// Signs `pdf` into `signed` with a new self-signed certificate for `name`.
-fn sign(dir: &Path, pdf: &Path, signed: &Path, name: &str, field: &str) {
+pub(crate) fn sign(dir: &Path, pdf: &Path, signed: &Path, name: &str, field: &str) {
     let (key, cert) = (
         dir.join(format!("{field}.key")),
         dir.join(format!("{field}.pem")),

@@ -136,6 +136,7 @@ impl BaocaoApp {
                 )));
             }
             Command::MergeReviewFiles => self.merge_review_files(),
+            Command::VerifySigned => self.verify_signed(),
             Command::TakeOverLock => self.take_over_lock(),
             Command::Message(text) => {
                 self.modal = Some(Modal::Message {

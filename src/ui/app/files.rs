@@ -122,6 +122,30 @@ impl BaocaoApp {
         }
     }
 
+    /// Asks for a signed PDF and shows whether its signed content is the approved
+    /// report of the open project (the verdict of `baocao verify`). Reads only.
+    pub(super) fn verify_signed(&mut self) {
+        let Some(pdf) = self.dialogs.open_signed_pdf() else {
+            return;
+        };
+        let Some(doc) = &self.doc else { return };
+        let unsaved = std::path::PathBuf::from(doc.display_name());
+        let against = crate::issue::verify::Against {
+            project: &doc.project,
+            path: doc.path.as_deref().unwrap_or(&unsaved),
+        };
+        let text = crate::issue::read_pdf_file(&pdf)
+            .and_then(|bytes| {
+                crate::issue::verify::verify(&bytes, &pdf, Some(against)).map_err(|e| e.to_string())
+            })
+            .map(|v| v.text())
+            .unwrap_or_else(|e| format!("Kết luận: không đối chiếu được. {e}"));
+        self.modal = Some(Modal::Message {
+            title: "Kiểm tra bản đã ký".to_owned(),
+            text: format!("Tệp đã ký: {}\n{text}", pdf.display()),
+        });
+    }
+
     /// Reads a table and shows what importing it would add; nothing changes yet.
     pub(super) fn import_preview(&mut self, path: PathBuf, kind: Option<ImportKind>) {
         let Some(doc) = &self.doc else { return };
