@@ -166,22 +166,22 @@ fn collect_files(
     if depth > MAX_TREE_DEPTH {
         return;
     }
-    if let Ok(names) = tree.get(b"Names").and_then(|n| doc.dereference(n)) {
-        if let Ok(names) = names.1.as_array() {
-            for pair in names.chunks(2) {
-                let [key, spec] = pair else { continue };
-                if let (Some(name), Some(data)) = (text(key), file_of(doc, spec)) {
-                    out.push((name, data));
-                }
+    if let Ok((_, names)) = tree.get(b"Names").and_then(|n| doc.dereference(n))
+        && let Ok(names) = names.as_array()
+    {
+        for pair in names.chunks(2) {
+            let [key, spec] = pair else { continue };
+            if let (Some(name), Some(data)) = (text(key), file_of(doc, spec)) {
+                out.push((name, data));
             }
         }
     }
-    if let Ok(kids) = tree.get(b"Kids").and_then(|k| doc.dereference(k)) {
-        if let Ok(kids) = kids.1.as_array() {
-            for kid in kids {
-                if let Some(kid) = deref_dict(doc, Some(kid)) {
-                    collect_files(doc, kid, depth + 1, out);
-                }
+    if let Ok((_, kids)) = tree.get(b"Kids").and_then(|k| doc.dereference(k))
+        && let Ok(kids) = kids.as_array()
+    {
+        for kid in kids {
+            if let Some(kid) = deref_dict(doc, Some(kid)) {
+                collect_files(doc, kid, depth + 1, out);
             }
         }
     }

@@ -86,8 +86,7 @@ fn attribute(name: &Name, oid: ObjectIdentifier) -> Option<String> {
             }
         })
         .map(|s| crate::vi::nfc(s.trim()))
-        .filter(|s| !s.is_empty())
-        .next_back()
+        .rfind(|s| !s.is_empty())
 }
 
 #[cfg(test)]
