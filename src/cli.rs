@@ -98,6 +98,9 @@ pub struct ExportArgs {
     /// `--signature-image PNG`, `--seal-image PNG`: the images of the sign-ready
     /// version (`--final`), instead of those the project names.
     pub signing: crate::model::SigningImages,
+    /// `--blank-number`: the sign-ready version with `Số:` and the date left blank, for
+    /// the document system to fill in at issuance (Decree 30, Art. 15.3).
+    pub blank_number: bool,
 }
 
 /// The file format `baocao export` writes.
@@ -139,6 +142,7 @@ pub const USAGE: &str = "Cách dùng:
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
   baocao export TỆP.ron [--report MÃ | --period KỲ] [--final | --review-copy] [--format pdf|docx] -o BÁO-CÁO.pdf
+                              [--final --signature-image PNG --seal-image PNG --blank-number]
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
                               --format docx: xuất ra tệp Word (.docx); bản xem xét kèm góp ý
                               dưới dạng chú thích (comment) của Word
@@ -150,7 +154,8 @@ pub const USAGE: &str = "Cách dùng:
                               --final --signature-image CHỮ-KÝ.png --seal-image DẤU.png: bản ký số
                               kèm ảnh chữ ký (màu xanh, nền trong suốt) và ảnh con dấu (màu đỏ,
                               đúng kích thước), đặt theo Phụ lục I Nghị định 30; bản --final luôn
-                              kèm nguồn báo cáo (.ron) để mở lại hoặc đối chiếu bằng verify
+                              kèm nguồn báo cáo (.ron) để mở lại hoặc đối chiếu bằng verify;
+                              --blank-number: để trống số và ngày cho hệ thống văn bản điền khi ban hành
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao import TỆP.ron BÁO-CÁO.txt [--period 2026-Q2] [--yes]
@@ -199,6 +204,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut output = None;
     let mut format = None;
     let mut signing = crate::model::SigningImages::default();
+    let mut blank_number = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -238,6 +244,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                     .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
                 period = Some(Period::parse(text)?);
             }
+            "--blank-number" => blank_number = true,
             "--signature-image" | "--seal-image" => {
                 let png = it
                     .next()
@@ -261,9 +268,10 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         }
     }
     let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
-    if !signing.is_unset() && kind != Some(ExportKind::Final) {
+    if (!signing.is_unset() || blank_number) && kind != Some(ExportKind::Final) {
         return Err(
-            "--signature-image và --seal-image chỉ dùng với --final (bản ký số).".to_owned(),
+            "--signature-image, --seal-image và --blank-number chỉ dùng với --final (bản ký số)."
+                .to_owned(),
         );
     }
     if report.is_some() && period.is_some() {
@@ -290,6 +298,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         output,
         format,
         signing,
+        blank_number,
     })
 }
 
@@ -619,6 +628,12 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     if let Some(png) = &args.signing.seal_image {
         loaded.project.signing.seal_image = Some(from_project(png));
     }
+    if args.blank_number
+        && let Some(r) = loaded.project.reports.first_mut()
+    {
+        r.number = None;
+        r.date = None;
+    }
     let project = &loaded.project;
     let report = project.reports.first().ok_or_else(|| match &args.report {
         Some(id) => format!(
@@ -757,6 +772,7 @@ mod tests {
                 output: Some("x.pdf".into()),
                 format: ExportFormat::Pdf,
                 signing: Default::default(),
+                blank_number: false,
             }))
         );
         assert_eq!(
@@ -769,6 +785,7 @@ mod tests {
                 output: None,
                 format: ExportFormat::Pdf,
                 signing: Default::default(),
+                blank_number: false,
             }))
         );
         let plain = parse_args(&args(&["export", "a.ron"]));
