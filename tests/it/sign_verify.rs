@@ -465,6 +465,34 @@ fn the_sign_ready_pdf_is_the_same_bytes_whenever_it_is_made() {
 }
 
 #[test]
+fn a_pdf_signed_with_the_number_left_blank_still_matches_once_the_report_is_issued() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = approved_sample_with(dir.path(), |r| {
+        r.number = Some(3);
+        r.date = chrono::NaiveDate::from_ymd_opt(2026, 7, 2);
+    });
+    let pdf = dir.path().join("de-trong.pdf");
+    let o = baocao(&["export", s(&path), "--final", "--blank-number", "-o", s(&pdf)]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = tool("pdftotext", &["-layout", s(&pdf), "-"]);
+    assert!(!text.contains("03/BC"), "{text}");
+    assert!(!text.contains("ngày 02 tháng 7"), "{text}");
+    let signed = dir.path().join("da-ky.pdf");
+    sign(dir.path(), &pdf, &signed, "Đỗ Thị Minh Huyền", "ChuKy1");
+    // The document system gave number 5 on issuing: the content is still the approved one.
+    let mut project = baocao::storage::load(&path).unwrap();
+    project.reports[0].number = Some(5);
+    project.reports[0].review.status = ReportStatus::Issued;
+    baocao::storage::save(&path, &project).unwrap();
+    let (ok, out) = verify(&[s(&signed), s(&path)]);
+    assert!(ok, "{out}");
+    assert!(out.contains("khớp bản đã duyệt"), "{out}");
+    // --blank-number belongs to the final version only.
+    let o = baocao(&["export", s(&path), "--blank-number", "-o", s(&pdf)]);
+    assert!(!o.status.success());
+}
+
+#[test]
 #[ignore = "manual: leaves a signed sample in /tmp/t1"]
 fn manual_leave_a_signed_sample() {
     let t = signed_sample();
