@@ -87,8 +87,8 @@ fn core_xml(meta: &Meta, draft: bool, stamp: &str) -> String {
     )
 }
 
-/// Text as XML character data.
-fn escape(s: &str) -> String {
+/// Text as XML character data (and attribute values); also written into the PDF's XMP.
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

@@ -10,6 +10,7 @@ use chrono::NaiveDateTime;
 use printpdf_lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 
 use super::ExportError;
+use super::docx_package::escape as esc;
 use super::finish::text_string;
 use crate::compose::Meta;
 use crate::layout::Pages;
@@ -321,23 +322,6 @@ fn xmp_packet(meta: &Meta, draft: bool, date: NaiveDateTime, page_count: usize) 
     x.push_str("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n");
     x.push_str("<?xpacket end=\"r\"?>");
     x
-}
-
-/// Text escaped for XML character data and attribute values.
-fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            // Control characters are not allowed in XML 1.0.
-            c if c.is_control() && !matches!(c, '\n' | '\t') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 // Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
-use crate::model::{Period, PeriodKind, PeriodRecord, ReviewRole, Transition};
+use crate::model::{Period, PeriodKind, PeriodRecord, ReviewRole};
 
 fn sample() -> Project {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
@@ -14,21 +14,28 @@ fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         .expect("date")
 }
 
-/// The sample with its report approved on 1 July 2026 at 9:00.
+/// The sample with its report sent for review, then approved on 1 July 2026 at 9:00.
 fn approved() -> Project {
+    use crate::review::{ActionKind, Actor, apply_action};
     let mut p = sample();
-    let fp = crate::review::fingerprint(&p, &p.reports[0]);
-    let review = &mut p.reports[0].review;
-    review.status = ReportStatus::Approved;
-    review.approved_fingerprint = Some(fp);
-    review.history.push(Transition {
-        from: ReportStatus::AwaitingReview,
-        to: ReportStatus::Approved,
-        by: "A".into(),
-        role: ReviewRole::Reviewer,
-        at: at(2026, 7, 1, 9),
-        remark: String::new(),
-    });
+    let mut report = p.reports[0].clone();
+    for (action, role, hour) in [
+        (ActionKind::SendForReview, ReviewRole::Drafter, 8),
+        (ActionKind::Approve, ReviewRole::Reviewer, 9),
+    ] {
+        let actor = Actor::new("Người dùng", role);
+        apply_action(
+            &p,
+            &mut report,
+            action,
+            None,
+            &actor,
+            at(2026, 7, 1, hour),
+            "",
+        )
+        .expect("allowed");
+    }
+    p.reports[0] = report;
     p
 }
 

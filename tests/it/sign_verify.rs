@@ -8,6 +8,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::support::cli::tool;
+
 use baocao::model::{ReportStatus, ReviewRole, Transition};
 
 fn root() -> &'static Path {
@@ -19,21 +21,6 @@ fn baocao(args: &[&str]) -> Output {
         .args(args)
         .output()
         .expect("the program runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!(
-            "{name} is needed ({e}); install poppler-utils, qpdf, openssl and pyHanko (bash .ci/run does)"
-        )
-    });
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 fn s(p: &Path) -> &str {
@@ -472,7 +459,14 @@ fn a_pdf_signed_with_the_number_left_blank_still_matches_once_the_report_is_issu
         r.date = chrono::NaiveDate::from_ymd_opt(2026, 7, 2);
     });
     let pdf = dir.path().join("de-trong.pdf");
-    let o = baocao(&["export", s(&path), "--final", "--blank-number", "-o", s(&pdf)]);
+    let o = baocao(&[
+        "export",
+        s(&path),
+        "--final",
+        "--blank-number",
+        "-o",
+        s(&pdf),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = tool("pdftotext", &["-layout", s(&pdf), "-"]);
     assert!(!text.contains("03/BC"), "{text}");
@@ -490,15 +484,6 @@ fn a_pdf_signed_with_the_number_left_blank_still_matches_once_the_report_is_issu
     // --blank-number belongs to the final version only.
     let o = baocao(&["export", s(&path), "--blank-number", "-o", s(&pdf)]);
     assert!(!o.status.success());
-}
-
-#[test]
-#[ignore = "manual: leaves a signed sample in /tmp/t1"]
-fn manual_leave_a_signed_sample() {
-    let t = signed_sample();
-    for f in [&t.project, &t.pdf, &t.signed] {
-        std::fs::copy(f, Path::new("/tmp/t1").join(f.file_name().unwrap())).unwrap();
-    }
 }
 
 /// A PNG of `w` × `h` pixels: a ring of `rgb` on a transparent background, with its
@@ -529,6 +514,21 @@ fn ring_png(path: &Path, w: u32, h: u32, rgb: [u8; 3], dpi: Option<u32>) {
     enc.write_header().unwrap().write_image_data(&data).unwrap();
 }
 
+/// `baocao export PROJECT --final` with the given signature and seal images.
+fn export_with_images(project: &Path, out: &Path, signature: &str, seal: &str) -> Output {
+    baocao(&[
+        "export",
+        s(project),
+        "--final",
+        "-o",
+        s(out),
+        "--signature-image",
+        signature,
+        "--seal-image",
+        seal,
+    ])
+}
+
 #[test]
 fn signature_and_seal_images_are_drawn_the_seal_at_its_actual_size_and_still_verify() {
     let dir = tempfile::tempdir().unwrap();
@@ -549,17 +549,11 @@ fn signature_and_seal_images_are_drawn_the_seal_at_its_actual_size_and_still_ver
         None,
     );
     let pdf = dir.path().join("co-anh.pdf");
-    let o = baocao(&[
-        "export",
-        s(&project),
-        "--final",
-        "-o",
-        s(&pdf),
-        "--signature-image",
-        s(&dir.path().join("chu-ky.png")),
-        "--seal-image",
-        s(&dir.path().join("con-dau.png")),
-    ]);
+    let (sig, seal) = (
+        dir.path().join("chu-ky.png"),
+        dir.path().join("con-dau.png"),
+    );
+    let o = export_with_images(&project, &pdf, s(&sig), s(&seal));
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let check = tool("qpdf", &["--check", s(&pdf)]);
     assert!(
@@ -585,17 +579,7 @@ fn signature_and_seal_images_are_drawn_the_seal_at_its_actual_size_and_still_ver
 
     // Same bytes again, and the signed copy verifies with the images beside the project.
     let again = dir.path().join("lan-hai.pdf");
-    let o = baocao(&[
-        "export",
-        s(&project),
-        "--final",
-        "-o",
-        s(&again),
-        "--signature-image",
-        "chu-ky.png",
-        "--seal-image",
-        "con-dau.png",
-    ]);
+    let o = export_with_images(&project, &again, "chu-ky.png", "con-dau.png");
     // Relative paths are read from the current folder: here they do not exist.
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("Không đọc được ảnh chữ ký"));
@@ -619,25 +603,4 @@ fn signature_and_seal_images_are_drawn_the_seal_at_its_actual_size_and_still_ver
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("Ảnh con dấu không dùng được"), "{err}");
     assert!(!again.exists());
-}
-
-#[test]
-#[ignore = "manual: leaves a sign-ready PDF with images in /tmp/t1"]
-fn manual_images() {
-    let dir = Path::new("/tmp/t1");
-    let project = approved_sample(dir);
-    ring_png(&dir.join("con-dau.png"), 425, 425, [220, 20, 20], Some(300));
-    ring_png(&dir.join("chu-ky.png"), 400, 160, [20, 40, 200], None);
-    let o = baocao(&[
-        "export",
-        s(&project),
-        "--final",
-        "-o",
-        "/tmp/t1/anh.pdf",
-        "--signature-image",
-        "/tmp/t1/chu-ky.png",
-        "--seal-image",
-        "/tmp/t1/con-dau.png",
-    ]);
-    assert!(o.status.success());
 }

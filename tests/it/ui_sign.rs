@@ -120,6 +120,23 @@ fn a_report_still_being_drafted_gets_no_sign_ready_pdf_and_is_told_why() {
     assert!(!pdf.exists());
 }
 
+/// Opens `project`, clicks Góp ý và duyệt › Kiểm tra bản đã ký… answering `signed`, and
+/// returns the message shown; the window is closed again (letting go of the file).
+fn check_in_review_step(project: &Path, signed: PathBuf) -> (String, String) {
+    let answers = Answers {
+        signed: Some(signed),
+        ..Answers::default()
+    };
+    let mut h = window(project, answers);
+    let index = Step::ALL.iter().position(|s| *s == Step::Duyet).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", Step::Duyet.label()))
+        .click();
+    h.run();
+    h.get_by_label("Kiểm tra bản đã ký…").click();
+    h.run();
+    message(&h)
+}
+
 #[test]
 fn the_review_step_checks_a_signed_pdf_against_the_open_project() {
     let dir = tempfile::tempdir().unwrap();
@@ -128,39 +145,13 @@ fn the_review_step_checks_a_signed_pdf_against_the_open_project() {
     export_final(&project, &pdf);
     let signed = dir.path().join("da-ky.pdf");
     sign(dir.path(), &pdf, &signed, "Đỗ Thị Minh Huyền", "ChuKy1");
-    let mut h = window(
-        &project,
-        Answers {
-            signed: Some(signed),
-            ..Answers::default()
-        },
-    );
-    let index = Step::ALL.iter().position(|s| *s == Step::Duyet).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", Step::Duyet.label()))
-        .click();
-    h.run();
-    h.get_by_label("Kiểm tra bản đã ký…").click();
-    h.run();
-    let (title, text) = message(&h);
+    let (title, text) = check_in_review_step(&project, signed);
     assert_eq!(title, "Kiểm tra bản đã ký");
     assert!(text.contains("khớp bản đã duyệt"), "{text}");
     assert!(text.contains("Đỗ Thị Minh Huyền"), "{text}");
-
-    // The unsigned export: told so (the first window lets go of the project first).
-    drop(h);
-    let mut h = window(
-        &project,
-        Answers {
-            signed: Some(pdf),
-            ..Answers::default()
-        },
-    );
-    h.get_by_label(&format!("{index}. {}", Step::Duyet.label()))
-        .click();
-    h.run();
-    h.get_by_label("Kiểm tra bản đã ký…").click();
-    h.run();
-    assert!(message(&h).1.contains("chưa được ký số"));
+    // The unsigned export: told so.
+    let (_, text) = check_in_review_step(&project, pdf);
+    assert!(text.contains("chưa được ký số"), "{text}");
 }
 
 #[test]

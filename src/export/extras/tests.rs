@@ -165,5 +165,5 @@ fn pages_without_headings_get_no_outline_and_text_loses_control_characters() {
     .expect("pdf");
     let doc = Document::load_mem(&bytes).expect("parse");
     assert!(doc.catalog().expect("catalog").get(b"Outlines").is_err());
-    assert_eq!(esc("a\u{7}b\tc"), "ab\tc");
+    assert_eq!(esc("a\u{7}b\tc<"), "ab\tc&lt;");
 }
