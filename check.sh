@@ -10,6 +10,7 @@ command -v pdffonts >/dev/null || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null || need_apt+=(qpdf)
 # The printing code links the system's CUPS library.
 [ -e /usr/include/cups/cups.h ] || need_apt+=(libcups2-dev)
+command -v openssl >/dev/null || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
@@ -20,6 +21,9 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 if ! python3 -c 'import pdfplumber, docx' 2>/dev/null; then
   python3 -m pip install -q pdfplumber python-docx 2>/dev/null || python3 -m pip install -q --break-system-packages pdfplumber python-docx
+fi
+if ! command -v pyhanko >/dev/null; then
+  python3 -m pip install -q pyhanko pyhanko-cli 2>/dev/null || python3 -m pip install -q --break-system-packages pyhanko pyhanko-cli
 fi
 
 echo "== cargo fmt --check"

@@ -12,11 +12,13 @@ mod docx_import;
 mod new_report;
 mod print;
 mod text_import;
+mod verify;
 
 pub use docx_import::run_docx_import;
 pub use new_report::{NewReportArgs, run_new_report};
 pub use print::{PrintArgs, run_print};
 pub use text_import::run_text_import;
+pub use verify::{VerifyArgs, run_verify};
 
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
@@ -40,6 +42,8 @@ pub enum Command {
     NewReport(NewReportArgs),
     /// `baocao print`: the report's pages to a printer.
     Print(PrintArgs),
+    /// `baocao verify SIGNED.pdf [FILE.ron]`: check a signed PDF.
+    Verify(VerifyArgs),
     Help,
 }
 
@@ -95,6 +99,12 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// `--format pdf|docx`; PDF unless asked for or the output file ends in `.docx`.
     pub format: ExportFormat,
+    /// `--signature-image PNG`, `--seal-image PNG`: the images of the sign-ready
+    /// version (`--final`), instead of those the project names.
+    pub signing: crate::model::SigningImages,
+    /// `--blank-number`: the sign-ready version with `Số:` and the date left blank, for
+    /// the document system to fill in at issuance (Decree 30, Art. 15.3).
+    pub blank_number: bool,
 }
 
 /// The file format `baocao export` writes.
@@ -136,6 +146,7 @@ pub const USAGE: &str = "Cách dùng:
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
   baocao export TỆP.ron [--report MÃ | --period KỲ] [--final | --review-copy] [--format pdf|docx] -o BÁO-CÁO.pdf
+                              [--final --signature-image PNG --seal-image PNG --blank-number]
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
                               --format docx: xuất ra tệp Word (.docx); bản xem xét kèm góp ý
                               dưới dạng chú thích (comment) của Word
@@ -144,6 +155,11 @@ pub const USAGE: &str = "Cách dùng:
                               --final: bản chính thức, không có dấu DỰ THẢO (chỉ khi đã duyệt
                               hoặc đã ban hành); --review-copy: bản xem xét, tức bản dự thảo
                               kèm danh sách góp ý chưa xử lý và số trang của từng góp ý
+                              --final --signature-image CHỮ-KÝ.png --seal-image DẤU.png: bản ký số
+                              kèm ảnh chữ ký (màu xanh, nền trong suốt) và ảnh con dấu (màu đỏ,
+                              đúng kích thước), đặt theo Phụ lục I Nghị định 30; bản --final luôn
+                              kèm nguồn báo cáo (.ron) để mở lại hoặc đối chiếu bằng verify;
+                              --blank-number: để trống số và ngày cho hệ thống văn bản điền khi ban hành
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao import TỆP.ron BÁO-CÁO.txt [--period 2026-Q2] [--yes]
@@ -163,6 +179,11 @@ pub const USAGE: &str = "Cách dùng:
                               in báo cáo ra máy in (mặc định: máy in mặc định, mọi trang, 1 bản);
                               --pages: các trang như “1-3, 7”; --two-sided: in hai mặt
   baocao print --printers     liệt kê các máy in của máy này
+  baocao verify BẢN-ĐÃ-KÝ.pdf [TỆP.ron]
+                              liệt kê chữ ký số trong tệp PDF và cho biết nội dung đã ký có khớp
+                              bản đã duyệt không (so với dự án, hoặc với nguồn đính kèm trong PDF);
+                              chỉ ra các mục, các trang khác nhau; mã thoát 0 chỉ khi khớp
+  baocao TỆP.pdf              mở cửa sổ với báo cáo khôi phục từ PDF do chương trình xuất
   baocao --help               hiện hướng dẫn này";
 
 /// Reads the arguments (without the program name).
@@ -175,6 +196,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
         [cmd, rest @ ..] if cmd == "print" => print::parse_print(rest).map(Command::Print),
+        [cmd, rest @ ..] if cmd == "verify" => verify::parse_verify(rest).map(Command::Verify),
         [cmd, rest @ ..] if cmd == "new-report" => {
             new_report::parse_new_report(rest).map(Command::NewReport)
         }
@@ -190,6 +212,8 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut kind: Option<ExportKind> = None;
     let mut output = None;
     let mut format = None;
+    let mut signing = crate::model::SigningImages::default();
+    let mut blank_number = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -229,6 +253,18 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                     .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
                 period = Some(Period::parse(text)?);
             }
+            "--blank-number" => blank_number = true,
+            "--signature-image" | "--seal-image" => {
+                let png = it
+                    .next()
+                    .ok_or_else(|| format!("Sau {a} cần tên tệp ảnh PNG."))?
+                    .clone();
+                if a == "--seal-image" {
+                    signing.seal_image = Some(png);
+                } else {
+                    signing.signature_image = Some(png);
+                }
+            }
             "-o" | "--output" => {
                 let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
                 output = Some(PathBuf::from(out));
@@ -241,6 +277,12 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         }
     }
     let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
+    if (!signing.is_unset() || blank_number) && kind != Some(ExportKind::Final) {
+        return Err(
+            "--signature-image, --seal-image và --blank-number chỉ dùng với --final (bản ký số)."
+                .to_owned(),
+        );
+    }
     if report.is_some() && period.is_some() {
         return Err(
             "Chỉ chọn một trong hai: --report (mã báo cáo) hoặc --period (kỳ báo cáo).".to_owned(),
@@ -264,6 +306,8 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         kind: kind.unwrap_or_default(),
         output,
         format,
+        signing,
+        blank_number,
     })
 }
 
@@ -573,13 +617,35 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
 /// Only that report is kept in memory, however many the file holds.
 pub(crate) fn render_asked(
     args: &ExportArgs,
-) -> Result<(crate::model::Report, crate::render::Rendered), String> {
+) -> Result<(Project, crate::render::Rendered), String> {
     let keep = match (&args.report, args.period) {
         (Some(id), _) => storage::Keep::Id(id.clone()),
         (None, Some(period)) => storage::Keep::Id(report_of_period(&args.file, period)?),
         (None, None) => storage::Keep::Last,
     };
-    let loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
+    let mut loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
+    // Images given on the command line replace the project's, as paths from the
+    // project's folder when they are in it.
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let folder = cwd.join(args.file.parent().unwrap_or(Path::new("")));
+    let from_project = |png: &String| {
+        let full = cwd.join(png);
+        full.strip_prefix(&folder)
+            .map(|p| p.to_string_lossy().into_owned())
+            .unwrap_or_else(|_| full.to_string_lossy().into_owned())
+    };
+    if let Some(png) = &args.signing.signature_image {
+        loaded.project.signing.signature_image = Some(from_project(png));
+    }
+    if let Some(png) = &args.signing.seal_image {
+        loaded.project.signing.seal_image = Some(from_project(png));
+    }
+    if args.blank_number
+        && let Some(r) = loaded.project.reports.first_mut()
+    {
+        r.number = None;
+        r.date = None;
+    }
     let project = &loaded.project;
     let report = project.reports.first().ok_or_else(|| match &args.report {
         Some(id) => format!(
@@ -603,11 +669,17 @@ pub(crate) fn render_asked(
     };
     let rendered = crate::render::render(project, report, kind)
         .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
-    Ok((report.clone(), rendered))
+    Ok((loaded.project, rendered))
 }
 
 fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
-    let (report, rendered) = render_asked(args)?;
+    let (project, rendered) = render_asked(args)?;
+    let project = &project;
+    // render_asked keeps exactly the report it rendered.
+    let report = project
+        .reports
+        .first()
+        .ok_or("Tệp chưa có báo cáo nào để xuất.")?;
     let output = args.output.clone().unwrap_or_else(|| {
         let stem = args
             .file
@@ -618,17 +690,24 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
             .with_file_name(format!("{stem}-{}.{}", report.id, args.format.extension()))
     });
     let bytes = match args.format {
+        // The sign-ready version: dated by its approval, its source attached.
+        ExportFormat::Pdf if args.kind == ExportKind::Final => {
+            let images = crate::issue::load_images(&project.signing, Some(&args.file))?;
+            crate::issue::sign_ready_from(&rendered, project, report, images)
+                .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
+        }
         ExportFormat::Pdf => {
             crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))
+                .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
         }
         ExportFormat::Docx => crate::export::write_docx(
             &rendered,
             &crate::export::DocxOptions {
                 creation_date: creation_date(),
             },
-        ),
-    }
-    .map_err(|e| format!("{e}\nTệp: {}", output.display()))?;
+        )
+        .map_err(|e| format!("{e}\nTệp: {}", output.display()))?,
+    };
     storage::write_output(&output, &bytes).map_err(|e| e.to_string())?;
     let warnings = rendered.warnings.iter().map(ToString::to_string).collect();
     Ok((output, warnings))
@@ -715,6 +794,8 @@ mod tests {
                 kind: ExportKind::Final,
                 output: Some("x.pdf".into()),
                 format: ExportFormat::Pdf,
+                signing: Default::default(),
+                blank_number: false,
             }))
         );
         assert_eq!(
@@ -726,6 +807,8 @@ mod tests {
                 kind: ExportKind::ReviewCopy,
                 output: None,
                 format: ExportFormat::Pdf,
+                signing: Default::default(),
+                blank_number: false,
             }))
         );
         let plain = parse_args(&args(&["export", "a.ron"]));

@@ -22,6 +22,8 @@
 //! - [`render`]: one report → its pages, metadata and warnings, read by every output;
 //! - [`session`]: the open document (load, save, lock, autosave, recovery, review files);
 //! - [`units`]: millimetres and points in types, and the A4 sheet;
+//! - [`issue`]: the sign-ready final PDF with its source attached, and the check of a
+//!   signed copy;
 //! - [`cli`]: the commands without a window;
 //! - [`ui`]: the eframe window.
 
@@ -32,6 +34,7 @@ pub mod edit;
 pub mod export;
 pub mod guide;
 pub mod import;
+pub mod issue;
 pub mod layout;
 pub mod model;
 pub mod print;

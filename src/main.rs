@@ -34,6 +34,7 @@ fn main() -> ExitCode {
         Command::Print(args) => {
             cli::run_print(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Command::Verify(args) => cli::run_verify(&args, &mut std::io::stdout()),
         Command::Window(path) => baocao::ui::run(path),
     }
 }

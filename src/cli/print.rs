@@ -106,10 +106,14 @@ fn run(
     report_args: &ExportArgs,
     printers: &[print::PrinterInfo],
 ) -> Result<String, String> {
-    let (report, rendered) = render_asked(report_args)?;
+    let (project, rendered) = render_asked(report_args)?;
+    let report = project
+        .reports
+        .first()
+        .ok_or("Tệp chưa có báo cáo nào để in.")?;
     let pages =
         print::parse_pages(&args.pages, rendered.pages.pages.len()).map_err(|e| e.to_string())?;
-    let name = crate::session::reports::output_name(&report, rendered.draft, false, "pdf");
+    let name = crate::session::reports::output_name(report, rendered.draft, false, "pdf");
     let printer = match print::choose_printer(printers, args.printer.as_deref()) {
         Ok(p) => p,
         Err(e) => {

@@ -30,6 +30,30 @@ pub struct Meta {
     pub keywords: String,
     /// BCP 47 language tag, `vi`.
     pub language: String,
+    /// The fields of Decree 30, Appendix VI that the report knows (the final PDF's XMP).
+    pub record: DocRecord,
+}
+
+/// An electronic document's metadata as Decree 30, Appendix VI names it, as far as the
+/// report knows it; empty strings for what it does not know yet.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct DocRecord {
+    /// CodeNumber: the number (`05`); empty before issuance.
+    pub code_number: String,
+    /// CodeNotation: the type and organisation code (`BC-UBND`).
+    pub code_notation: String,
+    /// IssuedDate; `None` before issuance.
+    pub issued_date: Option<chrono::NaiveDate>,
+    /// OrganName: the issuing organisation.
+    pub organ_name: String,
+    /// Subject: the trích yếu.
+    pub subject: String,
+    /// SignerInfo: position.
+    pub signer_position: String,
+    /// SignerInfo: full name.
+    pub signer_name: String,
+    /// To: the recipients (`Kính gửi`, then `Nơi nhận`).
+    pub to: Vec<String>,
 }
 
 /// A run of pages numbered on its own (the report, or one appendix).
@@ -194,6 +218,9 @@ pub struct Paragraph {
     pub list: Option<ListItem>,
     /// A section heading: 1 for `I.`, 2 for `1.`, 3 for `2.1.` or `a)` and so on.
     pub heading_level: Option<u8>,
+    /// The space above this paragraph holds the signature image and the seal (the
+    /// signer's name in a sign-ready version with images): layout places them there.
+    pub images_above: bool,
 }
 
 /// What a list item is, for outputs that number lists themselves (Word).
@@ -226,6 +253,7 @@ impl Paragraph {
             index_in_source: None,
             list: None,
             heading_level: None,
+            images_above: false,
         }
     }
 
@@ -249,6 +277,7 @@ impl Paragraph {
             index_in_source: None,
             list: None,
             heading_level: None,
+            images_above: false,
         }
     }
 

@@ -46,6 +46,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
         project,
         report,
         setup: &setup,
+        final_version: options.final_version,
     };
     let draft = !options.final_version;
     let appendix_names = appendix_names(report);
@@ -80,10 +81,45 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
                 report.period.short_label()
             ),
             language: "vi".to_owned(),
+            record: doc_record(project, report),
         },
         setup,
         draft,
         parts,
+    }
+}
+
+/// The Appendix VI fields of `report`.
+fn doc_record(project: &Project, report: &Report) -> DocRecord {
+    let org = &project.organisation;
+    let number = crate::vi::doc_number(report.number, REPORT_TYPE_CODE, &org.doc_code);
+    let notation = number.rsplit('/').next().unwrap_or_default().to_owned();
+    let signer = org.signer(&report.signer);
+    let organ_name = if org.full_name.trim().is_empty() {
+        org.issuing_body.join(" ")
+    } else {
+        org.full_name.trim().to_owned()
+    };
+    let to = report
+        .recipients
+        .iter()
+        .chain(&report.distribution)
+        .map(|r| header::strip_end(r).trim().to_owned())
+        .filter(|r| !r.is_empty())
+        .collect();
+    DocRecord {
+        code_number: report.number.map(|n| format!("{n:02}")).unwrap_or_default(),
+        code_notation: notation,
+        issued_date: report.date,
+        organ_name,
+        subject: report.summary.trim().to_owned(),
+        signer_position: signer
+            .map(|s| s.position.trim().to_owned())
+            .unwrap_or_default(),
+        signer_name: signer
+            .map(|s| s.full_name.trim().to_owned())
+            .unwrap_or_default(),
+        to,
     }
 }
 
@@ -92,6 +128,8 @@ pub(crate) struct Ctx<'a> {
     pub project: &'a Project,
     pub report: &'a Report,
     pub setup: &'a crate::model::PageSetup,
+    /// The version without DỰ THẢO.
+    pub final_version: bool,
 }
 
 /// The appendices that follow the report, with their printed names: `Phụ lục` alone,

@@ -88,6 +88,9 @@ fn signature_block(ctx: &Ctx) -> Block {
         .unwrap_or_default();
     let mut name_line = plain_line(vec![Run::bold(name)], SIGNER_PT, Align::Center);
     name_line.space_before_pt = Mm(SIGNATURE_SPACE_MM).to_pt().0;
+    // Decree 30, Appendix I part II: the images stand between the position and the
+    // name, on the version to be signed only.
+    name_line.images_above = ctx.final_version && !ctx.project.signing.is_unset();
     right.push(name_line);
 
     super::two_columns(

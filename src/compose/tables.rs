@@ -277,6 +277,7 @@ mod tests {
             project,
             report,
             setup: &setup,
+            final_version: false,
         };
         indicator_table(&ctx, options)
     }

@@ -232,7 +232,8 @@ fn page_content<'a>(
                 out.nums(&[x, y, round(r.w_pt), round(r.h_pt)], "re");
                 out.op("S");
             }
-            Item::Text(_) => {}
+            // Drawn after the text by `images`, from the images the options carry.
+            Item::Text(_) | Item::Image(_) => {}
         }
     }
 

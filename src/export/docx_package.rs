@@ -87,8 +87,8 @@ fn core_xml(meta: &Meta, draft: bool, stamp: &str) -> String {
     )
 }
 
-/// Text as XML character data.
-fn escape(s: &str) -> String {
+/// Text as XML character data (and attribute values); also written into the PDF's XMP.
+pub(super) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -116,6 +116,7 @@ mod tests {
             subject: "Sơ kết".to_owned(),
             keywords: "Nghị quyết 57-NQ/TW".to_owned(),
             language: "vi".to_owned(),
+            ..Meta::default()
         };
         let xml = core_xml(&meta, true, "2026-06-30T00:00:00Z");
         assert!(

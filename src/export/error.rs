@@ -62,4 +62,13 @@ pub enum ExportError {
         "Không tạo được tệp Word. Đây là lỗi của chương trình; hãy gửi tệp dự án cho người phát triển."
     )]
     Docx(String),
+
+    /// The signature or seal image could not be drawn.
+    #[error("Ảnh {what} không dùng được: {reason}. Hãy chọn tệp PNG khác.")]
+    Image {
+        /// `chữ ký` or `con dấu`.
+        what: &'static str,
+        /// Why, in Vietnamese.
+        reason: String,
+    },
 }

@@ -13,6 +13,10 @@
 //! - `fonts` holds the bundled faces parsed for printpdf, and the subset tags;
 //! - `finish` does what printpdf cannot (catalog `/Lang`, the Info dictionary, a
 //!   deterministic file ID) and compresses the streams;
+//! - `extras` adds the outline, the XMP metadata and attached files;
+//! - [`images`] decodes the signature and seal images of a sign-ready version;
+//! - [`read`] reads a PDF back (attached files, signatures, page contents) for
+//!   `baocao verify` and for opening a PDF the program wrote;
 //! - [`error`] holds [`ExportError`].
 
 mod content;
@@ -21,10 +25,16 @@ mod docx_blocks;
 mod docx_package;
 mod docx_styles;
 pub mod error;
+mod extras;
 mod finish;
 mod fonts;
+pub mod images;
 pub mod pdf;
+pub mod read;
 
 pub use docx::{DocxOptions, write_docx};
 pub use error::ExportError;
+pub use extras::{Attachment, ND30_NS};
+pub use images::SignatureImages;
 pub use pdf::{PdfOptions, to_pdf_space, write_pdf};
+pub use read::{PdfFacts, ReadError, SignatureField, read_pdf};

@@ -13,6 +13,8 @@ use chrono::NaiveDateTime;
 use printpdf::{FontId, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
 
 use super::content::{self, UsedFont};
+use super::extras::{self, Attachment};
+use super::images::{self, SignatureImages};
 use super::{ExportError, finish, fonts};
 use crate::layout::{FontStyle, Fonts, Item, Page, Pages};
 use crate::render::Rendered;
@@ -27,6 +29,11 @@ pub struct PdfOptions {
     pub creator: String,
     /// The program that wrote the PDF (Info `/Producer`).
     pub producer: String,
+    /// Files attached to the PDF: the report's source in a sign-ready final version.
+    pub attachments: Vec<Attachment>,
+    /// The signature and seal images of a sign-ready final version, placed where
+    /// layout left room for them; none unless the clerk asks.
+    pub signature_images: SignatureImages,
 }
 
 impl PdfOptions {
@@ -36,6 +43,8 @@ impl PdfOptions {
             creation_date,
             creator: "baocao".to_string(),
             producer: "baocao".to_string(),
+            attachments: Vec::new(),
+            signature_images: SignatureImages::default(),
         }
     }
 }
@@ -103,6 +112,15 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
     }
     let codes = content::read_codes(&lo, &used)?;
     content::replace_contents(&mut lo, &pages.pages, &texts, &used, &codes)?;
+    images::draw(&mut lo, pages, &options.signature_images)?;
+    extras::add(
+        &mut lo,
+        pages,
+        meta,
+        rendered.draft,
+        options.creation_date,
+        &options.attachments,
+    )?;
     finish::finish(&mut lo, meta, rendered.draft, options)
 }
 
@@ -154,6 +172,7 @@ fn check_item(page: usize, item: usize, it: &Item) -> Result<(), ExportError> {
         Item::Text(t) => vec![t.x_pt, t.baseline_pt, t.size_pt, t.word_spacing_pt],
         Item::Line(l) => vec![l.x0_pt, l.y0_pt, l.x1_pt, l.y1_pt, l.width_pt],
         Item::Rect(r) => vec![r.x_pt, r.y_pt, r.w_pt, r.h_pt, r.stroke_pt],
+        Item::Image(i) => vec![i.x_pt, i.y_pt, i.w_pt, i.h_pt],
     };
     let reason = if numbers.iter().any(|v| !v.is_finite()) {
         Some("vị trí hoặc kích thước không phải là một số hợp lệ")

@@ -3,7 +3,7 @@
 
 use super::flow::{Flow, Frame, PagePlan, source_of};
 use super::lines::sane_size;
-use super::page::{Anchor, FontStyle, Item, Page, Region, TextItem};
+use super::page::{Anchor, FontStyle, Heading, Item, Page, Region, TextItem};
 use super::slice::{Slice, shift};
 use super::text::Ctx;
 use crate::compose::{Block, Part, SourceRef};
@@ -48,6 +48,7 @@ pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: 
             regions.add(unit.block, top, top + unit.slice.height_pt);
             if unit.block.is_some() && unit.block != prev_block {
                 page.anchors.extend(anchor(pp.part, unit.block, top));
+                page.headings.extend(heading(pp, unit.block, top));
             }
             prev_block = unit.block;
             put(&mut page, std::mem::take(&mut unit.slice), top);
@@ -71,6 +72,7 @@ fn blank(part: usize, number_in_part: usize) -> Page {
         items: Vec::new(),
         regions: Vec::new(),
         anchors: Vec::new(),
+        headings: Vec::new(),
         part,
         number_in_part,
     }
@@ -86,6 +88,37 @@ fn anchor(part: &Part, block: Option<usize>, top_pt: f32) -> Option<Anchor> {
         }),
         _ => None,
     }
+}
+
+/// The heading that starts at `top_pt`: a section heading, or an appendix's first
+/// paragraph (its name), titled with the name and the line after it.
+fn heading(pp: &PartPages, block: Option<usize>, top_pt: f32) -> Option<Heading> {
+    let block = block?;
+    let text_of = |b: usize| match pp.part.blocks.get(b) {
+        Some(Block::Paragraph(p)) => {
+            let text: String = p.runs.iter().map(|r| r.text.as_str()).collect();
+            Some(text.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
+        _ => None,
+    };
+    let (level, title) = match pp.part.blocks.get(block)? {
+        Block::Paragraph(p) if p.heading_level.is_some() => {
+            (p.heading_level.unwrap_or(1), text_of(block)?)
+        }
+        Block::Paragraph(_) if pp.index > 0 && block == 0 => {
+            let name = text_of(0)?;
+            match text_of(1) {
+                Some(title) if !title.is_empty() => (1, format!("{name}. {title}")),
+                _ => (1, name),
+            }
+        }
+        _ => return None,
+    };
+    (!title.is_empty()).then_some(Heading {
+        level,
+        title,
+        y_pt: top_pt,
+    })
 }
 
 fn put(page: &mut Page, slice: Slice, top_pt: f32) {

@@ -1,11 +1,12 @@
 //! layout, step 3b: a [`Columns`] block (first-page header, signature block) → one band
 //! that the flow never splits, with the columns' baselines lined up as asked.
 
-use super::page::Item;
+use super::page::{ImageItem, ImageKind, Item};
 use super::paragraph::{finite_or_zero, lay_paragraph};
 use super::slice::{Slice, stack};
 use super::text::Ctx;
 use crate::compose::{Column, Columns, ColumnsAlign, Paragraph};
+use crate::units::Mm;
 
 /// Baselines closer than this to the shared one are snapped onto it, so that the
 /// columns share it to the last bit whatever the float rounding of the stacking.
@@ -65,12 +66,53 @@ fn stack_input(paras: &[Paragraph], x_pt: f32, width_pt: f32, ctx: &mut Ctx) -> 
         .iter()
         .map(|p| {
             let laid = lay_paragraph(p, x_pt, width_pt, ctx);
-            let (band, _) = stack(laid.bands.into_iter().map(|b| (0.0, b)).collect());
+            let (mut band, _) = stack(laid.bands.into_iter().map(|b| (0.0, b)).collect());
             let gap = (prev_after + finite_or_zero(p.space_before_pt)).max(0.0);
+            if p.images_above {
+                band.items.extend(image_boxes(x_pt, width_pt, gap));
+            }
             prev_after = finite_or_zero(p.space_after_pt);
             (gap, band)
         })
         .collect()
+}
+
+/// Width of the signature image's box (Decree 30 sets none; a signature scanned at
+/// its size is 35–45 mm wide).
+const SIGNATURE_W_MM: f32 = 45.0;
+/// The seal's box when the image does not give its size: a commune's round seal is
+/// about 35 mm across.
+const SEAL_MM: f32 = 36.0;
+/// Room left between the images and the lines above and below them.
+const IMAGE_MARGIN_PT: f32 = 2.0;
+
+/// The boxes of the signature and the seal in the `gap_pt` above a paragraph (y from
+/// the paragraph's top, so negative): the signature centred on the column, the seal
+/// over the left third of it (Decree 30, Appendix I part II), both centred on the
+/// gap's middle. The seal is drawn last, over the signature.
+fn image_boxes(x_pt: f32, width_pt: f32, gap_pt: f32) -> [Item; 2] {
+    let sig_w = Mm(SIGNATURE_W_MM).to_pt().0.min(width_pt * 0.9);
+    let sig_h = (gap_pt - 2.0 * IMAGE_MARGIN_PT).max(0.0);
+    let sig_x = x_pt + (width_pt - sig_w) / 2.0;
+    let sig_y = -gap_pt + IMAGE_MARGIN_PT;
+    let seal = Mm(SEAL_MM).to_pt().0;
+    let middle = sig_y + sig_h / 2.0;
+    [
+        Item::Image(ImageItem {
+            kind: ImageKind::Signature,
+            x_pt: sig_x,
+            y_pt: sig_y,
+            w_pt: sig_w,
+            h_pt: sig_h,
+        }),
+        Item::Image(ImageItem {
+            kind: ImageKind::Seal,
+            x_pt: sig_x + sig_w / 3.0 - seal,
+            y_pt: middle - seal / 2.0,
+            w_pt: seal,
+            h_pt: seal,
+        }),
+    ]
 }
 
 /// Natural baseline of the first line of each column, from the block top.

@@ -69,6 +69,18 @@ pub fn dump(pages: &Pages) -> String {
                         r.stroke_pt
                     );
                 }
+                Item::Image(i) => {
+                    end_line(&mut out, &mut prev);
+                    let _ = writeln!(
+                        out,
+                        "p{p} image {:?} x={} y={} w={} h={}",
+                        i.kind,
+                        mm(i.x_pt),
+                        mm(i.y_pt),
+                        mm(i.w_pt),
+                        mm(i.h_pt)
+                    );
+                }
             }
         }
         end_line(&mut out, &mut prev);

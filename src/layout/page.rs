@@ -51,6 +51,9 @@ pub struct Page {
     /// Where each numbered paragraph that starts on this page begins (review comments
     /// anchored to a paragraph point there).
     pub anchors: Vec<Anchor>,
+    /// The headings that start on this page (section headings, and each appendix's
+    /// name), in order: the PDF outline points at them.
+    pub headings: Vec<Heading>,
     /// Index of the document part (0 = report body, 1.. = appendices).
     pub part: usize,
     /// Page number within its part, from 1.
@@ -63,6 +66,29 @@ pub enum Item {
     Text(TextItem),
     Line(LineItem),
     Rect(RectItem),
+    /// Where the PDF draws an image it is given (the signature and the seal of a
+    /// sign-ready version); the preview leaves it blank.
+    Image(ImageItem),
+}
+
+/// Which image an [`ImageItem`] holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ImageKind {
+    /// The signer's handwritten signature, fitted into the box, centred.
+    Signature,
+    /// The organisation's seal, drawn at its actual size centred on the box (the box's
+    /// size when the image does not say its resolution).
+    Seal,
+}
+
+/// A box for an image, from the top-left corner of the page.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImageItem {
+    pub kind: ImageKind,
+    pub x_pt: f32,
+    pub y_pt: f32,
+    pub w_pt: f32,
+    pub h_pt: f32,
 }
 
 /// A run of text on one baseline in one font style and size.
@@ -101,6 +127,17 @@ pub struct RectItem {
     pub w_pt: f32,
     pub h_pt: f32,
     pub stroke_pt: f32,
+}
+
+/// Where a heading starts, for the PDF outline (bookmarks).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    /// 1 for `I.` and for an appendix, 2 for `1.`, and so on.
+    pub level: u8,
+    /// The heading as printed, number included (`II. KẾT QUẢ …`).
+    pub title: String,
+    /// Top of the heading's first line, from the top of the page.
+    pub y_pt: f32,
 }
 
 /// A rectangle of the page that shows a given part of the report.

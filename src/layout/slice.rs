@@ -40,6 +40,10 @@ pub(crate) fn shift(item: &mut Item, dx_pt: f32, dy_pt: f32) {
             r.x_pt += dx_pt;
             r.y_pt += dy_pt;
         }
+        Item::Image(i) => {
+            i.x_pt += dx_pt;
+            i.y_pt += dy_pt;
+        }
     }
 }
 

@@ -836,6 +836,11 @@ fn write_sample_pages_for_viewing() {
                     "R\t{n}\t{}\t{}\t{}\t{}\t{}",
                     r.x_pt, r.y_pt, r.w_pt, r.h_pt, r.stroke_pt
                 ),
+                Item::Image(i) => writeln!(
+                    out,
+                    "I\t{n}\t{:?}\t{}\t{}\t{}\t{}",
+                    i.kind, i.x_pt, i.y_pt, i.w_pt, i.h_pt
+                ),
             };
         }
     }

@@ -29,7 +29,7 @@ pub use plan::{
     Comparison, Deadline, Group, Indicator, Plan, Target, Task, grouped, target_label, value_label,
 };
 pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value};
-pub use project::{FORMAT_VERSION, Project};
+pub use project::{FORMAT_VERSION, Project, SigningImages};
 pub use proofing::{ProofRule, Proofing};
 pub use report::{Appendices, ChildNumbering, Generated, Report, ReportKind, Section, SectionRole};
 pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};

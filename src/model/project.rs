@@ -19,6 +19,29 @@ pub struct Project {
     pub reports: Vec<Report>,
     /// Page format overrides; defaults follow Decree 30/2020.
     pub page_setup: PageSetup,
+    /// The signature and seal images of the sign-ready version, when the clerk chose
+    /// them. Not written while unset, so files without them stay as they were; not part
+    /// of the approval fingerprint (they print only on the version to be signed).
+    #[serde(skip_serializing_if = "SigningImages::is_unset")]
+    pub signing: SigningImages,
+}
+
+/// Image files beside the project, as paths relative to the project file's folder
+/// (Decree 30, Appendix I part II): never embedded in the project file itself.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SigningImages {
+    /// The signer's handwritten signature: blue, PNG with a transparent background.
+    pub signature_image: Option<String>,
+    /// The organisation's seal: red, actual size, PNG with a transparent background.
+    pub seal_image: Option<String>,
+}
+
+impl SigningImages {
+    /// Whether no image is chosen.
+    pub fn is_unset(&self) -> bool {
+        self.signature_image.is_none() && self.seal_image.is_none()
+    }
 }
 
 impl Default for Project {
@@ -30,6 +53,7 @@ impl Default for Project {
             periods: Vec::new(),
             reports: Vec::new(),
             page_setup: PageSetup::default(),
+            signing: SigningImages::default(),
         }
     }
 }

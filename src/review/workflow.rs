@@ -230,16 +230,7 @@ pub fn fingerprint(project: &Project, report: &Report) -> String {
     let printed = Printed {
         organisation: &project.organisation,
         plan: &project.plan,
-        // Values of periods that begin after the report's period ends cannot print in
-        // it: entering next quarter's figures must not undo this quarter's approval.
-        periods: project
-            .periods
-            .iter()
-            .filter(|r| {
-                (r.period.year, r.period.start_month())
-                    <= (report.period.year, report.period.end_month())
-            })
-            .collect(),
+        periods: printed_periods(project, report),
         page_setup: &project.page_setup,
         report: &printed_report,
     };
@@ -257,6 +248,20 @@ pub fn fingerprint(project: &Project, report: &Report) -> String {
             let _ = write!(hex, "{b:02x}");
             hex
         })
+}
+
+/// The period records whose values `report` can print: values of periods that begin
+/// after the report's period ends cannot print in it (entering next quarter's figures
+/// must not undo this quarter's approval).
+pub fn printed_periods<'a>(project: &'a Project, report: &Report) -> Vec<&'a PeriodRecord> {
+    project
+        .periods
+        .iter()
+        .filter(|r| {
+            (r.period.year, r.period.start_month())
+                <= (report.period.year, report.period.end_month())
+        })
+        .collect()
 }
 
 /// Whether the approval of an approved or issued report still covers its content.

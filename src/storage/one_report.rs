@@ -81,6 +81,7 @@ struct Shallow {
     periods: Vec<PeriodRecord>,
     reports: Filtered,
     page_setup: PageSetup,
+    signing: crate::model::SigningImages,
 }
 
 impl Default for Shallow {
@@ -93,6 +94,7 @@ impl Default for Shallow {
             periods: p.periods,
             reports: Filtered::default(),
             page_setup: p.page_setup,
+            signing: p.signing,
         }
     }
 }
@@ -129,6 +131,7 @@ pub fn load_one_report(path: &Path, keep: Keep) -> Result<OneReport, StorageErro
         periods: shallow.periods,
         reports: shallow.reports.kept.into_iter().collect(),
         page_setup: shallow.page_setup,
+        signing: shallow.signing,
     };
     super::refuse_bad_numbers(&project, path)?;
     Ok(OneReport {

@@ -103,10 +103,14 @@ pub enum Command {
     SetUser(Actor),
     /// Merge the review files found beside the project.
     MergeReviewFiles,
+    /// Góp ý và duyệt › Kiểm tra bản đã ký…: check a signed PDF against the project.
+    VerifySigned,
     /// Take over the lock of a file somebody left open (after confirming).
     TakeOverLock,
     /// Export the review copy: the draft with its open comments listed at the end.
     ExportReviewCopy,
+    /// Tệp › Xuất bản ký số…: the sign-ready final PDF.
+    ExportSignReady,
     /// Show a message that something could not be done.
     Message(String),
     /// Show a message with its own title (help, about).
@@ -160,6 +164,9 @@ pub enum PdfKind {
     Report,
     /// The draft followed by every open comment, for reviewing on paper.
     ReviewCopy,
+    /// The final version ready to be signed digitally (Tệp › Xuất bản ký số…): dated
+    /// by its approval, with the report's source attached.
+    SignReady,
 }
 
 /// What happens after the user answers the unsaved-changes question.

@@ -20,6 +20,11 @@ pub trait Dialogs {
     fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
         None
     }
+    /// A signed PDF to check against the open project. Desktops without it answer
+    /// nothing.
+    fn open_signed_pdf(&mut self) -> Option<PathBuf> {
+        None
+    }
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
     /// The folder the next chooser starts in: the open project's.
@@ -99,6 +104,10 @@ impl Dialogs for NativeDialogs {
         self.run(|d| {
             d.set_title("Mở tệp dự án")
                 .add_filter("Tệp dự án baocao (.ron)", &["ron"])
+                .add_filter(
+                    "Báo cáo PDF do baocao xuất (.pdf), để khôi phục",
+                    &["pdf", "PDF"],
+                )
                 .pick_file()
         })
     }
@@ -129,6 +138,14 @@ impl Dialogs for NativeDialogs {
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| with_extension(p, "ron"))
+        })
+    }
+
+    fn open_signed_pdf(&mut self) -> Option<PathBuf> {
+        self.run(|d| {
+            d.set_title("Chọn bản PDF đã ký số để kiểm tra")
+                .add_filter("Tệp PDF", &["pdf", "PDF"])
+                .pick_file()
         })
     }
 

@@ -44,6 +44,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 ui.separator();
                 item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, out);
                 item(ui, "Xuất bản xem xét (kèm góp ý)…", "", Command::ExportReviewCopy, out);
+                item(ui, "Xuất bản ký số…", "", Command::ExportSignReady, out);
                 item(ui, "Xuất Word…", "", Command::ExportDocx(PdfKind::Report), out);
                 item(ui, "Xuất bản xem xét ra Word (kèm góp ý)…", "", Command::ExportDocx(PdfKind::ReviewCopy), out);
                 item(ui, "In…", "Ctrl+P", Command::Print, out);

@@ -614,6 +614,8 @@ fn paint_items(painter: &egui::Painter, fonts: &Fonts, page: &Page, tf: &PageToS
                 let stroke = Stroke::new(stroke_px(r.stroke_pt), INK);
                 painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Middle);
             }
+            // The images are the clerk's files, drawn only into the PDF.
+            Item::Image(_) => {}
         }
     }
 }

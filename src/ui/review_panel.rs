@@ -171,6 +171,14 @@ pub fn show(
         }
     }
     ui.separator();
+    if ui
+        .button("Kiểm tra bản đã ký…")
+        .on_hover_text("Chọn tệp PDF đã ký số để xem nội dung đã ký có khớp bản đã duyệt không")
+        .clicked()
+    {
+        out.push(Command::VerifySigned);
+    }
+    ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("duyet")
         .auto_shrink([false, false])

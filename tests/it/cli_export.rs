@@ -7,6 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use crate::support::cli::tool;
+
 use baocao::compose::{Block, ComposeOptions, compose};
 use baocao::model::{Comment, Reply, ReportStatus, ReviewRole};
 
@@ -24,19 +26,6 @@ fn baocao(args: &[&str]) -> Output {
         .env("SOURCE_DATE_EPOCH", "1782000000")
         .output()
         .expect("the program runs")
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
-        panic!("{name} is needed ({e}); install poppler-utils, qpdf and pdfplumber (bash check.sh does)")
-    });
-    assert!(
-        out.status.success(),
-        "{name} {args:?} failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 /// Exports `project` with extra arguments into a temporary folder.

@@ -19,6 +19,7 @@ mod print_cups;
 mod report_options;
 mod safety;
 mod sample_files;
+mod sign_verify;
 mod support {
     pub mod cli;
     pub mod sample_pages;
@@ -33,4 +34,5 @@ mod ui_recovery;
 mod ui_report_options;
 mod ui_review;
 mod ui_rich_text;
+mod ui_sign;
 mod ui_word_import;

@@ -112,6 +112,7 @@ fn meta() -> Meta {
         subject: "Chuyển đổi số".into(),
         keywords: "báo cáo, Nghị quyết 57".into(),
         language: "vi".into(),
+        ..Meta::default()
     }
 }
 

@@ -55,6 +55,7 @@ impl BaocaoApp {
             }
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
+            Command::ExportSignReady => self.export_pdf(PdfKind::SignReady),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
                 if s == Step::Duyet
@@ -143,6 +144,7 @@ impl BaocaoApp {
                 )));
             }
             Command::MergeReviewFiles => self.merge_review_files(),
+            Command::VerifySigned => self.verify_signed(),
             Command::TakeOverLock => self.take_over_lock(),
             Command::Message(text) => {
                 self.modal = Some(Modal::Message {

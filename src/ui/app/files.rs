@@ -26,10 +26,21 @@ enum OutputError {
     Write(#[from] crate::storage::StorageError),
     #[error("{0}")]
     Open(String),
+    #[error("{0}")]
+    Issue(#[from] crate::issue::IssueError),
+    /// Tệp › Xuất bản ký số… on a report that prints as a draft.
+    #[error(
+        "Chỉ báo cáo đã duyệt (nội dung không đổi sau khi duyệt, đủ số liệu, tệp dự án không còn lỗi) mới xuất được bản ký số. Hãy xem các lưu ý ở bước Góp ý và duyệt."
+    )]
+    NotFinal,
 }
 
 impl BaocaoApp {
     pub(super) fn open_path(&mut self, path: &Path) {
+        if crate::issue::is_pdf_path(path) {
+            self.open_pdf(path);
+            return;
+        }
         // Reopening the file in this window: let go of our own lock first.
         let same = self
             .doc
@@ -81,6 +92,59 @@ impl BaocaoApp {
                 self.status = Some(StatusLine::error("Không mở được tệp."));
             }
         }
+    }
+
+    /// Opens the report source attached to a PDF this program wrote, as a new unsaved
+    /// project (one report), to be saved as a `.ron` file.
+    fn open_pdf(&mut self, path: &Path) {
+        let restored = crate::issue::read_pdf_file(path)
+            .and_then(|bytes| crate::issue::read_source(&bytes, path).map_err(|e| e.to_string()));
+        match restored {
+            Ok((project, name)) => {
+                self.report_id = project.reports.first().map(|r| r.id.clone());
+                let mut doc = OpenDocument::new(None, project);
+                doc.revision += 1; // restored, not saved yet
+                self.doc = Some(doc);
+                self.derived = None;
+                self.approved_edit_ok.clear();
+                self.step = Step::ThongTin;
+                self.status = Some(StatusLine::info(format!(
+                    "Đã khôi phục báo cáo từ {} (tệp nguồn đính kèm {name}). Đây là dự án mới chưa lưu: hãy Lưu thành tệp dự án (.ron).",
+                    path.display()
+                )));
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không khôi phục được báo cáo từ PDF".to_owned(),
+                    text: e,
+                });
+                self.status = Some(StatusLine::error("Không mở được tệp PDF."));
+            }
+        }
+    }
+
+    /// Asks for a signed PDF and shows whether its signed content is the approved
+    /// report of the open project (the verdict of `baocao verify`). Reads only.
+    pub(super) fn verify_signed(&mut self) {
+        let Some(pdf) = self.dialogs.open_signed_pdf() else {
+            return;
+        };
+        let Some(doc) = &self.doc else { return };
+        let unsaved = std::path::PathBuf::from(doc.display_name());
+        let against = crate::issue::verify::Against {
+            project: &doc.project,
+            path: doc.path.as_deref().unwrap_or(&unsaved),
+        };
+        let text = crate::issue::read_pdf_file(&pdf)
+            .and_then(|bytes| {
+                crate::issue::verify::verify(&bytes, &pdf, Some(against)).map_err(|e| e.to_string())
+            })
+            .map(|v| v.text())
+            .unwrap_or_else(|e| format!("Kết luận: không đối chiếu được. {e}"));
+        self.modal = Some(Modal::Message {
+            title: "Kiểm tra bản đã ký".to_owned(),
+            text: format!("Tệp đã ký: {}\n{text}", pdf.display()),
+        });
     }
 
     /// Reads a table and shows what importing it would add; nothing changes yet.
@@ -202,7 +266,7 @@ impl BaocaoApp {
         };
         let report = doc.project.report(id).ok_or(OutputError::NoReport)?;
         let rendered = match kind {
-            PdfKind::Report => &derived.rendered,
+            PdfKind::Report | PdfKind::SignReady => &derived.rendered,
             PdfKind::ReviewCopy => derived.review_copy(&doc.project, report),
         };
         rendered
@@ -212,6 +276,24 @@ impl BaocaoApp {
 
     fn pdf_bytes(&mut self, kind: PdfKind) -> Result<Vec<u8>, OutputError> {
         let rendered = self.rendered_for(kind)?;
+        if kind == PdfKind::SignReady {
+            if rendered.draft {
+                return Err(OutputError::NotFinal);
+            }
+            let rendered = rendered.clone();
+            let (Some(doc), Some(id)) = (&self.doc, &self.report_id) else {
+                return Err(OutputError::NoReport);
+            };
+            let report = doc.project.report(id).ok_or(OutputError::NoReport)?;
+            let images = crate::issue::load_images(&doc.project.signing, doc.path.as_deref())
+                .map_err(OutputError::Open)?;
+            return Ok(crate::issue::sign_ready_from(
+                &rendered,
+                &doc.project,
+                report,
+                images,
+            )?);
+        }
         Ok(crate::export::write_pdf(
             rendered,
             &crate::export::PdfOptions::new(now()),
@@ -221,7 +303,7 @@ impl BaocaoApp {
     /// Asks where to write the PDF, then writes it.
     pub(super) fn export_pdf(&mut self, kind: PdfKind) {
         let Some(report) = self.report() else { return };
-        let draft = self.rendered().is_none_or(|r| r.draft);
+        let draft = kind != PdfKind::SignReady && self.rendered().is_none_or(|r| r.draft);
         let suggested =
             crate::session::reports::output_name(report, draft, kind == PdfKind::ReviewCopy, "pdf");
         let Some(path) = self.dialogs.save_pdf(&suggested) else {
@@ -241,6 +323,7 @@ impl BaocaoApp {
                 let what = match kind {
                     PdfKind::Report => "Đã xuất",
                     PdfKind::ReviewCopy => "Đã xuất bản xem xét",
+                    PdfKind::SignReady => "Đã xuất bản ký số (kèm nguồn báo cáo)",
                 };
                 self.status = Some(StatusLine::info(format!("{what} {}", path.display())));
                 self.modal = Some(Modal::Exported { path });
@@ -250,6 +333,7 @@ impl BaocaoApp {
                     title: match kind {
                         PdfKind::Report => "Không xuất được PDF",
                         PdfKind::ReviewCopy => "Không xuất được bản xem xét",
+                        PdfKind::SignReady => "Không xuất được bản ký số",
                     }
                     .to_owned(),
                     text: e.to_string(),

@@ -33,6 +33,7 @@ pub fn meta() -> Meta {
         subject: "Sơ kết tình hình triển khai Nghị quyết số 57-NQ/TW".into(),
         keywords: "báo cáo, Nghị quyết 57, chuyển đổi số".into(),
         language: "vi".into(),
+        ..Meta::default()
     }
 }
 

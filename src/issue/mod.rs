@@ -1,0 +1,228 @@
+//! issue: electronic issuance (Decree 30, Art. 5, 13, 15). Sits beside `cli` and
+//! `session`, above render, export and storage: it makes the sign-ready final PDF of
+//! an approved report — with the report's source attached, so the project travels with
+//! the PDF — and reads such a PDF back, to restore its source or to check a signed copy
+//! against the project ([`verify`]).
+//!
+//! The final PDF must come out byte for byte the same whenever it is made again from
+//! the same report, or a signed copy could never be matched: its date is therefore
+//! taken from the report's approval, never from the clock.
+
+pub mod differences;
+pub mod signer;
+pub mod verify;
+
+use std::path::Path;
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+use crate::export::{Attachment, PdfOptions, SignatureImages};
+use crate::model::{Project, Report, ReportStatus};
+use crate::render::{RenderKind, render};
+use crate::storage;
+
+/// The description of the attached source, shown by PDF readers.
+pub const SOURCE_DESCRIPTION: &str = "Nguồn báo cáo (tệp dự án baocao chỉ chứa báo cáo này)";
+
+/// Why a sign-ready PDF could not be made or read.
+#[derive(Debug, thiserror::Error)]
+pub enum IssueError {
+    #[error("{0}")]
+    Render(#[from] crate::render::RenderError),
+    #[error("{0}")]
+    Export(#[from] crate::export::ExportError),
+    #[error("{0}")]
+    Storage(#[from] storage::StorageError),
+    #[error("{0}")]
+    Read(#[from] crate::export::ReadError),
+    /// A PDF without the source this program attaches.
+    #[error(
+        "Tệp PDF này không do chương trình baocao xuất ra (không có tệp nguồn báo cáo đính kèm), nên không khôi phục hay đối chiếu được."
+    )]
+    NoSource,
+    /// The attached source is not a project file this program reads.
+    #[error("Tệp nguồn đính kèm trong PDF bị hỏng, không đọc được:\n{0}")]
+    BadSource(String),
+}
+
+/// The project file attached to a sign-ready PDF: the organisation, the plan, the
+/// period records the report can print, the page setup and the report alone — what
+/// the approval fingerprint covers, so the fingerprint of the attached report equals
+/// the project's.
+pub fn source_project(project: &Project, report: &Report) -> Project {
+    Project {
+        format_version: project.format_version,
+        organisation: project.organisation.clone(),
+        plan: project.plan.clone(),
+        periods: crate::review::printed_periods(project, report)
+            .into_iter()
+            .cloned()
+            .collect(),
+        reports: vec![report.clone()],
+        page_setup: project.page_setup.clone(),
+        signing: project.signing.clone(),
+    }
+}
+
+/// The attached file's name: `<report id>.ron`, with characters that file systems
+/// refuse replaced.
+pub fn source_name(report: &Report) -> String {
+    let id: String = report
+        .id
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    format!("{}.ron", if id.is_empty() { "bao-cao" } else { &id })
+}
+
+/// The date written into the final PDF: when the report was approved (the last
+/// approval recorded in its history), else its issue date, else the end of its period.
+/// Never the clock: the same approved report gives the same bytes.
+pub fn final_date(report: &Report) -> NaiveDateTime {
+    let approved = report
+        .review
+        .history
+        .iter()
+        .rev()
+        .find(|t| t.to == ReportStatus::Approved)
+        .map(|t| t.at);
+    approved
+        .or_else(|| report.date.and_then(|d| d.and_hms_opt(0, 0, 0)))
+        .or_else(|| {
+            report
+                .period
+                .end_date()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+        })
+        .or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)))
+        .unwrap_or_default()
+}
+
+/// The sign-ready final PDF of `report`: no DỰ THẢO, a text layer, the outline and
+/// metadata, the report's source attached, and the signature and seal images when
+/// given. Refused (as `baocao export --final` is) unless the report is approved or
+/// issued and unchanged since.
+pub fn sign_ready_pdf(
+    project: &Project,
+    report: &Report,
+    images: SignatureImages,
+) -> Result<Vec<u8>, IssueError> {
+    let rendered = render(project, report, RenderKind::Final)?;
+    sign_ready_from(&rendered, project, report, images)
+}
+
+/// [`sign_ready_pdf`] from the final version already rendered.
+pub fn sign_ready_from(
+    rendered: &crate::render::Rendered,
+    project: &Project,
+    report: &Report,
+    images: SignatureImages,
+) -> Result<Vec<u8>, IssueError> {
+    let source = storage::to_string(&source_project(project, report))?;
+    let mut options = PdfOptions::new(final_date(report));
+    options.attachments.push(Attachment {
+        name: source_name(report),
+        description: SOURCE_DESCRIPTION.to_owned(),
+        mime: "text/plain".to_owned(),
+        data: source.into_bytes(),
+    });
+    options.signature_images = images;
+    Ok(crate::export::write_pdf(rendered, &options)?)
+}
+
+/// The report source attached to a PDF this program wrote: the project it holds (one
+/// report) and the attachment's name. `path` only names the file in errors.
+pub fn read_source(bytes: &[u8], path: &Path) -> Result<(Project, String), IssueError> {
+    let facts = crate::export::read_pdf(bytes)?;
+    source_of(&facts, path)
+}
+
+/// [`read_source`] on a PDF already read.
+pub fn source_of(
+    facts: &crate::export::PdfFacts,
+    path: &Path,
+) -> Result<(Project, String), IssueError> {
+    let (name, data) = facts
+        .attachments
+        .iter()
+        .find(|(name, _)| name.to_lowercase().ends_with(".ron"))
+        .ok_or(IssueError::NoSource)?;
+    let text = std::str::from_utf8(data)
+        .map_err(|_| IssueError::BadSource("không phải văn bản UTF-8".to_owned()))?;
+    let source_path = path.join(name);
+    let project =
+        storage::parse(text, &source_path).map_err(|e| IssueError::BadSource(e.to_string()))?;
+    if project.reports.len() != 1 {
+        return Err(IssueError::BadSource(format!(
+            "tệp nguồn phải có đúng một báo cáo, nhưng có {}",
+            project.reports.len()
+        )));
+    }
+    Ok((project, name.clone()))
+}
+
+/// Largest image read (a signature or seal PNG is a few hundred kilobytes).
+const MAX_IMAGE: u64 = 8 * 1024 * 1024;
+
+/// Reads the signature and seal images the project names, relative to the folder of
+/// the project file at `project_path` (the current folder for an unsaved project).
+/// The error names the image and says what to do, in Vietnamese.
+pub fn load_images(
+    signing: &crate::model::SigningImages,
+    project_path: Option<&Path>,
+) -> Result<SignatureImages, String> {
+    let base = project_path
+        .and_then(Path::parent)
+        .map(Path::to_owned)
+        .unwrap_or_default();
+    let read = |rel: &Option<String>, what: &str| -> Result<Option<Vec<u8>>, String> {
+        let Some(rel) = rel.as_deref().filter(|r| !r.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let path = base.join(rel);
+        let (bytes, _) = storage::read_limited(&path, MAX_IMAGE).map_err(|e| {
+            format!(
+                "Không đọc được ảnh {what}: {e}. Hãy đặt tệp ảnh PNG cạnh tệp dự án hoặc chọn lại.\nTệp: {}",
+                path.display()
+            )
+        })?;
+        crate::export::images::check_png(&bytes)
+            .map_err(|e| format!("Ảnh {what} không dùng được: {e}\nTệp: {}", path.display()))?;
+        Ok(Some(bytes))
+    };
+    Ok(SignatureImages {
+        signature: read(&signing.signature_image, "chữ ký")?,
+        seal: read(&signing.seal_image, "con dấu")?,
+    })
+}
+
+/// Largest PDF read (a report's PDF is about 100 KB; a signed one a little more).
+const MAX_PDF: u64 = 64 * 1024 * 1024;
+
+/// The bytes of the PDF at `path`; the error says why not, in Vietnamese, naming it.
+pub fn read_pdf_file(path: &Path) -> Result<Vec<u8>, String> {
+    storage::read_limited(path, MAX_PDF)
+        .map(|(bytes, _)| bytes)
+        .map_err(|e| format!("Không đọc được tệp PDF: {e}.\nTệp: {}", path.display()))
+}
+
+/// Whether `path` names a PDF (by its extension), which the window opens by restoring
+/// the report attached to it.
+pub fn is_pdf_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+}
+
+/// Whether `bytes` look like a PDF (by their first bytes, whatever the file's name).
+pub fn is_pdf(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"%PDF-")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,140 @@
+// Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
+
+use super::*;
+use crate::model::{Period, PeriodKind, PeriodRecord, ReviewRole};
+
+fn sample() -> Project {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
+    storage::load(Path::new(path)).expect("sample")
+}
+
+fn at(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .and_then(|d| d.and_hms_opt(h, 0, 0))
+        .expect("date")
+}
+
+/// The sample with its report sent for review, then approved on 1 July 2026 at 9:00.
+fn approved() -> Project {
+    use crate::review::{ActionKind, Actor, apply_action};
+    let mut p = sample();
+    let mut report = p.reports[0].clone();
+    for (action, role, hour) in [
+        (ActionKind::SendForReview, ReviewRole::Drafter, 8),
+        (ActionKind::Approve, ReviewRole::Reviewer, 9),
+    ] {
+        let actor = Actor::new("Người dùng", role);
+        apply_action(
+            &p,
+            &mut report,
+            action,
+            None,
+            &actor,
+            at(2026, 7, 1, hour),
+            "",
+        )
+        .expect("allowed");
+    }
+    p.reports[0] = report;
+    p
+}
+
+#[test]
+fn the_source_holds_the_report_alone_and_the_periods_it_can_print() {
+    let mut p = sample();
+    let later = Period::new(2027, PeriodKind::Quarter(1));
+    p.periods.push(PeriodRecord::new(later));
+    let mut other = p.reports[0].clone();
+    other.id = "khac".into();
+    p.reports.push(other);
+    let source = source_project(&p, &p.reports[0]);
+    assert_eq!(source.reports, vec![p.reports[0].clone()]);
+    assert!(source.periods.iter().all(|r| r.period != later));
+    assert_eq!(source.periods.len(), p.periods.len() - 1);
+    assert_eq!(
+        crate::review::fingerprint(&source, &source.reports[0]),
+        crate::review::fingerprint(&p, &p.reports[0])
+    );
+}
+
+#[test]
+fn the_final_date_is_the_approval_else_the_issue_date_else_the_period_end() {
+    let p = approved();
+    assert_eq!(final_date(&p.reports[0]), at(2026, 7, 1, 9));
+    let mut r = sample().reports[0].clone();
+    r.date = NaiveDate::from_ymd_opt(2026, 7, 5);
+    assert_eq!(final_date(&r), at(2026, 7, 5, 0));
+    r.date = None;
+    assert_eq!(final_date(&r), at(2026, 6, 30, 0));
+}
+
+#[test]
+fn the_source_name_is_the_report_id_made_safe_for_file_systems() {
+    let mut r = sample().reports[0].clone();
+    assert_eq!(source_name(&r), "bc-q2-2026.ron");
+    r.id = "a/b:c".into();
+    assert_eq!(source_name(&r), "a-b-c.ron");
+    r.id = String::new();
+    assert_eq!(source_name(&r), "bao-cao.ron");
+}
+
+#[test]
+fn the_sign_ready_pdf_carries_its_source_and_reads_back_to_the_same_report() {
+    let p = approved();
+    let pdf = sign_ready_pdf(&p, &p.reports[0], SignatureImages::default()).expect("pdf");
+    let (restored, name) = read_source(&pdf, Path::new("x.pdf")).expect("source");
+    assert_eq!(name, "bc-q2-2026.ron");
+    assert_eq!(restored.reports, p.reports);
+    assert_eq!(
+        sign_ready_pdf(&p, &p.reports[0], SignatureImages::default()).expect("again"),
+        pdf
+    );
+}
+
+#[test]
+fn a_draft_gets_no_sign_ready_pdf_and_a_pdf_without_source_restores_nothing() {
+    let p = sample();
+    assert!(matches!(
+        sign_ready_pdf(&p, &p.reports[0], SignatureImages::default()),
+        Err(IssueError::Render(_))
+    ));
+    let rendered = render(&p, &p.reports[0], RenderKind::Draft).expect("draft");
+    let draft = crate::export::write_pdf(&rendered, &PdfOptions::new(at(2026, 7, 1, 9)))
+        .expect("draft pdf");
+    assert!(matches!(
+        read_source(&draft, Path::new("x.pdf")),
+        Err(IssueError::NoSource)
+    ));
+    assert!(matches!(
+        read_source(b"garbage", Path::new("x.pdf")),
+        Err(IssueError::Read(_))
+    ));
+}
+
+#[test]
+fn missing_or_broken_images_are_named_in_the_error() {
+    let dir = std::env::temp_dir().join(format!("baocao-issue-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("dir");
+    let signing = crate::model::SigningImages {
+        signature_image: Some("khong-co.png".into()),
+        seal_image: None,
+    };
+    let e = load_images(&signing, Some(&dir.join("du-an.ron"))).expect_err("missing");
+    assert!(
+        e.contains("ảnh chữ ký") && e.contains("khong-co.png"),
+        "{e}"
+    );
+    std::fs::write(dir.join("dau.png"), b"not a png").expect("write");
+    let signing = crate::model::SigningImages {
+        signature_image: None,
+        seal_image: Some("dau.png".into()),
+    };
+    let e = load_images(&signing, Some(&dir.join("du-an.ron"))).expect_err("broken");
+    assert!(e.contains("Ảnh con dấu không dùng được"), "{e}");
+    assert_eq!(
+        load_images(&Default::default(), None),
+        Ok(SignatureImages::default())
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(is_pdf_path(Path::new("a/B.PDF")) && !is_pdf_path(Path::new("a.ron")));
+}

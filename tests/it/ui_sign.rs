@@ -1,0 +1,182 @@
+//! Electronic issuance in the window, driven through its widgets: Tệp › Xuất bản ký số…
+//! writes the same sign-ready PDF as `baocao export --final`; Góp ý và duyệt › Kiểm tra
+//! bản đã ký… shows the verdict of `baocao verify`; a PDF the program wrote opens as its
+//! report, restored into a new unsaved project.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use baocao::guide::Step;
+use baocao::review::Actor;
+use baocao::ui::BaocaoApp;
+use baocao::ui::command::Modal;
+use baocao::ui::dialogs::Dialogs;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+use super::sign_verify::{approved_sample, export_final, sign};
+
+/// Dialogs that answer with fixed paths and record the suggested PDF names.
+#[derive(Clone, Default)]
+struct Answers {
+    pdf: Option<PathBuf>,
+    signed: Option<PathBuf>,
+    suggested: Arc<Mutex<Vec<String>>>,
+}
+
+impl Dialogs for Answers {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf> {
+        self.suggested.lock().unwrap().push(suggested.to_owned());
+        self.pdf.clone()
+    }
+    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open_table(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn open_signed_pdf(&mut self) -> Option<PathBuf> {
+        self.signed.clone()
+    }
+    fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+fn window(path: &Path, answers: Answers) -> Harness<'static, BaocaoApp> {
+    let p = path.to_owned();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_user(&p, Box::new(answers), Actor::default())
+        });
+    h.run();
+    h
+}
+
+fn message(h: &Harness<'_, BaocaoApp>) -> (String, String) {
+    match &h.state().modal {
+        Some(Modal::Message { title, text }) => (title.clone(), text.clone()),
+        other => panic!("no message: {other:?}"),
+    }
+}
+
+#[test]
+fn the_file_menu_exports_the_sign_ready_pdf_the_command_line_makes() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = approved_sample(dir.path());
+    let from_window = dir.path().join("cua-so.pdf");
+    let answers = Answers {
+        pdf: Some(from_window.clone()),
+        ..Answers::default()
+    };
+    let suggested = answers.suggested.clone();
+    let mut h = window(&project, answers);
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Xuất bản ký số…").click();
+    h.run();
+    let from_cli = dir.path().join("dong-lenh.pdf");
+    export_final(&project, &from_cli);
+    assert_eq!(
+        std::fs::read(&from_window).unwrap(),
+        std::fs::read(&from_cli).unwrap()
+    );
+    assert!(
+        !suggested.lock().unwrap()[0].contains("du-thao"),
+        "{suggested:?}"
+    );
+}
+
+#[test]
+fn a_report_still_being_drafted_gets_no_sign_ready_pdf_and_is_told_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("nhap.ron");
+    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    let pdf = dir.path().join("x.pdf");
+    let mut h = window(
+        &project,
+        Answers {
+            pdf: Some(pdf.clone()),
+            ..Answers::default()
+        },
+    );
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Xuất bản ký số…").click();
+    h.run();
+    let (title, text) = message(&h);
+    assert_eq!(title, "Không xuất được bản ký số");
+    assert!(text.contains("Chỉ báo cáo đã duyệt"), "{text}");
+    assert!(!pdf.exists());
+}
+
+/// Opens `project`, clicks Góp ý và duyệt › Kiểm tra bản đã ký… answering `signed`, and
+/// returns the message shown; the window is closed again (letting go of the file).
+fn check_in_review_step(project: &Path, signed: PathBuf) -> (String, String) {
+    let answers = Answers {
+        signed: Some(signed),
+        ..Answers::default()
+    };
+    let mut h = window(project, answers);
+    let index = Step::ALL.iter().position(|s| *s == Step::Duyet).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", Step::Duyet.label()))
+        .click();
+    h.run();
+    h.get_by_label("Kiểm tra bản đã ký…").click();
+    h.run();
+    message(&h)
+}
+
+#[test]
+fn the_review_step_checks_a_signed_pdf_against_the_open_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = approved_sample(dir.path());
+    let pdf = dir.path().join("bao-cao.pdf");
+    export_final(&project, &pdf);
+    let signed = dir.path().join("da-ky.pdf");
+    sign(dir.path(), &pdf, &signed, "Đỗ Thị Minh Huyền", "ChuKy1");
+    let (title, text) = check_in_review_step(&project, signed);
+    assert_eq!(title, "Kiểm tra bản đã ký");
+    assert!(text.contains("khớp bản đã duyệt"), "{text}");
+    assert!(text.contains("Đỗ Thị Minh Huyền"), "{text}");
+    // The unsigned export: told so.
+    let (_, text) = check_in_review_step(&project, pdf);
+    assert!(text.contains("chưa được ký số"), "{text}");
+}
+
+#[test]
+fn opening_a_pdf_the_program_wrote_restores_its_report_as_an_unsaved_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = approved_sample(dir.path());
+    let pdf = dir.path().join("bao-cao.pdf");
+    export_final(&project, &pdf);
+    let h = window(&pdf, Answers::default());
+    let original = baocao::storage::load(&project).unwrap();
+    let doc = h.state().doc.as_ref().unwrap();
+    assert_eq!(doc.path, None);
+    assert!(doc.is_dirty());
+    assert_eq!(doc.project.reports, original.reports);
+    assert_eq!(doc.project.plan, original.plan);
+    assert_eq!(
+        h.state().report().unwrap().id,
+        original.reports[0].id,
+        "the restored report is the one shown"
+    );
+
+    // A PDF without the source: a message, and nothing opened in its place.
+    let other = dir.path().join("khac.pdf");
+    std::fs::write(&other, b"%PDF-1.4\n%%EOF\n").unwrap();
+    let h = window(&other, Answers::default());
+    let (title, _) = message(&h);
+    assert_eq!(title, "Không khôi phục được báo cáo từ PDF");
+}
