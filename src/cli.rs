@@ -8,10 +8,14 @@
 //! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read;
 //! `baocao import FILE.ron REPORT.txt` adds a report recognised from its plain text.
 
+mod aggregate;
+mod batch;
 mod docx_import;
 mod new_report;
 mod text_import;
 
+pub use aggregate::{AggregateArgs, run_aggregate};
+pub use batch::{run_check_folder, run_export_folder};
 pub use docx_import::run_docx_import;
 pub use new_report::{NewReportArgs, run_new_report};
 pub use text_import::run_text_import;
@@ -36,6 +40,8 @@ pub enum Command {
     /// `baocao import`: add indicators or tasks from a table.
     Import(ImportArgs),
     NewReport(NewReportArgs),
+    /// `baocao aggregate`: many communes' files summed into one table.
+    Aggregate(AggregateArgs),
     Help,
 }
 
@@ -131,6 +137,8 @@ pub const USAGE: &str = "Cách dùng:
   baocao                      mở cửa sổ với dự án mẫu
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
+  baocao check THƯ-MỤC        kiểm tra mọi tệp dự án trong thư mục (cả thư mục con), mỗi tệp
+                              một dòng; mã thoát khác 0 nếu có tệp không dùng được
   baocao export TỆP.ron [--report MÃ | --period KỲ] [--final | --review-copy] [--format pdf|docx] -o BÁO-CÁO.pdf
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
                               --format docx: xuất ra tệp Word (.docx); bản xem xét kèm góp ý
@@ -140,6 +148,13 @@ pub const USAGE: &str = "Cách dùng:
                               --final: bản chính thức, không có dấu DỰ THẢO (chỉ khi đã duyệt
                               hoặc đã ban hành); --review-copy: bản xem xét, tức bản dự thảo
                               kèm danh sách góp ý chưa xử lý và số trang của từng góp ý
+  baocao export THƯ-MỤC --out THƯ-MỤC-ĐÍCH [các tùy chọn như trên]
+                              xuất báo cáo của mọi tệp dự án trong thư mục (song song)
+  baocao aggregate THƯ-MỤC [--period 2026-Q2] [--mapping TÊN.csv] [--write-mapping TÊN.csv] -o TỔNG-HỢP.xlsx|.pdf
+                              tổng hợp báo cáo của nhiều xã, phường: từng chỉ tiêu (số xã đạt,
+                              nhỏ nhất, trung vị, lớn nhất), từng xã (chỉ tiêu đạt, nhiệm vụ quá
+                              hạn) và các tệp không lấy; mặc định lấy kỳ gần nhất mà đa số tệp có;
+                              --write-mapping ghi bảng đối chiếu tên chỉ tiêu để sửa, --mapping đọc lại
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao import TỆP.ron BÁO-CÁO.txt [--period 2026-Q2] [--yes]
@@ -166,6 +181,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
+        [cmd, rest @ ..] if cmd == "aggregate" => {
+            aggregate::parse_aggregate(rest).map(Command::Aggregate)
+        }
         [cmd, rest @ ..] if cmd == "new-report" => {
             new_report::parse_new_report(rest).map(Command::NewReport)
         }
@@ -220,7 +238,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                     .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
                 period = Some(Period::parse(text)?);
             }
-            "-o" | "--output" => {
+            "-o" | "--output" | "--out" => {
                 let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
                 output = Some(PathBuf::from(out));
             }
@@ -505,6 +523,9 @@ fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
 
 /// Runs `baocao check FILE`: prints the problems and returns the exit status.
 pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
+    if path.is_dir() {
+        return run_check_folder(path, out);
+    }
     let project = match storage::load_noting(path) {
         Ok(loaded) => {
             if let Some(note) = loaded.note() {
@@ -545,6 +566,9 @@ pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
 /// Runs `baocao export`: composes, lays out and writes the PDF atomically.
 /// Messages go to `err`; the path written goes to `out`.
 pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    if args.file.is_dir() {
+        return run_export_folder(args, out, err);
+    }
     match export(args) {
         Ok((path, warnings)) => {
             for w in warnings {
@@ -561,6 +585,12 @@ pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -
 }
 
 fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
+    export_into(args, None)
+}
+
+/// Exports as [`run_export`] does; without `-o`, the file goes into `dir` when given,
+/// else beside the project.
+fn export_into(args: &ExportArgs, dir: Option<&Path>) -> Result<(PathBuf, Vec<String>), String> {
     // Only the exported report is kept in memory, however many the file holds.
     let keep = match (&args.report, args.period) {
         (Some(id), _) => storage::Keep::Id(id.clone()),
@@ -590,8 +620,11 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "bao-cao".to_owned());
-        args.file
-            .with_file_name(format!("{stem}-{}.{}", report.id, args.format.extension()))
+        let name = format!("{stem}-{}.{}", report.id, args.format.extension());
+        match dir {
+            Some(d) => d.join(name),
+            None => args.file.with_file_name(name),
+        }
     });
     let kind = match args.kind {
         ExportKind::Draft => RenderKind::Draft,

@@ -13,6 +13,7 @@
 //! - [`review`]: the review workflow, comments, what changed, merging review files;
 //! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
 //! - [`export`]: laid-out pages → PDF, fonts embedded and subset;
+//! - [`aggregate`]: many communes' files summed into the city's table (XLSX, PDF);
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
 //! - [`edit`]: every change as an edit, with undo and redo;
 //! - [`guide`]: the editor's steps, guidance texts and phrases;
@@ -24,6 +25,7 @@
 //! - [`cli`]: the commands without a window;
 //! - [`ui`]: the eframe window.
 
+pub mod aggregate;
 pub mod check;
 pub mod cli;
 pub mod compose;

@@ -31,6 +31,9 @@ fn main() -> ExitCode {
         Command::NewReport(args) => {
             cli::run_new_report(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
+        Command::Aggregate(args) => {
+            cli::run_aggregate(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Command::Window(path) => baocao::ui::run(path),
     }
 }
