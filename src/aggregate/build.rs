@@ -246,15 +246,23 @@ pub(super) fn build(
     let mut slots: Vec<Option<IndicatorRow>> = rows.into_iter().map(Some).collect();
     let indicators: Vec<IndicatorRow> = order.iter().filter_map(|i| slots[*i].take()).collect();
 
-    let mut names: Vec<(String, String)> = seen
-        .keys()
-        .map(|n| {
-            let g = groups.of_key.get(&names::key(n)).copied().unwrap_or(0);
+    // One line per key for the mapping file: its most written spelling.
+    let mut spelling: BTreeMap<String, (&String, usize)> = BTreeMap::new();
+    for (name, n) in &seen {
+        let e = spelling.entry(names::key(name)).or_insert((name, *n));
+        if *n > e.1 || (*n == e.1 && crate::vi::compare(name, e.0).is_lt()) {
+            *e = (name, *n);
+        }
+    }
+    let mut names: Vec<(String, String)> = spelling
+        .iter()
+        .map(|(k, (name, _))| {
+            let g = groups.of_key.get(k).copied().unwrap_or(0);
             let common = indicators
                 .get(new_index.get(g).copied().unwrap_or(0))
                 .map(|r| r.name.clone())
                 .unwrap_or_default();
-            (n.clone(), common)
+            ((*name).clone(), common)
         })
         .collect();
     names.sort_by(|a, b| {

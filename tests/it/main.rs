@@ -6,6 +6,7 @@
 //! that forbid it are for shipped code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod aggregate;
 mod bad_input;
 mod cli_check;
 mod cli_export;
