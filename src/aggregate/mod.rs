@@ -239,3 +239,6 @@ fn choose_period<'a>(
     };
     Some((period, PeriodChoice::Majority { files, of }))
 }
+
+#[cfg(test)]
+mod tests;

@@ -34,7 +34,7 @@ const ABBREVIATIONS: [(&str, &str); 10] = [
 
 /// The comparison key of a name: NFC, lower case, every word with its tone mark moved
 /// to its end as a digit (`hòa` and `hoà` both give `hoa1`), punctuation as spaces,
-/// known abbreviations spelled out, single spaces.
+/// numbers without leading zeros, known abbreviations spelled out, single spaces.
 pub fn key(name: &str) -> String {
     let lower = crate::vi::nfc(name).to_lowercase();
     let spaced: String = lower
@@ -44,6 +44,17 @@ pub fn key(name: &str) -> String {
     let mut words = Vec::new();
     for word in spaced.split_whitespace() {
         let w = tone_last(word);
+        // `02 lớp` and `2 lớp` are the same number.
+        let w = if w.chars().all(|c| c.is_ascii_digit()) {
+            let trimmed = w.trim_start_matches('0');
+            if trimmed.is_empty() {
+                "0".to_owned()
+            } else {
+                trimmed.to_owned()
+            }
+        } else {
+            w
+        };
         match ABBREVIATIONS.iter().find(|(a, _)| *a == w) {
             Some((_, full)) => words.extend(full.split(' ').map(tone_last)),
             None => words.push(w),
@@ -89,7 +100,7 @@ pub fn similarity(a: &str, b: &str) -> f64 {
     let numbers = |w: &std::collections::BTreeSet<String>| -> Vec<String> {
         w.iter()
             .filter(|x| x.chars().all(|c| c.is_ascii_digit()))
-            .map(|x| x.trim_start_matches('0').to_owned())
+            .cloned()
             .collect()
     };
     if numbers(&wa) != numbers(&wb) {
