@@ -57,10 +57,14 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
     body.extend(sections::section_blocks(&ctx, &appendix_names));
     body.extend(signature::closing_and_signature(&ctx));
 
-    let mut parts = vec![Part { blocks: body }];
+    let mut parts = vec![Part {
+        blocks: body,
+        landscape: false,
+    }];
     for (kind, name) in &appendix_names {
         parts.push(Part {
             blocks: tables::appendix(&ctx, *kind, name),
+            landscape: false,
         });
     }
 
