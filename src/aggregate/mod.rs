@@ -4,9 +4,10 @@
 //!
 //! Sits beside `cli` and `ui` on top of the pipeline: storage → model → check and
 //! `compose::facts` (the statuses a report prints) → this summary → XLSX ([`xlsx`])
-//! or a composed document rendered as PDF. No egui, no printpdf.
+//! or a composed document ([`document`]) rendered as PDF. No egui, no printpdf.
 
 mod build;
+pub mod document;
 pub mod names;
 mod read;
 mod walk;
@@ -66,6 +67,11 @@ pub struct Aggregate {
     pub folder: PathBuf,
     pub period: Period,
     pub choice: PeriodChoice,
+    /// The body the communes report to, as most of their headers write it
+    /// (`UBND THÀNH PHỐ HẢI PHÒNG`); empty when none says.
+    pub city: String,
+    /// How many files were looked at.
+    pub files: usize,
     /// The communes taken, in Vietnamese order of their names.
     pub communes: Vec<Commune>,
     /// The indicators, most reported first.
@@ -125,6 +131,7 @@ pub fn aggregate(
             outcome
         })
         .collect();
+    let skipped_unreadable = found.unreadable.len();
     let mut skipped: Vec<Skipped> = found
         .unreadable
         .into_iter()
@@ -169,6 +176,7 @@ pub fn aggregate(
             }),
         }
     }
+    let city = most_common(taken.iter().map(|(_, c)| c.parent_body.as_str()));
     let built = build::build(taken, period, &options.mapping);
     skipped.extend(built.duplicates);
     skipped.sort_by(|a, b| a.file.cmp(&b.file));
@@ -176,11 +184,26 @@ pub fn aggregate(
         folder: folder.to_path_buf(),
         period,
         choice,
+        city,
+        files: total + skipped_unreadable,
         communes: built.communes,
         indicators: built.indicators,
         skipped,
         names: built.names,
     })
+}
+
+/// The most common non-empty text (the first in Vietnamese order of a tie).
+fn most_common<'a>(texts: impl Iterator<Item = &'a str>) -> String {
+    let mut counts: std::collections::BTreeMap<&str, usize> = Default::default();
+    for t in texts.filter(|t| !t.is_empty()) {
+        *counts.entry(t).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| crate::vi::compare(b.0, a.0)))
+        .map(|(t, _)| t.to_owned())
+        .unwrap_or_default()
 }
 
 /// Whether a read file is taken for `period`, or why not.

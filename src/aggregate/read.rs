@@ -57,6 +57,8 @@ impl SkipReason {
 pub struct CommuneFile {
     /// The commune or ward (`Xã Bình Minh Hải`).
     pub commune: String,
+    /// The body above it in the header (`UBND THÀNH PHỐ HẢI PHÒNG`).
+    pub parent_body: String,
     /// The year of its plan.
     pub plan_year: i32,
     /// The periods of its reports, each once, in file order.
@@ -185,6 +187,7 @@ pub fn summarise(project: &Project, period: Option<Period>) -> CommuneFile {
         .collect();
     CommuneFile {
         commune: commune_name(project),
+        parent_body: project.organisation.parent_body.trim().to_owned(),
         plan_year: project.plan.year,
         report_periods,
         errors,

@@ -123,6 +123,7 @@ fn statistics_have_the_middle_value_as_median_and_skip_non_numbers() {
 fn file(periods: &[Period], year: i32) -> CommuneFile {
     CommuneFile {
         commune: "Xã A".into(),
+        parent_body: String::new(),
         plan_year: year,
         report_periods: periods.to_vec(),
         errors: 0,

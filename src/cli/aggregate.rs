@@ -142,7 +142,7 @@ pub fn run_aggregate(args: &AggregateArgs, out: &mut dyn Write, err: &mut dyn Wr
             .join(format!("TỔNG-HỢP-{}.xlsx", agg.period.code()))
     });
     let bytes = match output_kind(&output) {
-        Some(OutputKind::Pdf) => Err("PDF_TODO".to_owned()),
+        Some(OutputKind::Pdf) => summary_pdf(&agg),
         _ => aggregate::xlsx::write_xlsx(&agg, super::creation_date()).map_err(|e| e.to_string()),
     };
     let written =
@@ -157,6 +157,22 @@ pub fn run_aggregate(args: &AggregateArgs, out: &mut dyn Write, err: &mut dyn Wr
             ExitCode::from(1)
         }
     }
+}
+
+/// The city's summary as PDF: its document tree laid out and written as every
+/// report is (see `aggregate::document`).
+fn summary_pdf(agg: &Aggregate) -> Result<Vec<u8>, String> {
+    let doc = aggregate::document::document(agg);
+    let fonts = crate::layout::Fonts::bundled()
+        .ok_or_else(|| crate::render::RenderError::Fonts.to_string())?;
+    let pages = crate::layout::layout(&doc, fonts);
+    let mut rendered = crate::render::Rendered::of_pages(pages, doc.meta.clone(), doc.draft);
+    rendered.document = doc;
+    crate::export::write_pdf(
+        &rendered,
+        &crate::export::PdfOptions::new(super::creation_date()),
+    )
+    .map_err(|e| e.to_string())
 }
 
 /// The period, the counts and every file not taken, as the official reads them.

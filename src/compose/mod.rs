@@ -123,6 +123,29 @@ pub(crate) fn appendix_names(report: &Report) -> Vec<(AppendixKind, String)> {
         .collect()
 }
 
+/// An appendix of a table the caller made (the city's summary of many communes'
+/// reports), headed as the decree asks with `name` (`Phụ lục I`), `title` and the
+/// report it goes with; printed on A4 turned sideways when `landscape`.
+pub fn appendix_part(
+    project: &Project,
+    report: &Report,
+    name: &str,
+    title: &str,
+    table: Table,
+    landscape: bool,
+) -> Part {
+    let setup = project.page_setup.clone();
+    let ctx = Ctx {
+        project,
+        report,
+        setup: &setup,
+    };
+    Part {
+        blocks: tables::appendix_blocks(&ctx, name, title, table, SourceRef::None),
+        landscape,
+    }
+}
+
 /// The decree's two-column block: about 40 % of the text width on the left (agency,
 /// `Nơi nhận`), 60 % on the right (national name, signature).
 pub(crate) fn two_columns(

@@ -942,16 +942,30 @@ fn a_landscape_part_is_laid_on_a_sideways_a4_with_the_same_margins() {
     d.parts[1].landscape = true;
     let pages = layout(&d, fonts());
     let of_part = |ps: &Pages, part: usize| -> Vec<Page> {
-        ps.pages.iter().filter(|p| p.part == part).cloned().collect()
+        ps.pages
+            .iter()
+            .filter(|p| p.part == part)
+            .cloned()
+            .collect()
     };
     let landscape = of_part(&pages, 1);
     assert!(landscape.len() >= 2, "a long part breaks pages");
-    assert!(of_part(&pages, 0).iter().all(|p| mm(p.width_pt).round() == 210.0));
+    assert!(
+        of_part(&pages, 0)
+            .iter()
+            .all(|p| mm(p.width_pt).round() == 210.0)
+    );
     let mut widest: f32 = 0.0;
     for p in &landscape {
-        assert_eq!((mm(p.width_pt).round(), mm(p.height_pt).round()), (297.0, 210.0));
+        assert_eq!(
+            (mm(p.width_pt).round(), mm(p.height_pt).round()),
+            (297.0, 210.0)
+        );
         for (baseline, text, left, right) in lines(p) {
-            assert!(mm(left) >= 29.9 && mm(right) <= 297.0 - 15.0 + 0.1, "{text}");
+            assert!(
+                mm(left) >= 29.9 && mm(right) <= 297.0 - 15.0 + 0.1,
+                "{text}"
+            );
             assert!(mm(baseline) <= 210.0 - 20.0 + 0.1, "{text}");
             widest = widest.max(mm(right));
         }

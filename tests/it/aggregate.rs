@@ -429,3 +429,76 @@ fn exporting_a_folder_writes_each_report_into_the_target_keeping_sub_folders() {
     let pdf = target.path().join("quan-2/xa-6-bc-q2-2026.pdf");
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
 }
+
+fn tool(name: &str, args: &[&Path]) -> String {
+    let out = Command::new(name).args(args).output().unwrap_or_else(|e| {
+        panic!("{name} is needed ({e}); install poppler-utils (bash .ci/run does)")
+    });
+    assert!(
+        out.status.success(),
+        "{name}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn the_pdf_summary_is_a_report_with_sideways_appendix_tables_of_every_commune() {
+    let dir = folder();
+    let pdf = dir.path().join("TỔNG-HỢP.pdf");
+    let o = run(
+        &["aggregate", "--period", "2026-Q2", "-o"],
+        &[&pdf, dir.path()],
+    );
+    assert!(o.status.success(), "{}", text(&o));
+    let info = tool(
+        "pdfinfo",
+        &[
+            Path::new("-f"),
+            Path::new("1"),
+            Path::new("-l"),
+            Path::new("99"),
+            &pdf,
+        ],
+    );
+    let sizes: Vec<&str> = info
+        .lines()
+        .filter(|l| {
+            l.contains(" size:")
+                && l.split_whitespace()
+                    .nth(1)
+                    .is_some_and(|n| n.parse::<u32>().is_ok())
+        })
+        .collect();
+    assert!(
+        sizes.first().is_some_and(|l| l.contains("595.28 x 841.89")),
+        "{info}"
+    );
+    assert!(
+        sizes.last().is_some_and(|l| l.contains("841.89 x 595.28")),
+        "{info}"
+    );
+    let body = tool("pdftotext", &[&pdf, Path::new("-")]);
+    let flat = body.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "BÁO CÁO",
+        "Phụ lục I",
+        "Phụ lục II",
+        "Phụ lục III",
+        "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA CÁC XÃ, PHƯỜNG QUÝ II NĂM 2026",
+        "đã lấy số liệu của 7 xã, phường",
+    ] {
+        assert!(flat.contains(needle), "{needle} missing:\n{body}");
+    }
+    for commune in COMMUNES {
+        assert!(flat.contains(commune), "{commune} missing");
+    }
+    // Same input, same bytes.
+    let first = std::fs::read(&pdf).unwrap();
+    run(
+        &["aggregate", "--period", "2026-Q2", "-o"],
+        &[&pdf, dir.path()],
+    );
+    assert_eq!(first, std::fs::read(&pdf).unwrap());
+}
