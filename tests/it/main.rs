@@ -23,6 +23,7 @@ mod support {
     pub mod cli;
     pub mod sample_pages;
 }
+mod ui_aggregate;
 mod ui_app;
 mod ui_period_panels;
 mod ui_preview;

@@ -20,6 +20,9 @@ impl BaocaoApp {
             return;
         }
         self.handle_input(ctx);
+        if let Some(view) = &mut self.aggregate {
+            view.poll();
+        }
         self.apply_pending();
         self.refresh();
         self.timed_work(ctx);
