@@ -46,14 +46,14 @@ fn commune(i: usize) -> Project {
         if let Some(Value::Number(x)) = &mut v.value {
             *x = (*x * factor).min(100.0).round();
         }
-        if (k + i) % 5 == 0 {
+        if (k + i).is_multiple_of(5) {
             v.value = None;
         }
     }
     for (k, (_, t)) in rec.tasks.iter_mut().enumerate() {
-        if (k + i) % 3 == 0 {
+        if (k + i).is_multiple_of(3) {
             t.state = TaskState::Done;
-        } else if (k + i) % 4 == 0 {
+        } else if (k + i).is_multiple_of(4) {
             t.state = TaskState::NotStarted;
         }
     }
@@ -133,7 +133,7 @@ fn sheet(path: &Path, name: &str) -> Vec<BTreeMap<String, Data>> {
     let rows: Vec<&[Data]> = range.rows().collect();
     let header_at = rows
         .iter()
-        .position(|r| r.first().is_some_and(|c| c.to_string() == "TT"))
+        .position(|r| r.first().is_some_and(|c| *c == "TT"))
         .unwrap();
     let titles: Vec<String> = rows[header_at].iter().map(|c| c.to_string()).collect();
     rows[header_at + 1..]
@@ -154,8 +154,11 @@ fn string(row: &BTreeMap<String, Data>, title: &str) -> String {
     row.get(title).map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// An indicator's name, status and numeric value, as a commune's report has them.
+type Judged = (String, IndicatorStatus, Option<f64>);
+
 /// What one commune's own report says: its indicators' statuses and its tasks'.
-fn file_by_file(i: usize) -> (Vec<(String, IndicatorStatus, Option<f64>)>, Vec<TaskStatus>) {
+fn file_by_file(i: usize) -> (Vec<Judged>, Vec<TaskStatus>) {
     let p = commune(i);
     let report = p.reports.iter().rev().find(|r| r.period == Q2).unwrap();
     let indicators = baocao::compose::facts::indicators(&p, report)
