@@ -20,6 +20,7 @@ mod report_options;
 mod safety;
 mod sample_files;
 mod support {
+    pub mod answers;
     pub mod cli;
     pub mod sample_pages;
 }

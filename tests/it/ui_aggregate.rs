@@ -2,47 +2,15 @@
 //! without stopping the window, the communes are listed with their statuses, and
 //! the same workbook as `baocao aggregate` is exported.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use baocao::ui::dialogs::Dialogs;
 use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use calamine::{Reader, Xlsx};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Dialogs that pick the test's folder and workbook.
-struct FolderAnswers {
-    folder: PathBuf,
-    xlsx: PathBuf,
-}
-
-impl Dialogs for FolderAnswers {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
-        Some(self.folder.clone())
-    }
-    fn save_xlsx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        Some(self.xlsx.clone())
-    }
-    fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
-        Ok(())
-    }
-}
+use crate::support::answers::Answers;
 
 fn commune(dir: &Path, file: &str, name: &str) {
     let mut p = baocao::storage::load(Path::new(SAMPLE_PATH)).unwrap();
@@ -59,9 +27,10 @@ fn the_aggregation_window_lists_the_communes_of_a_folder_and_exports_the_workboo
     commune(&folder, "b.ron", "phường Lê Chân");
     std::fs::write(folder.join("hong.ron"), "(").unwrap();
     let xlsx = dir.path().join("tong-hop.xlsx");
-    let answers = FolderAnswers {
-        folder: folder.clone(),
-        xlsx: xlsx.clone(),
+    let answers = Answers {
+        folder: Some(folder.clone()),
+        xlsx: Some(xlsx.clone()),
+        ..Answers::default()
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
