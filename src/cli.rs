@@ -8,12 +8,16 @@
 //! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read;
 //! `baocao import FILE.ron REPORT.txt` adds a report recognised from its plain text.
 
+mod aggregate;
+mod batch;
 mod docx_import;
 mod new_report;
 mod print;
 mod text_import;
 mod verify;
 
+pub use aggregate::{AggregateArgs, run_aggregate};
+pub use batch::{run_check_folder, run_export_folder};
 pub use docx_import::run_docx_import;
 pub use new_report::{NewReportArgs, run_new_report};
 pub use print::{PrintArgs, run_print};
@@ -44,6 +48,8 @@ pub enum Command {
     Print(PrintArgs),
     /// `baocao verify SIGNED.pdf [FILE.ron]`: check a signed PDF.
     Verify(VerifyArgs),
+    /// `baocao aggregate`: many communes' files summed into one table.
+    Aggregate(AggregateArgs),
     Help,
 }
 
@@ -145,6 +151,8 @@ pub const USAGE: &str = "Cách dùng:
   baocao                      mở cửa sổ với dự án mẫu
   baocao TỆP.ron              mở cửa sổ với tệp dự án
   baocao check TỆP.ron        kiểm tra tệp dự án và liệt kê các lỗi
+  baocao check THƯ-MỤC        kiểm tra mọi tệp dự án trong thư mục (cả thư mục con), mỗi tệp
+                              một dòng; mã thoát khác 0 nếu có tệp không dùng được
   baocao export TỆP.ron [--report MÃ | --period KỲ] [--final | --review-copy] [--format pdf|docx] -o BÁO-CÁO.pdf
                               [--final --signature-image PNG --seal-image PNG --blank-number]
                               xuất báo cáo ra PDF (mặc định: bản dự thảo của báo cáo cuối cùng)
@@ -160,6 +168,13 @@ pub const USAGE: &str = "Cách dùng:
                               đúng kích thước), đặt theo Phụ lục I Nghị định 30; bản --final luôn
                               kèm nguồn báo cáo (.ron) để mở lại hoặc đối chiếu bằng verify;
                               --blank-number: để trống số và ngày cho hệ thống văn bản điền khi ban hành
+  baocao export THƯ-MỤC --out THƯ-MỤC-ĐÍCH [các tùy chọn như trên]
+                              xuất báo cáo của mọi tệp dự án trong thư mục (song song)
+  baocao aggregate THƯ-MỤC [--period 2026-Q2] [--mapping TÊN.csv] [--write-mapping TÊN.csv] -o TỔNG-HỢP.xlsx|.pdf
+                              tổng hợp báo cáo của nhiều xã, phường: từng chỉ tiêu (số xã đạt,
+                              nhỏ nhất, trung vị, lớn nhất), từng xã (chỉ tiêu đạt, nhiệm vụ quá
+                              hạn) và các tệp không lấy; mặc định lấy kỳ gần nhất mà đa số tệp có;
+                              --write-mapping ghi bảng đối chiếu tên chỉ tiêu để sửa, --mapping đọc lại
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao import TỆP.ron BÁO-CÁO.txt [--period 2026-Q2] [--yes]
@@ -197,6 +212,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
         [cmd, rest @ ..] if cmd == "print" => print::parse_print(rest).map(Command::Print),
         [cmd, rest @ ..] if cmd == "verify" => verify::parse_verify(rest).map(Command::Verify),
+        [cmd, rest @ ..] if cmd == "aggregate" => {
+            aggregate::parse_aggregate(rest).map(Command::Aggregate)
+        }
         [cmd, rest @ ..] if cmd == "new-report" => {
             new_report::parse_new_report(rest).map(Command::NewReport)
         }
@@ -265,7 +283,7 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                     signing.signature_image = Some(png);
                 }
             }
-            "-o" | "--output" => {
+            "-o" | "--output" | "--out" => {
                 let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
                 output = Some(PathBuf::from(out));
             }
@@ -558,6 +576,9 @@ fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
 
 /// Runs `baocao check FILE`: prints the problems and returns the exit status.
 pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
+    if path.is_dir() {
+        return run_check_folder(path, out);
+    }
     let project = match storage::load_noting(path) {
         Ok(loaded) => {
             if let Some(note) = loaded.note() {
@@ -598,6 +619,9 @@ pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
 /// Runs `baocao export`: composes, lays out and writes the PDF atomically.
 /// Messages go to `err`; the path written goes to `out`.
 pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
+    if args.file.is_dir() {
+        return run_export_folder(args, out, err);
+    }
     match export(args) {
         Ok((path, warnings)) => {
             for w in warnings {
@@ -673,6 +697,12 @@ pub(crate) fn render_asked(
 }
 
 fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
+    export_into(args, None)
+}
+
+/// Exports as [`run_export`] does; without `-o`, the file goes into `dir` when given,
+/// else beside the project.
+fn export_into(args: &ExportArgs, dir: Option<&Path>) -> Result<(PathBuf, Vec<String>), String> {
     let (project, rendered) = render_asked(args)?;
     let project = &project;
     // render_asked keeps exactly the report it rendered.
@@ -686,8 +716,11 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "bao-cao".to_owned());
-        args.file
-            .with_file_name(format!("{stem}-{}.{}", report.id, args.format.extension()))
+        let name = format!("{stem}-{}.{}", report.id, args.format.extension());
+        match dir {
+            Some(d) => d.join(name),
+            None => args.file.with_file_name(name),
+        }
     });
     let bytes = match args.format {
         // The sign-ready version: dated by its approval, its source attached.

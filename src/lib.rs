@@ -14,6 +14,7 @@
 //! - [`vi`]: Vietnamese numbers, dates, numerals, alphabetical order, NFC;
 //! - [`export`]: laid-out pages → PDF, fonts embedded and subset;
 //! - [`print`]: the pages asked for → the system's printer;
+//! - [`aggregate`]: many communes' files summed into the city's table (XLSX, PDF);
 //! - [`check`]: the problems of a project a clerk must fix, in Vietnamese;
 //! - [`edit`]: every change as an edit, with undo and redo;
 //! - [`guide`]: the editor's steps, guidance texts and phrases;
@@ -27,6 +28,7 @@
 //! - [`cli`]: the commands without a window;
 //! - [`ui`]: the eframe window.
 
+pub mod aggregate;
 pub mod check;
 pub mod cli;
 pub mod compose;

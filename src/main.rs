@@ -35,6 +35,9 @@ fn main() -> ExitCode {
             cli::run_print(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }
         Command::Verify(args) => cli::run_verify(&args, &mut std::io::stdout()),
+        Command::Aggregate(args) => {
+            cli::run_aggregate(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Command::Window(path) => baocao::ui::run(path),
     }
 }

@@ -60,6 +60,9 @@ pub struct DocRecord {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Part {
     pub blocks: Vec<Block>,
+    /// Printed on A4 turned sideways, the margins kept (the decree lets a wide
+    /// appendix table be printed so).
+    pub landscape: bool,
 }
 
 /// One block of the flow.

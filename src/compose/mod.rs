@@ -58,10 +58,14 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
     body.extend(sections::section_blocks(&ctx, &appendix_names));
     body.extend(signature::closing_and_signature(&ctx));
 
-    let mut parts = vec![Part { blocks: body }];
+    let mut parts = vec![Part {
+        blocks: body,
+        landscape: false,
+    }];
     for (kind, name) in &appendix_names {
         parts.push(Part {
             blocks: tables::appendix(&ctx, *kind, name),
+            landscape: false,
         });
     }
 
@@ -155,6 +159,30 @@ pub(crate) fn appendix_names(report: &Report) -> Vec<(AppendixKind, String)> {
             (k, name)
         })
         .collect()
+}
+
+/// An appendix of a table the caller made (the city's summary of many communes'
+/// reports), headed as the decree asks with `name` (`Phụ lục I`), `title` and the
+/// report it goes with; printed on A4 turned sideways when `landscape`.
+pub fn appendix_part(
+    project: &Project,
+    report: &Report,
+    name: &str,
+    title: &str,
+    table: Table,
+    landscape: bool,
+) -> Part {
+    let setup = project.page_setup.clone();
+    let ctx = Ctx {
+        project,
+        report,
+        setup: &setup,
+        final_version: false,
+    };
+    Part {
+        blocks: tables::appendix_blocks(&ctx, name, title, table, SourceRef::None),
+        landscape,
+    }
 }
 
 /// The decree's two-column block: about 40 % of the text width on the left (agency,

@@ -111,7 +111,10 @@ pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPag
             ));
         }
     }
-    Part { blocks }
+    Part {
+        blocks,
+        landscape: false,
+    }
 }
 
 /// An open comment as a note in the margin of the DOCX review copy: where Word anchors

@@ -220,8 +220,7 @@ pub(crate) fn task_table(ctx: &Ctx) -> Table {
 /// An appendix: its name, title, the `(Kèm theo …)` line and its table.
 pub(crate) fn appendix(ctx: &Ctx, kind: AppendixKind, name: &str) -> Vec<Block> {
     let report = ctx.report;
-    let org = &ctx.project.organisation;
-    let (title, mut table, source) = match kind {
+    let (title, table, source) = match kind {
         AppendixKind::Indicators => (
             format!(
                 "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU {}",
@@ -239,6 +238,20 @@ pub(crate) fn appendix(ctx: &Ctx, kind: AppendixKind, name: &str) -> Vec<Block> 
             SourceRef::Appendix(AppendixKind::Tasks),
         ),
     };
+    appendix_blocks(ctx, name, &title, table, source)
+}
+
+/// An appendix: its name (`Phụ lục II`), its title, the line naming the report it goes
+/// with, then its table.
+pub(crate) fn appendix_blocks(
+    ctx: &Ctx,
+    name: &str,
+    title: &str,
+    mut table: Table,
+    source: SourceRef,
+) -> Vec<Block> {
+    let report = ctx.report;
+    let org = &ctx.project.organisation;
     table.source = source.clone();
     let number = vi::doc_number(report.number, REPORT_TYPE_CODE, &org.doc_code);
     let number = number.trim_start_matches("Số:").trim();
@@ -260,7 +273,7 @@ pub(crate) fn appendix(ctx: &Ctx, kind: AppendixKind, name: &str) -> Vec<Block> 
     };
     vec![
         centered(vec![Run::bold(name)], 14.0, 0.0),
-        centered(vec![Run::bold(title)], 14.0, 0.0),
+        centered(vec![Run::bold(title.to_owned())], 14.0, 0.0),
         centered(vec![Run::italic(along)], 14.0, 12.0),
         Block::Table(table),
     ]

@@ -9,9 +9,6 @@ use super::text::Ctx;
 use crate::compose::{Block, Part, SourceRef};
 use crate::units::Mm;
 
-/// A4 portrait, in points.
-pub(crate) const PAGE_WIDTH_PT: f32 = crate::units::A4.width.to_pt().0;
-pub(crate) const PAGE_HEIGHT_PT: f32 = crate::units::A4.height.to_pt().0;
 /// Baseline of the page number from the top of the page, as Word's default header.
 const PAGE_NUMBER_BASELINE_MM: f32 = 12.5;
 
@@ -29,7 +26,7 @@ pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: 
     // The block of the unit placed last: a unit from another block starts that block.
     let mut prev_block = None;
     for (n, plan) in plans.iter().enumerate() {
-        let mut page = blank(pp.index, n + 1);
+        let mut page = blank(pp, n + 1);
         let mut regions = Regions::new(pp);
         if let Some(h) = plan.header.and_then(|h| flow.headers.get(h)) {
             let block = plan
@@ -60,20 +57,21 @@ pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: 
         pages.push(page);
     }
     if pages.is_empty() {
-        pages.push(blank(pp.index, 1));
+        pages.push(blank(pp, 1));
     }
     pages
 }
 
-fn blank(part: usize, number_in_part: usize) -> Page {
+fn blank(pp: &PartPages, number_in_part: usize) -> Page {
+    let (width_pt, height_pt) = super::page_size_pt(pp.part.landscape);
     Page {
-        width_pt: PAGE_WIDTH_PT,
-        height_pt: PAGE_HEIGHT_PT,
+        width_pt,
+        height_pt,
         items: Vec::new(),
         regions: Vec::new(),
         anchors: Vec::new(),
         headings: Vec::new(),
-        part,
+        part: pp.index,
         number_in_part,
     }
 }

@@ -45,7 +45,7 @@ const MIN_TEXT_MM: f32 = 50.0;
 /// from 1; every part gives at least one page, an empty document one blank page.
 pub fn layout(doc: &Document, fonts: &Fonts) -> Pages {
     let mut ctx = Ctx::new(fonts);
-    let frame = frame(&doc.setup, &mut ctx);
+    let setup = sane_setup(&doc.setup, &mut ctx);
     let empty = [Part::default()];
     let parts = if doc.parts.is_empty() {
         &empty[..]
@@ -54,6 +54,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Pages {
     };
     let mut pages = Vec::new();
     for (index, part) in parts.iter().enumerate() {
+        let frame = frame(setup, part.landscape);
         let flow = flow::units_of_part(part, &frame, &mut ctx);
         let plans = flow::paginate(&flow, frame.height_pt);
         let pp = PartPages {
@@ -70,8 +71,8 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Pages {
     }
 }
 
-/// The text area of the setup; the default margins when the setup's make no sense.
-fn frame(setup: &PageSetup, ctx: &mut Ctx) -> Frame {
+/// The setup; the default one when its margins make no sense (said once).
+fn sane_setup<'a>(setup: &'a PageSetup, ctx: &mut Ctx) -> &'a PageSetup {
     let sane = |s: &PageSetup| {
         let m = [
             s.margin_top_mm,
@@ -83,23 +84,36 @@ fn frame(setup: &PageSetup, ctx: &mut Ctx) -> Frame {
             && A4.width.0 - s.margin_left_mm - s.margin_right_mm >= MIN_TEXT_MM
             && A4.height.0 - s.margin_top_mm - s.margin_bottom_mm >= MIN_TEXT_MM
     };
-    let default = PageSetup::default();
-    let s = if sane(setup) {
+    if sane(setup) {
         setup
     } else {
         ctx.warnings.list.push(
             "Lề trang không hợp lệ; đã dàn trang theo lề mặc định của Nghị định 30/2020."
                 .to_owned(),
         );
-        &default
-    };
+        &DEFAULT_SETUP
+    }
+}
+
+/// The setup of a document whose own margins make no sense.
+static DEFAULT_SETUP: std::sync::LazyLock<PageSetup> = std::sync::LazyLock::new(PageSetup::default);
+
+/// The size of a part's pages, in points: A4, turned sideways for a landscape part.
+pub(crate) fn page_size_pt(landscape: bool) -> (f32, f32) {
+    let (w, h) = (A4.width.to_pt().0, A4.height.to_pt().0);
+    if landscape { (h, w) } else { (w, h) }
+}
+
+/// The text area of a page with the setup's margins.
+fn frame(s: &PageSetup, landscape: bool) -> Frame {
     let (left, right) = (Mm(s.margin_left_mm).to_pt(), Mm(s.margin_right_mm).to_pt());
     let (top, bottom) = (Mm(s.margin_top_mm).to_pt(), Mm(s.margin_bottom_mm).to_pt());
-    let (page_width, page_height) = (A4.width.to_pt(), A4.height.to_pt());
+    let (page_width, page_height) = page_size_pt(landscape);
     Frame {
         x_pt: left.0,
-        width_pt: (page_width - right - left).0,
+        width_pt: page_width - right.0 - left.0,
         top_pt: top.0,
-        height_pt: (page_height - bottom - top).0,
+        // Margins that fit a portrait page may leave a sideways one too short.
+        height_pt: (page_height - bottom.0 - top.0).max(Mm(MIN_TEXT_MM).to_pt().0),
     }
 }

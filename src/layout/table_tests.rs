@@ -82,7 +82,10 @@ fn lay(blocks: Vec<Block>) -> Pages {
         meta: Meta::default(),
         setup: PageSetup::default(),
         draft: false,
-        parts: vec![crate::compose::Part { blocks }],
+        parts: vec![crate::compose::Part {
+            blocks,
+            landscape: false,
+        }],
     };
     layout(&doc, fonts())
 }

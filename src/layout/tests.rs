@@ -36,7 +36,10 @@ fn doc(parts: Vec<Vec<Block>>) -> Document {
         draft: false,
         parts: parts
             .into_iter()
-            .map(|blocks| crate::compose::Part { blocks })
+            .map(|blocks| crate::compose::Part {
+                blocks,
+                landscape: false,
+            })
             .collect(),
     }
 }
@@ -934,4 +937,46 @@ fn a_left_indent_moves_every_line_of_a_paragraph_and_keeps_the_right_edge() {
     for l in &ls[..ls.len() - 1] {
         assert!((mm(l.3) - 195.0).abs() < 0.5, "{}", mm(l.3));
     }
+}
+
+#[test]
+fn a_landscape_part_is_laid_on_a_sideways_a4_with_the_same_margins() {
+    let long: Vec<Block> = (0..14).map(|i| body(&words(120, i))).collect();
+    let mut d = doc(vec![filler(3), long]);
+    let upright = layout(&d, fonts());
+    d.parts[1].landscape = true;
+    let pages = layout(&d, fonts());
+    let of_part = |ps: &Pages, part: usize| -> Vec<Page> {
+        ps.pages
+            .iter()
+            .filter(|p| p.part == part)
+            .cloned()
+            .collect()
+    };
+    let landscape = of_part(&pages, 1);
+    assert!(landscape.len() >= 2, "a long part breaks pages");
+    assert!(
+        of_part(&pages, 0)
+            .iter()
+            .all(|p| mm(p.width_pt).round() == 210.0)
+    );
+    let mut widest: f32 = 0.0;
+    for p in &landscape {
+        assert_eq!(
+            (mm(p.width_pt).round(), mm(p.height_pt).round()),
+            (297.0, 210.0)
+        );
+        for (baseline, text, left, right) in lines(p) {
+            assert!(
+                mm(left) >= 29.9 && mm(right) <= 297.0 - 15.0 + 0.1,
+                "{text}"
+            );
+            assert!(mm(baseline) <= 210.0 - 20.0 + 0.1, "{text}");
+            widest = widest.max(mm(right));
+        }
+    }
+    // The wider text area holds longer lines, so the text takes fewer of them.
+    assert!(widest > 280.0, "lines end at {widest} mm");
+    let count = |ps: &[Page]| ps.iter().map(|p| lines(p).len()).sum::<usize>();
+    assert!(count(&landscape) < count(&of_part(&upright, 1)));
 }

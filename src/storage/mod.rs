@@ -87,6 +87,16 @@ pub fn load_noting(path: &Path) -> Result<Loaded, StorageError> {
     })
 }
 
+/// Like [`load`], refusing a file longer than `max` bytes (counted as read): the batch
+/// commands read whole folders of files somebody else sent and keep each one small.
+pub fn load_at_most(path: &Path, max: u64) -> Result<Project, StorageError> {
+    let fail = |f| StorageError::from_failure(path, f);
+    let (bytes, _) =
+        read_limited(path, max).map_err(|e| fail(versioned::ReadFailure::Io(e.to_string())))?;
+    let text = versioned::utf8(bytes).map_err(fail)?;
+    parse(&text, path)
+}
+
 /// Parses project text; `path` only names the file in errors.
 pub fn parse(text: &str, path: &Path) -> Result<Project, StorageError> {
     let fail = |f| StorageError::from_failure(path, f);

@@ -129,6 +129,14 @@ pub enum Command {
     OpenExternally(PathBuf),
     /// Close the dialog over the window.
     CloseModal,
+    /// Tệp › Tổng hợp nhiều xã…: choose a folder of communes' files and sum them.
+    OpenAggregate,
+    /// Sum the communes' files under this folder.
+    AggregateFrom(PathBuf),
+    /// Ask where to write the aggregation's workbook, then write it.
+    ExportAggregate,
+    /// Close the aggregation window.
+    CloseAggregate,
 }
 
 /// What to do with an autosave copy found after a crash.

@@ -25,6 +25,14 @@ pub trait Dialogs {
     fn open_signed_pdf(&mut self) -> Option<PathBuf> {
         None
     }
+    /// A folder of communes' project files to sum (Tổng hợp nhiều xã…).
+    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        None
+    }
+    /// Where to write the aggregation's workbook, starting from `suggested`.
+    fn save_xlsx(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
     /// The folder the next chooser starts in: the open project's.
@@ -156,6 +164,25 @@ impl Dialogs for NativeDialogs {
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| with_extension(p, "pdf"))
+        })
+    }
+
+    fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
+        let picked = self.run(|d| d.set_title(title).pick_folder());
+        // The folder itself is where the next chooser starts.
+        if let Some(dir) = &picked {
+            self.last_dir = Some(dir.clone());
+        }
+        picked
+    }
+
+    fn save_xlsx(&mut self, suggested: &str) -> Option<PathBuf> {
+        self.run(|d| {
+            d.set_title("Xuất bảng tổng hợp ra Excel")
+                .add_filter("Bảng Excel (.xlsx)", &["xlsx"])
+                .set_file_name(suggested)
+                .save_file()
+                .map(|p| with_extension(p, "xlsx"))
         })
     }
 

@@ -6,6 +6,7 @@
 //! that forbid it are for shipped code.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod aggregate;
 mod bad_input;
 mod cli_check;
 mod cli_export;
@@ -21,9 +22,11 @@ mod safety;
 mod sample_files;
 mod sign_verify;
 mod support {
+    pub mod answers;
     pub mod cli;
     pub mod sample_pages;
 }
+mod ui_aggregate;
 mod ui_app;
 mod ui_fit;
 mod ui_period_panels;

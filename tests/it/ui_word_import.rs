@@ -4,42 +4,13 @@
 
 use std::path::{Path, PathBuf};
 
-use baocao::ui::dialogs::Dialogs;
 use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use crate::import_docx::{HAND_WRITTEN, python};
-
-/// Dialogs that pick the Word file the test wrote.
-struct WordAnswers {
-    word: PathBuf,
-}
-
-impl Dialogs for WordAnswers {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
-        Some(self.word.clone())
-    }
-    fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
-        Ok(())
-    }
-}
+use crate::support::answers::Answers;
 
 fn app_with_word(dir: &Path, word: PathBuf) -> Harness<'static, BaocaoApp> {
     let path = dir.join("mau.ron");
@@ -50,7 +21,13 @@ fn app_with_word(dir: &Path, word: PathBuf) -> Harness<'static, BaocaoApp> {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
             cc.egui_ctx
                 .all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
-            BaocaoApp::with_dialogs(&path, Box::new(WordAnswers { word }))
+            BaocaoApp::with_dialogs(
+                &path,
+                Box::new(Answers {
+                    word: Some(word),
+                    ..Answers::default()
+                }),
+            )
         })
 }
 

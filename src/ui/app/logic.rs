@@ -22,6 +22,9 @@ impl BaocaoApp {
         // egui's own Ctrl+plus/minus/0 change the zoom before this runs: keep it.
         self.ui_zoom = ctx.zoom_factor();
         self.handle_input(ctx);
+        if let Some(view) = &mut self.aggregate {
+            view.poll();
+        }
         self.apply_pending();
         if (ctx.zoom_factor() - self.ui_zoom).abs() > 1e-3 {
             ctx.set_zoom_factor(self.ui_zoom);

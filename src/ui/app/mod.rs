@@ -52,6 +52,8 @@ pub struct BaocaoApp {
     pub quit_confirmed: bool,
     /// Who is working: recorded on every review step and in the lock file.
     pub user: Actor,
+    /// The window of Tệp › Tổng hợp nhiều xã…, while open.
+    pub aggregate: Option<crate::ui::aggregate_view::AggregateView>,
     /// Commands recorded by the panels, applied by `logic` before the next frame.
     pending: Vec<Command>,
     /// The title last sent to the window (sending it every frame would keep repainting).
@@ -112,6 +114,7 @@ impl BaocaoApp {
             dialogs,
             quit_confirmed: false,
             user,
+            aggregate: None,
             pending: Vec::new(),
             window_title: String::new(),
             derived: None,

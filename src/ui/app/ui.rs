@@ -43,6 +43,9 @@ impl BaocaoApp {
             &mut out,
         );
         self.panels(ui, &mut out);
+        if let Some(view) = &self.aggregate {
+            view.show(&ctx, &mut out);
+        }
         if let Some(modal) = &mut self.modal
             && modals::show(
                 &ctx,

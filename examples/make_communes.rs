@@ -1,0 +1,90 @@
+//! Writes a folder of communes' project files for the aggregation benchmarks: the
+//! bundled sample with another commune name, other quarter-II values and task states,
+//! some indicator names written in capitals or with the old tone placement, each file
+//! padded to about 60 KB; one file in 50 is broken (cut short), one in 40 is of
+//! quarter I only. Deterministic: the same N gives the same files.
+//!
+//! `cargo run --release --example make_communes -- DIR N`
+
+use std::path::PathBuf;
+
+use baocao::model::{Period, PeriodKind, TaskState, Value};
+
+const FAMILY: [&str; 12] = [
+    "An", "Bình", "Cát", "Đông", "Hải", "Hòa", "Kiến", "Lê", "Minh", "Quang", "Tân", "Vĩnh",
+];
+const PLACE: [&str; 10] = [
+    "Lợi", "Thành", "Hưng", "Phú", "Sơn", "Thủy", "Xuân", "Đằng", "Lạc", "Trung",
+];
+
+/// A small deterministic generator (no randomness in benchmarks' inputs).
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> f64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 11) as f64 / (1u64 << 53) as f64
+    }
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let dir = PathBuf::from(args.next().ok_or("usage: make_communes DIR N")?);
+    let n: usize = args.next().ok_or("usage: make_communes DIR N")?.parse()?;
+    std::fs::create_dir_all(&dir)?;
+    let sample = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH))?;
+    let q2 = Period::new(2026, PeriodKind::Quarter(2));
+    for i in 0..n {
+        let mut p = sample.clone();
+        let mut rng = Lcg(i as u64 + 1);
+        let kind = if i % 3 == 0 { "phường" } else { "xã" };
+        let name = format!(
+            "{} {} {}",
+            FAMILY[i % FAMILY.len()],
+            PLACE[(i / FAMILY.len()) % PLACE.len()],
+            i / (FAMILY.len() * PLACE.len()) + 1
+        );
+        p.organisation.full_name = format!("Ủy ban nhân dân {kind} {name}");
+        p.organisation.short_name = format!("UBND {kind} {name}");
+        let rec = p.period_record_mut(q2);
+        for (_, v) in rec.indicators.iter_mut() {
+            if let Some(Value::Number(x)) = &mut v.value {
+                *x = (*x * (0.6 + 0.5 * rng.next())).min(100.0);
+                *x = (*x * 10.0).round() / 10.0;
+            }
+            if rng.next() < 0.08 {
+                v.value = None;
+            }
+            // Padding: longer evidence notes, as real files have.
+            v.evidence = format!(
+                "{} — {}",
+                v.evidence,
+                "Số liệu tổng hợp từ báo cáo của các thôn, tổ dân phố. ".repeat(2)
+            );
+        }
+        for (_, t) in rec.tasks.iter_mut() {
+            t.state = match (rng.next() * 4.0) as u32 {
+                0 => TaskState::NotStarted,
+                1 | 2 => TaskState::InProgress,
+                _ => TaskState::Done,
+            };
+        }
+        if i % 2 == 1 {
+            for ind in &mut p.plan.indicators {
+                ind.name = ind.name.replace("hóa", "hoá").replace("Tỷ lệ", "TỶ LỆ");
+            }
+        }
+        if i % 40 == 39 {
+            p.reports[0].period = Period::new(2026, PeriodKind::Quarter(1));
+        }
+        let mut text = baocao::storage::to_string(&p)?;
+        if i % 50 == 49 {
+            text.truncate(text.len() / 2);
+        }
+        std::fs::write(dir.join(format!("xa-{i:05}.ron")), text)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,44 @@
+//! Dialogs that answer for the user in the window tests: each chooser gives the path
+//! the test set (or nothing), the system opener does nothing.
+
+use std::path::{Path, PathBuf};
+
+use baocao::ui::dialogs::Dialogs;
+
+/// The paths the choosers give; `None` cancels that chooser.
+#[derive(Clone, Debug, Default)]
+pub struct Answers {
+    pub word: Option<PathBuf>,
+    pub folder: Option<PathBuf>,
+    pub xlsx: Option<PathBuf>,
+}
+
+impl Dialogs for Answers {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open_table(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
+        self.word.clone()
+    }
+    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
+        self.folder.clone()
+    }
+    fn save_xlsx(&mut self, _suggested: &str) -> Option<PathBuf> {
+        self.xlsx.clone()
+    }
+    fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
+        Ok(())
+    }
+}
