@@ -10,11 +10,13 @@
 
 mod docx_import;
 mod new_report;
+mod sign_ready;
 mod text_import;
 mod verify;
 
 pub use docx_import::run_docx_import;
 pub use new_report::{NewReportArgs, run_new_report};
+pub use sign_ready::SignReadyArgs;
 pub use text_import::run_text_import;
 pub use verify::{VerifyArgs, run_verify};
 
@@ -95,12 +97,8 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// `--format pdf|docx`; PDF unless asked for or the output file ends in `.docx`.
     pub format: ExportFormat,
-    /// `--signature-image PNG`, `--seal-image PNG`: the images of the sign-ready
-    /// version (`--final`), instead of those the project names.
-    pub signing: crate::model::SigningImages,
-    /// `--blank-number`: the sign-ready version with `Số:` and the date left blank, for
-    /// the document system to fill in at issuance (Decree 30, Art. 15.3).
-    pub blank_number: bool,
+    /// The sign-ready version's images and blank number (`--final` only).
+    pub sign_ready: SignReadyArgs,
 }
 
 /// The file format `baocao export` writes.
@@ -203,10 +201,12 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut kind: Option<ExportKind> = None;
     let mut output = None;
     let mut format = None;
-    let mut signing = crate::model::SigningImages::default();
-    let mut blank_number = false;
+    let mut sign_ready = SignReadyArgs::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        if sign_ready.take(a, &mut it)? {
+            continue;
+        }
         match a.as_str() {
             "--format" => {
                 let f = it.next().ok_or("Sau --format cần “pdf” hoặc “docx”.")?;
@@ -244,18 +244,6 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                     .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
                 period = Some(Period::parse(text)?);
             }
-            "--blank-number" => blank_number = true,
-            "--signature-image" | "--seal-image" => {
-                let png = it
-                    .next()
-                    .ok_or_else(|| format!("Sau {a} cần tên tệp ảnh PNG."))?
-                    .clone();
-                if a == "--seal-image" {
-                    signing.seal_image = Some(png);
-                } else {
-                    signing.signature_image = Some(png);
-                }
-            }
             "-o" | "--output" => {
                 let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
                 output = Some(PathBuf::from(out));
@@ -268,7 +256,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         }
     }
     let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
-    if (!signing.is_unset() || blank_number) && kind != Some(ExportKind::Final) {
+    if sign_ready.any() && kind != Some(ExportKind::Final) {
         return Err(
             "--signature-image, --seal-image và --blank-number chỉ dùng với --final (bản ký số)."
                 .to_owned(),
@@ -297,8 +285,7 @@ fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         kind: kind.unwrap_or_default(),
         output,
         format,
-        signing,
-        blank_number,
+        sign_ready,
     })
 }
 
@@ -612,28 +599,7 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
         (None, None) => storage::Keep::Last,
     };
     let mut loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
-    // Images given on the command line replace the project's, as paths from the
-    // project's folder when they are in it.
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let folder = cwd.join(args.file.parent().unwrap_or(Path::new("")));
-    let from_project = |png: &String| {
-        let full = cwd.join(png);
-        full.strip_prefix(&folder)
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_else(|_| full.to_string_lossy().into_owned())
-    };
-    if let Some(png) = &args.signing.signature_image {
-        loaded.project.signing.signature_image = Some(from_project(png));
-    }
-    if let Some(png) = &args.signing.seal_image {
-        loaded.project.signing.seal_image = Some(from_project(png));
-    }
-    if args.blank_number
-        && let Some(r) = loaded.project.reports.first_mut()
-    {
-        r.number = None;
-        r.date = None;
-    }
+    args.sign_ready.apply(&args.file, &mut loaded.project);
     let project = &loaded.project;
     let report = project.reports.first().ok_or_else(|| match &args.report {
         Some(id) => format!(
@@ -771,8 +737,7 @@ mod tests {
                 kind: ExportKind::Final,
                 output: Some("x.pdf".into()),
                 format: ExportFormat::Pdf,
-                signing: Default::default(),
-                blank_number: false,
+                sign_ready: Default::default(),
             }))
         );
         assert_eq!(
@@ -784,8 +749,7 @@ mod tests {
                 kind: ExportKind::ReviewCopy,
                 output: None,
                 format: ExportFormat::Pdf,
-                signing: Default::default(),
-                blank_number: false,
+                sign_ready: Default::default(),
             }))
         );
         let plain = parse_args(&args(&["export", "a.ron"]));
