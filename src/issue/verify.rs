@@ -238,8 +238,15 @@ fn signature_coverage(
 /// document (an incremental update after signing may have changed them).
 fn later_changes(all: &PdfFacts, original: &PdfFacts, lines: &mut Vec<String>) -> bool {
     let pages = differing_pages(all, original);
+    let source_changed = all.attachments != original.attachments;
+    if source_changed {
+        lines.push(
+            "Tệp đã bị sửa sau khi xuất: tệp nguồn báo cáo đính kèm đã bị thay; việc đối chiếu dùng nguồn đính kèm lúc xuất."
+                .to_owned(),
+        );
+    }
     if pages.is_empty() {
-        return true;
+        return !source_changed;
     }
     lines.push(format!(
         "Tệp đã bị sửa sau khi xuất: phần thêm vào sau đó thay đổi nội dung{}; người đọc sẽ thấy nội dung khác với bản đã ký.",
