@@ -202,6 +202,53 @@ pub fn load_images(
     })
 }
 
+/// Keeps the PNG at `picked` beside the project in `folder` (copied there unless it is
+/// already in it, under a free name) and returns its name there. The image is checked
+/// first; the error says why not, in Vietnamese.
+pub fn keep_beside(picked: &Path, folder: &Path) -> Result<String, String> {
+    let (bytes, _) = storage::read_limited(picked, MAX_IMAGE)
+        .map_err(|e| format!("Không đọc được ảnh: {e}.\nTệp: {}", picked.display()))?;
+    crate::export::images::check_png(&bytes)
+        .map_err(|e| format!("Ảnh không dùng được: {e}.\nTệp: {}", picked.display()))?;
+    let name = picked
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "anh.png".to_owned());
+    if picked.parent().is_some_and(|p| same_folder(p, folder)) {
+        return Ok(name);
+    }
+    let stem = Path::new(&name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            name.clone()
+        } else {
+            format!("{stem}-{n}.png")
+        };
+        let target = folder.join(&candidate);
+        match std::fs::read(&target) {
+            Ok(existing) if existing == bytes => return Ok(candidate),
+            Ok(_) => continue,
+            Err(_) => {
+                storage::write_output(&target, &bytes).map_err(|e| e.to_string())?;
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(format!(
+        "Thư mục dự án đã có quá nhiều ảnh cùng tên {name}; hãy đổi tên ảnh rồi chọn lại."
+    ))
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
+}
+
 /// Largest PDF read (a report's PDF is about 100 KB; a signed one a little more).
 const MAX_PDF: u64 = 64 * 1024 * 1024;
 

@@ -138,3 +138,43 @@ fn missing_or_broken_images_are_named_in_the_error() {
     let _ = std::fs::remove_dir_all(&dir);
     assert!(is_pdf_path(Path::new("a/B.PDF")) && !is_pdf_path(Path::new("a.ron")));
 }
+
+#[test]
+fn an_image_is_copied_beside_the_project_under_a_free_name_and_never_over_another() {
+    let base = std::env::temp_dir().join(format!("baocao-keep-{}", std::process::id()));
+    let (folder, elsewhere) = (base.join("du-an"), base.join("khac"));
+    std::fs::create_dir_all(&folder).expect("dir");
+    std::fs::create_dir_all(&elsewhere).expect("dir");
+    let png = |w: u32| {
+        let mut out = Vec::new();
+        let mut enc = png::Encoder::new(&mut out, w, 1);
+        enc.set_color(png::ColorType::Grayscale);
+        let mut writer = enc.write_header().expect("header");
+        writer.write_image_data(&vec![0; w as usize]).expect("data");
+        drop(writer);
+        out
+    };
+    // Already beside the project: kept where it is.
+    std::fs::write(folder.join("dau.png"), png(2)).expect("write");
+    assert_eq!(
+        keep_beside(&folder.join("dau.png"), &folder),
+        Ok("dau.png".into())
+    );
+    // Another image of the same name elsewhere: copied under a new name.
+    std::fs::write(elsewhere.join("dau.png"), png(3)).expect("write");
+    assert_eq!(
+        keep_beside(&elsewhere.join("dau.png"), &folder),
+        Ok("dau-2.png".into())
+    );
+    assert_eq!(std::fs::read(folder.join("dau.png")).expect("read"), png(2));
+    assert_eq!(
+        std::fs::read(folder.join("dau-2.png")).expect("read"),
+        png(3)
+    );
+    // The same image again: the copy already there is used.
+    assert_eq!(
+        keep_beside(&elsewhere.join("dau.png"), &folder),
+        Ok("dau-2.png".into())
+    );
+    let _ = std::fs::remove_dir_all(&base);
+}

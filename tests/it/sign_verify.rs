@@ -533,7 +533,7 @@ fn a_pdf_signed_with_the_number_left_blank_still_matches_once_the_report_is_issu
 
 /// A PNG of `w` × `h` pixels: a ring of `rgb` on a transparent background, with its
 /// resolution recorded when `dpi` is given.
-fn ring_png(path: &Path, w: u32, h: u32, rgb: [u8; 3], dpi: Option<u32>) {
+pub(crate) fn ring_png(path: &Path, w: u32, h: u32, rgb: [u8; 3], dpi: Option<u32>) {
     let file = std::fs::File::create(path).unwrap();
     let mut enc = png::Encoder::new(std::io::BufWriter::new(file), w, h);
     enc.set_color(png::ColorType::Rgba);

@@ -47,6 +47,7 @@ impl BaocaoApp {
             Command::ExportPdf => self.export_pdf(PdfKind::Report),
             Command::ExportReviewCopy => self.export_pdf(PdfKind::ReviewCopy),
             Command::ExportSignReady => self.export_pdf(PdfKind::SignReady),
+            Command::ChooseSigningImage { seal } => self.choose_signing_image(seal),
             Command::Print => self.print(),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
