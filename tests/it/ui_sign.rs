@@ -68,6 +68,14 @@ fn window(path: &Path, answers: Answers) -> Harness<'static, BaocaoApp> {
     h
 }
 
+/// Clicks `step` in the step list.
+fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
+    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", step.label()))
+        .click();
+    h.run();
+}
+
 fn message(h: &Harness<'_, BaocaoApp>) -> (String, String) {
     match &h.state().modal {
         Some(Modal::Message { title, text }) => (title.clone(), text.clone()),
@@ -133,10 +141,7 @@ fn check_in_review_step(project: &Path, signed: PathBuf) -> (String, String) {
         ..Answers::default()
     };
     let mut h = window(project, answers);
-    let index = Step::ALL.iter().position(|s| *s == Step::Duyet).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", Step::Duyet.label()))
-        .click();
-    h.run();
+    go_to(&mut h, Step::Duyet);
     h.get_by_label("Kiểm tra bản đã ký…").click();
     h.run();
     message(&h)
@@ -202,10 +207,7 @@ fn images_chosen_in_the_export_step_are_kept_beside_the_project_and_drawn() {
             ..Answers::default()
         },
     );
-    let index = Step::ALL.iter().position(|s| *s == Step::XuatBan).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", Step::XuatBan.label()))
-        .click();
-    h.run();
+    go_to(&mut h, Step::XuatBan);
     h.get_by_label("Chọn ảnh chữ ký…").click();
     h.run();
     let signing = &h.state().doc.as_ref().unwrap().project.signing;
@@ -227,9 +229,7 @@ fn images_chosen_in_the_export_step_are_kept_beside_the_project_and_drawn() {
             ..Answers::default()
         },
     );
-    h.get_by_label(&format!("{index}. {}", Step::XuatBan.label()))
-        .click();
-    h.run();
+    go_to(&mut h, Step::XuatBan);
     h.get_by_label("Chọn ảnh con dấu…").click();
     h.run();
     let (title, text) = message(&h);
