@@ -48,17 +48,32 @@ pub enum IssueError {
 /// The project file attached to a sign-ready PDF: the organisation, the plan, the
 /// period records the report can print, the page setup and the report alone — what
 /// the approval fingerprint covers, so the fingerprint of the attached report equals
-/// the project's.
+/// the project's. The report's internal review stays home: its comments, the texts
+/// sent for review and the remarks are left out; its status, approval fingerprint and
+/// the approvals and issuing (who, when) travel, since the date of the PDF is the
+/// approval's.
 pub fn source_project(project: &Project, report: &Report) -> Project {
+    let periods = crate::review::printed_periods(project, report)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut report = report.clone();
+    let review = &mut report.review;
+    review.comments.clear();
+    review.snapshot = None;
+    review.previous_snapshot = None;
+    review
+        .history
+        .retain(|t| matches!(t.to, ReportStatus::Approved | ReportStatus::Issued));
+    for t in &mut review.history {
+        t.remark.clear();
+    }
     Project {
         format_version: project.format_version,
         organisation: project.organisation.clone(),
         plan: project.plan.clone(),
-        periods: crate::review::printed_periods(project, report)
-            .into_iter()
-            .cloned()
-            .collect(),
-        reports: vec![report.clone()],
+        periods,
+        reports: vec![report],
         page_setup: project.page_setup.clone(),
         signing: project.signing.clone(),
     }
