@@ -11,16 +11,21 @@
 mod aggregate;
 mod batch;
 mod docx_import;
+mod export;
 mod new_report;
 mod print;
+mod sign_ready;
 mod text_import;
 mod verify;
 
 pub use aggregate::{AggregateArgs, run_aggregate};
 pub use batch::{run_check_folder, run_export_folder};
 pub use docx_import::run_docx_import;
+pub use export::run_export;
+pub(crate) use export::{creation_date, export_into, render_asked};
 pub use new_report::{NewReportArgs, run_new_report};
 pub use print::{PrintArgs, run_print};
+pub use sign_ready::SignReadyArgs;
 pub use text_import::run_text_import;
 pub use verify::{VerifyArgs, run_verify};
 
@@ -31,7 +36,6 @@ use std::process::ExitCode;
 use crate::check::{Severity, check, is_usable};
 use crate::import::{self, ImportKind, ImportPreview};
 use crate::model::{Period, Project};
-use crate::render::RenderKind;
 use crate::storage;
 
 /// What the command line asks for.
@@ -105,12 +109,8 @@ pub struct ExportArgs {
     pub output: Option<PathBuf>,
     /// `--format pdf|docx`; PDF unless asked for or the output file ends in `.docx`.
     pub format: ExportFormat,
-    /// `--signature-image PNG`, `--seal-image PNG`: the images of the sign-ready
-    /// version (`--final`), instead of those the project names.
-    pub signing: crate::model::SigningImages,
-    /// `--blank-number`: the sign-ready version with `Số:` and the date left blank, for
-    /// the document system to fill in at issuance (Decree 30, Art. 15.3).
-    pub blank_number: bool,
+    /// The sign-ready version's images and blank number (`--final` only).
+    pub sign_ready: SignReadyArgs,
 }
 
 /// The file format `baocao export` writes.
@@ -230,10 +230,12 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut kind: Option<ExportKind> = None;
     let mut output = None;
     let mut format = None;
-    let mut signing = crate::model::SigningImages::default();
-    let mut blank_number = false;
+    let mut sign_ready = SignReadyArgs::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
+        if sign_ready.take(a, &mut it)? {
+            continue;
+        }
         match a.as_str() {
             "--format" => {
                 let f = it.next().ok_or("Sau --format cần “pdf” hoặc “docx”.")?;
@@ -271,18 +273,6 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                     .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
                 period = Some(Period::parse(text)?);
             }
-            "--blank-number" => blank_number = true,
-            "--signature-image" | "--seal-image" => {
-                let png = it
-                    .next()
-                    .ok_or_else(|| format!("Sau {a} cần tên tệp ảnh PNG."))?
-                    .clone();
-                if a == "--seal-image" {
-                    signing.seal_image = Some(png);
-                } else {
-                    signing.signature_image = Some(png);
-                }
-            }
             "-o" | "--output" | "--out" => {
                 let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
                 output = Some(PathBuf::from(out));
@@ -295,7 +285,7 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         }
     }
     let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
-    if (!signing.is_unset() || blank_number) && kind != Some(ExportKind::Final) {
+    if sign_ready.any() && kind != Some(ExportKind::Final) {
         return Err(
             "--signature-image, --seal-image và --blank-number chỉ dùng với --final (bản ký số)."
                 .to_owned(),
@@ -324,8 +314,7 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         kind: kind.unwrap_or_default(),
         output,
         format,
-        signing,
-        blank_number,
+        sign_ready,
     })
 }
 
@@ -616,172 +605,6 @@ pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
     }
 }
 
-/// Runs `baocao export`: composes, lays out and writes the PDF atomically.
-/// Messages go to `err`; the path written goes to `out`.
-pub fn run_export(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    if args.file.is_dir() {
-        return run_export_folder(args, out, err);
-    }
-    match export(args) {
-        Ok((path, warnings)) => {
-            for w in warnings {
-                let _ = writeln!(err, "Lưu ý: {w}");
-            }
-            let _ = writeln!(out, "Đã xuất: {}", path.display());
-            ExitCode::SUCCESS
-        }
-        Err(msg) => {
-            let _ = writeln!(err, "{msg}");
-            ExitCode::from(1)
-        }
-    }
-}
-
-/// The report `args` asks for (by id, period, or the last one), rendered as asked.
-/// Only that report is kept in memory, however many the file holds.
-pub(crate) fn render_asked(
-    args: &ExportArgs,
-) -> Result<(Project, crate::render::Rendered), String> {
-    let keep = match (&args.report, args.period) {
-        (Some(id), _) => storage::Keep::Id(id.clone()),
-        (None, Some(period)) => storage::Keep::Id(report_of_period(&args.file, period)?),
-        (None, None) => storage::Keep::Last,
-    };
-    let mut loaded = storage::load_one_report(&args.file, keep).map_err(|e| e.to_string())?;
-    // Images given on the command line replace the project's, as paths from the
-    // project's folder when they are in it.
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let folder = cwd.join(args.file.parent().unwrap_or(Path::new("")));
-    let from_project = |png: &String| {
-        let full = cwd.join(png);
-        full.strip_prefix(&folder)
-            .map(|p| p.to_string_lossy().into_owned())
-            .unwrap_or_else(|_| full.to_string_lossy().into_owned())
-    };
-    if let Some(png) = &args.signing.signature_image {
-        loaded.project.signing.signature_image = Some(from_project(png));
-    }
-    if let Some(png) = &args.signing.seal_image {
-        loaded.project.signing.seal_image = Some(from_project(png));
-    }
-    if args.blank_number
-        && let Some(r) = loaded.project.reports.first_mut()
-    {
-        r.number = None;
-        r.date = None;
-    }
-    let project = &loaded.project;
-    let report = project.reports.first().ok_or_else(|| match &args.report {
-        Some(id) => format!(
-            "Không có báo cáo mã “{id}” trong tệp. Các báo cáo có trong tệp: {}.\nTệp: {}",
-            if loaded.ids.is_empty() {
-                "(chưa có)".to_owned()
-            } else {
-                loaded.ids.join(", ")
-            },
-            args.file.display()
-        ),
-        None => format!(
-            "Tệp chưa có báo cáo nào để xuất.\nTệp: {}",
-            args.file.display()
-        ),
-    })?;
-    let kind = match args.kind {
-        ExportKind::Draft => RenderKind::Draft,
-        ExportKind::Final => RenderKind::Final,
-        ExportKind::ReviewCopy => RenderKind::ReviewCopy,
-    };
-    let rendered = crate::render::render(project, report, kind)
-        .map_err(|e| format!("{e}\nTệp: {}", args.file.display()))?;
-    Ok((loaded.project, rendered))
-}
-
-fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
-    export_into(args, None)
-}
-
-/// Exports as [`run_export`] does; without `-o`, the file goes into `dir` when given,
-/// else beside the project.
-fn export_into(args: &ExportArgs, dir: Option<&Path>) -> Result<(PathBuf, Vec<String>), String> {
-    let (project, rendered) = render_asked(args)?;
-    let project = &project;
-    // render_asked keeps exactly the report it rendered.
-    let report = project
-        .reports
-        .first()
-        .ok_or("Tệp chưa có báo cáo nào để xuất.")?;
-    let output = args.output.clone().unwrap_or_else(|| {
-        let stem = args
-            .file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "bao-cao".to_owned());
-        let name = format!("{stem}-{}.{}", report.id, args.format.extension());
-        match dir {
-            Some(d) => d.join(name),
-            None => args.file.with_file_name(name),
-        }
-    });
-    let bytes = match args.format {
-        // The sign-ready version: dated by its approval, its source attached.
-        ExportFormat::Pdf if args.kind == ExportKind::Final => {
-            let images = crate::issue::load_images(&project.signing, Some(&args.file))?;
-            crate::issue::sign_ready_from(&rendered, project, report, images)
-                .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
-        }
-        ExportFormat::Pdf => {
-            crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(creation_date()))
-                .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
-        }
-        ExportFormat::Docx => crate::export::write_docx(
-            &rendered,
-            &crate::export::DocxOptions {
-                creation_date: creation_date(),
-            },
-        )
-        .map_err(|e| format!("{e}\nTệp: {}", output.display()))?,
-    };
-    storage::write_output(&output, &bytes).map_err(|e| e.to_string())?;
-    let warnings = rendered.warnings.iter().map(ToString::to_string).collect();
-    Ok((output, warnings))
-}
-
-/// The id of the last report of `period` in the project file at `path`; the error
-/// names the periods the file has.
-fn report_of_period(path: &Path, period: Period) -> Result<String, String> {
-    let project = storage::load(path).map_err(|e| e.to_string())?;
-    project
-        .reports
-        .iter()
-        .rev()
-        .find(|r| r.period == period)
-        .map(|r| r.id.clone())
-        .ok_or_else(|| {
-            let there: Vec<String> = project.reports.iter().map(|r| r.period.code()).collect();
-            format!(
-                "Không có báo cáo {} trong tệp. Các kỳ có báo cáo: {}.\nTệp: {}",
-                period.label(),
-                if there.is_empty() {
-                    "(chưa có)".to_owned()
-                } else {
-                    there.join(", ")
-                },
-                path.display()
-            )
-        })
-}
-
-/// The creation date written into the PDF: `SOURCE_DATE_EPOCH` when set (reproducible
-/// output), otherwise the local time now.
-pub(crate) fn creation_date() -> chrono::NaiveDateTime {
-    std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.trim().parse::<i64>().ok())
-        .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
-        .map(|d| d.naive_utc())
-        .unwrap_or_else(|| chrono::Local::now().naive_local())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -827,8 +650,7 @@ mod tests {
                 kind: ExportKind::Final,
                 output: Some("x.pdf".into()),
                 format: ExportFormat::Pdf,
-                signing: Default::default(),
-                blank_number: false,
+                sign_ready: Default::default(),
             }))
         );
         assert_eq!(
@@ -840,8 +662,7 @@ mod tests {
                 kind: ExportKind::ReviewCopy,
                 output: None,
                 format: ExportFormat::Pdf,
-                signing: Default::default(),
-                blank_number: false,
+                sign_ready: Default::default(),
             }))
         );
         let plain = parse_args(&args(&["export", "a.ron"]));

@@ -112,6 +112,9 @@ pub enum Edit {
         indicators: bool,
         tasks: bool,
     },
+    /// The signature and seal images of the sign-ready version (paths beside the
+    /// project file).
+    SigningImages(crate::model::SigningImages),
     /// The period a report covers; the old period's name in its summary and closing
     /// sentence becomes the new one (as for a report made from the previous one).
     ReportPeriod {
@@ -417,6 +420,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             a.indicators = indicators;
             a.tasks = tasks;
         }
+        Edit::SigningImages(images) => project.signing = images,
         Edit::ReportPeriod { report, period } => {
             if !period.is_valid() {
                 return Err(EditError::BadPeriod(period.short_label()));

@@ -4,7 +4,7 @@
 //!
 //! Sits beside `cli` and `ui` on top of the pipeline: storage → model → check and
 //! `compose::facts` (the statuses a report prints) → this summary → XLSX ([`xlsx`])
-//! or a composed document ([`document`]) rendered as PDF. No egui, no printpdf.
+//! or a composed document ([`document`]) rendered as PDF. No egui and no PDF library here.
 
 mod build;
 pub mod document;

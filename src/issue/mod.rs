@@ -48,17 +48,32 @@ pub enum IssueError {
 /// The project file attached to a sign-ready PDF: the organisation, the plan, the
 /// period records the report can print, the page setup and the report alone — what
 /// the approval fingerprint covers, so the fingerprint of the attached report equals
-/// the project's.
+/// the project's. The report's internal review stays home: its comments, the texts
+/// sent for review and the remarks are left out; its status, approval fingerprint and
+/// the approvals and issuing (who, when) travel, since the date of the PDF is the
+/// approval's.
 pub fn source_project(project: &Project, report: &Report) -> Project {
+    let periods = crate::review::printed_periods(project, report)
+        .into_iter()
+        .cloned()
+        .collect();
+    let mut report = report.clone();
+    let review = &mut report.review;
+    review.comments.clear();
+    review.snapshot = None;
+    review.previous_snapshot = None;
+    review
+        .history
+        .retain(|t| matches!(t.to, ReportStatus::Approved | ReportStatus::Issued));
+    for t in &mut review.history {
+        t.remark.clear();
+    }
     Project {
         format_version: project.format_version,
         organisation: project.organisation.clone(),
         plan: project.plan.clone(),
-        periods: crate::review::printed_periods(project, report)
-            .into_iter()
-            .cloned()
-            .collect(),
-        reports: vec![report.clone()],
+        periods,
+        reports: vec![report],
         page_setup: project.page_setup.clone(),
         signing: project.signing.clone(),
     }
@@ -200,6 +215,53 @@ pub fn load_images(
         signature: read(&signing.signature_image, "chữ ký")?,
         seal: read(&signing.seal_image, "con dấu")?,
     })
+}
+
+/// Keeps the PNG at `picked` beside the project in `folder` (copied there unless it is
+/// already in it, under a free name) and returns its name there. The image is checked
+/// first; the error says why not, in Vietnamese.
+pub fn keep_beside(picked: &Path, folder: &Path) -> Result<String, String> {
+    let (bytes, _) = storage::read_limited(picked, MAX_IMAGE)
+        .map_err(|e| format!("Không đọc được ảnh: {e}.\nTệp: {}", picked.display()))?;
+    crate::export::images::check_png(&bytes)
+        .map_err(|e| format!("Ảnh không dùng được: {e}.\nTệp: {}", picked.display()))?;
+    let name = picked
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "anh.png".to_owned());
+    if picked.parent().is_some_and(|p| same_folder(p, folder)) {
+        return Ok(name);
+    }
+    let stem = Path::new(&name)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    for n in 1..1000 {
+        let candidate = if n == 1 {
+            name.clone()
+        } else {
+            format!("{stem}-{n}.png")
+        };
+        let target = folder.join(&candidate);
+        match std::fs::read(&target) {
+            Ok(existing) if existing == bytes => return Ok(candidate),
+            Ok(_) => continue,
+            Err(_) => {
+                storage::write_output(&target, &bytes).map_err(|e| e.to_string())?;
+                return Ok(candidate);
+            }
+        }
+    }
+    Err(format!(
+        "Thư mục dự án đã có quá nhiều ảnh cùng tên {name}; hãy đổi tên ảnh rồi chọn lại."
+    ))
+}
+
+fn same_folder(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
+    }
 }
 
 /// Largest PDF read (a report's PDF is about 100 KB; a signed one a little more).

@@ -109,7 +109,7 @@ pub fn verify(
             SignatureImages::default()
         }
     };
-    let remade = sign_ready_pdf(&source, s_report, images.clone());
+    let remade = sign_ready_pdf(&source, s_report, images);
     let ours = match &remade {
         Ok(made) => {
             bytes.get(..made.len()) == Some(made.as_slice())
@@ -122,8 +122,9 @@ pub fn verify(
     if !ours {
         ok = false;
         let pages = remade
+            .as_ref()
             .ok()
-            .and_then(|m| read_pdf(&m).ok())
+            .and_then(|m| read_pdf(m).ok())
             .map(|m| differing_pages(&m, &original.facts))
             .unwrap_or_default();
         v.lines.push(format!(
@@ -139,7 +140,7 @@ pub fn verify(
     }
     let (matched, lines) = match against {
         None => against_itself(&source, s_report),
-        Some(a) => against_project(&source, s_report, &a, &images),
+        Some(a) => against_project(&source, s_report, &a, remade.as_deref().ok()),
     };
     v.lines.extend(lines);
     v.matches = ok && matched;
@@ -238,8 +239,15 @@ fn signature_coverage(
 /// document (an incremental update after signing may have changed them).
 fn later_changes(all: &PdfFacts, original: &PdfFacts, lines: &mut Vec<String>) -> bool {
     let pages = differing_pages(all, original);
+    let source_changed = all.attachments != original.attachments;
+    if source_changed {
+        lines.push(
+            "Tệp đã bị sửa sau khi xuất: tệp nguồn báo cáo đính kèm đã bị thay; việc đối chiếu dùng nguồn đính kèm lúc xuất."
+                .to_owned(),
+        );
+    }
     if pages.is_empty() {
-        return true;
+        return !source_changed;
     }
     lines.push(format!(
         "Tệp đã bị sửa sau khi xuất: phần thêm vào sau đó thay đổi nội dung{}; người đọc sẽ thấy nội dung khác với bản đã ký.",
@@ -284,7 +292,7 @@ fn against_project(
     source: &Project,
     signed: &Report,
     a: &Against,
-    images: &SignatureImages,
+    remade: Option<&[u8]>,
 ) -> (bool, Vec<String>) {
     let name = a.path.display();
     let Some(current) = a.project.report(&signed.id) else {
@@ -314,11 +322,10 @@ fn against_project(
             name
         ));
         let own = load_images(&a.project.signing, Some(a.path)).unwrap_or_default();
-        let by_bytes = match (
-            sign_ready_pdf(a.project, current, own),
-            sign_ready_pdf(source, signed, images.clone()),
-        ) {
-            (Ok(x), Ok(y)) => x == y,
+        // The PDF the app exports for the approved report, against the one it makes
+        // from the signed source (which the signed bytes were checked to begin with).
+        let by_bytes = match (sign_ready_pdf(a.project, current, own), remade) {
+            (Ok(x), Some(y)) => x == y,
             _ => false,
         };
         by_bytes || current.review.approved_fingerprint.as_deref() == Some(signed_fp.as_str())

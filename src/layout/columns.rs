@@ -291,4 +291,55 @@ mod tests {
         let lh = fonts.line_height_pt(crate::layout::FontStyle::Regular, 13.0);
         assert!((s.height_pt - 3.0 * lh).abs() < 0.01);
     }
+
+    #[test]
+    fn the_signature_and_the_seal_fill_the_space_above_the_name_the_seal_over_its_left_third() {
+        let mut name = centred("Nguyễn Văn A", 14.0, true, false);
+        name.space_before_pt = 80.0;
+        name.images_above = true;
+        let c = block(
+            ColumnsAlign::FirstBaseline,
+            vec![centred("Nơi nhận:", 12.0, true, true)],
+            vec![centred("CHỦ TỊCH", 14.0, true, false), name],
+        );
+        let s = lay(&c);
+        let boxes: Vec<&ImageItem> = s
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Image(b) => Some(b),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(boxes.len(), 2);
+        let (sig, seal) = (boxes[0], boxes[1]);
+        assert_eq!(
+            (sig.kind, seal.kind),
+            (ImageKind::Signature, ImageKind::Seal)
+        );
+        let position = find(&s, "CHỦ TỊCH");
+        let name = find(&s, "Nguyễn Văn A");
+        // Between the position's line and the name's line.
+        assert!(sig.y_pt > position.baseline_pt, "{sig:?} {position:?}");
+        assert!(
+            sig.y_pt + sig.h_pt < name.baseline_pt - 10.0,
+            "{sig:?} {name:?}"
+        );
+        assert!((sig.h_pt - 76.0).abs() < 0.01);
+        // Centred on the right column, as the name is.
+        let column_middle = 85.0 + 467.7 * 0.4 + 467.7 * 0.6 / 2.0;
+        assert!((sig.x_pt + sig.w_pt / 2.0 - column_middle).abs() < 0.01);
+        // The seal's right edge a third of the way into the signature, centred on it.
+        assert!((seal.x_pt + seal.w_pt - (sig.x_pt + sig.w_pt / 3.0)).abs() < 0.01);
+        assert!((seal.y_pt + seal.h_pt / 2.0 - (sig.y_pt + sig.h_pt / 2.0)).abs() < 0.01);
+        assert!((seal.w_pt - Mm(SEAL_MM).to_pt().0).abs() < 0.01);
+    }
+
+    #[test]
+    fn no_image_boxes_unless_the_paragraph_asks() {
+        let mut name = centred("Nguyễn Văn A", 14.0, true, false);
+        name.space_before_pt = 80.0;
+        let c = block(ColumnsAlign::Top, Vec::new(), vec![name]);
+        assert!(!lay(&c).items.iter().any(|i| matches!(i, Item::Image(_))));
+    }
 }

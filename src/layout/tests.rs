@@ -980,3 +980,61 @@ fn a_landscape_part_is_laid_on_a_sideways_a4_with_the_same_margins() {
     let count = |ps: &[Page]| ps.iter().map(|p| lines(p).len()).sum::<usize>();
     assert!(count(&landscape) < count(&of_part(&upright, 1)));
 }
+
+#[test]
+fn each_heading_is_recorded_on_the_page_where_it_starts_with_its_level_and_top() {
+    let mut level_two = heading("1. Về dữ liệu");
+    if let Block::Paragraph(p) = &mut level_two {
+        p.heading_level = Some(2);
+    }
+    let mut level_one = heading("I. KẾT QUẢ");
+    if let Block::Paragraph(p) = &mut level_one {
+        p.heading_level = Some(1);
+    }
+    let mut blocks = vec![level_one, body(&words(60, 1))];
+    blocks.extend(filler(40));
+    blocks.push(level_two);
+    blocks.push(body(&words(40, 2)));
+    // An appendix: its first paragraph (the name) and the title after it.
+    let centred = |text: &str| {
+        let mut p = Paragraph::centered(vec![Run::bold(text)], 14.0);
+        p.source = SourceRef::Appendix(crate::compose::AppendixKind::Indicators);
+        Block::Paragraph(p)
+    };
+    let appendix = vec![
+        centred("Phụ lục"),
+        centred("KẾT QUẢ CHỈ TIÊU"),
+        body(&words(20, 3)),
+    ];
+    let pages = run_layout(vec![blocks, appendix]);
+    let found: Vec<(usize, u8, &str)> = pages
+        .pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, p)| {
+            p.headings
+                .iter()
+                .map(move |h| (i, h.level, h.title.as_str()))
+        })
+        .collect();
+    let last = pages.pages.len() - 1;
+    let second = page_of(&pages, "1. Về dữ liệu").expect("placed");
+    assert_eq!(
+        found,
+        [
+            (0, 1, "I. KẾT QUẢ"),
+            (second, 2, "1. Về dữ liệu"),
+            (last, 1, "Phụ lục. KẾT QUẢ CHỈ TIÊU"),
+        ]
+    );
+    // The recorded top is just above the heading's first baseline.
+    let h = &pages.pages[second].headings[0];
+    let line = texts(&pages.pages[second])
+        .into_iter()
+        .find(|t| t.text.starts_with("1."))
+        .expect("heading line");
+    assert!(
+        h.y_pt < line.baseline_pt && line.baseline_pt - h.y_pt < 20.0,
+        "{h:?}"
+    );
+}

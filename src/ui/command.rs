@@ -111,6 +111,11 @@ pub enum Command {
     ExportReviewCopy,
     /// Tệp › Xuất bản ký số…: the sign-ready final PDF.
     ExportSignReady,
+    /// Xuất bản › Chọn ảnh chữ ký… (`false`) or Chọn ảnh con dấu… (`true`): a PNG kept
+    /// beside the project for the sign-ready version.
+    ChooseSigningImage {
+        seal: bool,
+    },
     /// Show a message that something could not be done.
     Message(String),
     /// Show a message with its own title (help, about).

@@ -20,6 +20,11 @@ pub trait Dialogs {
     fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
         None
     }
+    /// A PNG image (the signature or the seal, `title` says which). Desktops without
+    /// it answer nothing.
+    fn open_png(&mut self, _title: &str) -> Option<PathBuf> {
+        None
+    }
     /// A signed PDF to check against the open project. Desktops without it answer
     /// nothing.
     fn open_signed_pdf(&mut self) -> Option<PathBuf> {
@@ -146,6 +151,14 @@ impl Dialogs for NativeDialogs {
                 .set_file_name(suggested)
                 .save_file()
                 .map(|p| with_extension(p, "ron"))
+        })
+    }
+
+    fn open_png(&mut self, title: &str) -> Option<PathBuf> {
+        self.run(|d| {
+            d.set_title(title)
+                .add_filter("Ảnh PNG nền trong suốt (.png)", &["png", "PNG"])
+                .pick_file()
         })
     }
 

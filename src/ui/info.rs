@@ -382,9 +382,36 @@ pub fn show_signature(
 }
 
 /// Xem lại và xuất.
+/// The signature and seal images of the sign-ready version (Decree 30, Appendix I
+/// part II): which files, and buttons to choose or drop them.
+fn signing_images(
+    ui: &mut egui::Ui,
+    signing: &crate::model::SigningImages,
+    out: &mut Vec<Command>,
+) {
+    let name = |p: &Option<String>| p.clone().unwrap_or_else(|| "chưa chọn".to_owned());
+    ui.label(format!(
+        "Bản ký số: ảnh chữ ký (màu xanh, nền trong suốt): {}; ảnh con dấu (màu đỏ, đúng kích thước): {}.",
+        name(&signing.signature_image),
+        name(&signing.seal_image)
+    ));
+    ui.horizontal(|ui| {
+        if ui.button("Chọn ảnh chữ ký…").clicked() {
+            out.push(Command::ChooseSigningImage { seal: false });
+        }
+        if ui.button("Chọn ảnh con dấu…").clicked() {
+            out.push(Command::ChooseSigningImage { seal: true });
+        }
+        if !signing.is_unset() && ui.button("Bỏ ảnh").clicked() {
+            out.push(Command::Edit(Edit::SigningImages(Default::default())));
+        }
+    });
+}
+
 pub fn show_review(
     ui: &mut egui::Ui,
     report: &Report,
+    signing: &crate::model::SigningImages,
     derived: &crate::session::Derived,
     out: &mut Vec<Command>,
 ) {
@@ -419,7 +446,11 @@ pub fn show_review(
         if ui.button("In…").clicked() {
             out.push(Command::Print);
         }
+        if !draft && ui.button("Xuất bản ký số…").clicked() {
+            out.push(Command::ExportSignReady);
+        }
     });
+    signing_images(ui, signing, out);
     ui.add_space(8.0);
     if let Ok(r) = &derived.rendered {
         ui.label(format!("Báo cáo gồm {} trang.", r.pages.pages.len()));

@@ -244,6 +244,51 @@ with open(src, 'rb') as f:
         w.write(out)
 "#;
 
+/// Appends an incremental update to argv[1] (written to argv[2]) that swaps the
+/// attached source's bytes for argv[3].
+const REPLACE_SOURCE: &str = r#"
+import sys
+from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils import generic
+src, dst, text = sys.argv[1], sys.argv[2], sys.argv[3]
+with open(src, 'rb') as f:
+    w = IncrementalPdfFileWriter(f)
+    names = w.root['/Names']['/EmbeddedFiles']['/Names']
+    spec = names[1].get_object()
+    ef = spec['/EF']
+    new = w.add_object(generic.StreamObject({generic.NameObject('/Type'): generic.NameObject('/EmbeddedFile')}, stream_data=text.encode()))
+    ef['/F'] = new
+    ef['/UF'] = new
+    w.update_container(spec)
+    with open(dst, 'wb') as out:
+        w.write(out)
+"#;
+
+#[test]
+fn an_update_that_swaps_the_attached_source_after_signing_is_caught() {
+    let t = signed_sample();
+    let swapped = t.dir.path().join("doi-nguon.pdf");
+    tool(
+        "python3",
+        &[
+            "-c",
+            REPLACE_SOURCE,
+            s(&t.signed),
+            s(&swapped),
+            "(format_version: 2)",
+        ],
+    );
+    let (ok, out) = verify(&[s(&swapped)]);
+    assert!(!ok, "{out}");
+    assert!(
+        out.contains("tệp nguồn báo cáo đính kèm đã bị thay"),
+        "{out}"
+    );
+    // Restoring the PDF in the window reads the swapped source: it has no report.
+    let restored = baocao::issue::read_source(&std::fs::read(&swapped).unwrap(), &swapped);
+    assert!(restored.is_err());
+}
+
 #[test]
 fn bad_input_gets_a_vietnamese_verdict_and_a_failing_status() {
     let t = signed_sample();
@@ -488,7 +533,7 @@ fn a_pdf_signed_with_the_number_left_blank_still_matches_once_the_report_is_issu
 
 /// A PNG of `w` × `h` pixels: a ring of `rgb` on a transparent background, with its
 /// resolution recorded when `dpi` is given.
-fn ring_png(path: &Path, w: u32, h: u32, rgb: [u8; 3], dpi: Option<u32>) {
+pub(crate) fn ring_png(path: &Path, w: u32, h: u32, rgb: [u8; 3], dpi: Option<u32>) {
     let file = std::fs::File::create(path).unwrap();
     let mut enc = png::Encoder::new(std::io::BufWriter::new(file), w, h);
     enc.set_color(png::ColorType::Rgba);

@@ -15,13 +15,15 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-use super::sign_verify::{approved_sample, export_final, sign};
+use super::sign_verify::{approved_sample, export_final, ring_png, sign};
+use crate::support::cli::tool;
 
 /// Dialogs that answer with fixed paths and record the suggested PDF names.
 #[derive(Clone, Default)]
 struct Answers {
     pdf: Option<PathBuf>,
     signed: Option<PathBuf>,
+    png: Option<PathBuf>,
     suggested: Arc<Mutex<Vec<String>>>,
 }
 
@@ -42,6 +44,9 @@ impl Dialogs for Answers {
     fn open_table(&mut self) -> Option<PathBuf> {
         None
     }
+    fn open_png(&mut self, _title: &str) -> Option<PathBuf> {
+        self.png.clone()
+    }
     fn open_signed_pdf(&mut self) -> Option<PathBuf> {
         self.signed.clone()
     }
@@ -61,6 +66,14 @@ fn window(path: &Path, answers: Answers) -> Harness<'static, BaocaoApp> {
         });
     h.run();
     h
+}
+
+/// Clicks `step` in the step list.
+fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
+    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", step.label()))
+        .click();
+    h.run();
 }
 
 fn message(h: &Harness<'_, BaocaoApp>) -> (String, String) {
@@ -128,10 +141,7 @@ fn check_in_review_step(project: &Path, signed: PathBuf) -> (String, String) {
         ..Answers::default()
     };
     let mut h = window(project, answers);
-    let index = Step::ALL.iter().position(|s| *s == Step::Duyet).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", Step::Duyet.label()))
-        .click();
-    h.run();
+    go_to(&mut h, Step::Duyet);
     h.get_by_label("Kiểm tra bản đã ký…").click();
     h.run();
     message(&h)
@@ -179,4 +189,54 @@ fn opening_a_pdf_the_program_wrote_restores_its_report_as_an_unsaved_project() {
     let h = window(&other, Answers::default());
     let (title, _) = message(&h);
     assert_eq!(title, "Không khôi phục được báo cáo từ PDF");
+}
+
+#[test]
+fn images_chosen_in_the_export_step_are_kept_beside_the_project_and_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = approved_sample(dir.path());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let png = elsewhere.path().join("chu-ky.png");
+    ring_png(&png, 300, 120, [20, 40, 200], None);
+    let pdf = dir.path().join("ky-so.pdf");
+    let mut h = window(
+        &project,
+        Answers {
+            png: Some(png),
+            pdf: Some(pdf.clone()),
+            ..Answers::default()
+        },
+    );
+    go_to(&mut h, Step::XuatBan);
+    h.get_by_label("Chọn ảnh chữ ký…").click();
+    h.run();
+    let signing = &h.state().doc.as_ref().unwrap().project.signing;
+    assert_eq!(signing.signature_image.as_deref(), Some("chu-ky.png"));
+    assert!(dir.path().join("chu-ky.png").exists());
+    h.get_by_label("Xuất bản ký số…").click();
+    h.run();
+    let list = tool("pdfimages", &["-list", pdf.to_str().unwrap()]);
+    assert!(list.contains(" 300   120 "), "{list}");
+
+    // A file that is not a PNG: told so, nothing chosen.
+    let bad = elsewhere.path().join("dau.png");
+    std::fs::write(&bad, b"not a png").unwrap();
+    drop(h);
+    let mut h = window(
+        &project,
+        Answers {
+            png: Some(bad),
+            ..Answers::default()
+        },
+    );
+    go_to(&mut h, Step::XuatBan);
+    h.get_by_label("Chọn ảnh con dấu…").click();
+    h.run();
+    let (title, text) = message(&h);
+    assert_eq!(title, "Không dùng được ảnh con dấu");
+    assert!(text.contains("không phải tệp ảnh PNG"), "{text}");
+    assert_eq!(
+        h.state().doc.as_ref().unwrap().project.signing.seal_image,
+        None
+    );
 }

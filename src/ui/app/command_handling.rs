@@ -56,6 +56,7 @@ impl BaocaoApp {
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
             Command::ExportSignReady => self.export_pdf(PdfKind::SignReady),
+            Command::ChooseSigningImage { seal } => self.choose_signing_image(seal),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
                 if s == Step::Duyet

@@ -147,6 +147,66 @@ impl BaocaoApp {
         });
     }
 
+    /// Asks for the signature (or seal) PNG and keeps it beside the project: a file
+    /// elsewhere is copied into the project's folder (never over another file), and the
+    /// project names it by its file name. The project must have been saved once.
+    pub(super) fn choose_signing_image(&mut self, seal: bool) {
+        let what = if seal {
+            "ảnh con dấu"
+        } else {
+            "ảnh chữ ký"
+        };
+        let Some(folder) = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_deref())
+            .and_then(Path::parent)
+            .map(Path::to_owned)
+        else {
+            self.modal = Some(Modal::Message {
+                title: format!("Chưa chọn được {what}"),
+                text: "Hãy lưu dự án trước: ảnh được đặt cạnh tệp dự án.".to_owned(),
+            });
+            return;
+        };
+        let title = if seal {
+            "Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)"
+        } else {
+            "Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)"
+        };
+        let Some(picked) = self.dialogs.open_png(title) else {
+            return;
+        };
+        match crate::issue::keep_beside(&picked, &folder) {
+            Ok(name) => {
+                let Some(doc) = &mut self.doc else { return };
+                let mut images = doc.project.signing.clone();
+                if seal {
+                    images.seal_image = Some(name.clone());
+                } else {
+                    images.signature_image = Some(name.clone());
+                }
+                doc.history.seal();
+                match doc.apply(Edit::SigningImages(images)) {
+                    Ok(_) => {
+                        self.status = Some(StatusLine::info(format!(
+                            "Đã chọn {what} {name} (cạnh tệp dự án) cho bản ký số."
+                        )))
+                    }
+                    Err(e) => {
+                        self.status = Some(StatusLine::error(e.to_string()));
+                    }
+                }
+            }
+            Err(text) => {
+                self.modal = Some(Modal::Message {
+                    title: format!("Không dùng được {what}"),
+                    text,
+                });
+            }
+        }
+    }
+
     /// Reads a table and shows what importing it would add; nothing changes yet.
     pub(super) fn import_preview(&mut self, path: PathBuf, kind: Option<ImportKind>) {
         let Some(doc) = &self.doc else { return };

@@ -140,7 +140,7 @@ impl BaocaoApp {
                         out,
                     )
                 }
-                Step::XuatBan => info::show_review(ui, report, derived, out),
+                Step::XuatBan => info::show_review(ui, report, &doc.project.signing, derived, out),
                 Step::ChiTieu => {
                     ui.horizontal(|ui| {
                         ui.selectable_value(&mut self.show_charts, false, "Nhập số liệu");
