@@ -85,18 +85,25 @@ pub fn indicator_status(
     }
 }
 
+/// One rule for every kind of target: a result beyond the target's figure, in the
+/// direction the target asks for, is Vượt; one exactly at the figure, where the target
+/// allows it (≥, =, ≤), is Đạt. So 91,2 against ≥ 90 and 97,3 against > 95 are both
+/// Vượt, 90 against ≥ 90 is Đạt. See [`RULE`].
 fn compare(cmp: Comparison, v: f64, target: f64) -> IndicatorStatus {
     use IndicatorStatus::*;
+    let above = v > target + EPS;
+    let below = v < target - EPS;
+    let at = !above && !below;
     match cmp {
-        Comparison::AtLeast if v > target + EPS => Exceeded,
-        Comparison::AtLeast if v >= target - EPS => Met,
-        Comparison::MoreThan if v > target + EPS => Met,
-        Comparison::Equal if (v - target).abs() <= EPS => Met,
-        Comparison::AtMost if v <= target + EPS => Met,
-        Comparison::LessThan if v < target - EPS => Met,
+        Comparison::AtLeast | Comparison::MoreThan if above => Exceeded,
+        Comparison::AtMost | Comparison::LessThan if below => Exceeded,
+        Comparison::AtLeast | Comparison::AtMost | Comparison::Equal if at => Met,
         _ => NotMet,
     }
 }
+
+/// The rule of [`indicator_status`] in the clerk's words, for tooltips.
+pub const RULE: &str = "Vượt: kết quả vượt con số mục tiêu theo chiều chỉ tiêu yêu cầu (ví dụ 91,2% với chỉ tiêu ≥ 90%, 97,3% với chỉ tiêu > 95%, 3% với chỉ tiêu ≤ 5%). Đạt: kết quả đúng bằng con số mục tiêu khi chỉ tiêu cho phép (≥, =, ≤). Đúng tiến độ: chỉ tiêu tính lũy kế cả năm, chưa đạt mục tiêu năm nhưng đã đạt phần của kỳ. Chưa đạt: các trường hợp còn lại.";
 
 fn same_words(a: &str, b: &str) -> bool {
     let norm = |s: &str| crate::vi::nfc(s.trim()).to_lowercase();
@@ -185,10 +192,13 @@ mod tests {
     }
 
     #[test]
-    fn more_than_is_not_met_exactly_at_the_target() {
+    fn more_than_is_not_met_exactly_at_the_target_and_exceeded_above_it_as_at_least_is() {
         let i = ind(Comparison::MoreThan, 95.0, false);
         assert_eq!(st(&i, n(95.0), Q2), IndicatorStatus::NotMet);
-        assert_eq!(st(&i, n(95.1), Q2), IndicatorStatus::Met);
+        assert_eq!(st(&i, n(97.3), Q2), IndicatorStatus::Exceeded);
+        // The same result beyond the same figure reads the same under ≥ and >.
+        let at_least = ind(Comparison::AtLeast, 95.0, false);
+        assert_eq!(st(&at_least, n(97.3), Q2), st(&i, n(97.3), Q2));
     }
 
     #[test]
@@ -209,13 +219,18 @@ mod tests {
             st(&ind(Comparison::AtMost, 5.0, false), n(5.5), Q2),
             IndicatorStatus::NotMet
         );
+        // Below a ceiling is beyond it in the direction the target asks for.
+        assert_eq!(
+            st(&ind(Comparison::AtMost, 5.0, false), n(3.0), Q2),
+            IndicatorStatus::Exceeded
+        );
         assert_eq!(
             st(&ind(Comparison::LessThan, 5.0, false), n(5.0), Q2),
             IndicatorStatus::NotMet
         );
         assert_eq!(
             st(&ind(Comparison::LessThan, 5.0, false), n(4.0), Q2),
-            IndicatorStatus::Met
+            IndicatorStatus::Exceeded
         );
     }
 

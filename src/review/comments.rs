@@ -184,6 +184,28 @@ pub fn open_count_by_section(report: &Report) -> BTreeMap<SectionId, usize> {
     counts
 }
 
+/// The first words of paragraph `p` (0-based) of `body` as they print (no markup),
+/// with "…" when cut: how a paragraph is named to a reviewer.
+pub fn paragraph_gist(body: &str, p: usize) -> Option<String> {
+    const WORDS: usize = 8;
+    let line = paragraphs(body).get(p).copied()?;
+    let plain = crate::model::rich::plain_text(line);
+    let words: Vec<&str> = plain
+        .trim_start_matches(['-', '+', '*', '•', ' '])
+        .split_whitespace()
+        .collect();
+    let mut gist = words
+        .iter()
+        .take(WORDS)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if words.len() > WORDS {
+        gist.push('…');
+    }
+    Some(gist)
+}
+
 /// Where a comment points, in words: `mục 2.1. Kết quả (đoạn 2)`, or `mục đã xóa` when
 /// its section no longer exists.
 pub fn comment_anchor_label(report: &Report, comment: &Comment) -> String {
@@ -388,6 +410,11 @@ mod tests {
 
         let find = |id: &str| r.review.comments.iter().find(|c| c.id == id).unwrap();
         assert_eq!(comment_anchor_label(&r, find(&orphan)), "mục đã xóa");
+        assert_eq!(
+            paragraph_gist("Mở đầu.\n\n- **Một** hai ba bốn năm sáu bảy tám chín", 1).as_deref(),
+            Some("Một hai ba bốn năm sáu bảy tám…")
+        );
+        assert_eq!(paragraph_gist("Một dòng", 1), None);
         assert_eq!(
             comment_anchor_label(&r, find(&early)),
             "mục I. CĂN CỨ XÂY DỰNG BÁO CÁO (đoạn 3)"

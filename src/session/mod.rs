@@ -9,6 +9,7 @@
 //!
 //! The window (`ui`) drives it through commands; the tests drive it directly.
 
+mod changed;
 mod derived;
 mod document;
 mod read_only;
@@ -18,6 +19,7 @@ mod review;
 pub mod steps;
 pub mod termination;
 
+pub use changed::{ChangedPlace, changed_place};
 pub use derived::{Derived, Figure, StepSummary};
 pub use document::{AUTOSAVE_EVERY, OpenDocument, SaveError, data_dir, unsaved_recovery_path};
 pub use read_only::ReadOnlyReason;

@@ -21,18 +21,19 @@ pub fn step_sections(report: &Report, step: Step) -> Vec<&Section> {
         .collect()
 }
 
-/// Open (unresolved) comments on the sections `step` edits, sub-sections included.
+/// Open (unresolved) comments on the sections of `step`: each comment counts on the
+/// one step its section belongs to ([`crate::check::step_of_section`]), even when that
+/// section sits inside another step's part (Ưu điểm under Kết quả's Đánh giá chung).
 pub fn open_comments_of_step(report: &Report, step: Step) -> usize {
-    let ids: Vec<&str> = step_sections(report, step)
-        .into_iter()
-        .flat_map(Section::walk)
-        .map(|s| s.id.as_str())
-        .collect();
     report
         .review
         .comments
         .iter()
-        .filter(|c| !c.resolved && ids.contains(&c.section.as_str()))
+        .filter(|c| {
+            !c.resolved
+                && report.section(&c.section).is_some()
+                && crate::check::step_of_section(report, &c.section) == step
+        })
         .count()
 }
 
@@ -139,5 +140,40 @@ fn done_reason(step: Step, project: &Project, report: &Report) -> String {
         Step::Duyet => format!("{}.", report.review.status.label()),
         Step::XuatBan => "Có thể xuất PDF.".into(),
         _ => "Đã có nội dung.".into(),
+    }
+}
+
+#[cfg(test)]
+mod comment_count_tests {
+    use super::*;
+
+    #[test]
+    fn a_comment_on_any_section_counts_on_exactly_one_step() {
+        let mut project = crate::test_support::sample();
+        let report = &mut project.reports[0];
+        let ids: Vec<String> = report.all_sections().iter().map(|s| s.id.clone()).collect();
+        let actor = crate::review::Actor {
+            name: "Người duyệt".into(),
+            role: crate::model::ReviewRole::Reviewer,
+        };
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        for id in &ids {
+            crate::review::add_comment(report, id, None, "Xem lại.", &actor, at).unwrap();
+        }
+        let open = report
+            .review
+            .comments
+            .iter()
+            .filter(|c| !c.resolved)
+            .count();
+        assert!(open >= ids.len());
+        let counted: usize = Step::ALL
+            .iter()
+            .map(|s| open_comments_of_step(report, *s))
+            .sum();
+        assert_eq!(counted, open, "every open comment counted once");
     }
 }

@@ -154,6 +154,26 @@ fn bar_chart(
     let text_colour = ui.visuals().text_color();
     let n = series.len().max(1) as f32;
     let slot = plot.width() / n;
+    // The target line first: the values are written over it, on the panel's colour.
+    if let Some(t) = target {
+        let y = y_of(t);
+        let stroke = egui::Stroke::new(1.5, egui::Color32::from_rgb(0xd0, 0x7a, 0x00));
+        let mut x = plot.left();
+        while x < plot.right() {
+            painter.line_segment(
+                [egui::pos2(x, y), egui::pos2((x + 6.0).min(plot.right()), y)],
+                stroke,
+            );
+            x += 10.0;
+        }
+        painter.text(
+            egui::pos2(plot.right(), y - 2.0),
+            egui::Align2::RIGHT_BOTTOM,
+            format!("Mục tiêu {}", target_label(ind)),
+            egui::FontId::proportional(12.0),
+            stroke.color,
+        );
+    }
     for (i, ((p, v), num)) in series.iter().zip(&numbers).enumerate() {
         let x = plot.left() + slot * (i as f32 + 0.5);
         if let Some(x_val) = num {
@@ -167,13 +187,15 @@ fn bar_chart(
                 colour = colour.gamma_multiply(0.6);
             }
             painter.rect_filled(bar, 2.0, colour);
-            painter.text(
-                egui::pos2(x, bar.top() - 2.0),
-                egui::Align2::CENTER_BOTTOM,
+            let label = painter.layout_no_wrap(
                 value_label(ind, *v),
                 egui::FontId::proportional(12.0),
                 text_colour,
             );
+            let at = egui::Align2::CENTER_BOTTOM
+                .anchor_size(egui::pos2(x, bar.top() - 2.0), label.size());
+            painter.rect_filled(at.expand(1.0), 2.0, ui.visuals().panel_fill);
+            painter.galley(at.min, label, text_colour);
         } else {
             painter.text(
                 egui::pos2(x, plot.bottom() - 4.0),
@@ -195,23 +217,4 @@ fn bar_chart(
         [plot.left_bottom(), plot.right_bottom()],
         egui::Stroke::new(1.0, text_colour),
     );
-    if let Some(t) = target {
-        let y = y_of(t);
-        let stroke = egui::Stroke::new(1.5, egui::Color32::from_rgb(0xd0, 0x7a, 0x00));
-        let mut x = plot.left();
-        while x < plot.right() {
-            painter.line_segment(
-                [egui::pos2(x, y), egui::pos2((x + 6.0).min(plot.right()), y)],
-                stroke,
-            );
-            x += 10.0;
-        }
-        painter.text(
-            egui::pos2(plot.right(), y - 2.0),
-            egui::Align2::RIGHT_BOTTOM,
-            format!("Mục tiêu {}", target_label(ind)),
-            egui::FontId::proportional(12.0),
-            stroke.color,
-        );
-    }
 }

@@ -73,6 +73,19 @@ pub fn show_comment(
             .small()
             .color(dark),
         );
+        if !with_anchor
+            && let Some(p) = c.paragraph
+            && let Some(gist) = report
+                .section(&c.section)
+                .and_then(|s| review::paragraph_gist(&s.body, p))
+        {
+            ui.label(
+                egui::RichText::new(format!("Về đoạn {}: “{gist}”", p + 1))
+                    .small()
+                    .italics()
+                    .color(dark),
+            );
+        }
         ui.label(egui::RichText::new(&c.text).color(dark));
         for r in &c.replies {
             ui.horizontal_wrapped(|ui| {
@@ -184,10 +197,11 @@ pub fn show_section_review(
             ui.horizontal(|ui| {
                 *para = (*para).min(paragraphs);
                 egui::ComboBox::from_id_salt(("doan-gop-y", &s.id))
-                    .selected_text(paragraph_label(*para))
+                    .selected_text(paragraph_label(&s.body, *para))
+                    .width(ui.available_width().min(360.0))
                     .show_ui(ui, |ui| {
                         for p in 0..=paragraphs {
-                            ui.selectable_value(para, p, paragraph_label(p));
+                            ui.selectable_value(para, p, paragraph_label(&s.body, p));
                         }
                     })
                     .response
@@ -209,11 +223,14 @@ pub fn show_section_review(
     show_changes(ui, s, change, &title, state);
 }
 
-fn paragraph_label(p: usize) -> String {
-    if p == 0 {
-        "Cả mục".to_owned()
-    } else {
-        format!("Đoạn {p}")
+/// `p` counts from 1; 0 is the whole section.
+fn paragraph_label(body: &str, p: usize) -> String {
+    match p
+        .checked_sub(1)
+        .and_then(|i| review::paragraph_gist(body, i))
+    {
+        None => "Cả mục".to_owned(),
+        Some(gist) => format!("Đoạn {p}: {gist}"),
     }
 }
 

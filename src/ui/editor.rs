@@ -38,6 +38,9 @@ pub struct EditorState {
     pub find: Option<super::find_bar::FindState>,
     /// Fields show their codes (`{{CT03.kết quả}}`) instead of their values.
     pub show_codes: bool,
+    /// Characters of a section's text to select and bring into view once (what an undo
+    /// changed).
+    pub select: Option<crate::edit::find::Hit>,
 }
 
 impl Default for EditorState {
@@ -51,6 +54,7 @@ impl Default for EditorState {
             paste: None,
             find: None,
             show_codes: false,
+            select: None,
         }
     }
 }
@@ -332,10 +336,15 @@ fn show_section(
     super::fields::paint(ui, &shown, &chips, super::rich_edit::text_font());
     let r = shown.response.response;
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
-    // A hit of Tìm và thay thế in this text: select it and bring it into view.
-    if let Some(find) = state.find.as_mut()
-        && let Some(hit) = find.select.take_if(|h| h.section == s.id)
-    {
+    // A hit of Tìm và thay thế, or what an undo changed, in this text: select it and
+    // bring it into view.
+    let wanted = state.select.take_if(|h| h.section == s.id).or_else(|| {
+        state
+            .find
+            .as_mut()
+            .and_then(|f| f.select.take_if(|h| h.section == s.id))
+    });
+    if let Some(hit) = wanted {
         let mut st = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
         st.cursor.set_char_range(Some(egui::text::CCursorRange::two(
             egui::text::CCursor::new(hit.start),
@@ -615,6 +624,11 @@ fn show_phrases(
                     // they will go in; the markup goes in.
                     let next_tasks = step == Step::NhiemVuToi;
                     let filled = super::info::fill_known(p, view.project, view.report, next_tasks);
+                    let filled = crate::compose::placeholders::with_values(
+                        view.project,
+                        view.report,
+                        &filled,
+                    );
                     let shown = crate::model::rich::plain_text(&filled);
                     let shown = shown.trim_end();
                     let r = ui

@@ -139,7 +139,8 @@ impl IndicatorsPanel {
             });
             r.cell(|ui| {
                 let color = status_color(status, ui.visuals().dark_mode);
-                ui.add(egui::Label::new(RichText::new(status.label()).color(color)).wrap());
+                ui.add(egui::Label::new(RichText::new(status.label()).color(color)).wrap())
+                    .on_hover_text(crate::model::STATUS_RULE);
             });
         });
         if let Some(message) = error {

@@ -155,7 +155,7 @@ pub fn show_general(
                     egui::TextEdit::singleline(&mut text)
                         .id_salt("so-van-ban")
                         .hint_text("để trống khi còn dự thảo")
-                        .desired_width(120.0),
+                        .desired_width(220.0),
                 );
                 if r.changed() {
                     if let Ok(n) = parse_doc_number(&text) {
@@ -183,7 +183,7 @@ pub fn show_general(
                     egui::TextEdit::singleline(&mut text)
                         .id_salt("ngay-ban-hanh")
                         .hint_text("dd/mm/yyyy, để trống khi còn dự thảo")
-                        .desired_width(160.0),
+                        .desired_width(260.0),
                 );
                 if r.changed() {
                     if let Ok(d) = parse_date(&text) {

@@ -29,6 +29,7 @@ mod support {
 mod ui_aggregate;
 mod ui_app;
 mod ui_fit;
+mod ui_navigation;
 mod ui_period_panels;
 mod ui_preview;
 mod ui_print;

@@ -21,20 +21,8 @@ impl BaocaoApp {
                     doc.history.seal();
                 }
             }
-            Command::Undo => {
-                if let Some(doc) = &mut self.doc
-                    && !doc.undo()
-                {
-                    self.status = Some(StatusLine::info("Không còn gì để hoàn tác."));
-                }
-            }
-            Command::Redo => {
-                if let Some(doc) = &mut self.doc
-                    && !doc.redo()
-                {
-                    self.status = Some(StatusLine::info("Không còn gì để làm lại."));
-                }
-            }
+            Command::Undo => self.undo_or_redo(true),
+            Command::Redo => self.undo_or_redo(false),
             Command::New => self.guard(Then::New),
             Command::Open => self.guard(Then::Open(None)),
             Command::OpenPath(p) => self.guard(Then::Open(Some(p))),
@@ -332,7 +320,17 @@ impl BaocaoApp {
             Ok(_) => {
                 if let Some(m) = message {
                     self.approved_edit_ok.remove(&id);
-                    self.status = Some(StatusLine::info(m));
+                    // A colleague opening the shared file must see the new status: it is
+                    // saved at once when the project has a file; else say it is not.
+                    let path = doc.path.clone();
+                    let saved = path.is_some_and(|p| self.save_to(&p));
+                    self.status = Some(StatusLine::info(if saved {
+                        format!("{m} Đã lưu vào tệp để người cùng làm thấy.")
+                    } else {
+                        format!(
+                            "{m} Chưa lưu: người cùng làm chỉ thấy sau khi anh/chị lưu tệp (Ctrl+S)."
+                        )
+                    }));
                 }
             }
             Err(e) => {
@@ -342,6 +340,48 @@ impl BaocaoApp {
                 });
             }
         }
+    }
+
+    /// Undoes (or redoes) one step, then goes to what it changed: its step, its section
+    /// with the changed words selected, and says what it was.
+    fn undo_or_redo(&mut self, undo: bool) {
+        let Some(doc) = &mut self.doc else { return };
+        let before = doc.project.clone();
+        let done = if undo { doc.undo() } else { doc.redo() };
+        if !done {
+            self.status = Some(StatusLine::info(if undo {
+                "Không còn gì để hoàn tác."
+            } else {
+                "Không còn gì để làm lại."
+            }));
+            return;
+        }
+        let Some(id) = self.report_id.clone() else {
+            return;
+        };
+        let Some(place) = crate::session::changed_place(&before, &doc.project, &id) else {
+            return;
+        };
+        self.step = place.step;
+        self.focus = self.focus_of_step(place.step);
+        if let Some((section, chars)) = place.section {
+            self.focus = Some(SourceRef::Section(section.clone()));
+            self.editor.select = Some(crate::edit::find::Hit {
+                section,
+                start: chars.start,
+                end: chars.end,
+            });
+        }
+        let verb = if undo {
+            "Đã hoàn tác"
+        } else {
+            "Đã làm lại"
+        };
+        self.status = Some(StatusLine::info(format!(
+            "{verb} thay đổi ở {} (bước {}).",
+            place.what,
+            place.step.label()
+        )));
     }
 
     /// Merges the review files found beside the project and says what each did.

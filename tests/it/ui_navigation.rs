@@ -1,0 +1,186 @@
+//! Going where a change is: undo and redo open the step of what they changed with the
+//! changed words selected, and a status change is saved at once for the colleagues
+//! who share the file.
+
+use std::path::PathBuf;
+
+use baocao::edit::Edit;
+use baocao::guide::Step;
+use baocao::ui::dialogs::Dialogs;
+use baocao::ui::{BaocaoApp, Command, SAMPLE_PATH};
+use eframe::egui;
+use egui_kittest::Harness;
+
+struct NoDialogs;
+
+impl Dialogs for NoDialogs {
+    fn open_project(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
+        None
+    }
+    fn open_table(&mut self) -> Option<PathBuf> {
+        None
+    }
+    fn open_externally(&mut self, _path: &std::path::Path) -> Result<(), String> {
+        Ok(())
+    }
+}
+
+fn app() -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(SAMPLE_PATH, &path).unwrap();
+    let p = path.clone();
+    let h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(&p, Box::new(NoDialogs))
+        });
+    (dir, path, h)
+}
+
+#[test]
+fn undo_on_another_step_goes_to_the_changed_words_and_says_what_it_undid() {
+    let (_d, _p, mut h) = app();
+    h.run();
+    let report = h.state().report().unwrap().clone();
+    let section = report
+        .all_sections()
+        .into_iter()
+        .find(|s| s.title.contains("Hạn chế"))
+        .unwrap()
+        .clone();
+    let text = format!("{}\nMột câu thêm vào.", section.body);
+    h.state_mut().push(Command::Edit(Edit::SectionBody {
+        report: report.id.clone(),
+        section: section.id.clone(),
+        text,
+    }));
+    h.state_mut().push(Command::SealTyping);
+    h.state_mut().push(Command::SelectStep(Step::ChiTieu));
+    h.run();
+    assert_eq!(h.state().step, Step::ChiTieu);
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.run();
+    assert_eq!(
+        h.state().step,
+        Step::HanChe,
+        "undo opens the step of its change"
+    );
+    let status = h.state().status.clone().unwrap().text;
+    assert!(
+        status.contains("Đã hoàn tác") && status.contains("Hạn chế"),
+        "{status}"
+    );
+    let body = h
+        .state()
+        .report()
+        .unwrap()
+        .section(&section.id)
+        .unwrap()
+        .body
+        .clone();
+    assert_eq!(body, section.body);
+
+    // Redo: the added words are selected in the section's text field.
+    h.state_mut().push(Command::SelectStep(Step::ThongTin));
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    h.run();
+    assert_eq!(h.state().step, Step::HanChe);
+    let id = baocao::ui::body_id(&section.id);
+    let state = egui::TextEdit::load_state(&h.ctx, id).unwrap();
+    let range = state.cursor.char_range().unwrap();
+    let [a, b] = range.sorted_cursors();
+    let now = h
+        .state()
+        .report()
+        .unwrap()
+        .section(&section.id)
+        .unwrap()
+        .body
+        .clone();
+    let selected: String = now
+        .chars()
+        .skip(a.index.0)
+        .take(b.index.0 - a.index.0)
+        .collect();
+    assert_eq!(selected, "\nMột câu thêm vào.");
+}
+
+#[test]
+fn sending_for_review_is_saved_at_once_for_the_colleagues_sharing_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(SAMPLE_PATH, &path).unwrap();
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_user(
+                &p,
+                Box::new(NoDialogs),
+                baocao::review::Actor {
+                    name: "Trần Văn Soạn".into(),
+                    role: baocao::model::ReviewRole::Drafter,
+                },
+            )
+        });
+    h.run();
+    h.state_mut()
+        .push(Command::Review(baocao::edit::ReviewEdit::Action {
+            kind: baocao::review::ActionKind::SendForReview,
+            issue: None,
+            remark: String::new(),
+        }));
+    h.run();
+    let status = h.state().status.clone().unwrap().text;
+    assert!(status.contains("Đã lưu vào tệp"), "{status}");
+    let on_disk = baocao::storage::load(&path).unwrap();
+    assert_eq!(
+        on_disk.reports[0].review.status,
+        baocao::model::ReportStatus::AwaitingReview
+    );
+}
+
+#[test]
+fn each_writing_step_opens_with_its_own_section_in_view() {
+    use egui_kittest::kittest::Queryable;
+    let (_d, _p, mut h) = app();
+    h.run();
+    let report = h.state().report().unwrap().clone();
+    for (i, step) in Step::ALL.iter().enumerate() {
+        let sections = baocao::session::steps::step_sections(&report, *step);
+        let Some(own) = sections.first() else {
+            continue;
+        };
+        if own.generated.is_some() {
+            continue;
+        }
+        h.get_by_label(&format!("{}. {}", i + 1, step.label()))
+            .click();
+        h.run();
+        h.run();
+        let label = format!("Nội dung: {}", own.title.trim());
+        let r = h.get_by_label(&label).rect();
+        assert!(
+            r.min.y >= 40.0 && r.min.y < 700.0,
+            "{step:?}: the text of “{}” starts at y = {}",
+            own.title,
+            r.min.y
+        );
+    }
+}
