@@ -480,12 +480,18 @@ fn a_sentence_built_from_the_figures_is_inserted_into_han_che_and_resolves() {
     go_to(&mut h, Step::HanChe);
     h.get_by_label("Nội dung: Hạn chế").focus();
     h.run();
-    let sentence = {
+    let (sentence, shown) = {
         let app = h.state();
         let doc = app.doc.as_ref().unwrap();
-        baocao::compose::suggest::shortcomings(&doc.project, app.report().unwrap())[0].clone()
+        let report = app.report().unwrap();
+        let sentence = baocao::compose::suggest::shortcomings(&doc.project, report)[0].clone();
+        // The chip reads as the sentence will print: its figures as values.
+        let values = baocao::compose::placeholders::with_values(&doc.project, report, &sentence);
+        let shown = baocao::model::rich::plain_text(&values).trim_end().to_owned();
+        (sentence, shown)
     };
-    h.get_by_label(&sentence).click();
+    assert!(!shown.contains("{{"), "{shown}");
+    h.get_by_label(&shown).click();
     h.run();
     let body = body_of(h.state(), baocao::model::SectionRole::Shortcomings);
     assert!(body.contains(&sentence), "{body}");
