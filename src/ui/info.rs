@@ -103,10 +103,13 @@ pub fn phrase_target(phrase: &str) -> PhraseTarget {
     }
 }
 
+/// Buttons of phrases, each shown with the placeholders the program fills already
+/// filled (`{kỳ}`, `{xã}`), as it will go in.
 fn phrase_buttons(
     ui: &mut egui::Ui,
     title: &str,
     phrases: &[String],
+    (project, report): (&Project, &Report),
     mut on_click: impl FnMut(&str),
 ) {
     if phrases.is_empty() {
@@ -114,9 +117,10 @@ fn phrase_buttons(
     }
     ui.label(egui::RichText::new(title).strong());
     for p in phrases {
+        let shown = fill_known(p, project, report, false);
         if ui
-            .add(egui::Button::new(p).wrap_mode(egui::TextWrapMode::Truncate))
-            .on_hover_text(p)
+            .add(egui::Button::new(shown.as_str()).wrap_mode(egui::TextWrapMode::Truncate))
+            .on_hover_text(shown.as_str())
             .clicked()
         {
             on_click(p);
@@ -253,22 +257,28 @@ pub fn show_general(
     egui::ScrollArea::vertical()
         .id_salt("goi-y-thong-tin")
         .show(ui, |ui| {
-            phrase_buttons(ui, "Câu gợi ý — bấm để dùng", &phrases, |p| {
-                let text = fill_known(p, project, report, false);
-                let (field, value) = match phrase_target(p) {
-                    PhraseTarget::Summary => (ReportText::Summary, text),
-                    PhraseTarget::Opening => (ReportText::Opening, text),
-                    _ => (
-                        ReportText::Recipients,
-                        super::editor::insert_line(&report.recipients.join("\n"), None, &text),
-                    ),
-                };
-                out.push(Command::Edit(Edit::ReportText {
-                    report: report.id.clone(),
-                    field,
-                    text: value,
-                }));
-            });
+            phrase_buttons(
+                ui,
+                "Câu gợi ý — bấm để dùng",
+                &phrases,
+                (project, report),
+                |p| {
+                    let text = fill_known(p, project, report, false);
+                    let (field, value) = match phrase_target(p) {
+                        PhraseTarget::Summary => (ReportText::Summary, text),
+                        PhraseTarget::Opening => (ReportText::Opening, text),
+                        _ => (
+                            ReportText::Recipients,
+                            super::editor::insert_line(&report.recipients.join("\n"), None, &text),
+                        ),
+                    };
+                    out.push(Command::Edit(Edit::ReportText {
+                        report: report.id.clone(),
+                        field,
+                        text: value,
+                    }));
+                },
+            );
         });
 }
 
@@ -354,6 +364,7 @@ pub fn show_signature(
                 ui,
                 "Câu kết gợi ý — bấm để dùng",
                 &closings,
+                (project, report),
                 |p| {
                     out.push(Command::Edit(Edit::ReportText {
                         report: report.id.clone(),
@@ -366,6 +377,7 @@ pub fn show_signature(
                 ui,
                 "Nơi nhận thường dùng — bấm để thêm",
                 &guide(Step::KyNhan).phrases,
+                (project, report),
                 |p| {
                     out.push(Command::Edit(Edit::ReportText {
                         report: report.id.clone(),

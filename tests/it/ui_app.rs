@@ -487,7 +487,9 @@ fn a_sentence_built_from_the_figures_is_inserted_into_han_che_and_resolves() {
         let sentence = baocao::compose::suggest::shortcomings(&doc.project, report)[0].clone();
         // The chip reads as the sentence will print: its figures as values.
         let values = baocao::compose::placeholders::with_values(&doc.project, report, &sentence);
-        let shown = baocao::model::rich::plain_text(&values).trim_end().to_owned();
+        let shown = baocao::model::rich::plain_text(&values)
+            .trim_end()
+            .to_owned();
         (sentence, shown)
     };
     assert!(!shown.contains("{{"), "{shown}");
