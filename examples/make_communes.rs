@@ -82,7 +82,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
         let mut text = baocao::storage::to_string(&p)?;
         if i % 50 == 49 {
-            text.truncate(text.len() / 2);
+            let mut cut = text.len() / 2;
+            while !text.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            text.truncate(cut);
         }
         std::fs::write(dir.join(format!("xa-{i:05}.ron")), text)?;
     }

@@ -230,19 +230,29 @@ pub fn city_report(agg: &Aggregate) -> (Project, Report) {
     (project, report)
 }
 
-fn column(header: &str, weight: f32, align: Align) -> TableColumn {
-    TableColumn {
-        header: header.to_owned(),
-        weight,
-        align,
-    }
-}
-
-fn cells(texts: Vec<String>) -> TableRow {
-    TableRow::Cells(texts.into_iter().map(|t| vec![Run::plain(t)]).collect())
-}
-
-fn table(columns: Vec<TableColumn>, rows: Vec<TableRow>) -> Table {
+/// A numbered table: the `TT` column, then `columns` (header, width weight, alignment),
+/// one row per item with the texts `row` gives.
+fn numbered<T>(
+    columns: &[(&str, f32, Align)],
+    items: &[T],
+    row: impl Fn(&T) -> Vec<String>,
+) -> Table {
+    let columns = std::iter::once(("TT", 4.0, Align::Center))
+        .chain(columns.iter().copied())
+        .map(|(header, weight, align)| TableColumn {
+            header: header.to_owned(),
+            weight,
+            align,
+        })
+        .collect();
+    let rows = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            let texts = std::iter::once((i + 1).to_string()).chain(row(item));
+            TableRow::Cells(texts.map(|t| vec![Run::plain(t)]).collect())
+        })
+        .collect();
     Table {
         columns,
         rows,
@@ -252,115 +262,90 @@ fn table(columns: Vec<TableColumn>, rows: Vec<TableRow>) -> Table {
     }
 }
 
+const C: Align = Align::Center;
+const L: Align = Align::Left;
+
 fn indicator_table(agg: &Aggregate) -> Table {
-    let c = Align::Center;
-    let columns = vec![
-        column("TT", 4.0, c),
-        column("Chỉ tiêu", 28.0, Align::Left),
-        column("Đơn vị tính", 6.5, c),
-        column("Số xã, phường", 7.0, c),
-        column("Đạt, vượt", 6.0, c),
-        column("Đúng tiến độ", 6.0, c),
-        column("Chưa đạt", 6.0, c),
-        column("Chưa có số liệu", 6.0, c),
-        column("Tỷ lệ đạt (%)", 6.0, c),
-        column("Nhỏ nhất", 6.5, c),
-        column("Trung vị", 6.5, c),
-        column("Lớn nhất", 6.5, c),
+    let columns = [
+        ("Chỉ tiêu", 28.0, L),
+        ("Đơn vị tính", 6.5, C),
+        ("Số xã, phường", 7.0, C),
+        ("Đạt, vượt", 6.0, C),
+        ("Đúng tiến độ", 6.0, C),
+        ("Chưa đạt", 6.0, C),
+        ("Chưa có số liệu", 6.0, C),
+        ("Tỷ lệ đạt (%)", 6.0, C),
+        ("Nhỏ nhất", 6.5, C),
+        ("Trung vị", 6.5, C),
+        ("Lớn nhất", 6.5, C),
     ];
-    let rows = agg
-        .indicators
-        .iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let stat = |f: fn(&super::Stats) -> f64| {
-                r.stats
-                    .as_ref()
-                    .map_or("—".to_owned(), |s| format_number(f(s), 2))
-            };
-            let rate = if r.communes() == 0 {
-                "—".to_owned()
-            } else {
-                format_number(100.0 * r.met as f64 / r.communes() as f64, 1)
-            };
-            cells(vec![
-                (i + 1).to_string(),
-                r.name.clone(),
-                r.unit.clone(),
-                r.communes().to_string(),
-                r.met.to_string(),
-                r.on_track.to_string(),
-                r.not_met.to_string(),
-                r.no_data.to_string(),
-                rate,
-                stat(|s| s.min),
-                stat(|s| s.median),
-                stat(|s| s.max),
-            ])
-        })
-        .collect();
-    table(columns, rows)
+    numbered(&columns, &agg.indicators, |r| {
+        let stat = |f: fn(&super::Stats) -> f64| {
+            r.stats
+                .as_ref()
+                .map_or("—".to_owned(), |s| format_number(f(s), 2))
+        };
+        let rate = if r.communes() == 0 {
+            "—".to_owned()
+        } else {
+            format_number(100.0 * r.met as f64 / r.communes() as f64, 1)
+        };
+        vec![
+            r.name.clone(),
+            r.unit.clone(),
+            r.communes().to_string(),
+            r.met.to_string(),
+            r.on_track.to_string(),
+            r.not_met.to_string(),
+            r.no_data.to_string(),
+            rate,
+            stat(|s| s.min),
+            stat(|s| s.median),
+            stat(|s| s.max),
+        ]
+    })
 }
 
 fn commune_table(agg: &Aggregate) -> Table {
-    let c = Align::Center;
-    let columns = vec![
-        column("TT", 4.0, c),
-        column("Xã, phường", 18.0, Align::Left),
-        column("Số chỉ tiêu", 6.0, c),
-        column("Đạt, vượt", 6.0, c),
-        column("Đúng tiến độ", 6.0, c),
-        column("Chưa đạt", 6.0, c),
-        column("Chưa có số liệu", 6.0, c),
-        column("Số nhiệm vụ", 6.0, c),
-        column("Hoàn thành", 6.5, c),
-        column("Quá hạn", 6.0, c),
-        column("Lỗi khi kiểm tra", 6.5, c),
+    let columns = [
+        ("Xã, phường", 18.0, L),
+        ("Số chỉ tiêu", 6.0, C),
+        ("Đạt, vượt", 6.0, C),
+        ("Đúng tiến độ", 6.0, C),
+        ("Chưa đạt", 6.0, C),
+        ("Chưa có số liệu", 6.0, C),
+        ("Số nhiệm vụ", 6.0, C),
+        ("Hoàn thành", 6.5, C),
+        ("Quá hạn", 6.0, C),
+        ("Lỗi khi kiểm tra", 6.5, C),
     ];
-    let rows = agg
-        .communes
-        .iter()
-        .enumerate()
-        .map(|(i, m)| {
-            cells(vec![
-                (i + 1).to_string(),
-                m.name.clone(),
-                m.indicators.len().to_string(),
-                m.met.to_string(),
-                m.on_track.to_string(),
-                m.not_met.to_string(),
-                m.no_data.to_string(),
-                m.tasks.total.to_string(),
-                m.tasks.done.to_string(),
-                m.tasks.overdue.to_string(),
-                m.errors.to_string(),
-            ])
-        })
-        .collect();
-    table(columns, rows)
+    numbered(&columns, &agg.communes, |m| {
+        let counts = [
+            m.indicators.len(),
+            m.met,
+            m.on_track,
+            m.not_met,
+            m.no_data,
+            m.tasks.total,
+            m.tasks.done,
+            m.tasks.overdue,
+            m.errors,
+        ];
+        std::iter::once(m.name.clone())
+            .chain(counts.iter().map(ToString::to_string))
+            .collect()
+    })
 }
 
 fn skipped_table(agg: &Aggregate) -> Table {
-    let columns = vec![
-        column("TT", 4.0, Align::Center),
-        column("Tệp", 20.0, Align::Left),
-        column("Lý do", 10.0, Align::Left),
-        column("Chi tiết", 40.0, Align::Left),
-    ];
-    let rows = agg
-        .skipped
-        .iter()
-        .enumerate()
-        .map(|(i, s)| {
-            cells(vec![
-                (i + 1).to_string(),
-                s.file.display().to_string(),
-                s.reason.label().to_owned(),
-                s.detail.clone(),
-            ])
-        })
-        .collect();
-    table(columns, rows)
+    let columns = [("Tệp", 20.0, L), ("Lý do", 10.0, L), ("Chi tiết", 40.0, L)];
+    numbered(&columns, &agg.skipped, |s| {
+        vec![
+            s.file.display().to_string(),
+            s.reason.label().to_owned(),
+            s.detail.clone(),
+        ]
+    })
 }
 
 /// The summary's document tree: the report, then Phụ lục I (indicators), II

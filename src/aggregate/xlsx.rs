@@ -22,13 +22,22 @@ pub const HEADER_ROW: u32 = 2;
 
 /// Why the workbook could not be made.
 #[derive(Debug, thiserror::Error)]
-#[error("Không tạo được tệp Excel: dữ liệu vượt giới hạn của định dạng XLSX ({0}).")]
+#[error("Không tạo được tệp Excel: {0}.")]
 pub struct XlsxWriteError(String);
 
 impl From<XlsxError> for XlsxWriteError {
     fn from(e: XlsxError) -> Self {
-        // The library's own words are English; only their kind is kept.
-        XlsxWriteError(format!("{e:?}").chars().take(60).collect())
+        // The library's own words are English; they are said in Vietnamese by kind.
+        XlsxWriteError(match e {
+            XlsxError::TempFileError(..) | XlsxError::IoError(_) => {
+                "không ghi được tệp tạm (hãy kiểm tra thư mục tạm còn chỗ và cho phép ghi)"
+                    .to_owned()
+            }
+            other => format!(
+                "dữ liệu vượt giới hạn của định dạng XLSX ({})",
+                format!("{other:?}").chars().take(60).collect::<String>()
+            ),
+        })
     }
 }
 
@@ -393,7 +402,7 @@ pub fn write_xlsx(
         skipped_sheet,
     ];
     for (name, write) in SHEETS.iter().zip(writers) {
-        let ws = wb.add_worksheet();
+        let ws = wb.add_worksheet_with_constant_memory()?;
         ws.set_name(*name)?;
         write(ws, &f, agg)?;
     }

@@ -2,43 +2,15 @@
 //! the columns of the indicator table at the Chỉ tiêu step, and a thematic report
 //! with a cut-off date chosen at Thông tin chung.
 
-use std::path::PathBuf;
-
 use baocao::guide::Step;
 use baocao::layout::{Item, Pages, TextItem};
 use baocao::model::{IndicatorColumn, Period};
-use baocao::ui::dialogs::Dialogs;
 use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
-/// Dialogs that never answer: these tests open no file.
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn open_externally(&mut self, _path: &std::path::Path) -> Result<(), String> {
-        Ok(())
-    }
-    fn available(&self) -> bool {
-        true
-    }
-}
+use crate::support::answers::Answers;
 
 fn app_on_copy() -> (tempfile::TempDir, Harness<'static, BaocaoApp>) {
     let dir = tempfile::tempdir().unwrap();
@@ -48,7 +20,7 @@ fn app_on_copy() -> (tempfile::TempDir, Harness<'static, BaocaoApp>) {
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&path, Box::new(NoDialogs))
+            BaocaoApp::with_dialogs(&path, Box::new(Answers::default()))
         });
     (dir, harness)
 }
