@@ -180,14 +180,16 @@ pub(super) fn build(
         .collect();
     // Where each indicator sits in the communes' plans, to print rows in plan order.
     let mut position_sum = vec![0.0f64; rows.len()];
+    // Each distinct spelling's key, made once: a city's files share a few spellings.
+    let keys: BTreeMap<&str, String> = seen.keys().map(|n| (n.as_str(), names::key(n))).collect();
     for (ci, c) in communes.iter_mut().enumerate() {
         let n = c.indicators.len().max(1) as f64;
         for (ei, (e, row)) in c.indicators.iter_mut().enumerate() {
-            let g = groups
-                .of_key
-                .get(&names::key(&e.name))
-                .copied()
-                .unwrap_or(0);
+            let key = match keys.get(e.name.as_str()) {
+                Some(k) => std::borrow::Cow::Borrowed(k.as_str()),
+                None => std::borrow::Cow::Owned(names::key(&e.name)),
+            };
+            let g = groups.of_key.get(key.as_ref()).copied().unwrap_or(0);
             *row = g;
             let Some(r) = rows.get_mut(g) else { continue };
             r.entries.push((ci, ei));

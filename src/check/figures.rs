@@ -23,7 +23,7 @@ const STOP: [&str; 14] = [
 ];
 
 fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !crate::vi::is_letter_or_digit(c))
         .filter(|w| w.chars().count() >= 2)
         .map(str::to_lowercase)
         .filter(|w| !STOP.contains(&w.as_str()))
@@ -123,13 +123,15 @@ fn clause_before(line: &str, at: usize) -> &str {
     &line[start..at]
 }
 
-/// The totals a report's typed counts are checked against, computed once per report.
-#[derive(Clone, Copy, Debug)]
+/// The totals a report's typed counts are checked against, and the words of each
+/// indicator's name, computed once per report.
+#[derive(Clone, Debug)]
 pub struct Totals {
     not_met: usize,
     achieved: usize,
     overdue: usize,
     done: usize,
+    names: Vec<Vec<String>>,
 }
 
 impl Totals {
@@ -148,13 +150,19 @@ impl Totals {
                 .filter(|(_, s)| *s == TaskStatus::Overdue)
                 .count(),
             done: tasks.iter().filter(|(_, s)| *s == TaskStatus::Done).count(),
+            names: project
+                .plan
+                .indicators
+                .iter()
+                .map(|i| words(&i.name))
+                .collect(),
         }
     }
 }
 
 /// What the typed figures of `text` (a section body) get wrong, by paragraph.
 pub fn stale_figures(project: &Project, report: &Report, text: &str) -> Vec<Stale> {
-    stale_figures_with(project, report, text, Totals::of(project, report))
+    stale_figures_with(project, report, text, &Totals::of(project, report))
 }
 
 /// [`stale_figures`] with the report's totals already computed.
@@ -162,7 +170,7 @@ pub fn stale_figures_with(
     project: &Project,
     report: &Report,
     text: &str,
-    totals: Totals,
+    totals: &Totals,
 ) -> Vec<Stale> {
     let mut out = Vec::new();
     // Nothing typed to check: no digit in the whole text.
@@ -174,19 +182,14 @@ pub fn stale_figures_with(
         achieved,
         overdue,
         done,
-    } = totals;
-    let names: Vec<Vec<String>> = project
-        .plan
-        .indicators
-        .iter()
-        .map(|i| words(&i.name))
-        .collect();
+        ref names,
+    } = *totals;
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     for (p, line) in lines.iter().enumerate() {
         // Only what is typed counts: fields are the data itself.
         let plain = crate::compose::placeholders::mask_fields(line, ' ');
         for (at, typed, value) in typed_rates(&plain) {
-            let Some(ind) = indicator_named(project, &names, clause_before(&plain, at)) else {
+            let Some(ind) = indicator_named(project, names, clause_before(&plain, at)) else {
                 continue;
             };
             if ind.unit.trim() != "%" {

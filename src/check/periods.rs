@@ -35,11 +35,15 @@ fn mentions(text: &str, year: i32) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, _) in text.char_indices() {
         let rest = &text[i..];
+        // Every phrase below starts with one of these: most characters need no more look.
+        if !rest.starts_with(['q', 'Q', '6', '9', 'đ', 'Đ', 'h']) {
+            continue;
+        }
         if i > 0
             && text[..i]
                 .chars()
                 .next_back()
-                .is_some_and(char::is_alphanumeric)
+                .is_some_and(crate::vi::is_letter_or_digit)
         {
             continue;
         }
@@ -49,7 +53,11 @@ fn mentions(text: &str, year: i32) -> Vec<Mention> {
             };
             let numeral: String = r.chars().take_while(|c| matches!(c, 'I' | 'V')).collect();
             let after = &r[numeral.len()..];
-            if after.chars().next().is_some_and(char::is_alphanumeric) {
+            if after
+                .chars()
+                .next()
+                .is_some_and(crate::vi::is_letter_or_digit)
+            {
                 continue;
             }
             if let Some(q) = ROMAN.iter().position(|n| *n == numeral) {

@@ -108,18 +108,7 @@ fn restyle(word: &str) -> String {
     rest.into_iter().nfc().collect()
 }
 
-/// `char::is_alphabetic`, answered without the Unicode tables for the Latin letters
-/// Vietnamese text is made of (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF): proofing
-/// asks it of every character of every report, and the tables' slow path dominated
-/// checking a folder of communes' files.
-fn is_letter(c: char) -> bool {
-    match c {
-        'a'..='z' | 'A'..='Z' | '\u{1E00}'..='\u{1EFF}' => true,
-        '\u{C0}'..='\u{24F}' => c != '×' && c != '÷',
-        c if c.is_ascii() => false,
-        c => c.is_alphabetic(),
-    }
-}
+use crate::vi::{is_letter, is_letter_or_digit};
 
 /// Words of `text` with their byte positions.
 fn words(text: &str) -> Vec<(usize, &str)> {
@@ -233,7 +222,7 @@ fn spacing(text: &str, p: usize, out: &mut Vec<Finding>) {
             let word: String = chars[..i - 1]
                 .iter()
                 .rev()
-                .take_while(|x| x.is_alphanumeric())
+                .take_while(|x| is_letter_or_digit(**x))
                 .collect::<Vec<_>>()
                 .into_iter()
                 .rev()
@@ -245,10 +234,7 @@ fn spacing(text: &str, p: usize, out: &mut Vec<Finding>) {
                 );
             }
         }
-        if matches!(c, ',' | ';')
-            && next.is_some_and(char::is_alphabetic)
-            && prev.is_some_and(char::is_alphabetic)
-        {
+        if matches!(c, ',' | ';') && next.is_some_and(is_letter) && prev.is_some_and(is_letter) {
             push(
                 format!("thiếu dấu cách sau dấu “{c}”"),
                 Some((
@@ -321,22 +307,31 @@ const CAPITALS: [&str; 49] = [
     "Thông tri số",
 ];
 
-/// [`CAPITALS`] in lower case, made once.
-static CAPITALS_LOWER: std::sync::LazyLock<Vec<String>> =
-    std::sync::LazyLock::new(|| CAPITALS.iter().map(|n| n.to_lowercase()).collect());
+/// [`CAPITALS`] in lower case, found in one pass over a paragraph (every occurrence of
+/// every name, overlapping ones included), made once.
+static CAPITALS_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasick::new(CAPITALS.iter().map(|n| n.to_lowercase())).ok()
+    });
 
 fn capitals(text: &str, p: usize, out: &mut Vec<Finding>) {
     let lower = text.to_lowercase();
     if lower.len() != text.len() {
         return;
     }
-    for (&name, want) in CAPITALS.iter().zip(CAPITALS_LOWER.iter()) {
-        let mut from = 0;
-        while let Some(i) = lower[from..].find(want.as_str()).map(|i| from + i) {
-            from = i + want.len();
+    let Some(finder) = CAPITALS_FINDER.as_ref() else {
+        return;
+    };
+    for m in finder.find_overlapping_iter(lower.as_str()) {
+        let Some(&name) = CAPITALS.get(m.pattern().as_usize()) else {
+            continue;
+        };
+        let i = m.start();
+        let want_len = m.end() - m.start();
+        {
             // Lower-casing kept the total length; a character that changed length on
             // the way could still shift positions, so read the slice carefully.
-            let Some(written) = text.get(i..i + want.len()) else {
+            let Some(written) = text.get(i..i + want_len) else {
                 continue;
             };
             // A heading in capitals is fine; so is the name as the decree writes it.
@@ -345,16 +340,16 @@ fn capitals(text: &str, p: usize, out: &mut Vec<Finding>) {
                 || !text[..i]
                     .chars()
                     .next_back()
-                    .is_some_and(char::is_alphanumeric);
+                    .is_some_and(is_letter_or_digit);
             // A document kind counts only before its number: "kế hoạch số hóa" is not one.
             let numbered = !name.ends_with(" số")
-                || text[i + want.len()..]
+                || text[i + want_len..]
                     .trim_start_matches(' ')
                     .starts_with(|c: char| c.is_ascii_digit());
-            let ends_word = !text[i + want.len()..]
+            let ends_word = !text[i + want_len..]
                 .chars()
                 .next()
-                .is_some_and(char::is_alphanumeric);
+                .is_some_and(is_letter_or_digit);
             if written != name && !all_caps && starts_word && ends_word && numbered {
                 // The first word may be lower case inside a sentence for documents
                 // only when quoting; the decree writes "Nghị quyết số", so flag it.
@@ -614,16 +609,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_quick_letter_test_agrees_with_unicode_on_every_latin_character() {
-        for c in ('\0'..='\u{2FF}')
-            .chain('\u{1E00}'..='\u{1EFF}')
-            .chain(['“', '–', 'đ', 'Ư', '\u{301}'])
-        {
-            assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?}");
-        }
-    }
-
-    #[test]
     fn the_tone_style_of_a_word_is_read_and_moved() {
         assert_eq!(tone_style("hòa"), Some(true));
         assert_eq!(tone_style("hoà"), Some(false));
@@ -716,11 +701,12 @@ mod tests {
             .collect();
         assert_eq!(
             fixes,
+            // In the order they are written.
             [
-                "Sở Khoa học và Công nghệ",
-                "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
                 "Kế hoạch số",
-                "Báo cáo số"
+                "Báo cáo số",
+                "Sở Khoa học và Công nghệ",
+                "Đoàn Thanh niên Cộng sản Hồ Chí Minh"
             ],
             "{fixes:?}"
         );

@@ -273,7 +273,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
                 }
             }
         }
-        for f in super::figures::stale_figures_with(project, r, &s.body, totals) {
+        for f in super::figures::stale_figures_with(project, r, &s.body, &totals) {
             stale.push(in_paragraph(f.paragraph, f.message, f.fix, None));
         }
     }
