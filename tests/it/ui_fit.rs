@@ -3,38 +3,14 @@
 //! (nothing runs under the preview or off the window), and the text boxes of a
 //! writing step keep a usable width.
 
-use std::path::PathBuf;
-
 use baocao::guide::Step;
-use baocao::ui::dialogs::Dialogs;
 use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use eframe::egui;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable, by};
 
-struct NoDialogs;
-
-impl Dialogs for NoDialogs {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn open_externally(&mut self, _path: &std::path::Path) -> Result<(), String> {
-        Ok(())
-    }
-}
+use crate::support::answers::Answers;
 
 /// Widgets of the middle column that reach outside it, as "label: rect" lines.
 fn outside(h: &Harness<'_, BaocaoApp>, scale: f32) -> Vec<String> {
@@ -80,7 +56,7 @@ fn check_every_step(scale: f32) {
         .with_pixels_per_point(scale)
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&path, Box::new(NoDialogs))
+            BaocaoApp::with_dialogs(&path, Box::new(Answers::default()))
         });
     h.run();
     let mut problems = Vec::new();

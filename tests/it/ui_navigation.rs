@@ -2,39 +2,15 @@
 //! changed words selected, and a status change is saved at once for the colleagues
 //! who share the file.
 
-use std::path::PathBuf;
-
 use baocao::edit::Edit;
 use baocao::guide::Step;
-use baocao::ui::dialogs::Dialogs;
 use baocao::ui::{BaocaoApp, Command, SAMPLE_PATH};
 use eframe::egui;
 use egui_kittest::Harness;
 
-struct NoDialogs;
+use crate::support::answers::Answers;
 
-impl Dialogs for NoDialogs {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn open_externally(&mut self, _path: &std::path::Path) -> Result<(), String> {
-        Ok(())
-    }
-}
-
-fn app() -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
+fn app() -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, BaocaoApp>) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mau.ron");
     std::fs::copy(SAMPLE_PATH, &path).unwrap();
@@ -43,7 +19,7 @@ fn app() -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&p, Box::new(NoDialogs))
+            BaocaoApp::with_dialogs(&p, Box::new(Answers::default()))
         });
     (dir, path, h)
 }
@@ -132,7 +108,7 @@ fn sending_for_review_is_saved_at_once_for_the_colleagues_sharing_the_file() {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
             BaocaoApp::with_user(
                 &p,
-                Box::new(NoDialogs),
+                Box::new(Answers::default()),
                 baocao::review::Actor {
                     name: "Trần Văn Soạn".into(),
                     role: baocao::model::ReviewRole::Drafter,
