@@ -10,7 +10,11 @@ use egui_kittest::Harness;
 
 use crate::support::answers::Answers;
 
-fn app() -> (tempfile::TempDir, std::path::PathBuf, Harness<'static, BaocaoApp>) {
+fn app() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, BaocaoApp>,
+) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mau.ron");
     std::fs::copy(SAMPLE_PATH, &path).unwrap();
