@@ -102,7 +102,7 @@ impl Aggregate {
         match self.choice {
             PeriodChoice::Asked => format!("Kỳ tổng hợp: {} (theo yêu cầu).", self.period.label()),
             PeriodChoice::Majority { files, of } => format!(
-                "Kỳ tổng hợp: {} — kỳ gần nhất có báo cáo ở {files}/{of} tệp đọc được (chọn kỳ khác bằng --period).",
+                "Kỳ tổng hợp: {} — kỳ gần nhất có báo cáo ở {files}/{of} tệp đọc được.",
                 self.period.label()
             ),
         }

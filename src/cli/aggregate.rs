@@ -178,6 +178,9 @@ fn summary_pdf(agg: &Aggregate) -> Result<Vec<u8>, String> {
 /// The period, the counts and every file not taken, as the official reads them.
 fn print_summary(agg: &Aggregate, out: &mut dyn Write) {
     let _ = writeln!(out, "{}", agg.period_note());
+    if agg.choice != crate::aggregate::PeriodChoice::Asked {
+        let _ = writeln!(out, "Chọn kỳ khác bằng --period, ví dụ --period 2026-Q1.");
+    }
     let _ = writeln!(
         out,
         "Đã tổng hợp {} xã, phường; {} chỉ tiêu; {} tệp không lấy.",

@@ -140,6 +140,8 @@ pub enum Command {
     AggregateFrom(PathBuf),
     /// Ask where to write the aggregation's workbook, then write it.
     ExportAggregate,
+    /// Write the aggregation's workbook to this path.
+    ExportAggregateTo(PathBuf),
     /// Close the aggregation window.
     CloseAggregate,
 }
@@ -168,6 +170,10 @@ pub enum PathPurpose {
     ImportTable,
     WordReport,
     WordComments,
+    /// The folder of communes' files to sum.
+    AggregateFolder,
+    /// Where the city's workbook goes.
+    SaveAggregate,
 }
 
 /// Which PDF of the report is written.

@@ -218,9 +218,15 @@ pub fn show(
                     PathPurpose::ImportTable => ("Nhập chỉ tiêu, nhiệm vụ từ bảng", "Đọc bảng"),
                     PathPurpose::WordReport => ("Mở báo cáo Word", "Đọc tệp"),
                     PathPurpose::WordComments => ("Nhập góp ý từ tệp Word", "Đọc tệp"),
+                    PathPurpose::AggregateFolder => ("Tổng hợp nhiều xã, phường", "Tổng hợp"),
+                    PathPurpose::SaveAggregate => ("Xuất bảng tổng hợp ra Excel", "Xuất"),
                 };
                 ui.heading(title);
-                ui.label("Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:");
+                ui.label(if *purpose == PathPurpose::AggregateFolder {
+                    "Máy này không mở được hộp chọn thư mục. Hãy gõ đường dẫn đầy đủ của thư mục chứa tệp của các xã, phường:"
+                } else {
+                    "Máy này không mở được hộp chọn tệp. Hãy gõ đường dẫn đầy đủ của tệp:"
+                });
                 ui.add(
                     egui::TextEdit::singleline(text)
                         .desired_width(440.0)
@@ -230,7 +236,10 @@ pub fn show(
                 // Writing over a file that is there asks first: the button says so.
                 let saving = matches!(
                     purpose,
-                    PathPurpose::SaveProject | PathPurpose::SavePdf(_) | PathPurpose::SaveDocx(_)
+                    PathPurpose::SaveProject
+                        | PathPurpose::SavePdf(_)
+                        | PathPurpose::SaveDocx(_)
+                        | PathPurpose::SaveAggregate
                 );
                 let exists = saving && std::path::Path::new(text.trim()).is_file();
                 let action = if exists {
@@ -253,6 +262,8 @@ pub fn show(
                             PathPurpose::ImportTable => Command::ImportFrom { path, kind: None },
                             PathPurpose::WordReport => Command::WordReportFrom(path),
                             PathPurpose::WordComments => Command::WordCommentsFrom(path),
+                            PathPurpose::AggregateFolder => Command::AggregateFrom(path),
+                            PathPurpose::SaveAggregate => Command::ExportAggregateTo(path),
                         });
                         close = true;
                     }

@@ -21,6 +21,9 @@ fn commune(dir: &Path, file: &str, name: &str) {
 #[test]
 fn the_aggregation_window_lists_the_communes_of_a_folder_and_exports_the_workbook() {
     let dir = tempfile::tempdir().unwrap();
+    // A copy: tests run side by side and each window locks the project it opens.
+    let project = dir.path().join("du-an.ron");
+    std::fs::copy(SAMPLE_PATH, &project).unwrap();
     let folder = dir.path().join("cac-xa");
     std::fs::create_dir(&folder).unwrap();
     commune(&folder, "a.ron", "xã Tiên Lãng");
@@ -36,7 +39,7 @@ fn the_aggregation_window_lists_the_communes_of_a_folder_and_exports_the_workboo
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(Path::new(SAMPLE_PATH), Box::new(answers))
+            BaocaoApp::with_dialogs(&project, Box::new(answers))
         });
     h.run();
     h.get_by_label("Tệp").click();
@@ -70,4 +73,51 @@ fn the_aggregation_window_lists_the_communes_of_a_folder_and_exports_the_workboo
     h.get_by_label("Đóng").click();
     h.run_steps(2);
     assert!(h.state().aggregate.is_none());
+}
+
+#[test]
+fn without_a_folder_chooser_the_folder_is_typed_and_summed() {
+    let dir = tempfile::tempdir().unwrap();
+    // A copy: tests run side by side and each window locks the project it opens.
+    let project = dir.path().join("du-an.ron");
+    std::fs::copy(SAMPLE_PATH, &project).unwrap();
+    let folder = dir.path().join("cac-xa");
+    std::fs::create_dir(&folder).unwrap();
+    commune(&folder, "a.ron", "xã Tiên Lãng");
+    let answers = Answers {
+        no_chooser: true,
+        ..Answers::default()
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(&project, Box::new(answers))
+        });
+    h.run();
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Tổng hợp nhiều xã…").click();
+    h.run();
+    h.get_by_label_contains("không mở được hộp chọn thư mục");
+    h.get_by_label("Đường dẫn tệp").click();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Đường dẫn tệp")
+        .type_text(&folder.display().to_string());
+    h.run();
+    h.get_by_label("Tổng hợp").click();
+    for _ in 0..200 {
+        h.run_steps(2);
+        if h.state()
+            .aggregate
+            .as_ref()
+            .is_some_and(|v| v.result.is_some())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(4);
+    h.get_by_label("Xã Tiên Lãng");
 }

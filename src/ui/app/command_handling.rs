@@ -110,22 +110,28 @@ impl BaocaoApp {
                 None => self.ask_path_if_no_dialog(PathPurpose::WordReport, ""),
             },
             Command::WordReportFrom(path) => self.word_report_preview(path),
-            Command::OpenAggregate => match self.dialogs.pick_folder("Chọn thư mục chứa tệp của các xã, phường") {
+            Command::OpenAggregate => match self
+                .dialogs
+                .pick_folder("Chọn thư mục chứa tệp của các xã, phường")
+            {
                 Some(folder) => self.push(Command::AggregateFrom(folder)),
-                None if !self.dialogs.available() => {
-                    self.push(Command::Message("Máy này không mở được hộp chọn thư mục; hãy dùng lệnh baocao aggregate THƯ-MỤC.".to_owned()))
-                }
-                None => {}
+                None => self.ask_path_if_no_dialog(PathPurpose::AggregateFolder, ""),
             },
             Command::AggregateFrom(folder) => {
                 self.aggregate = Some(crate::ui::aggregate_view::AggregateView::start(folder));
             }
             Command::ExportAggregate => {
-                if let Some(view) = &mut self.aggregate {
+                if let Some(view) = &self.aggregate {
                     let suggested = view.suggested_name();
-                    if let Some(path) = self.dialogs.save_xlsx(&suggested) {
-                        view.export(&path);
+                    match self.dialogs.save_xlsx(&suggested) {
+                        Some(path) => self.push(Command::ExportAggregateTo(path)),
+                        None => self.ask_path_if_no_dialog(PathPurpose::SaveAggregate, &suggested),
                     }
+                }
+            }
+            Command::ExportAggregateTo(path) => {
+                if let Some(view) = &mut self.aggregate {
+                    view.export(&crate::ui::dialogs::with_extension(path, "xlsx"));
                 }
             }
             Command::CloseAggregate => self.aggregate = None,

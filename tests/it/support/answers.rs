@@ -11,6 +11,8 @@ pub struct Answers {
     pub word: Option<PathBuf>,
     pub folder: Option<PathBuf>,
     pub xlsx: Option<PathBuf>,
+    /// The desktop shows no chooser at all (no file-chooser portal).
+    pub no_chooser: bool,
 }
 
 impl Dialogs for Answers {
@@ -40,5 +42,8 @@ impl Dialogs for Answers {
     }
     fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
         Ok(())
+    }
+    fn available(&self) -> bool {
+        !self.no_chooser
     }
 }
