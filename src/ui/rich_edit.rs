@@ -211,13 +211,15 @@ pub fn apply(ctx: &egui::Context, id: egui::Id, text: &str, action: &TextAction)
 
 /// A layouter for [`egui::TextEdit::layouter`] showing rich text.
 pub fn layouter(ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32) -> Arc<egui::Galley> {
-    // The looks are read once per text and colours, not on every frame.
+    let job = looks(ui, buf.as_str(), wrap_width);
+    ui.fonts_mut(|f| f.layout_job(job))
+}
+
+/// The layout job of `text` with its looks, wrapped at `wrap_width`. The looks are
+/// read once per text and colours (egui's frame cache), not on every frame.
+fn looks(ui: &egui::Ui, text: &str, wrap_width: f32) -> LayoutJob {
     let visuals = ui.visuals();
-    let key = (
-        buf.as_str(),
-        visuals.text_color(),
-        visuals.weak_text_color(),
-    );
+    let key = (text, visuals.text_color(), visuals.weak_text_color());
     let mut job = ui.ctx().memory_mut(|m| {
         m.caches
             .cache::<egui::cache::FrameCache<LayoutJob, Highlighter>>()
@@ -225,7 +227,7 @@ pub fn layouter(ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32) -> A
             .clone()
     });
     job.wrap.max_width = wrap_width;
-    ui.fonts_mut(|f| f.layout_job(job))
+    job
 }
 
 /// [`layouter`] with the fields that have a value in `values` shown as chips (their
@@ -240,19 +242,7 @@ pub fn layouter_with(
     if chips.is_empty() {
         return layouter(ui, buf, wrap_width);
     }
-    let visuals = ui.visuals();
-    let key = (
-        buf.as_str(),
-        visuals.text_color(),
-        visuals.weak_text_color(),
-    );
-    let mut job = ui.ctx().memory_mut(|m| {
-        m.caches
-            .cache::<egui::cache::FrameCache<LayoutJob, Highlighter>>()
-            .get(key)
-            .clone()
-    });
-    job.wrap.max_width = wrap_width;
+    let mut job = looks(ui, buf.as_str(), wrap_width);
     let width = |text: &str, font: FontId| {
         ui.fonts_mut(|f| {
             f.layout_no_wrap(text.to_owned(), font, Color32::WHITE)

@@ -2,7 +2,7 @@
 //! without stopping the window, the communes are listed with their statuses, and
 //! the same workbook as `baocao aggregate` is exported.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use calamine::{Reader, Xlsx};
@@ -16,6 +16,31 @@ fn commune(dir: &Path, file: &str, name: &str) {
     let mut p = baocao::storage::load(Path::new(SAMPLE_PATH)).unwrap();
     p.organisation.full_name = format!("Ủy ban nhân dân {name}");
     std::fs::write(dir.join(file), baocao::storage::to_string(&p).unwrap()).unwrap();
+}
+
+fn window(project: PathBuf, answers: Answers) -> Harness<'static, BaocaoApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(&project, Box::new(answers))
+        })
+}
+
+/// The folder is read on a thread of its own; the window keeps drawing meanwhile.
+fn wait_for_the_table(h: &mut Harness<'_, BaocaoApp>) {
+    for _ in 0..200 {
+        h.run_steps(2);
+        if h.state()
+            .aggregate
+            .as_ref()
+            .is_some_and(|v| v.result.is_some())
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    h.run_steps(4);
 }
 
 #[test]
@@ -35,29 +60,12 @@ fn the_aggregation_window_lists_the_communes_of_a_folder_and_exports_the_workboo
         xlsx: Some(xlsx.clone()),
         ..Answers::default()
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&project, Box::new(answers))
-        });
+    let mut h = window(project, answers);
     h.run();
     h.get_by_label("Tệp").click();
     h.run();
     h.get_by_label("Tổng hợp nhiều xã…").click();
-    // The folder is read on a thread of its own; the window keeps drawing meanwhile.
-    for _ in 0..200 {
-        h.run_steps(2);
-        if h.state()
-            .aggregate
-            .as_ref()
-            .is_some_and(|v| v.result.is_some())
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    h.run_steps(4);
+    wait_for_the_table(&mut h);
     h.get_by_label("Xã Tiên Lãng");
     h.get_by_label("Phường Lê Chân");
     h.get_by_label_contains("2 xã, phường; 15 chỉ tiêu; 1 tệp không lấy.");
@@ -88,12 +96,7 @@ fn without_a_folder_chooser_the_folder_is_typed_and_summed() {
         no_chooser: true,
         ..Answers::default()
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&project, Box::new(answers))
-        });
+    let mut h = window(project, answers);
     h.run();
     h.get_by_label("Tệp").click();
     h.run();
@@ -107,17 +110,6 @@ fn without_a_folder_chooser_the_folder_is_typed_and_summed() {
         .type_text(&folder.display().to_string());
     h.run();
     h.get_by_label("Tổng hợp").click();
-    for _ in 0..200 {
-        h.run_steps(2);
-        if h.state()
-            .aggregate
-            .as_ref()
-            .is_some_and(|v| v.result.is_some())
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
-    h.run_steps(4);
+    wait_for_the_table(&mut h);
     h.get_by_label("Xã Tiên Lãng");
 }

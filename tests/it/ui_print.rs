@@ -4,52 +4,18 @@
 //! says so and offers the PDF instead.
 
 use std::cell::RefCell;
-use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use baocao::print::{PrintError, PrintJob, PrinterInfo};
-use baocao::ui::dialogs::Dialogs;
+use baocao::print::{PrintJob, PrinterInfo};
 use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+use crate::support::answers::Answers;
+
 /// What the "spooler" received: each job with the pages of its PDF.
 type Sent = Rc<RefCell<Vec<(PrintJob, usize)>>>;
-
-struct Printers {
-    list: Vec<PrinterInfo>,
-    sent: Sent,
-}
-
-impl Dialogs for Printers {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
-        Ok(())
-    }
-    fn printers(&mut self) -> Vec<PrinterInfo> {
-        self.list.clone()
-    }
-    fn print(&mut self, pdf: &Path, job: &PrintJob) -> Result<(), PrintError> {
-        let pages = lopdf::Document::load(pdf).unwrap().get_pages().len();
-        self.sent.borrow_mut().push((job.clone(), pages));
-        Ok(())
-    }
-}
 
 fn printer(name: &str, is_default: bool) -> PrinterInfo {
     PrinterInfo {
@@ -63,11 +29,11 @@ fn app(list: Vec<PrinterInfo>) -> (tempfile::TempDir, Harness<'static, BaocaoApp
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("mau.ron");
     std::fs::copy(SAMPLE_PATH, &path).unwrap();
-    let sent: Sent = Rc::default();
-    let dialogs = Printers {
-        list,
-        sent: sent.clone(),
+    let dialogs = Answers {
+        printers: list,
+        ..Answers::default()
     };
+    let sent: Sent = dialogs.sent.clone();
     let harness = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {

@@ -1,7 +1,11 @@
 //! Dialogs that answer for the user in the window tests: each chooser gives the path
 //! the test set (or nothing), the system opener does nothing.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use baocao::print::{PrintError, PrintJob, PrinterInfo};
 
 use baocao::ui::dialogs::Dialogs;
 
@@ -13,6 +17,10 @@ pub struct Answers {
     pub xlsx: Option<PathBuf>,
     /// The desktop shows no chooser at all (no file-chooser portal).
     pub no_chooser: bool,
+    /// The computer's printers.
+    pub printers: Vec<PrinterInfo>,
+    /// What was sent to a printer: each job with the page count of its PDF.
+    pub sent: Rc<RefCell<Vec<(PrintJob, usize)>>>,
 }
 
 impl Dialogs for Answers {
@@ -45,5 +53,13 @@ impl Dialogs for Answers {
     }
     fn available(&self) -> bool {
         !self.no_chooser
+    }
+    fn printers(&mut self) -> Vec<PrinterInfo> {
+        self.printers.clone()
+    }
+    fn print(&mut self, pdf: &Path, job: &PrintJob) -> Result<(), PrintError> {
+        let pages = lopdf::Document::load(pdf).unwrap().get_pages().len();
+        self.sent.borrow_mut().push((job.clone(), pages));
+        Ok(())
     }
 }
