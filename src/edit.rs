@@ -71,6 +71,13 @@ pub enum Edit {
         report: ReportId,
         bodies: Vec<(SectionId, String)>,
     },
+    /// Texts that print with a report, written at once (Tìm và thay thế's "Thay tất
+    /// cả"): report texts, headings, section texts, and the project's header and
+    /// signer words.
+    PrintedTexts {
+        report: ReportId,
+        texts: Vec<(find::Field, String)>,
+    },
     /// Proofing rules turned off for a report.
     ProofingRules {
         report: ReportId,
@@ -370,6 +377,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
                 section_mut(r, &id)?.body = vi::nfc(&text);
             }
         }
+        Edit::PrintedTexts { report, texts } => find::write_printed(project, &report, texts)?,
         Edit::ProofingRules { report, off } => report_mut(project, &report)?.proofing.off = off,
         Edit::IgnoreFinding { report, key } => {
             let p = &mut report_mut(project, &report)?.proofing;

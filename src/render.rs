@@ -108,6 +108,10 @@ pub enum Warning {
         "Báo cáo đã duyệt nhưng tệp dự án còn lỗi nên vẫn in kèm chữ DỰ THẢO; hãy sửa các lỗi để in bản chính thức."
     )]
     FinalHeldBackByErrors,
+    /// Marked approved without the fingerprint of the approved content: prints as a
+    /// draft.
+    #[error("{} Bản in vẫn kèm chữ DỰ THẢO.", crate::review::UNBOUND_APPROVAL)]
+    ApprovalUnbound,
 }
 
 /// Why a report could not be rendered.
@@ -130,6 +134,10 @@ pub enum RenderError {
         "Nội dung báo cáo đã thay đổi sau khi được duyệt nên không in được bản chính thức. Hãy gửi duyệt lại, hoặc xuất bản dự thảo."
     )]
     ChangedSinceApproval,
+    /// The final version of a report marked approved without the fingerprint of the
+    /// approved content.
+    #[error("Không in được bản chính thức. {}", crate::review::UNBOUND_APPROVAL)]
+    ApprovalUnbound,
     /// The final version of a project file with errors (`baocao check`).
     #[error(
         "Chưa xuất được bản chính thức: tệp dự án còn lỗi. Hãy sửa rồi xuất lại:\n{}",
@@ -191,6 +199,9 @@ pub fn render_checked(
         RenderKind::Draft | RenderKind::ReviewCopy => false,
         RenderKind::AsItStands => {
             let allowed = final_allowed(project, report);
+            if crate::review::approval_of(project, report) == crate::review::Approval::Unbound {
+                warnings.push(Warning::ApprovalUnbound);
+            }
             if allowed && !unresolved.is_empty() {
                 warnings.push(Warning::FinalHeldBack);
             }
@@ -204,8 +215,12 @@ pub fn render_checked(
             if !status.allows_final() {
                 return Err(RenderError::NotApproved(status));
             }
-            if !crate::review::approval_holds(project, report) {
-                return Err(RenderError::ChangedSinceApproval);
+            match crate::review::approval_of(project, report) {
+                crate::review::Approval::Changed => {
+                    return Err(RenderError::ChangedSinceApproval);
+                }
+                crate::review::Approval::Unbound => return Err(RenderError::ApprovalUnbound),
+                crate::review::Approval::NotGiven | crate::review::Approval::Holds => {}
             }
             if !errors.is_empty() {
                 return Err(RenderError::ProjectErrors(errors));

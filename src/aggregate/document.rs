@@ -225,6 +225,7 @@ pub fn city_report(agg: &Aggregate) -> (Project, Report) {
         appendices: Default::default(),
         review: Default::default(),
         proofing: Default::default(),
+        carried: Vec::new(),
     };
     project.reports.push(report.clone());
     (project, report)

@@ -100,6 +100,180 @@ fn indicator_named<'a>(
     if tie { None } else { best.map(|(_, i)| i) }
 }
 
+/// The numbers typed in `line` (`1.846`, `12,5`): (start byte, end byte, value).
+fn typed_numbers(line: &str) -> Vec<(usize, usize, f64)> {
+    let bytes = line.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
+            let start = i;
+            while i < bytes.len() && (bytes[i].is_ascii_digit() || matches!(bytes[i], b',' | b'.'))
+            {
+                i += 1;
+            }
+            let mut end = i;
+            while end > start && matches!(bytes[end - 1], b',' | b'.') {
+                end -= 1;
+            }
+            // "401/412", "6/2026": parts of a fraction or a date are not quantities.
+            let slash = |b: Option<&u8>| b == Some(&b'/');
+            if !slash(bytes.get(end))
+                && !(start > 0 && slash(bytes.get(start - 1)))
+                && let Some(v) = parse_vi_number(&line[start..end])
+            {
+                out.push((start, end, v));
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Quantities typed with an indicator's unit ("1.846 hồ sơ", "12 sáng kiến") that are
+/// an earlier period's value of that indicator and not this period's, in a sentence
+/// naming it (issue 23, item 4): a figure carried over from the last report.
+fn old_quantities(
+    project: &Project,
+    report: &Report,
+    names: &[Vec<String>],
+    plain: &str,
+    paragraph: usize,
+) -> Vec<Stale> {
+    let mut out = Vec::new();
+    for (start, end, value) in typed_numbers(plain) {
+        let rest = plain[end..].trim_start_matches(' ');
+        let close = |x: f64| (x - value).abs() < 0.005;
+        for (ind, name) in project.plan.indicators.iter().zip(names) {
+            let unit = ind.unit.trim();
+            if unit.is_empty() || unit == "%" {
+                continue;
+            }
+            let Some(after) = rest.get(..unit.len()) else {
+                continue;
+            };
+            if after.to_lowercase() != unit.to_lowercase()
+                || rest[unit.len()..].starts_with(crate::vi::is_letter_or_digit)
+            {
+                continue;
+            }
+            let Some(Value::Number(now)) = project.indicator_value(report.period, &ind.id) else {
+                continue;
+            };
+            if close(*now) {
+                continue;
+            }
+            let Some(q) = std::iter::successors(report.period.previous(), |q| q.previous())
+                .take(8)
+                .find(|q| matches!(project.indicator_value(*q, &ind.id), Some(Value::Number(x)) if close(*x)))
+            else {
+                continue;
+            };
+            if compares(sentence_before(plain, start)) {
+                continue;
+            }
+            let sentence = words(sentence_before(plain, start));
+            let named = name.iter().filter(|w| sentence.contains(w)).count();
+            if named < 2 {
+                continue;
+            }
+            let typed_end = end + (plain[end..].len() - rest.len()) + unit.len();
+            let typed = plain[start..typed_end].to_owned();
+            out.push(Stale {
+                paragraph,
+                message: format!(
+                    "đoạn {}: “{typed}” là kết quả {} của {}; {} là {}",
+                    paragraph + 1,
+                    q.label(),
+                    ind.id,
+                    report.period.label(),
+                    crate::model::value_label(ind, Some(&Value::Number(*now)))
+                ),
+                fix: Some((typed, format!("{{{{{}.kết quả}}}}", ind.id))),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a sentence compares with another period ("so với quý I", "tăng từ 12 lên
+/// 15"): there an earlier period's figure is said on purpose.
+fn compares(sentence: &str) -> bool {
+    let s = sentence.to_lowercase();
+    ["so với", "trước", "cùng kỳ", "tăng", "giảm", " lên "]
+        .iter()
+        .any(|w| s.contains(w))
+}
+
+/// The sentence before byte `at` of `line`: back to the last `. ` or the start.
+fn sentence_before(line: &str, at: usize) -> &str {
+    let before = &line[..at];
+    before.rfind(". ").map_or(before, |i| &before[i + 2..])
+}
+
+/// The indicator a typed rate belongs to when its clause alone does not say (issue 23,
+/// item 4: "…401/412 phiếu đánh giá hài lòng với … dịch vụ công trực tuyến, đạt 97,3%"):
+/// found by value first — a % indicator whose value is not `value` now, and which was
+/// `value` in an earlier period, named by at least two words of the sentence — else by
+/// the sentence's words, where one indicator clearly stands out (at least four words of
+/// its name and half of them, no other as close).
+fn indicator_by_value<'a>(
+    project: &'a Project,
+    report: &Report,
+    names: &[Vec<String>],
+    sentence: &str,
+    value: f64,
+) -> Option<&'a crate::model::Indicator> {
+    let sentence_words = words(sentence);
+    if sentence_words.len() < 2 || compares(sentence) {
+        return None;
+    }
+    // After another rate in the same sentence, the words before belong to that one
+    // ("tỷ lệ số hóa … (96,8%), mức độ hài lòng (97,3%)"): only the value can tell.
+    let first_rate = typed_rates(sentence).is_empty();
+    let close = |x: f64| (x - value).abs() < 0.05;
+    let mut by_value = project
+        .plan
+        .indicators
+        .iter()
+        .zip(names)
+        .filter(|(ind, _)| ind.unit.trim() == "%")
+        .filter(|(ind, _)| {
+            !matches!(project.indicator_value(report.period, &ind.id), Some(Value::Number(x)) if close(*x))
+        })
+        .filter(|(ind, _)| {
+            std::iter::successors(report.period.previous(), |q| q.previous())
+                .take(8)
+                .any(|q| matches!(project.indicator_value(q, &ind.id), Some(Value::Number(x)) if close(*x)))
+        })
+        .filter(|(_, name)| name.iter().filter(|w| sentence_words.contains(w)).count() >= 2);
+    if let (Some((ind, _)), None) = (by_value.next(), by_value.next()) {
+        return Some(ind);
+    }
+    if !first_rate {
+        return None;
+    }
+    let mut scored: Vec<(usize, f32, &crate::model::Indicator)> = project
+        .plan
+        .indicators
+        .iter()
+        .zip(names)
+        .map(|(ind, name)| {
+            let common = name.iter().filter(|w| sentence_words.contains(w)).count();
+            let score = common as f32 / name.len().min(sentence_words.len()).max(1) as f32;
+            (common, score, ind)
+        })
+        .filter(|(common, score, _)| *common >= 4 && *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)));
+    match scored.as_slice() {
+        [(_, _, only)] => Some(*only),
+        [(c0, s0, best), (c1, s1, _), ..] if c0 > c1 && s0 > s1 => Some(*best),
+        _ => None,
+    }
+}
+
 /// The clause before byte `at` of `line`: back to the last `, ` `; ` `: ` or `(`-less
 /// start, so that a rate is read with the words just before it.
 fn clause_before(line: &str, at: usize) -> &str {
@@ -189,7 +363,11 @@ pub fn stale_figures_with(
         // Only what is typed counts: fields are the data itself.
         let plain = crate::compose::placeholders::mask_fields(line, ' ');
         for (at, typed, value) in typed_rates(&plain) {
-            let Some(ind) = indicator_named(project, names, clause_before(&plain, at)) else {
+            let Some(ind) =
+                indicator_named(project, names, clause_before(&plain, at)).or_else(|| {
+                    indicator_by_value(project, report, names, sentence_before(&plain, at), value)
+                })
+            else {
                 continue;
             };
             if ind.unit.trim() != "%" {
@@ -244,6 +422,7 @@ pub fn stale_figures_with(
                 fix: Some((typed, format!("{{{{{}.kết quả}}}}", ind.id))),
             });
         }
+        out.extend(old_quantities(project, report, names, &plain, p));
         for (typed, noun, said, field, actual) in
             typed_counts(&plain, not_met, achieved, overdue, done)
         {
@@ -447,6 +626,82 @@ mod tests {
         // A target quoted is not a result.
         let target = "nâng tỷ lệ số hóa kết quả giải quyết thủ tục hành chính đạt chỉ tiêu 95%";
         assert!(stale_figures(&p, &r, target).is_empty());
+    }
+
+    #[test]
+    fn a_rate_in_a_sentence_about_an_indicator_is_flagged_however_it_is_worded() {
+        // Issue 23: after CT04 became 98,1, the survey sentence of 2.1 still said 97,3%.
+        let mut p = sample();
+        let period = p.reports[0].period;
+        if let Some(rec) = p.periods.iter_mut().find(|r| r.period == period)
+            && let Some(v) = rec.indicators.get_mut("CT04")
+        {
+            v.value = Some(Value::Number(98.1));
+        }
+        let r = p.reports[0].clone();
+        let text = "Kết quả khảo sát trong tháng 6/2026 cho thấy 401/412 phiếu đánh giá hài lòng với chất lượng dịch vụ công trực tuyến, đạt **97,3%**, vượt chỉ tiêu kế hoạch.";
+        let stale = stale_figures(&p, &r, text);
+        assert_eq!(stale.len(), 1, "{stale:?}");
+        assert!(stale[0].message.contains("97,3%") && stale[0].message.contains("98,1%"));
+        assert_eq!(
+            stale[0].fix,
+            Some(("97,3%".to_owned(), "{{CT04.kết quả}}".to_owned()))
+        );
+        // The same sentence with today's value, and a rate of a sentence about nothing
+        // the plan measures, are left alone.
+        let now = text.replace("97,3", "98,1");
+        assert!(
+            stale_figures(&p, &r, &now).is_empty(),
+            "{:?}",
+            stale_figures(&p, &r, &now)
+        );
+        let other = "Kết quả khảo sát cho thấy 80% hộ gia đình có điện thoại thông minh.";
+        assert!(stale_figures(&p, &r, other).is_empty());
+    }
+
+    #[test]
+    fn a_quantity_carried_over_from_an_earlier_period_is_flagged_with_its_unit() {
+        let mut p = sample();
+        let period = p.reports[0].period;
+        let Some(prev) = period.previous() else {
+            panic!("the sample's report has an earlier period")
+        };
+        let ind = p
+            .plan
+            .indicators
+            .iter()
+            .find(|i| !i.unit.trim().is_empty() && i.unit.trim() != "%")
+            .cloned()
+            .unwrap();
+        for (q, v) in [(prev, 14.0), (period, 21.0)] {
+            if let Some(rec) = p.periods.iter_mut().find(|r| r.period == q) {
+                rec.indicators.entry(ind.id.clone()).or_default().value = Some(Value::Number(v));
+            }
+        }
+        let r = p.reports[0].clone();
+        let about = ind.name.to_lowercase();
+        let text = format!("Về {about}, trong kỳ có 14 {} được ghi nhận.", ind.unit);
+        let stale = stale_figures(&p, &r, &text);
+        let typed = format!("14 {}", ind.unit);
+        assert!(
+            stale
+                .iter()
+                .any(|s| s.fix == Some((typed.clone(), format!("{{{{{}.kết quả}}}}", ind.id)))),
+            "{stale:?}"
+        );
+        // Today's figure, a date and a fraction are left alone.
+        let now = text.replace("14 ", "21 ");
+        assert!(stale_figures(&p, &r, &now).iter().all(|s| {
+            s.fix
+                .as_ref()
+                .is_none_or(|f| f.0 != format!("21 {}", ind.unit))
+        }));
+        let fraction = format!("Về {about}: 14/{} {}", 20, ind.unit);
+        assert!(
+            stale_figures(&p, &r, &fraction)
+                .iter()
+                .all(|s| !s.message.contains("14"))
+        );
     }
 
     #[test]

@@ -1,17 +1,17 @@
 //! Periods named in the text (issue 14, item 2): "quý II", "6 tháng đầu năm", "9 tháng",
 //! "đến hết ngày 30/6/2026". Those that do not fit the report's period are flagged;
-//! a report made from the previous one has them moved on one period.
+//! a report made from the previous one has them moved on one period (`carry`).
 
 use crate::model::{Period, PeriodKind};
 
 /// A period named in running text, where it is.
 #[derive(Clone, Debug, PartialEq)]
-struct Mention {
-    start: usize,
-    end: usize,
-    period: Period,
+pub(super) struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub period: Period,
     /// A period-end date (`30/6/2026`) rather than a name.
-    date: bool,
+    pub date: bool,
 }
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
@@ -31,7 +31,7 @@ fn year_after(rest: &str) -> Option<(i32, usize)> {
     None
 }
 
-fn mentions(text: &str, year: i32) -> Vec<Mention> {
+pub(super) fn mentions(text: &str, year: i32) -> Vec<Mention> {
     let mut out = Vec::new();
     for (i, _) in text.char_indices() {
         let rest = &text[i..];
@@ -92,6 +92,29 @@ fn mentions(text: &str, year: i32) -> Vec<Mention> {
                 break;
             }
         }
+        // "tiến độ 6 tháng", "sơ kết 6 tháng": the half-year without "đầu năm".
+        if let Some(r) = rest.strip_prefix("6 tháng")
+            && !r.starts_with(" đầu năm")
+            && !r.starts_with(|c: char| crate::vi::is_letter_or_digit(c))
+            && [
+                "tiến độ ",
+                "Tiến độ ",
+                "sơ kết ",
+                "Sơ kết ",
+                "kết quả ",
+                "Kết quả ",
+            ]
+            .iter()
+            .any(|w| text[..i].ends_with(w))
+        {
+            let (y, ylen) = year_after(r).unwrap_or((year, 0));
+            out.push(Mention {
+                start: i,
+                end: i + "6 tháng".len() + ylen,
+                period: Period::new(y, PeriodKind::FirstHalf),
+                date: false,
+            });
+        }
         // A period-end date after "đến (hết) ngày".
         for lead in [
             "đến hết ngày ",
@@ -139,7 +162,7 @@ fn period_end_date(text: &str) -> Option<(Period, usize)> {
 }
 
 /// The month a period ends in and its year, to compare a quarter with 6 or 9 months.
-fn ends(p: Period) -> (i32, u32) {
+pub(super) fn ends(p: Period) -> (i32, u32) {
     (p.year, p.end_month())
 }
 
@@ -183,6 +206,10 @@ pub fn stale_periods(period: Period, text: &str, next_tasks: bool) -> Vec<(usize
             continue;
         }
         for m in mentions(line, period.year) {
+            // A period quoted from another document's title is that document's.
+            if super::carry::in_citation(line, m.start) {
+                continue;
+            }
             // Outside the next-period section, the next period may be named too ("để
             // xét trong quý III"); inside it, only the next period.
             let next = crate::session::reports::next_period(period);
@@ -225,16 +252,8 @@ pub fn stale_periods(period: Period, text: &str, next_tasks: bool) -> Vec<(usize
     out
 }
 
-/// One period word moved on: where (for the list shown), before and after.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rewrite {
-    pub place: String,
-    pub before: String,
-    pub after: String,
-}
-
 /// The words naming `p` as the text wrote them, moved to `to`.
-fn written(m: &Mention, said: &str, to: Period) -> String {
+pub(super) fn written(m: &Mention, said: &str, to: Period) -> String {
     let with_year = said.contains(&m.period.year.to_string());
     if m.date {
         return to
@@ -283,64 +302,9 @@ fn written(m: &Mention, said: &str, to: Period) -> String {
     }
 }
 
-/// `text` of a report of `from` with its period words moved to `to`: the period
-/// itself, the next one (Nhiệm vụ thời gian tới), and the cumulative months ending
-/// with it; dates of documents are left alone. Returns the rewrites made.
-pub fn carry_over(text: &str, from: Period, to: Period, place: &str) -> (String, Vec<Rewrite>) {
-    let next_from = crate::session::reports::next_period(from);
-    let next_to = crate::session::reports::next_period(to);
-    let mut out = String::with_capacity(text.len());
-    let mut rewrites = Vec::new();
-    let mut at = 0;
-    for m in mentions(text, from.year) {
-        if m.start < at {
-            continue;
-        }
-        let previous = (from.previous(), to.previous());
-        let target = if let (Some(pf), Some(pt)) = previous
-            && ends(m.period) == ends(pf)
-            && matches!(m.period.kind, PeriodKind::Quarter(_))
-            && !m.date
-        {
-            // "so với quý I" in quý II is "so với quý II" in quý III.
-            Some(pt)
-        } else if ends(m.period) == ends(from) {
-            // A quarter, or the months since January, ending with the period.
-            match m.period.kind {
-                PeriodKind::Quarter(_) => Some(to),
-                _ => Some(cumulative(to)),
-            }
-        } else if ends(m.period) == ends(next_from) {
-            Some(match m.period.kind {
-                PeriodKind::Quarter(_) => next_to,
-                _ => cumulative(next_to),
-            })
-        } else {
-            None
-        };
-        let Some(target) = target else {
-            continue;
-        };
-        let said = &text[m.start..m.end];
-        let new = written(&m, said, target);
-        if new != said {
-            out.push_str(&text[at..m.start]);
-            out.push_str(&new);
-            rewrites.push(Rewrite {
-                place: place.to_owned(),
-                before: said.to_owned(),
-                after: new,
-            });
-            at = m.end;
-        }
-    }
-    out.push_str(&text[at..]);
-    (out, rewrites)
-}
-
 /// The months since January ending with `p`: 6 tháng đầu năm for quý II, 9 tháng for
 /// quý III; the quarter itself otherwise.
-fn cumulative(p: Period) -> Period {
+pub(super) fn cumulative(p: Period) -> Period {
     match p.kind {
         PeriodKind::Quarter(2) => Period::new(p.year, PeriodKind::FirstHalf),
         PeriodKind::Quarter(3) => Period::new(p.year, PeriodKind::NineMonths),
@@ -378,17 +342,6 @@ mod tests {
         year: 2026,
         kind: PeriodKind::Quarter(3),
     };
-
-    #[test]
-    fn period_words_are_moved_on_and_document_dates_are_not() {
-        let text = "Trong quý II, lũy kế 6 tháng đầu năm 2026, đến hết ngày 30/6/2026; Kế hoạch số 18/KH-UBND ngày 30/6/2026. Quý III năm 2026 tập trung; tăng so với quý I.";
-        let (new, rewrites) = carry_over(text, Q2, Q3, "mục X");
-        assert_eq!(
-            new,
-            "Trong quý III, lũy kế 9 tháng năm 2026, đến hết ngày 30/9/2026; Kế hoạch số 18/KH-UBND ngày 30/6/2026. Quý IV năm 2026 tập trung; tăng so với quý II."
-        );
-        assert_eq!(rewrites.len(), 5, "{rewrites:?}");
-    }
 
     #[test]
     fn words_of_another_period_are_flagged_except_comparisons() {

@@ -96,6 +96,32 @@ impl ProofCache {
     }
 }
 
+/// The marks a carry-over left in `text` (of `section`, or of the report's own texts)
+/// whose sentence still reads as it did: (paragraph, message, key for "Bỏ qua").
+fn carried_marks(r: &Report, section: Option<&String>, text: &str) -> Vec<(usize, String, String)> {
+    if r.carried.is_empty() {
+        return Vec::new();
+    }
+    let paragraphs: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    r.carried
+        .iter()
+        .filter(|m| m.section.as_ref() == section)
+        .filter_map(|m| {
+            let p = paragraphs
+                .iter()
+                .position(|l| l.contains(m.sentence.as_str()))?;
+            let message = format!("đoạn {}: “{}” — {}", p + 1, m.said, m.why.text());
+            let key = format!(
+                "Carried|{}|{:?}|{}",
+                section.map_or("", String::as_str),
+                m.why,
+                m.sentence
+            );
+            Some((p, message, key))
+        })
+        .collect()
+}
+
 /// Problems of `report` that `check` of the whole project also lists.
 pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
     report_problems_cached(project, r, &mut ProofCache::default())
@@ -276,6 +302,12 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         for f in super::figures::stale_figures_with(project, r, &s.body, &totals) {
             stale.push(in_paragraph(f.paragraph, f.message, f.fix, None));
         }
+        for (paragraph, message, key) in carried_marks(r, Some(&s.id), &s.body) {
+            let ignore = (!r.proofing.ignored.contains(&key)).then_some(key);
+            if ignore.is_some() {
+                stale.push(in_paragraph(paragraph, message, None, ignore));
+            }
+        }
     }
     if r.sections.iter().all(super::is_blank) {
         add(
@@ -336,6 +368,29 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             "",
             format!("{open} góp ý chưa xử lý"),
         );
+    }
+    for (text, name, step) in [
+        (&r.summary, "trích yếu", Step::ThongTin),
+        (&r.opening, "đoạn mở đầu", Step::ThongTin),
+        (&r.closing, "câu kết", Step::KyNhan),
+    ] {
+        for (paragraph, message, key) in carried_marks(r, None, text) {
+            if r.proofing.ignored.contains(&key) {
+                continue;
+            }
+            stale.push(Problem {
+                severity: Severity::Warning,
+                place: format!("Báo cáo {}, {name}", r.id),
+                message,
+                at: Some(At {
+                    step,
+                    section: None,
+                    paragraph: Some(paragraph),
+                }),
+                fix: None,
+                ignore: Some(key),
+            });
+        }
     }
     out.extend(stale);
     out

@@ -96,7 +96,7 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
     // Start from the chosen report: the others are left out of the choice.
     let mut from_only = project.clone();
     from_only.reports.retain(|r| r.id == source.id);
-    let (mut report, rewrites) = report_for_period_with_rewrites(&from_only, period, true);
+    let (mut report, carry) = report_for_period_with_rewrites(&from_only, period, true);
     report.id = crate::session::reports::new_report_id(&project, period);
     let _ = writeln!(
         out,
@@ -104,17 +104,36 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
         report.id,
         period.short_label(),
         source.id,
-        rewrites.len()
+        carry.moved.len()
     );
-    for r in &rewrites {
-        let _ = writeln!(out, "  {}: “{}” → “{}”", r.place, r.before, r.after);
+    for m in &carry.moved {
+        let _ = writeln!(
+            out,
+            "  {}: “{}” → “{}” — câu: “{}”",
+            m.place, m.moved.before, m.moved.after, m.moved.sentence
+        );
     }
     let leftovers = crate::check::check_report(&project, &report)
         .into_iter()
         .filter(|p| p.message.contains("không khớp kỳ báo cáo"))
         .collect::<Vec<_>>();
-    if !leftovers.is_empty() {
-        let _ = writeln!(out, "Còn {} chỗ cần xem lại:", leftovers.len());
+    let remaining = carry.left.len() + leftovers.len();
+    if remaining == 0 {
+        let _ = writeln!(out, "Còn lại: không có chỗ nào cần xem thêm.");
+    } else {
+        let _ = writeln!(
+            out,
+            "Còn lại {remaining} chỗ có thể đã cũ, chưa sửa (cần xem lại):"
+        );
+        for (place, m) in &carry.left {
+            let _ = writeln!(
+                out,
+                "  {place}: “{}” — {} — câu: “{}”",
+                m.said,
+                m.why.text(),
+                m.sentence
+            );
+        }
         for p in &leftovers {
             let _ = writeln!(out, "  {p}");
         }

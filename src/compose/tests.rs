@@ -78,6 +78,7 @@ fn report() -> Report {
         appendices: Appendices::default(),
         review: Review::default(),
         proofing: Default::default(),
+        carried: Vec::new(),
     }
 }
 

@@ -31,6 +31,7 @@ fn project() -> Project {
         appendices: Default::default(),
         review: Default::default(),
         proofing: Default::default(),
+        carried: Vec::new(),
     });
     p
 }

@@ -55,6 +55,58 @@ pub struct Report {
     /// Proofing rules turned off and findings ignored in this report.
     #[serde(default, skip_serializing_if = "super::Proofing::is_default")]
     pub proofing: super::Proofing,
+    /// What a report made from the previous period's left as written that may be
+    /// stale (issue 23): listed by the checks while its sentence still reads so.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub carried: Vec<CarriedMark>,
+}
+
+/// Something left as written when a report was made from the previous period's, that
+/// may be stale: the words, the sentence they stand in, and why they were not moved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CarriedMark {
+    /// The section whose text holds it; none for the trích yếu, opening or câu kết.
+    #[serde(default)]
+    pub section: Option<SectionId>,
+    pub said: String,
+    pub sentence: String,
+    pub why: CarriedWhy,
+}
+
+/// Why words that may be stale were left as written in a report made from the
+/// previous period's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CarriedWhy {
+    /// A period word quoting another document (its title or its date).
+    Citation,
+    /// A table comparing periods: its header stays over its figures.
+    Table,
+    /// A sentence moved to the new period that still carries the old period's figures.
+    Figures,
+    /// A month of the old period (`tháng 6/2026`).
+    Month,
+    /// In Nhiệm vụ thời gian tới: a deadline that falls before the new period ends.
+    Deadline,
+}
+
+impl CarriedWhy {
+    /// What to do about it, in words.
+    pub fn text(self) -> &'static str {
+        match self {
+            CarriedWhy::Citation => {
+                "nằm trong trích dẫn văn bản khác nên giữ nguyên; xem văn bản được trích có còn đúng không"
+            }
+            CarriedWhy::Table => {
+                "bảng so sánh các kỳ giữ nguyên tiêu đề cùng số liệu; hãy cập nhật cả bảng cho kỳ mới"
+            }
+            CarriedWhy::Figures => {
+                "câu đã chuyển sang kỳ mới nhưng số liệu vẫn là của kỳ trước; hãy cập nhật số liệu"
+            }
+            CarriedWhy::Month => "tháng thuộc kỳ trước; xem lại có cần sửa không",
+            CarriedWhy::Deadline => "thời hạn đã qua so với kỳ báo cáo mới; hãy đặt lại thời hạn",
+        }
+    }
 }
 
 /// Which generated appendices follow the report.
@@ -258,6 +310,7 @@ mod tests {
             appendices: Appendices::default(),
             review: Review::default(),
             proofing: Default::default(),
+            carried: Vec::new(),
         }
     }
 

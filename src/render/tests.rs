@@ -194,6 +194,25 @@ fn an_approved_report_renders_final_as_it_stands_and_as_final() {
 }
 
 #[test]
+fn an_approval_without_a_fingerprint_counts_as_none_and_says_why() {
+    for status in [ReportStatus::Approved, ReportStatus::Issued] {
+        let mut p = sample();
+        p.reports[0].review.status = status;
+        p.reports[0].review.approved_fingerprint = None;
+        let report = p.reports[0].clone();
+        let now = render(&p, &report, RenderKind::AsItStands).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            now.draft,
+            "{status:?} without a fingerprint prints as a draft"
+        );
+        assert!(now.warnings.contains(&Warning::ApprovalUnbound));
+        let err = render(&p, &report, RenderKind::Final).unwrap_err();
+        assert_eq!(err, RenderError::ApprovalUnbound);
+        assert!(err.to_string().contains("không có dấu xác nhận"));
+    }
+}
+
+#[test]
 fn an_approved_report_with_an_unresolved_figure_stays_a_draft_and_says_why() {
     let mut p = sample();
     p.reports[0].sections[0]

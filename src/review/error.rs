@@ -31,6 +31,10 @@ pub enum ReviewError {
     )]
     ChangedSinceApproval,
 
+    /// Issuing a report marked approved without the fingerprint of what was approved.
+    #[error("Chưa ban hành được. {}", super::UNBOUND_APPROVAL)]
+    ApprovalUnbound,
+
     #[error("Nội dung góp ý đang để trống; hãy viết góp ý trước khi gửi.")]
     EmptyComment,
 

@@ -46,8 +46,8 @@ pub use diff::{
 pub use error::ReviewError;
 pub use file::{MergeReport, REVIEW_FORMAT_VERSION, ReviewFile, ReviewOp, merge};
 pub use workflow::{
-    ActionKind, Actor, allowed_actions, apply_action, approval_holds, check_after_edit,
-    fingerprint, printed_periods,
+    ActionKind, Actor, Approval, UNBOUND_APPROVAL, allowed_actions, apply_action, approval_holds,
+    approval_of, check_after_edit, fingerprint, printed_periods,
 };
 
 /// `text` reduced to lowercase ASCII letters, digits and single dashes, for ids and

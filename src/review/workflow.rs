@@ -174,8 +174,12 @@ pub fn apply_action(
         },
         _ => None,
     };
-    if action == ActionKind::Issue && !approval_holds(project, report) {
-        return Err(ReviewError::ChangedSinceApproval);
+    if action == ActionKind::Issue {
+        match approval_of(project, report) {
+            Approval::Changed => return Err(ReviewError::ChangedSinceApproval),
+            Approval::Unbound => return Err(ReviewError::ApprovalUnbound),
+            Approval::NotGiven | Approval::Holds => {}
+        }
     }
 
     match action {
@@ -227,6 +231,8 @@ pub fn fingerprint(project: &Project, report: &Report) -> String {
     printed_report.review = Default::default();
     printed_report.number = None;
     printed_report.date = None;
+    // What a carry-over left to look at does not print.
+    printed_report.carried = Vec::new();
     let printed = Printed {
         organisation: &project.organisation,
         plan: &project.plan,
@@ -264,16 +270,48 @@ pub fn printed_periods<'a>(project: &'a Project, report: &Report) -> Vec<&'a Per
         .collect()
 }
 
-/// Whether the approval of an approved or issued report still covers its content.
-/// True for any other status, and for an approval recorded without a fingerprint.
-pub fn approval_holds(project: &Project, report: &Report) -> bool {
+/// How the approval of a report stands against its content.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Approval {
+    /// Neither approved nor issued: there is no approval to hold.
+    NotGiven,
+    /// Approved or issued, and the content is still the one approved.
+    Holds,
+    /// Approved or issued, but the content changed since.
+    Changed,
+    /// Marked approved or issued without the fingerprint of any content (a file edited
+    /// by hand, or by another program): counts as not approved.
+    Unbound,
+}
+
+/// How the approval of `report` stands: an approval is only as good as the fingerprint
+/// of the content it was given to.
+pub fn approval_of(project: &Project, report: &Report) -> Approval {
     match (&report.review.status, &report.review.approved_fingerprint) {
         (ReportStatus::Approved | ReportStatus::Issued, Some(approved)) => {
-            *approved == fingerprint(project, report)
+            if *approved == fingerprint(project, report) {
+                Approval::Holds
+            } else {
+                Approval::Changed
+            }
         }
-        _ => true,
+        (ReportStatus::Approved | ReportStatus::Issued, None) => Approval::Unbound,
+        _ => Approval::NotGiven,
     }
 }
+
+/// Whether the approval of an approved or issued report still covers its content.
+/// True for any other status; false for an approval recorded without a fingerprint,
+/// which is bound to no content.
+pub fn approval_holds(project: &Project, report: &Report) -> bool {
+    matches!(
+        approval_of(project, report),
+        Approval::NotGiven | Approval::Holds
+    )
+}
+
+/// Said wherever an approval without a fingerprint is met (window, export, verify).
+pub const UNBOUND_APPROVAL: &str = "Báo cáo ghi trạng thái đã duyệt nhưng trong tệp không có dấu xác nhận nội dung được duyệt (có thể tệp đã bị sửa bằng tay hoặc bằng chương trình khác), nên được coi là chưa duyệt. Hãy gửi duyệt lại để lãnh đạo duyệt nội dung hiện tại.";
 
 /// To be called after every edit of `report` (or of project data it prints): an
 /// approved report whose content no longer matches the approval goes back to

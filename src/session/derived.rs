@@ -69,8 +69,8 @@ pub struct Derived {
     pub figures: BTreeMap<String, Vec<Figure>>,
     /// Every section against the review baseline (empty before the first review).
     pub changes: Vec<SectionChange>,
-    /// Whether an approval still covers the content.
-    pub approval_holds: bool,
+    /// How the approval stands against the content.
+    pub approval: crate::review::Approval,
     /// Open comments per part of the report, for the preview's margin tabs.
     pub markers: BTreeMap<SourceRef, usize>,
 }
@@ -132,6 +132,7 @@ impl Derived {
                     let severity = match w {
                         W::Layout(_) => crate::check::Severity::Warning,
                         W::FinalHeldBack | W::FinalHeldBackByErrors => crate::check::Severity::Note,
+                        W::ApprovalUnbound => crate::check::Severity::Warning,
                         W::Unresolved(_) | W::Project(_) => return None,
                     };
                     Some(crate::check::Problem {
@@ -194,7 +195,7 @@ impl Derived {
             changes: crate::review::diff_baseline(&report.review)
                 .map(|base| readable_changes(project, report, base))
                 .unwrap_or_default(),
-            approval_holds: crate::review::approval_holds(project, report),
+            approval: crate::review::approval_of(project, report),
             markers: crate::review::open_count_by_section(report)
                 .into_iter()
                 .map(|(id, n)| (SourceRef::Section(id), n))

@@ -25,6 +25,7 @@ pub fn skeleton_report() -> Report {
         appendices: Default::default(),
         review: Default::default(),
         proofing: Default::default(),
+        carried: Vec::new(),
     })
 }
 
@@ -71,14 +72,35 @@ pub fn report_for_period(project: &Project, period: Period, from_previous: bool)
     report_for_period_with_rewrites(project, period, from_previous).0
 }
 
+/// A period word moved on in a report made from the previous one, and where.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MovedWord {
+    pub field: crate::edit::find::Field,
+    /// Where, in words (`mục “1. Công tác lãnh đạo”`).
+    pub place: String,
+    pub moved: crate::check::carry::Moved,
+}
+
+/// What making a report from the previous one changed, and what it left to look at
+/// (also kept in the report's `carried` marks, which the checks list).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct CarryOver {
+    pub moved: Vec<MovedWord>,
+    /// (where, in words; the mark).
+    pub left: Vec<(String, crate::model::CarriedMark)>,
+}
+
 /// Like [`report_for_period`], and the period words it moved on in a copy of the
-/// previous report: "quý II" → "quý III", "6 tháng đầu năm" → "9 tháng", "đến hết ngày
-/// 30/6/2026" → "30/9/2026", and in Nhiệm vụ thời gian tới the next period on again.
+/// previous report — "quý II" → "quý III", "6 tháng đầu năm" → "9 tháng", "đến hết ngày
+/// 30/6/2026" → "30/9/2026", in Nhiệm vụ thời gian tới the next period on again — and
+/// what it left as written that may be stale (citations, comparison tables, sentences
+/// with the old period's figures, months, deadlines passed).
 pub fn report_for_period_with_rewrites(
     project: &Project,
     period: Period,
     from_previous: bool,
-) -> (Report, Vec<crate::check::periods::Rewrite>) {
+) -> (Report, CarryOver) {
+    use crate::edit::find::Field;
     let previous = from_previous
         .then(|| {
             project
@@ -89,31 +111,58 @@ pub fn report_for_period_with_rewrites(
                 .or(project.reports.last())
         })
         .flatten();
-    let mut rewrites = Vec::new();
+    let mut carry = CarryOver::default();
     let mut report = match previous {
         Some(prev) => {
             let mut r = prev.clone();
             let from = prev.period;
-            let mut move_on = |text: &mut String, place: &str| {
-                let (new, mut done) = crate::check::periods::carry_over(text, from, period, place);
-                *text = new;
-                rewrites.append(&mut done);
-            };
-            move_on(&mut r.summary, "trích yếu");
-            move_on(&mut r.opening, "đoạn mở đầu");
-            move_on(&mut r.closing, "câu kết");
-            fn sections(
-                list: &mut [crate::model::Section],
-                move_on: &mut dyn FnMut(&mut String, &str),
-            ) {
-                for s in list {
-                    let place = format!("mục “{}”", s.title.trim());
-                    move_on(&mut s.title, &place);
-                    move_on(&mut s.body, &place);
-                    sections(&mut s.children, move_on);
+            let mut texts: Vec<(Field, String, bool)> = vec![
+                (Field::Summary, r.summary.clone(), false),
+                (Field::Opening, r.opening.clone(), false),
+            ];
+            for s in r.all_sections() {
+                let next =
+                    crate::check::step_of_section(&r, &s.id) == crate::guide::Step::NhiemVuToi;
+                texts.push((Field::SectionTitle(s.id.clone()), s.title.clone(), next));
+                texts.push((Field::SectionBody(s.id.clone()), s.body.clone(), next));
+            }
+            texts.push((Field::Closing, r.closing.clone(), false));
+            let mut written = Vec::new();
+            for (field, text, next) in texts {
+                let c = crate::check::carry::carry_over(&text, from, period, next);
+                let place = field.label(&r);
+                let section = field.section().cloned();
+                carry
+                    .moved
+                    .extend(c.moved.into_iter().map(|moved| MovedWord {
+                        field: field.clone(),
+                        place: place.clone(),
+                        moved,
+                    }));
+                for l in c.left {
+                    carry.left.push((
+                        place.clone(),
+                        crate::model::CarriedMark {
+                            section: section.clone(),
+                            said: l.said,
+                            sentence: l.sentence,
+                            why: l.why,
+                        },
+                    ));
+                }
+                if c.text != text {
+                    written.push((field, c.text));
                 }
             }
-            sections(&mut r.sections, &mut move_on);
+            let id = r.id.clone();
+            let mut one = Project {
+                reports: vec![r],
+                ..Project::default()
+            };
+            // Every field was read from this very report: writing them back cannot fail.
+            let _ = crate::edit::find::write_printed(&mut one, &id, written);
+            r = one.reports.pop().unwrap_or_else(|| prev.clone());
+            r.carried = carry.left.iter().map(|(_, m)| m.clone()).collect();
             r
         }
         None => {
@@ -135,7 +184,7 @@ pub fn report_for_period_with_rewrites(
     report.number = None;
     report.date = None;
     report.review = Default::default();
-    (report, rewrites)
+    (report, carry)
 }
 
 /// An id for a new report of `period` that `project` does not use yet: `bc-q2-2026`,

@@ -47,6 +47,14 @@ pub enum Command {
     SelectReport(String),
     /// Show the dialog for a new report.
     AskNewReport,
+    /// Open the step holding a printed text and select `sentence` in it (empty: just
+    /// the step).
+    ShowText {
+        field: crate::edit::find::Field,
+        sentence: String,
+    },
+    /// Put back period words a new report moved on (one undo step).
+    PutBackMoved(Vec<crate::session::reports::MovedWord>),
     NewReport {
         period: Period,
         from_previous: bool,

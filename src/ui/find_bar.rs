@@ -1,13 +1,18 @@
-//! ui: Tìm và thay thế (Ctrl+F, Ctrl+H) across the whole report: match case, whole
-//! words, ignore tone marks; from hit to hit across sections (the step changes and the
-//! words are selected in their text); replace one, or all as one undo step.
+//! ui: Tìm và thay thế (Ctrl+F, Ctrl+H) across everything that prints with the report
+//! (trích yếu, Kính gửi, headings, texts, câu kết, signature block, Nơi nhận, the
+//! header's words): match case, whole words, ignore tone marks; from hit to hit (the
+//! step changes, the words are selected in their text, the bar says where the hit is);
+//! replace one, or all as one undo step.
 
 use eframe::egui;
 
 use super::command::Command;
 use crate::edit::Edit;
-use crate::edit::find::{FindOptions, Hit, find_all, replace_all, replace_at};
-use crate::model::Report;
+use crate::edit::find::{
+    Field, FindOptions, Found, Hit, OrgField, find_printed, replace_one, replace_printed,
+};
+use crate::guide::Step;
+use crate::model::{Project, Report};
 
 /// What the bar remembers.
 #[derive(Clone, Debug, Default)]
@@ -21,14 +26,51 @@ pub struct FindState {
     pub select: Option<Hit>,
 }
 
+/// The step where a field is written.
+pub fn step_of(report: &Report, field: &Field) -> Step {
+    match field {
+        Field::SectionBody(id) | Field::SectionTitle(id) => {
+            crate::check::step_of_section(report, id)
+        }
+        Field::Distribution
+        | Field::Org(
+            OrgField::SignerAuthority
+            | OrgField::SignerPosition
+            | OrgField::SignerName
+            | OrgField::Archive,
+        ) => Step::KyNhan,
+        Field::Summary | Field::Recipients | Field::Opening | Field::Closing | Field::Org(_) => {
+            Step::ThongTin
+        }
+    }
+}
+
+/// How many hits each place holds, in print order: the hover text of the count.
+fn places(report: &Report, hits: &[Found]) -> String {
+    let mut lines: Vec<(String, usize)> = Vec::new();
+    for h in hits {
+        let label = h.field.label(report);
+        match lines.last_mut() {
+            Some((l, n)) if *l == label => *n += 1,
+            _ => lines.push((label, 1)),
+        }
+    }
+    lines
+        .into_iter()
+        .map(|(l, n)| format!("{l}: {n}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 /// Draws the bar; returns false when it is closed.
 pub fn show(
     ui: &mut egui::Ui,
+    project: &Project,
     report: &Report,
     state: &mut FindState,
     out: &mut Vec<Command>,
 ) -> bool {
-    let hits = find_all(report, &state.query, state.options);
+    let hits = find_printed(project, report, &state.query, state.options);
     if state.current.is_some_and(|c| c >= hits.len()) {
         state.current = None;
     }
@@ -43,12 +85,19 @@ pub fn show(
         ui.checkbox(&mut state.options.match_case, "Phân biệt hoa thường");
         ui.checkbox(&mut state.options.whole_word, "Cả từ");
         ui.checkbox(&mut state.options.ignore_marks, "Bỏ qua dấu");
-        ui.label(match (state.current, hits.len()) {
+        let count = ui.label(match (state.current, hits.len()) {
             (_, 0) if state.query.is_empty() => String::new(),
             (_, 0) => "Không thấy".to_owned(),
-            (Some(c), n) => format!("{}/{n}", c + 1),
+            (Some(c), n) => format!(
+                "{}/{n} — ở {}",
+                c + 1,
+                hits.get(c).map(|h| h.field.label(report)).unwrap_or_default()
+            ),
             (None, n) => format!("{n} chỗ"),
         });
+        if !hits.is_empty() {
+            count.on_hover_text(places(report, &hits));
+        }
         let mut go = |delta: isize, state: &mut FindState| {
             if hits.is_empty() {
                 return;
@@ -60,12 +109,9 @@ pub fn show(
                 None => n - 1,
             } as usize;
             state.current = Some(next);
-            let hit = hits[next].clone();
-            out.push(Command::SelectStep(crate::check::step_of_section(
-                report,
-                &hit.section,
-            )));
-            state.select = Some(hit);
+            let Some(hit) = hits.get(next) else { return };
+            out.push(Command::SelectStep(step_of(report, &hit.field)));
+            state.select = hit.in_body();
         };
         if ui.button("Trước").clicked() {
             go(-1, state);
@@ -78,31 +124,43 @@ pub fn show(
             .on_hover_text("Thay chỗ đang chọn rồi sang chỗ sau")
             .clicked()
             && let Some(hit) = state.current.and_then(|c| hits.get(c))
-            && let Some(s) = report.section(&hit.section)
+            && let Some(text) = replace_one(project, report, hit, &state.with)
         {
             out.push(Command::SealTyping);
-            out.push(Command::Edit(Edit::SectionBody {
+            out.push(Command::Edit(Edit::PrintedTexts {
                 report: report.id.clone(),
-                section: hit.section.clone(),
-                text: replace_at(&s.body, hit.start, hit.end, &state.with),
+                texts: vec![text],
             }));
             out.push(Command::SealTyping);
             state.current = None;
         }
         if ui
             .button("Thay tất cả")
-            .on_hover_text("Thay mọi chỗ trong báo cáo; Ctrl+Z để lấy lại cả một lần")
+            .on_hover_text(
+                "Thay mọi chỗ được in trong báo cáo (cả đầu văn bản, chữ ký, nơi nhận); Ctrl+Z để lấy lại cả một lần",
+            )
             .clicked()
             && !hits.is_empty()
         {
-            let (bodies, count) = replace_all(report, &state.query, &state.with, state.options);
+            let shared = hits
+                .iter()
+                .filter(|h| matches!(h.field, Field::Org(_)))
+                .count();
+            let (texts, count) =
+                replace_printed(project, report, &state.query, &state.with, state.options);
             out.push(Command::SealTyping);
-            out.push(Command::Edit(Edit::SectionBodies {
+            out.push(Command::Edit(Edit::PrintedTexts {
                 report: report.id.clone(),
-                bodies,
+                texts,
             }));
             out.push(Command::SealTyping);
-            out.push(Command::Notify(format!("Đã thay {count} chỗ.")));
+            out.push(Command::Notify(if shared > 0 {
+                format!(
+                    "Đã thay {count} chỗ; {shared} chỗ thuộc thông tin cơ quan, người ký (dùng chung cho mọi báo cáo của dự án)."
+                )
+            } else {
+                format!("Đã thay {count} chỗ.")
+            }));
             state.current = None;
         }
         if ui.button("Đóng").clicked() {

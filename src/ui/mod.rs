@@ -5,6 +5,7 @@
 
 pub mod aggregate_view;
 pub mod app;
+pub mod carry_dialog;
 mod charts;
 pub mod command;
 mod comments;

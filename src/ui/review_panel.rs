@@ -18,8 +18,8 @@ pub struct ReviewView<'a> {
     pub report: &'a Report,
     /// Every section against the review baseline, computed once per revision.
     pub changes: &'a [SectionChange],
-    /// Whether an approval still covers the content.
-    pub approval_holds: bool,
+    /// How the approval stands against the content.
+    pub approval: review::Approval,
     pub user: &'a Actor,
     /// Why the project is open read-only, if it is.
     pub read_only: Option<&'a str>,
@@ -99,11 +99,20 @@ pub fn show(
             ui.label(format!("— số {n:02}, ngày {}", d.format("%d/%m/%Y")));
         }
     });
-    if !view.approval_holds {
-        ui.colored_label(
-            egui::Color32::from_rgb(0xc0, 0x10, 0x10),
-            "Nội dung đã khác với bản được duyệt.",
-        );
+    match view.approval {
+        review::Approval::Changed => {
+            ui.colored_label(
+                egui::Color32::from_rgb(0xc0, 0x10, 0x10),
+                "Nội dung đã khác với bản được duyệt.",
+            );
+        }
+        review::Approval::Unbound => {
+            ui.colored_label(
+                egui::Color32::from_rgb(0xc0, 0x10, 0x10),
+                review::UNBOUND_APPROVAL,
+            );
+        }
+        review::Approval::NotGiven | review::Approval::Holds => {}
     }
     let actions = review::allowed_actions(status, view.user.role);
     if actions.is_empty() {

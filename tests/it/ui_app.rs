@@ -409,6 +409,82 @@ fn a_new_report_from_the_previous_one_gets_the_new_period_and_no_number() {
 }
 
 #[test]
+fn the_quarter_three_report_lists_what_it_moved_and_left_and_each_change_can_be_put_back() {
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let next = baocao::model::Period::new(2026, baocao::model::PeriodKind::Quarter(3));
+    h.state_mut().push(baocao::ui::Command::NewReport {
+        period: next,
+        from_previous: true,
+    });
+    h.run();
+    h.run();
+    let r = h.state().report().unwrap().clone();
+    let all: String = std::iter::once(r.summary.clone())
+        .chain(r.all_sections().iter().map(|s| s.body.clone()))
+        .collect::<Vec<_>>()
+        .join("\n");
+    // A citation of another document keeps its words; the comparison table keeps its
+    // header over its figures.
+    assert!(all.contains("Công văn số 1152/SKHCN-KHTC ngày 12/6/2026 của Sở Khoa học và Công nghệ về việc báo cáo kết quả thực hiện Nghị quyết số 57-NQ/TW quý II năm 2026;"), "{all}");
+    assert!(all.contains("| Nội dung | Quý I | Quý II |"));
+    assert!(all.contains("tiến độ 9 tháng"), "progress wording moves on");
+    // What was left is listed in the report and in the problems list.
+    let said: Vec<&str> = r.carried.iter().map(|m| m.said.as_str()).collect();
+    for left in ["tháng 6/2026", "31/7/2026", "tháng 7/2026"] {
+        assert!(said.contains(&left), "{left} listed: {said:?}");
+    }
+    assert!(
+        r.carried
+            .iter()
+            .any(|m| m.why == baocao::model::CarriedWhy::Table)
+    );
+    assert!(
+        r.carried
+            .iter()
+            .any(|m| m.why == baocao::model::CarriedWhy::Figures)
+    );
+    let p = h.state().doc.as_ref().unwrap().project.clone();
+    let problems = baocao::check::check_report(&p, &r);
+    assert!(
+        problems.iter().any(|x| x.message.contains("tháng 6/2026")),
+        "{problems:#?}"
+    );
+    // The list is shown; one change is put back from it, then all the others.
+    h.get_by_label("Hoàn lại mục 1").click();
+    h.run();
+    h.run();
+    let first = h.state().carry.as_ref().unwrap().moved[0].clone();
+    let now = h.state().report().unwrap().clone();
+    let texts = baocao::edit::find::printed_texts(&p, &now);
+    let text = &texts.iter().find(|(f, _)| *f == first.field).unwrap().1;
+    assert!(
+        !text.contains(&first.moved.sentence),
+        "the sentence reads as before: {text}"
+    );
+    h.get_by_label("Hoàn lại tất cả").click();
+    h.run();
+    h.run();
+    let back = h.state().report().unwrap().clone();
+    let old = &p.reports[0];
+    assert_eq!(back.summary, old.summary);
+    for (a, b) in back.all_sections().iter().zip(old.all_sections()) {
+        assert_eq!(a.body, b.body, "section {}", a.id);
+    }
+    // One Ctrl+Z takes "all" back again; the one put back first stays put back.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    let again = h.state().report().unwrap().clone();
+    assert!(
+        again
+            .all_sections()
+            .iter()
+            .zip(old.all_sections())
+            .any(|(a, b)| a.body != b.body)
+    );
+}
+
+#[test]
 fn a_new_report_from_the_skeleton_has_every_part_and_empty_text() {
     let (_d, _p, mut h) = app_on_copy(Answers::default());
     h.run();

@@ -54,6 +54,7 @@ fn report(comments: Vec<Comment>) -> Report {
             ..Review::default()
         },
         proofing: Default::default(),
+        carried: Vec::new(),
     }
 }
 

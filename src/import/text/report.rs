@@ -111,6 +111,7 @@ pub fn into_report(
         appendices: Appendices::default(),
         review: Review::default(),
         proofing: Default::default(),
+        carried: Vec::new(),
     };
     (report, notes)
 }

@@ -76,6 +76,10 @@ fn every_action_is_applied_or_refused_as_the_table_says() {
             for action in ActionKind::ALL {
                 let mut report = base.clone();
                 report.review.status = status;
+                if status.allows_final() {
+                    // An approval is bound to the content it was given to.
+                    report.review.approved_fingerprint = Some(fingerprint(&project, &report));
+                }
                 let before = report.clone();
                 let result = apply_action(
                     &project,
@@ -291,6 +295,30 @@ fn issuing_is_refused_when_the_content_changed_after_approval() {
     .unwrap_err();
     assert_eq!(err, ReviewError::ChangedSinceApproval);
     assert_eq!(report.number, None);
+}
+
+#[test]
+fn an_approval_written_by_hand_without_a_fingerprint_is_no_approval() {
+    let (project, mut report) = approved();
+    assert_eq!(approval_of(&project, &report), Approval::Holds);
+    report.review.approved_fingerprint = None;
+    assert_eq!(approval_of(&project, &report), Approval::Unbound);
+    assert!(!approval_holds(&project, &report));
+    let err = apply_action(
+        &project,
+        &mut report,
+        ActionKind::Issue,
+        issue_data(),
+        &drafter(),
+        at(2, 9),
+        "",
+    )
+    .unwrap_err();
+    assert_eq!(err, ReviewError::ApprovalUnbound);
+    assert_eq!(report.review.status, ReportStatus::Approved);
+    report.review.status = ReportStatus::Drafting;
+    assert_eq!(approval_of(&project, &report), Approval::NotGiven);
+    assert!(approval_holds(&project, &report));
 }
 
 #[test]

@@ -54,6 +54,8 @@ pub struct BaocaoApp {
     pub user: Actor,
     /// The window of Tệp › Tổng hợp nhiều xã…, while open.
     pub aggregate: Option<crate::ui::aggregate_view::AggregateView>,
+    /// What Báo cáo mới changed and left to look at, while its window is open.
+    pub carry: Option<crate::ui::carry_dialog::CarryDialog>,
     /// Commands recorded by the panels, applied by `logic` before the next frame.
     pending: Vec<Command>,
     /// The title last sent to the window (sending it every frame would keep repainting).
@@ -115,6 +117,7 @@ impl BaocaoApp {
             quit_confirmed: false,
             user,
             aggregate: None,
+            carry: None,
             pending: Vec::new(),
             window_title: String::new(),
             derived: None,

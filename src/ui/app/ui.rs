@@ -46,6 +46,11 @@ impl BaocaoApp {
         if let Some(view) = &self.aggregate {
             view.show(&ctx, &mut out);
         }
+        if let Some(carry) = &mut self.carry
+            && !crate::ui::carry_dialog::show(&ctx, carry, &mut out)
+        {
+            self.carry = None;
+        }
         if let Some(modal) = &mut self.modal
             && modals::show(
                 &ctx,
@@ -117,7 +122,7 @@ impl BaocaoApp {
         let period = report.period;
         let middle = egui::CentralPanel::default().show(ui, |ui| {
             if let Some(find) = &mut self.editor.find
-                && !super::super::find_bar::show(ui, report, find, out)
+                && !super::super::find_bar::show(ui, &doc.project, report, find, out)
             {
                 self.editor.find = None;
             }
@@ -131,7 +136,7 @@ impl BaocaoApp {
                         &ReviewView {
                             report,
                             changes: &derived.changes,
-                            approval_holds: derived.approval_holds,
+                            approval: derived.approval,
                             user: &self.user,
                             read_only: read_only.as_deref(),
                             review_files: &doc.review_files,
