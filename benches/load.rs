@@ -91,6 +91,7 @@ fn big_project(target_bytes: usize) -> Project {
         appendices: Default::default(),
         review: Default::default(),
         proofing: Default::default(),
+        carried: Vec::new(),
     };
     let size = |p: &Project| baocao::storage::to_string(p).map_or(0, |s| s.len());
     let base = size(&p);

@@ -118,10 +118,8 @@ fn typed_numbers(line: &str) -> Vec<(usize, usize, f64)> {
             }
             // "401/412", "6/2026": parts of a fraction or a date are not quantities.
             let slash = |b: Option<&u8>| b == Some(&b'/');
-            if !slash(bytes.get(end))
-                && !(start > 0 && slash(bytes.get(start - 1)))
-                && let Some(v) = parse_vi_number(&line[start..end])
-            {
+            let in_fraction = slash(bytes.get(end)) || (start > 0 && slash(bytes.get(start - 1)));
+            if !in_fraction && let Some(v) = parse_vi_number(&line[start..end]) {
                 out.push((start, end, v));
             }
         } else {

@@ -334,10 +334,6 @@ mod tests {
         assert!(stale_periods(q2, &next, true).is_empty());
     }
 
-    const Q2: Period = Period {
-        year: 2026,
-        kind: PeriodKind::Quarter(2),
-    };
     const Q3: Period = Period {
         year: 2026,
         kind: PeriodKind::Quarter(3),
