@@ -113,6 +113,18 @@ pub enum Field {
     /// Words of the project's organisation or of the report's signer: they print in
     /// every report of the project.
     Org(OrgField),
+    /// Words of the plan that the report's generated tables print (and every other
+    /// report's).
+    Plan(PlanField),
+}
+
+/// The plan's words a generated table prints, by id.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanField {
+    IndicatorGroup(String),
+    Indicator(String),
+    TaskGroup(String),
+    Task(String),
 }
 
 /// The project's words a report prints.
@@ -160,6 +172,12 @@ impl Field {
                 OrgField::Archive => "dòng Lưu",
             }
             .to_owned(),
+            Field::Plan(f) => match f {
+                PlanField::IndicatorGroup(_) => "bảng chỉ tiêu: tên nhóm".to_owned(),
+                PlanField::Indicator(id) => format!("bảng chỉ tiêu: tên chỉ tiêu {id}"),
+                PlanField::TaskGroup(_) => "bảng nhiệm vụ: tên nhóm".to_owned(),
+                PlanField::Task(id) => format!("bảng nhiệm vụ: nhiệm vụ {id}"),
+            },
         }
     }
 
@@ -208,9 +226,40 @@ pub fn printed_texts(project: &Project, report: &Report) -> Vec<(Field, String)>
         (Field::Recipients, report.recipients.join("\n")),
         (Field::Opening, report.opening.clone()),
     ];
+    let plan = &project.plan;
+    let indicators = |out: &mut Vec<(Field, String)>| {
+        for g in &plan.indicator_groups {
+            out.push((
+                Field::Plan(PlanField::IndicatorGroup(g.id.clone())),
+                g.title.clone(),
+            ));
+        }
+        for i in &plan.indicators {
+            out.push((
+                Field::Plan(PlanField::Indicator(i.id.clone())),
+                i.name.clone(),
+            ));
+        }
+    };
+    let tasks = |out: &mut Vec<(Field, String)>| {
+        for g in &plan.task_groups {
+            out.push((
+                Field::Plan(PlanField::TaskGroup(g.id.clone())),
+                g.title.clone(),
+            ));
+        }
+        for t in &plan.tasks {
+            out.push((Field::Plan(PlanField::Task(t.id.clone())), t.name.clone()));
+        }
+    };
     for s in report.all_sections() {
         out.push((Field::SectionTitle(s.id.clone()), s.title.clone()));
         out.push((Field::SectionBody(s.id.clone()), s.body.clone()));
+        match s.generated {
+            Some(crate::model::Generated::IndicatorTable) => indicators(&mut out),
+            Some(crate::model::Generated::TaskTable) => tasks(&mut out),
+            None => {}
+        }
     }
     out.push((Field::Closing, report.closing.clone()));
     if let Some(signer) = org.signer(&report.signer) {
@@ -226,6 +275,13 @@ pub fn printed_texts(project: &Project, report: &Report) -> Vec<(Field, String)>
     }
     out.push((Field::Distribution, report.distribution.join("\n")));
     out.push((Field::Org(OrgField::Archive), org.archive.clone()));
+    // The appendices follow the signature.
+    if report.appendices.indicators {
+        indicators(&mut out);
+    }
+    if report.appendices.tasks {
+        tasks(&mut out);
+    }
     out
 }
 
@@ -337,6 +393,32 @@ pub fn write_printed(
             }
             continue;
         }
+        if let Field::Plan(f) = &field {
+            let plan = &mut project.plan;
+            match f {
+                PlanField::IndicatorGroup(id) => {
+                    if let Some(g) = plan.indicator_groups.iter_mut().find(|g| g.id == *id) {
+                        g.title = text;
+                    }
+                }
+                PlanField::Indicator(id) => {
+                    if let Some(i) = plan.indicators.iter_mut().find(|i| i.id == *id) {
+                        i.name = text;
+                    }
+                }
+                PlanField::TaskGroup(id) => {
+                    if let Some(g) = plan.task_groups.iter_mut().find(|g| g.id == *id) {
+                        g.title = text;
+                    }
+                }
+                PlanField::Task(id) => {
+                    if let Some(t) = plan.tasks.iter_mut().find(|t| t.id == *id) {
+                        t.name = text;
+                    }
+                }
+            }
+            continue;
+        }
         let Some(r) = project.reports.iter_mut().find(|r| r.id == report) else {
             return Err(super::EditError::NoReport(report.to_owned()));
         };
@@ -356,7 +438,7 @@ pub fn write_printed(
                     s.body = text;
                 }
             }
-            Field::Org(_) => {}
+            Field::Org(_) | Field::Plan(_) => {}
         }
     }
     Ok(())

@@ -9,7 +9,7 @@ use eframe::egui;
 use super::command::Command;
 use crate::edit::Edit;
 use crate::edit::find::{
-    Field, FindOptions, Found, Hit, OrgField, find_printed, replace_one, replace_printed,
+    Field, FindOptions, Found, Hit, OrgField, PlanField, find_printed, replace_one, replace_printed,
 };
 use crate::guide::Step;
 use crate::model::{Project, Report};
@@ -39,6 +39,8 @@ pub fn step_of(report: &Report, field: &Field) -> Step {
             | OrgField::SignerName
             | OrgField::Archive,
         ) => Step::KyNhan,
+        Field::Plan(PlanField::IndicatorGroup(_) | PlanField::Indicator(_)) => Step::ChiTieu,
+        Field::Plan(PlanField::TaskGroup(_) | PlanField::Task(_)) => Step::NhiemVu,
         Field::Summary | Field::Recipients | Field::Opening | Field::Closing | Field::Org(_) => {
             Step::ThongTin
         }
@@ -144,7 +146,7 @@ pub fn show(
         {
             let shared = hits
                 .iter()
-                .filter(|h| matches!(h.field, Field::Org(_)))
+                .filter(|h| matches!(h.field, Field::Org(_) | Field::Plan(_)))
                 .count();
             let (texts, count) =
                 replace_printed(project, report, &state.query, &state.with, state.options);
@@ -156,7 +158,7 @@ pub fn show(
             out.push(Command::SealTyping);
             out.push(Command::Notify(if shared > 0 {
                 format!(
-                    "Đã thay {count} chỗ; {shared} chỗ thuộc thông tin cơ quan, người ký (dùng chung cho mọi báo cáo của dự án)."
+                    "Đã thay {count} chỗ; {shared} chỗ thuộc thông tin cơ quan, người ký hoặc kế hoạch (dùng chung cho mọi báo cáo của dự án)."
                 )
             } else {
                 format!("Đã thay {count} chỗ.")

@@ -700,3 +700,55 @@ fn a_project_that_check_rejects_exports_a_draft_naming_its_errors_and_no_final_v
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn find_counts_every_occurrence_of_a_phrase_that_pdftotext_reads_in_the_export() {
+    let (_dir, pdf) = export(&sample(), &[]);
+    let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let project = baocao::storage::load(&sample()).unwrap();
+    let report = project.reports.last().unwrap();
+    let opts = baocao::edit::find::FindOptions {
+        match_case: true,
+        ..Default::default()
+    };
+    for phrase in [
+        "Bình Minh Hải",
+        "Đề án 06",
+        "chuyển đổi số",
+        "Ủy ban nhân dân xã",
+    ] {
+        let in_pdf = flat.matches(phrase).count();
+        let found = baocao::edit::find::find_printed(&project, report, phrase, opts).len();
+        assert!(in_pdf > 0, "the sample prints “{phrase}”");
+        assert!(
+            found >= in_pdf,
+            "“{phrase}”: pdftotext reads {in_pdf}, find finds {found}"
+        );
+    }
+}
+
+#[test]
+fn an_approval_written_into_the_file_by_hand_is_no_approval() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sua-tay.ron");
+    let text = std::fs::read_to_string(sample()).unwrap();
+    assert!(text.contains("status: Drafting"));
+    std::fs::write(&path, text.replace("status: Drafting", "status: Approved")).unwrap();
+    let out = dir.path().join("chinh-thuc.pdf");
+    let o = baocao(&[
+        "export",
+        path.to_str().unwrap(),
+        "--final",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("không có dấu xác nhận"), "{err}");
+    assert!(!out.exists());
+    // As it stands it prints as a draft.
+    let (_d, draft) = export(&path, &[]);
+    let text = tool("pdftotext", &[draft.to_str().unwrap(), "-"]);
+    assert!(text.contains("DỰ THẢO"));
+}
