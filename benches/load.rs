@@ -92,6 +92,7 @@ fn big_project(target_bytes: usize) -> Project {
         review: Default::default(),
         proofing: Default::default(),
         carried: Vec::new(),
+        document_words: None,
     };
     let size = |p: &Project| baocao::storage::to_string(p).map_or(0, |s| s.len());
     let base = size(&p);

@@ -76,6 +76,9 @@ pub struct ImportArgs {
     pub comments: bool,
     /// `--report MÃ`: the report the comments go to (default: the last one).
     pub report: Option<String>,
+    /// `--project-words`: an imported report prints the project's header and signature
+    /// words where its document's differ (default: the document's).
+    pub project_words: bool,
 }
 
 impl ImportArgs {
@@ -325,10 +328,12 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut yes = false;
     let mut comments = false;
     let mut report = None;
+    let mut project_words = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--yes" | "-y" => yes = true,
+            "--project-words" => project_words = true,
             "--comments" => comments = true,
             "--report" => {
                 report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
@@ -373,6 +378,7 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             yes,
             comments,
             report,
+            project_words,
         },
         Err(_) => {
             return Err(
@@ -381,6 +387,11 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             );
         }
     };
+    if parsed.project_words && !parsed.is_word() && !parsed.is_report_text() {
+        return Err(
+            "--project-words chỉ dùng khi nhập báo cáo từ văn bản .txt hoặc tệp Word.".to_owned(),
+        );
+    }
     if (parsed.comments || parsed.report.is_some()) && !parsed.is_word() {
         return Err("--comments và --report chỉ dùng khi nhập từ tệp Word (.docx).".to_owned());
     }
@@ -723,6 +734,7 @@ mod tests {
                 yes: true,
                 comments: false,
                 report: None,
+                project_words: false,
             }))
         );
         assert!(parse_args(&args(&["import", "a.ron"])).is_err());

@@ -518,6 +518,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             if !with.signer.is_empty() {
                 r.signer = with.signer;
             }
+            r.document_words = with.document_words;
         }
         Edit::AddReport(report) => {
             if project.report(&report.id).is_some() {

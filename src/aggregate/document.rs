@@ -226,6 +226,7 @@ pub fn city_report(agg: &Aggregate) -> (Project, Report) {
         review: Default::default(),
         proofing: Default::default(),
         carried: Vec::new(),
+        document_words: None,
     };
     project.reports.push(report.clone());
     (project, report)

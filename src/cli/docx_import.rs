@@ -89,7 +89,8 @@ fn report(
     }
     let (period, why) = choose_period(args.period, &rec, project);
     let id = crate::session::reports::new_report_id(project, period);
-    let (report, more) = text::into_report(&rec, id, period, project);
+    let (mut report, more) = text::into_report(&rec, id, period, project);
+    super::text_import::print_document_words(&mut report, project, args.project_words, out);
     print_report(&report, project, &args.table, why, out);
     let notes: Vec<Note> = rec.notes.iter().cloned().chain(more).collect();
     print_notes(&notes, out);

@@ -52,7 +52,8 @@ pub fn run_text_import(
     }
     let (period, why) = choose_period(args.period, &rec, &project);
     let id = crate::session::reports::new_report_id(&project, period);
-    let (report, more) = text::into_report(&rec, id, period, &project);
+    let (mut report, more) = text::into_report(&rec, id, period, &project);
+    print_document_words(&mut report, &project, args.project_words, out);
     print_report(&report, &project, &args.table, why, out);
     let notes: Vec<Note> = rec.notes.iter().cloned().chain(more).collect();
     print_notes(&notes, out);
@@ -180,6 +181,38 @@ pub(super) fn contents(body: &str) -> String {
         "chưa có nội dung".to_owned()
     } else {
         parts.join(", ")
+    }
+}
+
+/// Lists where the document's header and signature words differ from the project's,
+/// saying which print; with `project_words` the report drops the document's.
+pub(super) fn print_document_words(
+    report: &mut crate::model::Report,
+    project: &crate::model::Project,
+    project_words: bool,
+    out: &mut dyn Write,
+) {
+    let differences = text::document_differences(report, project);
+    if differences.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "Đầu văn bản và chữ ký khác thông tin của dự án; báo cáo in theo {}:",
+        if project_words {
+            "thông tin của dự án (--project-words)"
+        } else {
+            "văn bản (thêm --project-words để in theo dự án)"
+        }
+    );
+    for (what, document, theirs) in &differences {
+        let _ = writeln!(
+            out,
+            "  {what}: văn bản ghi “{document}”, dự án ghi “{theirs}”"
+        );
+    }
+    if project_words {
+        report.document_words = None;
     }
 }
 

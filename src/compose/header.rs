@@ -32,7 +32,7 @@ fn line(runs: Vec<Run>, size_pt: f32, source: SourceRef) -> Paragraph {
 /// The two-column header: agency and number on the left (about 40 %), national name,
 /// motto and date on the right (about 60 %); `Số` and the date share a baseline.
 pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
-    let org = &ctx.project.organisation;
+    let org = ctx.org.as_ref();
     let report = ctx.report;
     let mut left = Vec::new();
     if draft {

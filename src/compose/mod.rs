@@ -47,6 +47,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
         report,
         setup: &setup,
         final_version: options.final_version,
+        org: report.printed_organisation(&project.organisation),
     };
     let draft = !options.final_version;
     let appendix_names = appendix_names(report);
@@ -69,7 +70,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
         });
     }
 
-    let org = &project.organisation;
+    let org = ctx.org.as_ref();
     let title = if report.summary.trim().is_empty() {
         format!("Báo cáo {}", report.period.label())
     } else {
@@ -85,7 +86,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
                 report.period.short_label()
             ),
             language: "vi".to_owned(),
-            record: doc_record(project, report),
+            record: doc_record(org, report),
         },
         setup,
         draft,
@@ -94,8 +95,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
 }
 
 /// The Appendix VI fields of `report`.
-fn doc_record(project: &Project, report: &Report) -> DocRecord {
-    let org = &project.organisation;
+fn doc_record(org: &crate::model::Organisation, report: &Report) -> DocRecord {
     let number = crate::vi::doc_number(report.number, REPORT_TYPE_CODE, &org.doc_code);
     let notation = number.rsplit('/').next().unwrap_or_default().to_owned();
     let signer = org.signer(&report.signer);
@@ -134,6 +134,9 @@ pub(crate) struct Ctx<'a> {
     pub setup: &'a crate::model::PageSetup,
     /// The version without DỰ THẢO.
     pub final_version: bool,
+    /// The organisation as the report prints it (the document's own words where the
+    /// report keeps them).
+    pub org: std::borrow::Cow<'a, crate::model::Organisation>,
 }
 
 /// The appendices that follow the report, with their printed names: `Phụ lục` alone,
@@ -178,6 +181,7 @@ pub fn appendix_part(
         report,
         setup: &setup,
         final_version: false,
+        org: report.printed_organisation(&project.organisation),
     };
     Part {
         blocks: tables::appendix_blocks(&ctx, name, title, table, SourceRef::None),

@@ -32,7 +32,7 @@ fn plain_line(runs: Vec<Run>, size_pt: f32, align: Align) -> Paragraph {
 }
 
 fn signature_block(ctx: &Ctx) -> Block {
-    let org = &ctx.project.organisation;
+    let org = ctx.org.as_ref();
     let report = ctx.report;
 
     let mut left = vec![plain_line(

@@ -291,6 +291,7 @@ mod tests {
             report,
             setup: &setup,
             final_version: false,
+            org: std::borrow::Cow::Borrowed(&project.organisation),
         };
         indicator_table(&ctx, options)
     }

@@ -79,6 +79,7 @@ fn report() -> Report {
         review: Review::default(),
         proofing: Default::default(),
         carried: Vec::new(),
+        document_words: None,
     }
 }
 

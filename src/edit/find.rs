@@ -214,7 +214,8 @@ impl Found {
 
 /// Every text that prints with `report`, in print order (lists as lines).
 pub fn printed_texts(project: &Project, report: &Report) -> Vec<(Field, String)> {
-    let org = &project.organisation;
+    let printed = report.printed_organisation(&project.organisation);
+    let org = printed.as_ref();
     let mut out = vec![
         (Field::Org(OrgField::ParentBody), org.parent_body.clone()),
         (
@@ -346,6 +347,36 @@ pub fn replace_one(
         .map(|(f, text)| (f, replace_at(&text, found.start, found.end, with)))
 }
 
+/// Writes `text` into the report's own document words when the report prints its own
+/// word there (rather than the project's); true when it did.
+fn write_document_words(project: &mut Project, report: &str, f: OrgField, text: &str) -> bool {
+    let lines = |t: &str| -> Vec<String> {
+        t.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(str::to_owned)
+            .collect()
+    };
+    let Some(words) = project
+        .reports
+        .iter_mut()
+        .find(|r| r.id == report)
+        .and_then(|r| r.document_words.as_mut())
+    else {
+        return false;
+    };
+    match f {
+        OrgField::ParentBody => words.parent_body.as_mut().map(|p| *p = text.to_owned()),
+        OrgField::IssuingBody => words.issuing_body.as_mut().map(|p| *p = lines(text)),
+        OrgField::Place => words.place.as_mut().map(|p| *p = text.to_owned()),
+        OrgField::Archive => words.archive.as_mut().map(|p| *p = text.to_owned()),
+        OrgField::SignerAuthority => words.signer.as_mut().map(|s| s.authority = lines(text)),
+        OrgField::SignerPosition => words.signer.as_mut().map(|s| s.position = text.to_owned()),
+        OrgField::SignerName => words.signer.as_mut().map(|s| s.full_name = text.to_owned()),
+    }
+    .is_some()
+}
+
 /// Writes printed texts back (one undo step for the caller): every place is checked
 /// before anything changes.
 pub fn write_printed(
@@ -374,6 +405,11 @@ pub fn write_printed(
     let signer = r.signer.clone();
     for (field, text) in texts {
         let text = crate::vi::nfc(&text);
+        if let Field::Org(f) = field
+            && write_document_words(project, report, f, &text)
+        {
+            continue;
+        }
         if let Field::Org(f) = field {
             let org = &mut project.organisation;
             match f {

@@ -32,6 +32,7 @@ fn project() -> Project {
         review: Default::default(),
         proofing: Default::default(),
         carried: Vec::new(),
+        document_words: None,
     });
     p
 }

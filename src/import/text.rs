@@ -34,7 +34,7 @@ pub fn emphasis_markup(spans: &[crate::model::rich::Span]) -> String {
     markup::write(spans, 0)
 }
 pub use period::period_named;
-pub use report::into_report;
+pub use report::{document_differences, into_report};
 
 /// What the recogniser found in the text of a report.
 #[derive(Clone, Debug, Default, PartialEq)]

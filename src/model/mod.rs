@@ -32,8 +32,8 @@ pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value}
 pub use project::{FORMAT_VERSION, Project, SigningImages};
 pub use proofing::{ProofRule, Proofing};
 pub use report::{
-    Appendices, CarriedMark, CarriedWhy, ChildNumbering, Generated, Report, ReportKind, Section,
-    SectionRole,
+    Appendices, CarriedMark, CarriedWhy, ChildNumbering, DocumentWords, Generated, Report,
+    ReportKind, Section, SectionRole,
 };
 pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};
 pub use status::{IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status, task_status};

@@ -59,6 +59,71 @@ pub struct Report {
     /// stale (issue 23): listed by the checks while its sentence still reads so.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub carried: Vec<CarriedMark>,
+    /// Words of an imported document's header and signature that differ from the
+    /// project's and were chosen to print as the document wrote them (issue 23).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document_words: Option<DocumentWords>,
+}
+
+/// The header and signature words a report prints instead of its project's: those of
+/// the document it was imported from, where the clerk chose them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct DocumentWords {
+    /// The body above the issuing one.
+    pub parent_body: Option<String>,
+    /// The issuing body's lines.
+    pub issuing_body: Option<Vec<String>>,
+    /// The place of the date line.
+    pub place: Option<String>,
+    /// The `Lưu:` line's content.
+    pub archive: Option<String>,
+    /// The signature block: authority lines, position, name.
+    pub signer: Option<super::Signer>,
+}
+
+impl DocumentWords {
+    pub fn is_empty(&self) -> bool {
+        *self == Self::default()
+    }
+}
+
+impl Report {
+    /// The organisation as this report prints it: the project's, with the words of
+    /// the document it came from where they were chosen; the report's signer is the
+    /// document's when it has one.
+    pub fn printed_organisation<'a>(
+        &self,
+        org: &'a super::Organisation,
+    ) -> std::borrow::Cow<'a, super::Organisation> {
+        let Some(words) = self.document_words.as_ref().filter(|w| !w.is_empty()) else {
+            return std::borrow::Cow::Borrowed(org);
+        };
+        let mut printed = org.clone();
+        if let Some(p) = &words.parent_body {
+            printed.parent_body = p.clone();
+        }
+        if let Some(lines) = &words.issuing_body {
+            printed.issuing_body = lines.clone();
+        }
+        if let Some(p) = &words.place {
+            printed.place = p.clone();
+        }
+        if let Some(a) = &words.archive {
+            printed.archive = a.clone();
+        }
+        if let Some(s) = &words.signer {
+            let signer = super::Signer {
+                id: self.signer.clone(),
+                ..s.clone()
+            };
+            match printed.signers.iter_mut().find(|x| x.id == self.signer) {
+                Some(x) => *x = signer,
+                None => printed.signers.push(signer),
+            }
+        }
+        std::borrow::Cow::Owned(printed)
+    }
 }
 
 /// Something left as written when a report was made from the previous period's, that
@@ -311,6 +376,7 @@ mod tests {
             review: Review::default(),
             proofing: Default::default(),
             carried: Vec::new(),
+            document_words: None,
         }
     }
 

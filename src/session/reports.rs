@@ -26,6 +26,7 @@ pub fn skeleton_report() -> Report {
         review: Default::default(),
         proofing: Default::default(),
         carried: Vec::new(),
+        document_words: None,
     })
 }
 

@@ -171,7 +171,7 @@ pub fn show_editor(
     };
     let phrases: Vec<&String> = built.iter().chain(&g.phrases).collect();
     show_phrases(ui, view, step, &phrases, state, out);
-    if let Some(paste) = state.paste.as_ref()
+    if let Some(paste) = state.paste.as_mut()
         && super::paste_dialog::show(ui.ctx(), view.project, report, paste, out)
     {
         state.paste = None;

@@ -10,6 +10,7 @@ mod charts;
 pub mod command;
 mod comments;
 pub mod dialogs;
+pub mod document_words;
 mod editor;
 mod field_buffers;
 mod fields;

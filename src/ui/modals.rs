@@ -28,7 +28,8 @@ pub fn show(
     if let Modal::Print(form) = modal {
         return super::print_dialog::show(ctx, form, out);
     }
-    if let Some(close) = super::word_dialog::show(ctx, modal, report, out) {
+    if let Some(close) = super::word_dialog::show(ctx, modal, doc.map(|d| &d.project), report, out)
+    {
         return close;
     }
     let mut close = false;

@@ -18,6 +18,8 @@ pub struct PasteState {
     pub cursor: Option<usize>,
     pub raw: String,
     pub rec: Recognised,
+    /// Print the project's header and signature words rather than the document's.
+    pub project_words: bool,
 }
 
 impl PasteState {
@@ -51,6 +53,7 @@ impl PasteState {
             cursor,
             raw: raw.to_owned(),
             rec,
+            project_words: false,
         })
     }
 }
@@ -105,17 +108,17 @@ pub fn show(
     ctx: &egui::Context,
     project: &Project,
     report: &Report,
-    paste: &PasteState,
+    paste: &mut PasteState,
     out: &mut Vec<Command>,
 ) -> bool {
     let mut close = false;
-    let rec = &paste.rec;
-    let whole = whole_report(rec);
+    let whole = whole_report(&paste.rec);
     egui::Window::new("Dán văn bản có cấu trúc")
         .collapsible(false)
         .resizable(true)
         .default_width(720.0)
         .show(ctx, |ui| {
+            let rec = &paste.rec;
             let (items, deep, tables, leads) = count_items(&rec.sections, &rec.opening);
             ui.label(format!(
                 "Nhận dạng được: {} mục có đề mục, {items} ý liệt kê ({deep} ý ở cấp 2 trở xuống), {tables} bảng, {leads} dòng dẫn.",
@@ -170,6 +173,12 @@ pub fn show(
                         }
                     });
             }
+            if whole {
+                let (with, _) =
+                    text::into_report(&paste.rec, report.id.clone(), report.period, project);
+                let differences = text::document_differences(&with, project);
+                super::document_words::choice(ui, &differences, &mut paste.project_words);
+            }
             ui.separator();
             let has_content = report.all_sections().iter().any(|s| !s.body.trim().is_empty());
             if whole && has_content {
@@ -219,7 +228,11 @@ fn count_sections(sections: &[Section]) -> usize {
 
 fn structured_edit(project: &Project, report: &Report, paste: &PasteState, whole: bool) -> Edit {
     if whole {
-        let (with, _) = text::into_report(&paste.rec, report.id.clone(), report.period, project);
+        let (mut with, _) =
+            text::into_report(&paste.rec, report.id.clone(), report.period, project);
+        if paste.project_words {
+            with.document_words = None;
+        }
         Edit::ReplaceReportContent {
             report: report.id.clone(),
             with: Box::new(with),

@@ -24,6 +24,8 @@ pub struct WordReportPreview {
     pub notes: Vec<String>,
     /// Why the report's period was chosen.
     pub period_why: &'static str,
+    /// Print the project's header and signature words rather than the document's.
+    pub project_words: bool,
 }
 
 impl WordReportPreview {
@@ -60,6 +62,7 @@ impl WordReportPreview {
             report,
             notes,
             period_why,
+            project_words: false,
         }
     }
 }
@@ -67,12 +70,13 @@ impl WordReportPreview {
 /// Shows a Word preview if `modal` is one; `Some(close)` then, `None` otherwise.
 pub fn show(
     ctx: &egui::Context,
-    modal: &Modal,
+    modal: &mut Modal,
+    project: Option<&Project>,
     report: Option<&Report>,
     out: &mut Vec<Command>,
 ) -> Option<bool> {
     match modal {
-        Modal::WordReport(preview) => Some(show_report(ctx, preview, out)),
+        Modal::WordReport(preview) => Some(show_report(ctx, preview, project, out)),
         Modal::WordComments { path, found } => Some(show_comments(ctx, path, found, report, out)),
         _ => None,
     }
@@ -117,9 +121,21 @@ fn outline(ui: &mut egui::Ui, sections: &[Section], path: &[usize], letters: boo
     }
 }
 
-fn show_report(ctx: &egui::Context, p: &WordReportPreview, out: &mut Vec<Command>) -> bool {
+fn show_report(
+    ctx: &egui::Context,
+    p: &mut WordReportPreview,
+    project: Option<&Project>,
+    out: &mut Vec<Command>,
+) -> bool {
     let mut close = false;
-    let r = &p.report;
+    let differences = project
+        .map(|proj| text::document_differences(&p.report, proj))
+        .unwrap_or_default();
+    let mut r = p.report.clone();
+    if p.project_words {
+        r.document_words = None;
+    }
+    let r = &r;
     let blank = "(để trống)";
     egui::Window::new("Mở báo cáo Word")
         .collapsible(false)
@@ -176,6 +192,7 @@ fn show_report(ctx: &egui::Context, p: &WordReportPreview, out: &mut Vec<Command
                         }
                     });
             }
+            super::document_words::choice(ui, &differences, &mut p.project_words);
             ui.separator();
             ui.horizontal(|ui| {
                 let can_add = !p.rec.is_empty();

@@ -46,7 +46,7 @@ fn the_seed_report_is_added_and_the_project_reloads() {
         "c) Nguyên nhân — 9 ý",
         "IV. KIẾN NGHỊ, ĐỀ XUẤT — 12 ý",
         "Dòng 46: có 27 dòng mang hai dấu đầu dòng",
-        "Người ký “Vũ Văn Nguyễn” không có",
+        "Người ký: văn bản ghi “TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH / Vũ Văn Nguyễn”",
         "Đã thêm báo cáo bc-q2-2026-1 (19 mục, kỳ Quý II/2026)",
     ] {
         assert!(stdout.contains(shown), "“{shown}” not in:\n{stdout}");
@@ -225,4 +225,61 @@ fn the_seed_report_exports_passing_nd30check_with_every_word_in_order() {
     };
     assert!(body("Kiến nghị").contains("* ***Đề nghị UBND thành phố:***"));
     assert!(body("lãnh đạo, chỉ đạo").contains("\n  - Ban hành"));
+}
+
+/// Issue 23: seed 003 pasted into a project of another commune prints the document's
+/// own signer, place and archive line by default, both are listed, and the project's
+/// print when asked.
+#[test]
+fn a_report_of_another_commune_prints_its_own_signer_unless_the_projects_words_are_chosen() {
+    for (extra, signer, place) in [
+        (&[][..], "Vũ Văn Nguyễn", "Nam Thanh Miện"),
+        (
+            &["--project-words"][..],
+            "Đỗ Thị Minh Huyền",
+            "Bình Minh Hải",
+        ),
+    ] {
+        let (dir, project_path, text) = setup();
+        let mut args = vec!["--yes"];
+        args.extend_from_slice(extra);
+        let o = run(&project_path, &text, &args, "");
+        let stdout = String::from_utf8_lossy(&o.stdout);
+        assert!(
+            o.status.success(),
+            "{stdout}{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            stdout.contains("Vũ Văn Nguyễn") && stdout.contains("Đỗ Thị Minh Huyền"),
+            "both named: {stdout}"
+        );
+        let p = storage::load(&project_path).unwrap();
+        let id = p.reports.last().unwrap().id.clone();
+        let pdf = dir.path().join("in.pdf");
+        let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+            .args(["export"])
+            .arg(&project_path)
+            .args(["--report", &id, "-o"])
+            .arg(&pdf)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let printed = crate::support::cli::tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
+        assert!(printed.contains(signer), "{signer} prints");
+        assert!(
+            printed.contains(&format!("{place}, ngày")),
+            "{place} prints"
+        );
+        let other = if signer == "Vũ Văn Nguyễn" {
+            "Đỗ Thị Minh Huyền"
+        } else {
+            "Vũ Văn Nguyễn"
+        };
+        assert!(!printed.contains(other), "{other} does not print");
+    }
 }

@@ -55,6 +55,7 @@ fn report(comments: Vec<Comment>) -> Report {
         },
         proofing: Default::default(),
         carried: Vec::new(),
+        document_words: None,
     }
 }
 

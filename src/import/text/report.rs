@@ -1,12 +1,13 @@
-//! import, text: a recognised text made into a report of a project. The project's
-//! organisation decides what the header and the signature print; where the text
-//! says something else, a note says so.
+//! import, text: a recognised text made into a report of a project. Where the text's
+//! header or signature (agency, place, signer, `Lưu:`) says something else than the
+//! project, the report prints the text's words (kept in the report's document words)
+//! and a note says so; the clerk may choose the project's instead.
 
 use super::{Note, NoteKind, Recognised};
 use crate::import::fold;
 use crate::model::{
-    Appendices, Organisation, Period, PeriodKind, Project, Report, ReportId, ReportKind, Review,
-    SignerId,
+    Appendices, DocumentWords, Organisation, Period, PeriodKind, Project, Report, ReportId,
+    ReportKind, Review, SignerId,
 };
 
 /// The report `rec` describes, with id `id` and period `period`, for `project`, and
@@ -21,15 +22,20 @@ pub fn into_report(
     let org = &project.organisation;
     let mut notes = Vec::new();
     let mut note = |m: String| notes.push(Note::new(0, NoteKind::NotRecognised, m));
+    // Where the document's own header and signature words differ from the project's,
+    // the report prints the document's (what the clerk pasted is what they wrote), and
+    // the difference is listed for the choice (issue 23).
+    let mut words = DocumentWords::default();
+    let keep = " — báo cáo in theo văn bản; có thể chọn in theo thông tin của dự án.";
 
     if let Some(place) = &rec.place
-        && !org.place.trim().is_empty()
         && fold(place) != fold(&org.place)
     {
         note(format!(
-            "địa danh trong văn bản “{place}” khác địa danh của đơn vị “{}”; báo cáo in địa danh của đơn vị.",
+            "địa danh: văn bản ghi “{place}”, dự án ghi “{}”{keep}",
             org.place
         ));
+        words.place = Some(place.clone());
     }
     if let Some(code) = &rec.doc_code
         && !org.doc_code.trim().is_empty()
@@ -47,19 +53,30 @@ pub fn into_report(
             .collect();
         if fold(&rec.organisation_lines.join(" ")) != fold(&printed.join(" ")) {
             note(format!(
-                "tên cơ quan trong văn bản “{}” khác tên cơ quan của đơn vị “{}”; báo cáo in tên của đơn vị.",
+                "tên cơ quan: văn bản ghi “{}”, dự án ghi “{}”{keep}",
                 rec.organisation_lines.join(" / "),
                 printed.join(" / ")
             ));
+            match rec.organisation_lines.split_first() {
+                Some((parent, rest)) if !rest.is_empty() => {
+                    words.parent_body = Some(parent.clone());
+                    words.issuing_body = Some(rest.to_vec());
+                }
+                _ => {
+                    words.parent_body = Some(String::new());
+                    words.issuing_body = Some(rec.organisation_lines.clone());
+                }
+            }
         }
     }
     if let Some(archive) = &rec.archive
         && fold(archive) != fold(&org.archive)
     {
         note(format!(
-            "nơi lưu trong văn bản (“Lưu: {archive}”) khác nơi lưu của đơn vị (“Lưu: {}”); báo cáo in nơi lưu của đơn vị.",
+            "nơi lưu: văn bản ghi “Lưu: {archive}”, dự án ghi “Lưu: {}”{keep}",
             org.archive
         ));
+        words.archive = Some(archive.clone());
     }
     if let (Some(year), Some(date)) = (rec.year, rec.date)
         && chrono::Datelike::year(&date) != year
@@ -89,7 +106,22 @@ pub fn into_report(
     } else {
         rec.distribution.clone()
     };
-    let signer = pick_signer(&rec.signer_lines, org, &mut notes);
+    let mut signer_notes = Vec::new();
+    let signer = pick_signer(&rec.signer_lines, org, &mut signer_notes);
+    match document_signer(&rec.signer_lines, org.signer(&signer)) {
+        Some((doc, project_block)) => {
+            notes.push(Note::new(
+                0,
+                NoteKind::NotRecognised,
+                format!(
+                    "người ký: văn bản ghi “{}”, dự án ghi “{project_block}”{keep}",
+                    rec.signer_lines.join(" / ")
+                ),
+            ));
+            words.signer = Some(doc);
+        }
+        None => notes.append(&mut signer_notes),
+    }
 
     let report = Report {
         id,
@@ -112,8 +144,104 @@ pub fn into_report(
         review: Review::default(),
         proofing: Default::default(),
         carried: Vec::new(),
+        document_words: (!words.is_empty()).then_some(words),
     };
     (report, notes)
+}
+
+/// The signer as the document's signature block writes it, when it differs from the
+/// project's signer chosen for it (`project`), with that signer's block in words.
+fn document_signer(
+    lines: &[String],
+    project: Option<&crate::model::Signer>,
+) -> Option<(crate::model::Signer, String)> {
+    let (name, above) = lines.split_last()?;
+    let (position, authority) = match above.split_last() {
+        Some((p, a)) => (p.clone(), a.to_vec()),
+        None => (String::new(), Vec::new()),
+    };
+    let doc = crate::model::Signer {
+        id: SignerId::new(),
+        authority,
+        position,
+        full_name: name.clone(),
+    };
+    let block = |s: &crate::model::Signer| {
+        fold(
+            &s.authority
+                .iter()
+                .chain([&s.position, &s.full_name])
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
+    match project {
+        Some(p) if block(p) == block(&doc) => None,
+        Some(p) => Some((
+            doc,
+            p.authority
+                .iter()
+                .chain([&p.position, &p.full_name])
+                .filter(|l| !l.trim().is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" / "),
+        )),
+        None => Some((doc, "(chưa có người ký)".to_owned())),
+    }
+}
+
+/// The differences between what `report` prints of its imported document's header and
+/// signature and what the project holds: (what, the document's words, the project's).
+pub fn document_differences(report: &Report, project: &Project) -> Vec<(String, String, String)> {
+    let org = &project.organisation;
+    let Some(w) = &report.document_words else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if w.parent_body.is_some() || w.issuing_body.is_some() {
+        let doc: Vec<String> = w
+            .parent_body
+            .iter()
+            .chain(w.issuing_body.iter().flatten())
+            .filter(|l| !l.trim().is_empty())
+            .cloned()
+            .collect();
+        let proj: Vec<String> = std::iter::once(&org.parent_body)
+            .chain(&org.issuing_body)
+            .filter(|l| !l.trim().is_empty())
+            .cloned()
+            .collect();
+        out.push(("Tên cơ quan".to_owned(), doc.join(" / "), proj.join(" / ")));
+    }
+    if let Some(p) = &w.place {
+        out.push(("Địa danh".to_owned(), p.clone(), org.place.clone()));
+    }
+    if let Some(s) = &w.signer {
+        let line = |s: &crate::model::Signer| {
+            s.authority
+                .iter()
+                .chain([&s.position, &s.full_name])
+                .filter(|l| !l.trim().is_empty())
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(" / ")
+        };
+        out.push((
+            "Người ký".to_owned(),
+            line(s),
+            org.signer(&report.signer).map(line).unwrap_or_default(),
+        ));
+    }
+    if let Some(a) = &w.archive {
+        out.push((
+            "Nơi lưu".to_owned(),
+            format!("Lưu: {a}"),
+            format!("Lưu: {}", org.archive),
+        ));
+    }
+    out
 }
 
 /// The organisation's signer whose name is the last line of the signature block; else
@@ -206,22 +334,39 @@ mod tests {
         assert_eq!(r.signer, "PCT", "TM. / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH");
         assert!(notes.iter().all(|n| n.line == 0), "{notes:?}");
         let notes: Vec<String> = notes.iter().map(ToString::to_string).collect();
-        assert!(
-            notes
-                .iter()
-                .any(|n| n.starts_with("Người ký “Vũ Văn Nguyễn” không có")),
-            "{notes:?}"
+        // The document's own words print, and each difference names both.
+        let said = |what: &str, doc: &str, proj: &str| {
+            assert!(
+                notes
+                    .iter()
+                    .any(|n| n.contains(what) && n.contains(doc) && n.contains(proj)),
+                "{what}: {notes:?}"
+            );
+        };
+        said("Người ký", "Vũ Văn Nguyễn", "Đỗ Thị Minh Huyền");
+        said("Địa danh", "“Nam Thanh Miện”", "“Bình Minh Hải”");
+        said("Nơi lưu", "Lưu: VT, VHXX", "Lưu: VT");
+        let words = r.document_words.clone().unwrap();
+        assert_eq!(
+            words.signer.map(|s| s.full_name),
+            Some("Vũ Văn Nguyễn".to_owned())
         );
-        assert!(
-            notes
-                .iter()
-                .any(|n| n.contains("“Nam Thanh Miện”") && n.contains("“Bình Minh Hải”")),
-            "{notes:?}"
+        assert_eq!(words.place.as_deref(), Some("Nam Thanh Miện"));
+        let mut p = project.clone();
+        p.reports.push(r.clone());
+        let printed = crate::edit::find::printed_texts(&p, &r);
+        let all: Vec<&str> = printed.iter().map(|(_, t)| t.as_str()).collect();
+        assert!(all.contains(&"Vũ Văn Nguyễn") && all.contains(&"Nam Thanh Miện"));
+        // The seed leaves its agency lines blank: signer, place and archive differ.
+        assert_eq!(
+            crate::import::text::document_differences(&r, &project).len(),
+            3
         );
-        assert!(
-            notes.iter().any(|n| n.contains("Lưu: VT, VHXX")),
-            "{notes:?}"
-        );
+        // The project's words, when chosen.
+        let mut theirs = r.clone();
+        theirs.document_words = None;
+        let printed = crate::edit::find::printed_texts(&project, &theirs);
+        assert!(printed.iter().any(|(_, t)| t == "Đỗ Thị Minh Huyền"));
     }
 
     #[test]
@@ -237,10 +382,15 @@ mod tests {
         assert_eq!(r.distribution, project.organisation.default_recipients);
         let notes: Vec<String> = notes.iter().map(ToString::to_string).collect();
         assert!(
-            notes
-                .iter()
-                .any(|n| n.starts_with("Chức vụ ký trong văn bản")),
+            notes.iter().any(|n| n.starts_with(
+                "Người ký: văn bản ghi “TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / Đỗ Thị Minh Huyền”"
+            )),
             "{notes:?}"
+        );
+        assert_eq!(
+            r.document_words.and_then(|w| w.signer).map(|s| s.position),
+            Some("CHỦ TỊCH".to_owned()),
+            "the block prints as the document wrote it"
         );
         assert!(notes.iter().any(|n| n.contains("Nơi nhận")), "{notes:?}");
     }
