@@ -157,7 +157,11 @@ fn carry_line(line: &str, from: Period, to: Period, next_tasks: bool, out: &mut 
             sentence: sentence.clone(),
             in_sentence: s - trimmed_start,
         });
-        if !figures_noted.contains(&(a, b)) && has_typed_figures(&new[a..b], &new[*s..*e]) {
+        // Figures of the next-period section are aims, not results of the old period.
+        if !next_tasks
+            && !figures_noted.contains(&(a, b))
+            && has_typed_figures(&new[a..b], &new[*s..*e])
+        {
             figures_noted.push((a, b));
             out.left.push(Left {
                 said: after.clone(),
