@@ -41,3 +41,52 @@ fn a_malformed_byte_range_covers_nothing() {
     assert_eq!(s(&[]).covered_end(), 0);
     assert_eq!(s(&[0, 10, -30, 5]).covered_end(), 0);
 }
+
+#[test]
+fn revisions_are_counted_only_up_to_one_past_the_limit() {
+    let many = b"%%EOF\n".repeat(MAX_REVISIONS * 3);
+    assert_eq!(revision_ends(&many).len(), MAX_REVISIONS + 1);
+}
+
+#[test]
+fn pieces_of_an_object_stream_are_balanced_only_when_each_value_closes_in_it() {
+    for whole in [
+        &b"<< /Type /Font /W [1 [500 600]] >>"[..],
+        b"(a string with ] and [ and \\) inside)",
+        b"<48656C6C6F> 12 0 R",
+        b"[1 2 3] % a comment with [\n",
+        b"42",
+    ] {
+        assert!(walk::balanced(whole), "{}", String::from_utf8_lossy(whole));
+    }
+    for cut in [
+        &b"[1 2"[..],
+        b"<< /A [1 2] ",
+        b"1 2]",
+        b">>",
+        b"(never closed",
+        b"<4865",
+    ] {
+        assert!(!walk::balanced(cut), "{}", String::from_utf8_lossy(cut));
+    }
+}
+
+#[test]
+fn the_syntax_of_a_pdf_is_what_lies_outside_its_stream_data() {
+    let pdf = b"1 0 obj << /Length 6 >>\nstream\nABCDEF\nendstream endobj";
+    let data = b"ABCDEF\n".len();
+    assert_eq!(syntax_bytes(pdf), pdf.len() - data);
+    // A name that merely contains the word is syntax, not the start of data.
+    let name = b"<< /streamlined true >> [0 0 0 0]";
+    assert_eq!(syntax_bytes(name), name.len());
+    // Stream data never closed: the rest is data.
+    assert_eq!(syntax_bytes(b"<< >>stream\nxyz"), b"<< >>stream".len());
+}
+
+#[test]
+fn an_array_far_larger_than_a_report_has_is_refused_before_it_is_parsed() {
+    let mut pdf = b"%PDF-1.7\n1 0 obj\n[".to_vec();
+    pdf.extend(b"0 ".repeat(MAX_SYNTAX_BYTES / 2 + 1));
+    pdf.extend_from_slice(b"]\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    assert!(matches!(read_pdf(&pdf), Err(ReadError::TooLarge(_))));
+}

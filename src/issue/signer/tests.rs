@@ -29,3 +29,65 @@ fn garbage_truncation_and_trailing_bytes_give_no_signer() {
     trailing.extend_from_slice(b"\x01junk");
     assert_eq!(signer_of(&trailing), None);
 }
+
+/// What the two signatures below sign (`openssl cms -sign -binary`, detached).
+const SIGNED_CONTENT: &[u8] = b"noi dung da ky";
+/// RSA 2048, SHA-256, signed attributes (as pyHanko and the signing tools make them).
+const RSA_SIGNATURE: &[u8] = include_bytes!("../../../tests/fixtures/chu-ky-rsa-sha256.p7s");
+/// ECDSA P-256 with SHA-384.
+const P256_SIGNATURE: &[u8] = include_bytes!("../../../tests/fixtures/chu-ky-p256-sha384.p7s");
+
+#[test]
+fn an_rsa_and_an_ecdsa_signature_hold_over_the_bytes_they_signed_in_any_pieces() {
+    for sig in [RSA_SIGNATURE, P256_SIGNATURE] {
+        assert_eq!(check_value(sig, &[SIGNED_CONTENT]), ValueCheck::Holds);
+        let (a, b) = SIGNED_CONTENT.split_at(5);
+        assert_eq!(check_value(sig, &[a, b]), ValueCheck::Holds);
+        let mut padded = sig.to_vec();
+        padded.resize(sig.len() + 512, 0);
+        assert_eq!(check_value(&padded, &[SIGNED_CONTENT]), ValueCheck::Holds);
+    }
+}
+
+#[test]
+fn a_signature_over_other_bytes_is_a_digest_mismatch() {
+    for sig in [RSA_SIGNATURE, P256_SIGNATURE] {
+        assert_eq!(
+            check_value(sig, &[b"noi dung da sua"]),
+            ValueCheck::DigestDiffers
+        );
+        assert_eq!(check_value(sig, &[]), ValueCheck::DigestDiffers);
+    }
+}
+
+#[test]
+fn a_changed_signature_value_or_garbage_does_not_hold() {
+    // The signature value is the last bytes of the signer info (no unsigned attributes).
+    for sig in [RSA_SIGNATURE, P256_SIGNATURE] {
+        let mut forged = sig.to_vec();
+        let at = forged.len() - 3;
+        forged[at] ^= 0x40;
+        assert_ne!(check_value(&forged, &[SIGNED_CONTENT]), ValueCheck::Holds);
+    }
+    assert_eq!(check_value(b"", &[SIGNED_CONTENT]), ValueCheck::Unreadable);
+    assert_eq!(
+        check_value(&RSA_SIGNATURE[..RSA_SIGNATURE.len() / 2], &[SIGNED_CONTENT]),
+        ValueCheck::Unreadable
+    );
+}
+
+#[test]
+fn a_changed_signed_attribute_no_longer_holds() {
+    // The signing time sits in the signed attributes: one digit changed keeps the
+    // structure readable and the message digest right, but the value fails.
+    let mut forged = RSA_SIGNATURE.to_vec();
+    let utc = forged
+        .windows(2)
+        .position(|w| w == [0x17, 0x0d])
+        .expect("a UTCTime");
+    forged[utc + 2] = if forged[utc + 2] == b'2' { b'3' } else { b'2' };
+    assert_eq!(
+        check_value(&forged, &[SIGNED_CONTENT]),
+        ValueCheck::ValueFails
+    );
+}
