@@ -151,7 +151,7 @@ pub fn read_pdf(bytes: &[u8]) -> Result<PdfFacts, ReadError> {
     let mut pages = Vec::new();
     for page in walk::pages(&doc)? {
         let mut content = Vec::new();
-        for stream in walk::contents(&doc, &page.dict) {
+        for stream in walk::contents(&doc, page.dict) {
             content.extend(budget.decode(stream, MAX_STREAM_DECODED, "nội dung trang")?);
         }
         pages.push(content);

@@ -76,7 +76,7 @@ fn zlib_bomb(size: u64) -> Vec<u8> {
             }
         }
         fn bit(&mut self, b: u32) {
-            if self.used % 8 == 0 {
+            if self.used.is_multiple_of(8) {
                 self.out.push(0);
             }
             *self.out.last_mut().unwrap() |= (b as u8) << (self.used % 8);

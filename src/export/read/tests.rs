@@ -74,7 +74,8 @@ fn pieces_of_an_object_stream_are_balanced_only_when_each_value_closes_in_it() {
 #[test]
 fn the_syntax_of_a_pdf_is_what_lies_outside_its_stream_data() {
     let pdf = b"1 0 obj << /Length 6 >>\nstream\nABCDEF\nendstream endobj";
-    let data = b"ABCDEF\n".len();
+    // From the line end after the keyword to `endstream`.
+    let data = b"\nABCDEF\n".len();
     assert_eq!(syntax_bytes(pdf), pdf.len() - data);
     // A name that merely contains the word is syntax, not the start of data.
     let name = b"<< /streamlined true >> [0 0 0 0]";

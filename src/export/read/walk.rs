@@ -183,6 +183,15 @@ pub(crate) struct Field<'a> {
     pub value_id: Option<ObjectId>,
 }
 
+/// A node of the field tree still to visit, with what it inherits.
+struct Pending<'a> {
+    node: &'a Object,
+    depth: usize,
+    parent: String,
+    kind: Option<String>,
+    value: Option<&'a Object>,
+}
+
 /// Every node of the form's field tree (fields and their widgets), each once.
 pub(crate) fn fields(doc: &Document) -> Result<Vec<Field<'_>>, ReadError> {
     let Some(form) = doc
@@ -197,12 +206,25 @@ pub(crate) fn fields(doc: &Document) -> Result<Vec<Field<'_>>, ReadError> {
     };
     let mut seen = BTreeSet::new();
     let mut out = Vec::new();
-    let mut stack: Vec<(&Object, usize, String, Option<String>, Option<&Object>)> = top
+    let mut stack: Vec<Pending> = top
         .iter()
         .rev()
-        .map(|f| (f, 0, String::new(), None, None))
+        .map(|f| Pending {
+            node: f,
+            depth: 0,
+            parent: String::new(),
+            kind: None,
+            value: None,
+        })
         .collect();
-    while let Some((node, depth, parent, kind, value)) = stack.pop() {
+    while let Some(Pending {
+        node,
+        depth,
+        parent,
+        kind,
+        value,
+    }) = stack.pop()
+    {
         let id = node.as_reference().ok();
         if id.is_some_and(|id| !seen.insert(id)) {
             continue;
@@ -230,7 +252,13 @@ pub(crate) fn fields(doc: &Document) -> Result<Vec<Field<'_>>, ReadError> {
             .flatten()
             .rev()
         {
-            stack.push((kid, depth + 1, name.clone(), kind.clone(), value));
+            stack.push(Pending {
+                node: kid,
+                depth: depth + 1,
+                parent: name.clone(),
+                kind: kind.clone(),
+                value,
+            });
         }
         out.push(Field {
             id,

@@ -81,11 +81,18 @@ fn a_changed_signed_attribute_no_longer_holds() {
     // The signing time sits in the signed attributes: one digit changed keeps the
     // structure readable and the message digest right, but the value fails.
     let mut forged = RSA_SIGNATURE.to_vec();
-    let utc = forged
-        .windows(2)
-        .position(|w| w == [0x17, 0x0d])
-        .expect("a UTCTime");
-    forged[utc + 2] = if forged[utc + 2] == b'2' { b'3' } else { b'2' };
+    // signingTime (1.2.840.113549.1.9.5), then SET { UTCTime }.
+    let oid = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x09, 0x05,
+    ];
+    let at = forged
+        .windows(oid.len())
+        .position(|w| w == oid)
+        .expect("a signing time")
+        + oid.len();
+    assert_eq!(forged[at + 2], 0x17, "a UTCTime");
+    let digit = at + 4;
+    forged[digit] = if forged[digit] == b'2' { b'3' } else { b'2' };
     assert_eq!(
         check_value(&forged, &[SIGNED_CONTENT]),
         ValueCheck::ValueFails
