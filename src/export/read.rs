@@ -390,8 +390,10 @@ fn check_object_stream(stream: &Stream, syntax: &mut usize) -> Result<(), String
     Ok(())
 }
 
-/// The bytes of `pdf` outside stream data (what is parsed into objects): one linear
-/// scan that skips from each `stream` keyword to the next `endstream`.
+/// The bytes of `pdf` lopdf may parse into objects: one linear scan that counts all
+/// but stream data (from each `stream` keyword to the next `endstream`). The table of
+/// offsets may point anywhere, so stream data that holds an object header (`N G obj`)
+/// counts as syntax from that header on.
 fn syntax_bytes(pdf: &[u8]) -> usize {
     const START: &[u8] = b"stream";
     const END: &[u8] = b"endstream";
@@ -412,12 +414,50 @@ fn syntax_bytes(pdf: &[u8]) -> usize {
             continue;
         }
         outside += s + START.len() - at;
-        match find(s + START.len(), END) {
-            Some(e) => at = e,
-            None => return outside,
+        let data_start = s + START.len();
+        let data_end = find(data_start, END).unwrap_or(pdf.len());
+        outside += pdf
+            .get(data_start..data_end)
+            .and_then(object_header_in)
+            .map_or(0, |h| data_end - data_start - h);
+        if data_end == pdf.len() {
+            return outside;
         }
+        at = data_end;
     }
     outside + pdf.len().saturating_sub(at)
+}
+
+/// Where `data` first holds something lopdf would read as an object header: `obj`
+/// after a number (spaces between), or after a line end (a comment may hide the
+/// number). Compressed data holds such bytes about once in hundreds of megabytes.
+fn object_header_in(data: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(p) = data
+        .get(from..)
+        .and_then(|rest| memchr::memmem::find(rest, b"obj"))
+        .map(|p| from + p)
+    {
+        let before = data.get(..p).unwrap_or_default();
+        let spaces = before
+            .iter()
+            .rev()
+            .take_while(|b| b.is_ascii_whitespace() || **b == 0)
+            .count();
+        let line_end = before[before.len() - spaces..]
+            .iter()
+            .any(|b| *b == b'\n' || *b == b'\r');
+        let number = before
+            .len()
+            .checked_sub(spaces + 1)
+            .and_then(|i| before.get(i))
+            .is_some_and(u8::is_ascii_digit);
+        if number || line_end {
+            return Some(p.saturating_sub(spaces + 1));
+        }
+        from = p + 3;
+    }
+    None
 }
 
 /// A PDF text string: UTF-16BE after a byte order mark, else PDFDocEncoding (read as

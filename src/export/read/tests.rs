@@ -82,6 +82,13 @@ fn the_syntax_of_a_pdf_is_what_lies_outside_its_stream_data() {
     assert_eq!(syntax_bytes(name), name.len());
     // Stream data never closed: the rest is data.
     assert_eq!(syntax_bytes(b"<< >>stream\nxyz"), b"<< >>stream".len());
+    // Stream data holding an object header counts from there: the table of offsets
+    // could point into it.
+    let hidden = b"<< >>stream\nxyz 3 0 obj [0 0 0]\nendstream";
+    assert!(syntax_bytes(hidden) >= hidden.len() - b"\nxyz 3 0 ".len());
+    let after_comment = b"<< >>stream\nxy%c\nobj [0 0 0] endstream";
+    assert!(syntax_bytes(after_comment) >= after_comment.len() - b"\nxy%c\n".len());
+    assert_eq!(syntax_bytes(b"<< >>stream\nendobj object\nendstream"), 20);
 }
 
 #[test]
