@@ -18,11 +18,12 @@ use printpdf_lopdf::{Dictionary, Document, LoadOptions, Object, ObjectId, Stream
 pub use revisions::{Change, changes_after, revision_ends};
 use walk::{deref, deref_dict, name_of};
 
-// Limits on what is read from one PDF. A sign-ready report of 100 pages made by this
-// program is about 1.5 MB with ~2,000 objects, ~300 KB of PDF syntax outside streams,
-// pages of 20–60 KB of content and one attached source of a few hundred kilobytes;
-// signing tools append 1–3 revisions of 10–50 KB each. The limits leave a wide margin
-// over that and stay far below what would make reading slow or hungry (< 2 s, < 256 MB).
+// Limits on what is read from one PDF. The sample's 7-page sign-ready PDF is 79 KB:
+// 146 objects, ~23 KB of PDF syntax once its object streams are unpacked, pages of a few
+// kilobytes of content, one attached source of ~40 KB. A 100-page report is thus about
+// 1.5 MB with ~2,000 objects and ~300 KB of syntax; signing tools append 1–3 revisions
+// of 10–50 KB each. The limits leave a wide margin over that and keep a hostile file
+// fast and small to refuse (< 2 s, < 256 MB: 2 MB of syntax parses into ~150 MB).
 
 /// Largest single stream decoded: a page's content, an object stream, a
 /// cross-reference stream (checked while inflating, by lopdf).
