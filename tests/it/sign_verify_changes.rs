@@ -59,13 +59,15 @@ with open(sys.argv[1], 'rb') as f:
         w.write(out)
 "#;
 
-/// argv[1] → argv[2]: page 1's MediaBox cut to a corner.
+/// argv[1] → argv[2]: page 1's MediaBox cut to a corner, page 2 turned upside down.
 const CUT_PAGE: &str = r#"
 with open(sys.argv[1], 'rb') as f:
     w = IncrementalPdfFileWriter(f)
-    page = pages_of(w)[0]
+    page, second = pages_of(w)[:2]
     page['/MediaBox'] = box(0, 400, 300, 842)
     w.update_container(page)
+    second['/Rotate'] = I(180)
+    w.update_container(second)
     with open(sys.argv[2], 'wb') as out:
         w.write(out)
 "#;
@@ -133,11 +135,12 @@ fn an_annotation_painting_over_page_one_after_signing_is_named() {
 }
 
 #[test]
-fn a_page_box_cut_after_signing_is_named() {
+fn a_page_box_cut_or_a_page_turned_after_signing_is_named() {
     let t = signed_sample();
     let out = t.dir.path().join("cat-trang.pdf");
     run(CUT_PAGE, &[&t.signed, &out]);
     changed(&out, &t.project, "trang 1: đổi khổ trang");
+    changed(&out, &t.project, "trang 2: xoay trang");
 }
 
 #[test]
