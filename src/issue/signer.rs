@@ -81,6 +81,8 @@ fn signer_and_certificate(signed: &SignedData) -> Option<(&SignerInfo, &Certific
 
 /// `messageDigest` (1.2.840.113549.1.9.4).
 const MESSAGE_DIGEST: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.4");
+/// `id-ct-TSTInfo` (1.2.840.113549.1.9.16.1.4): the content of a timestamp token.
+const TST_INFO: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.1.4");
 /// `rsaEncryption` (1.2.840.113549.1.1.1).
 const RSA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
 /// `RSASSA-PSS` (1.2.840.113549.1.1.10), not checked here.
@@ -167,11 +169,6 @@ pub fn check_value(der: &[u8], covered: &[&[u8]]) -> ValueCheck {
     let Some(signed) = signed_data(der) else {
         return ValueCheck::Unreadable;
     };
-    if signed.encap_content_info.econtent.is_some() {
-        return ValueCheck::Unsupported(
-            "chữ ký mang theo nội dung thay vì ký tách rời (adbe.pkcs7.sha1)".to_owned(),
-        );
-    }
     let Some((signer, cert)) = signer_and_certificate(&signed) else {
         return ValueCheck::Unreadable;
     };
@@ -181,7 +178,28 @@ pub fn check_value(der: &[u8], covered: &[&[u8]]) -> ValueCheck {
             signer.digest_alg.oid
         ));
     };
-    let content = hash.digest(covered);
+    let info = &signed.encap_content_info;
+    let content = match &info.econtent {
+        None => hash.digest(covered),
+        // A document timestamp: the token signs its TSTInfo, whose message imprint is
+        // the digest of the covered bytes.
+        Some(e) if info.econtent_type == TST_INFO => {
+            let Ok(tst) = e.decode_as::<OctetString>() else {
+                return ValueCheck::Unreadable;
+            };
+            match imprint_of(tst.as_bytes()) {
+                Some((h, imprint)) if h.digest(covered) == imprint => {}
+                Some(_) => return ValueCheck::DigestDiffers,
+                None => return ValueCheck::Unreadable,
+            }
+            hash.digest(&[tst.as_bytes()])
+        }
+        Some(_) => {
+            return ValueCheck::Unsupported(
+                "chữ ký mang theo nội dung thay vì ký tách rời (adbe.pkcs7.sha1)".to_owned(),
+            );
+        }
+    };
     let signed_digest = match &signer.signed_attrs {
         Some(attrs) => {
             let carried = attrs
@@ -243,6 +261,27 @@ pub fn check_value(der: &[u8], covered: &[&[u8]]) -> ValueCheck {
     } else {
         ValueCheck::ValueFails
     }
+}
+
+/// The hash and the message imprint of a timestamp's `TSTInfo` (RFC 3161:
+/// `SEQUENCE { version, policy, messageImprint SEQUENCE { hashAlgorithm, hashedMessage
+/// }, … }`).
+fn imprint_of(tst_info: &[u8]) -> Option<(Hash, Vec<u8>)> {
+    let mut reader = SliceReader::new(tst_info).ok()?;
+    reader
+        .sequence(|r| {
+            let _version: der::asn1::Int = r.decode()?;
+            let _policy: ObjectIdentifier = r.decode()?;
+            let imprint = r.sequence(|m| {
+                let algorithm: x509_cert::spki::AlgorithmIdentifierOwned = m.decode()?;
+                let hashed: OctetString = m.decode()?;
+                Ok((algorithm.oid, hashed.as_bytes().to_vec()))
+            })?;
+            r.read_slice(r.remaining_len())?;
+            Ok(imprint)
+        })
+        .ok()
+        .and_then(|(oid, hashed)| Some((Hash::of(&oid)?, hashed)))
 }
 
 /// The last value of `oid` in `name` (the most specific one), as text.

@@ -98,3 +98,16 @@ fn a_changed_signed_attribute_no_longer_holds() {
         ValueCheck::ValueFails
     );
 }
+
+/// A timestamp token (`openssl ts -reply -token_out`) over the digest of
+/// [`SIGNED_CONTENT`]: what a document timestamp's `/Contents` holds.
+const TIMESTAMP: &[u8] = include_bytes!("../../../tests/fixtures/dau-thoi-gian-sha256.tsr");
+
+#[test]
+fn a_document_timestamp_holds_when_its_imprint_is_the_digest_of_the_covered_bytes() {
+    assert_eq!(check_value(TIMESTAMP, &[SIGNED_CONTENT]), ValueCheck::Holds);
+    assert_eq!(
+        check_value(TIMESTAMP, &[b"noi dung khac"]),
+        ValueCheck::DigestDiffers
+    );
+}
