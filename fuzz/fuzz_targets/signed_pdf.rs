@@ -1,6 +1,9 @@
 //! Any bytes as a "signed PDF" handed to `baocao verify`: reading the file, its
-//! signatures, revisions and attached source, and comparing it with the sample project
-//! or with the source it carries, gives a verdict or an error, never a panic.
+//! signatures, revisions and attached source, checking the signature values, analysing
+//! the updates after a signature, and comparing it with the sample project or with the
+//! source it carries, gives a verdict or an error, never a panic. Run with
+//! `-rss_limit_mb=512 -timeout=5`: the reader is bounded, so a slow or hungry input is
+//! a finding too.
 #![no_main]
 
 mod common;
@@ -25,4 +28,11 @@ fuzz_target!(|data: &[u8]| {
         }),
     );
     let _ = baocao::export::read::revision_ends(data);
+    // The update analysis from every revision on, as if a signature ended there.
+    for end in baocao::export::read::revision_ends(data).into_iter().take(4) {
+        let _ = baocao::export::read::changes_after(data, end);
+    }
+    // The signature-value check on the bytes as a CMS structure over themselves.
+    let (a, b) = data.split_at(data.len() / 2);
+    let _ = baocao::issue::signer::check_value(a, &[b]);
 });

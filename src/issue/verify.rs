@@ -5,17 +5,23 @@
 //! the project's approved report — same export bytes, or the approval fingerprint.
 //! Says which sections and pages differ when it is not. Nothing is ever written.
 //!
-//! Cryptographic validation (certificate chain, revocation, the signature value)
-//! stays with the signing tools; the verdict says so.
+//! As a signature validator does, it takes signatures only from the form's signature
+//! fields, checks that each signature value was made by its certificate's key over the
+//! digest of exactly the bytes it covers, and analyses every update appended after the
+//! first signature: anything a reader would see differently makes the verdict
+//! "changed after signing". Trust in the certificates (chain, revocation) stays with
+//! the signing tools; the verdict says so.
 
 use std::path::Path;
 
+use crate::export::read::changes_after;
 use crate::export::{PdfFacts, SignatureField, SignatureImages, read_pdf};
 use crate::model::{Project, Report};
 use crate::review::{approval_holds, fingerprint};
 
 use super::differences::{Differences, between};
-use super::{IssueError, load_images, sign_ready_pdf, signer::signer_of, source_of};
+use super::signer::{ValueCheck, check_value, signer_of};
+use super::{IssueError, load_images, sign_ready_pdf, source_of};
 
 /// The words of a matching verdict.
 pub const MATCHES_APPROVED: &str = "khớp bản đã duyệt";
@@ -55,7 +61,13 @@ impl Verdict {
 }
 
 /// Said under every verdict.
-pub const CERTIFICATE_NOTE: &str = "Lưu ý: chương trình chỉ đối chiếu nội dung; việc kiểm tra chứng thư số và tính hợp lệ của chữ ký số (chuỗi chứng thư, thu hồi, giá trị chữ ký) do phần mềm ký số đảm nhiệm.";
+pub const CERTIFICATE_NOTE: &str = "Lưu ý: chương trình đối chiếu nội dung và kiểm tra giá trị chữ ký khớp khóa của chứng thư số đi kèm; việc kiểm tra chứng thư số có đáng tin hay không (chuỗi chứng thư, thu hồi) do phần mềm ký số đảm nhiệm.";
+
+/// The words of a verdict on a file changed after it was signed.
+pub const CHANGED_AFTER_SIGNING: &str = "đã bị sửa sau khi ký";
+
+/// Said of a signature dictionary that no signature field points to.
+pub const ORPHAN_SIGNATURE: &str = "đối tượng chữ ký không thuộc trường chữ ký nào";
 
 /// The project a signed PDF is compared with, and where it came from (for messages).
 pub struct Against<'a> {
@@ -73,10 +85,22 @@ pub fn verify(
     against: Option<Against>,
 ) -> Result<Verdict, IssueError> {
     let all = read_pdf(bytes)?;
+    let checks: Vec<ValueCheck> = all.signatures.iter().map(|s| value_of(bytes, s)).collect();
     let mut v = Verdict {
-        signatures: all.signatures.iter().map(describe).collect(),
+        signatures: all
+            .signatures
+            .iter()
+            .zip(&checks)
+            .map(|(s, c)| describe(s, c))
+            .collect(),
         ..Verdict::default()
     };
+    if all.orphan_signatures > 0 {
+        v.lines.push(format!(
+            "Tệp có {} {ORPHAN_SIGNATURE}: đó không phải chữ ký số của tệp (chữ ký chỉ được nhận từ các trường chữ ký), có thể là dấu vết giả mạo.",
+            all.orphan_signatures
+        ));
+    }
     let Some(original) = first_revision_with_source(bytes) else {
         v.lines.push(format!(
             "Kết luận: không đối chiếu được. {}",
@@ -95,7 +119,12 @@ pub fn verify(
         return Ok(v);
     };
     let mut ok = signature_coverage(bytes, first, original.end, &all, &mut v.lines);
+    ok &= values_hold(&all, &checks, &mut v.lines);
+    ok &= all.orphan_signatures == 0;
+    let unchanged = changed_after_signing(bytes, first, &mut v.lines);
+    ok &= unchanged;
     ok &= later_changes(&all, &original.facts, &mut v.lines);
+    holder_and_printed_signer(&all, &source, s_report, &mut v.lines);
 
     // The signed bytes must be what this program writes for the attached source, with
     // the images it names (beside the project file, else beside the PDF).
@@ -154,10 +183,125 @@ pub fn verify(
                 format!(" (người ký: {who})")
             }
         )
+    } else if !unchanged {
+        format!(
+            "Kết luận: tệp {CHANGED_AFTER_SIGNING}; nội dung người đọc thấy KHÔNG khớp bản đã duyệt."
+        )
     } else {
         "Kết luận: nội dung đã ký KHÔNG khớp bản đã duyệt.".to_owned()
     });
     Ok(v)
+}
+
+/// The signature value of `sig` checked over the pieces of `bytes` its range names.
+fn value_of(bytes: &[u8], sig: &SignatureField) -> ValueCheck {
+    let pieces: Option<Vec<&[u8]>> = sig
+        .byte_range
+        .chunks(2)
+        .map(|pair| {
+            let [start, len] = pair else { return None };
+            let start = usize::try_from(*start).ok()?;
+            bytes.get(start..start.checked_add(usize::try_from(*len).ok()?)?)
+        })
+        .collect();
+    match pieces {
+        Some(pieces) if !pieces.is_empty() => check_value(&sig.contents, &pieces),
+        _ => ValueCheck::DigestDiffers,
+    }
+}
+
+/// Whether every signature value holds; a line for each that does not.
+fn values_hold(all: &PdfFacts, checks: &[ValueCheck], lines: &mut Vec<String>) -> bool {
+    let mut ok = true;
+    for (i, (sig, check)) in all.signatures.iter().zip(checks).enumerate() {
+        let why = match check {
+            ValueCheck::Holds => continue,
+            ValueCheck::DigestDiffers => {
+                "giá trị băm trong chữ ký không khớp các byte mà chữ ký nói là đã ký (nội dung đã bị sửa hoặc chữ ký được chép từ tệp khác)".to_owned()
+            }
+            ValueCheck::ValueFails => {
+                "giá trị chữ ký không khớp khóa công khai của chứng thư số đi kèm".to_owned()
+            }
+            ValueCheck::Unreadable => "không đọc được cấu trúc chữ ký (CMS)".to_owned(),
+            ValueCheck::Unsupported(what) => {
+                format!("chương trình không kiểm tra được giá trị chữ ký: {what}")
+            }
+        };
+        ok = false;
+        lines.push(format!(
+            "Chữ ký thứ {} (trường “{}”) không hợp lệ: {why}.",
+            i + 1,
+            sig.field
+        ));
+    }
+    ok
+}
+
+/// Whether the updates appended after the first signature leave what a reader sees
+/// as signed (PAdES allows new signatures, timestamps and validation data).
+fn changed_after_signing(bytes: &[u8], first: &SignatureField, lines: &mut Vec<String>) -> bool {
+    let end = usize::try_from(first.covered_end()).unwrap_or(usize::MAX);
+    match changes_after(bytes, end) {
+        Ok(changes) if changes.is_empty() => true,
+        Ok(changes) => {
+            lines.push(format!(
+                "Tệp {CHANGED_AFTER_SIGNING}: phần thêm vào sau chữ ký thứ nhất thay đổi những gì người đọc thấy:"
+            ));
+            lines.extend(changes.iter().map(|c| format!("  - {c}")));
+            false
+        }
+        Err(e) => {
+            lines.push(format!(
+                "Không phân tích được các lần cập nhật sau chữ ký thứ nhất: {e}"
+            ));
+            false
+        }
+    }
+}
+
+/// Says when the holder of the first signer's certificate is not the person whose
+/// name the signature block prints.
+fn holder_and_printed_signer(
+    all: &PdfFacts,
+    source: &Project,
+    report: &Report,
+    lines: &mut Vec<String>,
+) {
+    let Some(printed) = source
+        .organisation
+        .signer(&report.signer)
+        .map(|s| s.full_name.trim().to_owned())
+        .filter(|n| !n.is_empty())
+    else {
+        return;
+    };
+    let Some(holder) = all
+        .signatures
+        .iter()
+        .find(|s| !s.timestamp)
+        .and_then(|s| signer_of(&s.contents)?.common_name)
+    else {
+        return;
+    };
+    if !same_person(&holder, &printed) {
+        lines.push(format!(
+            "Người giữ chứng thư số của chữ ký thứ nhất ({holder}) khác người ký in trên văn bản ({printed})."
+        ));
+    }
+}
+
+/// Names compared as a certificate may write them: any case, with or without marks.
+fn same_person(a: &str, b: &str) -> bool {
+    let fold = |s: &str| -> String {
+        use unicode_normalization::UnicodeNormalization;
+        s.nfd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+            .map(|c| if c == 'đ' || c == 'Đ' { 'd' } else { c })
+            .flat_map(char::to_lowercase)
+            .filter(|c| !c.is_whitespace())
+            .collect()
+    };
+    fold(a) == fold(b)
 }
 
 /// The first revision of the file read with its attached source.
@@ -379,10 +523,13 @@ fn describe_differences(d: &Differences) -> Vec<String> {
 }
 
 /// One line for a signature: the certificate's name, the name and time the signature
-/// dictionary gives.
-fn describe(sig: &SignatureField) -> String {
+/// dictionary gives, whether its value holds.
+fn describe(sig: &SignatureField, check: &ValueCheck) -> String {
     let cert = signer_of(&sig.contents);
     let mut parts = Vec::new();
+    if sig.timestamp {
+        parts.push("dấu thời gian tài liệu".to_owned());
+    }
     match cert.as_ref().and_then(|c| c.common_name.clone()) {
         Some(cn) => parts.push(format!("người ký theo chứng thư số: {cn}")),
         None => parts.push("không đọc được chứng thư số của người ký".to_owned()),
@@ -396,6 +543,14 @@ fn describe(sig: &SignatureField) -> String {
     if let Some(t) = sig.time.as_deref() {
         parts.push(format!("thời điểm ký: {}", pdf_time(t)));
     }
+    parts.push(
+        if *check == ValueCheck::Holds {
+            "giá trị chữ ký khớp khóa của chứng thư và đúng các byte đã ký"
+        } else {
+            "giá trị chữ ký KHÔNG hợp lệ"
+        }
+        .to_owned(),
+    );
     parts.join("; ")
 }
 

@@ -21,6 +21,8 @@ mod report_options;
 mod safety;
 mod sample_files;
 mod sign_verify;
+mod sign_verify_changes;
+mod sign_verify_hostile;
 mod support {
     pub mod answers;
     pub mod cli;

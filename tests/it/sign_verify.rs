@@ -16,14 +16,14 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn baocao(args: &[&str]) -> Output {
+pub(crate) fn baocao(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(args)
         .output()
         .expect("the program runs")
 }
 
-fn s(p: &Path) -> &str {
+pub(crate) fn s(p: &Path) -> &str {
     p.to_str().unwrap()
 }
 
@@ -105,7 +105,7 @@ pub(crate) fn sign(dir: &Path, pdf: &Path, signed: &Path, name: &str, field: &st
     );
 }
 
-fn verify(args: &[&str]) -> (bool, String) {
+pub(crate) fn verify(args: &[&str]) -> (bool, String) {
     let mut all = vec!["verify"];
     all.extend_from_slice(args);
     let o = baocao(&all);
@@ -115,14 +115,14 @@ fn verify(args: &[&str]) -> (bool, String) {
 }
 
 /// A folder with the approved sample, its final PDF and that PDF signed once.
-struct Signed {
-    dir: tempfile::TempDir,
-    project: PathBuf,
-    pdf: PathBuf,
-    signed: PathBuf,
+pub(crate) struct Signed {
+    pub dir: tempfile::TempDir,
+    pub project: PathBuf,
+    pub pdf: PathBuf,
+    pub signed: PathBuf,
 }
 
-fn signed_sample() -> Signed {
+pub(crate) fn signed_sample() -> Signed {
     let dir = tempfile::tempdir().unwrap();
     let project = approved_sample(dir.path());
     let pdf = dir.path().join("bao-cao.pdf");
