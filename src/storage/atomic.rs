@@ -102,10 +102,7 @@ pub(super) fn write_atomic_with(
         });
     }
     let mut pauses = RETRY_PAUSES_MS.iter();
-    loop {
-        let Err((stage, e)) = replace_once(path, &tmp, &bak_tmp, keep_backup, replacer) else {
-            break;
-        };
+    while let Err((stage, e)) = replace_once(path, &tmp, &bak_tmp, keep_backup, replacer) {
         let held = held_by_another_program(&e);
         if held && let Some(ms) = pauses.next() {
             (replacer.pause)(Duration::from_millis(*ms));
