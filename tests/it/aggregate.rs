@@ -370,8 +370,9 @@ fn the_mapping_file_written_by_the_program_can_be_corrected_and_read_back() {
     );
     assert_ne!(corrected, written);
     std::fs::write(&map, corrected).unwrap();
+    // The table of the first run is replaced: that takes --force.
     let o = run(
-        &["aggregate", "--period", "2026-Q2", "--mapping"],
+        &["aggregate", "--period", "2026-Q2", "--force", "--mapping"],
         &[&map, dir.path(), Path::new("-o"), &out],
     );
     assert!(o.status.success(), "{}", text(&o));

@@ -244,3 +244,69 @@ fn aggregate_never_writes_its_mapping_or_table_over_a_communes_file() {
     assert!(o.status.success(), "{}", said(&o));
     assert!(d.path().join("th.xlsx.bak").is_file());
 }
+
+/// The window on a copy of the sample, its choosers answering nothing (as on a
+/// desktop without a file chooser, where the clerk types paths).
+fn window() -> (
+    tempfile::TempDir,
+    PathBuf,
+    egui_kittest::Harness<'static, baocao::ui::BaocaoApp>,
+) {
+    let (dir, path) = project();
+    let p = path.clone();
+    let harness = egui_kittest::Harness::builder()
+        .with_size(eframe::egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            let answers = crate::support::answers::Answers {
+                no_chooser: true,
+                ..Default::default()
+            };
+            baocao::ui::BaocaoApp::with_dialogs(&p, Box::new(answers))
+        });
+    (dir, path, harness)
+}
+
+#[test]
+fn the_window_asks_before_replacing_a_typed_pdf_and_keeps_the_old_one_as_bak() {
+    use baocao::ui::command::{Modal, PathPurpose, PdfKind};
+    use egui_kittest::kittest::Queryable;
+    let (d, _a, mut h) = window();
+    h.run();
+    let pdf = d.path().join("ban-in.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4 ban cu").unwrap();
+    // Typed without the extension: the file written would be ban-in.pdf, which is there.
+    h.state_mut().push(baocao::ui::Command::ExportTo(
+        d.path().join("ban-in"),
+        PdfKind::Report,
+    ));
+    h.run();
+    assert_eq!(std::fs::read(&pdf).unwrap(), b"%PDF-1.4 ban cu");
+    match &h.state().modal {
+        Some(Modal::AskPath { text, .. }) => assert_eq!(Path::new(text), pdf),
+        other => panic!("the typed-path dialog asks again: {other:?}"),
+    }
+    // The dialog's “Ghi đè” button is the clerk's agreement.
+    h.get_by_label("Ghi đè").click();
+    h.run();
+    let new = std::fs::read(&pdf).unwrap();
+    assert!(new.starts_with(b"%PDF-") && new.len() > 1000, "replaced");
+    assert_eq!(
+        std::fs::read(d.path().join("ban-in.pdf.bak")).unwrap(),
+        b"%PDF-1.4 ban cu"
+    );
+    // Even agreed, another project file is never replaced.
+    let other = d.path().join("khac.pdf");
+    std::fs::copy(d.path().join("a.ron"), &other).unwrap();
+    let before = std::fs::read(&other).unwrap();
+    h.state_mut().push(baocao::ui::Command::WriteReplacing(
+        other.clone(),
+        PathPurpose::SavePdf(PdfKind::Report),
+    ));
+    h.run();
+    assert_eq!(std::fs::read(&other).unwrap(), before);
+    match &h.state().modal {
+        Some(Modal::Message { text, .. }) => assert!(text.contains("công việc của bạn"), "{text}"),
+        other => panic!("a message says why: {other:?}"),
+    }
+}
