@@ -302,47 +302,7 @@ fn env_name(key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Whether process `pid` runs on this machine; `None` where we cannot tell.
-#[cfg(not(windows))]
-pub(super) fn process_running(pid: u32) -> Option<bool> {
-    if cfg!(target_os = "linux") && Path::new("/proc/self").exists() {
-        Some(pid != 0 && Path::new(&format!("/proc/{pid}")).exists())
-    } else {
-        None
-    }
-}
-
-/// Whether process `pid` runs on this machine; `None` where we cannot tell.
-#[cfg(windows)]
-pub(super) fn process_running(pid: u32) -> Option<bool> {
-    use windows_sys::Win32::Foundation::{
-        CloseHandle, ERROR_ACCESS_DENIED, ERROR_INVALID_PARAMETER, GetLastError, STILL_ACTIVE,
-    };
-    use windows_sys::Win32::System::Threading::{
-        GetExitCodeProcess, OpenProcess, PROCESS_QUERY_LIMITED_INFORMATION,
-    };
-    if pid == 0 {
-        return Some(false);
-    }
-    // SAFETY: plain Win32 calls on a process id; the handle is closed before returning.
-    unsafe {
-        let handle = OpenProcess(PROCESS_QUERY_LIMITED_INFORMATION, 0, pid);
-        if handle.is_null() {
-            return match GetLastError() {
-                // No process has this id any more.
-                ERROR_INVALID_PARAMETER => Some(false),
-                // It runs, under another user or with higher rights than ours.
-                ERROR_ACCESS_DENIED => Some(true),
-                _ => None,
-            };
-        }
-        let mut code: u32 = 0;
-        let asked = GetExitCodeProcess(handle, &mut code);
-        CloseHandle(handle);
-        // A process that ended keeps its id while somebody holds a handle to it.
-        (asked != 0).then_some(code == STILL_ACTIVE as u32)
-    }
-}
+pub(super) use super::process::process_running;
 
 /// Locks `project` for editing by `user`: creates `NAME.ron.lock` beside it, atomically,
 /// so that of two programs racing exactly one wins. A lock left behind by this very

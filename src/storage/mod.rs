@@ -10,6 +10,7 @@ pub mod lock;
 mod numbers;
 mod one_report;
 mod output;
+mod process;
 mod review_file;
 mod stamp;
 mod v0;
@@ -28,8 +29,8 @@ pub use numbers::{BadNumber, MAX_FIGURE, first_bad_number};
 pub use one_report::{Keep, OneReport, load_one_report};
 pub use output::{OutputError, OutputGuard, Target, write_output_guarded};
 pub use review_file::{
-    ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
-    review_file_to_string, save_review_file,
+    ReviewFileError, find_review_files, is_review_file_of, load_review_file, parse_review_file,
+    review_file_path, review_file_to_string, save_review_file,
 };
 pub use stamp::{DiskStamp, changed_on_disk, content_is, stamp};
 
