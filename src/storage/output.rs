@@ -49,7 +49,7 @@ pub enum OutputError {
     NotAFile { path: PathBuf, folder: bool },
     /// A plain output is there and replacing it was not asked for.
     #[error(
-        "Tệp kết quả đã có. Để thay thế, hãy thêm --force vào lệnh (hoặc chọn Thay thế trong cửa sổ); tệp cũ sẽ được giữ thành bản .bak.\nTệp: {path}"
+        "Tệp kết quả đã có. Để thay thế, hãy thêm --force vào lệnh (trong cửa sổ: bấm “Ghi đè”); tệp cũ sẽ được giữ thành bản .bak.\nTệp: {path}"
     )]
     Exists { path: PathBuf },
     #[error(transparent)]
