@@ -14,6 +14,7 @@ mod docx_import;
 mod export;
 mod new_report;
 mod print;
+mod save;
 mod sign_ready;
 mod text_import;
 mod verify;
@@ -114,6 +115,9 @@ pub struct ExportArgs {
     pub format: ExportFormat,
     /// The sign-ready version's images and blank number (`--final` only).
     pub sign_ready: SignReadyArgs,
+    /// `--force`: replace an existing output (kept as `.bak`); never the project, an
+    /// image being read or another project file.
+    pub force: bool,
 }
 
 /// The file format `baocao export` writes.
@@ -171,9 +175,11 @@ pub const USAGE: &str = "Cách dùng:
                               đúng kích thước), đặt theo Phụ lục I Nghị định 30; bản --final luôn
                               kèm nguồn báo cáo (.ron) để mở lại hoặc đối chiếu bằng verify;
                               --blank-number: để trống số và ngày cho hệ thống văn bản điền khi ban hành
+                              --force: thay tệp kết quả đã có (tệp cũ giữ thành .bak); không bao giờ
+                              ghi đè tệp dự án, tệp đang đọc hay tệp góp ý
   baocao export THƯ-MỤC --out THƯ-MỤC-ĐÍCH [các tùy chọn như trên]
                               xuất báo cáo của mọi tệp dự án trong thư mục (song song)
-  baocao aggregate THƯ-MỤC [--period 2026-Q2] [--mapping TÊN.csv] [--write-mapping TÊN.csv] -o TỔNG-HỢP.xlsx|.pdf
+  baocao aggregate THƯ-MỤC [--period 2026-Q2] [--mapping TÊN.csv] [--write-mapping TÊN.csv] -o TỔNG-HỢP.xlsx|.pdf [--force]
                               tổng hợp báo cáo của nhiều xã, phường: từng chỉ tiêu (số xã đạt,
                               nhỏ nhất, trung vị, lớn nhất), từng xã (chỉ tiêu đạt, nhiệm vụ quá
                               hạn) và các tệp không lấy; mặc định lấy kỳ gần nhất mà đa số tệp có;
@@ -234,6 +240,7 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut output = None;
     let mut format = None;
     let mut sign_ready = SignReadyArgs::default();
+    let mut force = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         if sign_ready.take(a, &mut it)? {
@@ -266,6 +273,7 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                 }
                 kind = Some(asked);
             }
+            "--force" => force = true,
             "--report" | "-r" => {
                 let id = it.next().ok_or("Sau --report cần mã báo cáo.")?;
                 report = Some(id.clone());
@@ -318,6 +326,7 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
         output,
         format,
         sign_ready,
+        force,
     })
 }
 
@@ -451,9 +460,8 @@ pub fn run_import(
         }
     }
     import::apply(&preview, &mut project);
-    if let Err(e) = storage::save_checked(&args.file, &project, Some(&stamp)) {
-        let _ = writeln!(err, "{e}");
-        return ExitCode::from(1);
+    if let Err(code) = save::save_or_keep(&args.file, &project, &stamp, err) {
+        return code;
     }
     let _ = writeln!(
         out,
@@ -662,6 +670,7 @@ mod tests {
                 output: Some("x.pdf".into()),
                 format: ExportFormat::Pdf,
                 sign_ready: Default::default(),
+                force: false,
             }))
         );
         assert_eq!(
@@ -674,6 +683,7 @@ mod tests {
                 output: None,
                 format: ExportFormat::Pdf,
                 sign_ready: Default::default(),
+                force: false,
             }))
         );
         let plain = parse_args(&args(&["export", "a.ron"]));

@@ -97,6 +97,16 @@ pub enum AggregateError {
 }
 
 impl Aggregate {
+    /// Every project file the aggregation read (taken or not), under its folder.
+    pub fn files_read(&self) -> Vec<PathBuf> {
+        self.communes
+            .iter()
+            .map(|c| &c.file)
+            .chain(self.skipped.iter().map(|s| &s.file))
+            .map(|f| self.folder.join(f))
+            .collect()
+    }
+
     /// The sentence saying which period this is and why.
     pub fn period_note(&self) -> String {
         match self.choice {

@@ -21,6 +21,8 @@ pub struct AggregateArgs {
     pub write_mapping: Option<PathBuf>,
     /// `-o`: `.xlsx` or `.pdf`; `TỔNG-HỢP-<kỳ>.xlsx` in the folder when not given.
     pub output: Option<PathBuf>,
+    /// `--force`: replace an existing table or mapping file (kept as `.bak`).
+    pub force: bool,
 }
 
 /// Reads the arguments after `aggregate`.
@@ -30,9 +32,11 @@ pub fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
     let mut mapping = None;
     let mut write_mapping = None;
     let mut output = None;
+    let mut force = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
+            "--force" => force = true,
             "--period" => {
                 let text = it
                     .next()
@@ -77,6 +81,7 @@ pub fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
         mapping,
         write_mapping,
         output,
+        force,
     })
 }
 
@@ -124,9 +129,15 @@ pub fn run_aggregate(args: &AggregateArgs, out: &mut dyn Write, err: &mut dyn Wr
         }
     };
     print_summary(&agg, out);
+    // Every commune's file and the mapping were read: none is ever written over.
+    let files = agg.files_read();
+    let guard = crate::storage::OutputGuard::new()
+        .forced(args.force)
+        .reading_all(files.iter().map(PathBuf::as_path), "tệp dự án của một xã")
+        .reading_all(args.mapping.as_deref(), "tệp đối chiếu tên");
     if let Some(path) = &args.write_mapping {
         let text = Mapping::template(&agg.names);
-        if let Err(e) = crate::storage::write_output(path, text.as_bytes()) {
+        if let Err(e) = crate::storage::write_output_guarded(path, text.as_bytes(), &guard) {
             let _ = writeln!(err, "{e}");
             return ExitCode::from(1);
         }
@@ -145,8 +156,9 @@ pub fn run_aggregate(args: &AggregateArgs, out: &mut dyn Write, err: &mut dyn Wr
         Some(OutputKind::Pdf) => summary_pdf(&agg),
         _ => aggregate::xlsx::write_xlsx(&agg, super::creation_date()).map_err(|e| e.to_string()),
     };
-    let written =
-        bytes.and_then(|b| crate::storage::write_output(&output, &b).map_err(|e| e.to_string()));
+    let written = bytes.and_then(|b| {
+        crate::storage::write_output_guarded(&output, &b, &guard).map_err(|e| e.to_string())
+    });
     match written {
         Ok(()) => {
             let _ = writeln!(out, "Đã ghi: {}", output.display());

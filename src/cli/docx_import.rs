@@ -11,7 +11,6 @@ use super::{ForWriting, ImportArgs, confirm, open_for_writing};
 use crate::import::docx::{self, DocxError};
 use crate::import::text::{self, Note};
 use crate::model::Project;
-use crate::storage;
 
 /// Runs `baocao import FILE.ron FILE.docx [--comments]`. Exit status 0 when added or
 /// declined, 1 on errors or when nothing could be read; the project file is not
@@ -45,9 +44,8 @@ pub fn run_docx_import(
         Ok(None) => return ExitCode::SUCCESS,
         Err(code) => return code,
     };
-    if let Err(e) = storage::save_checked(&args.file, &project, Some(&stamp)) {
-        let _ = writeln!(err, "{e}");
-        return ExitCode::from(1);
+    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
+        return code;
     }
     let _ = writeln!(out, "{message}");
     ExitCode::SUCCESS

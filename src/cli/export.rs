@@ -118,9 +118,21 @@ pub(crate) fn export_into(
         )
         .map_err(|e| format!("{e}\nTệp: {}", output.display()))?,
     };
-    storage::write_output(&output, &bytes).map_err(|e| e.to_string())?;
+    storage::write_output_guarded(&output, &bytes, &guard_of(args, project))
+        .map_err(|e| e.to_string())?;
     let warnings = rendered.warnings.iter().map(ToString::to_string).collect();
     Ok((output, warnings))
+}
+
+/// What an export of `args` reads and so must never write over: the project and the
+/// signature and seal images it names.
+pub(crate) fn guard_of(args: &ExportArgs, project: &Project) -> storage::OutputGuard {
+    let guard = storage::OutputGuard::new()
+        .forced(args.force)
+        .reading(&args.file, "tệp dự án");
+    crate::issue::image_paths(&project.signing, Some(&args.file))
+        .into_iter()
+        .fold(guard, |g, (path, what)| g.reading(&path, what))
 }
 
 /// The id of the last report of `period` in the project file at `path`; the error

@@ -10,7 +10,6 @@ use std::process::ExitCode;
 use super::{ForWriting, open_for_writing};
 use crate::model::Period;
 use crate::session::reports::{next_period, report_for_period_with_rewrites};
-use crate::storage;
 
 /// What `baocao new-report` was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -140,9 +139,8 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
     }
     let id = report.id.clone();
     project.reports.push(report);
-    if let Err(e) = storage::save_checked(&args.file, &project, Some(&stamp)) {
-        let _ = writeln!(err, "{e}");
-        return ExitCode::from(1);
+    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
+        return code;
     }
     let _ = writeln!(out, "Đã thêm báo cáo {id} vào {}.", args.file.display());
     ExitCode::SUCCESS

@@ -124,10 +124,13 @@ fn run(
                 &crate::export::PdfOptions::new(super::creation_date()),
             )
             .map_err(|e| e.to_string())
-            .and_then(|b| crate::storage::write_output(&path, &b).map_err(|e| e.to_string()));
+            .and_then(|b| {
+                let guard = super::export::guard_of(report_args, &project);
+                crate::storage::write_output_guarded(&path, &b, &guard).map_err(|e| e.to_string())
+            });
             return Err(match kept {
                 Ok(()) => format!("{e}\nBản in đã lưu thành tệp PDF: {}", path.display()),
-                Err(_) => e.to_string(),
+                Err(why) => format!("{e}\nBản in cũng không lưu được thành tệp PDF: {why}"),
             });
         }
     };

@@ -65,9 +65,8 @@ pub fn run_text_import(
     }
     let (id, count) = (report.id.clone(), report.all_sections().len());
     project.reports.push(report);
-    if let Err(e) = storage::save_checked(&args.file, &project, Some(&stamp)) {
-        let _ = writeln!(err, "{e}");
-        return ExitCode::from(1);
+    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
+        return code;
     }
     let _ = writeln!(
         out,

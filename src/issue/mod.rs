@@ -217,6 +217,28 @@ pub fn load_images(
     })
 }
 
+/// The files of the signature and seal images the project names, as [`load_images`]
+/// reads them, each with what it is; for the output guard, which never writes over them.
+pub fn image_paths(
+    signing: &crate::model::SigningImages,
+    project_path: Option<&Path>,
+) -> Vec<(std::path::PathBuf, &'static str)> {
+    let base = project_path
+        .and_then(Path::parent)
+        .map(Path::to_owned)
+        .unwrap_or_default();
+    [
+        (&signing.signature_image, "ảnh chữ ký"),
+        (&signing.seal_image, "ảnh con dấu"),
+    ]
+    .into_iter()
+    .filter_map(|(rel, what)| {
+        let rel = rel.as_deref().filter(|r| !r.trim().is_empty())?;
+        Some((base.join(rel), what))
+    })
+    .collect()
+}
+
 /// Keeps the PNG at `picked` beside the project in `folder` (copied there unless it is
 /// already in it, under a free name) and returns its name there. The image is checked
 /// first; the error says why not, in Vietnamese.
@@ -243,13 +265,23 @@ pub fn keep_beside(picked: &Path, folder: &Path) -> Result<String, String> {
             format!("{stem}-{n}.png")
         };
         let target = folder.join(&candidate);
-        match std::fs::read(&target) {
-            Ok(existing) if existing == bytes => return Ok(candidate),
-            Ok(_) => continue,
-            Err(_) => {
-                storage::write_output(&target, &bytes).map_err(|e| e.to_string())?;
+        // Only a free name is written; whatever is there (another image, the project,
+        // a folder, a device) is never replaced.
+        let guard = storage::OutputGuard::new().reading(picked, "ảnh đang chọn");
+        match guard.check(&target) {
+            Ok(_) => {
+                storage::write_output_guarded(&target, &bytes, &guard)
+                    .map_err(|e| e.to_string())?;
                 return Ok(candidate);
             }
+            Err(storage::OutputError::Exists { .. }) => {
+                let same = storage::read_limited(&target, MAX_IMAGE)
+                    .is_ok_and(|(existing, _)| existing == bytes);
+                if same {
+                    return Ok(candidate);
+                }
+            }
+            Err(_) => {}
         }
     }
     Err(format!(

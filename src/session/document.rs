@@ -151,10 +151,19 @@ impl OpenDocument {
         if reason.takes_review_file()
             && let (Some(path), Some(report)) = (&self.path, self.project.reports.last())
         {
-            let review_path = storage::review_file_path(path, &user.name);
+            // The reviewer's own file, or a free name: another reviewer whose name
+            // gives the same file name keeps theirs.
+            let author = user.recorded_name();
+            let review_path = (1..10)
+                .map(|n| match n {
+                    1 => storage::review_file_path(path, &user.name),
+                    n => storage::review_file_path(path, &format!("{} {n}", user.name)),
+                })
+                .find(|p| !p.exists() || storage::is_review_file_of(p, &author))
+                .unwrap_or_else(|| storage::review_file_path(path, &user.name));
             let file = storage::load_review_file(&review_path)
                 .ok()
-                .filter(|f| f.author == user.recorded_name())
+                .filter(|f| f.author == author)
                 .unwrap_or_else(|| ReviewFile::new(report.id.clone(), user));
             self.review_file = Some((review_path, file));
         }

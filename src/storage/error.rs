@@ -49,6 +49,13 @@ pub enum StorageError {
     )]
     Write { path: PathBuf, reason: String },
 
+    /// Another program holds the file open (Windows refuses to replace it then); the
+    /// replace was tried again for about two seconds.
+    #[error(
+        "Không lưu được vì tệp đang được một chương trình khác mở hoặc khóa (Word, trình xem PDF, phần mềm diệt virus, đồng bộ OneDrive…); đã thử lại nhiều lần. Tệp cũ vẫn còn nguyên và những gì bạn làm chưa bị mất; hãy đóng chương trình đó rồi lưu lại.\nTệp: {path}"
+    )]
+    HeldOpen { path: PathBuf },
+
     /// An exported document (PDF) could not be written.
     #[error(
         "Không ghi được tệp PDF ({reason}). Hãy chọn thư mục khác hoặc đóng tệp đang mở trong trình xem PDF.\nTệp: {path}"

@@ -302,14 +302,7 @@ fn env_name(key: &str) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
-/// Whether process `pid` runs on this machine; `None` where we cannot tell.
-pub(super) fn process_running(pid: u32) -> Option<bool> {
-    if cfg!(target_os = "linux") && Path::new("/proc/self").exists() {
-        Some(pid != 0 && Path::new(&format!("/proc/{pid}")).exists())
-    } else {
-        None
-    }
-}
+pub(super) use super::process::process_running;
 
 /// Locks `project` for editing by `user`: creates `NAME.ron.lock` beside it, atomically,
 /// so that of two programs racing exactly one wins. A lock left behind by this very

@@ -9,6 +9,8 @@ mod limited;
 pub mod lock;
 mod numbers;
 mod one_report;
+mod output;
+mod process;
 mod review_file;
 mod stamp;
 mod v0;
@@ -25,9 +27,10 @@ pub use limited::{FileKind, LimitedReadError, ensure_regular, read_limited};
 pub use lock::{LockError, LockInfo, ProjectLock};
 pub use numbers::{BadNumber, MAX_FIGURE, first_bad_number};
 pub use one_report::{Keep, OneReport, load_one_report};
+pub use output::{OutputError, OutputGuard, Target, write_output_guarded};
 pub use review_file::{
-    ReviewFileError, find_review_files, load_review_file, parse_review_file, review_file_path,
-    review_file_to_string, save_review_file,
+    ReviewFileError, find_review_files, is_review_file_of, load_review_file, parse_review_file,
+    review_file_path, review_file_to_string, save_review_file,
 };
 pub use stamp::{DiskStamp, changed_on_disk, content_is, stamp};
 
@@ -225,14 +228,6 @@ pub fn read_recovery(target: &Path) -> Result<(Project, Option<String>), Storage
         .and_then(|l| l.strip_prefix(RECOVERY_BASE))
         .map(|k| k.trim().to_owned());
     Ok((parse(&text, target)?, base))
-}
-
-/// Writes an exported document (a PDF) to `path` atomically; no backup is kept.
-pub fn write_output(path: &Path, bytes: &[u8]) -> Result<(), StorageError> {
-    write_atomic(path, bytes, false).map_err(|e| match e {
-        StorageError::Write { path, reason } => StorageError::WriteOutput { path, reason },
-        other => other,
-    })
 }
 
 #[cfg(test)]

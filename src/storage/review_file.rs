@@ -35,6 +35,14 @@ pub enum ReviewFileError {
         supported: u32,
     },
 
+    /// Where the review file goes there is a file that is not this reviewer's review
+    /// file (another reviewer's whose name gives the same file name, a project, a
+    /// damaged file): it is never written over.
+    #[error(
+        "Chỗ lưu tệp góp ý của bạn đã có một tệp khác (tệp góp ý của người khác, tệp dự án hoặc tệp bị hỏng); chương trình không ghi đè lên tệp đó. Góp ý của bạn vẫn còn trong cửa sổ; hãy báo người soạn báo cáo.\nTệp: {path}"
+    )]
+    NotOurs { path: PathBuf },
+
     #[error(transparent)]
     Save(#[from] StorageError),
 }
@@ -135,13 +143,25 @@ pub fn parse_review_file(text: &str, path: &Path) -> Result<ReviewFile, ReviewFi
     versioned::renormalise_escapes(file, &text).map_err(fail)
 }
 
+/// Whether the file at `path` is a review file written by `author`.
+pub fn is_review_file_of(path: &Path, author: &str) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.is_file())
+        && load_review_file(path).is_ok_and(|f| f.author == author)
+}
+
 /// The review file as pretty RON, strings written literally.
 pub fn review_file_to_string(file: &ReviewFile) -> Result<String, ReviewFileError> {
     versioned::pretty(file).map_err(|e| ReviewFileError::Save(StorageError::Serialize(e)))
 }
 
-/// Saves the review file atomically (no backup: the file only ever grows).
+/// Saves the review file atomically (no backup: the file only ever grows). A file
+/// already there is replaced only when it is the same reviewer's review file.
 pub fn save_review_file(path: &Path, file: &ReviewFile) -> Result<(), ReviewFileError> {
+    if fs::symlink_metadata(path).is_ok() && !is_review_file_of(path, &file.author) {
+        return Err(ReviewFileError::NotOurs {
+            path: path.to_owned(),
+        });
+    }
     let text = review_file_to_string(file)?;
     write_atomic(path, text.as_bytes(), false)?;
     Ok(())
@@ -287,6 +307,26 @@ mod tests {
             err.to_string().contains("không phải văn bản UTF-8"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn a_review_file_is_saved_over_its_own_author_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("bao-cao.gop-y-nguyen-van-binh.ron");
+        save_review_file(&path, &file()).unwrap();
+        save_review_file(&path, &file()).unwrap();
+        // Another reviewer whose name gives the same file name keeps theirs.
+        let mut other = file();
+        other.author = "Nguyen Van Binh".to_owned();
+        let before = fs::read(&path).unwrap();
+        let err = save_review_file(&path, &other).unwrap_err();
+        assert!(matches!(err, ReviewFileError::NotOurs { .. }), "{err}");
+        assert!(err.to_string().contains("không ghi đè"), "{err}");
+        assert_eq!(fs::read(&path).unwrap(), before);
+        // A project or a damaged file under that name is never replaced either.
+        fs::write(&path, "(format_version: 3, plan: ())").unwrap();
+        assert!(save_review_file(&path, &file()).is_err());
+        assert_eq!(fs::read(&path).unwrap(), b"(format_version: 3, plan: ())");
     }
 
     #[test]

@@ -96,15 +96,22 @@ impl AggregateView {
         }
     }
 
-    /// Writes the workbook of the finished table to `path`.
-    pub fn export(&mut self, path: &Path) {
+    /// Writes the workbook of the finished table to `path`, as `guard` allows (and
+    /// never over a commune's file the table was made from).
+    pub fn export(&mut self, path: &Path, guard: crate::storage::OutputGuard) {
         let Some(Ok(agg)) = &self.result else {
             return;
         };
+        let files = agg.files_read();
+        let guard = guard.reading_all(
+            files.iter().map(std::path::PathBuf::as_path),
+            "tệp dự án của một xã",
+        );
         let written = aggregate::xlsx::write_xlsx(agg, chrono::Local::now().naive_local())
             .map_err(|e| e.to_string())
             .and_then(|bytes| {
-                crate::storage::write_output(path, &bytes).map_err(|e| e.to_string())
+                crate::storage::write_output_guarded(path, &bytes, &guard)
+                    .map_err(|e| e.to_string())
             });
         self.message = Some(match written {
             Ok(()) => format!("Đã ghi bảng tổng hợp: {}", path.display()),

@@ -152,6 +152,11 @@ pub enum Command {
     ExportAggregateTo(PathBuf),
     /// Close the aggregation window.
     CloseAggregate,
+    /// Write what `PathPurpose` says to this path, replacing the plain output there
+    /// (PDF, Word file, workbook): the clerk agreed (“Ghi đè”, or the system's save
+    /// chooser asked). The project, the files being read and other project files are
+    /// still never replaced.
+    WriteReplacing(PathBuf, PathPurpose),
 }
 
 /// What to do with an autosave copy found after a crash.

@@ -242,7 +242,16 @@ pub fn show(
                         | PathPurpose::SaveDocx(_)
                         | PathPurpose::SaveAggregate
                 );
-                let exists = saving && std::path::Path::new(text.trim()).is_file();
+                // What is written is the typed name with its extension added.
+                let written = |ext| crate::ui::dialogs::with_extension(text.trim().into(), ext);
+                let target = match purpose {
+                    PathPurpose::SaveProject => written("ron"),
+                    PathPurpose::SavePdf(_) => written("pdf"),
+                    PathPurpose::SaveDocx(_) => written("docx"),
+                    PathPurpose::SaveAggregate => written("xlsx"),
+                    _ => text.trim().into(),
+                };
+                let exists = saving && !text.trim().is_empty() && target.is_file();
                 let action = if exists {
                     ui.colored_label(
                         egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
@@ -256,6 +265,9 @@ pub fn show(
                     if ui.button(action).clicked() && !text.trim().is_empty() {
                         let path = std::path::PathBuf::from(text.trim());
                         out.push(match *purpose {
+                            // “Ghi đè” clicked: the clerk agreed to replace the file.
+                            purpose @ (PathPurpose::SavePdf(_) | PathPurpose::SaveDocx(_) | PathPurpose::SaveAggregate)
+                                if exists => Command::WriteReplacing(target, purpose),
                             PathPurpose::OpenProject => Command::OpenPath(path),
                             PathPurpose::SaveProject => Command::SaveTo(path),
                             PathPurpose::SavePdf(kind) => Command::ExportTo(path, kind),

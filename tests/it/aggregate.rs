@@ -319,9 +319,9 @@ fn without_a_period_the_latest_most_files_report_on_is_taken_and_said() {
         "{}",
         text(&o)
     );
-    // Same input, same bytes.
+    // Same input, same bytes (replacing the first table needs --force).
     let first = std::fs::read(&out).unwrap();
-    let o = run(&["aggregate", "-o"], &[&out, dir.path()]);
+    let o = run(&["aggregate", "--force", "-o"], &[&out, dir.path()]);
     assert!(o.status.success());
     assert_eq!(first, std::fs::read(&out).unwrap());
 }
@@ -370,8 +370,9 @@ fn the_mapping_file_written_by_the_program_can_be_corrected_and_read_back() {
     );
     assert_ne!(corrected, written);
     std::fs::write(&map, corrected).unwrap();
+    // The table of the first run is replaced: that takes --force.
     let o = run(
-        &["aggregate", "--period", "2026-Q2", "--mapping"],
+        &["aggregate", "--period", "2026-Q2", "--force", "--mapping"],
         &[&map, dir.path(), Path::new("-o"), &out],
     );
     assert!(o.status.success(), "{}", text(&o));

@@ -15,6 +15,7 @@ mod docx_roundtrip;
 mod import;
 mod import_docx;
 mod import_text;
+mod outputs;
 mod pdf_export;
 mod print_cups;
 mod report_options;

@@ -98,9 +98,16 @@ impl BaocaoApp {
             Command::SaveTo(path) => {
                 self.save_to(&crate::ui::dialogs::with_extension(path, "ron"));
             }
-            Command::ExportTo(path, kind) => self.export_to(&path, kind),
+            Command::ExportTo(path, kind) => self.export_to(&path, kind, false),
             Command::ExportDocx(kind) => self.export_docx(kind),
-            Command::ExportDocxTo(path, kind) => self.export_docx_to(&path, kind),
+            Command::ExportDocxTo(path, kind) => self.export_docx_to(&path, kind, false),
+            Command::WriteReplacing(path, purpose) => match purpose {
+                PathPurpose::SavePdf(kind) => self.export_to(&path, kind, true),
+                PathPurpose::SaveDocx(kind) => self.export_docx_to(&path, kind, true),
+                PathPurpose::SaveAggregate => self.export_aggregate(&path, true),
+                // Nothing else writes an output: asked as a plain command.
+                _ => {}
+            },
             Command::ImportTable => match self.dialogs.open_table() {
                 Some(path) => self.import_preview(path, None),
                 None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),
@@ -126,16 +133,15 @@ impl BaocaoApp {
                 if let Some(view) = &self.aggregate {
                     let suggested = view.suggested_name();
                     match self.dialogs.save_xlsx(&suggested) {
-                        Some(path) => self.push(Command::ExportAggregateTo(path)),
+                        // The system's save chooser asked before naming a file there.
+                        Some(path) => {
+                            self.push(Command::WriteReplacing(path, PathPurpose::SaveAggregate))
+                        }
                         None => self.ask_path_if_no_dialog(PathPurpose::SaveAggregate, &suggested),
                     }
                 }
             }
-            Command::ExportAggregateTo(path) => {
-                if let Some(view) = &mut self.aggregate {
-                    view.export(&crate::ui::dialogs::with_extension(path, "xlsx"));
-                }
-            }
+            Command::ExportAggregateTo(path) => self.export_aggregate(&path, false),
             Command::CloseAggregate => self.aggregate = None,
             Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
             {

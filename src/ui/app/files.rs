@@ -25,6 +25,8 @@ enum OutputError {
     #[error("{0}")]
     Write(#[from] crate::storage::StorageError),
     #[error("{0}")]
+    Output(#[from] crate::storage::OutputError),
+    #[error("{0}")]
     Open(String),
     #[error("{0}")]
     Issue(#[from] crate::issue::IssueError),
@@ -304,9 +306,19 @@ impl BaocaoApp {
                 true
             }
             Err(e) => {
+                // The work stays open and unsaved; a copy goes to the recovery file too,
+                // in case the program is closed before the file can be saved.
+                let keep = doc.owns_recovery() && doc.is_dirty();
+                let kept = match keep.then(|| doc.autosave_now(std::time::Instant::now())) {
+                    Some(None) => format!(
+                        "\nMột bản sao công việc đã được lưu tự động vào: {}",
+                        doc.recovery_file().display()
+                    ),
+                    _ => String::new(),
+                };
                 self.modal = Some(Modal::Message {
                     title: "Không lưu được".to_owned(),
-                    text: e.to_string(),
+                    text: format!("{e}{kept}"),
                 });
                 self.status = Some(StatusLine::error(
                     "Lưu không thành công; tệp cũ vẫn còn nguyên.",
@@ -370,14 +382,21 @@ impl BaocaoApp {
             self.ask_path_if_no_dialog(PathPurpose::SavePdf(kind), &suggested);
             return;
         };
-        self.export_to(&path, kind);
+        // The system's save chooser asked before naming a file that is there.
+        self.export_to(&path, kind, true);
     }
 
-    pub(super) fn export_to(&mut self, path: &Path, kind: PdfKind) {
-        let path = crate::ui::dialogs::with_extension(path.to_owned(), "pdf");
+    /// Writes the PDF of `kind` to `path` (`.pdf` added); `replace`: the clerk agreed
+    /// to replace the file `path` names.
+    pub(super) fn export_to(&mut self, path: &Path, kind: PdfKind, replace: bool) {
+        let Some((path, guard)) =
+            self.output_target(path, "pdf", replace, PathPurpose::SavePdf(kind))
+        else {
+            return;
+        };
         let written = self
             .pdf_bytes(kind)
-            .and_then(|bytes| Ok(crate::storage::write_output(&path, &bytes)?));
+            .and_then(|bytes| Ok(crate::storage::write_output_guarded(&path, &bytes, &guard)?));
         match written {
             Ok(()) => {
                 let what = match kind {
@@ -416,19 +435,23 @@ impl BaocaoApp {
             self.ask_path_if_no_dialog(PathPurpose::SaveDocx(kind), &suggested);
             return;
         };
-        self.export_docx_to(&path, kind);
+        self.export_docx_to(&path, kind, true);
     }
 
     /// Writes the report (as it prints now) or its review copy as a Word file, from the
     /// document tree of the current revision's rendering.
-    pub(super) fn export_docx_to(&mut self, path: &Path, kind: PdfKind) {
-        let path = crate::ui::dialogs::with_extension(path.to_owned(), "docx");
+    pub(super) fn export_docx_to(&mut self, path: &Path, kind: PdfKind, replace: bool) {
+        let Some((path, guard)) =
+            self.output_target(path, "docx", replace, PathPurpose::SaveDocx(kind))
+        else {
+            return;
+        };
         let written = self.rendered_for(kind).and_then(|rendered| {
             let options = crate::export::DocxOptions {
                 creation_date: now(),
             };
             let bytes = crate::export::write_docx(rendered, &options)?;
-            Ok(crate::storage::write_output(&path, &bytes)?)
+            Ok(crate::storage::write_output_guarded(&path, &bytes, &guard)?)
         });
         match written {
             Ok(()) => {
@@ -444,6 +467,55 @@ impl BaocaoApp {
                     text: e.to_string(),
                 });
             }
+        }
+    }
+
+    /// Where an output asked for as `path` goes (`ext` added) and what guards it: the
+    /// project and the signing images are never written over, an existing plain output
+    /// only when `replace` (the clerk agreed to replace exactly that file). When the
+    /// file is there and nobody asked, the typed-path dialog opens on it, whose
+    /// “Ghi đè” button asks; `None` then.
+    pub(super) fn output_target(
+        &mut self,
+        path: &Path,
+        ext: &str,
+        replace: bool,
+        purpose: PathPurpose,
+    ) -> Option<(PathBuf, crate::storage::OutputGuard)> {
+        let target = crate::ui::dialogs::with_extension(path.to_owned(), ext);
+        // Agreeing to replace `x` is not agreeing to replace `x.pdf`.
+        let agreed = replace && target == path;
+        let mut guard = crate::storage::OutputGuard::new().forced(agreed);
+        if let Some(doc) = &self.doc {
+            if let Some(project) = &doc.path {
+                guard = guard.reading(project, "tệp dự án đang mở");
+            }
+            for (image, what) in
+                crate::issue::image_paths(&doc.project.signing, doc.path.as_deref())
+            {
+                guard = guard.reading(&image, what);
+            }
+        }
+        if let Err(crate::storage::OutputError::Exists { .. }) = guard.check(&target) {
+            self.modal = Some(Modal::AskPath {
+                purpose,
+                text: target.display().to_string(),
+            });
+            return None;
+        }
+        Some((target, guard))
+    }
+
+    /// Writes the aggregation's workbook to `path` (`.xlsx` added); never over a
+    /// commune's file it read, over a plain file only when `replace`.
+    pub(super) fn export_aggregate(&mut self, path: &Path, replace: bool) {
+        let Some((target, guard)) =
+            self.output_target(path, "xlsx", replace, PathPurpose::SaveAggregate)
+        else {
+            return;
+        };
+        if let Some(view) = &mut self.aggregate {
+            view.export(&target, guard);
         }
     }
 
@@ -511,7 +583,9 @@ impl BaocaoApp {
                     reason: crate::storage::io_reason(&e),
                 })
             })?;
-            crate::storage::write_output(&path, &bytes)?;
+            // Our own spool folder: an earlier copy of this printout is simply replaced.
+            let guard = crate::storage::OutputGuard::new().forced(true);
+            crate::storage::write_output_guarded(&path, &bytes, &guard)?;
             self.dialogs
                 .open_externally(&path)
                 .map_err(OutputError::Open)?;

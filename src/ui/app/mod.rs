@@ -157,7 +157,10 @@ impl BaocaoApp {
     }
 
     fn remember_recent(&mut self, path: &Path) {
-        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        let path = path
+            .canonicalize()
+            .map(without_verbatim_prefix)
+            .unwrap_or_else(|_| path.to_owned());
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
@@ -211,6 +214,22 @@ impl BaocaoApp {
     }
 }
 
+/// A canonical Windows path as the clerk knows it: `C:\Users\…`, not the
+/// `\\?\C:\Users\…` that canonicalising gives, which the recent-files list would show
+/// and keep (eframe saves it under `%APPDATA%\baocao\data`) as a different file.
+fn without_verbatim_prefix(path: PathBuf) -> PathBuf {
+    let Some(text) = path.to_str() else {
+        return path;
+    };
+    if let Some(rest) = text.strip_prefix(r"\\?\UNC\") {
+        return PathBuf::from(format!(r"\\{rest}"));
+    }
+    match text.strip_prefix(r"\\?\") {
+        Some(rest) if rest.as_bytes().get(1) == Some(&b':') => PathBuf::from(rest),
+        _ => path,
+    }
+}
+
 impl eframe::App for BaocaoApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.run_logic(ctx);
@@ -224,5 +243,26 @@ impl eframe::App for BaocaoApp {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, USER_KEY, &self.user);
         eframe::set_value(storage, ZOOM_KEY, &self.ui_zoom);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_windows_paths_lose_the_verbatim_prefix_and_others_stay() {
+        let cases = [
+            (r"\\?\C:\Users\An\dự án.ron", r"C:\Users\An\dự án.ron"),
+            (r"\\?\UNC\may-chu\chung\a.ron", r"\\may-chu\chung\a.ron"),
+            (r"\\?\Volume{1234}\a.ron", r"\\?\Volume{1234}\a.ron"),
+            ("/home/an/a.ron", "/home/an/a.ron"),
+        ];
+        for (given, shown) in cases {
+            assert_eq!(
+                without_verbatim_prefix(PathBuf::from(given)),
+                PathBuf::from(shown)
+            );
+        }
     }
 }
