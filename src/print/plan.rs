@@ -245,6 +245,17 @@ pub fn sides(pages: usize, repeats: u32, two_sided: bool) -> Vec<Option<usize>> 
     out
 }
 
+/// The job's name in the spooler: its title without a `.pdf` ending, since what the
+/// spooler gets is the driver's own data (PostScript, PCL), and a queue that types
+/// jobs by their name (CUPS, which Wine hands jobs to) would take it for a PDF.
+pub fn document_name(title: &str) -> &str {
+    let cut = title.len().saturating_sub(4);
+    match (title.get(..cut), title.get(cut..)) {
+        (Some(stem), Some(end)) if end.eq_ignore_ascii_case(".pdf") && !stem.is_empty() => stem,
+        _ => title,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -451,6 +462,19 @@ mod tests {
         );
         assert_eq!(sides(2, 2, true), [Some(0), Some(1), Some(0), Some(1)]);
         assert!(sides(0, 3, true).is_empty());
+    }
+
+    #[test]
+    fn the_spooler_job_is_not_named_as_a_pdf() {
+        assert_eq!(document_name("BC-so-ket-du-thao.pdf"), "BC-so-ket-du-thao");
+        assert_eq!(document_name("Báo cáo.PDF"), "Báo cáo");
+        assert_eq!(document_name("ghi-chu"), "ghi-chu");
+        assert_eq!(document_name(".pdf"), ".pdf");
+        assert_eq!(
+            document_name("đ"),
+            "đ",
+            "a short name with a multi-byte letter"
+        );
     }
 
     #[test]

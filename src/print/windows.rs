@@ -278,7 +278,7 @@ pub fn print_pages(pages: &Pages, job: &PrintJob) -> Result<(), PrintError> {
     let faces =
         Faces::bundled().ok_or_else(|| fail("phông chữ đi kèm chương trình bị hỏng".to_owned()))?;
     let fonts = MemoryFonts::load().map_err(fail)?;
-    let title = wide(&job.title);
+    let title = wide(plan::document_name(&job.title));
     let doc = DOCINFOW {
         cbSize: std::mem::size_of::<DOCINFOW>() as i32,
         lpszDocName: title.as_ptr(),
@@ -292,27 +292,8 @@ pub fn print_pages(pages: &Pages, job: &PrintJob) -> Result<(), PrintError> {
         )));
     }
     let mut canvas = Canvas::new(dc.0, &fonts);
-    let drawn = (|| {
-        for (k, side) in plan::sides(pages.pages.len(), repeats, job.two_sided)
-            .into_iter()
-            .enumerate()
-        {
-            // SAFETY: a DC inside a started document.
-            if unsafe { StartPage(dc.0) } <= 0 {
-                return Err(format!("máy in dừng ở tờ thứ {} ({})", k + 1, last_error()));
-            }
-            if let Some(page) = side.and_then(|i| pages.pages.get(i)) {
-                canvas
-                    .draw(&plan::plan_page(page, &device, &faces))
-                    .map_err(|e| format!("trang {}: {e}", page.number_in_part))?;
-            }
-            // SAFETY: as above, after StartPage.
-            if unsafe { EndPage(dc.0) } <= 0 {
-                return Err(format!("máy in dừng ở tờ thứ {} ({})", k + 1, last_error()));
-            }
-        }
-        Ok(())
-    })();
+    let sides = plan::sides(pages.pages.len(), repeats, job.two_sided);
+    let drawn = draw_sides(&mut canvas, dc.0, pages, &sides, &device, &faces);
     drop(canvas);
     match drawn {
         Ok(()) => {
@@ -331,4 +312,31 @@ pub fn print_pages(pages: &Pages, job: &PrintJob) -> Result<(), PrintError> {
             Err(fail(reason))
         }
     }
+}
+
+/// Draws each side of the job as one device page, inside a started document.
+fn draw_sides(
+    canvas: &mut Canvas,
+    dc: HDC,
+    pages: &Pages,
+    sides: &[Option<usize>],
+    device: &Device,
+    faces: &Faces,
+) -> Result<(), String> {
+    for (k, side) in sides.iter().enumerate() {
+        // SAFETY: a DC inside a started document.
+        if unsafe { StartPage(dc) } <= 0 {
+            return Err(format!("máy in dừng ở tờ thứ {} ({})", k + 1, last_error()));
+        }
+        if let Some(page) = side.and_then(|i| pages.pages.get(i)) {
+            canvas
+                .draw(&plan::plan_page(page, device, faces))
+                .map_err(|e| format!("trang {}: {e}", page.number_in_part))?;
+        }
+        // SAFETY: as above, after StartPage.
+        if unsafe { EndPage(dc) } <= 0 {
+            return Err(format!("máy in dừng ở tờ thứ {} ({})", k + 1, last_error()));
+        }
+    }
+    Ok(())
 }
