@@ -5,6 +5,7 @@
 //! geometric pens, as the PDF strokes them.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use windows_sys::Win32::Foundation::{HANDLE, POINT};
 use windows_sys::Win32::Graphics::Gdi::{
@@ -43,7 +44,7 @@ impl MemoryFonts {
                     bytes.as_ptr().cast(),
                     u32::try_from(bytes.len()).unwrap_or(0),
                     std::ptr::null(),
-                    &mut count,
+                    (&raw mut count).cast_const(),
                 )
             };
             if h.is_null() {
@@ -150,30 +151,31 @@ impl<'a> Canvas<'a> {
     }
 
     fn pen(&mut self, width: i32) -> Result<(), String> {
-        if !self.pens.contains_key(&width) {
-            let brush = LOGBRUSH {
-                lbStyle: BS_SOLID,
-                lbColor: 0,
-                lbHatch: 0,
-            };
-            // SAFETY: a solid black brush description; no dash pattern.
-            let pen: HPEN = unsafe {
-                ExtCreatePen(
-                    (PS_GEOMETRIC | PS_SOLID | PS_ENDCAP_FLAT | PS_JOIN_MITER) as u32,
-                    u32::try_from(width.max(1)).unwrap_or(1),
-                    &brush,
-                    0,
-                    std::ptr::null(),
-                )
-            };
-            if pen.is_null() {
-                return Err("không tạo được nét kẻ".to_owned());
+        let pen = match self.pens.entry(width) {
+            Entry::Occupied(made) => made.get().0,
+            Entry::Vacant(slot) => {
+                let brush = LOGBRUSH {
+                    lbStyle: BS_SOLID,
+                    lbColor: 0,
+                    lbHatch: 0,
+                };
+                // SAFETY: a solid black brush description; no dash pattern.
+                let pen: HPEN = unsafe {
+                    ExtCreatePen(
+                        (PS_GEOMETRIC | PS_SOLID | PS_ENDCAP_FLAT | PS_JOIN_MITER) as u32,
+                        u32::try_from(width.max(1)).unwrap_or(1),
+                        &brush,
+                        0,
+                        std::ptr::null(),
+                    )
+                };
+                if pen.is_null() {
+                    return Err("không tạo được nét kẻ".to_owned());
+                }
+                slot.insert(Object(pen)).0
             }
-            self.pens.insert(width, Object(pen));
-        }
-        if let Some(pen) = self.pens.get(&width).map(|p| p.0) {
-            self.remember_pen(pen);
-        }
+        };
+        self.remember_pen(pen);
         Ok(())
     }
 
