@@ -8,8 +8,6 @@ cd "$(dirname "$0")"
 need_apt=()
 command -v pdffonts >/dev/null || need_apt+=(poppler-utils)
 command -v qpdf >/dev/null || need_apt+=(qpdf)
-# The printing code links the system's CUPS library.
-[ -e /usr/include/cups/cups.h ] || need_apt+=(libcups2-dev)
 command -v openssl >/dev/null || need_apt+=(openssl)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then

@@ -1,16 +1,24 @@
 //! print: rendered pages → the system's printer. Beside [`crate::export`] at the end of
 //! the pipeline: the pages asked for are cut from the one [`Rendered`] the preview shows,
-//! written as PDF by the same writer, and handed to the printing system (CUPS on Linux
-//! and macOS through the `printers` crate; the Windows spooler's print-to verb).
+//! written as PDF by the same writer, and handed to the printing system: CUPS on Linux
+//! and macOS (its library loaded at run time), the Windows spooler through GDI, where
+//! the same pages are drawn glyph by glyph where layout placed them.
 //!
 //! Nothing here lays out or composes: a page range keeps the pages as they are, with
 //! their own page numbers, exactly as they would print in the whole document.
 
+#[cfg(not(windows))]
+mod cups;
 mod pages;
+pub mod plan;
 mod system;
+#[cfg(windows)]
+mod windows;
+#[cfg(windows)]
+mod windows_draw;
 
 pub use pages::{PageRangeError, parse_pages};
-pub use system::{PrinterInfo, submit, system_printers};
+pub use system::{PrinterInfo, list_printers, submit, system_printers};
 
 use std::path::{Path, PathBuf};
 
@@ -84,8 +92,14 @@ pub enum PrintError {
     Export(#[from] ExportError),
     #[error("Không ghi được bản in tạm vào “{path}”: {reason}", path = .0.display(), reason = .1)]
     Write(PathBuf, String),
-    #[error("Máy in “{printer}” không nhận lệnh in. Hãy kiểm tra máy in đã bật và còn kết nối rồi in lại; bản in đã lưu ở “{path}”.", path = .path.display())]
-    Refused { printer: String, path: PathBuf },
+    #[error(
+        "Không gửi được lệnh in tới máy in “{printer}”: {reason}. Hãy kiểm tra máy in đã bật và còn kết nối rồi in lại, hoặc xuất PDF (Ctrl+E) rồi in từ tệp."
+    )]
+    NotSent { printer: String, reason: String },
+    #[error(
+        "Máy này chưa có hệ thống in CUPS (thư viện libcups.so.2) nên không in trực tiếp được. Hãy cài gói “cups”, hoặc xuất PDF (Ctrl+E) rồi in ở máy khác."
+    )]
+    NoCups,
 }
 
 /// The rendered document reduced to `pages` (1-based), each page unchanged; every page
@@ -130,7 +144,7 @@ pub fn print(
     file_name: &str,
 ) -> Result<PathBuf, PrintError> {
     let path = prepare(rendered, job, options, dir, file_name)?;
-    submit(&path, job)?;
+    submit(&path, &select_pages(rendered, &job.pages).pages, job)?;
     Ok(path)
 }
 

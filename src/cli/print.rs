@@ -77,10 +77,13 @@ pub(super) fn parse_print(args: &[String]) -> Result<PrintArgs, String> {
 
 /// Prints, or lists the printers; exit status 0 only when the job reached the printer.
 pub fn run_print(args: &PrintArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let printers = print::system_printers();
+    // Why the system has no printer to offer (no CUPS library) is said as the reason.
+    let listed = print::list_printers();
+    let printers = listed.as_ref().map(Vec::clone).unwrap_or_default();
     let Some(report_args) = &args.report else {
         if printers.is_empty() {
-            let _ = writeln!(err, "{}", print::PrintError::NoPrinter);
+            let why = listed.err().unwrap_or(print::PrintError::NoPrinter);
+            let _ = writeln!(err, "{why}");
             return ExitCode::from(1);
         }
         for p in &printers {
@@ -89,7 +92,8 @@ pub fn run_print(args: &PrintArgs, out: &mut dyn Write, err: &mut dyn Write) -> 
         }
         return ExitCode::SUCCESS;
     };
-    match run(args, report_args, &printers) {
+    let unavailable = listed.err();
+    match run(args, report_args, &printers, unavailable) {
         Ok(message) => {
             let _ = writeln!(out, "{message}");
             ExitCode::SUCCESS
@@ -105,6 +109,7 @@ fn run(
     args: &PrintArgs,
     report_args: &ExportArgs,
     printers: &[print::PrinterInfo],
+    unavailable: Option<print::PrintError>,
 ) -> Result<String, String> {
     let (project, rendered) = render_asked(report_args)?;
     let report = project
@@ -114,7 +119,11 @@ fn run(
     let pages =
         print::parse_pages(&args.pages, rendered.pages.pages.len()).map_err(|e| e.to_string())?;
     let name = crate::session::reports::output_name(report, rendered.draft, false, "pdf");
-    let printer = match print::choose_printer(printers, args.printer.as_deref()) {
+    let chosen = match unavailable {
+        Some(why) => Err(why),
+        None => print::choose_printer(printers, args.printer.as_deref()),
+    };
+    let printer = match chosen {
         Ok(p) => p,
         Err(e) => {
             // Nothing to print on: the clerk still gets the pages, and where they are.

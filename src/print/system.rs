@@ -1,11 +1,12 @@
-//! print: the system's printers. CUPS (Linux, macOS) and the Windows spooler are read
-//! through the `printers` crate; a job goes to CUPS with its copies and sides as job
-//! options, and on Windows to the PDF program's print-to verb (the spooler alone would
-//! send the PDF's bytes to the printer raw).
+//! print: the system's printers and the hand-over of a job, one door for both platforms.
+//! CUPS (Linux, macOS) takes the job's PDF through its library, loaded at run time
+//! ([`super::cups`]); the Windows spooler takes the pages drawn with GDI
+//! (`super::windows`), so that no other program is needed to print.
 
 use std::path::Path;
 
 use super::{PrintError, PrintJob};
+use crate::layout::Pages;
 
 /// A printer the system knows.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -18,79 +19,60 @@ pub struct PrinterInfo {
     pub is_default: bool,
 }
 
-/// The printers of this computer, the default first, then by name.
-pub fn system_printers() -> Vec<PrinterInfo> {
-    let mut list: Vec<PrinterInfo> = printers::get_printers()
-        .into_iter()
-        .map(|p| PrinterInfo {
-            description: if p.description.is_empty() || p.description == p.system_name {
-                String::new()
-            } else {
-                p.description.clone()
-            },
-            name: p.system_name,
-            is_default: p.is_default,
-        })
-        .collect();
+/// The printers of this computer, the default first, then by name; or why the system
+/// cannot be asked (no CUPS library, a spooler that does not answer).
+pub fn list_printers() -> Result<Vec<PrinterInfo>, PrintError> {
+    #[cfg(windows)]
+    let mut list = super::windows::printers()?;
+    #[cfg(not(windows))]
+    let mut list = super::cups::printers()?;
+    sort_printers(&mut list);
+    Ok(list)
+}
+
+/// The default first, then by name.
+fn sort_printers(list: &mut [PrinterInfo]) {
     list.sort_by(|a, b| b.is_default.cmp(&a.is_default).then(a.name.cmp(&b.name)));
-    list
 }
 
-/// Sends the PDF at `pdf` to the job's printer, with its copies and sides.
-pub fn submit(pdf: &Path, job: &PrintJob) -> Result<(), PrintError> {
-    let refused = || PrintError::Refused {
-        printer: job.printer.clone(),
-        path: pdf.to_owned(),
-    };
-    if cfg!(windows) {
-        return submit_windows(pdf, job).map_err(|()| refused());
-    }
-    let printer = printers::get_printer_by_name(&job.printer).ok_or_else(|| {
-        let names: Vec<String> = system_printers().into_iter().map(|p| p.name).collect();
-        if names.is_empty() {
-            PrintError::NoPrinter
-        } else {
-            PrintError::UnknownPrinter(job.printer.clone(), names.join(", "))
-        }
-    })?;
-    let copies = job.copies.to_string();
-    let sides = if job.two_sided {
-        "two-sided-long-edge"
-    } else {
-        "one-sided"
-    };
-    let properties = [("copies", copies.as_str()), ("sides", sides)];
-    let path = pdf.to_str().ok_or_else(refused)?;
-    printer
-        .print_file(
-            path,
-            printers::common::base::job::PrinterJobOptions {
-                name: Some(&job.title),
-                raw_properties: &properties,
-                converter: printers::common::converters::Converter::None,
-            },
-        )
-        .map(|_| ())
-        .map_err(|_| refused())
+/// The printers of this computer, as [`list_printers`]; none when the system cannot be
+/// asked (the window then offers the PDF).
+pub fn system_printers() -> Vec<PrinterInfo> {
+    list_printers().unwrap_or_default()
 }
 
-/// Windows: the registered PDF program prints the file to the named printer, once per
-/// copy; sides follow the printer's own settings.
-fn submit_windows(pdf: &Path, job: &PrintJob) -> Result<(), ()> {
-    let quote = |s: &str| s.replace('\'', "''");
-    let script = format!(
-        "Start-Process -FilePath '{}' -Verb PrintTo -ArgumentList '\"{}\"' -WindowStyle Hidden",
-        quote(&pdf.to_string_lossy()),
-        quote(&job.printer)
-    );
-    for _ in 0..job.copies {
-        let ok = std::process::Command::new("powershell")
-            .args(["-NoProfile", "-NonInteractive", "-Command", &script])
-            .status()
-            .is_ok_and(|s| s.success());
-        if !ok {
-            return Err(());
-        }
+/// Sends the job to its printer: on Windows `pages` (the job's pages, already
+/// selected) drawn through the spooler, elsewhere the PDF at `pdf` (the same pages)
+/// through CUPS. Fails, saying why in Vietnamese, unless the system took the job.
+pub fn submit(pdf: &Path, pages: &Pages, job: &PrintJob) -> Result<(), PrintError> {
+    let printers = list_printers()?;
+    super::choose_printer(&printers, Some(&job.printer))?;
+    #[cfg(windows)]
+    {
+        let _ = pdf;
+        super::windows::print_pages(pages, job)
     }
-    Ok(())
+    #[cfg(not(windows))]
+    {
+        let _ = pages;
+        super::cups::submit(pdf, job)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_printer_comes_first_then_the_others_by_name() {
+        let p = |name: &str, is_default| PrinterInfo {
+            name: name.into(),
+            description: String::new(),
+            is_default,
+        };
+        let mut list = vec![p("C", false), p("B", true), p("A", false)];
+        sort_printers(&mut list);
+        let names: Vec<&str> = list.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["B", "A", "C"]);
+    }
 }

@@ -47,10 +47,12 @@ pub trait Dialogs {
     fn printers(&mut self) -> Vec<crate::print::PrinterInfo> {
         Vec::new()
     }
-    /// Sends the PDF at `pdf` (the job's pages) to the job's printer.
+    /// Sends the job's pages to the job's printer: `pages` as laid out, `pdf` the same
+    /// pages written as PDF (see [`crate::print::submit`]).
     fn print(
         &mut self,
         _pdf: &Path,
+        _pages: &crate::layout::Pages,
         _job: &crate::print::PrintJob,
     ) -> Result<(), crate::print::PrintError> {
         Err(crate::print::PrintError::NoPrinter)
@@ -220,9 +222,10 @@ impl Dialogs for NativeDialogs {
     fn print(
         &mut self,
         pdf: &Path,
+        pages: &crate::layout::Pages,
         job: &crate::print::PrintJob,
     ) -> Result<(), crate::print::PrintError> {
-        crate::print::submit(pdf, job)
+        crate::print::submit(pdf, pages, job)
     }
 
     fn available(&self) -> bool {

@@ -166,3 +166,35 @@ fn printing_pages_two_to_three_to_a_cups_pdf_printer_prints_exactly_those_pages(
         );
     }
 }
+
+#[test]
+fn a_missing_printer_is_refused_in_vietnamese_and_nothing_is_said_to_be_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("in-thu.ron");
+    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["print"])
+        .arg(&project)
+        .args(["--printer", "KhongCo", "--pages", "2-3"])
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{said}{err}");
+    assert!(!said.contains("Đã gửi"), "{said}");
+    // Which reason depends on the machine: a list of printers without KhongCo, none
+    // at all, or no CUPS library; each is Vietnamese and keeps the pages as a PDF.
+    assert!(
+        err.contains("Không có máy in tên “KhongCo”")
+            || err.contains("chưa có máy in nào")
+            || err.contains("chưa có hệ thống in CUPS"),
+        "{err}"
+    );
+    if cups_pdf_queue().is_some() {
+        assert!(
+            err.contains("Các máy in có:") && err.contains("PDF"),
+            "{err}"
+        );
+    }
+    assert!(err.contains("Bản in đã lưu thành tệp PDF"), "{err}");
+}

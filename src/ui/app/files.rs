@@ -565,7 +565,10 @@ impl BaocaoApp {
         let spool = crate::print::spool_dir();
         let path = crate::print::prepare(rendered, &job, &options, &spool, &name)
             .map_err(|e| e.to_string())?;
-        self.dialogs.print(&path, &job).map_err(|e| e.to_string())?;
+        let pages = crate::print::select_pages(rendered, &job.pages).pages;
+        self.dialogs
+            .print(&path, &pages, &job)
+            .map_err(|e| e.to_string())?;
         Ok(job.sent_message(count))
     }
 

@@ -57,8 +57,18 @@ impl Dialogs for Answers {
     fn printers(&mut self) -> Vec<PrinterInfo> {
         self.printers.clone()
     }
-    fn print(&mut self, pdf: &Path, job: &PrintJob) -> Result<(), PrintError> {
+    fn print(
+        &mut self,
+        pdf: &Path,
+        laid_out: &baocao::layout::Pages,
+        job: &PrintJob,
+    ) -> Result<(), PrintError> {
         let pages = lopdf::Document::load(pdf).unwrap().get_pages().len();
+        assert_eq!(
+            laid_out.pages.len(),
+            pages,
+            "the PDF holds the pages handed over"
+        );
         self.sent.borrow_mut().push((job.clone(), pages));
         Ok(())
     }
