@@ -7,10 +7,11 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cargo_home=${CARGO_HOME:-$HOME/.cargo}
 cargo_home=$(cd "$cargo_home" && pwd)
+# rustc applies the last prefix that matches: the widest first.
 flags=(
-  "--remap-path-prefix=$root=baocao"
+  "--remap-path-prefix=$HOME=~"
   "--remap-path-prefix=$cargo_home/registry/src=crates"
   "--remap-path-prefix=$cargo_home/git/checkouts=crates"
-  "--remap-path-prefix=$HOME=~"
+  "--remap-path-prefix=$root=baocao"
 )
 echo "${flags[*]} ${RUSTFLAGS:-}"

@@ -20,6 +20,9 @@ name="baocao-$version-windows-x64"
 target_dir=${CARGO_TARGET_DIR:-$root/target}
 
 start=$(date +%s)
+# Optimised for size: the download stays under 20 MB zipped (at opt-level 3 it is
+# 20.5 MB); the window and the exports are as quick to a clerk's eye.
+CARGO_PROFILE_RELEASE_OPT_LEVEL=${CARGO_PROFILE_RELEASE_OPT_LEVEL:-s} \
 RUSTFLAGS="$(bash packaging/remap-flags.sh)" \
 CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=${CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER:-x86_64-w64-mingw32-gcc} \
   cargo build --release --locked --target "$target" --bin baocao

@@ -221,9 +221,17 @@ new_report() {
   fi
 }
 
+# The sample approved by a leader, written by examples/approved_sample.rs (CI has built
+# it with the test suite), so that a final export can be signed and verified.
 verify_signed() {
-  local pdf="$data_unix/Báo cáo quý II.pdf" signed="$data_unix/Báo cáo đã ký.pdf" out status
-  [ -s "$pdf" ] || { fail "no PDF to sign (export failed)"; return; }
+  local project="$data_unix/dự án đã duyệt.ron" pdf="$data_unix/Báo cáo chính thức.pdf"
+  local signed="$data_unix/Báo cáo đã ký.pdf" out status
+  if ! cargo run -q --example approved_sample -- "$project" >/dev/null 2>"$artifacts/approved-sample.log"; then
+    fail "examples/approved_sample could not write the approved sample (target/wine/approved-sample.log)"
+    return
+  fi
+  out=$(bc export "$data_win\\dự án đã duyệt.ron" --final -o "$data_win\\Báo cáo chính thức.pdf" 2>&1)
+  [ $? -eq 0 ] || { fail "export --final: $out"; return; }
   openssl req -x509 -newkey rsa:2048 -nodes -utf8 -days 30 -keyout "$work/ky.key" \
     -out "$work/ky.pem" -subj "/CN=Đỗ Thị Minh Huyền/O=UBND xã Bình Minh Hải" >/dev/null 2>&1
   if ! pyhanko sign addsig --field ChuKy1 pemder --key "$work/ky.key" --cert "$work/ky.pem" \
@@ -231,14 +239,21 @@ verify_signed() {
     fail "pyHanko could not sign the Windows export"
     return
   fi
-  out=$(bc verify "$data_win\\Báo cáo đã ký.pdf" "$data_win\\dự án mẫu.ron" 2>&1)
+  out=$(bc verify "$data_win\\Báo cáo đã ký.pdf" "$data_win\\dự án đã duyệt.ron" 2>&1)
   status=$?
-  # The sample's report is a draft, not approved: the verdict names the signer and
-  # says the signed content is not an approved report (exit ≠ 0).
-  if echo "$out" | grep -q 'Đỗ Thị Minh Huyền' && echo "$out" | grep -q 'Kết luận' && [ $status -ne 0 ]; then
-    pass "verify reads the pyHanko signature (signer named) and gives its verdict ($(echo "$out" | grep -m1 'Kết luận'))"
+  echo "$out" > "$artifacts/verify.log"
+  if [ $status -eq 0 ] && echo "$out" | grep -q 'Đỗ Thị Minh Huyền'; then
+    pass "verify: the pyHanko-signed final PDF matches the approved report ($(echo "$out" | grep -m1 'Kết luận'))"
   else
-    fail "verify (exit $status): $out"
+    fail "verify of the signed final PDF (exit $status): $out"
+  fi
+  # The same signed file against the report changed since: a failing verdict.
+  sed -i '0,/summary: "/s//summary: "Đã sửa sau khi ký. /' "$project"
+  out=$(bc verify "$data_win\\Báo cáo đã ký.pdf" "$data_win\\dự án đã duyệt.ron" 2>&1)
+  if [ $? -ne 0 ] && echo "$out" | grep -q 'Kết luận'; then
+    pass "verify against the report changed after signing fails ($(echo "$out" | grep -m1 'Kết luận' | cut -c1-120))"
+  else
+    fail "verify after a change: $out"
   fi
 }
 
@@ -271,10 +286,11 @@ typed_word_is_saved() {
   fi
   sleep 5
   xdotool windowactivate --sync "$id" 2>/dev/null || xdotool windowfocus "$id" 2>/dev/null
-  # The first text field of the first step (Thông tin chung): its place in the window.
+  # The Trích yếu field of the first step (Thông tin chung), where the 1366×740 window
+  # draws it.
   local geo x y
   eval "$(xdotool getwindowgeometry --shell "$id")"
-  x=$((X + ${BAOCAO_WINE_FIELD_X:-640})) y=$((Y + ${BAOCAO_WINE_FIELD_Y:-160}))
+  x=$((X + ${BAOCAO_WINE_FIELD_X:-450})) y=$((Y + ${BAOCAO_WINE_FIELD_Y:-330}))
   xdotool mousemove "$x" "$y" click 1
   sleep 1
   xdotool key --window "$id" End
