@@ -17,7 +17,9 @@ fn main() {
     }
     if env != "gnu" {
         // MSVC builds would need rc.exe; the shipped build is the GNU one.
-        println!("cargo:warning=baocao.exe is built without icon and version information (only the GNU target compiles them)");
+        println!(
+            "cargo:warning=baocao.exe is built without icon and version information (only the GNU target compiles them)"
+        );
         return;
     }
     if let Err(e) = embed_resources() {
@@ -34,7 +36,8 @@ fn embed_resources() -> Result<(), String> {
     let script = out.join("baocao.rc");
     std::fs::write(&script, resource_script(&icon, &version)).map_err(|e| e.to_string())?;
     let object = out.join("baocao-resources.o");
-    let windres = std::env::var("WINDRES").unwrap_or_else(|_| "x86_64-w64-mingw32-windres".to_owned());
+    let windres =
+        std::env::var("WINDRES").unwrap_or_else(|_| "x86_64-w64-mingw32-windres".to_owned());
     let status = Command::new(&windres)
         .arg("--input-format=rc")
         .arg("--output-format=coff")

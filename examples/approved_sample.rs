@@ -14,7 +14,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         baocao::session::SAMPLE,
         std::path::Path::new("mau-binh-minh-hai.ron"),
     )?;
-    let report = project.reports.first().ok_or("dự án mẫu không có báo cáo")?;
+    let report = project
+        .reports
+        .first()
+        .ok_or("dự án mẫu không có báo cáo")?;
     let fingerprint = baocao::review::fingerprint(&project, report);
     let approved_at = chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
         .and_then(|d| d.and_hms_opt(9, 0, 0))

@@ -2,7 +2,8 @@
 # Builds the Windows download on Linux:
 #   target/dist/baocao-<version>-windows-x64.zip
 # holding baocao.exe (release, stripped, with icon and version information), the sample
-# project to open, and the Vietnamese guide HUONG-DAN.txt (CRLF line ends).
+# project to open, and the Vietnamese guide HUONG-DAN.txt (CRLF line ends); and, where
+# NSIS is installed, the installer target/dist/baocao-<version>-windows-x64-cai-dat.exe.
 #
 # Needs: rustup target x86_64-pc-windows-gnu, Debian's gcc-mingw-w64-x86-64 (linker,
 # windres, strip) and zip. CARGO_TARGET_DIR is honoured (default: target/).
@@ -42,3 +43,13 @@ find "$stage" -exec touch -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>
 (cd "$dist" && zip -q -X -9 -r "$name.zip" "$name")
 size=$(stat -c %s "$dist/$name.zip")
 echo "windows.sh: $dist/$name.zip ($(( size / 1024 )) KiB; baocao.exe $(( $(stat -c %s "$stage/baocao.exe") / 1024 )) KiB)"
+
+# The optional installer (Start menu, .ron opens in baocao, uninstall), where NSIS is
+# installed (Debian: nsis).
+if command -v makensis >/dev/null; then
+  setup="$dist/$name-cai-dat.exe"
+  makensis -V2 -DVERSION="$version" -DSTAGE="$stage" -DOUTFILE="$setup" packaging/baocao.nsi
+  echo "windows.sh: $setup ($(( $(stat -c %s "$setup") / 1024 )) KiB)"
+else
+  echo "windows.sh: makensis not found, no installer (apt-get install nsis)"
+fi

@@ -339,6 +339,42 @@ held_open() {
   fi
 }
 
+# The optional installer, run silently: files, Start menu, .ron association, uninstall.
+installer() {
+  local setup
+  setup=$(ls "${zip%.zip}-cai-dat.exe" 2>/dev/null)
+  if [ -z "$setup" ]; then
+    echo "   (no installer beside the zip: makensis was not installed)"
+    return
+  fi
+  cp "$setup" "$work/cài đặt baocao.exe"
+  "$wine" "$work/cài đặt baocao.exe" /S >/dev/null 2>&1
+  "$wineserver" -w
+  local programs assoc
+  programs=$(find "$WINEPREFIX/drive_c/users" -path '*AppData/Local/Programs/baocao/baocao.exe' | head -n1)
+  assoc=$("$wine" reg query 'HKCU\Software\Classes\baocao.duan\shell\open\command' /ve 2>/dev/null | tr -d '\r')
+  if [ -n "$programs" ] && echo "$assoc" | grep -q 'baocao.exe" "%1"' \
+     && find "$WINEPREFIX/drive_c" -path '*Start Menu/Programs/baocao/*.lnk' | grep -q .; then
+    pass "the installer puts baocao in Programs, the Start menu, and opens .ron files with it"
+  else
+    fail "installer: exe=${programs:-none}, association=${assoc:-none}"
+    return
+  fi
+  cp "$install_unix/bcryptprimitives.dll" "$(dirname "$programs")/"
+  local out
+  out=$("$wine" "$(dirname "$programs")/baocao.exe" check "$data_win\\dự án mẫu.ron" 2>&1)
+  [ $? -eq 0 ] && pass "the installed program runs" || fail "installed program: $out"
+  rm -f "$(dirname "$programs")/bcryptprimitives.dll"
+  "$wine" "$(dirname "$programs")/go-cai-dat.exe" /S >/dev/null 2>&1
+  "$wineserver" -w
+  sleep 2
+  if [ ! -e "$programs" ] && ! "$wine" reg query 'HKCU\Software\Classes\baocao.duan' >/dev/null 2>&1; then
+    pass "the uninstaller removes the program and the association"
+  else
+    fail "after uninstalling: $(ls "$(dirname "$programs")" 2>&1 | tr '\n' ' ')"
+  fi
+}
+
 printing() {
   if [ -f packaging/wine/test-print.sh ]; then
     # It gets the installed exe; WINEPREFIX, DISPLAY and WINEDLLOVERRIDES are set.
@@ -362,6 +398,7 @@ check "verify" verify_signed
 check "aggregate" aggregate
 check "typing in the window" typed_word_is_saved
 check "held open" held_open
+check "installer" installer
 check "print" printing
 echo "== Wine tests: $failures failed, $(( $(date +%s) - total0 )) s"
 exit "$failures"

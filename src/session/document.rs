@@ -462,7 +462,10 @@ mod tests {
         let doc = OpenDocument::sample().unwrap();
         assert_eq!(doc.path, None);
         assert!(doc.is_unsaved_sample());
-        assert!(!doc.is_dirty(), "an untouched sample asks nothing on closing");
+        assert!(
+            !doc.is_dirty(),
+            "an untouched sample asks nothing on closing"
+        );
         assert_eq!(doc.display_name(), "Dự án mẫu (mới, chưa lưu)");
         let on_disk = storage::load(Path::new(crate::ui::SAMPLE_PATH)).unwrap();
         assert_eq!(doc.project, on_disk);
@@ -476,7 +479,10 @@ mod tests {
         assert!(doc.is_dirty());
         assert_eq!(doc.autosave_now(Instant::now()), None);
         assert_eq!(doc.last_autosave_at, None, "nothing was written");
-        assert!(!doc.owns_recovery(), "another unsaved project's copy is not ours");
+        assert!(
+            !doc.owns_recovery(),
+            "another unsaved project's copy is not ours"
+        );
 
         let path = dir.path().join("xã An Phú.ron");
         doc.save_to(&path, &Actor::default(), now()).unwrap();
