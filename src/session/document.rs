@@ -495,7 +495,7 @@ mod tests {
     }
 
     #[test]
-    fn save_first_offers_an_existing_folder() {
+    fn the_folder_save_offers_first_exists() {
         assert!(documents_dir().is_dir());
     }
 
