@@ -3,7 +3,8 @@
 ; into %LOCALAPPDATA%\Programs\baocao, adds a Start-menu entry, opens .ron project files
 ; with baocao when double-clicked, and registers an uninstaller in Settings › Apps.
 ;   makensis -DVERSION=0.1.0 -DSTAGE=<folder with the files> -DOUTFILE=<setup.exe> baocao.nsi
-Unicode true
+; A 64-bit installer: it runs wherever baocao.exe (64-bit) does, and under Wine64.
+Target amd64-unicode
 !include "MUI2.nsh"
 
 Name "baocao ${VERSION}"
