@@ -55,7 +55,17 @@ pub struct OpenDocument {
     pub merged_review_files: Vec<PathBuf>,
     /// What loading changed in the file (invisible characters left out), to tell.
     pub load_note: Option<String>,
+    /// The bundled sample, opened when the program starts without a file: it writes
+    /// nothing anywhere (no recovery copy) until the clerk saves it somewhere.
+    from_sample: bool,
 }
+
+/// The bundled sample project (a commune's filled-in report), inside the program so
+/// that it opens on any computer, wherever the program was built.
+pub const SAMPLE: &str = include_str!("../../assets/mau-binh-minh-hai.ron");
+
+/// The name the sample goes by in messages: no file of this name is read.
+const SAMPLE_NAME: &str = "mau-binh-minh-hai.ron";
 
 impl OpenDocument {
     pub fn new(path: Option<PathBuf>, project: Project) -> Self {
@@ -76,7 +86,21 @@ impl OpenDocument {
             review_files: Vec::new(),
             merged_review_files: Vec::new(),
             load_note: None,
+            from_sample: false,
         }
+    }
+
+    /// The bundled sample as a new project not saved yet: Save asks where to put it.
+    pub fn sample() -> Result<Self, StorageError> {
+        let project = storage::parse(SAMPLE, Path::new(SAMPLE_NAME))?;
+        let mut doc = Self::new(None, project);
+        doc.from_sample = true;
+        Ok(doc)
+    }
+
+    /// Whether this is the bundled sample, not saved anywhere yet.
+    pub fn is_unsaved_sample(&self) -> bool {
+        self.from_sample && self.path.is_none()
     }
 
     /// Opens `path`; never writes anything (the lock is taken by [`Self::lock_for`]).
@@ -195,6 +219,9 @@ impl OpenDocument {
 
     /// The file name for titles and messages.
     pub fn display_name(&self) -> String {
+        if self.is_unsaved_sample() {
+            return "Dự án mẫu (mới, chưa lưu)".to_owned();
+        }
         self.path
             .as_ref()
             .and_then(|p| p.file_name())
@@ -298,6 +325,11 @@ impl OpenDocument {
     /// Writes the recovery copy now.
     pub fn autosave_now(&mut self, now: Instant) -> Option<String> {
         self.last_autosave = Some(now);
+        if self.is_unsaved_sample() {
+            // Opening the program must leave no file behind, on a computer that may be
+            // shared; the work is kept once the clerk has chosen where.
+            return None;
+        }
         let target = self.recovery_file();
         if let Some(dir) = target.parent() {
             let _ = std::fs::create_dir_all(dir);
@@ -319,6 +351,10 @@ impl OpenDocument {
     /// holds the lock (a read-only view must never delete the drafter's autosave), or
     /// a project never saved (its copy is in the user's own data folder).
     pub fn owns_recovery(&self) -> bool {
+        if self.is_unsaved_sample() {
+            // The unsaved-project copy in the data folder is another project's.
+            return false;
+        }
         self.path.is_none() || (self.lock.is_some() && self.read_only.is_none())
     }
 
@@ -380,6 +416,16 @@ pub fn unsaved_recovery_path() -> PathBuf {
     data_dir().join("du-an-chua-luu.ron.recovery")
 }
 
+/// Where Save first offers to put a project that has no file yet: the user's
+/// Documents folder, else the home folder, else the working folder.
+pub fn documents_dir() -> PathBuf {
+    dirs::document_dir()
+        .filter(|d| d.is_dir())
+        .or_else(dirs::home_dir)
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
 /// The program's data folder (`$XDG_DATA_HOME/baocao`, `~/.local/share/baocao`, or
 /// `%APPDATA%\baocao`), falling back to the temporary folder.
 pub fn data_dir() -> PathBuf {
@@ -418,6 +464,48 @@ mod tests {
             text: text.into(),
         })
         .unwrap();
+    }
+
+    #[test]
+    fn the_bundled_sample_opens_as_a_new_unsaved_project_equal_to_the_assets_file() {
+        let doc = OpenDocument::sample().unwrap();
+        assert_eq!(doc.path, None);
+        assert!(doc.is_unsaved_sample());
+        assert!(
+            !doc.is_dirty(),
+            "an untouched sample asks nothing on closing"
+        );
+        assert_eq!(doc.display_name(), "Dự án mẫu (mới, chưa lưu)");
+        let on_disk = storage::load(Path::new(crate::ui::SAMPLE_PATH)).unwrap();
+        assert_eq!(doc.project, on_disk);
+    }
+
+    #[test]
+    fn the_unsaved_sample_writes_no_recovery_copy_until_the_clerk_saves_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut doc = OpenDocument::sample().unwrap();
+        edit_summary(&mut doc, "Báo cáo của xã An Phú");
+        assert!(doc.is_dirty());
+        assert_eq!(doc.autosave_now(Instant::now()), None);
+        assert_eq!(doc.last_autosave_at, None, "nothing was written");
+        assert!(
+            !doc.owns_recovery(),
+            "another unsaved project's copy is not ours"
+        );
+
+        let path = dir.path().join("xã An Phú.ron");
+        doc.save_to(&path, &Actor::default(), now()).unwrap();
+        assert!(!doc.is_unsaved_sample());
+        assert_eq!(doc.display_name(), "xã An Phú.ron");
+        edit_summary(&mut doc, "Báo cáo của xã An Phú, sửa lại");
+        assert_eq!(doc.autosave_now(Instant::now()), None);
+        assert!(doc.last_autosave_at.is_some());
+        assert!(storage::recovery_path(&path).exists());
+    }
+
+    #[test]
+    fn the_folder_save_offers_first_exists() {
+        assert!(documents_dir().is_dir());
     }
 
     #[test]

@@ -21,7 +21,9 @@ pub mod termination;
 
 pub use changed::{ChangedPlace, changed_place};
 pub use derived::{Derived, Figure, StepSummary};
-pub use document::{AUTOSAVE_EVERY, OpenDocument, SaveError, data_dir, unsaved_recovery_path};
+pub use document::{
+    AUTOSAVE_EVERY, OpenDocument, SAMPLE, SaveError, data_dir, documents_dir, unsaved_recovery_path,
+};
 pub use read_only::ReadOnlyReason;
 pub use recovery::{RecoveryOffer, differences, recovery_offer, save_recovered_beside};
 pub use review::{MergeOutcome, MergedFile, ReviewStepError};

@@ -42,12 +42,14 @@ pub use app::BaocaoApp;
 pub use command::Command;
 pub use editor::body_id;
 
-/// The bundled sample project, opened when no file is given.
+/// The sample project's file in the source tree, for tests, benches and examples. The
+/// program never reads it: without a file it opens the copy built into it
+/// ([`crate::session::SAMPLE`]), as a new project.
 pub const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
 
-/// Opens the window on `path` (or the bundled sample) and runs until it closes.
+/// Opens the window on `path` (or on the bundled sample, as a new unsaved project) and
+/// runs until it closes.
 pub fn run(path: Option<PathBuf>) -> ExitCode {
-    let path = path.unwrap_or_else(|| PathBuf::from(SAMPLE_PATH));
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
             .with_title("baocao — Soạn báo cáo sơ kết Nghị quyết 57")
@@ -69,8 +71,11 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
                 .storage
                 .and_then(|s| eframe::get_value::<crate::review::Actor>(s, app::USER_KEY))
                 .unwrap_or_default();
-            let mut app =
-                BaocaoApp::with_user(&path, Box::new(dialogs::NativeDialogs::default()), user);
+            let dialogs = Box::new(dialogs::NativeDialogs::default());
+            let mut app = match &path {
+                Some(path) => BaocaoApp::with_user(path, dialogs, user),
+                None => BaocaoApp::on_sample(dialogs, user),
+            };
             app.restore(cc.storage);
             cc.egui_ctx.set_zoom_factor(app.ui_zoom);
             Ok(Box::new(app))

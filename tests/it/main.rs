@@ -41,5 +41,6 @@ mod ui_recovery;
 mod ui_report_options;
 mod ui_review;
 mod ui_rich_text;
+mod ui_sample;
 mod ui_sign;
 mod ui_word_import;

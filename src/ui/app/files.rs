@@ -96,6 +96,31 @@ impl BaocaoApp {
         }
     }
 
+    /// Opens the bundled sample as a new unsaved project: no lock, no recent file, no
+    /// recovery copy; the choosers start in the user's Documents folder.
+    pub(super) fn open_sample(&mut self) {
+        match OpenDocument::sample() {
+            Ok(doc) => {
+                self.report_id = doc.project.reports.last().map(|r| r.id.clone());
+                self.doc = Some(doc);
+                self.derived = None;
+                self.approved_edit_ok.clear();
+                self.step = Step::ThongTin;
+                self.dialogs.start_in(&crate::session::documents_dir());
+                self.status = Some(StatusLine::info(
+                    "Đang mở dự án mẫu, chưa lưu ở đâu. Sửa thành báo cáo của xã rồi bấm Lưu để chọn nơi cất tệp.",
+                ));
+            }
+            Err(e) => {
+                self.modal = Some(Modal::Message {
+                    title: "Không mở được dự án mẫu".to_owned(),
+                    text: e.to_string(),
+                });
+                self.status = Some(StatusLine::error("Không mở được dự án mẫu."));
+            }
+        }
+    }
+
     /// Opens the report source attached to a PDF this program wrote, as a new unsaved
     /// project (one report), to be saved as a `.ron` file.
     fn open_pdf(&mut self, path: &Path) {
@@ -265,7 +290,7 @@ impl BaocaoApp {
             .and_then(|d| d.path.as_ref())
             .and_then(|p| p.parent())
             .map(Path::to_owned)
-            .unwrap_or_else(|| std::env::current_dir().unwrap_or_default());
+            .unwrap_or_else(crate::session::documents_dir);
         self.modal = Some(Modal::AskPath {
             purpose,
             text: dir.join(suggested).display().to_string(),

@@ -106,7 +106,24 @@ impl BaocaoApp {
 
     /// The app on `path` for `user` (from the preferences), with the given dialogs.
     pub fn with_user(path: &Path, dialogs: Box<dyn Dialogs>, user: Actor) -> Self {
-        let mut app = Self {
+        let mut app = Self::empty(dialogs, user);
+        app.open_path(path);
+        app.refresh();
+        app
+    }
+
+    /// The app started without a file: the bundled sample as a new project, which
+    /// writes nothing until the clerk saves it (Save asks where, in Documents first).
+    pub fn on_sample(dialogs: Box<dyn Dialogs>, user: Actor) -> Self {
+        let mut app = Self::empty(dialogs, user);
+        app.open_sample();
+        app.refresh();
+        app
+    }
+
+    /// The app with no project open yet.
+    fn empty(dialogs: Box<dyn Dialogs>, user: Actor) -> Self {
+        Self {
             doc: None,
             report_id: None,
             step: Step::ThongTin,
@@ -134,10 +151,7 @@ impl BaocaoApp {
             last_lock_beat: None,
             ui_zoom: 1.0,
             middle: egui::Rect::NOTHING,
-        };
-        app.open_path(path);
-        app.refresh();
-        app
+        }
     }
 
     /// Reads the recent files from eframe's storage.
