@@ -105,8 +105,9 @@ pub fn raw_zip(entries: &[RawEntry]) -> Vec<u8> {
 
 /// A raw deflate stream inflating to `head`, then `megabytes` MiB of `fill`, then
 /// `tail`, made in ~1 KB per MiB: one MiB of `fill` is compressed once, ending on a
-/// full flush (byte-aligned, no back-references), and repeated.
-pub fn deflate_bomb(head: &[u8], fill: u8, megabytes: usize, tail: &[u8]) -> Vec<u8> {
+/// full flush (byte-aligned, no back-references), and repeated. With the checksum of
+/// what it inflates to, combined per MiB rather than computed over gigabytes.
+pub fn deflate_bomb(head: &[u8], fill: u8, megabytes: usize, tail: &[u8]) -> (Vec<u8>, u32) {
     use flate2::{Compress, Compression, FlushCompress};
     let block = |input: &[u8], flush: FlushCompress| {
         let mut c = Compress::new(Compression::best(), false);
@@ -114,13 +115,23 @@ pub fn deflate_bomb(head: &[u8], fill: u8, megabytes: usize, tail: &[u8]) -> Vec
         c.compress_vec(input, &mut out, flush).unwrap();
         out
     };
+    let crc_of = |bytes: &[u8]| {
+        let mut crc = flate2::Crc::new();
+        crc.update(bytes);
+        crc
+    };
+    let filler = vec![fill; 1024 * 1024];
     let mut out = block(head, FlushCompress::Full);
-    let mib = block(&vec![fill; 1024 * 1024], FlushCompress::Full);
+    let mut crc = crc_of(head);
+    let mib = block(&filler, FlushCompress::Full);
+    let mib_crc = crc_of(&filler);
     for _ in 0..megabytes {
         out.extend(&mib);
+        crc.combine(&mib_crc);
     }
     out.extend(block(tail, FlushCompress::Finish));
-    out
+    crc.combine(&crc_of(tail));
+    (out, crc.sum())
 }
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -128,6 +139,9 @@ const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="
 
 const RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+
+const DOC_RELS: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#;
 
 const DOC_HEAD: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
@@ -138,6 +152,7 @@ pub fn docx_with_body(body: &str) -> Vec<u8> {
     raw_zip(&[
         RawEntry::stored("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         RawEntry::stored("_rels/.rels", RELS.as_bytes()),
+        RawEntry::stored("word/_rels/document.xml.rels", DOC_RELS.as_bytes()),
         RawEntry::stored(
             "word/document.xml",
             format!("{DOC_HEAD}{body}{DOC_TAIL}").as_bytes(),
@@ -169,6 +184,7 @@ pub fn terabyte_docx() -> Vec<u8> {
     raw_zip(&[
         RawEntry::stored("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         RawEntry::stored("_rels/.rels", RELS.as_bytes()),
+        RawEntry::stored("word/_rels/document.xml.rels", DOC_RELS.as_bytes()),
         RawEntry {
             name: "word/document.xml".to_owned(),
             method: 8,
@@ -180,18 +196,19 @@ pub fn terabyte_docx() -> Vec<u8> {
 }
 
 /// A Word file of ~`megabytes` KB whose `document.xml` inflates to `megabytes` MiB of
-/// blanks inside the body (declared truly; the checksum is not computed).
+/// blanks inside the body (sizes and checksum true).
 pub fn inflating_docx(megabytes: usize) -> Vec<u8> {
-    let data = deflate_bomb(DOC_HEAD.as_bytes(), b' ', megabytes, DOC_TAIL.as_bytes());
+    let (data, crc) = deflate_bomb(DOC_HEAD.as_bytes(), b' ', megabytes, DOC_TAIL.as_bytes());
     let declared = (DOC_HEAD.len() + DOC_TAIL.len() + megabytes * 1024 * 1024) as u64;
     raw_zip(&[
         RawEntry::stored("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         RawEntry::stored("_rels/.rels", RELS.as_bytes()),
+        RawEntry::stored("word/_rels/document.xml.rels", DOC_RELS.as_bytes()),
         RawEntry {
             name: "word/document.xml".to_owned(),
             method: 8,
             data,
-            crc: 0,
+            crc,
             declared,
         },
     ])
@@ -213,7 +230,7 @@ pub fn huge_shared_string_xlsx(megabytes: usize) -> Vec<u8> {
     let head = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="1"><si><t>"#;
     let tail = "</t></si></sst>";
-    let data = deflate_bomb(head.as_bytes(), b'a', megabytes, tail.as_bytes());
+    let (data, crc) = deflate_bomb(head.as_bytes(), b'a', megabytes, tail.as_bytes());
     let declared = (head.len() + tail.len() + megabytes * 1024 * 1024) as u64;
     raw_zip(&[
         RawEntry::stored("[Content_Types].xml", XL_TYPES.as_bytes()),
@@ -225,7 +242,7 @@ pub fn huge_shared_string_xlsx(megabytes: usize) -> Vec<u8> {
             name: "xl/sharedStrings.xml".to_owned(),
             method: 8,
             data,
-            crc: 0,
+            crc,
             declared,
         },
     ])
@@ -245,12 +262,12 @@ pub fn ods_posing_as_xlsx() -> Vec<u8> {
     ])
 }
 
-/// A CSV indicator table of `rows` rows (~10 bytes a row).
+/// A CSV indicator table of `rows` rows (~11 bytes a row).
 pub fn many_rows_csv(rows: usize) -> Vec<u8> {
     let mut out = String::with_capacity(rows * 12 + 64);
     out.push_str("STT,Tên chỉ tiêu,Chỉ tiêu năm\n");
     for i in 1..=rows {
-        out.push_str(&format!("{i},c{i},1\n"));
+        out.push_str(&format!("{i},c,1\n"));
     }
     out.into_bytes()
 }
