@@ -12,10 +12,14 @@ PROFILE=${PROFILE:-debug}
 TARGET=${CARGO_TARGET_DIR:-target}
 FLAG=""
 [ "$PROFILE" = release ] && FLAG=--release
-cargo build -q $FLAG --bin baocao || exit 1
-cargo run -q $FLAG --example make_hostile -- /tmp/baocao-hostile >/dev/null || exit 1
-BIN="$TARGET/$PROFILE/baocao"
 DIR=/tmp/baocao-hostile
+# The binary is touched first so that cargo copies this worktree's build into place
+# (a target dir shared by several worktrees may hold another one's), then copied.
+touch src/main.rs
+cargo build -q $FLAG --bin baocao || exit 1
+mkdir -p "$DIR" && cp "$TARGET/$PROFILE/baocao" "$DIR/baocao" || exit 1
+cargo run -q $FLAG --example make_hostile -- "$DIR" >/dev/null || exit 1
+BIN="$DIR/baocao"
 fail=0
 run() {
     local name=$1; shift

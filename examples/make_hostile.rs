@@ -26,7 +26,10 @@ fn main() {
         ("khai-1tib.docx", hostile::terabyte_docx()),
         ("bom-1gib.docx", hostile::inflating_docx(1024)),
         ("bom-100mib.docx", hostile::inflating_docx(100)),
-        ("chuoi-3gib.xlsx", hostile::huge_shared_string_xlsx(3 * 1024)),
+        (
+            "chuoi-3gib.xlsx",
+            hostile::huge_shared_string_xlsx(3 * 1024),
+        ),
         ("ods-doi-duoi.xlsx", hostile::ods_posing_as_xlsx()),
         ("trieu-dong.csv", hostile::many_rows_csv(1_000_000)),
         ("chin-muoi-nghin-dong.csv", hostile::many_rows_csv(90_000)),

@@ -122,7 +122,11 @@ fn read_text(path: &Path) -> Result<String, String> {
         std::str::from_utf8(&bytes).ok().map(str::to_owned)
     };
     let text = text.ok_or_else(not_text)?;
-    if text.split('\n').nth(crate::limits::MAX_TEXT_LINES).is_some() {
+    if text
+        .split('\n')
+        .nth(crate::limits::MAX_TEXT_LINES)
+        .is_some()
+    {
         return Err(format!(
             "Không nhập văn bản này: {} (giới hạn để chương trình không bị treo). Hãy chia văn bản thành các tệp nhỏ hơn.\nTệp: {}",
             crate::limits::Exceeded::Lines(crate::limits::MAX_TEXT_LINES),

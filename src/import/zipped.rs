@@ -181,11 +181,8 @@ pub fn scan_xml(
                 }
                 shape.depth = shape.depth.max(open.len() + 1);
             }
-            Event::End(_) => {
-                if open.pop() == Some(true) {
-                    tables -= 1;
-                }
-            }
+            // The guard closes the element; a closed table lowers the table depth.
+            Event::End(_) if open.pop() == Some(true) => tables -= 1,
             Event::Eof => break,
             _ => {}
         }
@@ -291,7 +288,10 @@ mod tests {
     #[test]
     fn the_mimetype_of_an_opendocument_file_is_read() {
         let z = zip_of(&[
-            ("mimetype", b"application/vnd.oasis.opendocument.spreadsheet"),
+            (
+                "mimetype",
+                b"application/vnd.oasis.opendocument.spreadsheet",
+            ),
             ("content.xml", b"<x/>"),
         ]);
         assert_eq!(

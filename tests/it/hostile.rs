@@ -66,7 +66,9 @@ fn a_word_file_declaring_a_terabyte_part_is_read_by_what_it_holds_not_what_it_de
     assert!(bytes.len() < 64 * 1024);
     // The part really holds a one-line document: read, or refused as damaged (its
     // declared size does not match), never allocated.
-    match within("1 TiB declared", || docx::open(&bytes, Path::new("tb.docx"))) {
+    match within("1 TiB declared", || {
+        docx::open(&bytes, Path::new("tb.docx"))
+    }) {
         Ok(_) => {}
         Err(e) => assert!(matches!(e, DocxError::Corrupt { .. }), "{e}"),
     }
@@ -199,6 +201,26 @@ fn a_project_too_large_to_open_is_refused_pointing_at_its_backup() {
 }
 
 #[test]
+fn a_report_text_of_more_lines_than_allowed_is_refused_saying_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("du-an.ron");
+    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let text = write(
+        dir.path(),
+        "bao-cao.txt",
+        "a\n".repeat(limits::MAX_TEXT_LINES + 1).as_bytes(),
+    );
+    let out = within("200,001 lines", || {
+        crate::support::cli::import(&[&project, &text], &["--yes"], "")
+    });
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(err.contains("văn bản có hơn 200.000 dòng"), "{err}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+}
+
+#[test]
 fn a_code_page_1258_csv_from_excel_imports_with_the_right_letters() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "chi-tieu.csv", &cp1258_csv());
@@ -229,7 +251,9 @@ fn a_unicode_text_file_from_excel_imports_with_the_right_letters() {
     let out = crate::support::cli::import(&[&copy, &path], &["--kind", "nhiem-vu"], "k\n");
     let shown = String::from_utf8_lossy(&out.stdout);
     assert!(
-        shown.contains("Đọc dạng: CSV, mã hóa UTF-16 LE (Unicode Text của Excel), phân cách bằng ký tự tab."),
+        shown.contains(
+            "Đọc dạng: CSV, mã hóa UTF-16 LE (Unicode Text của Excel), phân cách bằng ký tự tab."
+        ),
         "{shown}"
     );
 }
