@@ -4,17 +4,17 @@
 //! all read these numbers, so that a file one command accepts is not refused by
 //! another.
 //!
-//! Each bound is sized from real files with room to spare: the sample project is
-//! ~60 KB; a 100-page report in Word is ~1.5 MB of `document.xml` (~3,000 paragraphs);
-//! a 5,000-row plan table is ~1 MB as CSV, ~300 KB as XLSX and ~2.3 MB once imported
-//! into a project (462 bytes a row, measured); a city holds a few hundred communes.
-//! Every hostile file of issue 30 is refused within these bounds in well under 2 s and
-//! 256 MB (see `benches/hostile.sh`).
+//! Each bound is sized from real files with room to spare: the sample project is 57 KB;
+//! a 100-page report in Word is estimated at ~1.5 MB of `document.xml` (~3,000
+//! paragraphs, ~500 bytes of markup each); a 5,000-row plan table imports into a
+//! 2.0 MB project (~390 bytes a row, measured) and is ~1 MB as CSV; a city holds a few
+//! hundred communes. The hostile files of issue 30 are refused within these bounds in
+//! well under 2 s and 256 MB (`benches/hostile.sh`, figures in `benches/NOTES.md`).
 
 /// A project file (and the `.bak`, recovery and review copies of it): the loader, the
-/// savers, `check`, `aggregate` and batch export all use this one number. Fourteen
-/// times a project holding a 5,000-row plan and ten 100-page reports; parsing one
-/// this large takes well under 256 MB.
+/// savers, `check`, `aggregate` and batch export all use this one number. About ten
+/// times a project holding a 5,000-row plan (2.0 MB) and ten 100-page reports; a
+/// 90,000-row import (33 MB) is over it.
 pub const MAX_PROJECT_BYTES: u64 = 32 * 1024 * 1024;
 
 /// A review file: its comments and suggested edits are at most a report's text, far
