@@ -538,6 +538,7 @@ fn lock_for_writing(path: &Path) -> Result<storage::ProjectLock, storage::LockEr
 
 /// The mapping, every row to import and every bad row, as the clerk reads them.
 fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
+    let _ = writeln!(out, "Đọc dạng: {}.", p.source_label());
     let _ = writeln!(out, "Bảng {}; các cột:", p.kind.label());
     for m in &p.mapping {
         let _ = writeln!(

@@ -19,6 +19,7 @@
 //! - [`edit`]: every change as an edit, with undo and redo;
 //! - [`guide`]: the editor's steps, guidance texts and phrases;
 //! - [`import`]: indicator and task tables from CSV or XLSX, previewed then applied;
+//! - [`limits`]: the one set of bounds every reader of outside files keeps;
 //! - [`compose`], [`layout`]: report → document tree → pages;
 //! - [`render`]: one report → its pages, metadata and warnings, read by every output;
 //! - [`session`]: the open document (load, save, lock, autosave, recovery, review files);
@@ -38,6 +39,7 @@ pub mod guide;
 pub mod import;
 pub mod issue;
 pub mod layout;
+pub mod limits;
 pub mod model;
 pub mod print;
 pub mod render;

@@ -1,6 +1,8 @@
-//! Any bytes as an imported table: format detection, CSV reading, the preview (as a
-//! .csv or, when the bytes start with `P` like a ZIP, an .xlsx file) and applying it
-//! to the sample project never panic.
+//! Any bytes as an imported table: format detection, decoding (UTF-8, UTF-16, code
+//! page 1258), CSV reading within the table bounds, the preview (as a .csv or, when the
+//! bytes start with `P` like a ZIP, an .xlsx file: zip budgets, the ODS check) and
+//! applying it to the sample project never panic, and stay within the run's
+//! `-rss_limit_mb` and `-timeout`.
 #![no_main]
 
 mod common;
@@ -17,8 +19,9 @@ fuzz_target!(|data: &[u8]| {
     for name in ["bang.csv", "bang.xlsx", "bang"] {
         let _ = import::detect_format(Path::new(name), data);
     }
-    if let Ok(text) = std::str::from_utf8(data) {
-        let table = import::read_csv(text);
+    if let Some((text, _)) = import::decode(data)
+        && let Ok(table) = import::read_csv(&text)
+    {
         let _ = import::find_header(&table);
     }
 

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use rayon::prelude::*;
 
 pub use build::{Commune, IndicatorRow, Stats};
-pub use names::{Mapping, MappingError};
+pub use names::{Mapping, MappingError, MappingProblem};
 pub use read::{
     CommuneFile, IndicatorEntry, Outcome, PeriodSummary, SkipReason, TaskCounts, commune_name,
     is_review_file, read_file, relative, sort_name, summarise,
@@ -28,9 +28,9 @@ pub use walk::{Found, WalkError, find};
 
 use crate::model::Period;
 
-/// A commune's file larger than this is not read (a project is a few hundred KB; the
-/// bound keeps the memory of a batch small whatever the folder holds).
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+/// A commune's file larger than this is not read: the loader's own bound, so that a
+/// file the window opens is never skipped here (see [`crate::limits`]).
+pub const MAX_FILE_BYTES: u64 = crate::limits::MAX_PROJECT_BYTES;
 
 /// What the user asks of an aggregation.
 #[derive(Clone, Debug, Default)]

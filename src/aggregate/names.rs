@@ -130,6 +130,20 @@ pub enum MappingError {
         line: usize,
         found: usize,
     },
+    #[error("Tệp đối chiếu tên quá lớn: {what}.\nTệp: {path}")]
+    TooBig {
+        path: String,
+        what: crate::limits::Exceeded,
+    },
+}
+
+/// Why the text of a mapping file is not a mapping.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MappingProblem {
+    /// The line (from 1) has this many columns instead of two.
+    Columns(usize, usize),
+    /// Over the table bounds of [`crate::limits`].
+    TooBig(crate::limits::Exceeded),
 }
 
 /// A mapping file is a small table; anything larger is not one.
@@ -151,23 +165,26 @@ impl Mapping {
             path: shown.clone(),
             reason: "nội dung không phải văn bản UTF-8; hãy lưu tệp dạng CSV UTF-8".to_owned(),
         })?;
-        Self::parse(&text).map_err(|(line, found)| MappingError::Columns {
-            path: shown,
-            line,
-            found,
+        Self::parse(&text).map_err(|problem| match problem {
+            MappingProblem::Columns(line, found) => MappingError::Columns {
+                path: shown,
+                line,
+                found,
+            },
+            MappingProblem::TooBig(what) => MappingError::TooBig { path: shown, what },
         })
     }
 
     /// Parses the text of a mapping file; the error is the line (from 1) and the number
-    /// of columns found there.
-    pub fn parse(text: &str) -> Result<Mapping, (usize, usize)> {
+    /// of columns found there, or the bound it went over.
+    pub fn parse(text: &str) -> Result<Mapping, MappingProblem> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let first_line = text.lines().next().unwrap_or_default();
         let delimiter = ['\t', ';', ',']
             .into_iter()
             .find(|d| first_line.contains(*d))
             .unwrap_or(',');
-        let table = crate::import::parse_csv(text, delimiter);
+        let table = crate::import::parse_csv(text, delimiter).map_err(MappingProblem::TooBig)?;
         let mut common = BTreeMap::new();
         for (i, row) in table.rows.iter().enumerate() {
             let cells: Vec<&str> = row.iter().map(|c| c.trim()).collect();
@@ -178,7 +195,7 @@ impl Mapping {
             let (from, to) = match cells {
                 [from, to] => (*from, *to),
                 [_] => continue,
-                other => return Err((i + 1, other.len())),
+                other => return Err(MappingProblem::Columns(i + 1, other.len())),
             };
             if i == 0 && crate::import::fold(from) == "ten trong tep" {
                 continue;

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use super::names::{Mapping, group, key, similarity};
+use super::names::{Mapping, MappingProblem, group, key, similarity};
 use super::*;
 use crate::model::{PeriodKind, Project};
 
@@ -96,7 +96,10 @@ fn a_mapping_file_reads_back_what_its_template_wrote_and_refuses_extra_columns()
     let m = Mapping::parse(&text).unwrap();
     assert_eq!(m.common.len(), 2);
     assert_eq!(m.common[&key("Tên \"A\", có dấu phẩy")], "Chung");
-    assert_eq!(Mapping::parse("a,b\nc,d,e\n"), Err((2, 3)));
+    assert_eq!(
+        Mapping::parse("a,b\nc,d,e\n"),
+        Err(MappingProblem::Columns(2, 3))
+    );
     // Blank rows and rows without a common name change nothing.
     assert_eq!(Mapping::parse("\n\na,\n").unwrap(), Mapping::default());
 }

@@ -1,10 +1,16 @@
-//! aggregate: finding the project files under a folder. Sub-folders are walked, links
-//! followed but never round a loop, and only regular `.ron` files are kept; special
-//! files named `.ron` (a FIFO would block the reader) are listed as unreadable.
+//! aggregate: finding the project files under a folder (for `aggregate`, `check DIR`
+//! and batch export). Sub-folders are walked; a link is followed only when it stays
+//! inside the folder (its canonical path under the folder's), never round a loop, and
+//! a file reached twice is read once; the walk stops at [`limits::MAX_FOLDER_ENTRIES`]
+//! entries and [`limits::MAX_FOLDER_DEPTH`] levels. Only regular `.ron` files are
+//! kept; special files named `.ron` (a FIFO would block the reader) and links leading
+//! out of the folder are listed as unreadable.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::read::SkipReason;
+use crate::limits;
 
 /// The files to read, in path order, and what could not even be looked at.
 #[derive(Debug, Default)]
@@ -24,6 +30,13 @@ pub enum WalkError {
         "Đây không phải là một thư mục. Hãy chọn thư mục chứa các tệp dự án (.ron).\nĐường dẫn: {0}"
     )]
     NotAFolder(String),
+    #[error(
+        "Không đọc hết thư mục: {what}. Hãy chọn thư mục chỉ chứa các tệp dự án cần đọc.\nThư mục: {path}"
+    )]
+    TooBig {
+        path: String,
+        what: limits::Exceeded,
+    },
 }
 
 /// Whether `path` ends in `.ron` (any case).
@@ -41,11 +54,40 @@ pub fn find(folder: &Path) -> Result<Found, WalkError> {
     if !meta.is_dir() {
         return Err(WalkError::NotAFolder(folder.display().to_string()));
     }
+    let root = std::fs::canonicalize(folder).map_err(|e| WalkError::Folder {
+        path: folder.display().to_string(),
+        reason: crate::storage::io_reason(&e),
+    })?;
     let mut found = Found::default();
+    let mut outside: Vec<PathBuf> = Vec::new();
+    // A link is followed only when its target lies inside the folder; the ones leading
+    // out are noted here (the filter cannot report) and listed afterwards.
     let walker = walkdir::WalkDir::new(folder)
         .follow_links(true)
-        .sort_by_file_name();
+        .max_depth(limits::MAX_FOLDER_DEPTH)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            if !e.path_is_symlink() {
+                return true;
+            }
+            let inside = std::fs::canonicalize(e.path()).is_ok_and(|t| t.starts_with(&root));
+            if !inside && (e.file_type().is_dir() || is_ron(e.path())) {
+                outside.push(e.path().to_path_buf());
+            }
+            inside
+        });
+    // Files reached twice (through a link inside the folder) are read once.
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    let mut entries = 0usize;
     for entry in walker {
+        entries += 1;
+        if entries > limits::MAX_FOLDER_ENTRIES {
+            return Err(WalkError::TooBig {
+                path: folder.display().to_string(),
+                what: limits::Exceeded::FolderEntries(limits::MAX_FOLDER_ENTRIES),
+            });
+        }
         match entry {
             Ok(e) => {
                 let path = e.path();
@@ -53,7 +95,10 @@ pub fn find(folder: &Path) -> Result<Found, WalkError> {
                     continue;
                 }
                 if e.file_type().is_file() {
-                    found.files.push(path.to_path_buf());
+                    let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+                    if seen.insert(real) {
+                        found.files.push(path.to_path_buf());
+                    }
                 } else {
                     found.unreadable.push((
                         path.to_path_buf(),
@@ -82,6 +127,13 @@ pub fn find(folder: &Path) -> Result<Found, WalkError> {
                 }
             }
         }
+    }
+    for path in outside {
+        found.unreadable.push((
+            path,
+            SkipReason::Unreadable,
+            "liên kết trỏ ra ngoài thư mục đã chọn; không đọc".to_owned(),
+        ));
     }
     found.files.sort();
     Ok(found)

@@ -12,8 +12,8 @@ use crate::model::rich::{self, Block};
 use crate::model::{ChildNumbering, Period, PeriodKind, Project, Report, Section};
 use crate::storage;
 
-/// Largest text file read (a report is a few hundred kilobytes).
-const MAX_TEXT_BYTES: u64 = 16 * 1024 * 1024;
+/// Largest text file read (see [`crate::limits::MAX_TEXT_BYTES`]).
+const MAX_TEXT_BYTES: u64 = crate::limits::MAX_TEXT_BYTES;
 
 /// Runs `baocao import FILE.ron REPORT.txt`: prints what was recognised and the notes,
 /// asks on `input` unless `--yes`, then adds the report and saves the project. Exit
@@ -121,7 +121,19 @@ fn read_text(path: &Path) -> Result<String, String> {
     } else {
         std::str::from_utf8(&bytes).ok().map(str::to_owned)
     };
-    text.ok_or_else(not_text)
+    let text = text.ok_or_else(not_text)?;
+    if text
+        .split('\n')
+        .nth(crate::limits::MAX_TEXT_LINES)
+        .is_some()
+    {
+        return Err(format!(
+            "Không nhập văn bản này: {} (giới hạn để chương trình không bị treo). Hãy chia văn bản thành các tệp nhỏ hơn.\nTệp: {}",
+            crate::limits::Exceeded::Lines(crate::limits::MAX_TEXT_LINES),
+            path.display()
+        ));
+    }
+    Ok(text)
 }
 
 /// The period of the new report and why it was chosen.

@@ -11,7 +11,7 @@ use super::pdf::round;
 use crate::layout::{ImageItem, ImageKind, Item, Pages};
 
 /// Largest image accepted, in pixels (a seal scanned at 600 dpi is about 850 × 850).
-const MAX_PIXELS: u64 = 16_000_000;
+const MAX_PIXELS: u64 = crate::limits::MAX_PIXELS;
 
 /// The PNG images drawn in the signature block; none unless the clerk asks.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

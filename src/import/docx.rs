@@ -14,12 +14,14 @@ mod table;
 use std::path::Path;
 
 use crate::import::text::{self, Note, Recognised};
+use crate::import::zipped::{self, Budget, ZipProblem};
+use crate::limits::{self, Exceeded};
 use crate::storage;
 
 pub use comments::{CommentImport, PlacedComment, UnplacedComment, place_comments};
 
-/// Largest Word file read: a report with a few photos is well under this.
-pub const MAX_DOCX_BYTES: u64 = 25 * 1024 * 1024;
+/// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).
+pub const MAX_DOCX_BYTES: u64 = crate::limits::MAX_DOCX_FILE_BYTES;
 
 /// Why a Word file could not be read at all.
 #[derive(Debug, thiserror::Error)]
@@ -34,6 +36,13 @@ pub enum DocxError {
         "Tệp không phải tài liệu Word .docx hợp lệ (tệp hỏng, chưa tải xong, hoặc là loại tệp khác đổi đuôi). Hãy mở thử bằng Word rồi lưu lại dạng .docx.\nTệp: {path}"
     )]
     Corrupt { path: String },
+    #[error(
+        "Không đọc tệp Word này: {what} (giới hạn để chương trình không bị treo hay hết bộ nhớ). Hãy mở tệp bằng Word, chia thành các tệp nhỏ hơn hoặc bỏ bớt bảng lồng nhau, rồi nhập lại.\nTệp: {path}"
+    )]
+    TooBig {
+        path: String,
+        what: crate::limits::Exceeded,
+    },
 }
 
 /// The bytes of a Word file, refused when too large or when it is an old `.doc` or a
@@ -63,13 +72,50 @@ pub fn open(bytes: &[u8], path: &Path) -> Result<docx_rs::Docx, DocxError> {
     if !bytes.starts_with(b"PK") {
         return Err(corrupt());
     }
+    let bytes = guarded(bytes).map_err(|problem| match problem {
+        ZipProblem::Damaged => corrupt(),
+        ZipProblem::TooBig(what) => DocxError::TooBig {
+            path: path.display().to_string(),
+            what,
+        },
+    })?;
     // docx-rs asserts on some damaged parts; such a file is reported as corrupt, and
     // the panic's English message is kept from the clerk's terminal.
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(|_| {}));
-    let read = std::panic::catch_unwind(|| docx_rs::read_docx(bytes));
+    let read = std::panic::catch_unwind(|| docx_rs::read_docx(&bytes));
     std::panic::set_hook(hook);
     read.map_err(|_| corrupt())?.map_err(|_| corrupt())
+}
+
+/// The XML parts of a Word package (pictures and embedded files are left out: the
+/// import never reads them), each inflated within [`Budget::DOCX`] and scanned for
+/// nesting, repacked so that docx-rs sees true sizes and never recurses deeper than
+/// the limits.
+fn guarded(bytes: &[u8]) -> Result<Vec<u8>, ZipProblem> {
+    let xml = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        lower.ends_with(".xml") || lower.ends_with(".rels")
+    };
+    let parts = zipped::read_parts(bytes, Budget::DOCX, xml)?;
+    let mut paragraphs = 0;
+    for part in &parts {
+        let left = limits::MAX_DOCX_PARAGRAPHS.saturating_sub(paragraphs);
+        let shape = zipped::scan_xml(
+            &part.bytes,
+            limits::MAX_XML_DEPTH,
+            limits::MAX_TABLE_NESTING,
+            left,
+        )
+        .map_err(|e| match e {
+            ZipProblem::TooBig(Exceeded::Paragraphs(_)) => {
+                ZipProblem::TooBig(Exceeded::Paragraphs(limits::MAX_DOCX_PARAGRAPHS))
+            }
+            other => other,
+        })?;
+        paragraphs += shape.paragraphs;
+    }
+    zipped::repack(&parts)
 }
 
 /// A Word report as the recogniser read it.

@@ -202,6 +202,7 @@ mod tests {
                 .iter()
                 .map(|r| r.iter().map(|s| s.to_string()).collect())
                 .collect(),
+            source: None,
         }
     }
 

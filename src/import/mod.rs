@@ -6,20 +6,23 @@
 //! (with new offices and groups) against the project, listing the rows it could not
 //! read; [`apply`] then adds them. Pure apart from reading the file; no egui here.
 
+mod csv;
 mod describe;
 pub mod docx;
 mod header;
 mod read;
 mod rows;
 pub mod text;
+pub mod zipped;
 
 use std::path::{Path, PathBuf};
 
 use crate::model::{Group, Indicator, Office, Project, Task};
 
+pub use csv::{CsvSource, Encoding, decode, parse_csv, read_csv};
 pub use describe::{PreviewRow, describe, summary};
 pub use header::{ColumnMapping, Field, Header, find_header, fold, recognise};
-pub use read::{Format, Table, detect_format, parse_csv, read_csv, read_table, read_xlsx};
+pub use read::{Format, Table, WorkbookProblem, detect_format, read_table, read_xlsx};
 
 /// Whether a table lists indicators (chỉ tiêu) or tasks (nhiệm vụ).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -74,6 +77,18 @@ pub struct ImportPreview {
     pub new_offices: Vec<Office>,
     /// Rows left out, with the reason.
     pub problems: Vec<ImportProblem>,
+    /// For a CSV file, the encoding and separator detected (shown in the preview).
+    pub source: Option<CsvSource>,
+}
+
+impl ImportPreview {
+    /// How the file was read, for the preview: `CSV, mã hóa …, phân cách bằng …` or
+    /// `bảng tính Excel (.xlsx)`.
+    pub fn source_label(&self) -> String {
+        self.source
+            .map(|s| s.describe())
+            .unwrap_or_else(|| "bảng tính Excel (.xlsx)".to_owned())
+    }
 }
 
 /// Why a file could not be read as a table at all.
@@ -91,12 +106,15 @@ pub enum ImportError {
         path.display()
     )]
     NotATable { path: PathBuf },
-    /// A CSV file in another encoding.
+    /// Over one of the bounds of [`crate::limits`].
     #[error(
-        "Tệp {} không phải văn bản UTF-8; hãy lưu lại dưới dạng “CSV UTF-8”.",
+        "Không nhập bảng này: {what} (giới hạn để chương trình không bị treo hay hết bộ nhớ). Hãy chép phần bảng cần nhập sang một tệp mới rồi nhập lại.\nTệp: {}",
         path.display()
     )]
-    NotUtf8 { path: PathBuf },
+    TooBig {
+        path: PathBuf,
+        what: crate::limits::Exceeded,
+    },
     /// The workbook could not be opened or its sheet read.
     #[error("Không mở được bảng tính: {reason}. Hãy mở tệp bằng Excel hoặc LibreOffice và lưu lại dưới dạng .xlsx hoặc .csv.\nTệp: {}", path.display())]
     Workbook {
@@ -166,7 +184,9 @@ pub fn preview_table(
             kind: kind.label(),
         });
     }
-    Ok(rows::build(table, &header, project, kind))
+    let mut preview = rows::build(table, &header, project, kind);
+    preview.source = table.source;
+    Ok(preview)
 }
 
 /// Adds what `preview` found to `project`: new groups and offices, then the indicators

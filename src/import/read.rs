@@ -1,16 +1,19 @@
-//! Reads a CSV or XLSX file into a [`Table`] of NFC text cells.
+//! Reads a CSV or XLSX file into a [`Table`] of NFC text cells, within the table
+//! bounds of [`crate::limits`].
 //!
-//! CSV follows RFC 4180 (quoted cells may hold the delimiter, doubled quotes and line
-//! breaks); the delimiter (`,`, `;` or tab) is the one that makes a header row appear.
-//! XLSX is read with calamine; cells come as shown, merged cells as the value of their
-//! first cell.
+//! CSV is read by [`super::csv`] (Excel's encodings and separators). XLSX is read with
+//! calamine after [`super::zipped`] has inflated the parts within budget; cells come
+//! as shown, merged cells as the value of their first cell. An OpenDocument sheet
+//! renamed `.xlsx` is refused with what to do.
 
 use std::path::Path;
 
 use calamine::{Data, Reader};
 
 use super::ImportError;
-use super::header::recognised_count;
+use super::csv::{self, CsvSource};
+use super::zipped::{self, Budget, ZipProblem};
+use crate::limits;
 use crate::vi;
 
 /// The cells of one worksheet or CSV file. `rows[i]` is spreadsheet row `i + 1`, empty
@@ -19,6 +22,8 @@ use crate::vi;
 pub struct Table {
     /// Cells of each row, NFC; trailing empty cells may be missing.
     pub rows: Vec<Vec<String>>,
+    /// For a CSV file, the encoding and separator it was read with.
+    pub source: Option<CsvSource>,
 }
 
 impl Table {
@@ -38,14 +43,15 @@ impl Table {
 /// The formats this import reads.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
-    /// Comma, semicolon or tab separated UTF-8 text.
+    /// Comma, semicolon or tab separated text (UTF-8, UTF-16, code page 1258).
     Csv,
     /// An Excel workbook (read by calamine).
     Xlsx,
 }
 
 /// Decides the format from the extension, or from the first bytes when the extension
-/// says nothing: a ZIP container is a workbook, UTF-8 text without NUL bytes is CSV.
+/// says nothing: a ZIP container is a workbook, text (UTF-8 without NUL bytes, or
+/// UTF-16 with a byte order mark) is CSV.
 pub fn detect_format(path: &Path, bytes: &[u8]) -> Option<Format> {
     let ext = path
         .extension()
@@ -55,9 +61,12 @@ pub fn detect_format(path: &Path, bytes: &[u8]) -> Option<Format> {
     match ext.as_str() {
         "xlsx" | "xlsm" if zip => Some(Format::Xlsx),
         "xlsx" | "xlsm" => None,
-        "csv" | "tsv" | "txt" if !zip && !bytes.contains(&0) => Some(Format::Csv),
+        "csv" | "tsv" | "txt" if !zip && (!bytes.contains(&0) || csv::is_utf16(bytes)) => {
+            Some(Format::Csv)
+        }
         "csv" | "tsv" | "txt" => None,
         _ if zip => Some(Format::Xlsx),
+        _ if csv::is_utf16(bytes) => Some(Format::Csv),
         _ if !bytes.is_empty() && !bytes.contains(&0) && std::str::from_utf8(bytes).is_ok() => {
             Some(Format::Csv)
         }
@@ -75,96 +84,24 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError
     })?;
     match detect_format(path, &bytes) {
         Some(Format::Csv) => {
-            let text = std::str::from_utf8(&bytes).map_err(|_| ImportError::NotUtf8 {
+            let (text, encoding) = csv::decode(&bytes).ok_or_else(|| ImportError::NotATable {
                 path: path.to_path_buf(),
             })?;
-            Ok(read_csv(text))
+            drop(bytes);
+            let mut table = csv::read_csv(&text).map_err(|what| ImportError::TooBig {
+                path: path.to_path_buf(),
+                what,
+            })?;
+            if let Some(source) = &mut table.source {
+                source.encoding = encoding;
+            }
+            Ok(table)
         }
         Some(Format::Xlsx) => xlsx_from_bytes(bytes, path, sheet),
         None => Err(ImportError::NotATable {
             path: path.to_path_buf(),
         }),
     }
-}
-
-/// Reads CSV text (with or without a BOM), choosing the delimiter that yields a header.
-pub fn read_csv(text: &str) -> Table {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut best: Option<(usize, usize, Table)> = None;
-    for delimiter in ['\t', ';', ','] {
-        let table = parse_csv(text, delimiter);
-        let score = table
-            .rows
-            .iter()
-            .take(50)
-            .map(|r| recognised_count(r))
-            .find(|n| *n >= 2)
-            .unwrap_or(0);
-        let width = table.rows.iter().take(50).map(Vec::len).max().unwrap_or(0);
-        // A header decides; without one, the delimiter that splits rows the most.
-        let key = (score, width);
-        let better = match &best {
-            None => true,
-            Some((s, w, _)) => key > (*s, *w),
-        };
-        if better {
-            best = Some((score, width, table));
-        }
-    }
-    best.map(|(_, _, t)| t).unwrap_or_default()
-}
-
-/// RFC 4180 with a given delimiter; a record per row, every cell NFC and trimmed of the
-/// line's `\r`.
-pub fn parse_csv(text: &str, delimiter: char) -> Table {
-    let mut rows: Vec<Vec<String>> = Vec::new();
-    let mut row: Vec<String> = Vec::new();
-    let mut cell = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    let mut row_has_content = false;
-    while let Some(c) = chars.next() {
-        if quoted {
-            if c == '"' {
-                if chars.peek() == Some(&'"') {
-                    chars.next();
-                    cell.push('"');
-                } else {
-                    quoted = false;
-                }
-            } else {
-                cell.push(c);
-            }
-            continue;
-        }
-        match c {
-            '"' if cell.is_empty() => {
-                quoted = true;
-                row_has_content = true;
-            }
-            c if c == delimiter => {
-                row.push(vi::nfc(&std::mem::take(&mut cell)));
-                row_has_content = true;
-            }
-            '\r' if chars.peek() == Some(&'\n') => {}
-            '\n' | '\r' => {
-                if row_has_content || !cell.is_empty() {
-                    row.push(vi::nfc(&std::mem::take(&mut cell)));
-                }
-                rows.push(std::mem::take(&mut row));
-                row_has_content = false;
-            }
-            c => {
-                cell.push(c);
-                row_has_content = true;
-            }
-        }
-    }
-    if row_has_content || !cell.is_empty() {
-        row.push(vi::nfc(&cell));
-        rows.push(row);
-    }
-    Table { rows }
 }
 
 /// Why a workbook could not be read, in words a clerk understands.
@@ -178,6 +115,10 @@ pub enum WorkbookProblem {
     Malformed,
     #[error("định dạng bảng tính này chưa được hỗ trợ")]
     Unsupported,
+    #[error(
+        "đây là bảng tính OpenDocument (.ods) đổi đuôi thành .xlsx; hãy mở bằng LibreOffice và lưu lại dạng Excel (.xlsx) hoặc CSV"
+    )]
+    OpenDocument,
     #[error(
         "bảng tính có ô nằm quá xa (quá 100.000 hàng hoặc 256 cột); hãy chép phần bảng cần nhập sang một trang tính mới rồi nhập lại"
     )]
@@ -199,8 +140,8 @@ impl WorkbookProblem {
     }
 }
 
-/// The largest table read (a plan's appendix is a few hundred KB).
-pub const MAX_TABLE_BYTES: u64 = 64 * 1024 * 1024;
+/// The largest table file read (see [`crate::limits::MAX_TABLE_FILE_BYTES`]).
+pub const MAX_TABLE_BYTES: u64 = limits::MAX_TABLE_FILE_BYTES;
 
 /// Reads a worksheet of a workbook (the first when `sheet` is `None`).
 pub fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
@@ -218,6 +159,7 @@ fn xlsx_from_bytes(bytes: Vec<u8>, path: &Path, sheet: Option<&str>) -> Result<T
         path: path.to_path_buf(),
         reason: WorkbookProblem::of(e),
     };
+    let bytes = guarded(&bytes, path)?;
     let mut book =
         calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes)).map_err(|e| bad(&e))?;
     let names = book.sheet_names();
@@ -269,14 +211,57 @@ fn xlsx_from_bytes(bytes: Vec<u8>, path: &Path, sheet: Option<&str>) -> Result<T
             row.pop();
         }
     }
-    Ok(Table { rows })
+    Ok(Table { rows, source: None })
+}
+
+/// The parts of an OOXML workbook calamine reads (XML and relationships; pictures and
+/// embedded objects are left out), inflated within [`Budget::WORKBOOK`] and repacked
+/// with true sizes. An OpenDocument sheet (its ODS reader expands repeated rows and
+/// columns densely) or a binary workbook renamed `.xlsx` is refused.
+fn guarded(bytes: &[u8], path: &Path) -> Result<Vec<u8>, ImportError> {
+    let fail = |reason| ImportError::Workbook {
+        path: path.to_path_buf(),
+        reason,
+    };
+    if zipped::mimetype(bytes).is_some_and(|m| m.contains("opendocument")) {
+        return Err(fail(WorkbookProblem::OpenDocument));
+    }
+    let xml = |name: &str| {
+        let lower = name.to_ascii_lowercase();
+        lower.ends_with(".xml") || lower.ends_with(".rels")
+    };
+    let parts = zipped::read_parts(bytes, Budget::WORKBOOK, xml).map_err(|p| match p {
+        ZipProblem::Damaged => fail(WorkbookProblem::Damaged),
+        ZipProblem::TooBig(what) => ImportError::TooBig {
+            path: path.to_path_buf(),
+            what,
+        },
+    })?;
+    if !parts
+        .iter()
+        .any(|p| p.name.eq_ignore_ascii_case("xl/workbook.xml"))
+    {
+        return Err(fail(WorkbookProblem::Unsupported));
+    }
+    for part in &parts {
+        zipped::scan_xml(&part.bytes, limits::MAX_XML_DEPTH, usize::MAX, usize::MAX).map_err(
+            |p| match p {
+                ZipProblem::Damaged => fail(WorkbookProblem::Malformed),
+                ZipProblem::TooBig(what) => ImportError::TooBig {
+                    path: path.to_path_buf(),
+                    what,
+                },
+            },
+        )?;
+    }
+    zipped::repack(&parts).map_err(|_| fail(WorkbookProblem::Damaged))
 }
 
 /// Rows and columns beyond which a worksheet is not read: a plan's table is a few
 /// hundred rows; a cell a million rows down is a damaged or hostile file, and laying
 /// the sheet out densely would take gigabytes.
-const MAX_ROWS: u32 = 100_000;
-const MAX_COLUMNS: u32 = 256;
+const MAX_ROWS: u32 = limits::MAX_TABLE_ROWS as u32;
+const MAX_COLUMNS: u32 = limits::MAX_TABLE_COLUMNS as u32;
 
 enum CellsError {
     Calamine(calamine::Error),
@@ -361,47 +346,6 @@ fn cell_text(cell: &Data) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn cells(t: &Table) -> Vec<Vec<&str>> {
-        t.rows
-            .iter()
-            .map(|r| r.iter().map(String::as_str).collect())
-            .collect()
-    }
-
-    #[test]
-    fn quoted_cells_keep_delimiters_quotes_and_line_breaks() {
-        let t = parse_csv("a,\"b, c\",\"say \"\"hi\"\"\"\r\n1,\"two\nlines\",3\n", ',');
-        assert_eq!(
-            cells(&t),
-            vec![
-                vec!["a", "b, c", "say \"hi\""],
-                vec!["1", "two\nlines", "3"]
-            ]
-        );
-    }
-
-    #[test]
-    fn empty_lines_stay_as_empty_rows_so_numbers_match_the_file() {
-        let t = parse_csv("a,b\n\n1,2", ',');
-        assert_eq!(cells(&t), vec![vec!["a", "b"], vec![], vec!["1", "2"]]);
-    }
-
-    #[test]
-    fn the_delimiter_is_the_one_that_reveals_the_header() {
-        let text = "Phụ lục, năm 2026\nSTT;Nhiệm vụ;Đơn vị chủ trì\n1;Việc, một;Phòng\n";
-        let t = read_csv(text);
-        assert_eq!(t.rows[1], ["STT", "Nhiệm vụ", "Đơn vị chủ trì"]);
-        assert_eq!(t.rows[2], ["1", "Việc, một", "Phòng"]);
-        let tab = read_csv("\u{feff}STT\tNhiệm vụ\tChủ trì\n1\tA, B\tC\n");
-        assert_eq!(tab.rows[0], ["STT", "Nhiệm vụ", "Chủ trì"]);
-    }
-
-    #[test]
-    fn decomposed_text_is_normalised() {
-        let t = parse_csv("Vie\u{302}\u{323}t,x\n", ',');
-        assert_eq!(t.rows[0][0], "Việt");
-    }
 
     #[test]
     fn formats_follow_extension_then_content() {

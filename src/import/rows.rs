@@ -125,6 +125,7 @@ impl<'a> Builder<'a> {
                 groups: Vec::new(),
                 new_offices: Vec::new(),
                 problems: Vec::new(),
+                source: None,
             },
         }
     }

@@ -229,6 +229,15 @@ impl OpenDocument {
             .unwrap_or_else(|| "Dự án mới".to_owned())
     }
 
+    /// Whether the project with `preview` imported would still open once saved (the
+    /// loader refuses files over [`storage::MAX_FILE_BYTES`]); the import is refused
+    /// before it is applied rather than leave a project that can never be saved.
+    pub fn import_fits(&self, preview: &crate::import::ImportPreview) -> Result<(), StorageError> {
+        let mut after = self.project.clone();
+        crate::import::apply(preview, &mut after);
+        storage::fits(&after)
+    }
+
     /// Applies an edit through the history; returns whether the project changed.
     pub fn apply(&mut self, edit: Edit) -> Result<bool, EditError> {
         let changed = self.history.apply(&mut self.project, edit)?;

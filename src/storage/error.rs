@@ -70,6 +70,20 @@ pub enum StorageError {
 
     #[error("Không tạo được nội dung tệp ({0}).")]
     Serialize(String),
+
+    /// Over [`super::MAX_FILE_BYTES`] when read; `hint` names the `.bak` if there is one.
+    #[error("Tệp dự án quá lớn (trên {max_mb} MB) nên không mở được.{hint}\nTệp: {path}")]
+    TooLarge {
+        path: PathBuf,
+        max_mb: u64,
+        hint: String,
+    },
+
+    /// The project would be written larger than the loader reads back.
+    #[error(
+        "Không lưu: tệp dự án sẽ nặng {size_mb} MB, quá giới hạn {max_mb} MB nên chương trình không mở lại được. Hãy bỏ bớt phần vừa thêm (ví dụ một bảng quá lớn vừa nhập) rồi lưu lại."
+    )]
+    TooLargeToSave { size_mb: u64, max_mb: u64 },
 }
 
 impl StorageError {

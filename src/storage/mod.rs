@@ -36,8 +36,10 @@ pub use stamp::{DiskStamp, changed_on_disk, content_is, stamp};
 
 use crate::model::{FORMAT_VERSION, Project};
 
-/// Files larger than this are refused before reading (a project is a few hundred KB).
-pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+/// Project files larger than this are refused, counted as read: the one bound shared
+/// by the loader, the savers, `check`, `aggregate` and batch export (see
+/// [`crate::limits::MAX_PROJECT_BYTES`]).
+pub const MAX_FILE_BYTES: u64 = crate::limits::MAX_PROJECT_BYTES;
 
 /// Reads, migrates and NFC-normalises the project at `path`. Never writes anything.
 pub fn load(path: &Path) -> Result<Project, StorageError> {
@@ -77,7 +79,8 @@ impl Loaded {
 /// Like [`load_stamped`], also saying what loading changed.
 pub fn load_noting(path: &Path) -> Result<Loaded, StorageError> {
     let fail = |f| StorageError::from_failure(path, f);
-    let (bytes, modified) = versioned::read_bytes(path).map_err(fail)?;
+    let (bytes, modified) =
+        read_limited(path, MAX_FILE_BYTES).map_err(|e| read_refusal(path, e))?;
     let stamp = DiskStamp::of_bytes(&bytes, modified);
     let text = versioned::utf8(bytes).map_err(fail)?;
     // The byte order mark at the very start is how editors mark UTF-8, not content.
@@ -94,10 +97,33 @@ pub fn load_noting(path: &Path) -> Result<Loaded, StorageError> {
 /// commands read whole folders of files somebody else sent and keep each one small.
 pub fn load_at_most(path: &Path, max: u64) -> Result<Project, StorageError> {
     let fail = |f| StorageError::from_failure(path, f);
-    let (bytes, _) =
-        read_limited(path, max).map_err(|e| fail(versioned::ReadFailure::Io(e.to_string())))?;
+    let (bytes, _) = read_limited(path, max).map_err(|e| read_refusal(path, e))?;
     let text = versioned::utf8(bytes).map_err(fail)?;
     parse(&text, path)
+}
+
+/// A project file that could not be read; one too large points at its `.bak`, which
+/// holds the project as it was before the save that made it so.
+fn read_refusal(path: &Path, e: LimitedReadError) -> StorageError {
+    match e {
+        LimitedReadError::TooLarge(max) => {
+            let bak = backup_path(path);
+            let hint = if fs::metadata(&bak).is_ok_and(|m| m.is_file()) {
+                format!(
+                    " Bản sao lưu trước lần lưu cuối vẫn còn: {}. Hãy đổi tên nó (bỏ đuôi .bak) để mở lại dự án như trước lần lưu đó.",
+                    bak.display()
+                )
+            } else {
+                String::new()
+            };
+            StorageError::TooLarge {
+                path: path.to_owned(),
+                max_mb: max / (1024 * 1024),
+                hint,
+            }
+        }
+        other => StorageError::from_failure(path, versioned::ReadFailure::Io(other.to_string())),
+    }
 }
 
 /// Parses project text; `path` only names the file in errors.
@@ -136,6 +162,23 @@ pub fn to_string(project: &Project) -> Result<String, StorageError> {
     versioned::pretty(project).map_err(StorageError::Serialize)
 }
 
+/// Refuses project text the loader would refuse to open again (over
+/// [`MAX_FILE_BYTES`]): nothing is ever saved that cannot be read back.
+pub fn ensure_loadable(text: &str) -> Result<(), StorageError> {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(StorageError::TooLargeToSave {
+            size_mb: text.len() as u64 / (1024 * 1024),
+            max_mb: MAX_FILE_BYTES / (1024 * 1024),
+        });
+    }
+    Ok(())
+}
+
+/// [`ensure_loadable`] for a project: whether it would still open once saved.
+pub fn fits(project: &Project) -> Result<(), StorageError> {
+    ensure_loadable(&to_string(project)?)
+}
+
 /// The backup kept beside a saved file: `FILE.ron.bak`.
 pub fn backup_path(path: &Path) -> PathBuf {
     with_suffix(path, ".bak")
@@ -160,6 +203,7 @@ fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
 /// failure the original file is left byte-identical and the temporary file removed.
 pub fn save(path: &Path, project: &Project) -> Result<(), StorageError> {
     let text = to_string(project)?;
+    ensure_loadable(&text)?;
     write_atomic(path, text.as_bytes(), true)
 }
 
@@ -190,6 +234,7 @@ pub fn save_checked(
         }
     }
     let text = to_string(project)?;
+    ensure_loadable(&text)?;
     write_atomic(path, text.as_bytes(), true)?;
     let modified = fs::metadata(path).and_then(|m| m.modified()).ok();
     Ok(DiskStamp::of_bytes(text.as_bytes(), modified))
@@ -220,7 +265,7 @@ pub fn write_recovery(
 /// project file version the work started from.
 pub fn read_recovery(target: &Path) -> Result<(Project, Option<String>), StorageError> {
     let fail = |f| StorageError::from_failure(target, f);
-    let (bytes, _) = versioned::read_bytes(target).map_err(fail)?;
+    let (bytes, _) = versioned::read_bytes(target, MAX_FILE_BYTES).map_err(fail)?;
     let text = versioned::utf8(bytes).map_err(fail)?;
     let base = text
         .lines()

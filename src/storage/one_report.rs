@@ -103,7 +103,7 @@ impl Default for Shallow {
 /// of an older format, or with escaped characters, is loaded whole and then cut down.
 pub fn load_one_report(path: &Path, keep: Keep) -> Result<OneReport, StorageError> {
     let fail = |f| StorageError::from_failure(path, f);
-    let (bytes, _) = versioned::read_bytes(path).map_err(fail)?;
+    let (bytes, _) = versioned::read_bytes(path, super::MAX_FILE_BYTES).map_err(fail)?;
     let text = versioned::utf8(bytes).map_err(fail)?;
     let text = versioned::normalise_cow(&text);
     let version = versioned::version(&text, FORMAT_VERSION).map_err(fail)?;

@@ -129,7 +129,8 @@ pub fn find_review_files(project_path: &Path) -> Vec<PathBuf> {
 /// Reads and NFC-normalises the review file at `path`.
 pub fn load_review_file(path: &Path) -> Result<ReviewFile, ReviewFileError> {
     let fail = |f| ReviewFileError::from_failure(path, f);
-    let (bytes, _) = versioned::read_bytes(path).map_err(fail)?;
+    let (bytes, _) =
+        versioned::read_bytes(path, crate::limits::MAX_REVIEW_FILE_BYTES).map_err(fail)?;
     let text = versioned::utf8(bytes).map_err(fail)?;
     parse_review_file(&text, path)
 }

@@ -10,7 +10,6 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use super::MAX_FILE_BYTES;
 use super::error::ron_message;
 
 /// Why a versioned file could not be read; each kind of file puts it in its own
@@ -35,9 +34,12 @@ pub(super) enum ReadFailure {
 }
 
 /// A file's bytes and modification time; anything but a regular file, and files over
-/// [`MAX_FILE_BYTES`], are refused.
-pub(super) fn read_bytes(path: &Path) -> Result<(Vec<u8>, Option<SystemTime>), ReadFailure> {
-    super::read_limited(path, MAX_FILE_BYTES).map_err(|e| ReadFailure::Io(e.to_string()))
+/// `max` bytes ([`super::MAX_FILE_BYTES`] for a project), are refused.
+pub(super) fn read_bytes(
+    path: &Path,
+    max: u64,
+) -> Result<(Vec<u8>, Option<SystemTime>), ReadFailure> {
+    super::read_limited(path, max).map_err(|e| ReadFailure::Io(e.to_string()))
 }
 
 /// The bytes as text, or the position of the first byte that is not UTF-8.

@@ -40,6 +40,9 @@ pub fn show(
             || path.display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         ));
+        // Which encoding and separator the file was read with, so a clerk whose
+        // letters came out wrong sees why.
+        ui.label(format!("Đọc dạng: {}", preview.source_label()));
         ui.horizontal(|ui| {
             ui.label("Bảng này liệt kê:");
             for kind in [ImportKind::Indicators, ImportKind::Tasks] {

@@ -274,9 +274,17 @@ fn files_that_are_not_tables_are_refused_with_their_name() {
     let e = import::preview(&fake, &project, None).unwrap_err();
     assert!(matches!(e, ImportError::NotATable { .. }), "{e}");
 
+    // Not UTF-8: read as code page 1258, what Excel on a Vietnamese Windows writes.
     let (_d, latin) = write_temp("latin.csv", b"STT,Nhi\xeam v\xf9\n");
-    let e = import::preview(&latin, &project, None).unwrap_err();
-    assert!(matches!(e, ImportError::NotUtf8 { .. }), "{e}");
+    let t = import::read_table(&latin, None).unwrap();
+    assert_eq!(t.rows[0], ["STT", "Nhiêm vù"]);
+    assert_eq!(
+        t.source.map(|s| s.encoding),
+        Some(import::Encoding::Windows1258)
+    );
+    let (_d, binary) = write_temp("nul.csv", b"STT,\x00\x01\n");
+    let e = import::preview(&binary, &project, None).unwrap_err();
+    assert!(matches!(e, ImportError::NotATable { .. }), "{e}");
 
     let (_d, prose) = write_temp("thu.csv", "Kính gửi,anh chị\nxin cảm ơn\n".as_bytes());
     let e = import::preview(&prose, &project, None).unwrap_err();

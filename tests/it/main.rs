@@ -12,6 +12,7 @@ mod cli_check;
 mod cli_export;
 mod docx_export;
 mod docx_roundtrip;
+mod hostile;
 mod import;
 mod import_docx;
 mod import_text;
@@ -27,6 +28,7 @@ mod sign_verify_hostile;
 mod support {
     pub mod answers;
     pub mod cli;
+    pub mod hostile;
     pub mod sample_pages;
 }
 mod ui_aggregate;

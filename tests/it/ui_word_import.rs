@@ -115,3 +115,23 @@ d.save(sys.argv[1])
     h.run();
     assert!(h.state().report().unwrap().review.comments.is_empty());
 }
+
+#[test]
+fn the_window_survives_a_word_file_with_tables_nested_a_thousand_deep_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let word = dir.path().join("long.docx");
+    std::fs::write(&word, crate::support::hostile::nested_tables_docx(1000)).unwrap();
+    let mut h = app_with_word(dir.path(), word);
+    h.run();
+    let before = h.state().project().unwrap().reports.len();
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Mở báo cáo Word…").click();
+    h.run_steps(4);
+    h.get_by_label("Không đọc được tệp Word");
+    h.get_by_label_contains("bảng lồng nhau quá 32 cấp");
+    h.get_by_label("Đóng").click();
+    h.run_steps(2);
+    assert!(h.state().modal.is_none());
+    assert_eq!(h.state().project().unwrap().reports.len(), before);
+}

@@ -124,6 +124,16 @@ fn layout_cell(cell: &TableCell) -> bool {
 
 /// Reads table `t` into `r`.
 pub(crate) fn read(r: &mut Reader<'_>, t: &Table) {
+    read_nested(r, t, 1);
+}
+
+/// [`read`] for a table `depth` tables deep: layout tables inside layout tables are
+/// read as lines, down to [`crate::limits::MAX_TABLE_NESTING`] (the package was
+/// refused before if deeper; the bound keeps this recursion finite by itself).
+fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
+    if depth > crate::limits::MAX_TABLE_NESTING {
+        return;
+    }
     let rows = cells(t);
     let width = rows
         .iter()
@@ -137,7 +147,7 @@ pub(crate) fn read(r: &mut Reader<'_>, t: &Table) {
                 for child in &c.cell.children {
                     match child {
                         TableCellContent::Paragraph(p) => r.paragraph(p),
-                        TableCellContent::Table(inner) => read(r, inner),
+                        TableCellContent::Table(inner) => read_nested(r, inner, depth + 1),
                         _ => {}
                     }
                 }

@@ -253,6 +253,13 @@ impl BaocaoApp {
     /// Adds a confirmed import as one undo step and shows the imported list.
     pub(super) fn confirm_import(&mut self, preview: crate::import::ImportPreview) {
         let Some(doc) = &mut self.doc else { return };
+        if let Err(e) = doc.import_fits(&preview) {
+            self.modal = Some(Modal::Message {
+                title: "Không nhập được bảng".to_owned(),
+                text: e.to_string(),
+            });
+            return;
+        }
         let what = crate::import::summary(&preview);
         let kind = preview.kind;
         doc.history.seal();
