@@ -167,6 +167,9 @@ fn a_report_sent_back_for_changes_is_refused_too_and_an_issued_one_is_not() {
     ] {
         let mut project = baocao::storage::load(&sample()).unwrap();
         project.reports[0].review.status = status;
+        // An approval counts only with the fingerprint of what was approved.
+        let fp = baocao::review::fingerprint(&project, &project.reports[0]);
+        project.reports[0].review.approved_fingerprint = Some(fp);
         baocao::storage::save(&path, &project).unwrap();
         let o = baocao(&[
             "export",
@@ -408,6 +411,8 @@ fn a_final_export_with_an_unknown_figure_is_refused_and_a_draft_shows_it_marked(
         .body
         .push_str("\nĐạt {{CT99.kết quả}}.");
     project.reports[0].review.status = ReportStatus::Approved;
+    let fp = baocao::review::fingerprint(&project, &project.reports[0]);
+    project.reports[0].review.approved_fingerprint = Some(fp);
     baocao::storage::save(&path, &project).unwrap();
 
     let out = dir.path().join("x.pdf");
