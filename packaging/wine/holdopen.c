@@ -2,19 +2,21 @@
  * share mode 0, so that no other program may read, replace or delete the file until
  * it is closed. Used by packaging/wine/test-cli.sh (built with x86_64-w64-mingw32-gcc).
  *
- *   holdopen.exe FILE READY RELEASE
+ *   holdopen.exe FILE READY RELEASE [read]
  * opens FILE, creates READY once it holds it, and closes FILE when RELEASE appears
- * (or after two minutes). */
+ * (or after two minutes). With `read`, others may still read the file (share mode
+ * FILE_SHARE_READ, as a sync client or an antivirus holds it) but not replace it. */
 #include <windows.h>
 #include <stdio.h>
 
 int wmain(int argc, wchar_t **argv)
 {
-    if (argc != 4) {
-        fwprintf(stderr, L"usage: holdopen FILE READY RELEASE\n");
+    if (argc != 4 && argc != 5) {
+        fwprintf(stderr, L"usage: holdopen FILE READY RELEASE [read]\n");
         return 2;
     }
-    HANDLE held = CreateFileW(argv[1], GENERIC_READ | GENERIC_WRITE, 0, NULL,
+    DWORD share = (argc == 5 && wcscmp(argv[4], L"read") == 0) ? FILE_SHARE_READ : 0;
+    HANDLE held = CreateFileW(argv[1], GENERIC_READ | GENERIC_WRITE, share, NULL,
                               OPEN_EXISTING, FILE_ATTRIBUTE_NORMAL, NULL);
     if (held == INVALID_HANDLE_VALUE) {
         fwprintf(stderr, L"holdopen: cannot open the file (error %lu)\n", GetLastError());

@@ -130,6 +130,11 @@ impl StorageError {
 /// Puts an I/O error in words a clerk understands.
 pub(crate) fn io_reason(err: &std::io::Error) -> String {
     use std::io::ErrorKind as K;
+    // Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (the same numbers mean
+    // other things elsewhere).
+    if cfg!(windows) && matches!(err.raw_os_error(), Some(32 | 33)) {
+        return "tệp đang được một chương trình khác mở hoặc khóa (Word, trình xem PDF, phần mềm diệt virus, đồng bộ OneDrive…); hãy đóng chương trình đó rồi thử lại".to_owned();
+    }
     let words = match err.kind() {
         K::NotFound => "không tìm thấy tệp hoặc thư mục",
         K::PermissionDenied => "không có quyền truy cập",
