@@ -5,6 +5,7 @@
 //! commands; `command_handling.rs` (and `files.rs` for what reads or writes files)
 //! carries each command out.
 
+mod carry_over;
 mod command_handling;
 mod files;
 mod logic;
