@@ -9,7 +9,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use baocao::ui::BaocaoApp;
+/// The sample project's file in the source tree.
+const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

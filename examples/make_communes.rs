@@ -35,7 +35,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = PathBuf::from(args.next().ok_or("usage: make_communes DIR N")?);
     let n: usize = args.next().ok_or("usage: make_communes DIR N")?.parse()?;
     std::fs::create_dir_all(&dir)?;
-    let sample = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH))?;
+    let sample = baocao::storage::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/mau-binh-minh-hai.ron"
+    )))?;
     let q2 = Period::new(2026, PeriodKind::Quarter(2));
     for i in 0..n {
         let mut p = sample.clone();

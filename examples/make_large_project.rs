@@ -13,7 +13,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .ok_or("usage: make_large_project OUT.ron [MB]")?,
     );
     let mb: usize = args.next().map_or(Ok(10), |s| s.parse())?;
-    let sample = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH))?;
+    let sample = baocao::storage::load(std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/mau-binh-minh-hai.ron"
+    )))?;
     let mut p = sample.clone();
     // A plan ten times the sample's, with values for every period.
     for copy in 1..10 {

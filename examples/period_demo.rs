@@ -9,7 +9,8 @@
 
 use baocao::edit::History;
 use baocao::model::{Period, PeriodKind, Project};
-use baocao::ui::SAMPLE_PATH;
+/// The sample project's file in the source tree.
+const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
 use baocao::ui::indicators::IndicatorsPanel;
 use baocao::ui::tasks::TasksPanel;
 use eframe::egui;

@@ -49,7 +49,10 @@ fn args() -> Result<Args, String> {
 }
 
 fn sample_pages() -> Result<Pages, Box<dyn std::error::Error>> {
-    let path = std::path::Path::new(baocao::ui::SAMPLE_PATH);
+    let path = std::path::Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/mau-binh-minh-hai.ron"
+    ));
     let project = baocao::storage::load(path)?;
     let report = project.reports.first().ok_or("the sample has no report")?;
     let doc = compose(&project, report, ComposeOptions::default());

@@ -16,7 +16,8 @@ use baocao::edit::{Edit, ReviewEdit, apply};
 use baocao::model::ReviewRole;
 use baocao::review::{ActionKind, Actor};
 use baocao::storage;
-use baocao::ui::SAMPLE_PATH;
+/// The sample project's file in the source tree.
+const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
 use chrono::NaiveDate;
 
 fn main() -> ExitCode {

@@ -53,9 +53,13 @@ pub mod vi;
 /// Helpers shared by the unit tests.
 #[cfg(test)]
 pub(crate) mod test_support {
+    /// The sample project's file in the source tree; the program itself embeds it.
+    pub const SAMPLE_PATH: &str =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
+
     /// The bundled sample project.
     pub fn sample() -> crate::model::Project {
-        crate::storage::load(std::path::Path::new(crate::ui::SAMPLE_PATH))
+        crate::storage::load(std::path::Path::new(crate::test_support::SAMPLE_PATH))
             .unwrap_or_else(|e| panic!("{e}"))
     }
 }

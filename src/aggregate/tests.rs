@@ -210,7 +210,7 @@ fn the_sample_is_summarised_with_the_statuses_its_report_prints() {
 #[test]
 fn a_folder_of_a_good_file_a_fifo_and_a_link_loop_gives_one_commune() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let sample = std::fs::read(crate::ui::SAMPLE_PATH).unwrap_or_else(|e| panic!("{e}"));
+    let sample = std::fs::read(crate::test_support::SAMPLE_PATH).unwrap_or_else(|e| panic!("{e}"));
     std::fs::write(dir.path().join("a.ron"), sample).unwrap_or_else(|e| panic!("{e}"));
     std::os::unix::fs::symlink(dir.path(), dir.path().join("vong"))
         .unwrap_or_else(|e| panic!("{e}"));

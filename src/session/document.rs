@@ -460,7 +460,7 @@ mod tests {
 
     fn doc_in(dir: &Path) -> OpenDocument {
         let path = dir.join("p.ron");
-        let sample = storage::load(Path::new(crate::ui::SAMPLE_PATH)).unwrap();
+        let sample = storage::load(Path::new(crate::test_support::SAMPLE_PATH)).unwrap();
         storage::save(&path, &sample).unwrap();
         OpenDocument::open(&path).unwrap()
     }
@@ -485,7 +485,7 @@ mod tests {
             "an untouched sample asks nothing on closing"
         );
         assert_eq!(doc.display_name(), "Dự án mẫu (mới, chưa lưu)");
-        let on_disk = storage::load(Path::new(crate::ui::SAMPLE_PATH)).unwrap();
+        let on_disk = storage::load(Path::new(crate::test_support::SAMPLE_PATH)).unwrap();
         assert_eq!(doc.project, on_disk);
     }
 

@@ -171,7 +171,7 @@ mod tests {
     fn a_bad_figure_is_refused_as_on_a_full_load() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.ron");
-        let text = std::fs::read_to_string(crate::ui::SAMPLE_PATH)
+        let text = std::fs::read_to_string(crate::test_support::SAMPLE_PATH)
             .unwrap()
             .replacen("value: Some(Number(86.4))", "value: Some(Number(NaN))", 1);
         std::fs::write(&path, text).unwrap();

@@ -390,7 +390,7 @@ fn english_in(message: &str) -> Option<&'static str> {
 
 #[test]
 fn every_parse_error_of_a_damaged_project_is_in_vietnamese() {
-    let text = std::fs::read_to_string(crate::ui::SAMPLE_PATH).unwrap();
+    let text = std::fs::read_to_string(crate::test_support::SAMPLE_PATH).unwrap();
     let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).step_by(151).collect();
     let mut damaged: Vec<String> = Vec::new();
     for &i in &boundaries {

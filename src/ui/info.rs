@@ -598,7 +598,8 @@ mod tests {
 
     #[test]
     fn the_period_and_the_commune_are_filled_in() {
-        let project = crate::storage::load(std::path::Path::new(crate::ui::SAMPLE_PATH)).unwrap();
+        let project =
+            crate::storage::load(std::path::Path::new(crate::test_support::SAMPLE_PATH)).unwrap();
         let report = &project.reports[0];
         let filled = fill_known(
             "Báo cáo {kỳ} của Ủy ban nhân dân {xã}, số {số}",

@@ -42,11 +42,6 @@ pub use app::BaocaoApp;
 pub use command::Command;
 pub use editor::body_id;
 
-/// The sample project's file in the source tree, for tests, benches and examples. The
-/// program never reads it: without a file it opens the copy built into it
-/// ([`crate::session::SAMPLE`]), as a new project.
-pub const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
-
 /// Opens the window on `path` (or on the bundled sample, as a new unsaved project) and
 /// runs until it closes.
 pub fn run(path: Option<PathBuf>) -> ExitCode {

@@ -67,7 +67,7 @@ fn flatten(list: &[Section]) -> Vec<&Section> {
 fn a_report_read_back_from_its_own_word_file_has_the_same_structure_and_text() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &path).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &path).unwrap();
     let docx = dir.path().join("bc.docx");
     let out = baocao(
         &["export", "--format", "docx", "-o", docx.to_str().unwrap()],
@@ -117,7 +117,7 @@ fn a_report_read_back_from_its_own_word_file_has_the_same_structure_and_text() {
 fn a_comment_added_in_word_to_the_exported_file_comes_back_on_its_paragraph() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &path).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &path).unwrap();
     let docx = dir.path().join("bc.docx");
     let commented = dir.path().join("gop-y.docx");
     let out = baocao(

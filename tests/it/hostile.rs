@@ -16,7 +16,7 @@ use baocao::limits::{self, Exceeded};
 use crate::support::hostile::*;
 
 fn sample() -> baocao::model::Project {
-    baocao::storage::load(Path::new(baocao::ui::SAMPLE_PATH)).unwrap()
+    baocao::storage::load(Path::new(crate::support::SAMPLE_PATH)).unwrap()
 }
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
@@ -166,7 +166,7 @@ fn a_million_row_csv_is_refused_while_parsing_saying_how_many_rows_are_allowed()
 fn an_import_that_would_make_the_project_too_large_to_open_is_refused_and_nothing_changes() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("du-an.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &project).unwrap();
     let before = std::fs::read(&project).unwrap();
     // Within the table's bounds, but ~460 bytes a row once in the project.
     let table = write(dir.path(), "bang.csv", &many_rows_csv(90_000));
@@ -183,7 +183,7 @@ fn an_import_that_would_make_the_project_too_large_to_open_is_refused_and_nothin
 fn a_project_too_large_to_open_is_refused_pointing_at_its_backup() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("du-an.ron");
-    let mut text = std::fs::read_to_string(baocao::ui::SAMPLE_PATH).unwrap();
+    let mut text = std::fs::read_to_string(crate::support::SAMPLE_PATH).unwrap();
     text.push_str(&format!(
         "\n// {}\n",
         "x".repeat(limits::MAX_PROJECT_BYTES as usize)
@@ -194,7 +194,7 @@ fn a_project_too_large_to_open_is_refused_pointing_at_its_backup() {
     assert!(e.contains("quá lớn (trên 32 MB)"), "{e}");
     assert!(!e.contains(".bak"), "{e}");
     let bak = baocao::storage::backup_path(&path);
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &bak).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &bak).unwrap();
     let e = baocao::storage::load(&path).unwrap_err().to_string();
     assert!(e.contains(&bak.display().to_string()), "{e}");
     assert!(baocao::storage::load(&bak).is_ok());
@@ -204,7 +204,7 @@ fn a_project_too_large_to_open_is_refused_pointing_at_its_backup() {
 fn a_report_text_of_more_lines_than_allowed_is_refused_saying_so() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("du-an.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &project).unwrap();
     let before = std::fs::read(&project).unwrap();
     let text = write(
         dir.path(),
@@ -246,7 +246,7 @@ fn a_unicode_text_file_from_excel_imports_with_the_right_letters() {
     assert_eq!(source.separator, '\t');
     // The preview on the command line says how the file was read.
     let copy = dir.path().join("du-an.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &copy).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &copy).unwrap();
     // A `.txt` is a report's text unless --kind says it is a table.
     let out = crate::support::cli::import(&[&copy, &path], &["--kind", "nhiem-vu"], "k\n");
     let shown = String::from_utf8_lossy(&out.stdout);
@@ -265,8 +265,8 @@ fn folder_commands_never_leave_the_folder_through_links() {
     let outer = dir.path().join("tinh");
     let inner = outer.join("xa");
     std::fs::create_dir_all(&inner).unwrap();
-    std::fs::copy(baocao::ui::SAMPLE_PATH, outer.join("ngoai.ron")).unwrap();
-    std::fs::copy(baocao::ui::SAMPLE_PATH, inner.join("a.ron")).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, outer.join("ngoai.ron")).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, inner.join("a.ron")).unwrap();
     std::os::unix::fs::symlink("/", inner.join("goc")).unwrap();
     std::os::unix::fs::symlink(&outer, inner.join("cha")).unwrap();
     std::os::unix::fs::symlink(inner.join("a.ron"), inner.join("b.ron")).unwrap();

@@ -26,6 +26,9 @@ mod sign_verify;
 mod sign_verify_changes;
 mod sign_verify_hostile;
 mod support {
+    /// The sample project's file in the source tree.
+    pub const SAMPLE_PATH: &str =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
     pub mod answers;
     pub mod cli;
     pub mod hostile;

@@ -86,7 +86,7 @@ fn printing_pages_two_to_three_to_a_cups_pdf_printer_prints_exactly_those_pages(
     };
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("in-thu.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &project).unwrap();
     let before: Vec<PathBuf> = std::fs::read_dir(&out_dir)
         .map(|d| d.map(|e| e.unwrap().path()).collect::<Vec<_>>())
         .unwrap_or_default();
@@ -171,7 +171,7 @@ fn printing_pages_two_to_three_to_a_cups_pdf_printer_prints_exactly_those_pages(
 fn a_missing_printer_is_refused_in_vietnamese_and_nothing_is_said_to_be_sent() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("in-thu.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &project).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(["print"])
         .arg(&project)

@@ -5,9 +5,10 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
+use baocao::ui::BaocaoApp;
 use baocao::ui::dialogs::Dialogs;
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

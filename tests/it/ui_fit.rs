@@ -3,8 +3,9 @@
 //! (nothing runs under the preview or off the window), and the text boxes of a
 //! writing step keep a usable width.
 
+use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use baocao::ui::BaocaoApp;
 use eframe::egui;
 use eframe::egui::accesskit::Role;
 use egui_kittest::Harness;

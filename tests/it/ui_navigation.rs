@@ -2,9 +2,10 @@
 //! changed words selected, and a status change is saved at once for the colleagues
 //! who share the file.
 
+use crate::support::SAMPLE_PATH;
 use baocao::edit::Edit;
 use baocao::guide::Step;
-use baocao::ui::{BaocaoApp, Command, SAMPLE_PATH};
+use baocao::ui::{BaocaoApp, Command};
 use eframe::egui;
 use egui_kittest::Harness;
 

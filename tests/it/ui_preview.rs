@@ -17,7 +17,7 @@ struct App {
 }
 
 fn sample_pages() -> Pages {
-    let path = std::path::Path::new(baocao::ui::SAMPLE_PATH);
+    let path = std::path::Path::new(crate::support::SAMPLE_PATH);
     let project = baocao::storage::load(path).expect("sample loads");
     let doc = compose(&project, &project.reports[0], ComposeOptions::default());
     layout(&doc, Fonts::bundled().expect("fonts"))

@@ -6,8 +6,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::support::SAMPLE_PATH;
 use baocao::print::{PrintJob, PrinterInfo};
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use baocao::ui::BaocaoApp;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

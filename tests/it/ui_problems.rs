@@ -17,7 +17,7 @@ use egui_kittest::kittest::Queryable;
 fn troubled_copy() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
-    let mut p = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    let mut p = baocao::storage::load(std::path::Path::new(crate::support::SAMPLE_PATH)).unwrap();
     let r = &mut p.reports[0];
     if let Some(s) = r.section_mut("han-che") {
         s.body
@@ -158,7 +158,7 @@ fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
 
 #[test]
 fn changing_an_indicator_flags_the_figures_typed_from_its_old_value_with_their_sections() {
-    let mut p = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    let mut p = baocao::storage::load(std::path::Path::new(crate::support::SAMPLE_PATH)).unwrap();
     let period = p.reports[0].period;
     let rec = p.periods.iter_mut().find(|x| x.period == period).unwrap();
     rec.indicators.get_mut("CT02").unwrap().value = Some(baocao::model::Value::Number(94.5));
@@ -179,7 +179,7 @@ fn changing_an_indicator_flags_the_figures_typed_from_its_old_value_with_their_s
     assert_eq!(sections, ["nv-chinh-quyen-so", "uu-diem"], "{stale:#?}");
     assert!(stale.iter().all(|s| s.1.contains("94,5%")));
     // Before the change the sample has none.
-    let sample = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    let sample = baocao::storage::load(std::path::Path::new(crate::support::SAMPLE_PATH)).unwrap();
     let none = baocao::check::check_report(&sample, &sample.reports[0]);
     assert!(
         none.iter().all(|x| x.severity < Severity::Warning),
@@ -191,7 +191,7 @@ fn changing_an_indicator_flags_the_figures_typed_from_its_old_value_with_their_s
 fn the_quarter_three_report_made_from_quarter_two_has_its_period_words_moved_on() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("p.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &path).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &path).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(["new-report"])
         .arg(&path)
@@ -251,7 +251,7 @@ fn the_quarter_three_report_made_from_quarter_two_has_its_period_words_moved_on(
 
 #[test]
 fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
-    let mut p = baocao::storage::load(std::path::Path::new(baocao::ui::SAMPLE_PATH)).unwrap();
+    let mut p = baocao::storage::load(std::path::Path::new(crate::support::SAMPLE_PATH)).unwrap();
     // The sample itself has no finding.
     let none = baocao::check::check_report(&p, &p.reports[0]);
     assert!(none.iter().all(|x| x.ignore.is_none()), "{none:#?}");

@@ -9,9 +9,10 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
+use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
 use baocao::model::SectionRole;
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use baocao::ui::BaocaoApp;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -2,10 +2,11 @@
 //! the columns of the indicator table at the Chỉ tiêu step, and a thematic report
 //! with a cut-off date chosen at Thông tin chung.
 
+use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
 use baocao::layout::{Item, Pages, TextItem};
 use baocao::model::{IndicatorColumn, Period};
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use baocao::ui::BaocaoApp;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 
+use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
 use baocao::model::{ReportStatus, ReviewRole};
 use baocao::review::{self, Actor, ChangeKind};
+use baocao::ui::BaocaoApp;
 use baocao::ui::dialogs::Dialogs;
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

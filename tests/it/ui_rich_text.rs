@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
+use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
 use baocao::layout::{FontStyle, Item};
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use baocao::ui::BaocaoApp;
 use eframe::egui::{self, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

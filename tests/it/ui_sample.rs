@@ -6,9 +6,10 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
+use crate::support::SAMPLE_PATH;
 use baocao::review::Actor;
 use baocao::ui::dialogs::Dialogs;
-use baocao::ui::{BaocaoApp, Command, SAMPLE_PATH};
+use baocao::ui::{BaocaoApp, Command};
 use eframe::egui;
 use egui_kittest::Harness;
 

@@ -114,7 +114,7 @@ fn the_file_menu_exports_the_sign_ready_pdf_the_command_line_makes() {
 fn a_report_still_being_drafted_gets_no_sign_ready_pdf_and_is_told_why() {
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("nhap.ron");
-    std::fs::copy(baocao::ui::SAMPLE_PATH, &project).unwrap();
+    std::fs::copy(crate::support::SAMPLE_PATH, &project).unwrap();
     let pdf = dir.path().join("x.pdf");
     let mut h = window(
         &project,

@@ -4,7 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use baocao::ui::{BaocaoApp, SAMPLE_PATH};
+use crate::support::SAMPLE_PATH;
+use baocao::ui::BaocaoApp;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;

@@ -10,7 +10,7 @@ use baocao::model::Project;
 pub fn sample() -> &'static Project {
     static SAMPLE: OnceLock<Project> = OnceLock::new();
     SAMPLE.get_or_init(|| {
-        baocao::storage::load(Path::new(baocao::ui::SAMPLE_PATH))
+        baocao::storage::load(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron")))
             .unwrap_or_else(|e| panic!("the sample project must load: {e}"))
     })
 }
