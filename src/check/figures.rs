@@ -38,8 +38,26 @@ fn parse_vi_number(text: &str) -> Option<f64> {
 
 /// The typed rates (`96,8%`) of a line outside its fields: (start byte, text, value).
 fn typed_rates(line: &str) -> Vec<(usize, String, f64)> {
-    let mut out = Vec::new();
+    number_tokens(line)
+        .into_iter()
+        .filter_map(|(start, end)| {
+            let rest = &line[end..];
+            let pct = rest.trim_start_matches(' ');
+            if !pct.starts_with('%') {
+                return None;
+            }
+            let pct_end = end + (rest.len() - pct.len()) + 1;
+            let v = parse_vi_number(&line[start..end])?;
+            Some((start, line[start..pct_end].to_owned(), v))
+        })
+        .collect()
+}
+
+/// The runs of digits, `.` and `,` of `line` that start a number (not inside a word),
+/// without trailing separators: (start byte, end byte).
+fn number_tokens(line: &str) -> Vec<(usize, usize)> {
     let bytes = line.as_bytes();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
@@ -52,14 +70,7 @@ fn typed_rates(line: &str) -> Vec<(usize, String, f64)> {
             while end > start && matches!(bytes[end - 1], b',' | b'.') {
                 end -= 1;
             }
-            let rest = &line[end..];
-            let pct = rest.trim_start_matches(' ');
-            if pct.starts_with('%') {
-                let pct_end = end + (rest.len() - pct.len()) + 1;
-                if let Some(v) = parse_vi_number(&line[start..end]) {
-                    out.push((start, line[start..pct_end].to_owned(), v));
-                }
-            }
+            out.push((start, end));
         } else {
             i += 1;
         }
@@ -103,30 +114,15 @@ fn indicator_named<'a>(
 /// The numbers typed in `line` (`1.846`, `12,5`): (start byte, end byte, value).
 fn typed_numbers(line: &str) -> Vec<(usize, usize, f64)> {
     let bytes = line.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || matches!(bytes[i], b',' | b'.'))
-            {
-                i += 1;
-            }
-            let mut end = i;
-            while end > start && matches!(bytes[end - 1], b',' | b'.') {
-                end -= 1;
-            }
-            // "401/412", "6/2026": parts of a fraction or a date are not quantities.
-            let slash = |b: Option<&u8>| b == Some(&b'/');
-            let in_fraction = slash(bytes.get(end)) || (start > 0 && slash(bytes.get(start - 1)));
-            if !in_fraction && let Some(v) = parse_vi_number(&line[start..end]) {
-                out.push((start, end, v));
-            }
-        } else {
-            i += 1;
-        }
-    }
-    out
+    // "401/412", "6/2026": parts of a fraction or a date are not quantities.
+    let slash = |b: Option<&u8>| b == Some(&b'/');
+    number_tokens(line)
+        .into_iter()
+        .filter(|&(start, end)| {
+            !(slash(bytes.get(end)) || (start > 0 && slash(bytes.get(start - 1))))
+        })
+        .filter_map(|(start, end)| Some((start, end, parse_vi_number(&line[start..end])?)))
+        .collect()
 }
 
 /// Quantities typed with an indicator's unit ("1.846 hồ sơ", "12 sáng kiến") that are
