@@ -56,6 +56,8 @@ pub enum Command {
     /// `baocao aggregate`: many communes' files summed into one table.
     Aggregate(AggregateArgs),
     Help,
+    /// `baocao SUBCOMMAND --help`: that subcommand's lines of the usage.
+    HelpFor(String),
 }
 
 /// Arguments of `baocao import`.
@@ -210,11 +212,44 @@ pub const USAGE: &str = "Cách dùng:
   baocao TỆP.pdf              mở cửa sổ với báo cáo khôi phục từ PDF do chương trình xuất
   baocao --help               hiện hướng dẫn này";
 
+/// The lines of [`USAGE`] about one subcommand (`export`, `import` …), each with the
+/// lines that explain it; `None` for a word that is no subcommand.
+pub fn usage_of(command: &str) -> Option<String> {
+    let head = format!("  baocao {command} ");
+    let mut out = String::from("Cách dùng:\n");
+    let mut inside = false;
+    let mut found = false;
+    for line in USAGE.lines().skip(1) {
+        if line.starts_with("  baocao") {
+            inside = line.starts_with(&head);
+            found |= inside;
+        }
+        if inside {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    found.then(|| out.trim_end().to_owned())
+}
+
+/// The usage to show after a wrong command: that subcommand's lines when the first
+/// argument names one, else the whole usage.
+pub fn usage_for(args: &[String]) -> String {
+    args.first()
+        .and_then(|cmd| usage_of(cmd))
+        .unwrap_or_else(|| USAGE.to_owned())
+}
+
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: &[String]) -> Result<Command, String> {
     match args {
         [] => Ok(Command::Window(None)),
         [h] if h == "--help" || h == "-h" || h == "help" => Ok(Command::Help),
+        [cmd, rest @ ..]
+            if usage_of(cmd).is_some() && rest.iter().any(|a| a == "--help" || a == "-h") =>
+        {
+            Ok(Command::HelpFor(cmd.clone()))
+        }
         [cmd, file] if cmd == "check" => Ok(Command::Check(PathBuf::from(file))),
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
@@ -628,6 +663,49 @@ pub fn run_check(path: &Path, out: &mut dyn Write) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_subcommand_with_help_asks_for_its_own_usage() {
+        for cmd in [
+            "export",
+            "import",
+            "print",
+            "check",
+            "verify",
+            "aggregate",
+            "new-report",
+        ] {
+            let parsed = parse_args(&args(&[cmd, "a.ron", "--help"]));
+            assert_eq!(parsed, Ok(Command::HelpFor(cmd.to_owned())), "{cmd}");
+            let usage = usage_of(cmd).unwrap_or_default();
+            assert!(usage.starts_with("Cách dùng:\n  baocao "), "{cmd}: {usage}");
+            let own = format!("  baocao {cmd} ");
+            let lines_naming_a_command = usage.lines().filter(|l| l.starts_with("  baocao"));
+            assert!(lines_naming_a_command.clone().count() >= 1);
+            for line in lines_naming_a_command {
+                assert!(line.starts_with(&own), "{cmd}: {line}");
+            }
+        }
+        let export = usage_of("export").unwrap_or_default();
+        assert!(export.contains("--review-copy") && export.contains("--force"));
+        assert!(!export.contains("baocao import"));
+        assert_eq!(
+            parse_args(&args(&["export", "-h"])),
+            Ok(Command::HelpFor("export".into()))
+        );
+    }
+
+    #[test]
+    fn a_wrong_subcommand_shows_the_whole_usage_and_a_known_one_its_own() {
+        assert_eq!(usage_of("exprot"), None);
+        assert_eq!(usage_for(&args(&["exprot", "--help"])), USAGE);
+        assert!(parse_args(&args(&["exprot", "--help"])).is_err());
+        assert_eq!(
+            usage_for(&args(&["export", "--bad"])),
+            usage_of("export").unwrap_or_default()
+        );
+        assert_eq!(usage_for(&[]), USAGE);
+    }
 
     fn args(a: &[&str]) -> Vec<String> {
         a.iter().map(|s| s.to_string()).collect()

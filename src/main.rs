@@ -15,13 +15,17 @@ fn main() -> ExitCode {
     let command = match cli::parse_args(&args) {
         Ok(c) => c,
         Err(msg) => {
-            eprintln!("{msg}\n\n{}", cli::USAGE);
+            eprintln!("{msg}\n\n{}", cli::usage_for(&args));
             return ExitCode::from(2);
         }
     };
     match command {
         Command::Help => {
             println!("{}", cli::USAGE);
+            ExitCode::SUCCESS
+        }
+        Command::HelpFor(command) => {
+            println!("{}", cli::usage_of(&command).unwrap_or_default());
             ExitCode::SUCCESS
         }
         Command::Check(path) => cli::run_check(&path, &mut std::io::stdout()),

@@ -178,12 +178,14 @@ pub fn run_export_folder(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn W
         Ok(f) => f,
         Err(code) => return code,
     };
+    let prefixes = commune_prefixes(&files, folder);
     let progress = Progress::new("Xuất");
     let done = std::sync::atomic::AtomicUsize::new(0);
     let results: Vec<Result<PathBuf, String>> = files
         .par_iter()
-        .map(|f| {
-            let r = export_one(args, f, folder, dir);
+        .zip(&prefixes)
+        .map(|(f, commune)| {
+            let r = export_one(args, f, folder, dir, commune);
             let n = done.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
             progress.tick(n, files.len());
             r
@@ -222,11 +224,53 @@ pub fn run_export_folder(args: &ExportArgs, out: &mut dyn Write, err: &mut dyn W
     }
 }
 
+/// The name part that keeps each file's export apart in the target folder: the
+/// commune's name (`xa-binh-minh-hai`), with the project file's name added where two
+/// files of one sub-folder are of the same commune; empty for a file that cannot be read
+/// (its export fails anyway).
+fn commune_prefixes(files: &[PathBuf], folder: &Path) -> Vec<String> {
+    let slugs: Vec<String> = files
+        .par_iter()
+        .map(|f| {
+            crate::storage::load_at_most(f, aggregate::MAX_FILE_BYTES)
+                .map(|p| crate::review::ascii_slug(&aggregate::commune_name(&p)))
+                .unwrap_or_default()
+        })
+        .collect();
+    let place = |f: &PathBuf| {
+        aggregate::relative(f, folder)
+            .parent()
+            .map(Path::to_path_buf)
+    };
+    files
+        .iter()
+        .zip(&slugs)
+        .map(|(f, slug)| {
+            let shared = files
+                .iter()
+                .zip(&slugs)
+                .filter(|(g, other)| *other == slug && place(g) == place(f))
+                .count()
+                > 1;
+            if shared {
+                let stem = f
+                    .file_stem()
+                    .map(|s| crate::review::ascii_slug(&s.to_string_lossy()))
+                    .unwrap_or_default();
+                format!("{slug}-{stem}")
+            } else {
+                slug.clone()
+            }
+        })
+        .collect()
+}
+
 fn export_one(
     args: &ExportArgs,
     file: &Path,
     folder: &Path,
     dir: &Path,
+    commune: &str,
 ) -> Result<PathBuf, String> {
     let relative = aggregate::relative(file, folder);
     let target_dir = match relative.parent() {
@@ -245,5 +289,5 @@ fn export_one(
         output: None,
         ..args.clone()
     };
-    super::export_into(&one, Some(&target_dir)).map(|(path, _)| path)
+    super::export_into(&one, Some((&target_dir, commune))).map(|(path, _)| path)
 }

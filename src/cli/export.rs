@@ -74,11 +74,14 @@ fn export(args: &ExportArgs) -> Result<(PathBuf, Vec<String>), String> {
     export_into(args, None)
 }
 
-/// Exports as [`run_export`] does; without `-o`, the file goes into `dir` when given,
-/// else beside the project.
+/// Exports as [`run_export`] does. Without `-o` the file is named as the window names
+/// it ([`crate::session::reports::output_name`]: `BC-so-ket-quy-II-2026-du-thao.pdf`),
+/// beside the project; in a batch export (`batch`: the folder and the commune's name
+/// that keeps files of several communes apart) it goes into that folder as
+/// `xa-binh-minh-hai-BC-so-ket-quy-II-2026-du-thao.pdf`.
 pub(crate) fn export_into(
     args: &ExportArgs,
-    dir: Option<&Path>,
+    batch: Option<(&Path, &str)>,
 ) -> Result<(PathBuf, Vec<String>), String> {
     let (project, rendered) = render_asked(args)?;
     let project = &project;
@@ -88,14 +91,15 @@ pub(crate) fn export_into(
         .first()
         .ok_or("Tệp chưa có báo cáo nào để xuất.")?;
     let output = args.output.clone().unwrap_or_else(|| {
-        let stem = args
-            .file
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "bao-cao".to_owned());
-        let name = format!("{stem}-{}.{}", report.id, args.format.extension());
-        match dir {
-            Some(d) => d.join(name),
+        let name = crate::session::reports::output_name(
+            report,
+            rendered.draft,
+            args.kind == ExportKind::ReviewCopy,
+            args.format.extension(),
+        );
+        match batch {
+            Some((dir, commune)) if !commune.is_empty() => dir.join(format!("{commune}-{name}")),
+            Some((dir, _)) => dir.join(name),
             None => args.file.with_file_name(name),
         }
     });

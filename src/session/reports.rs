@@ -2,7 +2,7 @@
 //! follows, a report for a new period (from the skeleton or the previous report), and
 //! a new project for the same organisation.
 
-use chrono::Datelike;
+use chrono::{Datelike, NaiveDate};
 
 use crate::model::{Period, PeriodKind, Project, Report, ReportId, ReportKind};
 
@@ -50,6 +50,22 @@ pub fn next_period(p: Period) -> Period {
         PeriodKind::Quarter(q) => Period::new(p.year, PeriodKind::Quarter(q + 1)),
         PeriodKind::FirstHalf => Period::new(p.year, PeriodKind::Quarter(3)),
         PeriodKind::NineMonths => Period::new(p.year, PeriodKind::Quarter(4)),
+    }
+}
+
+/// The period the new-report dialog proposes: the one after the open report; in a
+/// project without reports, the quarter of `today` when the plan is of this year (or
+/// names no year), else the plan's first quarter.
+pub fn proposed_period(current: Option<&Report>, plan_year: i32, today: NaiveDate) -> Period {
+    if let Some(r) = current {
+        return next_period(r.period);
+    }
+    let year = plan_year;
+    if year <= 0 || year == today.year() {
+        let q = crate::model::quarter_of(today);
+        Period::new(today.year(), PeriodKind::Quarter(q))
+    } else {
+        Period::new(year, PeriodKind::Quarter(1))
     }
 }
 
@@ -234,6 +250,18 @@ mod tests {
     fn the_bundled_skeleton_parses_with_every_role() {
         let r = skeleton_report();
         assert!(r.all_sections().len() >= 11);
+    }
+
+    #[test]
+    fn a_project_without_reports_proposes_a_period_of_its_plan_or_of_today() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default();
+        let q = |y, n| Period::new(y, PeriodKind::Quarter(n));
+        assert_eq!(proposed_period(None, 2027, day(2026, 12, 7)), q(2027, 1));
+        assert_eq!(proposed_period(None, 2027, day(2027, 8, 2)), q(2027, 3));
+        assert_eq!(proposed_period(None, 0, day(2028, 5, 1)), q(2028, 2));
+        let mut r = skeleton_report();
+        r.period = q(2029, 4);
+        assert_eq!(proposed_period(Some(&r), 2027, day(2026, 1, 1)), q(2030, 1));
     }
 
     #[test]

@@ -253,14 +253,14 @@ pub enum Modal {
         rows: Vec<PreviewRow>,
     },
     /// A report read from a Word file, for the clerk to confirm before it is added.
-    WordReport(Box<crate::ui::word_dialog::WordReportPreview>),
+    WordReport(Box<crate::ui::forms::WordReportPreview>),
     /// Comments read from a Word file and placed on a report, for the clerk to confirm.
     WordComments {
         path: PathBuf,
         found: Box<crate::import::docx::CommentImport>,
     },
     /// The print dialog: printer, copies, pages, sides.
-    Print(Box<crate::ui::print_dialog::PrintForm>),
+    Print(Box<crate::ui::forms::PrintForm>),
     /// Type a path (no file chooser on this desktop).
     AskPath {
         purpose: PathPurpose,

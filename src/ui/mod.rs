@@ -16,6 +16,7 @@ mod field_buffers;
 mod fields;
 mod find_bar;
 pub mod fonts;
+pub mod forms;
 mod import_dialog;
 pub mod indicators;
 mod info;

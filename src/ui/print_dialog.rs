@@ -4,41 +4,7 @@
 use eframe::egui;
 
 use super::command::Command;
-use crate::print::PrinterInfo;
-
-/// What the print dialog edits.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PrintForm {
-    /// The system's printers when the dialog opened, the default first.
-    pub printers: Vec<PrinterInfo>,
-    /// The chosen printer's name.
-    pub printer: String,
-    pub copies: u32,
-    /// Pages as typed; blank for every page.
-    pub pages: String,
-    pub two_sided: bool,
-    /// Pages of the report as it prints now.
-    pub page_count: usize,
-    /// Why the last try did not print, shown in red.
-    pub error: Option<String>,
-}
-
-impl PrintForm {
-    /// The form for a report of `page_count` pages: the default printer, one copy, every
-    /// page, one side.
-    pub fn new(printers: Vec<PrinterInfo>, page_count: usize) -> Self {
-        let printer = crate::print::choose_printer(&printers, None).unwrap_or_default();
-        Self {
-            printers,
-            printer,
-            copies: 1,
-            pages: String::new(),
-            two_sided: false,
-            page_count,
-            error: None,
-        }
-    }
-}
+pub use super::forms::PrintForm;
 
 /// Draws the dialog; returns true when it should close.
 pub fn show(ctx: &egui::Context, form: &mut PrintForm, out: &mut Vec<Command>) -> bool {

@@ -3,69 +3,14 @@
 //! Word…). Each lists what was read and what could not be placed; the clerk adds it
 //! (one undo step) or cancels, and nothing changes before that.
 
-use std::path::PathBuf;
-
 use eframe::egui;
 
 use super::command::{Command, Modal};
+pub use super::forms::WordReportPreview;
 use crate::edit::Edit;
-use crate::import::docx::{self, CommentImport};
-use crate::import::text::{self, Recognised};
-use crate::model::{Period, PeriodKind, Project, Report, Section, rich};
-
-/// A report read from a Word file, ready to add.
-#[derive(Clone, Debug)]
-pub struct WordReportPreview {
-    pub path: PathBuf,
-    pub rec: Recognised,
-    /// The report that would be added.
-    pub report: Report,
-    /// Every note, as the clerk reads it.
-    pub notes: Vec<String>,
-    /// Why the report's period was chosen.
-    pub period_why: &'static str,
-    /// Print the project's header and signature words rather than the document's.
-    pub project_words: bool,
-}
-
-impl WordReportPreview {
-    /// The report `rec` would make in `project`.
-    pub fn new(path: PathBuf, rec: Recognised, project: &Project) -> Self {
-        let latest = project
-            .periods
-            .iter()
-            .map(|r| r.period)
-            .chain(project.reports.iter().map(|r| r.period))
-            .max_by_key(|p| (p.year, p.end_month()));
-        let (period, period_why) = match (rec.period, latest) {
-            (Some(p), _) => (p, "theo kỳ ghi trong văn bản"),
-            (None, Some(p)) => (p, "văn bản không ghi kỳ; lấy kỳ gần nhất của dự án"),
-            (None, None) => (
-                Period::new(
-                    rec.year.unwrap_or(project.plan.year),
-                    PeriodKind::Quarter(1),
-                ),
-                "văn bản và dự án đều chưa có kỳ nào; hãy kiểm tra",
-            ),
-        };
-        let id = crate::session::reports::new_report_id(project, period);
-        let (report, more) = text::into_report(&rec, id, period, project);
-        let notes = rec
-            .notes
-            .iter()
-            .chain(more.iter())
-            .map(docx::describe_note)
-            .collect();
-        Self {
-            path,
-            rec,
-            report,
-            notes,
-            period_why,
-            project_words: false,
-        }
-    }
-}
+use crate::import::docx::CommentImport;
+use crate::import::text;
+use crate::model::{Project, Report, Section, rich};
 
 /// Shows a Word preview if `modal` is one; `Some(close)` then, `None` otherwise.
 pub fn show(

@@ -430,8 +430,15 @@ fn exporting_a_folder_writes_each_report_into_the_target_keeping_sub_folders() {
     assert!(out.contains("hong.ron: không xuất được"), "{out}");
     assert!(out.contains("chua-co.ron: không xuất được"), "{out}");
     assert!(out.contains("Đã xuất 9 / 11 tệp"), "{out}");
-    let pdf = target.path().join("quan-2/xa-6-bc-q2-2026.pdf");
-    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    // Named as the window names it, after the commune that keeps the files apart.
+    let pdf = target
+        .path()
+        .join("quan-2/xa-bach-dang-BC-so-ket-quy-II-2026-du-thao.pdf");
+    assert!(
+        std::fs::read(&pdf).unwrap().starts_with(b"%PDF"),
+        "{}",
+        pdf.display()
+    );
 }
 
 fn tool(name: &str, args: &[&Path]) -> String {

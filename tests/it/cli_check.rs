@@ -200,3 +200,38 @@ fn invisible_and_control_characters_are_left_out_with_a_note_and_never_printed()
     assert!(all.contains("Ủy ban nhân dân xã đã"));
     assert!(!all.chars().any(baocao::vi::is_invisible));
 }
+
+#[test]
+fn export_with_help_prints_the_export_usage_and_exits_zero() {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["export", "--help"])
+        .output()
+        .expect("the program runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = stdout(&out);
+    assert!(text.contains("baocao export TỆP.ron"), "{text}");
+    assert!(!text.contains("baocao import"), "{text}");
+    assert!(!text.contains("không có tùy chọn"), "{text}");
+}
+
+#[test]
+fn a_wrong_option_shows_the_usage_of_its_subcommand() {
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .args(["export", "a.ron", "--nope"])
+        .output()
+        .expect("the program runs");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("Lệnh export không có tùy chọn “--nope”"),
+        "{err}"
+    );
+    assert!(
+        err.contains("baocao export TỆP.ron") && !err.contains("baocao aggregate"),
+        "{err}"
+    );
+}

@@ -757,3 +757,38 @@ fn an_approval_written_into_the_file_by_hand_is_no_approval() {
     let text = tool("pdftotext", &[draft.to_str().unwrap(), "-"]);
     assert!(text.contains("DỰ THẢO"));
 }
+
+#[test]
+fn without_o_the_command_line_names_each_output_as_the_window_does() {
+    let (dir, path) = approved_sample();
+    let project = baocao::storage::load(&path).unwrap();
+    let report = project.reports.last().unwrap();
+    let name = baocao::session::reports::output_name;
+    for (extra, expected) in [
+        (&[][..], name(report, true, false, "pdf")),
+        (&["--review-copy"][..], name(report, true, true, "pdf")),
+        (&["--final"][..], name(report, false, false, "pdf")),
+        (&["--format", "docx"][..], name(report, true, false, "docx")),
+    ] {
+        let mut args = vec!["export", path.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        let o = baocao(&args);
+        assert!(
+            o.status.success(),
+            "{extra:?}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let written = dir.path().join(&expected);
+        assert!(written.is_file(), "{extra:?}: {expected} not written");
+        let said = String::from_utf8_lossy(&o.stdout);
+        assert!(said.contains(&expected), "{extra:?}: {said}");
+        // Again without --force: refused, saying how to replace it.
+        let again = baocao(&args);
+        assert!(!again.status.success(), "{extra:?}");
+        assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    }
+    assert_eq!(
+        name(report, true, false, "pdf"),
+        "BC-so-ket-quy-II-2026-du-thao.pdf"
+    );
+}

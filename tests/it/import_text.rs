@@ -283,3 +283,67 @@ fn a_report_of_another_commune_prints_its_own_signer_unless_the_projects_words_a
         assert!(!printed.contains(other), "{other} does not print");
     }
 }
+
+/// xMin of the first word `word` in `pdftotext -bbox` output.
+fn x_of(bbox: &str, word: &str) -> f64 {
+    let tail = format!(">{word}</word>");
+    let line = bbox
+        .lines()
+        .find(|l| l.trim_end().ends_with(&tail))
+        .unwrap_or_else(|| panic!("{word} not in the PDF"));
+    let at = line.find("xMin=\"").unwrap() + 6;
+    line[at..].split('"').next().unwrap().parse().unwrap()
+}
+
+#[test]
+fn a_four_level_list_pasted_as_text_keeps_its_fourth_level_in_the_pdf() {
+    let (dir, project, _) = setup();
+    let text = dir.path().join("bon-cap.txt");
+    std::fs::write(
+        &text,
+        "BÁO CÁO\nSơ kết công tác chuyển đổi số quý II năm 2026\n\
+         I. KẾT QUẢ THỰC HIỆN\n\
+         - Alphaone về hạ tầng số.\n\
+         \t- Bravotwo về mạng cáp quang.\n\
+         \t\t- Charliethree về thôn Đông.\n\
+         \t\t\t- Deltafour về cụm dân cư số 4.\n\
+         II. KIẾN NGHỊ\nKhông có.\n",
+    )
+    .unwrap();
+    let o = run(&project, &text, &["--yes"], "");
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(!said.contains("tối đa"), "{said}");
+    let p = storage::load(&project).unwrap();
+    let id = p.reports.last().unwrap().id.clone();
+    let body = &p.reports.last().unwrap().sections[0].body;
+    assert!(body.contains("\n      - Deltafour"), "{body}");
+    let pdf = dir.path().join("bon-cap.pdf");
+    let out = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("export")
+        .arg(&project)
+        .args(["--report", &id, "-o"])
+        .arg(&pdf)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bbox = crate::support::cli::tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let xs: Vec<f64> = ["Alphaone", "Bravotwo", "Charliethree", "Deltafour"]
+        .iter()
+        .map(|w| x_of(&bbox, w))
+        .collect();
+    for pair in xs.windows(2) {
+        assert!(
+            pair[1] > pair[0] + 1.0,
+            "each level prints further in: {xs:?}"
+        );
+    }
+}

@@ -16,6 +16,7 @@ mod hostile;
 mod import;
 mod import_docx;
 mod import_text;
+mod layering;
 mod outputs;
 mod pdf_export;
 mod print_cups;

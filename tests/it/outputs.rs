@@ -310,3 +310,24 @@ fn the_window_asks_before_replacing_a_typed_pdf_and_keeps_the_old_one_as_bak() {
         other => panic!("a message says why: {other:?}"),
     }
 }
+
+#[test]
+fn a_batch_export_names_files_after_the_commune_and_keeps_two_copies_of_one_commune_apart() {
+    let (d, a) = project();
+    std::fs::copy(&a, d.path().join("b.ron")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = baocao(&["export", s(d.path()), "--out", s(out.path())]);
+    assert!(o.status.success(), "{}", said(&o));
+    let mut names: Vec<String> = std::fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "xa-binh-minh-hai-a-BC-so-ket-quy-II-2026-du-thao.pdf",
+            "xa-binh-minh-hai-b-BC-so-ket-quy-II-2026-du-thao.pdf"
+        ]
+    );
+}

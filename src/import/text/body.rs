@@ -7,8 +7,9 @@ use super::lines::{Class, Item, Line, ends_sentence, markup_from, quote, starts_
 use super::{Note, NoteKind};
 use crate::model::rich::{self, escape};
 
-/// Deepest list level the recogniser writes.
-pub(crate) const MAX_LEVEL: u8 = 3;
+/// Deepest list level the recogniser writes: the model's, so that a list pasted from
+/// Word keeps every level the editor and the Word import have.
+pub(crate) const MAX_LEVEL: u8 = rich::MAX_LEVEL;
 
 /// Indentation this much deeper than the item above (two tabs, eight spaces) is
 /// taken as a jump of two levels.

@@ -68,12 +68,10 @@ impl BaocaoApp {
             Command::ShowText { field, sentence } => self.show_text(&field, &sentence),
             Command::PutBackMoved(words) => self.put_back_moved(words),
             Command::AskNewReport => {
-                let (kind, year) = self
-                    .report()
-                    .map(|r| reports::next_period(r.period))
-                    .map_or((crate::model::PeriodKind::Quarter(1), 2026), |p| {
-                        (p.kind, p.year)
-                    });
+                let today = chrono::Local::now().date_naive();
+                let plan_year = self.project().map_or(0, |p| p.plan.year);
+                let p = reports::proposed_period(self.report(), plan_year, today);
+                let (kind, year) = (p.kind, p.year);
                 self.modal = Some(Modal::NewReport {
                     kind,
                     year,

@@ -125,12 +125,12 @@ fn two_megabytes_of_text_are_read_in_linear_time() {
 }
 
 #[test]
-fn a_list_jumping_levels_moves_one_level_at_a_time_and_stops_at_three() {
-    let text = "I. CĂN CỨ\n- Một\n\t\t- Hai\n\t\t\t- Ba\n\t\t\t\t- Bốn\n- Năm\n";
+fn a_list_jumping_levels_moves_one_level_at_a_time_and_stops_at_four() {
+    let text = "I. CĂN CỨ\n- Một\n\t\t- Hai\n\t\t\t- Ba\n\t\t\t\t- Bốn\n\t\t\t\t\t- Năm\n- Sáu\n";
     let rec = recognise(text);
     assert_eq!(
         rec.sections[0].body,
-        "- Một\n  - Hai\n    - Ba\n    - Bốn\n- Năm"
+        "- Một\n  - Hai\n    - Ba\n      - Bốn\n      - Năm\n- Sáu"
     );
     let notes: Vec<String> = rec.notes.iter().map(ToString::to_string).collect();
     assert!(
@@ -138,7 +138,7 @@ fn a_list_jumping_levels_moves_one_level_at_a_time_and_stops_at_three() {
         "{notes:?}"
     );
     assert!(
-        notes[1].starts_with("Dòng 5: danh sách chỉ có tối đa 3 cấp"),
+        notes[1].starts_with("Dòng 6: danh sách chỉ có tối đa 4 cấp"),
         "{notes:?}"
     );
     assert_nothing_lost(text, &rec);
