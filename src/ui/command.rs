@@ -113,6 +113,13 @@ pub enum Command {
     MergeReviewFiles,
     /// Góp ý và duyệt › Kiểm tra bản đã ký…: check a signed PDF against the project.
     VerifySigned,
+    /// Check this signed PDF (a typed path).
+    VerifySignedFrom(PathBuf),
+    /// Use this PNG (a typed path) as the signature or seal image.
+    SigningImageFrom {
+        seal: bool,
+        path: PathBuf,
+    },
     /// Take over the lock of a file somebody left open (after confirming).
     TakeOverLock,
     /// Export the review copy: the draft with its open comments listed at the end.
@@ -187,6 +194,12 @@ pub enum PathPurpose {
     AggregateFolder,
     /// Where the city's workbook goes.
     SaveAggregate,
+    /// A signed PDF to check against the approved report.
+    SignedPdf,
+    /// The signature (or, with `seal`, the seal) image for the sign-ready version.
+    SigningImage {
+        seal: bool,
+    },
 }
 
 /// Which PDF of the report is written.

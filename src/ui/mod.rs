@@ -60,9 +60,8 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
         Box::new(move |cc| {
             fonts::install_fonts(&cc.egui_ctx);
             let ctx = cc.egui_ctx.clone();
-            if let Err(e) = crate::session::termination::install(move || ctx.request_repaint()) {
-                eprintln!("{e}");
-            }
+            let not_listening =
+                crate::session::termination::install(move || ctx.request_repaint()).err();
             let user = cc
                 .storage
                 .and_then(|s| eframe::get_value::<crate::review::Actor>(s, app::USER_KEY))
@@ -73,6 +72,11 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
                 None => BaocaoApp::on_sample(dialogs, user),
             };
             app.restore(cc.storage);
+            if let Some(e) = not_listening {
+                // Where it is seen: the window's status line, not only the terminal.
+                eprintln!("{e}");
+                app.status = Some(command::StatusLine::error(e));
+            }
             cc.egui_ctx.set_zoom_factor(app.ui_zoom);
             Ok(Box::new(app))
         }),

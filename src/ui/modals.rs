@@ -221,6 +221,9 @@ pub fn show(
                     PathPurpose::WordComments => ("Nhập góp ý từ tệp Word", "Đọc tệp"),
                     PathPurpose::AggregateFolder => ("Tổng hợp nhiều xã, phường", "Tổng hợp"),
                     PathPurpose::SaveAggregate => ("Xuất bảng tổng hợp ra Excel", "Xuất"),
+                    PathPurpose::SignedPdf => ("Kiểm tra bản đã ký", "Kiểm tra"),
+                    PathPurpose::SigningImage { seal: false } => ("Chọn ảnh chữ ký (PNG)", "Chọn"),
+                    PathPurpose::SigningImage { seal: true } => ("Chọn ảnh con dấu (PNG)", "Chọn"),
                 };
                 ui.heading(title);
                 ui.label(if *purpose == PathPurpose::AggregateFolder {
@@ -277,6 +280,8 @@ pub fn show(
                             PathPurpose::WordComments => Command::WordCommentsFrom(path),
                             PathPurpose::AggregateFolder => Command::AggregateFrom(path),
                             PathPurpose::SaveAggregate => Command::ExportAggregateTo(path),
+                            PathPurpose::SignedPdf => Command::VerifySignedFrom(path),
+                            PathPurpose::SigningImage { seal } => Command::SigningImageFrom { seal, path },
                         });
                         close = true;
                     }

@@ -333,6 +333,70 @@ fn sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends() {
     assert!(!lock.exists(), "the lock was let go");
 }
 
+/// A window started with SIGINT ignored (from a script, `nohup`, some launchers) still
+/// ends cleanly on SIGTERM and on SIGHUP: each signal is listened for on its own.
+#[cfg(unix)]
+#[test]
+fn a_window_started_with_sigint_ignored_still_saves_on_sigterm_and_sighup() {
+    use std::io::{BufRead, BufReader};
+    const NAME: &str =
+        "safety::a_window_started_with_sigint_ignored_still_saves_on_sigterm_and_sighup";
+    if let Some(path) = std::env::var_os(TERM_CHILD) {
+        sigterm_child(Path::new(&path));
+    }
+    for signal in ["TERM", "HUP"] {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.ron");
+        std::fs::copy(sample_path(), &project).unwrap();
+        // bash's `trap '' INT` makes the exec'd child start with SIGINT ignored.
+        let script =
+            format!("trap '' INT; exec \"$0\" --exact {NAME} --nocapture --test-threads=1");
+        let mut kid = Command::new("bash")
+            .args(["-c", &script])
+            .arg(std::env::current_exe().unwrap())
+            .env(TERM_CHILD, &project)
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut lines = BufReader::new(kid.stdout.take().unwrap()).lines();
+        assert!(
+            lines
+                .by_ref()
+                .map_while(Result::ok)
+                .any(|l| l.contains("READY")),
+            "the child did not start"
+        );
+        let status = std::fs::read_to_string(format!("/proc/{}/status", kid.id())).unwrap();
+        let ignored = status
+            .lines()
+            .find_map(|l| l.strip_prefix("SigIgn:"))
+            .and_then(|m| u64::from_str_radix(m.trim(), 16).ok())
+            .unwrap();
+        assert!(
+            ignored & (1 << 1) != 0,
+            "SIGINT (2) is ignored in the child: {ignored:x}"
+        );
+        let lock = project.with_file_name("p.ron.lock");
+        assert!(lock.exists(), "the window holds the lock");
+        let killed = Command::new("bash")
+            .args(["-c", &format!("kill -{signal} {}", kid.id())])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        let closed = lines.map_while(Result::ok).any(|l| l.contains("CLOSED"));
+        let ended = kid.wait().unwrap();
+        assert!(closed && ended.success(), "SIG{signal}: {ended:?}");
+        let recovery = baocao::storage::recovery_path(&project);
+        let (recovered, _) = baocao::storage::read_recovery(&recovery).unwrap();
+        let text = &recovered.reports[0]
+            .section_by_role(baocao::model::SectionRole::Shortcomings)
+            .unwrap()
+            .body;
+        assert!(text.contains(TERM_TYPED), "SIG{signal}: {text}");
+        assert!(!lock.exists(), "SIG{signal}: the lock was let go");
+    }
+}
+
 /// A thousand `baocao import` runs, each killed (SIGKILL) at a moment spread over the
 /// time a save takes: the project and its backup must always load, and no temporary
 /// file may outlive the next save. Not run by `cargo test` (it takes about a minute):

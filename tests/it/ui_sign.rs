@@ -25,6 +25,8 @@ struct Answers {
     signed: Option<PathBuf>,
     png: Option<PathBuf>,
     suggested: Arc<Mutex<Vec<String>>>,
+    /// The desktop shows no file chooser at all.
+    no_chooser: bool,
 }
 
 impl Dialogs for Answers {
@@ -52,6 +54,9 @@ impl Dialogs for Answers {
     }
     fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
         Ok(())
+    }
+    fn available(&self) -> bool {
+        !self.no_chooser
     }
 }
 
@@ -239,4 +244,44 @@ fn images_chosen_in_the_export_step_are_kept_beside_the_project_and_drawn() {
         h.state().doc.as_ref().unwrap().project.signing.seal_image,
         None
     );
+}
+
+/// Types `path` into the typed-path dialog and clicks its button `action`.
+fn type_path(h: &mut Harness<'_, BaocaoApp>, path: &Path, action: &str) {
+    match &mut h.state_mut().modal {
+        Some(Modal::AskPath { text, .. }) => *text = path.display().to_string(),
+        other => panic!("no typed-path dialog: {other:?}"),
+    }
+    h.run();
+    h.get_by_label(action).click();
+    h.run();
+}
+
+#[test]
+fn without_a_file_chooser_the_signed_pdf_and_the_images_are_typed_as_paths() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = approved_sample(dir.path());
+    let png = dir.path().join("anh-goc.png");
+    ring_png(&png, 300, 120, [20, 40, 200], None);
+    let answers = Answers {
+        no_chooser: true,
+        ..Answers::default()
+    };
+    let mut h = window(&project, answers);
+    go_to(&mut h, Step::XuatBan);
+    h.get_by_label("Chọn ảnh chữ ký…").click();
+    h.run();
+    type_path(&mut h, &png, "Chọn");
+    let signing = &h.state().doc.as_ref().unwrap().project.signing;
+    assert_eq!(signing.signature_image.as_deref(), Some("anh-goc.png"));
+
+    let signed = dir.path().join("khong-phai-pdf.pdf");
+    std::fs::write(&signed, b"not a pdf").unwrap();
+    go_to(&mut h, Step::Duyet);
+    h.get_by_label("Kiểm tra bản đã ký…").click();
+    h.run();
+    type_path(&mut h, &signed, "Kiểm tra");
+    let (title, text) = message(&h);
+    assert_eq!(title, "Kiểm tra bản đã ký");
+    assert!(text.contains("khong-phai-pdf.pdf"), "{text}");
 }

@@ -165,6 +165,8 @@ impl BaocaoApp {
             }
             Command::MergeReviewFiles => self.merge_review_files(),
             Command::VerifySigned => self.verify_signed(),
+            Command::VerifySignedFrom(pdf) => self.verify_signed_at(&pdf),
+            Command::SigningImageFrom { seal, path } => self.use_signing_image(seal, &path),
             Command::TakeOverLock => self.take_over_lock(),
             Command::Message(text) => {
                 self.modal = Some(Modal::Message {

@@ -154,17 +154,23 @@ impl BaocaoApp {
     /// report of the open project (the verdict of `baocao verify`). Reads only.
     pub(super) fn verify_signed(&mut self) {
         let Some(pdf) = self.dialogs.open_signed_pdf() else {
+            self.ask_path_if_no_dialog(PathPurpose::SignedPdf, "");
             return;
         };
+        self.verify_signed_at(&pdf);
+    }
+
+    /// Checks the signed PDF at `pdf` against the open project and shows the verdict.
+    pub(super) fn verify_signed_at(&mut self, pdf: &Path) {
         let Some(doc) = &self.doc else { return };
         let unsaved = std::path::PathBuf::from(doc.display_name());
         let against = crate::issue::verify::Against {
             project: &doc.project,
             path: doc.path.as_deref().unwrap_or(&unsaved),
         };
-        let text = crate::issue::read_pdf_file(&pdf)
+        let text = crate::issue::read_pdf_file(pdf)
             .and_then(|bytes| {
-                crate::issue::verify::verify(&bytes, &pdf, Some(against)).map_err(|e| e.to_string())
+                crate::issue::verify::verify(&bytes, pdf, Some(against)).map_err(|e| e.to_string())
             })
             .map(|v| v.text())
             .unwrap_or_else(|e| format!("Kết luận: không đối chiếu được. {e}"));
@@ -183,6 +189,39 @@ impl BaocaoApp {
         } else {
             "ảnh chữ ký"
         };
+        // Asked before the chooser opens: an unsaved project has no folder to keep it in.
+        let saved = self
+            .doc
+            .as_ref()
+            .and_then(|d| d.path.as_deref())
+            .and_then(Path::parent);
+        if saved.is_none() {
+            self.modal = Some(Modal::Message {
+                title: format!("Chưa chọn được {what}"),
+                text: "Hãy lưu dự án trước: ảnh được đặt cạnh tệp dự án.".to_owned(),
+            });
+            return;
+        }
+        let title = if seal {
+            "Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)"
+        } else {
+            "Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)"
+        };
+        let Some(picked) = self.dialogs.open_png(title) else {
+            self.ask_path_if_no_dialog(PathPurpose::SigningImage { seal }, "");
+            return;
+        };
+        self.use_signing_image(seal, &picked);
+    }
+
+    /// Keeps the PNG at `picked` beside the project (copied there when it is
+    /// elsewhere) as the signature or seal image of the sign-ready version.
+    pub(super) fn use_signing_image(&mut self, seal: bool, picked: &Path) {
+        let what = if seal {
+            "ảnh con dấu"
+        } else {
+            "ảnh chữ ký"
+        };
         let Some(folder) = self
             .doc
             .as_ref()
@@ -196,15 +235,7 @@ impl BaocaoApp {
             });
             return;
         };
-        let title = if seal {
-            "Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)"
-        } else {
-            "Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)"
-        };
-        let Some(picked) = self.dialogs.open_png(title) else {
-            return;
-        };
-        match crate::issue::keep_beside(&picked, &folder) {
+        match crate::issue::keep_beside(picked, &folder) {
             Ok(name) => {
                 let Some(doc) = &mut self.doc else { return };
                 let mut images = doc.project.signing.clone();
