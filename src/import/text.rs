@@ -7,6 +7,7 @@
 //! silently: every line ends up in the result or in a [`Note`] that quotes it.
 //! [`into_report`] then makes a [`crate::model::Report`] of it for a project.
 
+pub(crate) mod appendix;
 mod body;
 mod front;
 mod lines;
@@ -150,9 +151,11 @@ pub fn recognise_lines(source: Vec<SourceLine>) -> Recognised {
     recognise_split(&lines::from_source(source))
 }
 
-fn recognise_split(lines: &[Line]) -> Recognised {
+fn recognise_split(all: &[Line]) -> Recognised {
     let mut rec = Recognised::default();
     let mut notes = Vec::new();
+    let kept = without_page_numbers(all, &mut notes);
+    let lines = kept.as_slice();
     let body_from = front::read(lines, &mut rec, &mut notes);
     let (closing_at, end_at) = tail::find(lines, body_from);
     let body_to = closing_at.unwrap_or(end_at);
@@ -192,6 +195,45 @@ fn recognise_split(lines: &[Line]) -> Recognised {
 }
 
 use lines::Line;
+
+/// The lines without page numbers standing alone between blank lines (`2`, `- 2 -`,
+/// `Trang 2`, `2/5`), as text copied from a printed or PDF report has them; each left
+/// out is noted.
+fn without_page_numbers(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Line> {
+    let blank = |i: Option<usize>| i.and_then(|i| lines.get(i)).is_none_or(Line::is_blank);
+    let mut kept = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let alone = blank(i.checked_sub(1)) && blank(i.checked_add(1));
+        if alone && line.hint == Hint::None && line.tabs == 0 && is_page_number(&line.text) {
+            notes.push(Note::new(
+                line.no,
+                NoteKind::Skipped,
+                format!(
+                    "“{}” là số trang của bản in; bỏ qua (chương trình tự đánh số trang).",
+                    line.text.trim()
+                ),
+            ));
+            continue;
+        }
+        kept.push(line.clone());
+    }
+    kept
+}
+
+/// `2`, `- 2 -`, `Trang 2`, `2/5`: a page number as printed, from 1 to 999.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("Trang ")
+        .or_else(|| t.strip_prefix("trang "))
+        .unwrap_or(t);
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let number = t.split_once('/').map_or(t, |(n, _)| n);
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit());
+    let of = t.split_once('/').is_none_or(|(_, total)| all_digits(total));
+    all_digits(number) && of && number.trim_start_matches('0') != ""
+}
 
 #[cfg(test)]
 mod tests;

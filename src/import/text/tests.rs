@@ -322,3 +322,25 @@ fn assert_words_kept(input: &str, rec: &Recognised, renumbered: bool) {
 }
 
 mod bad_input;
+
+#[test]
+fn page_numbers_standing_alone_are_left_out_with_a_note_and_numbered_lines_are_kept() {
+    let text = "BÁO CÁO\nKết quả quý II năm 2026\n\nI. KẾT QUẢ\n\nĐã làm xong.\n\n2\n\nTiếp tục làm.\n\n- 3 -\n\nTrang 4/5\n\n12 hồ sơ đã xử lý\n\nTrên đây là báo cáo./.";
+    let rec = recognise(text);
+    let body = &rec.sections[0].body;
+    assert!(body.contains("Đã làm xong.") && body.contains("Tiếp tục làm."));
+    assert!(body.contains("12 hồ sơ đã xử lý"), "{body}");
+    for gone in ["\n2\n", "- 3 -", "Trang 4/5"] {
+        assert!(!format!("\n{body}\n").contains(gone), "{body}");
+    }
+    let skipped: Vec<usize> = rec
+        .notes
+        .iter()
+        .filter(|n| n.message.contains("số trang của bản in"))
+        .map(|n| n.line)
+        .collect();
+    assert_eq!(skipped, vec![8, 12, 14], "{:#?}", rec.notes);
+    for kept in ["0", "1000", "2/x", "Trang", "-", "2.", "a"] {
+        assert!(!is_page_number(kept), "{kept}");
+    }
+}
