@@ -139,7 +139,7 @@ impl std::fmt::Display for Note {
 
 /// Recognises the text of a report. Never fails: what it cannot place is noted.
 pub fn recognise(text: &str) -> Recognised {
-    recognise_split(&lines::split(text))
+    recognise_split(&lines::split(text), &page_starts(text))
 }
 
 /// Recognises the lines of a document (a Word file) with what the document says about
@@ -148,13 +148,13 @@ pub fn recognise(text: &str) -> Recognised {
 /// typed as text) is read by the same rules as plain text. A note's line is the
 /// 1-based index of the line in `source`.
 pub fn recognise_lines(source: Vec<SourceLine>) -> Recognised {
-    recognise_split(&lines::from_source(source))
+    recognise_split(&lines::from_source(source), &[])
 }
 
-fn recognise_split(all: &[Line]) -> Recognised {
+fn recognise_split(all: &[Line], page_starts: &[usize]) -> Recognised {
     let mut rec = Recognised::default();
     let mut notes = Vec::new();
-    let kept = without_page_numbers(all, &mut notes);
+    let kept = without_page_numbers(all, page_starts, &mut notes);
     let lines = kept.as_slice();
     let body_from = front::read(lines, &mut rec, &mut notes);
     let (closing_at, end_at) = tail::find(lines, body_from);
@@ -196,15 +196,45 @@ fn recognise_split(all: &[Line]) -> Recognised {
 
 use lines::Line;
 
-/// The lines without page numbers standing alone between blank lines (`2`, `- 2 -`,
-/// `Trang 2`, `2/5`), as text copied from a printed or PDF report has them; each left
-/// out is noted.
-fn without_page_numbers(lines: &[Line], notes: &mut Vec<Note>) -> Vec<Line> {
-    let blank = |i: Option<usize>| i.and_then(|i| lines.get(i)).is_none_or(Line::is_blank);
+/// The 1-based numbers of the lines that start a page of `text`: the line after each
+/// form feed (pdftotext ends every page with one), counted as [`lines::split`] does.
+fn page_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut no = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        ) {
+            continue;
+        }
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            chars.next();
+        }
+        no += 1;
+        if c == '\u{0C}' {
+            out.push(no);
+        }
+    }
+    out
+}
+
+/// The lines without the page numbers that head the pages (`2`, `- 2 -`, `Trang 2`,
+/// the first line with text after a form feed), as the text of a printed or PDF report
+/// has them; each left out is noted. A number elsewhere (a table cell on a line of
+/// its own) is kept.
+fn without_page_numbers(lines: &[Line], page_starts: &[usize], notes: &mut Vec<Note>) -> Vec<Line> {
     let mut kept = Vec::with_capacity(lines.len());
-    for (i, line) in lines.iter().enumerate() {
-        let alone = blank(i.checked_sub(1)) && blank(i.checked_add(1));
-        if alone && line.hint == Hint::None && line.tabs == 0 && is_page_number(&line.text) {
+    let mut page_top = false;
+    for line in lines {
+        page_top |= page_starts.contains(&line.no);
+        if line.is_blank() {
+            kept.push(line.clone());
+            continue;
+        }
+        let top = std::mem::take(&mut page_top);
+        if top && line.hint == Hint::None && line.tabs == 0 && is_page_number(&line.text) {
             notes.push(Note::new(
                 line.no,
                 NoteKind::Skipped,

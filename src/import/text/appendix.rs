@@ -32,9 +32,12 @@ pub(crate) fn looks_like_plan_tasks<'a>(headers: impl IntoIterator<Item = &'a st
 /// the table as read from `line`): a heading note, then one note per row with every
 /// cell, and the plan note when its header looks like a plan's task table.
 pub(crate) fn quote_table(line: usize, table: &str, notes: &mut Vec<Note>) {
+    // The delimiter row under the header is the format's, not the table's.
     let rows: Vec<&str> = table
         .lines()
-        .filter(|l| !is_delimiter(l) && !l.trim().is_empty())
+        .enumerate()
+        .filter(|(i, l)| !(*i == 1 && is_delimiter(l)) && !l.trim().is_empty())
+        .map(|(_, l)| l)
         .collect();
     let columns = rows.first().map_or(0, |r| cells(r).len());
     notes.push(Note::new(
