@@ -262,7 +262,7 @@ fn is_page_number(text: &str) -> bool {
     let all_digits =
         |s: &str| !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit());
     let of = t.split_once('/').is_none_or(|(_, total)| all_digits(total));
-    all_digits(number) && of && number.trim_start_matches('0') != ""
+    all_digits(number) && of && !number.trim_start_matches('0').is_empty()
 }
 
 #[cfg(test)]

@@ -488,6 +488,10 @@ mod tests {
             .collect()
     }
 
+    fn ten_w(fonts: &Fonts) -> f32 {
+        fonts.text_width_pt(crate::layout::FontStyle::Regular, "10.", 13.0)
+    }
+
     fn narrow_first(rows: Vec<TableRow>) -> Table {
         let mut t = table(rows);
         // 6 mm of a 165 mm text width, as a Word file may give the TT column.
@@ -524,6 +528,20 @@ mod tests {
         assert!(header.iter().any(|(s, _)| s == "TT"), "{header:?}");
         let row10 = band_texts(&l.rows[9]);
         assert!(row10.iter().any(|(s, _)| s == "10."), "{row10:?}");
+        // Each text stands in its own column, padding included, left of the next edge.
+        let edge = 85.0 + widths[0];
+        let ten = row10.iter().find(|(s, _)| s == "10.").expect("10.");
+        assert!(
+            ten.1 >= 85.0 + PAD_X_PT - 0.01 && ten.1 + ten_w(ctx.fonts) <= edge - PAD_X_PT + 0.01
+        );
+        let name = row10
+            .iter()
+            .find(|(s, _)| s == "Nội dung")
+            .expect("Nội dung");
+        assert!(
+            (name.1 - (edge + PAD_X_PT)).abs() < 0.01,
+            "{name:?} after {edge}"
+        );
         assert!(row10.iter().any(|(s, _)| s == "≥36%"), "{row10:?}");
     }
 

@@ -36,7 +36,7 @@ pub(crate) fn quote_table(line: usize, table: &str, notes: &mut Vec<Note>) {
     let rows: Vec<&str> = table
         .lines()
         .enumerate()
-        .filter(|(i, l)| !(*i == 1 && is_delimiter(l)) && !l.trim().is_empty())
+        .filter(|(i, l)| !(l.trim().is_empty() || (*i == 1 && is_delimiter(l))))
         .map(|(_, l)| l)
         .collect();
     let columns = rows.first().map_or(0, |r| cells(r).len());
