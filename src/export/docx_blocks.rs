@@ -366,7 +366,11 @@ fn cell_paragraph(
 /// A table of the tree: the header row repeated on every page, rows kept whole, group
 /// rows merged across, thin borders as in the PDF.
 pub(super) fn table(t: &Table, width_pt: f32, ctx: &mut Ctx) -> WTable {
-    let weights: Vec<f32> = t.columns.iter().map(|c| c.weight).collect();
+    // The widths the PDF prints: no column narrower than its longest word.
+    let weights: Vec<f32> = match ctx.fonts {
+        Some(fonts) => crate::layout::table_column_widths(t, width_pt, fonts),
+        None => t.columns.iter().map(|c| c.weight).collect(),
+    };
     let widths = widths(&weights, width_pt);
     let mut rows = Vec::new();
     let header: Vec<TableCell> = t

@@ -7,6 +7,7 @@
 //! silently: every line ends up in the result or in a [`Note`] that quotes it.
 //! [`into_report`] then makes a [`crate::model::Report`] of it for a project.
 
+pub(crate) mod appendix;
 mod body;
 mod front;
 mod lines;
@@ -138,7 +139,7 @@ impl std::fmt::Display for Note {
 
 /// Recognises the text of a report. Never fails: what it cannot place is noted.
 pub fn recognise(text: &str) -> Recognised {
-    recognise_split(&lines::split(text))
+    recognise_split(&lines::split(text), &page_starts(text))
 }
 
 /// Recognises the lines of a document (a Word file) with what the document says about
@@ -147,12 +148,14 @@ pub fn recognise(text: &str) -> Recognised {
 /// typed as text) is read by the same rules as plain text. A note's line is the
 /// 1-based index of the line in `source`.
 pub fn recognise_lines(source: Vec<SourceLine>) -> Recognised {
-    recognise_split(&lines::from_source(source))
+    recognise_split(&lines::from_source(source), &[])
 }
 
-fn recognise_split(lines: &[Line]) -> Recognised {
+fn recognise_split(all: &[Line], page_starts: &[usize]) -> Recognised {
     let mut rec = Recognised::default();
     let mut notes = Vec::new();
+    let kept = without_page_numbers(all, page_starts, &mut notes);
+    let lines = kept.as_slice();
     let body_from = front::read(lines, &mut rec, &mut notes);
     let (closing_at, end_at) = tail::find(lines, body_from);
     let body_to = closing_at.unwrap_or(end_at);
@@ -192,6 +195,75 @@ fn recognise_split(lines: &[Line]) -> Recognised {
 }
 
 use lines::Line;
+
+/// The 1-based numbers of the lines that start a page of `text`: the line after each
+/// form feed (pdftotext ends every page with one), counted as [`lines::split`] does.
+fn page_starts(text: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut no = 1;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if !matches!(
+            c,
+            '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        ) {
+            continue;
+        }
+        if c == '\r' && chars.peek() == Some(&'\n') {
+            chars.next();
+        }
+        no += 1;
+        if c == '\u{0C}' {
+            out.push(no);
+        }
+    }
+    out
+}
+
+/// The lines without the page numbers that head the pages (`2`, `- 2 -`, `Trang 2`,
+/// the first line with text after a form feed), as the text of a printed or PDF report
+/// has them; each left out is noted. A number elsewhere (a table cell on a line of
+/// its own) is kept.
+fn without_page_numbers(lines: &[Line], page_starts: &[usize], notes: &mut Vec<Note>) -> Vec<Line> {
+    let mut kept = Vec::with_capacity(lines.len());
+    let mut page_top = false;
+    for line in lines {
+        page_top |= page_starts.contains(&line.no);
+        if line.is_blank() {
+            kept.push(line.clone());
+            continue;
+        }
+        let top = std::mem::take(&mut page_top);
+        if top && line.hint == Hint::None && line.tabs == 0 && is_page_number(&line.text) {
+            notes.push(Note::new(
+                line.no,
+                NoteKind::Skipped,
+                format!(
+                    "“{}” là số trang của bản in; bỏ qua (chương trình tự đánh số trang).",
+                    line.text.trim()
+                ),
+            ));
+            continue;
+        }
+        kept.push(line.clone());
+    }
+    kept
+}
+
+/// `2`, `- 2 -`, `Trang 2`, `2/5`: a page number as printed, from 1 to 999.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim();
+    let t = t
+        .strip_prefix("Trang ")
+        .or_else(|| t.strip_prefix("trang "))
+        .unwrap_or(t);
+    let t = t.trim_matches(|c: char| c == '-' || c == '–' || c.is_whitespace());
+    let number = t.split_once('/').map_or(t, |(n, _)| n);
+    let all_digits =
+        |s: &str| !s.is_empty() && s.len() <= 3 && s.chars().all(|c| c.is_ascii_digit());
+    let of = t.split_once('/').is_none_or(|(_, total)| all_digits(total));
+    all_digits(number) && of && !number.trim_start_matches('0').is_empty()
+}
 
 #[cfg(test)]
 mod tests;

@@ -29,6 +29,7 @@ mod tests;
 pub use dump::dump;
 pub use fonts::Fonts;
 pub use page::*;
+pub(crate) use table::table_column_widths;
 
 use crate::compose::{Document, Part};
 use crate::model::PageSetup;

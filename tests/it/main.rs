@@ -50,3 +50,5 @@ mod ui_rich_text;
 mod ui_sample;
 mod ui_sign;
 mod ui_word_import;
+mod word_drafts;
+mod word_tables;

@@ -45,7 +45,7 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn note(&mut self, kind: NoteKind, message: String) {
+    pub(crate) fn note(&mut self, kind: NoteKind, message: String) {
         let line = self.lines.len().max(1);
         self.notes.push((line, kind, message));
     }

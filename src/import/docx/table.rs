@@ -2,14 +2,18 @@
 //! document: agency and number beside the national title and the date; or `Nơi nhận`
 //! beside the signature) is read as the lines it holds, left cell first, for the
 //! recogniser; any other table becomes a table in the section text format, a row
-//! merged across the whole table a group row.
+//! merged across the whole table (or holding only a heading like `I. NHIỆM VỤ TRỌNG
+//! TÂM`) a group row, a repeat of the header row (a table split over pages by hand)
+//! left out with a note, Word's column widths kept as the delimiter row's dashes (the
+//! layout widens a column narrower than its longest word). A table that looks like a
+//! plan's task table is noted as such, pointing to the plan import.
 
 use docx_rs::{Table, TableCell, TableCellContent, TableChild, TableRowChild};
 
 use super::body::{Found, Reader, paragraph_spans};
 use super::style::CharStyles;
 use crate::import::fold;
-use crate::import::text::{Hint, NoteKind, SourceLine, emphasis_markup};
+use crate::import::text::{Hint, NoteKind, SourceLine, appendix, emphasis_markup};
 use crate::model::rich::Span;
 
 /// Widest table taken for a layout table.
@@ -161,9 +165,12 @@ fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
     let mut found = Found::default();
     let mut nested = 0;
     let mut merged = false;
+    let mut repeats = 0;
     let mut out: Vec<String> = Vec::new();
     let mut plain: Vec<String> = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
+    let mut header: Option<Vec<String>> = None;
+    let mut any_text = false;
+    for row in &rows {
         let texts: Vec<(String, String, usize, bool)> = row
             .iter()
             .map(|c| {
@@ -172,20 +179,31 @@ fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
                 (emphasis_markup(&spans), text, c.span, c.merged_below)
             })
             .collect();
-        if plain.len() < 2 {
-            plain.push(
-                texts
-                    .iter()
-                    .map(|t| t.1.trim().to_owned())
-                    .collect::<Vec<_>>()
-                    .join(" | "),
-            );
+        let cell_texts: Vec<String> = texts.iter().map(|t| t.1.trim().to_owned()).collect();
+        any_text |= cell_texts.iter().any(|t| !t.is_empty());
+        match &header {
+            None => header = Some(cell_texts.clone()),
+            Some(h) if *h == cell_texts && cell_texts.iter().any(|t| !t.is_empty()) => {
+                repeats += 1;
+                continue;
+            }
+            Some(_) => {}
         }
-        let group = width > 1 && texts.len() == 1 && texts[0].2 >= width;
+        if plain.len() < 2 {
+            plain.push(cell_texts.join(" | "));
+        }
+        let filled: Vec<&(String, String, usize, bool)> =
+            texts.iter().filter(|t| !t.1.trim().is_empty()).collect();
+        let group = width > 1
+            && !out.is_empty()
+            && ((texts.len() == 1 && texts.first().is_some_and(|t| t.2 >= width))
+                || (width > 2
+                    && filled.len() == 1
+                    && filled.first().is_some_and(|t| group_heading(&t.1))));
         let mut line = String::from("|");
         if group {
             line.push(' ');
-            line.push_str(texts[0].0.trim());
+            line.push_str(filled.first().map_or("", |t| t.0.trim()));
             line.push_str(" |");
         } else {
             let mut filled = 0;
@@ -206,9 +224,16 @@ fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
             }
         }
         out.push(line);
-        if i == 0 {
-            out.push(format!("|{}", "---|".repeat(width)));
+        if out.len() == 1 {
+            out.push(delimiter(&t.grid, width));
         }
+    }
+    if !any_text && nested == 0 && found.images + found.text_boxes == 0 {
+        r.note(
+            NoteKind::Skipped,
+            "bảng không có chữ nào (bảng trống); bỏ qua.".to_owned(),
+        );
+        return;
     }
     r.lines.push(SourceLine {
         text: plain.join(" / "),
@@ -216,6 +241,22 @@ fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
         spans: Vec::new(),
     });
     let at = r.lines.len();
+    if repeats > 0 {
+        r.notes.push((
+            at,
+            NoteKind::Changed,
+            format!(
+                "bảng lặp lại hàng tiêu đề {repeats} lần (bảng sang trang); chỉ giữ hàng tiêu đề đầu, khi in chương trình tự lặp lại ở mỗi trang."
+            ),
+        ));
+    }
+    if header
+        .as_ref()
+        .is_some_and(|h| appendix::looks_like_plan_tasks(h.iter().map(String::as_str)))
+    {
+        r.notes
+            .push((at, NoteKind::Changed, appendix::PLAN_TABLE.to_owned()));
+    }
     if merged {
         r.notes.push((
             at,
@@ -246,6 +287,42 @@ fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
                 .to_owned(),
         ));
     }
+}
+
+/// Whether the only text of a row reads like a group heading spanning the table:
+/// `I. NHIỆM VỤ TRỌNG TÂM`, `II. Nhiệm vụ thường xuyên`, `A. …`, or words in capitals.
+fn group_heading(text: &str) -> bool {
+    let t = text.trim();
+    let marker = t.split_once(['.', ')']).is_some_and(|(m, rest)| {
+        !m.is_empty()
+            && m.chars().count() <= 5
+            && (m.chars().all(|c| "IVXLC".contains(c))
+                || (m.chars().count() == 1 && m.chars().all(|c| c.is_ascii_uppercase())))
+            && !rest.trim().is_empty()
+    });
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    let caps = letters.len() >= 6
+        && letters.iter().all(|c| !c.is_lowercase())
+        && t.split_whitespace().count() >= 2;
+    marker || caps
+}
+
+/// The delimiter row under the header: Word's column widths as dashes (the widest
+/// column 40), or three dashes a column when Word gives no usable widths or all
+/// columns the same width (the widths then follow the content).
+fn delimiter(grid: &[usize], width: usize) -> String {
+    let widest = grid.iter().copied().max().unwrap_or(0);
+    let narrowest = grid.iter().copied().min().unwrap_or(0);
+    if grid.len() != width || narrowest == 0 || (widest - narrowest) * 50 <= widest {
+        return format!("|{}", "---|".repeat(width));
+    }
+    let mut out = String::from("|");
+    for w in grid {
+        let dashes = ((w * 40 + widest / 2) / widest).max(1);
+        out.push_str(&"-".repeat(dashes));
+        out.push('|');
+    }
+    out
 }
 
 #[cfg(test)]
@@ -295,5 +372,40 @@ mod tests {
             "| Nội dung | Số lượng |\n|---|---|\n| Nhóm A |\n| Hồ sơ | 12 |"
         );
         assert!(r.notes.is_empty(), "{:?}", r.notes);
+    }
+
+    #[test]
+    fn word_column_widths_become_dashes_and_equal_or_missing_ones_do_not() {
+        assert_eq!(
+            delimiter(&[340, 5102, 2268, 1984], 4),
+            "|---|----------------------------------------|------------------|----------------|"
+        );
+        assert_eq!(delimiter(&[3000, 3000, 3010], 3), "|---|---|---|");
+        assert_eq!(delimiter(&[], 2), "|---|---|");
+        assert_eq!(delimiter(&[100, 0], 2), "|---|---|");
+        assert_eq!(delimiter(&[100, 200, 300], 2), "|---|---|");
+    }
+
+    #[test]
+    fn a_heading_alone_in_a_row_is_a_group_heading_but_a_figure_or_a_word_is_not() {
+        for t in [
+            "I. NHIỆM VỤ TRỌNG TÂM",
+            "II. Nhiệm vụ thường xuyên",
+            "A. Chỉ tiêu",
+            "NHIỆM VỤ KHÁC",
+        ] {
+            assert!(group_heading(t), "{t}");
+        }
+        for t in [
+            "12",
+            "Đạt",
+            "Tổng cộng",
+            "x",
+            "UBND",
+            "3.5",
+            "TP. Hải Phòng",
+        ] {
+            assert!(!group_heading(t), "{t}");
+        }
     }
 }

@@ -251,6 +251,8 @@ fn first_piece(text: &str) -> &str {
 enum HeaderPiece {
     NationalTitle,
     Motto,
+    /// `DỰ THẢO` (the draft's box, `DỰ THẢO lần 2`): the program prints it itself.
+    DraftMark,
     Rule,
     Number(Option<u32>, String),
     PlaceDate(String, Option<NaiveDate>, Option<i32>, bool),
@@ -265,6 +267,9 @@ fn classify(piece: &str) -> HeaderPiece {
     }
     if f == "doc lap tu do hanh phuc" {
         return HeaderPiece::Motto;
+    }
+    if f == "du thao" || (f.starts_with("du thao lan ") && piece.chars().count() <= 20) {
+        return HeaderPiece::DraftMark;
     }
     if is_rule(piece) {
         return HeaderPiece::Rule;
@@ -309,6 +314,11 @@ fn header_line(line: &Line, rec: &mut Recognised, notes: &mut Vec<Note>, before_
                 line.no,
                 NoteKind::Skipped,
                 format!("“{piece}” do chương trình tự in ở đầu văn bản; bỏ qua."),
+            )),
+            HeaderPiece::DraftMark => notes.push(Note::new(
+                line.no,
+                NoteKind::Skipped,
+                format!("dấu “{piece}” của bản dự thảo; bỏ qua (chương trình tự in dấu này trên bản dự thảo)."),
             )),
             HeaderPiece::Rule => notes.push(rule_note(line.no, piece)),
             HeaderPiece::Number(n, code) => {

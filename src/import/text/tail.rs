@@ -3,9 +3,14 @@
 //! `KT.`, the position, the name). Word pastes the last two side by side, so a line
 //! is read piece by piece, split at tabs.
 
+use super::appendix;
 use super::front::clean_entry;
-use super::lines::{self, Line, all_caps, fold_start, quote};
+use super::lines::{self, Hint, Line, all_caps, fold_start, quote};
 use super::{Note, NoteKind, Recognised};
+
+/// The heading of the review copy's comment list (`Ý KIẾN GÓP Ý CHƯA XỬ LÝ`, see
+/// `compose::review`), folded: the part it starts is the program's, not the report's.
+const REVIEW_PART: &str = "y kien gop y chua xu ly";
 
 /// Where the closing sentence and the end block start in `lines[from..]`: the last
 /// `Trên đây là …` paragraph before the end block, and the first line of the end
@@ -93,6 +98,26 @@ pub(crate) fn read(lines: &[Line], rec: &mut Recognised, notes: &mut Vec<Note>) 
     for line in lines {
         if line.is_blank() {
             continue;
+        }
+        if fold_start(&line.text, 30).starts_with(REVIEW_PART) {
+            notes.push(Note::new(
+                line.no,
+                NoteKind::Skipped,
+                format!(
+                    "phần “{}” từ dòng {} là danh sách góp ý do chương trình in kèm bản xem xét, không phải nội dung báo cáo; bỏ qua. Góp ý trong tệp Word nhập bằng Góp ý › Nhập góp ý từ tệp Word….",
+                    line.text.trim(),
+                    line.no
+                ),
+            ));
+            break;
+        }
+        if let Hint::Table(table) = &line.hint {
+            // A table of a Phụ lục: quoted whole, every row and cell.
+            appendix::quote_table(line.no, table, notes);
+            continue;
+        }
+        if let Some(note) = appendix::plan_header_note(line.no, &line.text) {
+            notes.push(note);
         }
         if lines::is_rule(&line.text) {
             notes.push(Note::new(

@@ -322,3 +322,33 @@ fn assert_words_kept(input: &str, rec: &Recognised, renumbered: bool) {
 }
 
 mod bad_input;
+
+#[test]
+fn the_page_numbers_heading_the_pages_are_left_out_with_a_note_and_other_numbers_are_kept() {
+    let text = "BÁO CÁO\nKết quả quý II năm 2026\n\nI. KẾT QUẢ\n\nĐã làm xong.\n\n\u{0C}2\n\nTiếp tục làm.\n\n3\n\n\u{0C}- 3 -\nBảng số liệu\r\n\u{0C}\nTrang 4/5\n\n12 hồ sơ đã xử lý\n\nTrên đây là báo cáo./.";
+    let rec = recognise(text);
+    let body = &rec.sections[0].body;
+    assert!(body.contains("Đã làm xong.") && body.contains("Tiếp tục làm."));
+    assert!(
+        body.contains("12 hồ sơ đã xử lý") && body.contains("Bảng số liệu"),
+        "{body}"
+    );
+    assert!(
+        format!("\n{body}\n").contains("\n3\n"),
+        "a number inside a page is kept: {body}"
+    );
+    for gone in ["\n2\n", "- 3 -", "Trang 4/5"] {
+        assert!(!format!("\n{body}\n").contains(gone), "{body}");
+    }
+    let skipped: Vec<usize> = rec
+        .notes
+        .iter()
+        .filter(|n| n.message.contains("số trang của bản in"))
+        .map(|n| n.line)
+        .collect();
+    assert_eq!(skipped, vec![9, 16, 20], "{:#?}", rec.notes);
+    assert_eq!(page_starts("a\r\nb\u{0C}c\n\u{0C}"), vec![3, 5]);
+    for kept in ["0", "1000", "2/x", "Trang", "-", "2.", "a"] {
+        assert!(!is_page_number(kept), "{kept}");
+    }
+}
