@@ -7,6 +7,7 @@
 //! guessing it, so both paths share one set of rules. Pure apart from reading the file.
 
 mod body;
+pub mod changes;
 pub mod comments;
 mod style;
 mod table;
@@ -18,6 +19,7 @@ use crate::import::zipped::{self, Budget, ZipProblem};
 use crate::limits::{self, Exceeded};
 use crate::storage;
 
+pub use changes::{ChangeImport, compare};
 pub use comments::{CommentImport, PlacedComment, UnplacedComment, place_comments};
 
 /// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).
