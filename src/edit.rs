@@ -194,7 +194,10 @@ pub enum Edit {
         changes: Vec<crate::model::ProposedChange>,
     },
     /// Accepts or rejects proposed changes of `report` (one undo step).
-    Proposed { report: ReportId, step: ProposedStep },
+    Proposed {
+        report: ReportId,
+        step: ProposedStep,
+    },
 }
 
 /// What the clerk does with proposed changes.

@@ -25,10 +25,7 @@ pub fn add_proposed(report: &mut Report, changes: Vec<ProposedChange>) -> usize 
         if held {
             continue;
         }
-        c.id = crate::model::new_id(
-            "dx-",
-            report.review.proposed.iter().map(|p| p.id.as_str()),
-        );
+        c.id = crate::model::new_id("dx-", report.review.proposed.iter().map(|p| p.id.as_str()));
         report.review.proposed.push(c);
         added += 1;
     }
@@ -96,8 +93,7 @@ pub fn merged_line(old: &str, new: &str) -> String {
         (from..to).all(|i| style_at(i) == first).then_some(first)
     };
     let mut out: Vec<Span> = Vec::new();
-    let mut push = |text: &str, (bold, italic, underline): (bool, bool, bool)| match out
-        .last_mut()
+    let mut push = |text: &str, (bold, italic, underline): (bool, bool, bool)| match out.last_mut()
     {
         Some(l) if (l.bold, l.italic, l.underline) == (bold, italic, underline) => {
             l.text.push_str(text)
@@ -189,10 +185,8 @@ fn edit_lines(text: &str, at: Option<usize>, new: Option<String>, insert: bool) 
                 *l = format!("{indent}{n}");
             }
         }
-        (Some(i), None, _) => {
-            if i < lines.len() {
-                lines.remove(i);
-            }
+        (Some(i), None, _) if i < lines.len() => {
+            lines.remove(i);
         }
         _ => {}
     }
@@ -235,7 +229,12 @@ pub fn reject(report: &mut Report, id: &str) -> Result<(), ReviewError> {
 /// Accepts every change that still applies, in order; those that do not stay in the
 /// list (accepting one alone says why). Returns how many were applied.
 pub fn accept_all(report: &mut Report) -> usize {
-    let ids: Vec<String> = report.review.proposed.iter().map(|c| c.id.clone()).collect();
+    let ids: Vec<String> = report
+        .review
+        .proposed
+        .iter()
+        .map(|c| c.id.clone())
+        .collect();
     ids.iter().filter(|id| accept(report, id).is_ok()).count()
 }
 
@@ -311,7 +310,10 @@ fn edited(text: &str, c: &ProposedChange) -> Option<(String, Option<(usize, i8)>
         }
         let at = find_line(text, &c.after, c.paragraph.saturating_sub(1))?;
         let index = paragraph_index(text, at) + 1;
-        return Some((edit_lines(text, Some(at), Some(line), true), Some((index, 1))));
+        return Some((
+            edit_lines(text, Some(at), Some(line), true),
+            Some((index, 1)),
+        ));
     }
     let at = find_line(text, &c.old, c.paragraph)?;
     let index = paragraph_index(text, at);
@@ -425,20 +427,25 @@ mod tests {
         let mut r = sample().reports[0].clone();
         let id = r.sections[0].id.clone();
         r.sections[0].body = "Một.\nHai.\nBa.".into();
-        let mut comment = r.review.comments.first().cloned().unwrap_or_else(|| Comment {
-            id: "gy-1".into(),
-            section: id.clone(),
-            paragraph: None,
-            author: "A".into(),
-            role: crate::model::ReviewRole::Reviewer,
-            at: chrono::NaiveDateTime::default(),
-            text: "x".into(),
-            replies: Vec::new(),
-            resolved: false,
-            resolved_by: None,
-            resolved_at: None,
-            reopened_at: None,
-        });
+        let mut comment = r
+            .review
+            .comments
+            .first()
+            .cloned()
+            .unwrap_or_else(|| Comment {
+                id: "gy-1".into(),
+                section: id.clone(),
+                paragraph: None,
+                author: "A".into(),
+                role: crate::model::ReviewRole::Reviewer,
+                at: chrono::NaiveDateTime::default(),
+                text: "x".into(),
+                replies: Vec::new(),
+                resolved: false,
+                resolved_by: None,
+                resolved_at: None,
+                reopened_at: None,
+            });
         comment.section = id.clone();
         comment.paragraph = Some(2);
         r.review.comments = vec![comment];

@@ -29,10 +29,9 @@ fn caption(report: &Report, c: &ProposedChange) -> String {
     } else {
         c.author.clone()
     };
-    let when = c
-        .at
-        .map(|t| format!(", {}", t.format("%d/%m/%Y %H:%M")))
-        .unwrap_or_default();
+    let when =
+        c.at.map(|t| format!(", {}", t.format("%d/%m/%Y %H:%M")))
+            .unwrap_or_default();
     format!(
         "{} — {what} ({who}, {}{when})",
         review::place_label(report, c),

@@ -40,7 +40,11 @@ fn sample_and_review_copy(dir: &Path) -> (PathBuf, PathBuf) {
         "-o",
         docx.to_str().unwrap(),
     ]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     (project, docx)
 }
 
@@ -127,7 +131,10 @@ fn two_sentences_typed_over_in_the_review_copy_are_offered_and_applied_only_when
         .iter()
         .find(|c| c.text == "Ghi rõ nguồn kinh phí thay thiết bị.")
         .unwrap_or_else(|| panic!("comment placed: {text}"));
-    assert_eq!((comment.section.as_str(), comment.paragraph), (section.as_str(), Some(1)));
+    assert_eq!(
+        (comment.section.as_str(), comment.paragraph),
+        (section.as_str(), Some(1))
+    );
 
     // The same file again: no new change.
     let (again, text) = import(&project, &edited, &["--compare", "--yes"]);
@@ -140,7 +147,10 @@ fn two_sentences_typed_over_in_the_review_copy_are_offered_and_applied_only_when
     assert!(body.contains("thay thế 08 thiết bị"), "{body}");
     assert!(body.contains("cảnh báo 11 trường hợp"), "{body}");
     assert!(!body.contains("06 thiết bị") && !body.contains("09 trường hợp"));
-    assert_eq!(body.lines().count(), body_of(&before, HA_TANG).lines().count());
+    assert_eq!(
+        body.lines().count(),
+        body_of(&before, HA_TANG).lines().count()
+    );
 }
 
 /// Replaces, in the review copy `argv[1]`, one paragraph's words by real Track Changes
@@ -217,7 +227,10 @@ fn track_changes_deleted_and_added_paragraphs_are_offered_with_their_author() {
     let body = body_of(&r, HA_TANG);
     let lines: Vec<&str> = body.lines().collect();
     assert!(lines[0].starts_with("Hạ tầng viễn thông cơ bản"), "{body}");
-    assert!(lines[1].starts_with("Xã đã khảo sát nhu cầu wifi"), "{body}");
+    assert!(
+        lines[1].starts_with("Xã đã khảo sát nhu cầu wifi"),
+        "{body}"
+    );
     assert!(body.contains("trình thẩm định lần 2, sẽ hoàn thành theo thời hạn"));
     assert!(!body.contains("Nhiệm vụ lắp đặt camera"), "{body}");
     assert_eq!(lines.len(), body_of(&before, HA_TANG).lines().count());
@@ -317,7 +330,13 @@ fn the_review_step_lists_a_proposed_change_word_by_word_and_accepts_it_as_one_un
     h.get_by_label("Chấp nhận đề xuất sửa 1").click_accesskit();
     h.run();
     let body = |h: &Harness<'_, BaocaoApp>| {
-        h.state().report().unwrap().section(&section).unwrap().body.clone()
+        h.state()
+            .report()
+            .unwrap()
+            .section(&section)
+            .unwrap()
+            .body
+            .clone()
     };
     assert!(body(&h).starts_with(&new), "{}", body(&h));
     assert!(h.state().report().unwrap().review.proposed.is_empty());

@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 use docx_rs::{
-    DeleteChild, DocumentChild, InsertChild, MoveFromChild, MoveToChild, Paragraph,
-    ParagraphChild, Run, RunChild, StructuredDataTagChild,
+    DeleteChild, DocumentChild, InsertChild, MoveFromChild, MoveToChild, Paragraph, ParagraphChild,
+    Run, RunChild, StructuredDataTagChild,
 };
 
 use crate::compose::{self, Block, ComposeOptions, SourceRef};
@@ -23,7 +23,7 @@ use crate::vi;
 /// edited version of a report paragraph.
 pub const SIMILAR: f32 = 0.5;
 /// Largest comparison (report paragraphs × Word paragraphs) made.
-const MAX_CELLS: usize = 9_000_000;
+const MAX_CELLS: usize = 4_000_000;
 
 /// A change Track Changes recorded in a paragraph.
 #[derive(Clone, Debug, PartialEq)]
@@ -77,7 +77,10 @@ fn push_paragraph(p: &Paragraph, out: &mut Vec<WordParagraph>) {
 
 /// NFC, whitespace runs as one space, trimmed.
 fn tidy(text: &str) -> String {
-    vi::nfc(text).split_whitespace().collect::<Vec<_>>().join(" ")
+    vi::nfc(text)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// The time Word wrote, as written (Word writes local time).
@@ -212,11 +215,6 @@ struct Target {
     printed: String,
     /// The line as the report holds it.
     line: String,
-    words: Vec<String>,
-}
-
-fn words(text: &str) -> Vec<String> {
-    fold(text).split_whitespace().map(str::to_owned).collect()
 }
 
 /// `I. `, `2.1. `, `a) ` at the start of a heading as Word may show it.
@@ -263,12 +261,7 @@ fn targets(project: &Project, report: &Report) -> Vec<Target> {
             (SourceRef::Section(id), None) if p.heading_level.is_some() => {
                 printed = strip_number(&printed).to_owned();
                 let title = report.section(id).map_or("", |s| s.title.as_str());
-                (
-                    Some(ChangePlace::Title),
-                    id.clone(),
-                    0,
-                    tidy(title),
-                )
+                (Some(ChangePlace::Title), id.clone(), 0, tidy(title))
             }
             (SourceRef::Section(id), Some(i)) => {
                 let body = report.section(id).map_or("", |s| s.body.as_str());
@@ -286,9 +279,7 @@ fn targets(project: &Project, report: &Report) -> Vec<Target> {
                 i,
                 lines(&report.closing, i),
             ),
-            (SourceRef::Info, _)
-                if p.rule_below.is_some() && !report.summary.trim().is_empty() =>
-            {
+            (SourceRef::Info, _) if p.rule_below.is_some() && !report.summary.trim().is_empty() => {
                 (
                     Some(ChangePlace::Summary),
                     String::new(),
@@ -300,7 +291,6 @@ fn targets(project: &Project, report: &Report) -> Vec<Target> {
         };
         let place = place.filter(|_| !line.is_empty());
         out.push(Target {
-            words: words(&printed),
             place,
             section,
             paragraph,
@@ -343,43 +333,65 @@ fn same(t: &Target, text: &str) -> bool {
     }
 }
 
-/// Share of words two texts have in common (of the longer one).
-fn similarity(a: &[String], b: &[String]) -> f32 {
+/// Share of words two texts have in common (of the longer one); both sorted.
+fn similarity(a: &[u32], b: &[u32]) -> f32 {
     let longest = a.len().max(b.len());
-    if longest == 0 {
+    if longest == 0 || a.len().min(b.len()) * 2 < longest {
+        // Fewer than half the words can be in common.
         return 0.0;
     }
-    let mut count: BTreeMap<&str, i32> = BTreeMap::new();
-    for w in a {
-        *count.entry(w.as_str()).or_default() += 1;
-    }
-    let mut common = 0usize;
-    for w in b {
-        if let Some(n) = count.get_mut(w.as_str())
-            && *n > 0
-        {
-            *n -= 1;
-            common += 1;
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
         }
     }
     common as f32 / longest as f32
 }
 
+/// Folded words as sorted numbers, one number per distinct word.
+#[derive(Default)]
+struct Vocabulary(BTreeMap<String, u32>);
+
+impl Vocabulary {
+    fn ids(&mut self, text: &str) -> Vec<u32> {
+        let mut out: Vec<u32> = fold(text)
+            .split_whitespace()
+            .map(|w| {
+                let next = u32::try_from(self.0.len()).unwrap_or(u32::MAX);
+                *self.0.entry(w.to_owned()).or_insert(next)
+            })
+            .collect();
+        out.sort_unstable();
+        out
+    }
+}
+
 /// The text of a Word paragraph the alignment reads: as left, or before the tracked
 /// changes when the leader deleted all of it.
 fn shown(w: &WordParagraph) -> &str {
-    if w.text.is_empty() { &w.before } else { &w.text }
+    if w.text.is_empty() {
+        &w.before
+    } else {
+        &w.text
+    }
 }
 
 /// How well target `t` pairs with Word paragraph `w` (0: not at all).
-fn score(t: &Target, w: &WordParagraph, ww: &[String]) -> f32 {
+fn score(t: &Target, tw: &[u32], w: &WordParagraph, ww: &[u32]) -> f32 {
     if same(t, &w.text) || (w.text.is_empty() && same(t, &w.before)) {
         return 3.0;
     }
     if t.place.is_none() {
         return 0.0;
     }
-    let s = similarity(&t.words, ww);
+    let s = similarity(tw, ww);
     if s >= SIMILAR { 1.0 + s } else { 0.0 }
 }
 
@@ -393,7 +405,9 @@ enum Step {
 /// The order-preserving pairing of targets and Word paragraphs of greatest score.
 fn align(targets: &[Target], word: &[WordParagraph]) -> Vec<Step> {
     let (n, m) = (targets.len(), word.len());
-    let ww: Vec<Vec<String>> = word.iter().map(|w| words(shown(w))).collect();
+    let mut vocabulary = Vocabulary::default();
+    let tw: Vec<Vec<u32>> = targets.iter().map(|t| vocabulary.ids(&t.printed)).collect();
+    let ww: Vec<Vec<u32>> = word.iter().map(|w| vocabulary.ids(shown(w))).collect();
     let width = m + 1;
     let mut dp = vec![0f32; (n + 1) * width];
     let at = |i: usize, j: usize| i * width + j;
@@ -401,7 +415,12 @@ fn align(targets: &[Target], word: &[WordParagraph]) -> Vec<Step> {
     let mut scores = vec![0f32; n * m];
     for (i, t) in targets.iter().enumerate() {
         for (j, w) in word.iter().enumerate() {
-            let s = score(t, w, ww.get(j).map_or(&[][..], Vec::as_slice));
+            let s = score(
+                t,
+                tw.get(i).map_or(&[][..], Vec::as_slice),
+                w,
+                ww.get(j).map_or(&[][..], Vec::as_slice),
+            );
             if let Some(c) = scores.get_mut(i * m + j) {
                 *c = s;
             }
@@ -475,7 +494,9 @@ pub fn compare(docx: &docx_rs::Docx, project: &Project, report: &Report) -> Chan
     let content = targets.iter().filter(|t| t.place.is_some()).count();
     let paired = steps
         .iter()
-        .filter(|s| matches!(s, Step::Pair(i, _) if targets.get(*i).is_some_and(|t| t.place.is_some())))
+        .filter(
+            |s| matches!(s, Step::Pair(i, _) if targets.get(*i).is_some_and(|t| t.place.is_some())),
+        )
         .count();
     if content > 0 && paired * 3 < content {
         out.notes.push(format!(
@@ -520,6 +541,11 @@ pub fn compare(docx: &docx_rs::Docx, project: &Project, report: &Report) -> Chan
                     ));
                     continue;
                 }
+                let new = if place == ChangePlace::Title {
+                    new
+                } else {
+                    keep_fields(project, report, t, &new)
+                };
                 let (author, at, source) = who(w);
                 found.push(change(t, place, new, String::new(), author, at, source));
             }
@@ -565,18 +591,76 @@ pub fn compare(docx: &docx_rs::Docx, project: &Project, report: &Report) -> Chan
                     paragraph,
                     printed: String::new(),
                     line: String::new(),
-                    words: Vec::new(),
                 };
                 found.push(change(&t, place, w.text.clone(), after, author, at, source));
                 // A following added paragraph comes after this one.
-                anchor = Some((place, section, paragraph, crate::model::rich::escape(&w.text)));
+                anchor = Some((
+                    place,
+                    section,
+                    paragraph,
+                    crate::model::rich::escape(&w.text),
+                ));
             }
         }
     }
-    out.changes = found
-        .into_iter()
-        .filter(|c| !held(report, c))
-        .collect();
+    out.changes = found.into_iter().filter(|c| !held(report, c)).collect();
+    out
+}
+
+/// `new` with each figure (`{{CT01.kết quả}}`) of the old line put back where the
+/// leader left its printed value untouched, so that accepting keeps it a figure;
+/// `new` as it is when the old line does not print as the target did.
+fn keep_fields(project: &Project, report: &Report, t: &Target, new: &str) -> String {
+    use crate::compose::placeholders::{self, Piece};
+    let line = t.line.trim();
+    let plain = if t.place == Some(ChangePlace::Summary) {
+        line.to_owned()
+    } else {
+        let body = split_marker(line).map_or(line, |(_, b)| b);
+        let (spans, _) = crate::model::rich::inline(&vi::nfc(body), 1, &mut Vec::new());
+        spans.iter().map(|s| s.text.as_str()).collect()
+    };
+    // The printed text and, for each figure, its raw text and printed byte range.
+    let mut printed = String::new();
+    let mut fields: Vec<(String, usize, usize)> = Vec::new();
+    for piece in placeholders::split(&plain) {
+        match piece {
+            Piece::Text(text) => printed.push_str(text),
+            Piece::Field { raw, inner } => {
+                let value = placeholders::resolve(project, report, inner)
+                    .unwrap_or_else(|_| raw.to_owned());
+                let start = printed.len();
+                printed.push_str(&value);
+                fields.push((raw.to_owned(), start, printed.len()));
+            }
+        }
+    }
+    if fields.is_empty() || printed != t.printed {
+        return new.to_owned();
+    }
+    let mut out = String::new();
+    let mut pos = 0usize;
+    for span in crate::review::diff_words(&printed, new) {
+        match span {
+            crate::review::Span::Same(text) => {
+                let end = pos + text.len();
+                for (i, ch) in text.char_indices() {
+                    let at = pos + i;
+                    let whole = fields
+                        .iter()
+                        .find(|(_, s, e)| *s <= at && at < *e && *s >= pos && *e <= end);
+                    match whole {
+                        Some((raw, s, _)) if *s == at => out.push_str(raw),
+                        Some(_) => {}
+                        None => out.push(ch),
+                    }
+                }
+                pos = end;
+            }
+            crate::review::Span::Removed(text) => pos += text.len(),
+            crate::review::Span::Added(text) => out.push_str(&text),
+        }
+    }
     out
 }
 
@@ -625,7 +709,6 @@ mod tests {
             paragraph: 0,
             printed: printed.into(),
             line: printed.into(),
-            words: words(printed),
         }
     }
 
@@ -673,9 +756,12 @@ mod tests {
 
     #[test]
     fn similarity_counts_words_in_common_of_the_longer_text() {
-        let a = words("một hai ba bốn");
-        assert!((similarity(&a, &words("một hai ba năm")) - 0.75).abs() < 1e-6);
-        assert_eq!(similarity(&a, &words("")), 0.0);
+        let mut v = Vocabulary::default();
+        let a = v.ids("một hai ba bốn");
+        assert!((similarity(&a, &v.ids("Một hai BA năm")) - 0.75).abs() < 1e-6);
+        assert!((similarity(&v.ids("a a b"), &v.ids("a b b")) - 2.0 / 3.0).abs() < 1e-6);
+        assert_eq!(similarity(&a, &v.ids("một")), 0.0, "too short to be half");
+        assert_eq!(similarity(&a, &v.ids("")), 0.0);
         assert_eq!(similarity(&[], &[]), 0.0);
     }
 
