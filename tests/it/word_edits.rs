@@ -346,3 +346,99 @@ fn the_review_step_lists_a_proposed_change_word_by_word_and_accepts_it_as_one_un
     assert!(body(&h).starts_with(&old), "one Ctrl+Z takes it back");
     assert_eq!(h.state().report().unwrap().review.proposed.len(), 1);
 }
+
+const FIGURE_AND_LEAD: &str = r#"
+import sys, docx
+d = docx.Document(sys.argv[1])
+for p in d.paragraphs:
+    if p.text.startswith("Trong quý II, Trung tâm Phục vụ hành chính công"):
+        for r in p.runs:
+            r.text = r.text.replace("1.846 hồ sơ", "1.850 hồ sơ")
+    if p.text == "Đề nghị Ủy ban nhân dân thành phố:":
+        for r in p.runs:
+            r.text = r.text.replace("Đề nghị", "Kính đề nghị")
+d.save(sys.argv[2])
+"#;
+
+#[test]
+fn accepting_keeps_the_figures_and_the_emphasis_of_the_words_left_as_they_were() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, copy) = sample_and_review_copy(dir.path());
+    let edited = dir.path().join("so-lieu.docx");
+    python(FIGURE_AND_LEAD, &[&copy, &edited]);
+    let (out, text) = import(&project, &edited, &["--compare", "--yes"]);
+    assert!(out.status.success(), "{text}");
+    let mut r = report(&project);
+    assert_eq!(r.review.proposed.len(), 2, "{text}");
+    let figure = r
+        .review
+        .proposed
+        .iter()
+        .find(|c| c.new.contains("1.850"))
+        .unwrap();
+    assert!(figure.new.contains("{{CT01.kết quả}}"), "{}", figure.new);
+    let spans = review::change_spans(figure);
+    let changed: Vec<&review::Span> = spans
+        .iter()
+        .filter(|s| !matches!(s, review::Span::Same(_)))
+        .collect();
+    assert_eq!(
+        changed,
+        [
+            &review::Span::Removed("1.846".into()),
+            &review::Span::Added("1.850".into())
+        ],
+        "only the typed number shows as changed"
+    );
+    assert_eq!(review::accept_all_proposed(&mut r), 2);
+    let all: String = r
+        .all_sections()
+        .iter()
+        .map(|s| s.body.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        all.contains("tiếp nhận 1.850 hồ sơ") && all.contains("đạt {{CT01.kết quả}}"),
+        "the figure stays a figure"
+    );
+    assert!(
+        all.lines()
+            .any(|l| l == "* ***Kính đề nghị Ủy ban nhân dân thành phố:***"),
+        "the lead line stays bold italic: {all}"
+    );
+}
+
+#[test]
+fn the_word_comments_window_lists_the_edits_too_and_stores_them_unapplied() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, copy) = sample_and_review_copy(dir.path());
+    let edited = dir.path().join("da-sua.docx");
+    python(TWO_EDITS, &[&copy, &edited]);
+    let before = report(&project);
+    let p = project.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(
+                &p,
+                Box::new(crate::support::answers::Answers {
+                    word: Some(edited),
+                    ..Default::default()
+                }),
+            )
+        });
+    h.run();
+    h.get_by_label("Góp ý").click();
+    h.run();
+    h.get_by_label("Nhập góp ý từ tệp Word…").click();
+    h.run_steps(8);
+    h.get_by_label_contains("Đoạn đã sửa trong tệp Word (2 đề xuất sửa, chưa áp dụng)");
+    assert!(h.state().report().unwrap().review.proposed.is_empty());
+    h.get_by_label_contains("và 2 đề xuất sửa")
+        .click_accesskit();
+    h.run_steps(8);
+    let r = h.state().report().unwrap();
+    assert_eq!(r.review.proposed.len(), 2);
+    assert_eq!(body_of(r, HA_TANG), body_of(&before, HA_TANG));
+}
