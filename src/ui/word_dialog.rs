@@ -1,6 +1,7 @@
 //! ui: the previews of a Word file: the report recognised in it (Tệp › Mở báo cáo
 //! Word…) and the comments placed on the current report (Góp ý › Nhập góp ý từ tệp
-//! Word…). Each lists what was read and what could not be placed; the clerk adds it
+//! Word…, with the paragraphs the file changes as proposed changes). Each lists what
+//! was read and what could not be placed; the clerk adds it
 //! (one undo step) or cancels, and nothing changes before that.
 
 use std::path::PathBuf;
