@@ -11,6 +11,7 @@ pub mod changes;
 pub mod comments;
 mod style;
 mod table;
+mod tracked;
 
 use std::path::Path;
 
