@@ -18,6 +18,7 @@ mod save;
 mod sign_ready;
 mod text_import;
 mod verify;
+mod word_changes;
 
 pub use aggregate::{AggregateArgs, run_aggregate};
 pub use batch::{run_check_folder, run_export_folder};
@@ -75,8 +76,11 @@ pub struct ImportArgs {
     pub period: Option<Period>,
     /// Import without asking.
     pub yes: bool,
-    /// `--comments`: the Word file's comments become review comments.
+    /// `--comments`: the Word file's comments become review comments, and its edited
+    /// paragraphs proposed changes.
     pub comments: bool,
+    /// `--compare`: only the Word file's edited paragraphs, as proposed changes.
+    pub compare: bool,
     /// `--report MÃ`: the report the comments go to (default: the last one).
     pub report: Option<String>,
     /// `--project-words`: an imported report prints the project's header and signature
@@ -196,7 +200,12 @@ pub const USAGE: &str = "Cách dùng:
                               thêm một báo cáo mới từ tệp Word (.docx): đề mục, ý liệt kê, chữ đậm,
                               bảng, số, ngày, nơi nhận và người ký lấy theo tệp
   baocao import TỆP.ron GÓP-Ý.docx --comments [--report MÃ] [--yes]
-                              nhập các góp ý trong tệp Word thành góp ý của báo cáo
+                              nhập các góp ý trong tệp Word thành góp ý của báo cáo, và các đoạn
+                              lãnh đạo đã sửa (gõ lại hoặc Theo dõi thay đổi) thành đề xuất sửa
+                              để chấp nhận hoặc bỏ qua ở bước Góp ý và duyệt
+  baocao import TỆP.ron GÓP-Ý.docx --compare [--report MÃ] [--yes]
+                              so sánh tệp Word với báo cáo: chỉ nhập các đoạn đã sửa, thêm, xóa
+                              thành đề xuất sửa (báo cáo chưa đổi cho đến khi chấp nhận)
   baocao new-report TỆP.ron [--from MÃ] [--period 2026-Q3]
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
@@ -371,6 +380,7 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut period = None;
     let mut yes = false;
     let mut comments = false;
+    let mut compare = false;
     let mut report = None;
     let mut project_words = false;
     let mut it = args.iter();
@@ -379,6 +389,7 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             "--yes" | "-y" => yes = true,
             "--project-words" => project_words = true,
             "--comments" => comments = true,
+            "--compare" => compare = true,
             "--report" => {
                 report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
             }
@@ -421,6 +432,7 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             period,
             yes,
             comments,
+            compare,
             report,
             project_words,
         },
@@ -436,8 +448,13 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             "--project-words chỉ dùng khi nhập báo cáo từ văn bản .txt hoặc tệp Word.".to_owned(),
         );
     }
-    if (parsed.comments || parsed.report.is_some()) && !parsed.is_word() {
-        return Err("--comments và --report chỉ dùng khi nhập từ tệp Word (.docx).".to_owned());
+    if (parsed.comments || parsed.compare || parsed.report.is_some()) && !parsed.is_word() {
+        return Err(
+            "--comments, --compare và --report chỉ dùng khi nhập từ tệp Word (.docx).".to_owned(),
+        );
+    }
+    if parsed.comments && parsed.compare {
+        return Err("Chọn một trong hai: --comments (góp ý và đoạn đã sửa) hoặc --compare (chỉ đoạn đã sửa).".to_owned());
     }
     if parsed.period.is_some() && !parsed.is_report_text() && !parsed.is_word() {
         return Err(
@@ -822,6 +839,7 @@ mod tests {
                 period: None,
                 yes: true,
                 comments: false,
+                compare: false,
                 report: None,
                 project_words: false,
             }))

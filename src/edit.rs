@@ -188,6 +188,26 @@ pub enum Edit {
         report: ReportId,
         comments: Vec<crate::model::Comment>,
     },
+    /// Adds changes a leader made in a Word file to `report`'s proposed changes.
+    AddProposed {
+        report: ReportId,
+        changes: Vec<crate::model::ProposedChange>,
+    },
+    /// Accepts or rejects proposed changes of `report` (one undo step).
+    Proposed {
+        report: ReportId,
+        step: ProposedStep,
+    },
+}
+
+/// What the clerk does with proposed changes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProposedStep {
+    Accept(String),
+    Reject(String),
+    /// Every change that still applies.
+    AcceptAll,
+    RejectAll,
 }
 
 /// A review step: a status change, or a comment and its thread.
@@ -568,6 +588,26 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             let r = report_mut(project, &report)?;
             crate::review::add_imported(r, comments)
                 .map_err(|e| EditError::Review(e.to_string()))?;
+        }
+        Edit::AddProposed { report, changes } => {
+            crate::review::add_proposed(report_mut(project, &report)?, changes);
+        }
+        Edit::Proposed { report, step } => {
+            use crate::review as rv;
+            let r = report_mut(project, &report)?;
+            let done = match step {
+                ProposedStep::Accept(id) => rv::accept_proposed(r, &id),
+                ProposedStep::Reject(id) => rv::reject_proposed(r, &id),
+                ProposedStep::AcceptAll => {
+                    rv::accept_all_proposed(r);
+                    Ok(())
+                }
+                ProposedStep::RejectAll => {
+                    rv::reject_all_proposed(r);
+                    Ok(())
+                }
+            };
+            done.map_err(|e| EditError::Review(e.to_string()))?;
         }
     }
     Ok(())

@@ -1,7 +1,8 @@
 //! cli: `baocao import FILE.ron BÁO-CÁO.docx`: a report written in Word is read
 //! (headings, list levels, emphasis, tables, header and signature blocks), shown with
 //! what could not be placed, confirmed, and added as a new report; with `--comments`
-//! the Word file's comments are placed on a report as review comments instead.
+//! the Word file's comments are placed on a report as review comments instead, and its
+//! edited paragraphs stored as proposed changes (`--compare`: the changes alone).
 
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
@@ -34,7 +35,9 @@ pub fn run_docx_import(
         Ok(d) => d,
         Err(e) => return refuse(&e, err),
     };
-    let added = if args.comments {
+    let added = if args.compare {
+        super::word_changes::compare_only(args, &word, &mut project, input, out, err)
+    } else if args.comments {
         comments(args, &word, &mut project, input, out, err)
     } else {
         report(args, &word, &mut project, input, out, err)
@@ -158,17 +161,19 @@ fn comments(
             let _ = writeln!(out, "  {}: “{}” — {}", u.author, u.text, u.reason);
         }
     }
-    if found.placed.is_empty() {
+    let edits = super::word_changes::list(word, project, report, out);
+    if found.placed.is_empty() && edits.is_empty() {
         let _ = writeln!(
             err,
-            "Không có góp ý nào gắn được vào báo cáo; tệp dự án không thay đổi."
+            "Không có góp ý nào gắn được vào báo cáo và không có đoạn nào đã sửa; tệp dự án không thay đổi."
         );
         return Err(ExitCode::from(1));
     }
     if !args.yes {
         let question = format!(
-            "Thêm {} góp ý vào báo cáo {}?",
+            "Thêm {} góp ý và lưu {} đề xuất sửa vào báo cáo {}?",
             found.placed.len(),
+            edits.len(),
             report.id
         );
         confirm(&question, input, out, err)?;
@@ -183,8 +188,9 @@ fn comments(
         let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
         return Err(ExitCode::from(1));
     }
+    let stored = super::word_changes::store(project, &id, edits);
     Ok(Some(format!(
-        "Đã thêm {count} góp ý vào báo cáo {id} trong {}.",
+        "Đã thêm {count} góp ý và lưu {stored} đề xuất sửa vào báo cáo {id} trong {}.",
         args.file.display()
     )))
 }

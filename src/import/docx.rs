@@ -7,9 +7,11 @@
 //! guessing it, so both paths share one set of rules. Pure apart from reading the file.
 
 mod body;
+pub mod changes;
 pub mod comments;
 mod style;
 mod table;
+mod tracked;
 
 use std::path::Path;
 
@@ -18,6 +20,7 @@ use crate::import::zipped::{self, Budget, ZipProblem};
 use crate::limits::{self, Exceeded};
 use crate::storage;
 
+pub use changes::{ChangeImport, compare};
 pub use comments::{CommentImport, PlacedComment, UnplacedComment, place_comments};
 
 /// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).

@@ -13,6 +13,7 @@ mod plan;
 mod progress;
 mod project;
 mod proofing;
+mod proposed;
 mod report;
 mod review;
 pub mod rich;
@@ -31,6 +32,7 @@ pub use plan::{
 pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value};
 pub use project::{FORMAT_VERSION, Project, SigningImages};
 pub use proofing::{ProofRule, Proofing};
+pub use proposed::{ChangePlace, ChangeSource, ProposedChange};
 pub use report::{
     Appendices, CarriedMark, CarriedWhy, ChildNumbering, DocumentWords, Generated, Report,
     ReportKind, Section, SectionRole,

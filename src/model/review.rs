@@ -70,6 +70,10 @@ pub struct Review {
     /// Content as it was sent the time before: what the reviewer last reviewed while
     /// the current version awaits review.
     pub previous_snapshot: Option<Snapshot>,
+    /// Changes a leader made in a returned Word file, waiting to be accepted or
+    /// rejected (see `review::proposed`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub proposed: Vec<super::ProposedChange>,
 }
 
 /// A recorded status change.

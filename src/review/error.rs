@@ -63,4 +63,13 @@ pub enum ReviewError {
 
     #[error("Tệp góp ý dành cho báo cáo “{0}”, báo cáo này không có trong dự án đang mở.")]
     NoReport(String),
+
+    #[error("Không tìm thấy đề xuất sửa “{0}”; có thể đề xuất đã được xử lý.")]
+    NoProposed(String),
+
+    /// The paragraph a proposed change is about no longer reads as it did.
+    #[error(
+        "Không áp dụng được đề xuất sửa ở {place}: đoạn “{old}” không còn như lúc đọc tệp Word (đã bị sửa sau đó). Hãy sửa tay hoặc bỏ qua đề xuất."
+    )]
+    ProposedStale { place: String, old: String },
 }

@@ -10,6 +10,7 @@ mod comments;
 mod diff;
 mod error;
 mod file;
+mod proposed;
 mod workflow;
 
 /// People and times shared by the review tests.
@@ -45,6 +46,10 @@ pub use diff::{
 };
 pub use error::ReviewError;
 pub use file::{MergeReport, REVIEW_FORMAT_VERSION, ReviewFile, ReviewOp, merge};
+pub use proposed::{
+    accept as accept_proposed, accept_all as accept_all_proposed, add_proposed, change_spans,
+    merged_line, place_label, reject as reject_proposed, reject_all as reject_all_proposed,
+};
 pub use workflow::{
     ActionKind, Actor, Approval, UNBOUND_APPROVAL, allowed_actions, apply_action, approval_holds,
     approval_of, check_after_edit, fingerprint, printed_periods,

@@ -271,6 +271,8 @@ pub enum Modal {
     WordComments {
         path: PathBuf,
         found: Box<crate::import::docx::CommentImport>,
+        /// The paragraphs the Word file changes, to store as proposed changes.
+        changes: Box<crate::import::docx::ChangeImport>,
     },
     /// The print dialog: printer, copies, pages, sides.
     Print(Box<crate::ui::forms::PrintForm>),

@@ -27,6 +27,7 @@ mod period_choice;
 mod period_table;
 pub mod preview;
 pub mod print_dialog;
+pub mod proposed_changes;
 pub mod review_panel;
 mod rich_edit;
 mod status_bar;

@@ -209,6 +209,7 @@ pub fn show(
                     )));
                 }
             }
+            super::proposed_changes::show(ui, report, view.read_only.is_some(), out);
             ui.add_space(8.0);
             show_changes(ui, report, view.changes);
             ui.add_space(8.0);

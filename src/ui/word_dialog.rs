@@ -1,6 +1,7 @@
 //! ui: the previews of a Word file: the report recognised in it (Tệp › Mở báo cáo
 //! Word…) and the comments placed on the current report (Góp ý › Nhập góp ý từ tệp
-//! Word…). Each lists what was read and what could not be placed; the clerk adds it
+//! Word…, with the paragraphs the file changes as proposed changes). Each lists what
+//! was read and what could not be placed; the clerk adds it
 //! (one undo step) or cancels, and nothing changes before that.
 
 use eframe::egui;
@@ -22,7 +23,11 @@ pub fn show(
 ) -> Option<bool> {
     match modal {
         Modal::WordReport(preview) => Some(show_report(ctx, preview, project, out)),
-        Modal::WordComments { path, found } => Some(show_comments(ctx, path, found, report, out)),
+        Modal::WordComments {
+            path,
+            found,
+            changes,
+        } => Some(show_comments(ctx, path, found, changes, report, out)),
         _ => None,
     }
 }
@@ -161,6 +166,7 @@ fn show_comments(
     ctx: &egui::Context,
     path: &std::path::Path,
     found: &CommentImport,
+    changes: &docx::ChangeImport,
     report: Option<&Report>,
     out: &mut Vec<Command>,
 ) -> bool {
@@ -203,17 +209,34 @@ fn show_comments(
                             ui.label(format!("{}: “{}” — {}", u.author, u.text, u.reason));
                         }
                     }
+                    if let Some(r) = report {
+                        super::proposed_changes::found_view(ui, r, changes);
+                    }
                 });
             ui.separator();
             ui.horizontal(|ui| {
                 let n = found.placed.len();
-                let add = ui.add_enabled(n > 0, egui::Button::new(format!("Thêm {n} góp ý")));
+                let m = changes.changes.len();
+                let label = if m == 0 {
+                    format!("Thêm {n} góp ý")
+                } else {
+                    format!("Thêm {n} góp ý và {m} đề xuất sửa")
+                };
+                let add = ui.add_enabled(n + m > 0, egui::Button::new(label));
                 if add.clicked() {
                     out.push(Command::SealTyping);
-                    out.push(Command::Edit(Edit::AddComments {
-                        report: found.report.clone(),
-                        comments: found.placed.iter().map(|p| p.comment.clone()).collect(),
-                    }));
+                    if n > 0 {
+                        out.push(Command::Edit(Edit::AddComments {
+                            report: found.report.clone(),
+                            comments: found.placed.iter().map(|p| p.comment.clone()).collect(),
+                        }));
+                    }
+                    if m > 0 {
+                        out.push(Command::Edit(Edit::AddProposed {
+                            report: changes.report.clone(),
+                            changes: changes.changes.clone(),
+                        }));
+                    }
                     out.push(Command::SealTyping);
                     close = true;
                 }

@@ -52,3 +52,4 @@ mod ui_sign;
 mod ui_word_import;
 mod word_drafts;
 mod word_tables;
+mod word_edits;

@@ -1,5 +1,5 @@
 //! ui, app: reading a Word file when the clerk asks (a report to add, or a reviewer's
-//! comments to place): the file is read here, after the frame, and the result shown
+//! comments to place, and the paragraphs it changes): the file is read here, after the frame, and the result shown
 //! in a preview (`ui/word_dialog.rs`); nothing changes until the clerk confirms.
 
 use std::path::PathBuf;
@@ -49,6 +49,7 @@ impl BaocaoApp {
         self.modal = Some(match read {
             Ok(word) => Modal::WordComments {
                 found: Box::new(docx::place_comments(&word, report, now())),
+                changes: Box::new(docx::compare(&word, &doc.project, report)),
                 path,
             },
             Err(e) => {
