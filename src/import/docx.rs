@@ -7,6 +7,7 @@
 //! guessing it, so both paths share one set of rules. Pure apart from reading the file.
 
 mod body;
+mod comment_place;
 pub mod comments;
 mod style;
 mod table;
@@ -18,7 +19,9 @@ use crate::import::zipped::{self, Budget, ZipProblem};
 use crate::limits::{self, Exceeded};
 use crate::storage;
 
-pub use comments::{CommentImport, PlacedComment, UnplacedComment, place_comments};
+pub use comments::{
+    CommentImport, PlacedComment, UnplacedComment, place_comments, place_comments_in,
+};
 
 /// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).
 pub const MAX_DOCX_BYTES: u64 = crate::limits::MAX_DOCX_FILE_BYTES;

@@ -227,11 +227,23 @@ fn show_comments(
         .show(ctx, |ui| {
             ui.label(format!("Tệp: {}", path.display()));
             ui.label(format!(
-                "Gắn được {} góp ý vào báo cáo {}; {} góp ý không gắn được.",
+                "Gắn được {} góp ý mới vào báo cáo {}; {} góp ý không gắn được.",
                 found.placed.len(),
                 found.report,
                 found.unplaced.len()
             ));
+            if found.already > 0 {
+                ui.label(format!(
+                    "{} góp ý trong tệp đã có trong báo cáo, không thêm lại.",
+                    found.already
+                ));
+            }
+            if !found.replies.is_empty() {
+                ui.label(format!(
+                    "{} trả lời mới cho góp ý đã có.",
+                    found.replies.len()
+                ));
+            }
             egui::ScrollArea::vertical()
                 .max_height(300.0)
                 .id_salt("gop-y-word")
@@ -262,12 +274,19 @@ fn show_comments(
             ui.separator();
             ui.horizontal(|ui| {
                 let n = found.placed.len();
-                let add = ui.add_enabled(n > 0, egui::Button::new(format!("Thêm {n} góp ý")));
+                let replies = found.replies.len();
+                let label = if replies > 0 {
+                    format!("Thêm {n} góp ý, {replies} trả lời")
+                } else {
+                    format!("Thêm {n} góp ý")
+                };
+                let add = ui.add_enabled(n + replies > 0, egui::Button::new(label));
                 if add.clicked() {
                     out.push(Command::SealTyping);
                     out.push(Command::Edit(Edit::AddComments {
                         report: found.report.clone(),
                         comments: found.placed.iter().map(|p| p.comment.clone()).collect(),
+                        replies: found.replies.clone(),
                     }));
                     out.push(Command::SealTyping);
                     close = true;

@@ -49,3 +49,4 @@ mod ui_rich_text;
 mod ui_sample;
 mod ui_sign;
 mod ui_word_import;
+mod word_comments;
