@@ -68,9 +68,9 @@ fn comments(path: &Path) -> Vec<Comment> {
     load(path).report(REPORT).unwrap().review.comments.clone()
 }
 
-/// The review copy of the report in Word.
-fn review_copy(project: &Path, dir: &Path) -> PathBuf {
-    let out = dir.join("xem-xet.docx");
+/// The review copy of the report in Word, as `dir/name`.
+fn review_copy_as(project: &Path, dir: &Path, name: &str) -> PathBuf {
+    let out = dir.join(name);
     let o = Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(["export", project.to_str().unwrap(), "-o", out.to_str().unwrap()])
         .args(["--review-copy", "--format", "docx"])
@@ -79,6 +79,10 @@ fn review_copy(project: &Path, dir: &Path) -> PathBuf {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     out
+}
+
+fn review_copy(project: &Path, dir: &Path) -> PathBuf {
+    review_copy_as(project, dir, "xem-xet.docx")
 }
 
 fn python(script: &str, args: &[&str]) -> String {
@@ -314,7 +318,7 @@ fn comments_on_the_trich_yeu_and_noi_nhan_attach_to_those_parts() {
     assert!(text.contains("trích yếu") && text.contains("Nơi nhận"), "{text}");
 
     // The next review copy shows them there: Word anchors them on those parts.
-    let again = review_copy(&project, dir.path());
+    let again = review_copy_as(&project, dir.path(), "xem-xet-lan-2.docx");
     let anchored = python(ANCHORED, &[path(&again)]);
     assert!(
         anchored.lines().any(|l| l.starts_with("Trích yếu dài quá.\t")

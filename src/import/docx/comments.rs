@@ -203,17 +203,48 @@ fn word_time(date: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok()
 }
 
+/// The text of a comment: one line per paragraph and per line break, trimmed.
 fn comment_text(c: &WordComment) -> String {
-    let parts: Vec<String> = c
-        .children
-        .iter()
-        .filter_map(|ch| match ch {
-            CommentChild::Paragraph(p) => Some(paragraph_text(p).trim().to_owned()),
-            CommentChild::Table(_) => None,
-        })
-        .filter(|t| !t.is_empty())
+    let mut text = String::new();
+    for ch in &c.children {
+        if let CommentChild::Paragraph(p) = ch {
+            lines_of(&p.children, &mut text);
+            text.push('\n');
+        }
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
         .collect();
-    crate::vi::nfc(&parts.join("\n"))
+    crate::vi::nfc(&lines.join("\n"))
+}
+
+/// The text of a comment's paragraph, a line break as a new line.
+fn lines_of(children: &[ParagraphChild], out: &mut String) {
+    for child in children {
+        match child {
+            ParagraphChild::Run(r) => {
+                for rc in &r.children {
+                    match rc {
+                        RunChild::Text(t) => out.push_str(&t.text),
+                        RunChild::Tab(_) => out.push(' '),
+                        RunChild::Break(_) => out.push('\n'),
+                        _ => {}
+                    }
+                }
+            }
+            ParagraphChild::Hyperlink(h) => lines_of(&h.children, out),
+            ParagraphChild::Insert(i) => {
+                for c in &i.children {
+                    if let docx_rs::InsertChild::Run(r) = c {
+                        lines_of(&[ParagraphChild::Run(r.clone())], out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
 }
 
 /// Roles the review copy wrote after an author's name.
@@ -427,5 +458,23 @@ mod tests {
         let t = word_time("2026-07-01T09:30:00Z").unwrap();
         assert_eq!(t.format("%d/%m/%Y %H:%M").to_string(), "01/07/2026 09:30");
         assert!(word_time("").is_none());
+    }
+
+    #[test]
+    fn what_an_older_review_copy_wrote_around_a_comment_is_set_apart() {
+        assert_eq!(
+            split_role("Nguyễn Văn Chủ Tịch (người duyệt)"),
+            ("Nguyễn Văn Chủ Tịch".to_owned(), Some(ReviewRole::Reviewer))
+        );
+        assert_eq!(
+            split_role(" Trần Thị Hoa (người soạn) "),
+            ("Trần Thị Hoa".to_owned(), Some(ReviewRole::Drafter))
+        );
+        assert_eq!(split_role("Lê Văn (Ban Kinh tế)"), ("Lê Văn (Ban Kinh tế)".to_owned(), None));
+        let old = "Mục 1. Công tác lãnh đạo, đoạn 1 — trang 2\nNêu rõ số.\nDòng hai.\nTrả lời của Trần Thị Hoa (người soạn), 08:00 ngày 02/07/2026:\nĐã bổ sung.";
+        assert_eq!(own_text(old, true), "Nêu rõ số.\nDòng hai.");
+        // A reviewer's own comment is kept whole, even when it starts with "Mục".
+        assert_eq!(own_text("Mục này thiếu số liệu.\nThêm bảng.", false), "Mục này thiếu số liệu.\nThêm bảng.");
+        assert_eq!(own_text("Mục này thiếu số liệu.", true), "Mục này thiếu số liệu.");
     }
 }
