@@ -154,7 +154,10 @@ fn comments(
             .comments
             .iter()
             .find(|c| c.id == *id)
-            .map_or_else(|| id.clone(), |c| crate::review::comment_anchor_label(report, c));
+            .map_or_else(
+                || id.clone(),
+                |c| crate::review::comment_anchor_label(report, c),
+            );
         let _ = writeln!(
             out,
             "  Trả lời góp ý ở {about} — {} ({}): {}",
@@ -182,10 +185,7 @@ fn comments(
     }
     if found.placed.is_empty() && found.replies.is_empty() {
         if found.already > 0 && found.unplaced.is_empty() {
-            let _ = writeln!(
-                out,
-                "Không có góp ý mới; tệp dự án không thay đổi."
-            );
+            let _ = writeln!(out, "Không có góp ý mới; tệp dự án không thay đổi.");
             return Ok(None);
         }
         let _ = writeln!(

@@ -151,7 +151,10 @@ fn anchor_comments(rendered: &Rendered, part: &Part, ctx: &mut Ctx) {
         let (at, spot) = place_of(a, part).unwrap_or((title, Spot::First));
         let parent = next;
         next += 1;
-        let mut notes = vec![(note(parent, &a.author, a.at, &a.paragraphs, ctx), spot.clone())];
+        let mut notes = vec![(
+            note(parent, &a.author, a.at, &a.paragraphs, ctx),
+            spot.clone(),
+        )];
         for r in &a.replies {
             let reply = note(next, &r.author, r.at, &r.paragraphs, ctx).parent_comment_id(parent);
             next += 1;
@@ -186,13 +189,15 @@ fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
             .map(|k| (k, Spot::First))
     };
     match &a.anchor {
-        Some(CommentAnchor::Opening) => paragraph(&|p| {
-            p.source == SourceRef::Opening && p.index_in_source == a.paragraph
-        })
-        .or_else(|| paragraph(&|p| p.source == SourceRef::Opening)),
+        Some(CommentAnchor::Opening) => {
+            paragraph(&|p| p.source == SourceRef::Opening && p.index_in_source == a.paragraph)
+                .or_else(|| paragraph(&|p| p.source == SourceRef::Opening))
+        }
         Some(anchor) if !anchor.is_row() || a.section.is_none() => {
             let fits = |b: &Block| match anchor {
-                CommentAnchor::Summary | CommentAnchor::Recipients => source(b) == Some(&SourceRef::Info),
+                CommentAnchor::Summary | CommentAnchor::Recipients => {
+                    source(b) == Some(&SourceRef::Info)
+                }
                 CommentAnchor::Closing => source(b) == Some(&SourceRef::Closing),
                 CommentAnchor::Signature | CommentAnchor::Distribution => {
                     source(b) == Some(&SourceRef::Signature)
@@ -202,7 +207,11 @@ fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
                 }
                 CommentAnchor::Opening => false,
             };
-            let needle = a.needle.as_deref().map(crate::vi::nfc).map(|n| n.to_lowercase());
+            let needle = a
+                .needle
+                .as_deref()
+                .map(crate::vi::nfc)
+                .map(|n| n.to_lowercase());
             part.blocks.iter().enumerate().find_map(|(k, b)| {
                 if !fits(b) {
                     return None;
@@ -219,11 +228,18 @@ fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
         }
         // A row of a section's table: that section's table, else the section.
         Some(_) => {
-            let needle = a.needle.as_deref().map(crate::vi::nfc).map(|n| n.to_lowercase());
+            let needle = a
+                .needle
+                .as_deref()
+                .map(crate::vi::nfc)
+                .map(|n| n.to_lowercase());
             let in_section = part.blocks.iter().enumerate().find_map(|(k, b)| {
                 let Block::Table(_) = b else { return None };
                 let n = needle.as_ref()?;
-                block_text(b).to_lowercase().contains(n.as_str()).then(|| (k, Spot::Text(n.clone())))
+                block_text(b)
+                    .to_lowercase()
+                    .contains(n.as_str())
+                    .then(|| (k, Spot::Text(n.clone())))
             });
             in_section.or_else(|| section_place(a, part))
         }
@@ -300,7 +316,10 @@ fn word_text(p: &docx_rs::Paragraph) -> String {
 
 /// The Word paragraphs of a block's output in order, with (table, row, cell, cells in
 /// the row) for those in a table's cells.
-type Located<'a> = (&'a mut docx_rs::Paragraph, Option<(usize, usize, usize, usize)>);
+type Located<'a> = (
+    &'a mut docx_rs::Paragraph,
+    Option<(usize, usize, usize, usize)>,
+);
 
 fn word_paragraphs(out: &mut [Out]) -> Vec<Located<'_>> {
     let mut list = Vec::new();
@@ -311,7 +330,9 @@ fn word_paragraphs(out: &mut [Out]) -> Vec<Located<'_>> {
             Out::Table(t) => {
                 for (r, docx_rs::TableChild::TableRow(row)) in t.rows.iter_mut().enumerate() {
                     let n = row.cells.len();
-                    for (c, docx_rs::TableRowChild::TableCell(cell)) in row.cells.iter_mut().enumerate() {
+                    for (c, docx_rs::TableRowChild::TableCell(cell)) in
+                        row.cells.iter_mut().enumerate()
+                    {
                         for content in cell.children.iter_mut() {
                             if let docx_rs::TableCellContent::Paragraph(p) = content {
                                 list.push((&mut **p, Some((table, r, c, n))));
@@ -334,9 +355,11 @@ fn attach_comments(out: &mut [Out], comments: Option<Vec<(Comment, Spot)>>) {
     for (c, spot) in comments {
         let pick = match &spot {
             Spot::First => None,
-            Spot::Text(n) => paragraphs
-                .iter()
-                .position(|(p, _)| crate::vi::nfc(&word_text(p)).to_lowercase().contains(n.as_str())),
+            Spot::Text(n) => paragraphs.iter().position(|(p, _)| {
+                crate::vi::nfc(&word_text(p))
+                    .to_lowercase()
+                    .contains(n.as_str())
+            }),
             Spot::LastCell => paragraphs
                 .iter()
                 .position(|(_, at)| matches!(at, Some((0, 0, c, n)) if c + 1 == *n)),

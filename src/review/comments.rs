@@ -305,9 +305,11 @@ pub fn held_comment<'a>(
     at: NaiveDateTime,
     text: &str,
 ) -> Option<&'a Comment> {
-    report.review.comments.iter().find(|c| {
-        same_text(&c.text, text) && (same_text(&c.author, author) || c.at == at)
-    })
+    report
+        .review
+        .comments
+        .iter()
+        .find(|c| same_text(&c.text, text) && (same_text(&c.author, author) || c.at == at))
 }
 
 /// Whether `comment` already has this reply, or is itself a comment with this text by
@@ -570,7 +572,15 @@ mod tests {
     #[test]
     fn imported_comments_already_held_come_in_once_and_replies_once() {
         let mut r = report();
-        let id = add_comment(&mut r, "lanh-dao", Some(0), "Nêu rõ số.", &reviewer(), at(9, 0)).unwrap();
+        let id = add_comment(
+            &mut r,
+            "lanh-dao",
+            Some(0),
+            "Nêu rõ số.",
+            &reviewer(),
+            at(9, 0),
+        )
+        .unwrap();
         let held = r.review.comments[0].clone();
         // The same comment read back: rewrapped text, a different time.
         let mut back = held.clone();
@@ -594,7 +604,7 @@ mod tests {
         .unwrap();
         assert_eq!(added, 1);
         assert_eq!(r.review.comments.len(), 2);
-        assert_eq!(r.review.comments[0].replies, [answer.clone()]);
+        assert_eq!(r.review.comments[0].replies, std::slice::from_ref(&answer));
         let again = add_imported(&mut r, vec![new], vec![(id.clone(), answer)]).unwrap();
         assert_eq!(again, 0);
         assert_eq!(r.review.comments.len(), 2);
@@ -609,7 +619,8 @@ mod tests {
     #[test]
     fn parts_outside_the_sections_and_table_rows_are_named_in_words() {
         let mut r = report();
-        r.sections[0].body = "Mở đầu.\n| TT | Nội dung |\n|---|---|\n| 1 | Một |\n| 2 | Hai |\nGiữa.\n| A |".into();
+        r.sections[0].body =
+            "Mở đầu.\n| TT | Nội dung |\n|---|---|\n| 1 | Một |\n| 2 | Hai |\nGiữa.\n| A |".into();
         let id = r.sections[0].id.clone();
         let mut c = Comment {
             id: "c".into(),
@@ -635,11 +646,18 @@ mod tests {
             name: "Số hóa hồ sơ".into(),
         });
         c.paragraph = None;
-        assert_eq!(comment_anchor_label(&r, &c), "bảng nhiệm vụ, dòng “Số hóa hồ sơ”");
+        assert_eq!(
+            comment_anchor_label(&r, &c),
+            "bảng nhiệm vụ, dòng “Số hóa hồ sơ”"
+        );
         c.anchor = None;
         c.section = id.clone();
         c.paragraph = Some(4);
-        assert!(comment_anchor_label(&r, &c).ends_with("(bảng, dòng 3)"), "{}", comment_anchor_label(&r, &c));
+        assert!(
+            comment_anchor_label(&r, &c).ends_with("(bảng, dòng 3)"),
+            "{}",
+            comment_anchor_label(&r, &c)
+        );
         c.paragraph = Some(6);
         assert!(comment_anchor_label(&r, &c).ends_with("(bảng 2, dòng 1)"));
         c.paragraph = Some(5);

@@ -409,7 +409,11 @@ fn the_review_copy_has_one_word_comment_per_open_comment_anchored_where_it_point
     assert_eq!(reply[2], "Trần Thị Bích");
     assert_eq!(anchored("Đã bổ sung."), heading);
     let extended = python(EXTENDED, &docx);
-    assert_eq!(extended.lines().filter(|l| l.ends_with("\tparent")).count(), 1, "{extended}");
+    assert_eq!(
+        extended.lines().filter(|l| l.ends_with("\tparent")).count(),
+        1,
+        "{extended}"
+    );
 }
 
 #[test]

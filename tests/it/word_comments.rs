@@ -72,7 +72,12 @@ fn comments(path: &Path) -> Vec<Comment> {
 fn review_copy_as(project: &Path, dir: &Path, name: &str) -> PathBuf {
     let out = dir.join(name);
     let o = Command::new(env!("CARGO_BIN_EXE_baocao"))
-        .args(["export", project.to_str().unwrap(), "-o", out.to_str().unwrap()])
+        .args([
+            "export",
+            project.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ])
         .args(["--review-copy", "--format", "docx"])
         .env("SOURCE_DATE_EPOCH", "1782000000")
         .output()
@@ -182,7 +187,11 @@ fn add_comment(from: &Path, to: &Path, holding: &str, text: &str, edit: Option<&
 }
 
 fn import_comments(project: &Path, docx: &Path) -> (Output, String) {
-    let out = import(&[project, docx], &["--comments", "--report", REPORT, "--yes"], "");
+    let out = import(
+        &[project, docx],
+        &["--comments", "--report", REPORT, "--yes"],
+        "",
+    );
     let text = format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -197,7 +206,13 @@ fn the_review_copy_with_one_new_comment_adds_exactly_that_one_and_again_nothing(
     let project = project(dir.path());
     let copy = review_copy(&project, dir.path());
     let commented = dir.path().join("gop-y.docx");
-    add_comment(&copy, &commented, "Kính gửi", "Ghi rõ tên cơ quan nhận.", None);
+    add_comment(
+        &copy,
+        &commented,
+        "Kính gửi",
+        "Ghi rõ tên cơ quan nhận.",
+        None,
+    );
 
     let (out, text) = import_comments(&project, &commented);
     assert!(out.status.success(), "{text}");
@@ -205,7 +220,10 @@ fn the_review_copy_with_one_new_comment_adds_exactly_that_one_and_again_nothing(
     assert!(text.contains("2 góp ý đã có từ trước"), "{text}");
     let after = comments(&project);
     assert_eq!(after.len(), 3, "{after:#?}");
-    let new = after.iter().find(|c| c.text == "Ghi rõ tên cơ quan nhận.").unwrap();
+    let new = after
+        .iter()
+        .find(|c| c.text == "Ghi rõ tên cơ quan nhận.")
+        .unwrap();
     assert_eq!(new.author, "Phạm Thị Duyệt");
     assert_eq!(new.anchor, Some(CommentAnchor::Recipients));
     // The old ones are untouched: no role in the name, no location in the text, one
@@ -293,8 +311,23 @@ fn a_comment_on_an_indicator_table_cell_lands_on_that_indicators_row() {
     assert_eq!(*name, indicator.name);
     assert!(row.contains(indicator.name.as_str()), "{row} / {name}");
     let table = p.report(REPORT).unwrap().section(&c.section).unwrap();
-    assert_eq!(table.generated, Some(baocao::model::Generated::IndicatorTable));
+    assert_eq!(
+        table.generated,
+        Some(baocao::model::Generated::IndicatorTable)
+    );
     assert!(text.contains("bảng chỉ tiêu"), "{text}");
+
+    // The next review copy puts it on that row, and reading it back adds nothing.
+    let again = review_copy_as(&project, dir.path(), "xem-xet-lan-2.docx");
+    let anchored = python(ANCHORED, &[path(&again)]);
+    assert!(
+        anchored
+            .lines()
+            .any(|l| l == format!("Số liệu này lấy ở đâu?\t{}", indicator.name)),
+        "{anchored}"
+    );
+    let (_, text) = import_comments(&project, &again);
+    assert!(text.contains("Không có góp ý mới"), "{text}");
 }
 
 #[test]
@@ -309,20 +342,29 @@ fn comments_on_the_trich_yeu_and_noi_nhan_attach_to_those_parts() {
     let (out, text) = import_comments(&project, &two);
     assert!(out.status.success(), "{text}");
     let after = comments(&project);
-    let anchor = |t: &str| after.iter().find(|c| c.text == t).and_then(|c| c.anchor.clone());
+    let anchor = |t: &str| {
+        after
+            .iter()
+            .find(|c| c.text == t)
+            .and_then(|c| c.anchor.clone())
+    };
     assert_eq!(anchor("Trích yếu dài quá."), Some(CommentAnchor::Summary));
     assert_eq!(
         anchor("Thêm Văn phòng HĐND."),
         Some(CommentAnchor::Distribution)
     );
-    assert!(text.contains("trích yếu") && text.contains("Nơi nhận"), "{text}");
+    assert!(
+        text.contains("trích yếu") && text.contains("Nơi nhận"),
+        "{text}"
+    );
 
     // The next review copy shows them there: Word anchors them on those parts.
     let again = review_copy_as(&project, dir.path(), "xem-xet-lan-2.docx");
     let anchored = python(ANCHORED, &[path(&again)]);
     assert!(
-        anchored.lines().any(|l| l.starts_with("Trích yếu dài quá.\t")
-            && l.contains("Sơ kết tình hình")),
+        anchored
+            .lines()
+            .any(|l| l.starts_with("Trích yếu dài quá.\t") && l.contains("Sơ kết tình hình")),
         "{anchored}"
     );
     assert!(
@@ -370,11 +412,22 @@ fn a_word_reply_becomes_a_reply_of_its_comment_once() {
     let c = after.iter().find(|c| c.id == "gy-2").unwrap();
     assert_eq!(c.replies.len(), 1);
     assert_eq!(c.replies[0].author, "Phạm Thị Duyệt");
-    assert_eq!(c.replies[0].text, "Căn cứ nào cũng được, miễn còn hiệu lực.");
+    assert_eq!(
+        c.replies[0].text,
+        "Căn cứ nào cũng được, miễn còn hiệu lực."
+    );
 
     let (_, text) = import_comments(&project, &replied);
     assert!(text.contains("Không có góp ý mới"), "{text}");
-    assert_eq!(comments(&project).iter().find(|c| c.id == "gy-2").unwrap().replies.len(), 1);
+    assert_eq!(
+        comments(&project)
+            .iter()
+            .find(|c| c.id == "gy-2")
+            .unwrap()
+            .replies
+            .len(),
+        1
+    );
 }
 
 #[test]

@@ -313,7 +313,11 @@ fn a_margin_note_holds_the_comment_text_and_the_name_as_written_its_replies_apar
     let n = &notes[0];
     assert_eq!(
         (n.id.as_str(), n.author.as_str(), n.paragraphs.clone()),
-        ("c1", "Nguyễn Văn A", vec!["Một.".to_owned(), "Hai.".to_owned()])
+        (
+            "c1",
+            "Nguyễn Văn A",
+            vec!["Một.".to_owned(), "Hai.".to_owned()]
+        )
     );
     assert_eq!(n.paragraph, Some(1));
     assert_eq!(n.replies.len(), 1);

@@ -173,15 +173,22 @@ impl Places {
     /// The place of a comment written in a table cell, by the cells of its row: the
     /// indicator's or task's row, else a row typed in a section's text.
     pub fn find_row(&self, cells: &[String]) -> Option<Place> {
-        let keys: Vec<String> = cells.iter().map(|c| key(c)).filter(|k| !k.is_empty()).collect();
+        let keys: Vec<String> = cells
+            .iter()
+            .map(|c| key(c))
+            .filter(|k| !k.is_empty())
+            .collect();
         let long = |s: &str| s.chars().count() >= MIN_CONTAINED;
         let row = self
             .rows
             .iter()
-            .find(|r| keys.iter().any(|k| *k == r.key))
+            .find(|r| keys.contains(&r.key))
             .or_else(|| {
                 self.rows.iter().find(|r| {
-                    long(&r.key) && keys.iter().any(|k| long(k) && (k.contains(&r.key) || r.key.contains(k.as_str())))
+                    long(&r.key)
+                        && keys
+                            .iter()
+                            .any(|k| long(k) && (k.contains(&r.key) || r.key.contains(k.as_str())))
                 })
             });
         if let Some(r) = row {
@@ -331,7 +338,8 @@ mod tests {
     #[test]
     fn an_edited_paragraph_is_found_by_its_words_and_a_rewritten_one_is_not() {
         let mut report = crate::test_support::sample().reports[0].clone();
-        report.sections[0].body = "Ủy ban đã tổ chức quán triệt nghị quyết tới toàn thể cán bộ xã.".into();
+        report.sections[0].body =
+            "Ủy ban đã tổ chức quán triệt nghị quyết tới toàn thể cán bộ xã.".into();
         let places = Places::new(None, &report);
         let edited = "Ủy ban đã tổ chức quán triệt sâu rộng nghị quyết tới cán bộ xã.";
         let i = places.find(edited, "", 0).unwrap();
@@ -340,6 +348,10 @@ mod tests {
             (place.section.as_str(), place.paragraph),
             (report.sections[0].id.as_str(), Some(0))
         );
-        assert!(places.find("Hoàn toàn khác hẳn về mọi mặt chữ nghĩa", "", 0).is_none());
+        assert!(
+            places
+                .find("Hoàn toàn khác hẳn về mọi mặt chữ nghĩa", "", 0)
+                .is_none()
+        );
     }
 }

@@ -394,9 +394,10 @@ pub fn place_comments_in(
             .comments
             .iter()
             .any(|c| review::holds_reply(c, &as_reply));
-        let twice = out.placed.iter().any(|p| {
-            p.comment.author == author && p.comment.at == time && p.comment.text == text
-        });
+        let twice = out
+            .placed
+            .iter()
+            .any(|p| p.comment.author == author && p.comment.at == time && p.comment.text == text);
         if known_reply || twice {
             out.already += 1;
             continue;
@@ -470,11 +471,20 @@ mod tests {
             split_role(" Trần Thị Hoa (người soạn) "),
             ("Trần Thị Hoa".to_owned(), Some(ReviewRole::Drafter))
         );
-        assert_eq!(split_role("Lê Văn (Ban Kinh tế)"), ("Lê Văn (Ban Kinh tế)".to_owned(), None));
+        assert_eq!(
+            split_role("Lê Văn (Ban Kinh tế)"),
+            ("Lê Văn (Ban Kinh tế)".to_owned(), None)
+        );
         let old = "Mục 1. Công tác lãnh đạo, đoạn 1 — trang 2\nNêu rõ số.\nDòng hai.\nTrả lời của Trần Thị Hoa (người soạn), 08:00 ngày 02/07/2026:\nĐã bổ sung.";
         assert_eq!(own_text(old, true), "Nêu rõ số.\nDòng hai.");
         // A reviewer's own comment is kept whole, even when it starts with "Mục".
-        assert_eq!(own_text("Mục này thiếu số liệu.\nThêm bảng.", false), "Mục này thiếu số liệu.\nThêm bảng.");
-        assert_eq!(own_text("Mục này thiếu số liệu.", true), "Mục này thiếu số liệu.");
+        assert_eq!(
+            own_text("Mục này thiếu số liệu.\nThêm bảng.", false),
+            "Mục này thiếu số liệu.\nThêm bảng."
+        );
+        assert_eq!(
+            own_text("Mục này thiếu số liệu.", true),
+            "Mục này thiếu số liệu."
+        );
     }
 }
