@@ -481,3 +481,51 @@ fn a_file_whose_comments_fit_nowhere_changes_nothing() {
     assert!(text.contains("Không gắn được (1 góp ý"), "{text}");
     assert_eq!(comments(&project), before);
 }
+
+#[test]
+fn the_window_lists_a_comment_on_noi_nhan_there_and_marks_the_signature_in_the_preview() {
+    use baocao::ui::BaocaoApp;
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = project(dir.path());
+    let mut p = load(&path);
+    let r = p.reports.iter_mut().find(|r| r.id == REPORT).unwrap();
+    let mut on_part = comment("gy-3", "", None, "Thêm Văn phòng HĐND.", 4);
+    on_part.anchor = Some(CommentAnchor::Distribution);
+    r.review.comments = vec![on_part];
+    baocao::storage::save(&path, &p).unwrap();
+
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .with_max_steps(12)
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(&path, Box::new(crate::support::answers::Answers::default()))
+        });
+    h.run();
+    let step = baocao::guide::Step::Duyet;
+    let index = baocao::guide::Step::ALL
+        .iter()
+        .position(|s| *s == step)
+        .unwrap()
+        + 1;
+    h.get_by_label(&format!("{index}. {}", step.label()))
+        .click();
+    h.run();
+    h.get_by_label("Nơi nhận");
+    // The step that edits Nơi nhận counts it.
+    assert!(h.query_all_by_label("1 góp ý").count() >= 1);
+    // “Đến chỗ này” brings the signature into view, its margin marked.
+    h.get_by_label("Đến mục của góp ý gy-3").click();
+    h.run();
+    let markers = h.state().preview_markers().to_vec();
+    assert!(
+        markers
+            .iter()
+            .any(|m| m.source == baocao::compose::SourceRef::Signature && m.count == 1),
+        "{markers:?}"
+    );
+}
