@@ -212,10 +212,27 @@ pub fn comment_source(c: &Comment) -> SourceRef {
     }
 }
 
-/// Text printed on the part a comment outside the sections' text is on.
+/// Text printed on the part a comment outside the sections' text is on, or the first
+/// cell of the row of a table typed in a section's text that it is on.
 fn needle(report: &Report, c: &Comment) -> Option<String> {
     let first = |t: &str| text_lines(t).into_iter().next();
-    match c.anchor.as_ref()? {
+    let Some(anchor) = c.anchor.as_ref() else {
+        let line = report
+            .section(&c.section)?
+            .body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .nth(c.paragraph?)?;
+        if !line.starts_with('|') {
+            return None;
+        }
+        return line
+            .split('|')
+            .map(|cell| vi::nfc(crate::model::rich::plain_text(cell.trim()).trim()))
+            .find(|cell| !cell.is_empty());
+    };
+    match anchor {
         CommentAnchor::Summary => first(&report.summary),
         CommentAnchor::Recipients => report
             .recipients

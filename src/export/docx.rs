@@ -256,9 +256,27 @@ fn section_place(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
             .iter()
             .position(|b| matches!(b, Block::Paragraph(p) if in_section(p) && pred(p)))
     };
-    find(&|p| a.paragraph.is_some() && p.index_in_source == a.paragraph)
-        .or_else(|| find(&|p| p.heading_level.is_some()))
-        .map(|k| (k, Spot::First))
+    let paragraph = find(&|p| a.paragraph.is_some() && p.index_in_source == a.paragraph);
+    if let Some(k) = paragraph {
+        return Some((k, Spot::First));
+    }
+    // A row of a table typed in the section's text: the cell its needle names.
+    let needle = a
+        .needle
+        .as_deref()
+        .map(|n| crate::vi::nfc(n).to_lowercase());
+    let row = needle.and_then(|n| {
+        part.blocks.iter().enumerate().find_map(|(k, b)| match b {
+            Block::Table(t)
+                if t.source.section_id() == Some(id)
+                    && block_text(b).to_lowercase().contains(n.as_str()) =>
+            {
+                Some((k, Spot::Text(n.clone())))
+            }
+            _ => None,
+        })
+    });
+    row.or_else(|| find(&|p| p.heading_level.is_some()).map(|k| (k, Spot::First)))
 }
 
 fn source(b: &Block) -> Option<&SourceRef> {

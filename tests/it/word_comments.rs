@@ -529,3 +529,43 @@ fn the_window_lists_a_comment_on_noi_nhan_there_and_marks_the_signature_in_the_p
         "{markers:?}"
     );
 }
+
+#[test]
+fn a_comment_on_a_cell_of_a_table_typed_in_a_section_lands_on_that_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = project(dir.path());
+    let copy = review_copy(&project, dir.path());
+    let commented = dir.path().join("bang.docx");
+    let row = add_comment(
+        &copy,
+        &commented,
+        "cell=1.846",
+        "Số này đã khớp chưa?",
+        None,
+    );
+    assert!(row.contains("Hồ sơ tiếp nhận"), "{row}");
+    let (out, text) = import_comments(&project, &commented);
+    assert!(out.status.success(), "{text}");
+    let p = load(&project);
+    let report = p.report(REPORT).unwrap();
+    let c = report
+        .review
+        .comments
+        .iter()
+        .find(|c| c.text == "Số này đã khớp chưa?")
+        .unwrap();
+    let section = report.section(&c.section).unwrap();
+    let line = baocao::review::paragraphs(&section.body)[c.paragraph.unwrap()];
+    assert!(line.starts_with("| Hồ sơ tiếp nhận |"), "{line}");
+    assert!(text.contains("(bảng, dòng 2)"), "{text}");
+
+    // The next review copy puts it on that row's first cell.
+    let again = review_copy_as(&project, dir.path(), "xem-xet-lan-2.docx");
+    let anchored = python(ANCHORED, &[path(&again)]);
+    assert!(
+        anchored
+            .lines()
+            .any(|l| l == "Số này đã khớp chưa?\tHồ sơ tiếp nhận"),
+        "{anchored}"
+    );
+}
