@@ -183,10 +183,12 @@ pub enum Edit {
     },
     /// Merges a reviewer's separate review file.
     MergeReview(Box<crate::review::ReviewFile>),
-    /// Adds review comments read from elsewhere (Word) to `report`, all at once.
+    /// Adds review comments read from elsewhere (Word) to `report`, and replies to
+    /// comments it holds (by comment id), all at once.
     AddComments {
         report: ReportId,
         comments: Vec<crate::model::Comment>,
+        replies: Vec<(String, crate::model::Reply)>,
     },
     /// Adds changes a leader made in a Word file to `report`'s proposed changes.
     AddProposed {
@@ -584,9 +586,13 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
         Edit::MergeReview(file) => {
             crate::review::merge(project, &file).map_err(|e| EditError::Review(e.to_string()))?;
         }
-        Edit::AddComments { report, comments } => {
+        Edit::AddComments {
+            report,
+            comments,
+            replies,
+        } => {
             let r = report_mut(project, &report)?;
-            crate::review::add_imported(r, comments)
+            crate::review::add_imported(r, comments, replies)
                 .map_err(|e| EditError::Review(e.to_string()))?;
         }
         Edit::AddProposed { report, changes } => {

@@ -133,7 +133,7 @@ fn comments(
         return Err(ExitCode::from(1));
     };
     let now = chrono::Local::now().naive_local();
-    let found = docx::place_comments(word, report, now);
+    let found = docx::place_comments_in(word, Some(project), report, now);
     let _ = writeln!(
         out,
         "Góp ý trong {} cho báo cáo {}:",
@@ -151,6 +151,31 @@ fn comments(
             c.text
         );
     }
+    for (id, r) in &found.replies {
+        let about = report
+            .review
+            .comments
+            .iter()
+            .find(|c| c.id == *id)
+            .map_or_else(
+                || id.clone(),
+                |c| crate::review::comment_anchor_label(report, c),
+            );
+        let _ = writeln!(
+            out,
+            "  Trả lời góp ý ở {about} — {} ({}): {}",
+            r.author,
+            r.at.format("%d/%m/%Y %H:%M"),
+            r.text
+        );
+    }
+    if found.already > 0 {
+        let _ = writeln!(
+            out,
+            "{} góp ý trong tệp đã có trong báo cáo, không thêm lại.",
+            found.already
+        );
+    }
     if !found.unplaced.is_empty() {
         let _ = writeln!(
             out,
@@ -162,7 +187,14 @@ fn comments(
         }
     }
     let edits = super::word_changes::list(word, project, report, out);
-    if found.placed.is_empty() && edits.is_empty() {
+    if found.placed.is_empty() && found.replies.is_empty() && edits.is_empty() {
+        if found.already > 0 && found.unplaced.is_empty() {
+            let _ = writeln!(
+                out,
+                "Không có góp ý mới và không có đoạn nào đã sửa; tệp dự án không thay đổi."
+            );
+            return Ok(None);
+        }
         let _ = writeln!(
             err,
             "Không có góp ý nào gắn được vào báo cáo và không có đoạn nào đã sửa; tệp dự án không thay đổi."
@@ -171,26 +203,40 @@ fn comments(
     }
     if !args.yes {
         let question = format!(
-            "Thêm {} góp ý và lưu {} đề xuất sửa vào báo cáo {}?",
+            "Thêm {} góp ý, {} trả lời và lưu {} đề xuất sửa vào báo cáo {}?",
             found.placed.len(),
+            found.replies.len(),
             edits.len(),
             report.id
         );
         confirm(&question, input, out, err)?;
     }
     let id = report.id.clone();
-    let count = found.placed.len();
+    let already = found.already;
     let comments = found.placed.into_iter().map(|p| p.comment).collect();
     let Some(target) = project.reports.iter_mut().find(|r| r.id == id) else {
         return Err(ExitCode::from(1));
     };
-    if let Err(e) = crate::review::add_imported(target, comments) {
-        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-        return Err(ExitCode::from(1));
+    let replies_before: usize = target.review.comments.iter().map(|c| c.replies.len()).sum();
+    let count = match crate::review::add_imported(target, comments, found.replies) {
+        Ok(n) => n,
+        Err(e) => {
+            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+            return Err(ExitCode::from(1));
+        }
+    };
+    let replies_after: usize = target.review.comments.iter().map(|c| c.replies.len()).sum();
+    let replies = replies_after.saturating_sub(replies_before);
+    let mut extra = String::new();
+    if replies > 0 {
+        extra.push_str(&format!(", {replies} trả lời"));
+    }
+    if already > 0 {
+        extra.push_str(&format!("; {already} góp ý đã có từ trước, không thêm lại"));
     }
     let stored = super::word_changes::store(project, &id, edits);
     Ok(Some(format!(
-        "Đã thêm {count} góp ý và lưu {stored} đề xuất sửa vào báo cáo {id} trong {}.",
+        "Đã thêm {count} góp ý{extra}, lưu {stored} đề xuất sửa vào báo cáo {id} trong {}.",
         args.file.display()
     )))
 }

@@ -21,8 +21,8 @@ mod tables;
 use crate::model::{Project, Report};
 pub use doc::*;
 pub use review::{
-    Annotation, COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, annotations, open_comments,
-    review_comments_part,
+    Annotation, AnnotationReply, COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, annotations,
+    comment_source, open_comments, review_comments_part,
 };
 pub use rich_text::LIST_STEP_MM;
 pub use sections::{number_in_style, section_number, section_numbers};

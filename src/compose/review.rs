@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use super::{Align, Block, Paragraph, Part, Run, SourceRef, section_numbers};
-use crate::model::{Comment, PageSetup, Project, Report, ReviewRole, SectionId};
+use crate::model::{Comment, CommentAnchor, PageSetup, Project, Report, ReviewRole, SectionId};
 use crate::units::Mm;
 use crate::vi;
 
@@ -118,58 +118,170 @@ pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPag
 }
 
 /// An open comment as a note in the margin of the DOCX review copy: where Word anchors
-/// it and what it says (Word lays out the draft itself, so no page is named).
+/// it and what it says (Word lays out the draft itself, so no page is named). The
+/// note holds the comment's own text, its author's name as written (the role apart)
+/// and its time: reading the file back finds the comment by them and adds nothing.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annotation {
+    /// The comment's id in the report.
+    pub id: String,
     /// The section the comment is on; `None` when the section was deleted since (the
-    /// note is then anchored at the title).
+    /// note is then anchored at the title) or the comment is on a part outside them.
     pub section: Option<SectionId>,
-    /// The paragraph of the section's text, when the comment is on one that still exists.
+    /// The paragraph of the section's text (or of the opening), when it still exists.
     pub paragraph: Option<usize>,
-    /// Who wrote it, with the role: `Nguyễn Văn A (người duyệt)`.
+    /// The part outside the sections' text the comment is on.
+    pub anchor: Option<CommentAnchor>,
+    /// Text printed on that part to anchor at (the trích yếu, a recipient, the row's
+    /// name, `Nơi nhận`, the signer's position), when there is one.
+    pub needle: Option<String>,
+    /// Who wrote it, as written.
     pub author: String,
+    /// The writer's role.
+    pub role: ReviewRole,
     /// When it was written.
     pub at: chrono::NaiveDateTime,
-    /// The note's paragraphs: where it points, the text, then each reply.
+    /// The note's paragraphs: the comment's text.
+    pub paragraphs: Vec<String>,
+    /// The thread's replies, each a Word reply to the note.
+    pub replies: Vec<AnnotationReply>,
+}
+
+/// A reply in a margin note's thread.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AnnotationReply {
+    pub author: String,
+    pub at: chrono::NaiveDateTime,
     pub paragraphs: Vec<String>,
 }
 
 /// The open comments of `report` as margin notes, in the review copy's order.
 pub fn annotations(report: &Report) -> Vec<Annotation> {
-    let numbers = section_numbers(report);
-    let no_pages = DraftPages::default();
     open_comments(report)
         .into_iter()
         .map(|c| {
             let section = report.section(&c.section);
-            let lines = section.map_or(0, |s| {
-                s.body.lines().filter(|l| !l.trim().is_empty()).count()
-            });
-            let mut paragraphs = vec![locator(report, &numbers, &no_pages, c)];
-            paragraphs.extend(text_lines(&c.text));
-            for r in &c.replies {
-                paragraphs.push(format!(
-                    "Trả lời của {} ({}), {}:",
-                    vi::nfc(r.author.trim()),
-                    role_word(r.role),
-                    vi::time_and_date(r.at)
-                ));
-                paragraphs.extend(text_lines(&r.text));
-            }
+            let lines = match (&c.anchor, section) {
+                (Some(CommentAnchor::Opening), _) => text_lines(&report.opening).len(),
+                (_, Some(s)) => s.body.lines().filter(|l| !l.trim().is_empty()).count(),
+                _ => 0,
+            };
             let author = vi::nfc(c.author.trim());
             Annotation {
+                id: c.id.clone(),
                 section: section.map(|s| s.id.clone()),
                 paragraph: c.paragraph.filter(|p| *p < lines),
+                anchor: c.anchor.clone(),
+                needle: needle(report, c),
                 author: if author.is_empty() {
                     "(không rõ người viết)".to_owned()
                 } else {
-                    format!("{author} ({})", role_word(c.role))
+                    author
                 },
+                role: c.role,
                 at: c.at,
-                paragraphs,
+                paragraphs: text_lines(&c.text),
+                replies: c
+                    .replies
+                    .iter()
+                    .map(|r| AnnotationReply {
+                        author: vi::nfc(r.author.trim()),
+                        at: r.at,
+                        paragraphs: text_lines(&r.text),
+                    })
+                    .collect(),
             }
         })
         .collect()
+}
+
+/// The part of the document a comment is on, for the preview's margin markers.
+pub fn comment_source(c: &Comment) -> SourceRef {
+    match &c.anchor {
+        Some(CommentAnchor::Summary | CommentAnchor::Recipients) => SourceRef::Info,
+        Some(CommentAnchor::Opening) => SourceRef::Opening,
+        Some(CommentAnchor::Closing) => SourceRef::Closing,
+        Some(CommentAnchor::Signature | CommentAnchor::Distribution) => SourceRef::Signature,
+        Some(CommentAnchor::Indicator { .. }) if c.section.is_empty() => {
+            SourceRef::Appendix(super::AppendixKind::Indicators)
+        }
+        Some(CommentAnchor::Task { .. }) if c.section.is_empty() => {
+            SourceRef::Appendix(super::AppendixKind::Tasks)
+        }
+        _ => SourceRef::Section(c.section.clone()),
+    }
+}
+
+/// Text printed on the part a comment outside the sections' text is on, or the first
+/// cell of the row of a table typed in a section's text that it is on.
+fn needle(report: &Report, c: &Comment) -> Option<String> {
+    let first = |t: &str| text_lines(t).into_iter().next();
+    let Some(anchor) = c.anchor.as_ref() else {
+        let line = report
+            .section(&c.section)?
+            .body
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .nth(c.paragraph?)?;
+        if !line.starts_with('|') {
+            return None;
+        }
+        return line
+            .split('|')
+            .map(|cell| vi::nfc(crate::model::rich::plain_text(cell.trim()).trim()))
+            .find(|cell| !cell.is_empty());
+    };
+    match anchor {
+        CommentAnchor::Summary => first(&report.summary),
+        CommentAnchor::Recipients => report
+            .recipients
+            .iter()
+            .map(|r| vi::nfc(r.trim()))
+            .find(|r| !r.is_empty()),
+        CommentAnchor::Opening => None,
+        CommentAnchor::Closing => first(&report.closing),
+        CommentAnchor::Signature => None,
+        CommentAnchor::Distribution => Some("Nơi nhận".to_owned()),
+        CommentAnchor::Indicator { name, .. } | CommentAnchor::Task { name, .. } => {
+            Some(vi::nfc(name.trim()))
+        }
+    }
+}
+
+/// Where a comment on a part outside the sections' text points:
+/// `Trích yếu — trang 1`, `Phần mở đầu, đoạn 2`, `Nơi nhận`.
+fn part_locator(comment: &Comment) -> Option<String> {
+    let (name, first_page) = match comment.anchor.as_ref()? {
+        CommentAnchor::Summary => ("Trích yếu", true),
+        CommentAnchor::Recipients => ("Kính gửi", true),
+        CommentAnchor::Opening => ("Phần mở đầu", true),
+        CommentAnchor::Closing => ("Câu kết", false),
+        CommentAnchor::Signature => ("Phần ký", false),
+        CommentAnchor::Distribution => ("Nơi nhận", false),
+        CommentAnchor::Indicator { .. } | CommentAnchor::Task { .. } => return None,
+    };
+    let mut out = name.to_owned();
+    if let (Some(CommentAnchor::Opening), Some(p)) = (comment.anchor.as_ref(), comment.paragraph) {
+        out.push_str(&format!(", đoạn {}", p + 1));
+    }
+    if first_page && comment.paragraph.is_none_or(|p| p == 0) {
+        out.push_str(" — trang 1");
+    }
+    Some(out)
+}
+
+/// `bảng chỉ tiêu, dòng “Tỷ lệ …”` for a comment on a row of a generated table.
+fn row_locator(comment: &Comment) -> Option<String> {
+    match comment.anchor.as_ref()? {
+        CommentAnchor::Indicator { name, .. } => {
+            Some(format!("bảng chỉ tiêu, dòng “{}”", vi::nfc(name.trim())))
+        }
+        CommentAnchor::Task { name, .. } => {
+            Some(format!("bảng nhiệm vụ, dòng “{}”", vi::nfc(name.trim())))
+        }
+        _ => None,
+    }
 }
 
 fn text_lines(text: &str) -> Vec<String> {
@@ -179,14 +291,23 @@ fn text_lines(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// `Mục 2. Hạn chế, đoạn 2 — trang 4`; `Mục đã xóa` when the section is gone.
+/// `Mục 2. Hạn chế, đoạn 2 — trang 4`; `Nơi nhận`; `Mục 3. …, bảng chỉ tiêu, dòng “…”`;
+/// `Mục đã xóa` when the section is gone.
 fn locator(
     report: &Report,
     numbers: &BTreeMap<String, String>,
     pages: &DraftPages,
     comment: &Comment,
 ) -> String {
-    let Some(section) = report.section(&comment.section) else {
+    if let Some(part) = part_locator(comment) {
+        return part;
+    }
+    let row = row_locator(comment);
+    let section = report.section(&comment.section);
+    if let (Some(row), None) = (&row, section) {
+        return format!("Phụ lục, {row}");
+    }
+    let Some(section) = section else {
         let former = report
             .review
             .snapshot
@@ -202,6 +323,13 @@ fn locator(
     let number = numbers.get(&section.id).cloned().unwrap_or_default();
     let title = vi::nfc(section.title.trim());
     let mut out = format!("Mục {number} {title}").trim_end().to_owned();
+    if let Some(row) = row {
+        out.push_str(&format!(", {row}"));
+        if let Some(page) = pages.page_of(&section.id, None) {
+            out.push_str(&format!(" — trang {page}"));
+        }
+        return out;
+    }
     let lines = section
         .body
         .lines()

@@ -6,8 +6,9 @@
 //!   margins, a centred PAGE field in the header from the second page, numbering
 //!   restarting at 1 in each section;
 //! - the header and signature blocks are borderless tables;
-//! - the review copy's open comments become Word comments, anchored at the paragraph
-//!   or the section heading they are about (the printed comments part is left out).
+//! - the review copy's open comments become Word comments (their replies Word
+//!   replies), anchored at the paragraph, section heading, table row or part of the
+//!   report they are about (the printed comments part is left out).
 
 use chrono::NaiveDateTime;
 use docx_rs::{
@@ -15,9 +16,10 @@ use docx_rs::{
 };
 
 use super::ExportError;
-use super::docx_blocks::{self, Ctx, Out};
+use super::docx_blocks::{self, Ctx, Out, Spot};
 use super::docx_styles::{self, half_points, twips};
-use crate::compose::{Block, Paragraph, Part, SourceRef};
+use crate::compose::{Annotation, Block, Paragraph, Part, SourceRef};
+use crate::model::CommentAnchor;
 use crate::render::Rendered;
 use crate::units::Mm;
 
@@ -134,71 +136,260 @@ fn is_comments_part(p: &Part) -> bool {
 }
 
 /// Finds the top-level block of the report each margin note belongs to: the
-/// paragraph it is about, else its section's heading, else the title.
+/// paragraph it is about, else its section's heading, else the title; a note on a
+/// part outside the sections goes on that part (a row of a table on its cell). Each
+/// note is one Word comment with the comment's own text, author and time (reading the
+/// copy back finds it by them); its replies are Word replies to it.
 fn anchor_comments(rendered: &Rendered, part: &Part, ctx: &mut Ctx) {
-    let paragraphs: Vec<(usize, &Paragraph)> = part
+    let title = part
         .blocks
         .iter()
-        .enumerate()
-        .filter_map(|(k, b)| match b {
-            Block::Paragraph(p) => Some((k, p)),
-            _ => None,
-        })
-        .collect();
-    let title = paragraphs
-        .iter()
-        .find(|(_, p)| p.source == SourceRef::Info)
-        .map_or(0, |(k, _)| *k);
-    for (i, a) in rendered.annotations.iter().enumerate() {
-        let in_section = |p: &&(usize, &Paragraph)| {
-            a.section
-                .as_deref()
-                .is_some_and(|id| p.1.source.section_id() == Some(id))
-        };
-        let at = paragraphs
-            .iter()
-            .filter(in_section)
-            .find(|(_, p)| a.paragraph.is_some() && p.index_in_source == a.paragraph)
-            .or_else(|| {
-                paragraphs
-                    .iter()
-                    .filter(in_section)
-                    .find(|(_, p)| p.heading_level.is_some())
-            })
-            .map_or(title, |(k, _)| *k);
-        let mut c = Comment::new(i + 1)
-            .author(a.author.clone())
-            .date(a.at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-        // One paragraph, its lines separated by line breaks: docx-rs 0.4.22 writes a
-        // comment once per paragraph it holds.
-        let mut run = docx_rs::Run::new();
-        for (n, text) in a.paragraphs.iter().enumerate() {
-            if n > 0 {
-                run = run.add_break(docx_rs::BreakType::TextWrapping);
-            }
-            run = run.add_text(text.clone());
+        .position(|b| matches!(b, Block::Paragraph(p) if p.source == SourceRef::Info))
+        .unwrap_or(0);
+    let mut next = 1;
+    for a in &rendered.annotations {
+        let (at, spot) = place_of(a, part).unwrap_or((title, Spot::First));
+        let parent = next;
+        next += 1;
+        let mut notes = vec![(
+            note(parent, &a.author, a.at, &a.paragraphs, ctx),
+            spot.clone(),
+        )];
+        for r in &a.replies {
+            let reply = note(next, &r.author, r.at, &r.paragraphs, ctx).parent_comment_id(parent);
+            next += 1;
+            notes.push((reply, spot.clone()));
         }
-        c = c.add_paragraph(ctx.para().add_run(run));
-        ctx.comments.entry(at).or_default().push(c);
+        ctx.comments.entry(at).or_default().extend(notes);
     }
 }
 
-/// Opens the comments at the start of the block's first paragraph and closes them at
-/// its end.
-fn attach_comments(out: &mut [Out], comments: Option<Vec<Comment>>) {
-    let Some(comments) = comments else { return };
-    let Some(Out::Paragraph(p)) = out.first_mut() else {
-        return;
+/// A Word comment: one paragraph, its lines separated by line breaks (docx-rs 0.4.22
+/// writes a comment once per paragraph it holds).
+fn note(id: usize, author: &str, at: NaiveDateTime, lines: &[String], ctx: &mut Ctx) -> Comment {
+    let mut run = docx_rs::Run::new();
+    for (n, text) in lines.iter().enumerate() {
+        if n > 0 {
+            run = run.add_break(docx_rs::BreakType::TextWrapping);
+        }
+        run = run.add_text(text.clone());
+    }
+    Comment::new(id)
+        .author(author.to_owned())
+        .date(at.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .add_paragraph(ctx.para().add_run(run))
+}
+
+/// The block (and the paragraph in it) a note goes on; `None`: the title.
+fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
+    let paragraph = |pred: &dyn Fn(&Paragraph) -> bool| {
+        part.blocks
+            .iter()
+            .position(|b| matches!(b, Block::Paragraph(p) if pred(p)))
+            .map(|k| (k, Spot::First))
     };
-    let mut w = std::mem::take(&mut **p);
-    let runs = std::mem::take(&mut w.children);
-    let ids: Vec<usize> = comments.iter().map(Comment::id).collect();
-    for c in comments {
+    match &a.anchor {
+        Some(CommentAnchor::Opening) => {
+            paragraph(&|p| p.source == SourceRef::Opening && p.index_in_source == a.paragraph)
+                .or_else(|| paragraph(&|p| p.source == SourceRef::Opening))
+        }
+        Some(anchor) if !anchor.is_row() || a.section.is_none() => {
+            let fits = |b: &Block| match anchor {
+                CommentAnchor::Summary | CommentAnchor::Recipients => {
+                    source(b) == Some(&SourceRef::Info)
+                }
+                CommentAnchor::Closing => source(b) == Some(&SourceRef::Closing),
+                CommentAnchor::Signature | CommentAnchor::Distribution => {
+                    source(b) == Some(&SourceRef::Signature)
+                }
+                CommentAnchor::Indicator { .. } | CommentAnchor::Task { .. } => {
+                    matches!(b, Block::Table(_))
+                }
+                CommentAnchor::Opening => false,
+            };
+            let needle = a
+                .needle
+                .as_deref()
+                .map(crate::vi::nfc)
+                .map(|n| n.to_lowercase());
+            part.blocks.iter().enumerate().find_map(|(k, b)| {
+                if !fits(b) {
+                    return None;
+                }
+                match &needle {
+                    Some(n) => block_text(b)
+                        .to_lowercase()
+                        .contains(n.as_str())
+                        .then(|| (k, Spot::Text(n.clone()))),
+                    None if *anchor == CommentAnchor::Signature => Some((k, Spot::LastCell)),
+                    None => Some((k, Spot::First)),
+                }
+            })
+        }
+        // A row of a section's table: that section's table, else the section.
+        Some(_) => {
+            let needle = a
+                .needle
+                .as_deref()
+                .map(crate::vi::nfc)
+                .map(|n| n.to_lowercase());
+            let in_section = part.blocks.iter().enumerate().find_map(|(k, b)| {
+                let Block::Table(_) = b else { return None };
+                let n = needle.as_ref()?;
+                block_text(b)
+                    .to_lowercase()
+                    .contains(n.as_str())
+                    .then(|| (k, Spot::Text(n.clone())))
+            });
+            in_section.or_else(|| section_place(a, part))
+        }
+        None => section_place(a, part),
+    }
+}
+
+/// The paragraph of its section a note is about, else the section's heading.
+fn section_place(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
+    let id = a.section.as_deref()?;
+    let in_section = |p: &Paragraph| p.source.section_id() == Some(id);
+    let find = |pred: &dyn Fn(&Paragraph) -> bool| {
+        part.blocks
+            .iter()
+            .position(|b| matches!(b, Block::Paragraph(p) if in_section(p) && pred(p)))
+    };
+    let paragraph = find(&|p| a.paragraph.is_some() && p.index_in_source == a.paragraph);
+    if let Some(k) = paragraph {
+        return Some((k, Spot::First));
+    }
+    // A row of a table typed in the section's text: the cell its needle names.
+    let needle = a
+        .needle
+        .as_deref()
+        .map(|n| crate::vi::nfc(n).to_lowercase());
+    let row = needle.and_then(|n| {
+        part.blocks.iter().enumerate().find_map(|(k, b)| match b {
+            Block::Table(t)
+                if t.source.section_id() == Some(id)
+                    && block_text(b).to_lowercase().contains(n.as_str()) =>
+            {
+                Some((k, Spot::Text(n.clone())))
+            }
+            _ => None,
+        })
+    });
+    row.or_else(|| find(&|p| p.heading_level.is_some()).map(|k| (k, Spot::First)))
+}
+
+fn source(b: &Block) -> Option<&SourceRef> {
+    match b {
+        Block::Paragraph(p) => Some(&p.source),
+        Block::LabelList(l) => Some(&l.source),
+        Block::Table(t) => Some(&t.source),
+        Block::Columns(c) => Some(&c.source),
+        _ => None,
+    }
+}
+
+/// The text a block prints, its cells and columns one after another.
+fn block_text(b: &Block) -> String {
+    let runs = |rs: &[crate::compose::Run]| rs.iter().map(|r| r.text.as_str()).collect::<String>();
+    match b {
+        Block::Paragraph(p) => p.text(),
+        Block::LabelList(l) => std::iter::once(runs(&l.label))
+            .chain(l.items.iter().map(|i| runs(i)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        Block::Table(t) => t
+            .rows
+            .iter()
+            .flat_map(|r| match r {
+                crate::compose::TableRow::Cells(cells) => cells.iter().map(|c| runs(c)).collect(),
+                crate::compose::TableRow::Group(g) => vec![runs(g)],
+            })
+            .collect::<Vec<_>>()
+            .join(" "),
+        Block::Columns(c) => c
+            .columns
+            .iter()
+            .flat_map(|col| col.paragraphs.iter().map(Paragraph::text))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => String::new(),
+    }
+}
+
+/// The text of a Word paragraph.
+fn word_text(p: &docx_rs::Paragraph) -> String {
+    let mut out = String::new();
+    for child in &p.children {
+        if let docx_rs::ParagraphChild::Run(r) = child {
+            for rc in &r.children {
+                if let docx_rs::RunChild::Text(t) = rc {
+                    out.push_str(&t.text);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The Word paragraphs of a block's output in order, with (table, row, cell, cells in
+/// the row) for those in a table's cells.
+type Located<'a> = (
+    &'a mut docx_rs::Paragraph,
+    Option<(usize, usize, usize, usize)>,
+);
+
+fn word_paragraphs(out: &mut [Out]) -> Vec<Located<'_>> {
+    let mut list = Vec::new();
+    let mut table = 0;
+    for o in out.iter_mut() {
+        match o {
+            Out::Paragraph(p) => list.push((&mut **p, None)),
+            Out::Table(t) => {
+                for (r, docx_rs::TableChild::TableRow(row)) in t.rows.iter_mut().enumerate() {
+                    let n = row.cells.len();
+                    for (c, docx_rs::TableRowChild::TableCell(cell)) in
+                        row.cells.iter_mut().enumerate()
+                    {
+                        for content in cell.children.iter_mut() {
+                            if let docx_rs::TableCellContent::Paragraph(p) = content {
+                                list.push((&mut **p, Some((table, r, c, n))));
+                            }
+                        }
+                    }
+                }
+                table += 1;
+            }
+        }
+    }
+    list
+}
+
+/// Opens each comment at the start of its paragraph of the block's output and closes
+/// it at that paragraph's end.
+fn attach_comments(out: &mut [Out], comments: Option<Vec<(Comment, Spot)>>) {
+    let Some(comments) = comments else { return };
+    let mut paragraphs = word_paragraphs(out);
+    for (c, spot) in comments {
+        let pick = match &spot {
+            Spot::First => None,
+            Spot::Text(n) => paragraphs.iter().position(|(p, _)| {
+                crate::vi::nfc(&word_text(p))
+                    .to_lowercase()
+                    .contains(n.as_str())
+            }),
+            Spot::LastCell => paragraphs
+                .iter()
+                .position(|(_, at)| matches!(at, Some((0, 0, c, n)) if c + 1 == *n)),
+        };
+        let Some((p, _)) = paragraphs.get_mut(pick.unwrap_or(0)) else {
+            return;
+        };
+        let id = c.id();
+        let mut w = std::mem::take(&mut **p);
+        let runs = std::mem::take(&mut w.children);
         w = w.add_comment_start(c);
+        w.children.extend(runs);
+        **p = w.add_comment_end(id);
     }
-    w.children.extend(runs);
-    for id in ids {
-        w = w.add_comment_end(id);
-    }
-    **p = w;
 }

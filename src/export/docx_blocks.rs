@@ -43,8 +43,20 @@ pub(super) struct Ctx<'a> {
     pub lists: BTreeMap<String, usize>,
     pub numberings: Vec<(docx_rs::AbstractNumbering, docx_rs::Numbering)>,
     next_para: u32,
-    /// Comments to open at a top-level block, by block index in the first part.
-    pub comments: BTreeMap<usize, Vec<Comment>>,
+    /// Comments to open at a top-level block, by block index in the first part, with
+    /// the paragraph of the block each goes on.
+    pub comments: BTreeMap<usize, Vec<(Comment, Spot)>>,
+}
+
+/// Which paragraph of a block's output a comment goes on.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum Spot {
+    /// The first paragraph (of a table: its first cell's).
+    First,
+    /// The first paragraph whose text holds this, compared in lower case.
+    Text(String),
+    /// The first paragraph of the last cell of a table's first row (the signer's).
+    LastCell,
 }
 
 impl<'a> Ctx<'a> {

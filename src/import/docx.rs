@@ -8,6 +8,7 @@
 
 mod body;
 pub mod changes;
+mod comment_place;
 pub mod comments;
 mod style;
 mod table;
@@ -21,7 +22,9 @@ use crate::limits::{self, Exceeded};
 use crate::storage;
 
 pub use changes::{ChangeImport, compare};
-pub use comments::{CommentImport, PlacedComment, UnplacedComment, place_comments};
+pub use comments::{
+    CommentImport, PlacedComment, UnplacedComment, place_comments, place_comments_in,
+};
 
 /// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).
 pub const MAX_DOCX_BYTES: u64 = crate::limits::MAX_DOCX_FILE_BYTES;

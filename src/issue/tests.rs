@@ -75,6 +75,7 @@ fn review_comments_and_remarks_stay_out_of_the_source() {
         resolved_by: None,
         resolved_at: None,
         reopened_at: None,
+        anchor: None,
     });
     p.reports[0].review.history[1].remark = "Lưu ý riêng 4712".into();
     let source = source_project(&p, &p.reports[0]);

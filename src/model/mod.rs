@@ -37,6 +37,8 @@ pub use report::{
     Appendices, CarriedMark, CarriedWhy, ChildNumbering, DocumentWords, Generated, Report,
     ReportKind, Section, SectionRole,
 };
-pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};
+pub use review::{
+    Comment, CommentAnchor, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition,
+};
 pub use status::{IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status, task_status};
 pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

@@ -115,6 +115,55 @@ pub struct Comment {
     /// different machines when review files are merged.
     #[serde(default)]
     pub reopened_at: Option<NaiveDateTime>,
+    /// The part the comment is on when it is not a section's heading or paragraph:
+    /// the trích yếu, Kính gửi, opening, câu kết, signature, Nơi nhận, or a row of a
+    /// table. Not written when `None`, so old files and their fingerprints stay.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<CommentAnchor>,
+}
+
+/// A part of the report outside the sections' text that a comment can be on. For the
+/// opening, `Comment::paragraph` names its paragraph; a row of the indicator or task
+/// table keeps the row's name as it was, to be named even when the row is gone.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum CommentAnchor {
+    /// The trích yếu under the title.
+    Summary,
+    /// Kính gửi.
+    Recipients,
+    /// The opening paragraphs before the first section.
+    Opening,
+    /// The closing sentence.
+    Closing,
+    /// The signature block.
+    Signature,
+    /// Nơi nhận.
+    Distribution,
+    /// An indicator's row of the indicator table (in `Comment::section`, or the
+    /// appendix when that is empty).
+    Indicator { id: String, name: String },
+    /// A task's row of the task table.
+    Task { id: String, name: String },
+}
+
+impl CommentAnchor {
+    /// Where the part comes in print: 0 before the sections, 1 the opening, 2 in the
+    /// sections, then the closing, the signature, Nơi nhận.
+    pub fn print_rank(&self) -> u8 {
+        match self {
+            Self::Summary | Self::Recipients => 0,
+            Self::Opening => 1,
+            Self::Indicator { .. } | Self::Task { .. } => 2,
+            Self::Closing => 3,
+            Self::Signature => 4,
+            Self::Distribution => 5,
+        }
+    }
+
+    /// Whether the comment is on a row of a section's generated table.
+    pub fn is_row(&self) -> bool {
+        matches!(self, Self::Indicator { .. } | Self::Task { .. })
+    }
 }
 
 /// An answer in a comment's thread.
@@ -155,9 +204,20 @@ impl super::Report {
             .filter(|c| !c.resolved)
             .collect();
         // Stable: comments equal on every key keep the order they were written in.
+        // Parts outside the sections come where they print; rows of a section's table
+        // after its paragraphs; comments on a deleted section last.
         open.sort_by_key(|c| {
+            let section = order.get(c.section.as_str()).copied();
+            let rank = match (&c.anchor, section) {
+                (Some(a), None) if a.is_row() => 6,
+                (Some(a), _) => a.print_rank(),
+                (None, Some(_)) => 2,
+                (None, None) => 7,
+            };
             (
-                order.get(c.section.as_str()).copied().unwrap_or(usize::MAX),
+                rank,
+                section.filter(|_| rank == 2).unwrap_or(0),
+                c.anchor.as_ref().is_some_and(CommentAnchor::is_row),
                 c.paragraph.map_or(0, |p| p + 1),
                 c.at,
             )

@@ -30,6 +30,7 @@ fn comment(id: &str, section: &str, paragraph: Option<usize>, text: &str) -> Com
         resolved_by: None,
         resolved_at: None,
         reopened_at: None,
+        anchor: None,
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::NaiveDateTime;
 
 use super::diff::section_label;
 use super::{Actor, ReviewError, ascii_slug};
-use crate::model::{Comment, Reply, Report, SectionId, new_id};
+use crate::model::{Comment, CommentAnchor, Reply, Report, SectionId, new_id};
 use crate::vi;
 
 /// The paragraphs of a section text as printed: one per non-empty line, trimmed
@@ -96,6 +96,7 @@ pub fn add_comment(
         resolved_by: None,
         resolved_at: None,
         reopened_at: None,
+        anchor: None,
     });
     Ok(id)
 }
@@ -206,42 +207,177 @@ pub fn paragraph_gist(body: &str, p: usize) -> Option<String> {
     Some(gist)
 }
 
-/// Where a comment points, in words: `mục 2.1. Kết quả (đoạn 2)`, or `mục đã xóa` when
-/// its section no longer exists.
+/// Where a comment points, in words: `mục 2.1. Kết quả (đoạn 2)`, `trích yếu`,
+/// `Nơi nhận`, `mục 3. … (bảng, dòng 2)`, `bảng chỉ tiêu, dòng “Tỷ lệ …”`, or
+/// `mục đã xóa` when its section no longer exists.
 pub fn comment_anchor_label(report: &Report, comment: &Comment) -> String {
+    if let Some(part) = part_label(comment) {
+        return part;
+    }
+    let row = match &comment.anchor {
+        Some(CommentAnchor::Indicator { name, .. }) => {
+            Some(format!("bảng chỉ tiêu, dòng “{}”", vi::nfc(name.trim())))
+        }
+        Some(CommentAnchor::Task { name, .. }) => {
+            Some(format!("bảng nhiệm vụ, dòng “{}”", vi::nfc(name.trim())))
+        }
+        _ => None,
+    };
     let Some(section) = report.section(&comment.section) else {
-        return "mục đã xóa".to_owned();
+        return row.unwrap_or_else(|| "mục đã xóa".to_owned());
     };
     let numbers = crate::compose::section_numbers(report);
     let number = numbers.get(&section.id).map_or("", String::as_str);
     let label = format!("mục {}", section_label(number, &section.title));
+    if let Some(row) = row {
+        return format!("{label}, {row}");
+    }
     match comment.paragraph {
-        Some(p) => format!("{label} (đoạn {})", p + 1),
+        Some(p) => match table_row(&section.body, p) {
+            Some((table, row)) if table > 1 => format!("{label} (bảng {table}, dòng {row})"),
+            Some((_, row)) => format!("{label} (bảng, dòng {row})"),
+            None => format!("{label} (đoạn {})", p + 1),
+        },
         None => label,
     }
 }
 
-/// Adds comments imported from elsewhere (a reviewer's Word file) as they are, their
-/// ids made unique in the report; every comment's section (and paragraph) must exist.
-/// Returns how many were added.
-pub fn add_imported(report: &mut Report, comments: Vec<Comment>) -> Result<usize, ReviewError> {
-    for c in &comments {
-        let section = report
-            .section(&c.section)
-            .ok_or_else(|| ReviewError::NoSection(c.section.clone()))?;
-        if let Some(p) = c.paragraph {
-            let count = paragraphs(&section.body).len();
-            if p >= count {
-                return Err(ReviewError::NoParagraph {
-                    section: vi::nfc(section.title.trim()),
+/// The name of a part outside the sections a comment is on, with the opening's
+/// paragraph: `phần mở đầu (đoạn 2)`.
+pub fn part_label(comment: &Comment) -> Option<String> {
+    let name = match comment.anchor.as_ref()? {
+        CommentAnchor::Summary => "trích yếu",
+        CommentAnchor::Recipients => "Kính gửi",
+        CommentAnchor::Opening => "phần mở đầu",
+        CommentAnchor::Closing => "câu kết",
+        CommentAnchor::Signature => "phần ký",
+        CommentAnchor::Distribution => "Nơi nhận",
+        CommentAnchor::Indicator { .. } | CommentAnchor::Task { .. } => return None,
+    };
+    Some(match (comment.anchor.as_ref(), comment.paragraph) {
+        (Some(CommentAnchor::Opening), Some(p)) => format!("{name} (đoạn {})", p + 1),
+        _ => name.to_owned(),
+    })
+}
+
+/// When paragraph `p` of `body` is a row of a table typed in the text (`| … |`
+/// lines): which table of the text (from 1) and which of its rows (from 1).
+pub fn table_row(body: &str, p: usize) -> Option<(usize, usize)> {
+    let lines = paragraphs(body);
+    if !lines.get(p)?.starts_with('|') {
+        return None;
+    }
+    let (mut table, mut row) = (0, 0);
+    let mut previous_row = false;
+    for line in lines.iter().take(p + 1) {
+        let is_row = line.starts_with('|');
+        if is_row && !previous_row {
+            table += 1;
+            row = 0;
+        }
+        // The `|---|` line under a header is not a row.
+        if is_row && !line.chars().all(|c| "|-: ".contains(c)) {
+            row += 1;
+        }
+        previous_row = is_row;
+    }
+    Some((table, row.max(1)))
+}
+
+/// Text compared when deciding whether a comment is already held: composed, lower
+/// case, spaces collapsed (a round trip through Word may rewrap or recompose it).
+fn same_text(a: &str, b: &str) -> bool {
+    let key = |t: &str| {
+        vi::nfc(t)
+            .to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    key(a) == key(b)
+}
+
+/// The comment of `report` that a comment read back from elsewhere (Word) already
+/// is: same text, and the same author or the same time (the two parts of its id).
+pub fn held_comment<'a>(
+    report: &'a Report,
+    author: &str,
+    at: NaiveDateTime,
+    text: &str,
+) -> Option<&'a Comment> {
+    report
+        .review
+        .comments
+        .iter()
+        .find(|c| same_text(&c.text, text) && (same_text(&c.author, author) || c.at == at))
+}
+
+/// Whether `comment` already has this reply, or is itself a comment with this text by
+/// this author (a reply read back twice, or a Word reply that lost its parent).
+pub fn holds_reply(comment: &Comment, reply: &Reply) -> bool {
+    comment.replies.iter().any(|r| {
+        same_text(&r.text, &reply.text) && (same_text(&r.author, &reply.author) || r.at == reply.at)
+    })
+}
+
+/// Whether the report has comment `c`'s place: its section and paragraph, or the
+/// opening's paragraph; parts outside the sections always exist.
+fn check_place(report: &Report, c: &Comment) -> Result<(), ReviewError> {
+    match &c.anchor {
+        Some(CommentAnchor::Opening) => {
+            let count = paragraphs(&report.opening).len();
+            match c.paragraph {
+                Some(p) if p >= count => Err(ReviewError::NoParagraph {
+                    section: "Phần mở đầu".to_owned(),
                     paragraph: p + 1,
                     count,
-                });
+                }),
+                _ => Ok(()),
             }
         }
+        Some(a) if !a.is_row() => Ok(()),
+        Some(_) if c.section.is_empty() => Ok(()),
+        _ => {
+            let section = report
+                .section(&c.section)
+                .ok_or_else(|| ReviewError::NoSection(c.section.clone()))?;
+            if let Some(p) = c.paragraph {
+                let count = paragraphs(&section.body).len();
+                if p >= count {
+                    return Err(ReviewError::NoParagraph {
+                        section: vi::nfc(section.title.trim()),
+                        paragraph: p + 1,
+                        count,
+                    });
+                }
+            }
+            Ok(())
+        }
     }
-    let count = comments.len();
+}
+
+/// Adds comments imported from elsewhere (a reviewer's Word file) as they are, their
+/// ids made unique in the report, and replies to comments the report holds; every
+/// comment's place must exist. A comment or reply the report already holds is not
+/// added again. Returns how many comments were added.
+pub fn add_imported(
+    report: &mut Report,
+    comments: Vec<Comment>,
+    replies: Vec<(String, Reply)>,
+) -> Result<usize, ReviewError> {
+    for c in &comments {
+        check_place(report, c)?;
+    }
+    for (id, _) in &replies {
+        if !report.review.comments.iter().any(|c| c.id == *id) {
+            return Err(ReviewError::NoComment(id.clone()));
+        }
+    }
+    let mut count = 0;
     for mut c in comments {
+        if held_comment(report, &c.author, c.at, &c.text).is_some() {
+            continue;
+        }
         let taken: Vec<String> = report
             .review
             .comments
@@ -252,6 +388,14 @@ pub fn add_imported(report: &mut Report, comments: Vec<Comment>) -> Result<usize
             c.id = comment_id(&c.author, c.at, taken.iter().map(String::as_str));
         }
         report.review.comments.push(c);
+        count += 1;
+    }
+    for (id, r) in replies {
+        if let Some(c) = report.review.comments.iter_mut().find(|c| c.id == id)
+            && !holds_reply(c, &r)
+        {
+            c.replies.push(r);
+        }
     }
     Ok(count)
 }
@@ -423,5 +567,101 @@ mod tests {
             comment_anchor_label(&r, find(&deep)),
             "mục a) Ưu điểm (đoạn 1)"
         );
+    }
+
+    #[test]
+    fn imported_comments_already_held_come_in_once_and_replies_once() {
+        let mut r = report();
+        let id = add_comment(
+            &mut r,
+            "lanh-dao",
+            Some(0),
+            "Nêu rõ số.",
+            &reviewer(),
+            at(9, 0),
+        )
+        .unwrap();
+        let held = r.review.comments[0].clone();
+        // The same comment read back: rewrapped text, a different time.
+        let mut back = held.clone();
+        back.text = "Nêu  rõ\nsố.".into();
+        back.at = at(12, 0);
+        back.id = "gy-khac".into();
+        let mut new = held.clone();
+        new.text = "Góp ý mới.".into();
+        new.id = "gy-moi".into();
+        let answer = Reply {
+            author: "Trần Thị Hoa".into(),
+            role: ReviewRole::Drafter,
+            at: at(10, 0),
+            text: "Đã sửa.".into(),
+        };
+        let added = add_imported(
+            &mut r,
+            vec![back, new.clone()],
+            vec![(id.clone(), answer.clone())],
+        )
+        .unwrap();
+        assert_eq!(added, 1);
+        assert_eq!(r.review.comments.len(), 2);
+        assert_eq!(r.review.comments[0].replies, std::slice::from_ref(&answer));
+        let again = add_imported(&mut r, vec![new], vec![(id.clone(), answer)]).unwrap();
+        assert_eq!(again, 0);
+        assert_eq!(r.review.comments.len(), 2);
+        assert_eq!(r.review.comments[0].replies.len(), 1);
+        let reply = r.review.comments[0].replies[0].clone();
+        assert_eq!(
+            add_imported(&mut r, Vec::new(), vec![("gy-x".into(), reply)]),
+            Err(ReviewError::NoComment("gy-x".into()))
+        );
+    }
+
+    #[test]
+    fn parts_outside_the_sections_and_table_rows_are_named_in_words() {
+        let mut r = report();
+        r.sections[0].body =
+            "Mở đầu.\n| TT | Nội dung |\n|---|---|\n| 1 | Một |\n| 2 | Hai |\nGiữa.\n| A |".into();
+        let id = r.sections[0].id.clone();
+        let mut c = Comment {
+            id: "c".into(),
+            section: String::new(),
+            paragraph: None,
+            author: "A".into(),
+            role: ReviewRole::Reviewer,
+            at: at(9, 0),
+            text: "x".into(),
+            replies: Vec::new(),
+            resolved: false,
+            resolved_by: None,
+            resolved_at: None,
+            reopened_at: None,
+            anchor: Some(CommentAnchor::Distribution),
+        };
+        assert_eq!(comment_anchor_label(&r, &c), "Nơi nhận");
+        c.anchor = Some(CommentAnchor::Opening);
+        c.paragraph = Some(1);
+        assert_eq!(comment_anchor_label(&r, &c), "phần mở đầu (đoạn 2)");
+        c.anchor = Some(CommentAnchor::Task {
+            id: "NV01".into(),
+            name: "Số hóa hồ sơ".into(),
+        });
+        c.paragraph = None;
+        assert_eq!(
+            comment_anchor_label(&r, &c),
+            "bảng nhiệm vụ, dòng “Số hóa hồ sơ”"
+        );
+        c.anchor = None;
+        c.section = id.clone();
+        c.paragraph = Some(4);
+        assert!(
+            comment_anchor_label(&r, &c).ends_with("(bảng, dòng 3)"),
+            "{}",
+            comment_anchor_label(&r, &c)
+        );
+        c.paragraph = Some(6);
+        assert!(comment_anchor_label(&r, &c).ends_with("(bảng 2, dòng 1)"));
+        c.paragraph = Some(5);
+        assert!(comment_anchor_label(&r, &c).ends_with("(đoạn 6)"));
+        assert_eq!(table_row("| a |", 1), None);
     }
 }

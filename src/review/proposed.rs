@@ -327,7 +327,16 @@ fn edited(text: &str, c: &ProposedChange) -> Option<(String, Option<(usize, i8)>
 /// Keeps comments on the paragraphs they were written on when paragraphs are added
 /// or deleted before them; a comment on a deleted paragraph stays on its section.
 fn shift_comments(comments: &mut [Comment], section: &str, at: usize, by: i8) {
-    for c in comments.iter_mut().filter(|c| c.section == section) {
+    // A comment on another part (a table row, Nơi nhận …) is not on a paragraph here.
+    let on_paragraphs = |c: &Comment| {
+        c.anchor
+            .as_ref()
+            .is_none_or(|a| *a == crate::model::CommentAnchor::Opening)
+    };
+    for c in comments
+        .iter_mut()
+        .filter(|c| c.section == section && on_paragraphs(c))
+    {
         let Some(p) = c.paragraph else { continue };
         c.paragraph = match by {
             1 if p >= at => Some(p + 1),
@@ -445,6 +454,7 @@ mod tests {
                 resolved_by: None,
                 resolved_at: None,
                 reopened_at: None,
+                anchor: None,
             });
         comment.section = id.clone();
         comment.paragraph = Some(2);

@@ -196,10 +196,13 @@ impl Derived {
                 .map(|base| readable_changes(project, report, base))
                 .unwrap_or_default(),
             approval: crate::review::approval_of(project, report),
-            markers: crate::review::open_count_by_section(report)
-                .into_iter()
-                .map(|(id, n)| (SourceRef::Section(id), n))
-                .collect(),
+            markers: report.review.comments.iter().filter(|c| !c.resolved).fold(
+                BTreeMap::new(),
+                |mut m, c| {
+                    *m.entry(crate::compose::comment_source(c)).or_insert(0) += 1;
+                    m
+                },
+            ),
         }
     }
 

@@ -23,18 +23,29 @@ pub fn step_sections(report: &Report, step: Step) -> Vec<&Section> {
 
 /// Open (unresolved) comments on the sections of `step`: each comment counts on the
 /// one step its section belongs to ([`crate::check::step_of_section`]), even when that
-/// section sits inside another step's part (Ưu điểm under Kết quả's Đánh giá chung).
+/// section sits inside another step's part (Ưu điểm under Kết quả's Đánh giá chung);
+/// a comment on a part outside the sections on the step that edits that part.
 pub fn open_comments_of_step(report: &Report, step: Step) -> usize {
     report
         .review
         .comments
         .iter()
-        .filter(|c| {
-            !c.resolved
-                && report.section(&c.section).is_some()
-                && crate::check::step_of_section(report, &c.section) == step
-        })
+        .filter(|c| !c.resolved && comment_step(report, c) == Some(step))
         .count()
+}
+
+/// The step that edits what comment `c` is on; `None` for a deleted section.
+fn comment_step(report: &Report, c: &crate::model::Comment) -> Option<Step> {
+    use crate::model::CommentAnchor as A;
+    match &c.anchor {
+        Some(A::Summary | A::Recipients | A::Opening | A::Closing) => Some(Step::ThongTin),
+        Some(A::Signature | A::Distribution) => Some(Step::KyNhan),
+        Some(A::Indicator { .. }) => Some(Step::ChiTieu),
+        Some(A::Task { .. }) => Some(Step::NhiemVu),
+        None => report
+            .section(&c.section)
+            .map(|_| crate::check::step_of_section(report, &c.section)),
+    }
 }
 
 /// The state of `step` and why, in Vietnamese. `problems` is the one list of the
@@ -175,5 +186,44 @@ mod comment_count_tests {
             .map(|s| open_comments_of_step(report, *s))
             .sum();
         assert_eq!(counted, open, "every open comment counted once");
+    }
+
+    #[test]
+    fn a_comment_on_a_part_outside_the_sections_counts_on_the_step_that_edits_it() {
+        use crate::model::CommentAnchor;
+        let mut project = crate::test_support::sample();
+        let report = &mut project.reports[0];
+        let actor = crate::review::Actor {
+            name: "Người duyệt".into(),
+            role: crate::model::ReviewRole::Reviewer,
+        };
+        let at = chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+            .unwrap()
+            .and_hms_opt(8, 0, 0)
+            .unwrap();
+        let id = report.sections[0].id.clone();
+        crate::review::add_comment(report, &id, None, "Xem lại.", &actor, at).unwrap();
+        let mut on_part = report.review.comments[0].clone();
+        for (anchor, step) in [
+            (CommentAnchor::Distribution, Step::KyNhan),
+            (CommentAnchor::Summary, Step::ThongTin),
+            (
+                CommentAnchor::Indicator {
+                    id: "CT01".into(),
+                    name: "x".into(),
+                },
+                Step::ChiTieu,
+            ),
+        ] {
+            on_part.section = String::new();
+            on_part.anchor = Some(anchor);
+            report.review.comments = vec![on_part.clone()];
+            assert_eq!(open_comments_of_step(report, step), 1);
+            let all: usize = Step::ALL
+                .iter()
+                .map(|s| open_comments_of_step(report, *s))
+                .sum();
+            assert_eq!(all, 1);
+        }
     }
 }

@@ -196,6 +196,7 @@ mod tests {
             resolved_by: None,
             resolved_at: None,
             reopened_at: None,
+            anchor: None,
         }));
         f.ops.push(ReviewOp::Action {
             kind: crate::review::ActionKind::Issue,

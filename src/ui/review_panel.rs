@@ -200,13 +200,11 @@ pub fn show(
             for c in open {
                 show_comment(ui, report, c, true, &mut state.comments, out);
                 if ui
-                    .small_button("Đến mục này")
+                    .small_button("Đến chỗ này")
                     .accessible_name(format!("Đến mục của góp ý {}", c.id))
                     .clicked()
                 {
-                    out.push(Command::Jump(crate::compose::SourceRef::section(
-                        &c.section,
-                    )));
+                    out.push(Command::Jump(crate::compose::comment_source(c)));
                 }
             }
             super::proposed_changes::show(ui, report, view.read_only.is_some(), out);

@@ -9,7 +9,7 @@ use eframe::egui;
 use super::command::{Command, Modal};
 pub use super::forms::WordReportPreview;
 use crate::edit::Edit;
-use crate::import::docx::CommentImport;
+use crate::import::docx::{self, CommentImport};
 use crate::import::text;
 use crate::model::{Project, Report, Section, rich};
 
@@ -178,11 +178,23 @@ fn show_comments(
         .show(ctx, |ui| {
             ui.label(format!("Tệp: {}", path.display()));
             ui.label(format!(
-                "Gắn được {} góp ý vào báo cáo {}; {} góp ý không gắn được.",
+                "Gắn được {} góp ý mới vào báo cáo {}; {} góp ý không gắn được.",
                 found.placed.len(),
                 found.report,
                 found.unplaced.len()
             ));
+            if found.already > 0 {
+                ui.label(format!(
+                    "{} góp ý trong tệp đã có trong báo cáo, không thêm lại.",
+                    found.already
+                ));
+            }
+            if !found.replies.is_empty() {
+                ui.label(format!(
+                    "{} trả lời mới cho góp ý đã có.",
+                    found.replies.len()
+                ));
+            }
             egui::ScrollArea::vertical()
                 .max_height(300.0)
                 .id_salt("gop-y-word")
@@ -216,19 +228,23 @@ fn show_comments(
             ui.separator();
             ui.horizontal(|ui| {
                 let n = found.placed.len();
+                let replies = found.replies.len();
                 let m = changes.changes.len();
-                let label = if m == 0 {
-                    format!("Thêm {n} góp ý")
-                } else {
-                    format!("Thêm {n} góp ý và {m} đề xuất sửa")
-                };
-                let add = ui.add_enabled(n + m > 0, egui::Button::new(label));
+                let mut label = format!("Thêm {n} góp ý");
+                if replies > 0 {
+                    label.push_str(&format!(", {replies} trả lời"));
+                }
+                if m > 0 {
+                    label.push_str(&format!(" và {m} đề xuất sửa"));
+                }
+                let add = ui.add_enabled(n + replies + m > 0, egui::Button::new(label));
                 if add.clicked() {
                     out.push(Command::SealTyping);
-                    if n > 0 {
+                    if n + replies > 0 {
                         out.push(Command::Edit(Edit::AddComments {
                             report: found.report.clone(),
                             comments: found.placed.iter().map(|p| p.comment.clone()).collect(),
+                            replies: found.replies.clone(),
                         }));
                     }
                     if m > 0 {

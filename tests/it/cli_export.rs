@@ -511,6 +511,7 @@ fn the_review_copy_lists_the_open_comments_with_the_pages_they_point_to() {
         resolved_by: None,
         resolved_at: None,
         reopened_at: None,
+        anchor: None,
     };
     let mut on_last = comment(
         "c2",

@@ -298,6 +298,17 @@ for p in body.iter(W + "p"):
         print("A", s.get(W + "id"), "".join(t.text or "" for t in p.iter(W + "t")), sep="\t")
 "#;
 
+/// The comments Word shows as replies: `paraId\tparent` for each linked to another.
+const EXTENDED: &str = r#"
+import sys, zipfile
+from xml.etree import ElementTree as ET
+W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+z = zipfile.ZipFile(sys.argv[1])
+x = ET.fromstring(z.read("word/commentsExtended.xml"))
+for c in x.iter(W15 + "commentEx"):
+    print(c.get(W15 + "paraId"), "parent" if c.get(W15 + "paraIdParent") else "top", sep="\t")
+"#;
+
 #[test]
 fn the_review_copy_has_one_word_comment_per_open_comment_anchored_where_it_points() {
     let dir = tempfile::tempdir().unwrap();
@@ -319,6 +330,7 @@ fn the_review_copy_has_one_word_comment_per_open_comment_anchored_where_it_point
         resolved_by: None,
         resolved_at: None,
         reopened_at: None,
+        anchor: None,
     };
     let mut on_heading = comment("c2", "kien-nghi", None, "Bổ sung kiến nghị về kinh phí.");
     on_heading.replies.push(Reply {
@@ -344,8 +356,8 @@ fn the_review_copy_has_one_word_comment_per_open_comment_anchored_where_it_point
         .collect();
     assert_eq!(
         comments.len(),
-        2,
-        "one Word comment per open comment:\n{out}"
+        3,
+        "one Word comment per open comment and one per reply:\n{out}"
     );
     assert!(!out.contains("Góp ý đã xử lý xong."), "{out}");
     assert!(!out.contains("Ý KIẾN GÓP Ý CHƯA XỬ LÝ"));
@@ -386,11 +398,21 @@ fn the_review_copy_has_one_word_comment_per_open_comment_anchored_where_it_point
         expected.ends_with(&paragraph) && !paragraph.is_empty(),
         "{paragraph} / {expected}"
     );
+    // The author's name as written, the comment's own text; the reply is a Word reply
+    // on the same text, by its own author.
     let first = comments.iter().find(|c| c[3].contains("kinh phí")).unwrap();
-    assert!(first[2].starts_with("Nguyễn Văn A"), "{first:?}");
-    assert!(
-        first[3].contains("Trần Thị Bích") && first[3].contains("Đã bổ sung."),
-        "{first:?}"
+    assert_eq!(
+        (first[2], first[3]),
+        ("Nguyễn Văn A", "Bổ sung kiến nghị về kinh phí.")
+    );
+    let reply = comments.iter().find(|c| c[3] == "Đã bổ sung.").unwrap();
+    assert_eq!(reply[2], "Trần Thị Bích");
+    assert_eq!(anchored("Đã bổ sung."), heading);
+    let extended = python(EXTENDED, &docx);
+    assert_eq!(
+        extended.lines().filter(|l| l.ends_with("\tparent")).count(),
+        1,
+        "{extended}"
     );
 }
 

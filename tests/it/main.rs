@@ -53,3 +53,4 @@ mod ui_word_import;
 mod word_drafts;
 mod word_tables;
 mod word_edits;
+mod word_comments;

@@ -41,6 +41,7 @@ fn troubled_copy() -> (tempfile::TempDir, PathBuf) {
         resolved_by: None,
         resolved_at: None,
         reopened_at: None,
+        anchor: None,
     });
     let period = p.reports[0].period;
     if let Some(rec) = p.periods.iter_mut().find(|x| x.period == period) {

@@ -24,6 +24,7 @@ fn comment(id: &str, section: &str, paragraph: Option<usize>, text: &str) -> Com
         resolved_by: None,
         resolved_at: None,
         reopened_at: None,
+        anchor: None,
     }
 }
 
@@ -248,4 +249,78 @@ fn a_paragraph_page_falls_back_to_its_section() {
     assert_eq!(p.page_of("hc", Some(2)), Some(3));
     assert_eq!(p.page_of("hc", None), Some(3));
     assert_eq!(p.page_of("khong-co", Some(0)), None);
+}
+
+#[test]
+fn comments_on_parts_outside_the_sections_and_on_table_rows_are_listed_where_they_print() {
+    let on = |id: &str, section: &str, anchor: CommentAnchor, text: &str| {
+        let mut c = comment(id, section, None, text);
+        c.anchor = Some(anchor);
+        c
+    };
+    let row = CommentAnchor::Indicator {
+        id: "CT01".into(),
+        name: "Tỷ lệ hồ sơ trực tuyến".into(),
+    };
+    let part = part_of(&report(vec![
+        on("c1", "", CommentAnchor::Distribution, "Thêm nơi nhận."),
+        on("c2", "hc", row.clone(), "Số liệu?"),
+        on("c3", "", CommentAnchor::Summary, "Trích yếu dài."),
+        on("c4", "", row, "Phụ lục?"),
+    ]));
+    let locators: Vec<String> = texts(&part)
+        .into_iter()
+        .filter(|t| t.starts_with(|c: char| c.is_ascii_digit()))
+        .collect();
+    assert_eq!(
+        locators,
+        [
+            "1. Trích yếu — trang 1",
+            "2. Mục 2. Hạn chế, bảng chỉ tiêu, dòng “Tỷ lệ hồ sơ trực tuyến” — trang 3",
+            "3. Nơi nhận",
+            "4. Phụ lục, bảng chỉ tiêu, dòng “Tỷ lệ hồ sơ trực tuyến”",
+        ]
+    );
+    let sources: Vec<SourceRef> = report(Vec::new())
+        .review
+        .comments
+        .iter()
+        .map(comment_source)
+        .collect();
+    assert!(sources.is_empty());
+    let mut summary = comment("c", "", None, "x");
+    summary.anchor = Some(CommentAnchor::Summary);
+    assert_eq!(comment_source(&summary), SourceRef::Info);
+    summary.anchor = Some(CommentAnchor::Distribution);
+    assert_eq!(comment_source(&summary), SourceRef::Signature);
+    assert_eq!(
+        comment_source(&comment("c", "hc", Some(1), "x")),
+        SourceRef::section("hc")
+    );
+}
+
+#[test]
+fn a_margin_note_holds_the_comment_text_and_the_name_as_written_its_replies_apart() {
+    let mut c = comment("c1", "hc", Some(1), "Một.\nHai.");
+    c.replies.push(Reply {
+        author: "Trần Thị B".into(),
+        role: ReviewRole::Drafter,
+        at: at(23, 8, 0),
+        text: "Đã sửa.".into(),
+    });
+    let notes = annotations(&report(vec![c]));
+    assert_eq!(notes.len(), 1);
+    let n = &notes[0];
+    assert_eq!(
+        (n.id.as_str(), n.author.as_str(), n.paragraphs.clone()),
+        (
+            "c1",
+            "Nguyễn Văn A",
+            vec!["Một.".to_owned(), "Hai.".to_owned()]
+        )
+    );
+    assert_eq!(n.paragraph, Some(1));
+    assert_eq!(n.replies.len(), 1);
+    assert_eq!(n.replies[0].author, "Trần Thị B");
+    assert_eq!(n.replies[0].paragraphs, ["Đã sửa."]);
 }

@@ -1,7 +1,10 @@
 //! import, docx: comments a reviewer wrote in Word, placed as review comments on the
-//! section and paragraph of the report whose text they were written on. The text of
-//! the commented paragraph is compared with the report's headings and paragraphs,
-//! ignoring emphasis markers, list markers, heading numbers, case and diacritics.
+//! part of the report whose text they were written on (see [`super::comment_place`]):
+//! a section's heading or paragraph, a row of a table, or a part outside the sections.
+//! A comment the report already holds (read back from its own review copy: same
+//! text, same author or time, the two parts of its id) is not offered again; a Word
+//! reply becomes a reply of the comment it answers, once. The author's name is kept
+//! as written and a role the review copy wrote after it, `(người duyệt)`, set apart.
 //! Nothing is added here: the result lists what would be added and what could not be
 //! placed, for the clerk to confirm.
 
@@ -14,13 +17,9 @@ use docx_rs::{
 };
 
 use super::body::paragraph_text;
-use crate::import::fold;
-use crate::model::rich::{self, split_marker};
-use crate::model::{Comment, Reply, Report, ReviewRole};
+use super::comment_place::Places;
+use crate::model::{Comment, Project, Reply, Report, ReviewRole};
 use crate::review;
-
-/// Shortest text compared by containment (shorter texts must match whole).
-const MIN_CONTAINED: usize = 12;
 
 /// A Word comment placed on the report.
 #[derive(Clone, Debug, PartialEq)]
@@ -48,6 +47,10 @@ pub struct CommentImport {
     pub report: String,
     pub placed: Vec<PlacedComment>,
     pub unplaced: Vec<UnplacedComment>,
+    /// Comments (and replies) of the file the report already holds: not added again.
+    pub already: usize,
+    /// Replies written in Word to comments the report holds: (comment id, reply).
+    pub replies: Vec<(String, Reply)>,
 }
 
 /// A comment as found in the document: the Word comment, the paragraph its range
@@ -56,6 +59,8 @@ struct Found {
     word: WordComment,
     paragraph: String,
     quoted: String,
+    /// The cells of the table row the range starts in, when it starts in a table.
+    row: Option<Vec<String>>,
 }
 
 /// Walks the body in order and collects every comment's range.
@@ -66,6 +71,8 @@ struct Walk {
     open: Vec<usize>,
     /// A range opened between paragraphs starts in the next one.
     pending: Vec<WordComment>,
+    /// The cells of the table row being walked.
+    row: Option<Vec<String>>,
 }
 
 impl Walk {
@@ -81,6 +88,7 @@ impl Walk {
                 word: c.clone(),
                 paragraph: paragraph.to_owned(),
                 quoted: String::new(),
+                row: self.row.clone(),
             },
         );
     }
@@ -136,7 +144,23 @@ impl Walk {
     }
 
     fn table(&mut self, t: &Table) {
+        let outer = self.row.take();
         for TableChild::TableRow(row) in &t.rows {
+            self.row = Some(
+                row.cells
+                    .iter()
+                    .map(|TableRowChild::TableCell(cell)| {
+                        cell.children
+                            .iter()
+                            .filter_map(|c| match c {
+                                TableCellContent::Paragraph(p) => Some(paragraph_text(p)),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect(),
+            );
             for TableRowChild::TableCell(cell) in &row.cells {
                 for c in &cell.children {
                     match c {
@@ -147,6 +171,7 @@ impl Walk {
                 }
             }
         }
+        self.row = outer;
     }
 
     fn body(&mut self, children: &[DocumentChild]) {
@@ -171,65 +196,6 @@ impl Walk {
     }
 }
 
-/// Text compared: without a list marker or heading number, folded.
-fn key(text: &str) -> String {
-    let t = text.trim();
-    let t = split_marker(t).map_or(t, |(_, body)| body);
-    let t = strip_number(t);
-    fold(t)
-}
-
-/// `I. `, `2.1. `, `a) ` at the start of a heading.
-fn strip_number(t: &str) -> &str {
-    let head: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
-    let numberish = !head.is_empty()
-        && head.len() <= 8
-        && (head.ends_with('.') || head.ends_with(')'))
-        && head
-            .trim_end_matches(['.', ')'])
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || "IVXLC".contains(c) || c.is_lowercase());
-    if numberish && head.chars().count() <= 6 {
-        t[head.len()..].trim_start()
-    } else {
-        t
-    }
-}
-
-/// A place a comment can go: section, paragraph (`None`: the heading), its key.
-struct Target {
-    section: String,
-    paragraph: Option<usize>,
-    key: String,
-}
-
-fn targets(report: &Report) -> Vec<Target> {
-    let mut out = Vec::new();
-    for s in report.all_sections() {
-        out.push(Target {
-            section: s.id.clone(),
-            paragraph: None,
-            key: key(&s.title),
-        });
-        for (i, p) in review::paragraphs(&s.body).into_iter().enumerate() {
-            let mut notes = Vec::new();
-            let plain = if p.starts_with('|') {
-                p.replace('|', " ")
-            } else {
-                let (marker, body) = split_marker(p).unwrap_or(("", p));
-                let _ = marker;
-                rich::plain(body, 1, &mut notes)
-            };
-            out.push(Target {
-                section: s.id.clone(),
-                paragraph: Some(i),
-                key: key(&plain),
-            });
-        }
-    }
-    out
-}
-
 /// The time Word wrote (`2026-07-01T09:30:00Z`), as written (Word writes local time).
 fn word_time(date: &str) -> Option<NaiveDateTime> {
     let d = date.trim().trim_end_matches('Z');
@@ -237,22 +203,98 @@ fn word_time(date: &str) -> Option<NaiveDateTime> {
     NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok()
 }
 
+/// The text of a comment: one line per paragraph and per line break, trimmed.
 fn comment_text(c: &WordComment) -> String {
-    let parts: Vec<String> = c
-        .children
-        .iter()
-        .filter_map(|ch| match ch {
-            CommentChild::Paragraph(p) => Some(paragraph_text(p).trim().to_owned()),
-            CommentChild::Table(_) => None,
-        })
-        .filter(|t| !t.is_empty())
+    let mut text = String::new();
+    for ch in &c.children {
+        if let CommentChild::Paragraph(p) = ch {
+            lines_of(&p.children, &mut text);
+            text.push('\n');
+        }
+    }
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
         .collect();
-    crate::vi::nfc(&parts.join("\n"))
+    crate::vi::nfc(&lines.join("\n"))
 }
 
-/// Places the comments of `docx` on `report`; `now` stands for a comment without a
-/// date. Replies written in Word become replies of the comment they answer.
+/// The text of a comment's paragraph, a line break as a new line.
+fn lines_of(children: &[ParagraphChild], out: &mut String) {
+    for child in children {
+        match child {
+            ParagraphChild::Run(r) => {
+                for rc in &r.children {
+                    match rc {
+                        RunChild::Text(t) => out.push_str(&t.text),
+                        RunChild::Tab(_) => out.push(' '),
+                        RunChild::Break(_) => out.push('\n'),
+                        _ => {}
+                    }
+                }
+            }
+            ParagraphChild::Hyperlink(h) => lines_of(&h.children, out),
+            ParagraphChild::Insert(i) => {
+                for c in &i.children {
+                    if let docx_rs::InsertChild::Run(r) = c {
+                        lines_of(&[ParagraphChild::Run(r.clone())], out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Roles the review copy wrote after an author's name.
+const ROLE_SUFFIXES: [(&str, ReviewRole); 2] = [
+    ("(người duyệt)", ReviewRole::Reviewer),
+    ("(người soạn)", ReviewRole::Drafter),
+];
+
+/// The author's name as written, and the role an older review copy wrote after it.
+fn split_role(author: &str) -> (String, Option<ReviewRole>) {
+    let a = crate::vi::nfc(author.trim());
+    for (suffix, role) in ROLE_SUFFIXES {
+        if let Some(name) = a.strip_suffix(suffix) {
+            return (name.trim_end().to_owned(), Some(role));
+        }
+    }
+    (a, None)
+}
+
+/// The comment's own text without what an older review copy wrote around it: the
+/// line saying where it points (`Mục 1. …, đoạn 1 — trang 2`) and the replies after.
+fn own_text(text: &str, from_review_copy: bool) -> String {
+    if !from_review_copy {
+        return text.to_owned();
+    }
+    let mut lines: Vec<&str> = text.lines().collect();
+    if lines.len() > 1 && lines.first().is_some_and(|l| l.starts_with("Mục ")) {
+        lines.remove(0);
+    }
+    if let Some(i) = lines.iter().position(|l| l.starts_with("Trả lời của ")) {
+        lines.truncate(i);
+    }
+    lines.join("\n").trim().to_owned()
+}
+
+/// Places the comments of `docx` on `report` (see [`place_comments_in`]) without the
+/// project: rows of the indicator and task tables and the signer are not known.
 pub fn place_comments(docx: &docx_rs::Docx, report: &Report, now: NaiveDateTime) -> CommentImport {
+    place_comments_in(docx, None, report, now)
+}
+
+/// Places the comments of `docx` on `report` of `project`; `now` stands for a comment
+/// without a date. Replies written in Word become replies of the comment they answer;
+/// comments and replies the report already holds are counted, not offered again.
+pub fn place_comments_in(
+    docx: &docx_rs::Docx,
+    project: Option<&Project>,
+    report: &Report,
+    now: NaiveDateTime,
+) -> CommentImport {
     let mut walk = Walk::default();
     walk.body(&docx.document.children);
     // Comments whose range Word did not mark in the body (rare): listed as unplaced.
@@ -265,17 +307,18 @@ pub fn place_comments(docx: &docx_rs::Docx, report: &Report, now: NaiveDateTime)
                     word: c.clone(),
                     paragraph: String::new(),
                     quoted: String::new(),
+                    row: None,
                 },
             );
         }
     }
-    let replies: Vec<&WordComment> = docx
+    let word_replies: Vec<&WordComment> = docx
         .comments
         .inner()
         .iter()
         .filter(|c| c.parent_comment_id.is_some())
         .collect();
-    let targets = targets(report);
+    let places = Places::new(project, report);
     let mut taken: Vec<String> = report
         .review
         .comments
@@ -294,78 +337,112 @@ pub fn place_comments(docx: &docx_rs::Docx, report: &Report, now: NaiveDateTime)
         if f.word.parent_comment_id.is_some() {
             continue;
         }
-        let author = crate::vi::nfc(f.word.author.trim());
+        let (author, role) = split_role(&f.word.author);
         let author = if author.is_empty() {
             "Người góp ý (Word)".to_owned()
         } else {
             author
         };
-        let text = comment_text(&f.word);
+        let text = own_text(&comment_text(&f.word), role.is_some());
+        let time = word_time(&f.word.date).unwrap_or(now);
+        let replies: Vec<Reply> = word_replies
+            .iter()
+            .filter(|r| r.parent_comment_id == Some(f.word.id))
+            .map(|r| {
+                let (name, role) = split_role(&r.author);
+                Reply {
+                    author: name,
+                    role: role.unwrap_or(ReviewRole::Reviewer),
+                    at: word_time(&r.date).unwrap_or(time),
+                    text: comment_text(r),
+                }
+            })
+            .filter(|r| !r.text.is_empty())
+            .collect();
         let quoted = crate::vi::nfc(f.paragraph.trim());
-        let unplaced = |reason: String| UnplacedComment {
-            author: author.clone(),
-            text: text.clone(),
-            quoted: crate::vi::nfc(f.quoted.trim()),
-            reason,
-        };
         if text.is_empty() {
-            out.unplaced
-                .push(unplaced("góp ý không có chữ.".to_owned()));
+            out.unplaced.push(UnplacedComment {
+                author,
+                text,
+                quoted: crate::vi::nfc(f.quoted.trim()),
+                reason: "góp ý không có chữ.".to_owned(),
+            });
             continue;
         }
-        let Some(at) = find(&targets, &f.paragraph, &f.quoted, from) else {
-            let para = key(&f.paragraph);
-            let outside = !para.is_empty()
-                && [&report.opening, &report.closing, &report.summary]
-                    .iter()
-                    .any(|t| t.lines().any(|l| key(l) == para));
+        // Already held (the review copy's own comments read back): only the replies
+        // it does not have yet are added.
+        if let Some(held) = review::held_comment(report, &author, time, &text) {
+            out.already += 1;
+            for r in replies {
+                let queued = out.replies.iter().any(|(i, q)| *i == held.id && *q == r);
+                if !review::holds_reply(held, &r) && !queued {
+                    out.replies.push((held.id.clone(), r));
+                }
+            }
+            continue;
+        }
+        // A reply of the review copy that came back as a comment of its own (its link
+        // to the comment it answers lost on the way).
+        let as_reply = Reply {
+            author: author.clone(),
+            role: role.unwrap_or(ReviewRole::Reviewer),
+            at: time,
+            text: text.clone(),
+        };
+        let known_reply = report
+            .review
+            .comments
+            .iter()
+            .any(|c| review::holds_reply(c, &as_reply));
+        let twice = out
+            .placed
+            .iter()
+            .any(|p| p.comment.author == author && p.comment.at == time && p.comment.text == text);
+        if known_reply || twice {
+            out.already += 1;
+            continue;
+        }
+        let in_row = f.row.as_ref().and_then(|cells| places.find_row(cells));
+        let place = in_row.or_else(|| {
+            let i = places.find(&f.paragraph, &f.quoted, from)?;
+            from = i;
+            places.place(i).cloned()
+        });
+        let Some(place) = place else {
             let reason = if f.paragraph.trim().is_empty() {
                 "Word không ghi góp ý này gắn vào đoạn nào.".to_owned()
-            } else if outside {
-                format!(
-                    "đoạn “{}” là phần mở đầu, trích yếu hoặc câu kết, không thuộc mục nào; góp ý chỉ gắn được vào các mục của báo cáo.",
-                    crate::import::text::quote_for_note(&quoted)
-                )
             } else {
                 format!(
-                    "không tìm thấy đoạn “{}” trong báo cáo {}.",
+                    "không tìm thấy đoạn “{}” trong báo cáo {} (kể cả khi so theo từng chữ).",
                     crate::import::text::quote_for_note(&quoted),
                     report.id
                 )
             };
-            out.unplaced.push(unplaced(reason));
+            out.unplaced.push(UnplacedComment {
+                author,
+                text,
+                quoted: crate::vi::nfc(f.quoted.trim()),
+                reason,
+            });
             continue;
         };
-        from = at;
-        let target = &targets[at];
-        let time = word_time(&f.word.date).unwrap_or(now);
         let cid = review::comment_id(&author, time, taken.iter().map(String::as_str));
         taken.push(cid.clone());
-        let replies = replies
-            .iter()
-            .filter(|r| r.parent_comment_id == Some(f.word.id))
-            .map(|r| Reply {
-                author: crate::vi::nfc(r.author.trim()),
-                role: ReviewRole::Reviewer,
-                at: word_time(&r.date).unwrap_or(time),
-                text: comment_text(r),
-            })
-            .filter(|r| !r.text.is_empty())
-            .collect();
         out.placed.push(PlacedComment {
             comment: Comment {
                 id: cid,
-                section: target.section.clone(),
-                paragraph: target.paragraph,
+                section: place.section,
+                paragraph: place.paragraph,
                 author,
-                role: ReviewRole::Reviewer,
+                role: role.unwrap_or(ReviewRole::Reviewer),
                 at: time,
                 text,
                 replies,
-                resolved: f.word_done(),
+                resolved: false,
                 resolved_by: None,
                 resolved_at: None,
                 reopened_at: None,
+                anchor: place.anchor,
             },
             quoted,
         });
@@ -373,63 +450,41 @@ pub fn place_comments(docx: &docx_rs::Docx, report: &Report, now: NaiveDateTime)
     out
 }
 
-impl Found {
-    /// Word's "resolved" mark is not read by docx-rs: every comment comes open.
-    fn word_done(&self) -> bool {
-        false
-    }
-}
-
-/// The target the commented paragraph is, preferring the first at or after `from`
-/// (comments come in document order): whole text first, then containment, then the
-/// commented words alone.
-fn find(targets: &[Target], paragraph: &str, quoted: &str, from: usize) -> Option<usize> {
-    let para = key(paragraph);
-    let words = key(quoted);
-    let ordered = |pred: &dyn Fn(&Target) -> bool| -> Option<usize> {
-        (from..targets.len())
-            .chain(0..from.min(targets.len()))
-            .find(|&i| pred(&targets[i]))
-    };
-    if para.is_empty() && words.is_empty() {
-        return None;
-    }
-    if !para.is_empty()
-        && let Some(i) = ordered(&|t| t.key == para)
-    {
-        return Some(i);
-    }
-    let long = |s: &str| s.chars().count() >= MIN_CONTAINED;
-    if long(&para)
-        && let Some(i) =
-            ordered(&|t| long(&t.key) && (t.key.contains(&para) || para.contains(&t.key)))
-    {
-        return Some(i);
-    }
-    if long(&words)
-        && let Some(i) = ordered(&|t| t.key.contains(&words))
-    {
-        return Some(i);
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_ignore_numbers_markers_emphasis_and_diacritics() {
-        assert_eq!(key("I. KẾT QUẢ THỰC HIỆN"), "ket qua thuc hien");
-        assert_eq!(key("- Đã cấp 120 hồ sơ;"), "da cap 120 ho so");
-        assert_eq!(key("2.1. Về chuyển đổi số"), "ve chuyen doi so");
-        assert_eq!(key("a) Thuận lợi"), "thuan loi");
-    }
 
     #[test]
     fn word_times_are_read_as_written() {
         let t = word_time("2026-07-01T09:30:00Z").unwrap();
         assert_eq!(t.format("%d/%m/%Y %H:%M").to_string(), "01/07/2026 09:30");
         assert!(word_time("").is_none());
+    }
+
+    #[test]
+    fn what_an_older_review_copy_wrote_around_a_comment_is_set_apart() {
+        assert_eq!(
+            split_role("Nguyễn Văn Chủ Tịch (người duyệt)"),
+            ("Nguyễn Văn Chủ Tịch".to_owned(), Some(ReviewRole::Reviewer))
+        );
+        assert_eq!(
+            split_role(" Trần Thị Hoa (người soạn) "),
+            ("Trần Thị Hoa".to_owned(), Some(ReviewRole::Drafter))
+        );
+        assert_eq!(
+            split_role("Lê Văn (Ban Kinh tế)"),
+            ("Lê Văn (Ban Kinh tế)".to_owned(), None)
+        );
+        let old = "Mục 1. Công tác lãnh đạo, đoạn 1 — trang 2\nNêu rõ số.\nDòng hai.\nTrả lời của Trần Thị Hoa (người soạn), 08:00 ngày 02/07/2026:\nĐã bổ sung.";
+        assert_eq!(own_text(old, true), "Nêu rõ số.\nDòng hai.");
+        // A reviewer's own comment is kept whole, even when it starts with "Mục".
+        assert_eq!(
+            own_text("Mục này thiếu số liệu.\nThêm bảng.", false),
+            "Mục này thiếu số liệu.\nThêm bảng."
+        );
+        assert_eq!(
+            own_text("Mục này thiếu số liệu.", true),
+            "Mục này thiếu số liệu."
+        );
     }
 }

@@ -48,7 +48,12 @@ impl BaocaoApp {
         let read = docx::read_file(&path).and_then(|b| docx::open(&b, &path));
         self.modal = Some(match read {
             Ok(word) => Modal::WordComments {
-                found: Box::new(docx::place_comments(&word, report, now())),
+                found: Box::new(docx::place_comments_in(
+                    &word,
+                    Some(&doc.project),
+                    report,
+                    now(),
+                )),
                 changes: Box::new(docx::compare(&word, &doc.project, report)),
                 path,
             },
