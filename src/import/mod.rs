@@ -9,6 +9,7 @@
 mod csv;
 mod describe;
 pub mod docx;
+pub mod plan;
 mod header;
 mod read;
 mod rows;
