@@ -306,5 +306,56 @@ fn read_segment(
             }
         }
     }
+    note_respelled_offices(&table, &preview, &office_cols, scratch, &source_no, notes);
     apply(&preview, scratch);
+}
+
+/// Notes each office written otherwise than the office it was read as (`Phòng Văn hoá
+/// - Xã hội` read as `Phòng Văn hóa - Xã hội`), once, at its first row.
+fn note_respelled_offices(
+    table: &Table,
+    preview: &crate::import::ImportPreview,
+    office_cols: &[usize],
+    scratch: &Project,
+    source_no: &dyn Fn(usize) -> usize,
+    notes: &mut Vec<PlanNote>,
+) {
+    let known: Vec<&crate::model::Office> = scratch
+        .organisation
+        .offices
+        .iter()
+        .chain(preview.new_offices.iter())
+        .collect();
+    let find = |name: &str| {
+        let key = rows::office_key(name);
+        known
+            .iter()
+            .find(|o| rows::office_key(&o.name) == key || rows::office_key(&o.short) == key)
+            .copied()
+    };
+    let mut seen: Vec<String> = Vec::new();
+    for table_row in &preview.item_rows {
+        let Some(cells) = table.rows.get(table_row.saturating_sub(1)) else {
+            continue;
+        };
+        for col in office_cols {
+            let Some(cell) = cells.get(*col) else {
+                continue;
+            };
+            for piece in rows::split_offices(cell, |n| find(n).is_some()) {
+                let Some(office) = find(&piece) else {
+                    continue;
+                };
+                let written = crate::vi::nfc(piece.trim());
+                if written == office.name || written == office.short || seen.contains(&written) {
+                    continue;
+                }
+                notes.push(PlanNote::new(
+                    source_no(*table_row),
+                    format!("đơn vị “{written}” được hiểu là “{}”.", office.name),
+                ));
+                seen.push(written);
+            }
+        }
+    }
 }
