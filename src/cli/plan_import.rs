@@ -188,7 +188,10 @@ pub fn print_import(
     if let Some(year) = h.year {
         let _ = writeln!(out, "  Năm: {year}");
     }
-    if !creating && !project.plan.reference.trim().is_empty() && project.plan.reference != h.reference {
+    if !creating
+        && !project.plan.reference.trim().is_empty()
+        && project.plan.reference != h.reference
+    {
         let _ = writeln!(
             out,
             "  Dự án đã có kế hoạch “{}”; giữ tham chiếu đó, chỉ thêm nhiệm vụ và chỉ tiêu mới.",
@@ -256,15 +259,14 @@ pub fn print_import(
     }
     if !import.new_offices.is_empty() {
         let names: Vec<&str> = import.new_offices.iter().map(|o| o.name.as_str()).collect();
-        let _ = writeln!(
-            out,
-            "Đơn vị mới ({}): {}",
-            names.len(),
-            names.join("; ")
-        );
+        let _ = writeln!(out, "Đơn vị mới ({}): {}", names.len(), names.join("; "));
     }
     if !import.matched.is_empty() {
-        let _ = writeln!(out, "Đã có trong dự án ({}), không thêm lại:", import.matched.len());
+        let _ = writeln!(
+            out,
+            "Đã có trong dự án ({}), không thêm lại:",
+            import.matched.len()
+        );
         for m in &import.matched {
             let kind = match m.kind {
                 MatchedKind::Task => "nhiệm vụ",
@@ -275,7 +277,11 @@ pub fn print_import(
             } else {
                 format!("khác: {}", m.differences.join("; "))
             };
-            let _ = writeln!(out, "  Dòng {} · {kind} {} · {} — {same}", m.row, m.id, m.name);
+            let _ = writeln!(
+                out,
+                "  Dòng {} · {kind} {} · {} — {same}",
+                m.row, m.id, m.name
+            );
         }
     }
     if !import.notes.is_empty() {

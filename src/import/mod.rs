@@ -9,8 +9,8 @@
 mod csv;
 mod describe;
 pub mod docx;
-pub mod plan;
 mod header;
+pub mod plan;
 mod read;
 mod rows;
 pub mod text;

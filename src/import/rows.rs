@@ -493,10 +493,14 @@ pub(crate) fn split_offices(text: &str, known: impl Fn(&str) -> bool) -> Vec<Str
     names
 }
 
-/// Office names compare in NFC, case-insensitively, with spaces collapsed and the
-/// old and new placement of the tone mark taken as one (`Văn hoá` = `Văn hóa`).
+/// Office names compare in NFC, case-insensitively, with spaces collapsed, dashes and
+/// `&` taken as spaces (`Văn hóa - Xã hội` = `Văn hóa Xã hội`, `HĐND&UBND` = `HĐND &
+/// UBND`) and the old and new placement of the tone mark taken as one (`Văn hoá` =
+/// `Văn hóa`).
 pub(crate) fn office_key(name: &str) -> String {
-    let lower = crate::vi::nfc(name).to_lowercase();
+    let lower = crate::vi::nfc(name)
+        .to_lowercase()
+        .replace(['-', '–', '&'], " ");
     let mut key = lower.split_whitespace().collect::<Vec<_>>().join(" ");
     for (old, new) in [
         ("oá", "óa"),

@@ -128,7 +128,14 @@ fn tasks(ui: &mut egui::Ui, import: &PlanImport, project: &Project) {
         .num_columns(8)
         .show(ui, |ui| {
             for title in [
-                "Dòng", "Mã", "Nhóm", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Sản phẩm", "Thời hạn",
+                "Dòng",
+                "Mã",
+                "Nhóm",
+                "Nhiệm vụ",
+                "Chủ trì",
+                "Phối hợp",
+                "Sản phẩm",
+                "Thời hạn",
             ] {
                 ui.label(title);
             }

@@ -14,10 +14,13 @@ use crate::import_docx::python;
 /// the repository is a worktree.
 fn seeds() -> PathBuf {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    [root.join("../shared/seeds"), root.join("../../shared/seeds")]
-        .into_iter()
-        .find(|p| p.is_dir())
-        .expect("the seeds folder ../shared/seeds")
+    [
+        root.join("../shared/seeds"),
+        root.join("../../shared/seeds"),
+    ]
+    .into_iter()
+    .find(|p| p.is_dir())
+    .expect("the seeds folder ../shared/seeds")
 }
 
 fn seed(prefix: &str) -> PathBuf {
@@ -149,14 +152,21 @@ fn check_seed(prefix: &str, from_word: bool) -> (Project, String) {
     }
     let number = number_of(&seed_text);
     assert!(
-        project.plan.reference.contains(number.trim_start_matches(|c: char| c.is_ascii_digit()))
+        project
+            .plan
+            .reference
+            .contains(number.trim_start_matches(|c: char| c.is_ascii_digit()))
             && project.plan.reference.starts_with("Kế hoạch số "),
         "{} / {number}",
         project.plan.reference
     );
     let digits: String = number.chars().take_while(char::is_ascii_digit).collect();
     if !digits.is_empty() {
-        assert!(project.plan.reference.contains(&number), "{}", project.plan.reference);
+        assert!(
+            project.plan.reference.contains(&number),
+            "{}",
+            project.plan.reference
+        );
     }
     words_kept(&seed_text, &project, &printed);
     // The organisation and signer come from the plan's header and signature.
@@ -230,7 +240,13 @@ fn seed_001_from_text_becomes_every_task_of_its_appendix_with_offices_and_deadli
         .iter()
         .find(|o| o.name == "Các phòng, đơn vị thuộc phường")
         .unwrap();
-    assert!(project.plan.tasks.iter().any(|t| t.coordinating == [all.id.clone()]));
+    assert!(
+        project
+            .plan
+            .tasks
+            .iter()
+            .any(|t| t.coordinating == [all.id.clone()])
+    );
     // The row continued on the next line is joined to its task.
     assert!(
         project
@@ -240,7 +256,13 @@ fn seed_001_from_text_becomes_every_task_of_its_appendix_with_offices_and_deadli
             .any(|t| t.name.contains("đa dạng, phong phú (hội nghị, hội thảo")),
         "{printed}"
     );
-    assert!(project.plan.tasks.iter().any(|t| t.deadline == Deadline::Ongoing));
+    assert!(
+        project
+            .plan
+            .tasks
+            .iter()
+            .any(|t| t.deadline == Deadline::Ongoing)
+    );
     assert!(!project.plan.indicators.is_empty(), "{printed}");
     assert!(
         project
@@ -311,7 +333,10 @@ fn seed_002_gets_its_reference_conditional_deadlines_and_offices_from_text_and_w
         );
         // “Phòng Văn hóa - Xã hội, Trung tâm DVSNC”: two lead offices; “Các phòng, cơ
         // quan, đơn vị”: one office.
-        assert!(project.plan.tasks.iter().any(|t| t.lead.len() == 2), "{printed}");
+        assert!(
+            project.plan.tasks.iter().any(|t| t.lead.len() == 2),
+            "{printed}"
+        );
         assert!(
             project
                 .organisation
@@ -322,7 +347,10 @@ fn seed_002_gets_its_reference_conditional_deadlines_and_offices_from_text_and_w
             project.organisation.offices
         );
         // Not a Resolution-57 plan: imported, and said so.
-        assert!(printed.contains("không nhắc đến Nghị quyết số 57-NQ/TW"), "{printed}");
+        assert!(
+            printed.contains("không nhắc đến Nghị quyết số 57-NQ/TW"),
+            "{printed}"
+        );
         assert!(
             project
                 .plan
@@ -377,8 +405,14 @@ fn a_plan_with_a_table_but_no_resolution_57_is_imported_and_said_so() {
         project.plan.tasks[1].deadline.due_date(),
         chrono::NaiveDate::from_ymd_opt(2026, 6, 30)
     );
-    assert_eq!(project.plan.reference, "Kế hoạch số 12/KH-UBND ngày 05/03/2026");
-    assert!(printed.contains("không nhắc đến Nghị quyết số 57-NQ/TW"), "{printed}");
+    assert_eq!(
+        project.plan.reference,
+        "Kế hoạch số 12/KH-UBND ngày 05/03/2026"
+    );
+    assert!(
+        printed.contains("không nhắc đến Nghị quyết số 57-NQ/TW"),
+        "{printed}"
+    );
     // A column the plan has no field for is quoted, not dropped.
     assert!(printed.contains("kinh phí xã"), "{printed}");
     assert_eq!(project.plan.indicators.len(), 1, "{printed}");
@@ -390,7 +424,11 @@ fn importing_the_same_plan_again_matches_every_row_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let project_file = dir.path().join("p.ron");
     let plan = seed("002");
-    assert!(import_plan(&project_file, &plan, &["--yes"]).status.success());
+    assert!(
+        import_plan(&project_file, &plan, &["--yes"])
+            .status
+            .success()
+    );
     let before = std::fs::read(&project_file).unwrap();
     let out = import_plan(&project_file, &plan, &["--yes"]);
     let printed = text(&out);
@@ -412,7 +450,10 @@ fn a_plan_imported_into_the_sample_project_adds_its_tasks_and_keeps_the_plan_ref
     assert!(out.status.success(), "{printed}");
     let project = baocao::storage::load(&project_file).unwrap();
     assert_eq!(project.plan.reference, sample.plan.reference);
-    assert_eq!(project.organisation.full_name, sample.organisation.full_name);
+    assert_eq!(
+        project.organisation.full_name,
+        sample.organisation.full_name
+    );
     let matched = printed.matches("· nhiệm vụ ").count();
     assert_eq!(
         project.plan.tasks.len() - sample.plan.tasks.len() + matched,

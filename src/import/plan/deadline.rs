@@ -41,17 +41,29 @@ mod tests {
     fn the_deadlines_plans_write_get_their_meaning() {
         assert_eq!(
             meaning("Tháng 12/2026", 2026),
-            Deadline::Month { year: 2026, month: 12 }
+            Deadline::Month {
+                year: 2026,
+                month: 12
+            }
         );
         assert_eq!(
             meaning("Quý II/2026", 2026),
-            Deadline::Quarter { year: 2026, quarter: 2 }
+            Deadline::Quarter {
+                year: 2026,
+                quarter: 2
+            }
         );
         assert_eq!(
             meaning("trước 30/6/2026", 2026),
             Deadline::Date(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap())
         );
-        assert_eq!(meaning("Cả năm", 2027), Deadline::Month { year: 2027, month: 12 });
+        assert_eq!(
+            meaning("Cả năm", 2027),
+            Deadline::Month {
+                year: 2027,
+                month: 12
+            }
+        );
         assert_eq!(meaning("Thường xuyên", 2026), Deadline::Ongoing);
         let later = meaning("Sau khi Thành phố ban hành Kế hoạch", 2026);
         assert!(is_conditional(&later));

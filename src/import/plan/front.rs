@@ -90,7 +90,11 @@ pub fn read(rows: &[Row], rec: &Recognised) -> Head {
         rec.summary
             .split_whitespace()
             .rev()
-            .find_map(|w| w.trim_matches(|c: char| !c.is_ascii_digit()).parse::<i32>().ok())
+            .find_map(|w| {
+                w.trim_matches(|c: char| !c.is_ascii_digit())
+                    .parse::<i32>()
+                    .ok()
+            })
             .filter(|y| (2000..=2100).contains(y))
     });
     let (parent_body, issuing_body) = bodies(rec, &unit, &place);
@@ -107,11 +111,12 @@ pub fn read(rows: &[Row], rec: &Recognised) -> Head {
     } else {
         format!("Kế hoạch {}", lower_first_word(summary))
     };
-    let kind = if code.is_empty() { "KH-UBND" } else { code.as_str() };
-    let mut reference = format!(
-        "Kế hoạch số {}/{kind}",
-        number.as_deref().unwrap_or("…")
-    );
+    let kind = if code.is_empty() {
+        "KH-UBND"
+    } else {
+        code.as_str()
+    };
+    let mut reference = format!("Kế hoạch số {}/{kind}", number.as_deref().unwrap_or("…"));
     if let Some(d) = rec.date {
         reference.push_str(&format!(" ngày {}", crate::vi::date_short(d)));
     }
@@ -195,7 +200,9 @@ fn signer(lines: &[String]) -> Option<Signer> {
 /// `Thực hiện Nghị quyết …` → `thực hiện Nghị quyết …`; a name stays as written.
 fn lower_first_word(text: &str) -> String {
     let first = text.split_whitespace().next().unwrap_or("");
-    let common = ["thực", "triển", "về", "phát", "ứng", "chuyển", "đẩy", "tổ", "nâng"];
+    let common = [
+        "thực", "triển", "về", "phát", "ứng", "chuyển", "đẩy", "tổ", "nâng",
+    ];
     if common.contains(&first.to_lowercase().as_str()) {
         let mut chars = text.chars();
         chars

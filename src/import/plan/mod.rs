@@ -12,6 +12,7 @@
 mod deadline;
 mod front;
 mod merge;
+mod offices;
 mod source;
 mod table;
 mod targets;
@@ -109,9 +110,9 @@ impl PlanImport {
 
     /// Whether nothing would be added or changed.
     pub fn adds_nothing(&self, project: &Project) -> bool {
-        self.tasks.is_empty()
-            && self.indicators.is_empty()
-            && !(project.plan.reference.trim().is_empty() && !self.head.reference.is_empty())
+        let sets_reference =
+            project.plan.reference.trim().is_empty() && !self.head.reference.is_empty();
+        self.tasks.is_empty() && self.indicators.is_empty() && !sets_reference
     }
 }
 
@@ -165,7 +166,7 @@ pub fn read_file(path: &Path) -> Result<PlanDocument, PlanImportError> {
 
 /// Reads a plan from its plain text (tab-separated tables as Word copies them).
 pub fn read_text(text: &str) -> PlanDocument {
-    let rec = text::recognise(text);
+    let rec = text::recognise(&source::without_markup(text));
     document(source::text_rows(text), &rec)
 }
 
@@ -185,11 +186,13 @@ pub fn preview(doc: &PlanDocument, project: &Project) -> PlanImport {
     let mut notes = doc.notes.clone();
     let mut scratch = project.clone();
     if scratch.plan.year == 0 {
-        scratch.plan.year = doc.head.year.unwrap_or_else(|| {
-            chrono::Datelike::year(&chrono::Local::now().date_naive())
-        });
+        scratch.plan.year = doc
+            .head
+            .year
+            .unwrap_or_else(|| chrono::Datelike::year(&chrono::Local::now().date_naive()));
     }
     let tables = table::read(&doc.rows, &mut scratch, &mut notes);
+    offices::unify_abbreviations(&mut scratch, project.organisation.offices.len(), &mut notes);
     let body_end = tables
         .first_header
         .or_else(|| doc.rows.iter().position(front::is_appendix_title))
@@ -215,10 +218,14 @@ fn lacks(import: &PlanImport, head: &Head) -> Vec<PlanNote> {
         say("văn bản không mang tên “KẾ HOẠCH” hay số ký hiệu KH; vẫn đọc như một kế hoạch.");
     }
     if !head.resolution57 {
-        say("kế hoạch không nhắc đến Nghị quyết số 57-NQ/TW; đây có thể không phải kế hoạch thực hiện Nghị quyết 57 — hãy xem lại trước khi dùng làm kế hoạch của dự án.");
+        say(
+            "kế hoạch không nhắc đến Nghị quyết số 57-NQ/TW; đây có thể không phải kế hoạch thực hiện Nghị quyết 57 — hãy xem lại trước khi dùng làm kế hoạch của dự án.",
+        );
     }
     if head.number.is_none() {
-        say("kế hoạch chưa có số (Số: …/KH-…); tham chiếu kế hoạch để trống số, hãy điền khi kế hoạch được ban hành.");
+        say(
+            "kế hoạch chưa có số (Số: …/KH-…); tham chiếu kế hoạch để trống số, hãy điền khi kế hoạch được ban hành.",
+        );
     }
     if head.date.is_none() {
         say("kế hoạch chưa ghi đủ ngày ban hành; tham chiếu kế hoạch không có ngày.");
@@ -227,7 +234,9 @@ fn lacks(import: &PlanImport, head: &Head) -> Vec<PlanNote> {
         say("không tìm thấy năm của kế hoạch; các thời hạn không ghi năm được hiểu theo năm nay.");
     }
     if import.tables == 0 {
-        say("văn bản không có bảng nhiệm vụ (Phụ lục với các cột STT, Nhiệm vụ, Đơn vị chủ trì, …); chưa nhập nhiệm vụ nào. Nếu Phụ lục là tệp riêng, hãy nhập tệp đó.");
+        say(
+            "văn bản không có bảng nhiệm vụ (Phụ lục với các cột STT, Nhiệm vụ, Đơn vị chủ trì, …); chưa nhập nhiệm vụ nào. Nếu Phụ lục là tệp riêng, hãy nhập tệp đó.",
+        );
     }
     if import.tasks.is_empty() && import.tables > 0 && import.matched.is_empty() {
         say("các bảng không có dòng nhiệm vụ nào đọc được.");
@@ -238,7 +247,9 @@ fn lacks(import: &PlanImport, head: &Head) -> Vec<PlanNote> {
             .iter()
             .any(|m| m.kind == MatchedKind::Indicator)
     {
-        say("không tìm thấy chỉ tiêu có con số (như “đạt 95%”, “tối thiểu 10 sáng kiến”) trong phần mục tiêu, chỉ tiêu.");
+        say(
+            "không tìm thấy chỉ tiêu có con số (như “đạt 95%”, “tối thiểu 10 sáng kiến”) trong phần mục tiêu, chỉ tiêu.",
+        );
     }
     if head.signer.is_none() {
         say("không đọc được người ký ở cuối kế hoạch.");

@@ -44,26 +44,48 @@ impl Row {
     }
 }
 
-/// The rows of plain text: one per line, cells split at tabs. Markdown emphasis marks
-/// (`**`) that a copy from a converter leaves are taken off.
+/// Plain text without the emphasis marks (`**`) a converter leaves: where a mark glues
+/// a heading to the text before it (`Các chỉ tiêu**a) Nhóm …**`), a line break.
+pub fn without_markup(text: &str) -> String {
+    let pieces: Vec<&str> = text.split("**").collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, piece) in pieces.iter().enumerate() {
+        if i > 0 {
+            let before = pieces.get(i - 1).copied().unwrap_or("");
+            let glued = before.ends_with(|c: char| !c.is_whitespace())
+                && super::targets::starts_with_heading(piece);
+            if glued {
+                out.push('\n');
+            }
+        }
+        out.push_str(piece);
+    }
+    out
+}
+
+/// The rows of plain text: one per line (a line [`without_markup`] splits gives rows of
+/// the same number), cells split at tabs.
 pub fn text_rows(text: &str) -> Vec<Row> {
-    text.lines()
-        .enumerate()
-        .map(|(i, line)| {
-            let line = crate::vi::nfc(line).replace("**", "");
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        for line in without_markup(&crate::vi::nfc(line)).split('\n') {
             let tabular = line.trim_end().contains('\t');
             let cells = if tabular {
-                line.trim_end().split('\t').map(|c| c.trim().to_owned()).collect()
+                line.trim_end()
+                    .split('\t')
+                    .map(|c| c.trim().to_owned())
+                    .collect()
             } else {
                 vec![line.trim().to_owned()]
             };
-            Row {
+            out.push(Row {
                 no: i + 1,
                 cells,
                 tabular,
-            }
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 /// The rows of a Word document's body, in order.

@@ -40,9 +40,10 @@ fn header_fields(row: &Row) -> Option<Vec<Field>> {
 
 /// A row made of rule characters only (`----\t---`): a text table's underline.
 fn is_rule(row: &Row) -> bool {
-    row.filled()
-        .iter()
-        .all(|(_, c)| c.chars().all(|ch| matches!(ch, '-' | ':' | '|' | '=' | '+')))
+    row.filled().iter().all(|(_, c)| {
+        c.chars()
+            .all(|ch| matches!(ch, '-' | ':' | '|' | '=' | '+'))
+    })
 }
 
 /// A page number between the parts of a table (`2`, `- 3 -`).
@@ -52,7 +53,10 @@ fn is_page_number(row: &Row) -> bool {
         return false;
     };
     let digits = text.trim_matches(|c: char| c == '-' || c.is_whitespace());
-    !row.tabular && !digits.is_empty() && digits.len() <= 3 && digits.chars().all(|c| c.is_ascii_digit())
+    !row.tabular
+        && !digits.is_empty()
+        && digits.len() <= 3
+        && digits.chars().all(|c| c.is_ascii_digit())
 }
 
 /// A group title: capitals (`I. NHIỆM VỤ TRỌNG TÂM`, `NHIỆM VỤ THƯỜNG XUYÊN`).
@@ -110,7 +114,10 @@ fn segment(
         if is_page_number(row) {
             notes.push(PlanNote::new(
                 row.no,
-                format!("“{}” giữa hai phần của bảng là số trang; bỏ qua.", row.quoted()),
+                format!(
+                    "“{}” giữa hai phần của bảng là số trang; bỏ qua.",
+                    row.quoted()
+                ),
             ));
             j += 1;
             continue;
@@ -145,7 +152,8 @@ fn segment(
             j += 1;
             continue;
         }
-        let number_empty = number_col.is_some_and(|c| row.cells.get(c).is_none_or(|s| s.trim().is_empty()));
+        let number_empty =
+            number_col.is_some_and(|c| row.cells.get(c).is_none_or(|s| s.trim().is_empty()));
         let continues = last_is_item
             && number_empty
             && !is_group_title(first)

@@ -70,6 +70,37 @@ fn heading(text: &str) -> Option<(usize, &str)> {
     None
 }
 
+/// Whether `text` starts with a heading number (`a) `, `2. `, `II. `).
+pub fn starts_with_heading(text: &str) -> bool {
+    heading(text).is_some()
+}
+
+/// The body's paragraphs: a line that starts in lower case after a line without a
+/// final stop continues it (a page break inside a sentence).
+fn paragraphs(rows: &[Row]) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    for row in rows.iter().filter(|r| !r.tabular) {
+        let text = row.cells.join(" ");
+        let text = text.trim();
+        if text.is_empty() {
+            continue;
+        }
+        let continues = text.chars().next().is_some_and(char::is_lowercase)
+            && heading(text).is_none()
+            && out
+                .last()
+                .is_some_and(|(_, last)| !last.ends_with(['.', ';', ':', '!', '?']));
+        match out.last_mut() {
+            Some((_, last)) if continues => {
+                last.push(' ');
+                last.push_str(text);
+            }
+            _ => out.push((row.no, text.to_owned())),
+        }
+    }
+    out
+}
+
 fn names_targets(text: &str) -> bool {
     let f = fold(text);
     f.contains("muc tieu") || f.contains("chi tieu")
@@ -81,12 +112,8 @@ pub fn read(rows: &[Row], notes: &mut Vec<PlanNote>) -> Vec<Found> {
     // Depth of the heading that opened the objectives, while inside them.
     let mut open: Option<usize> = None;
     let mut group = String::new();
-    for row in rows.iter().filter(|r| !r.tabular) {
-        let text = row.cells.join(" ");
-        let text = text.trim();
-        if text.is_empty() {
-            continue;
-        }
+    for (no, text) in paragraphs(rows) {
+        let text = text.as_str();
         if let Some((depth, title)) = heading(text)
             && title.chars().count() < 160
         {
@@ -116,17 +143,17 @@ pub fn read(rows: &[Row], notes: &mut Vec<PlanNote>) -> Vec<Found> {
                 [] => {}
                 [one] => match indicator(sentence, one) {
                     Ok(indicator) => out.push(Found {
-                        row: row.no,
+                        row: no,
                         group: group.clone(),
                         indicator,
                     }),
                     Err(why) => notes.push(PlanNote::new(
-                        row.no,
+                        no,
                         format!("chỉ tiêu chưa rõ ({why}), chưa nhập: “{sentence}”"),
                     )),
                 },
                 many => notes.push(PlanNote::new(
-                    row.no,
+                    no,
                     format!(
                         "câu có {} mức chỉ tiêu ({}); chưa nhập, hãy tách thành từng chỉ tiêu: “{sentence}”",
                         many.len(),
@@ -160,7 +187,12 @@ fn sentences(text: &str) -> Vec<&str> {
             start = at + a.len_utf8();
         }
     }
-    let s = text.get(start..).unwrap_or("").trim().trim_end_matches(['.', ';']).trim();
+    let s = text
+        .get(start..)
+        .unwrap_or("")
+        .trim()
+        .trim_end_matches(['.', ';'])
+        .trim();
     if !s.is_empty() {
         out.push(s);
     }
@@ -203,7 +235,11 @@ fn candidates(s: &str) -> Vec<(usize, usize)> {
         // not gets no keyword (the number alone is the phrase).
         let head_orig = s.get(..start).unwrap_or("");
         let head = head_orig.to_lowercase();
-        let head = if head.len() == head_orig.len() { head } else { String::new() };
+        let head = if head.len() == head_orig.len() {
+            head
+        } else {
+            String::new()
+        };
         let keyword = keyword_start(head.trim_end().trim_end_matches(':'));
         let after_colon = head.trim_end().ends_with(':');
         if percent {
@@ -383,14 +419,21 @@ mod tests {
                 "Tỷ lệ phủ sóng 4G trên địa bàn",
             ]
         );
-        assert!(found.iter().all(|f| f.group == "Nhóm chỉ tiêu về sở hữu trí tuệ"));
+        assert!(
+            found
+                .iter()
+                .all(|f| f.group == "Nhóm chỉ tiêu về sở hữu trí tuệ")
+        );
         assert_eq!(number(&found[0].indicator), (Comparison::AtLeast, 95.0));
         assert_eq!(found[0].indicator.unit, "%");
         assert_eq!(found[2].indicator.unit, "doanh nghiệp");
         assert_eq!(number(&found[2].indicator), (Comparison::AtLeast, 2.0));
         assert_eq!(number(&found[3].indicator), (Comparison::MoreThan, 95.0));
         assert_eq!(found[4].indicator.unit, "sáng kiến");
-        assert_eq!(found[4].indicator.target_as_written, "tối thiểu có 10 sáng kiến");
+        assert_eq!(
+            found[4].indicator.target_as_written,
+            "tối thiểu có 10 sáng kiến"
+        );
         assert_eq!(number(&found[6].indicator), (Comparison::AtLeast, 80.0));
         assert_eq!(found[7].indicator.target_as_written, "đạt từ 50% trở lên");
         assert!(notes.is_empty(), "{notes:?}");
@@ -400,7 +443,10 @@ mod tests {
     fn a_sentence_with_two_targets_is_listed_for_the_clerk() {
         let mut notes = Vec::new();
         let found = read(
-            &rows(&["2. Chỉ tiêu", "Hồ sơ điện tử đạt 90% và ký số đạt 80% trong năm."]),
+            &rows(&[
+                "2. Chỉ tiêu",
+                "Hồ sơ điện tử đạt 90% và ký số đạt 80% trong năm.",
+            ]),
             &mut notes,
         );
         assert!(found.is_empty());

@@ -65,7 +65,12 @@ fn a_text_without_a_table_or_a_number_says_what_it_lacked() {
     let import = preview(&doc, &Project::default());
     assert!(import.tasks.is_empty());
     let said: Vec<String> = import.notes.iter().map(|n| n.message.clone()).collect();
-    for lack in ["không có bảng nhiệm vụ", "chưa có số", "57-NQ/TW", "chỉ tiêu có con số"] {
+    for lack in [
+        "không có bảng nhiệm vụ",
+        "chưa có số",
+        "57-NQ/TW",
+        "chỉ tiêu có con số",
+    ] {
         assert!(said.iter().any(|m| m.contains(lack)), "{lack}: {said:?}");
     }
 }
