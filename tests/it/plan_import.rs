@@ -522,3 +522,67 @@ fn a_plan_given_to_the_report_import_points_to_import_plan() {
     }
     assert_eq!(std::fs::read(&project_file).unwrap(), before);
 }
+
+#[test]
+fn the_window_previews_a_plan_then_adds_it_as_one_undo_step() {
+    use baocao::ui::BaocaoApp;
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(crate::support::SAMPLE_PATH, &path).unwrap();
+    let sample = baocao::storage::load(&path).unwrap();
+    let plan = seed("002");
+    let expected =
+        baocao::import::plan::preview(&baocao::import::plan::read_file(&plan).unwrap(), &sample);
+    assert!(!expected.tasks.is_empty());
+    let answer = plan.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(
+                &path,
+                Box::new(crate::support::answers::Answers {
+                    plan: Some(answer),
+                    ..Default::default()
+                }),
+            )
+        });
+    h.run();
+    h.get_by_label("Tệp").click();
+    h.run();
+    h.get_by_label("Nhập kế hoạch…").click();
+    h.run_steps(8);
+    // Every row is shown before anything changes.
+    h.get_by_label_contains("Tham chiếu: Kế hoạch số 97/KH-UBND ngày 28/02/2026");
+    h.get_by_label(&expected.tasks[0].name);
+    h.get_by_label_contains("Cần xem lại");
+    assert_eq!(
+        h.state().project().unwrap().plan.tasks.len(),
+        sample.plan.tasks.len()
+    );
+    let button = format!(
+        "Nhập {} nhiệm vụ, {} chỉ tiêu",
+        expected.tasks.len(),
+        expected.indicators.len()
+    );
+    h.get_by_label(&button).click_accesskit();
+    h.run_steps(8);
+    assert!(h.state().modal.is_none());
+    let project = h.state().project().unwrap();
+    assert_eq!(
+        project.plan.tasks.len(),
+        sample.plan.tasks.len() + expected.tasks.len()
+    );
+    assert_eq!(project.plan.reference, sample.plan.reference);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().project().unwrap().plan,
+        sample.plan,
+        "one Ctrl+Z takes the plan import back"
+    );
+}
