@@ -587,6 +587,32 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_naming_a_group_of_offices_is_one_office_and_a_list_is_several() {
+        let none = |_: &str| false;
+        assert_eq!(
+            split_offices("Các phòng, ban, đơn vị", none),
+            ["Các phòng, ban, đơn vị"]
+        );
+        assert_eq!(
+            split_offices("Các phòng, cơ quan, đơn vị", none),
+            ["Các phòng, cơ quan, đơn vị"]
+        );
+        assert_eq!(
+            split_offices("Đảng ủy, HĐND, UBND", none),
+            ["Đảng ủy", "HĐND", "UBND"]
+        );
+        assert_eq!(
+            split_offices("Phòng Văn hóa - Xã hội, Trung tâm DVSNC", none),
+            ["Phòng Văn hóa - Xã hội", "Trung tâm DVSNC"]
+        );
+        assert_eq!(
+            office_key("Phòng Văn hoá -  Xã hội"),
+            office_key("Phòng Văn hóa Xã hội")
+        );
+        assert_eq!(office_key("HĐND&UBND"), office_key("HĐND & UBND"));
+    }
+
+    #[test]
     fn a_number_is_expected_after_a_comparison_or_a_percent_sign() {
         assert!(expects_number("abc%", ""));
         assert!(expects_number("Tối thiểu", ""));

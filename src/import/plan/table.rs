@@ -239,7 +239,12 @@ fn read_segment(
         return;
     };
     let has = |f: Field| header.mapping.iter().any(|m| m.field == f);
-    let kind = if has(Field::TaskName) {
+    // `Nội dung` with an office, product or deadline column and no target is a list
+    // of tasks.
+    let task_like = [Field::Coordinating, Field::Output, Field::Deadline]
+        .into_iter()
+        .any(&has);
+    let kind = if has(Field::TaskName) || (task_like && !has(Field::Target)) {
         ImportKind::Tasks
     } else {
         ImportKind::Indicators

@@ -82,3 +82,26 @@ fn a_report_is_not_taken_for_a_plan_but_a_plan_is() {
     let report = crate::import::text::recognise("Số: 15/BC-UBND\nBÁO CÁO\nKết quả việc A\n");
     assert!(!looks_like_plan(&report));
 }
+
+#[test]
+fn a_table_of_task_contents_with_a_directing_leader_column_reads_as_tasks() {
+    let text = "KẾ HOẠCH\nThực hiện Nghị quyết 57-NQ/TW\nPHỤ LỤC\n\
+TT\tNội dung nhiệm vụ\tChủ trì chỉ đạo\tCơ quan chủ trì\tThời gian hoàn thành\n\
+1\tRà soát thủ tục\tPhó Chủ tịch UBND\tCông chức Tư pháp - Hộ tịch\tQuý III/2026\n";
+    let import = preview(&read_text(text), &Project::default());
+    assert_eq!(import.tasks.len(), 1, "{:#?}", import.notes);
+    assert_eq!(import.tasks[0].name, "Rà soát thủ tục");
+    assert_eq!(
+        import.office_name(&Project::default(), &import.tasks[0].lead[0]),
+        "Công chức Tư pháp - Hộ tịch"
+    );
+    // The directing leader has no field: quoted in a note.
+    assert!(
+        import
+            .notes
+            .iter()
+            .any(|n| n.message.contains("Phó Chủ tịch UBND")),
+        "{:#?}",
+        import.notes
+    );
+}
