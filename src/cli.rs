@@ -7,12 +7,14 @@
 //! after the draft. `baocao import FILE.ron
 //! TABLE.csv|xlsx` adds indicators or tasks from a table after showing what it read;
 //! `baocao import FILE.ron REPORT.txt` adds a report recognised from its plain text.
+//! `baocao import-plan FILE.ron PLAN.docx|txt` reads a Kế hoạch into the project's plan.
 
 mod aggregate;
 mod batch;
 mod docx_import;
 mod export;
 mod new_report;
+mod plan_import;
 mod print;
 mod save;
 mod sign_ready;
@@ -26,6 +28,7 @@ pub use docx_import::run_docx_import;
 pub use export::run_export;
 pub(crate) use export::{creation_date, export_into, render_asked};
 pub use new_report::{NewReportArgs, run_new_report};
+pub use plan_import::{PlanImportArgs, run_plan_import};
 pub use print::{PrintArgs, run_print};
 pub use sign_ready::SignReadyArgs;
 pub use text_import::run_text_import;
@@ -50,6 +53,8 @@ pub enum Command {
     /// `baocao import`: add indicators or tasks from a table.
     Import(ImportArgs),
     NewReport(NewReportArgs),
+    /// `baocao import-plan`: a plan document into the project's plan.
+    ImportPlan(PlanImportArgs),
     /// `baocao print`: the report's pages to a printer.
     Print(PrintArgs),
     /// `baocao verify SIGNED.pdf [FILE.ron]`: check a signed PDF.
@@ -206,6 +211,10 @@ pub const USAGE: &str = "Cách dùng:
   baocao import TỆP.ron GÓP-Ý.docx --compare [--report MÃ] [--yes]
                               so sánh tệp Word với báo cáo: chỉ nhập các đoạn đã sửa, thêm, xóa
                               thành đề xuất sửa (báo cáo chưa đổi cho đến khi chấp nhận)
+  baocao import-plan TỆP.ron KẾ-HOẠCH.docx|KẾ-HOẠCH.txt [--yes]
+                              nhập kế hoạch (số, ngày, tên; bảng nhiệm vụ của Phụ lục; các chỉ tiêu
+                              có con số) vào kế hoạch của dự án; nếu TỆP.ron chưa có, tạo dự án mới
+                              từ kế hoạch (xã, phường, đơn vị, người ký)
   baocao new-report TỆP.ron [--from MÃ] [--period 2026-Q3]
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
@@ -263,6 +272,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
         [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
+        [cmd, rest @ ..] if cmd == "import-plan" => {
+            plan_import::parse_import_plan(rest).map(Command::ImportPlan)
+        }
         [cmd, rest @ ..] if cmd == "print" => print::parse_print(rest).map(Command::Print),
         [cmd, rest @ ..] if cmd == "verify" => verify::parse_verify(rest).map(Command::Verify),
         [cmd, rest @ ..] if cmd == "aggregate" => {

@@ -174,6 +174,9 @@ pub enum Edit {
     },
     /// Adds what an import preview found (new offices, groups, indicators or tasks).
     Import(Box<crate::import::ImportPreview>),
+    /// Adds what a plan document's import found (reference when the project has none,
+    /// offices, groups, tasks, indicators): Tệp › Nhập kế hoạch….
+    ImportPlan(Box<crate::import::plan::PlanImport>),
     /// A review step on a report by `actor` at `at` (the window reads the clock).
     Review {
         report: ReportId,
@@ -576,6 +579,33 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
                 return Err(EditError::ImportOutdated(id.clone()));
             }
             crate::import::apply(&preview, project);
+        }
+        Edit::ImportPlan(import) => {
+            let plan = &project.plan;
+            let offices = &project.organisation.offices;
+            let taken = import
+                .indicators
+                .iter()
+                .map(|i| &i.id)
+                .find(|id| plan.indicators.iter().any(|x| &x.id == *id))
+                .or_else(|| {
+                    import
+                        .tasks
+                        .iter()
+                        .map(|t| &t.id)
+                        .find(|id| plan.tasks.iter().any(|x| &x.id == *id))
+                })
+                .or_else(|| {
+                    import
+                        .new_offices
+                        .iter()
+                        .map(|o| &o.id)
+                        .find(|id| offices.iter().any(|x| &x.id == *id))
+                });
+            if let Some(id) = taken {
+                return Err(EditError::ImportOutdated(id.clone()));
+            }
+            crate::import::plan::apply(&import, project);
         }
         Edit::Review {
             report,

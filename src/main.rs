@@ -38,6 +38,12 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
+        Command::ImportPlan(args) => cli::run_plan_import(
+            &args,
+            &mut std::io::stdin().lock(),
+            &mut std::io::stdout(),
+            &mut std::io::stderr(),
+        ),
         Command::NewReport(args) => {
             cli::run_new_report(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }

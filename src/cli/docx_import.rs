@@ -79,6 +79,9 @@ fn report(
     err: &mut dyn Write,
 ) -> Result<Option<String>, ExitCode> {
     let rec = docx::recognise(word).rec;
+    if crate::import::plan::looks_like_plan(&rec) {
+        return Err(super::plan_import::refuse_plan(args, err));
+    }
     if rec.is_empty() {
         print_notes(&rec.notes, out);
         let _ = writeln!(

@@ -41,6 +41,9 @@ pub fn run_text_import(
         }
     };
     let rec = text::recognise(&text);
+    if crate::import::plan::looks_like_plan(&rec) {
+        return super::plan_import::refuse_plan(args, err);
+    }
     if rec.is_empty() {
         print_notes(&rec.notes, out);
         let _ = writeln!(

@@ -192,7 +192,7 @@ pub(crate) fn task_table(ctx: &Ctx) -> Table {
                     .collect::<Vec<_>>()
                     .join("; "),
             ),
-            cell(task.deadline.label()),
+            cell(task.deadline_text()),
             cell(status.label()),
             cell(
                 progress

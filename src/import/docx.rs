@@ -26,6 +26,9 @@ pub use comments::{
     CommentImport, PlacedComment, UnplacedComment, place_comments, place_comments_in,
 };
 
+/// The plain text of a paragraph (for the plan import's rows).
+pub(crate) use body::paragraph_text;
+
 /// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).
 pub const MAX_DOCX_BYTES: u64 = crate::limits::MAX_DOCX_FILE_BYTES;
 

@@ -90,7 +90,8 @@ pub fn recognise(title: &str) -> Option<Field> {
     if t == "don vi tinh" || t == "dvt" {
         return Some(Field::Unit);
     }
-    if t.contains("chu tri") {
+    // `Chủ trì chỉ đạo` names the leader who directs, not the office that leads.
+    if t.contains("chu tri") && !t.contains("chi dao") {
         return Some(Field::Lead);
     }
     if t.contains("phoi hop") {

@@ -10,6 +10,7 @@ mod csv;
 mod describe;
 pub mod docx;
 mod header;
+pub mod plan;
 mod read;
 mod rows;
 pub mod text;

@@ -294,6 +294,7 @@ impl<'a> Builder<'a> {
             coordinating: self.offices(coordinating),
             output: output.to_owned(),
             deadline: parsed,
+            deadline_as_written: String::new(),
             note: note.to_owned(),
         })
     }
@@ -457,7 +458,7 @@ fn starts_like_office(part: &str, known: &impl Fn(&str) -> bool) -> bool {
 }
 
 /// The office names of a cell (see [`Builder::offices`]), trimmed of list marks.
-fn split_offices(text: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
+pub(crate) fn split_offices(text: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
     let mut names = Vec::new();
     for part in text.split([';', '\n']) {
         let part = part.trim().trim_start_matches(['-', '+', '•']).trim();
@@ -471,9 +472,13 @@ fn split_offices(text: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
         let mut current = String::new();
         for piece in part.split(',').map(str::trim).filter(|p| !p.is_empty()) {
             let piece = piece.trim_start_matches("và ").trim();
+            // `Các phòng, ban, đơn vị`: a phrase naming a group of offices is one
+            // office; its lower-case pieces continue it.
+            let continues_group = current.to_lowercase().starts_with("các ")
+                && piece.chars().next().is_some_and(char::is_lowercase);
             if current.is_empty() {
                 current = piece.to_owned();
-            } else if starts_like_office(piece, &known) {
+            } else if !continues_group && starts_like_office(piece, &known) {
                 names.push(std::mem::take(&mut current));
                 current = piece.to_owned();
             } else {
@@ -488,13 +493,32 @@ fn split_offices(text: &str, known: impl Fn(&str) -> bool) -> Vec<String> {
     names
 }
 
-/// Office names compare in NFC, case-insensitively, with spaces collapsed.
-fn office_key(name: &str) -> String {
-    crate::vi::nfc(name)
+/// Office names compare in NFC, case-insensitively, with spaces collapsed, dashes and
+/// `&` taken as spaces (`Văn hóa - Xã hội` = `Văn hóa Xã hội`, `HĐND&UBND` = `HĐND &
+/// UBND`) and the old and new placement of the tone mark taken as one (`Văn hoá` =
+/// `Văn hóa`).
+pub(crate) fn office_key(name: &str) -> String {
+    let lower = crate::vi::nfc(name)
         .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+        .replace(['-', '–', '&'], " ");
+    let mut key = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (old, new) in [
+        ("oá", "óa"),
+        ("oà", "òa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oé", "óe"),
+        ("oè", "òe"),
+        ("uý", "úy"),
+        ("uỳ", "ùy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+    ] {
+        key = key.replace(old, new);
+    }
+    key
 }
 
 /// `I`, `II.`, `IV)` or `III. NHIỆM VỤ …`: the text after the numeral, or `None` when
@@ -560,6 +584,32 @@ mod tests {
         assert_eq!(strip_roman("IoT"), None);
         assert_eq!(strip_roman("1"), None);
         assert_eq!(strip_roman("Việc"), None);
+    }
+
+    #[test]
+    fn a_phrase_naming_a_group_of_offices_is_one_office_and_a_list_is_several() {
+        let none = |_: &str| false;
+        assert_eq!(
+            split_offices("Các phòng, ban, đơn vị", none),
+            ["Các phòng, ban, đơn vị"]
+        );
+        assert_eq!(
+            split_offices("Các phòng, cơ quan, đơn vị", none),
+            ["Các phòng, cơ quan, đơn vị"]
+        );
+        assert_eq!(
+            split_offices("Đảng ủy, HĐND, UBND", none),
+            ["Đảng ủy", "HĐND", "UBND"]
+        );
+        assert_eq!(
+            split_offices("Phòng Văn hóa - Xã hội, Trung tâm DVSNC", none),
+            ["Phòng Văn hóa - Xã hội", "Trung tâm DVSNC"]
+        );
+        assert_eq!(
+            office_key("Phòng Văn hoá -  Xã hội"),
+            office_key("Phòng Văn hóa Xã hội")
+        );
+        assert_eq!(office_key("HĐND&UBND"), office_key("HĐND & UBND"));
     }
 
     #[test]

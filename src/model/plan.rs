@@ -114,6 +114,12 @@ pub struct Task {
     /// Expected output (sản phẩm đầu ra), e.g. `Báo cáo`, `Kế hoạch`.
     pub output: String,
     pub deadline: Deadline,
+    /// The deadline as the plan wrote it (`Cả năm`, `trước 30/6/2026`, `Sau khi Thành
+    /// phố ban hành Kế hoạch`), printed as it is; [`Self::deadline`] is its meaning.
+    /// Empty when typed in the program. Not written when empty, so older files (and
+    /// approval fingerprints) stay as they were.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub deadline_as_written: String,
     pub note: String,
 }
 
@@ -167,6 +173,19 @@ impl Deadline {
                 format!("Quý {}/{}", crate::vi::roman(u32::from(*quarter)), year)
             }
             Deadline::Other(text) => text.clone(),
+        }
+    }
+}
+
+impl Task {
+    /// The deadline as printed: as the plan wrote it when known (`Cả năm`), otherwise
+    /// from its meaning (`Tháng 12/2026`).
+    pub fn deadline_text(&self) -> String {
+        let written = self.deadline_as_written.trim();
+        if written.is_empty() {
+            self.deadline.label()
+        } else {
+            written.to_owned()
         }
     }
 }

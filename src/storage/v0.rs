@@ -127,6 +127,7 @@ pub(super) fn migrate(old: ProjectV0) -> Project {
             coordinating: office_ids(&t.coordinating),
             output: t.output,
             deadline: parse_deadline(&t.deadline, old.year),
+            deadline_as_written: String::new(),
             note: String::new(),
         });
     }

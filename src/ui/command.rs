@@ -95,6 +95,12 @@ pub enum Command {
     },
     /// The clerk confirmed the import preview.
     ConfirmImport(Box<ImportPreview>),
+    /// Tệp › Nhập kế hoạch…: choose a plan document (.docx or .txt).
+    ImportPlan,
+    /// Read this plan document and show what importing it would add.
+    ImportPlanFrom(PathBuf),
+    /// The clerk confirmed the plan import.
+    ConfirmPlanImport(Box<crate::import::plan::PlanImport>),
     /// Choose a Word report (.docx) to read as a new report (Tệp › Mở báo cáo Word…).
     OpenWordReport,
     /// Read this Word file and show the report recognised in it.
@@ -188,6 +194,7 @@ pub enum PathPurpose {
     SavePdf(PdfKind),
     SaveDocx(PdfKind),
     ImportTable,
+    PlanDocument,
     WordReport,
     WordComments,
     /// The folder of communes' files to sum.
@@ -264,6 +271,11 @@ pub enum Modal {
         preview: Box<ImportPreview>,
         /// Every row to add, described once when the table was read.
         rows: Vec<PreviewRow>,
+    },
+    /// What importing a plan document would add, for the clerk to confirm.
+    PlanImport {
+        path: PathBuf,
+        import: Box<crate::import::plan::PlanImport>,
     },
     /// A report read from a Word file, for the clerk to confirm before it is added.
     WordReport(Box<crate::ui::forms::WordReportPreview>),

@@ -25,6 +25,11 @@ pub trait Dialogs {
     fn open_png(&mut self, _title: &str) -> Option<PathBuf> {
         None
     }
+    /// A plan document (Kế hoạch, .docx or .txt) to import. Desktops without it
+    /// answer nothing.
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        None
+    }
     /// A signed PDF to check against the open project. Desktops without it answer
     /// nothing.
     fn open_signed_pdf(&mut self) -> Option<PathBuf> {
@@ -133,6 +138,17 @@ impl Dialogs for NativeDialogs {
                 .add_filter(
                     "Bảng CSV hoặc Excel (.csv, .xlsx)",
                     &["csv", "xlsx", "CSV", "XLSX"],
+                )
+                .pick_file()
+        })
+    }
+
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        self.run(|d| {
+            d.set_title("Chọn kế hoạch (Kế hoạch và Phụ lục nhiệm vụ)")
+                .add_filter(
+                    "Kế hoạch: Word (.docx) hoặc văn bản thuần (.txt)",
+                    &["docx", "DOCX", "txt", "TXT"],
                 )
                 .pick_file()
         })

@@ -41,6 +41,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 item(ui, "Lưu thành…", "Ctrl+Shift+S", Command::SaveAs, out);
                 ui.separator();
                 item(ui, "Nhập chỉ tiêu, nhiệm vụ từ bảng…", "", Command::ImportTable, out);
+                item(ui, "Nhập kế hoạch…", "", Command::ImportPlan, out);
                 item(ui, "Tổng hợp nhiều xã…", "", Command::OpenAggregate, out);
                 ui.separator();
                 item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, out);

@@ -25,6 +25,7 @@ mod modals;
 mod paste_dialog;
 mod period_choice;
 mod period_table;
+mod plan_import;
 pub mod preview;
 pub mod print_dialog;
 pub mod proposed_changes;

@@ -25,6 +25,9 @@ pub fn show(
     {
         return super::import_dialog::show(ctx, path, preview, rows, out);
     }
+    if let Modal::PlanImport { path, import } = modal {
+        return super::plan_import::show(ctx, path, import, doc.map(|d| &d.project), out);
+    }
     if let Modal::Print(form) = modal {
         return super::print_dialog::show(ctx, form, out);
     }
@@ -38,6 +41,7 @@ pub fn show(
         match modal {
             // Shown above, in its own wider window.
             Modal::Import { .. }
+            | Modal::PlanImport { .. }
             | Modal::WordReport(_)
             | Modal::WordComments { .. }
             | Modal::Print(_) => {}
@@ -217,6 +221,7 @@ pub fn show(
                     PathPurpose::SaveDocx(PdfKind::Report | PdfKind::SignReady) => ("Xuất báo cáo ra tệp Word", "Xuất"),
                     PathPurpose::SaveDocx(PdfKind::ReviewCopy) => ("Xuất bản xem xét ra tệp Word (kèm góp ý)", "Xuất"),
                     PathPurpose::ImportTable => ("Nhập chỉ tiêu, nhiệm vụ từ bảng", "Đọc bảng"),
+                    PathPurpose::PlanDocument => ("Nhập kế hoạch", "Đọc kế hoạch"),
                     PathPurpose::WordReport => ("Mở báo cáo Word", "Đọc tệp"),
                     PathPurpose::WordComments => ("Nhập góp ý từ tệp Word", "Đọc tệp"),
                     PathPurpose::AggregateFolder => ("Tổng hợp nhiều xã, phường", "Tổng hợp"),
@@ -276,6 +281,7 @@ pub fn show(
                             PathPurpose::SavePdf(kind) => Command::ExportTo(path, kind),
                             PathPurpose::SaveDocx(kind) => Command::ExportDocxTo(path, kind),
                             PathPurpose::ImportTable => Command::ImportFrom { path, kind: None },
+                            PathPurpose::PlanDocument => Command::ImportPlanFrom(path),
                             PathPurpose::WordReport => Command::WordReportFrom(path),
                             PathPurpose::WordComments => Command::WordCommentsFrom(path),
                             PathPurpose::AggregateFolder => Command::AggregateFrom(path),

@@ -109,7 +109,7 @@ impl TasksPanel {
             r.cell(|ui| ui.label(row.number.to_string()));
             r.cell(|ui| ui.add(egui::Label::new(task.name.trim()).wrap()));
             r.cell(|ui| ui.add(egui::Label::new(row.lead.as_str()).wrap()));
-            r.cell(|ui| ui.add(egui::Label::new(task.deadline.label()).wrap()));
+            r.cell(|ui| ui.add(egui::Label::new(task.deadline_text()).wrap()));
             r.cell(|ui| {
                 let mut chosen = state;
                 egui::ComboBox::from_id_salt(("tien-do", row.period, &task.id))

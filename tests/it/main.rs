@@ -19,6 +19,7 @@ mod import_text;
 mod layering;
 mod outputs;
 mod pdf_export;
+mod plan_import;
 mod print_cups;
 mod report_options;
 mod safety;

@@ -112,6 +112,12 @@ impl BaocaoApp {
             },
             Command::ImportFrom { path, kind } => self.import_preview(path, kind),
             Command::ConfirmImport(preview) => self.confirm_import(*preview),
+            Command::ImportPlan => match self.dialogs.open_plan() {
+                Some(path) => self.plan_import_preview(path),
+                None => self.ask_path_if_no_dialog(PathPurpose::PlanDocument, ""),
+            },
+            Command::ImportPlanFrom(path) => self.plan_import_preview(path),
+            Command::ConfirmPlanImport(import) => self.confirm_plan_import(*import),
             Command::OpenWordReport => match self.dialogs.open_word("Mở báo cáo Word") {
                 Some(path) => self.word_report_preview(path),
                 None => self.ask_path_if_no_dialog(PathPurpose::WordReport, ""),

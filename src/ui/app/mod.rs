@@ -9,6 +9,7 @@ mod carry_over;
 mod command_handling;
 mod files;
 mod logic;
+mod plan_import;
 mod ui;
 mod word_import;
 

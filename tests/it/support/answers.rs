@@ -13,6 +13,8 @@ use baocao::ui::dialogs::Dialogs;
 #[derive(Clone, Debug, Default)]
 pub struct Answers {
     pub word: Option<PathBuf>,
+    /// The plan document Tệp › Nhập kế hoạch… is given.
+    pub plan: Option<PathBuf>,
     pub folder: Option<PathBuf>,
     pub xlsx: Option<PathBuf>,
     /// The desktop shows no chooser at all (no file-chooser portal).
@@ -41,6 +43,9 @@ impl Dialogs for Answers {
     }
     fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
         self.word.clone()
+    }
+    fn open_plan(&mut self) -> Option<PathBuf> {
+        self.plan.clone()
     }
     fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
         self.folder.clone()
