@@ -12,6 +12,7 @@ mod aggregate;
 mod batch;
 mod docx_import;
 mod export;
+mod new_notice;
 mod new_report;
 mod print;
 mod save;
@@ -24,6 +25,7 @@ pub use batch::{run_check_folder, run_export_folder};
 pub use docx_import::run_docx_import;
 pub use export::run_export;
 pub(crate) use export::{creation_date, export_into, render_asked};
+pub use new_notice::{NewNoticeArgs, run_new_notice};
 pub use new_report::{NewReportArgs, run_new_report};
 pub use print::{PrintArgs, run_print};
 pub use sign_ready::SignReadyArgs;
@@ -49,6 +51,8 @@ pub enum Command {
     /// `baocao import`: add indicators or tasks from a table.
     Import(ImportArgs),
     NewReport(NewReportArgs),
+    /// `baocao new-notice`: the Thông báo of a plan revision's adjustments.
+    NewNotice(NewNoticeArgs),
     /// `baocao print`: the report's pages to a printer.
     Print(PrintArgs),
     /// `baocao verify SIGNED.pdf [FILE.ron]`: check a signed PDF.
@@ -80,6 +84,12 @@ pub struct ImportArgs {
     /// `--project-words`: an imported report prints the project's header and signature
     /// words where its document's differ (default: the document's).
     pub project_words: bool,
+    /// `--decided-by "Công văn số …"`: on a project that has a plan, what the table
+    /// changes is recorded as a revision of the plan asked for by that document.
+    pub decided_by: Option<String>,
+    /// `--effective 2026-07-01`: the day the revision applies from (with `--decided-by`;
+    /// today when not given).
+    pub effective: Option<chrono::NaiveDate>,
 }
 
 impl ImportArgs {
@@ -195,6 +205,14 @@ pub const USAGE: &str = "Cách dùng:
                               bảng, số, ngày, nơi nhận và người ký lấy theo tệp
   baocao import TỆP.ron GÓP-Ý.docx --comments [--report MÃ] [--yes]
                               nhập các góp ý trong tệp Word thành góp ý của báo cáo
+  baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx --kind chi-tieu|nhiem-vu --decided-by \"Công văn số …\" [--effective 2026-07-01] [--yes]
+                              ghi là điều chỉnh kế hoạch: dòng trùng tên chỉ tiêu, nhiệm vụ đã có thì
+                              sửa (mục tiêu, thời hạn, đơn vị), dòng mới thì bổ sung; báo cáo của kỳ
+                              kết thúc từ ngày áp dụng (mặc định: hôm nay) trở đi đánh giá theo kế
+                              hoạch đã điều chỉnh
+  baocao new-notice TỆP.ron [--revision N]
+                              soạn Thông báo điều chỉnh, bổ sung chỉ tiêu, nhiệm vụ từ lần điều chỉnh
+                              thứ N (mặc định: lần gần nhất), in mã của thông báo để xuất bằng export
   baocao new-report TỆP.ron [--from MÃ] [--period 2026-Q3]
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
@@ -223,6 +241,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, rest @ ..] if cmd == "verify" => verify::parse_verify(rest).map(Command::Verify),
         [cmd, rest @ ..] if cmd == "aggregate" => {
             aggregate::parse_aggregate(rest).map(Command::Aggregate)
+        }
+        [cmd, rest @ ..] if cmd == "new-notice" => {
+            new_notice::parse_new_notice(rest).map(Command::NewNotice)
         }
         [cmd, rest @ ..] if cmd == "new-report" => {
             new_report::parse_new_report(rest).map(Command::NewReport)
@@ -338,6 +359,8 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut comments = false;
     let mut report = None;
     let mut project_words = false;
+    let mut decided_by = None;
+    let mut effective = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -346,6 +369,22 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             "--comments" => comments = true,
             "--report" => {
                 report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
+            }
+            "--decided-by" => {
+                let d = it
+                    .next()
+                    .ok_or("Sau --decided-by cần văn bản yêu cầu điều chỉnh, ví dụ “Công văn số 125/UBND-VP ngày 12/6/2026 của UBND Thành phố”.")?;
+                decided_by = Some(d.trim().to_owned());
+            }
+            "--effective" => {
+                let d = it
+                    .next()
+                    .ok_or("Sau --effective cần ngày áp dụng, ví dụ 2026-07-01.")?;
+                effective = Some(
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+                        format!("Ngày áp dụng “{d}” không đọc được; hãy viết như 2026-07-01.")
+                    })?,
+                );
             }
             "--period" => {
                 let code = it
@@ -388,6 +427,8 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             comments,
             report,
             project_words,
+            decided_by,
+            effective,
         },
         Err(_) => {
             return Err(
@@ -403,6 +444,15 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     }
     if (parsed.comments || parsed.report.is_some()) && !parsed.is_word() {
         return Err("--comments và --report chỉ dùng khi nhập từ tệp Word (.docx).".to_owned());
+    }
+    if parsed.effective.is_some() && parsed.decided_by.is_none() {
+        return Err("--effective chỉ dùng kèm --decided-by.".to_owned());
+    }
+    if parsed.decided_by.is_some() && (parsed.is_report_text() || parsed.is_word()) {
+        return Err(
+            "--decided-by chỉ dùng khi nhập bảng chỉ tiêu, nhiệm vụ (.csv, .xlsx hoặc --kind)."
+                .to_owned(),
+        );
     }
     if parsed.period.is_some() && !parsed.is_report_text() && !parsed.is_word() {
         return Err(
@@ -459,6 +509,9 @@ pub fn run_import(
             return code;
         }
     }
+    if let Some(decided_by) = &args.decided_by {
+        return revise_by_import(args, decided_by, &preview, project, &stamp, out, err);
+    }
     import::apply(&preview, &mut project);
     if let Err(code) = save::save_or_keep(&args.file, &project, &stamp, err) {
         return code;
@@ -466,6 +519,63 @@ pub fn run_import(
     let _ = writeln!(
         out,
         "Đã nhập {n_ind} chỉ tiêu, {n_task} nhiệm vụ vào {}.",
+        args.file.display()
+    );
+    ExitCode::SUCCESS
+}
+
+/// `import … --decided-by`: the table's rows change the plan (a row naming an
+/// indicator or task of the plan changes it, the others are added) and the change is
+/// recorded as a revision; what changed is printed.
+fn revise_by_import(
+    args: &ImportArgs,
+    decided_by: &str,
+    preview: &ImportPreview,
+    mut project: Project,
+    stamp: &storage::DiskStamp,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> ExitCode {
+    use crate::session::plan_revisions::{revise, revised_by_import};
+    let after = revised_by_import(&project, preview);
+    project
+        .organisation
+        .offices
+        .extend(preview.new_offices.iter().cloned());
+    // Without --effective the revision applies from today, never to reports whose
+    // period ended before it was recorded.
+    let effective = args
+        .effective
+        .or_else(|| Some(chrono::Local::now().date_naive()));
+    let edit = match revise(&project, after, decided_by, effective) {
+        Ok(e) => e,
+        Err(e) => {
+            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+            return ExitCode::from(1);
+        }
+    };
+    if let Err(e) = crate::edit::apply(&mut project, edit) {
+        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+        return ExitCode::from(1);
+    }
+    let n = project.plan.revisions.len();
+    if let Some(rev) = project.plan.revisions.last() {
+        let _ = writeln!(
+            out,
+            "Đã ghi điều chỉnh kế hoạch lần {n} theo {}:",
+            rev.decided_by
+        );
+        for line in crate::session::plan_revisions::describe(&project, rev) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if let Err(code) = save::save_or_keep(&args.file, &project, stamp, err) {
+        return code;
+    }
+    let _ = writeln!(
+        out,
+        "Đã lưu {}; soạn thông báo điều chỉnh bằng: baocao new-notice {}",
+        args.file.display(),
         args.file.display()
     );
     ExitCode::SUCCESS
@@ -746,6 +856,8 @@ mod tests {
                 comments: false,
                 report: None,
                 project_words: false,
+                decided_by: None,
+                effective: None,
             }))
         );
         assert!(parse_args(&args(&["import", "a.ron"])).is_err());

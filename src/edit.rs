@@ -188,6 +188,9 @@ pub enum Edit {
         report: ReportId,
         comments: Vec<crate::model::Comment>,
     },
+    /// The plan as revised, its new revision already listed (see
+    /// [`crate::session::plan_revisions::revise`]).
+    RevisePlan(Box<crate::model::Plan>),
 }
 
 /// A review step: a status change, or a comment and its thread.
@@ -569,6 +572,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             crate::review::add_imported(r, comments)
                 .map_err(|e| EditError::Review(e.to_string()))?;
         }
+        Edit::RevisePlan(plan) => project.plan = *plan,
     }
     Ok(())
 }

@@ -128,6 +128,9 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
 }
 
 fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache) -> Vec<Problem> {
+    // Judged against the plan as it stood for the report's period.
+    let view = project.as_of_report(r);
+    let project: &Project = &view;
     let mut out = Vec::new();
     let place = format!("Báo cáo {}", r.id);
     let mut add = |severity, at: Option<At>, where_: &str, message: String| {
@@ -325,7 +328,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         .iter()
         .filter(|i| project.indicator_value(r.period, &i.id).is_none())
         .count();
-    if missing > 0 && missing < total {
+    if r.document.is_report() && missing > 0 && missing < total {
         add(
             Severity::Warning,
             At::step(Step::ChiTieu),
@@ -340,7 +343,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         .iter()
         .filter(|t| project.task_progress(r.period, &t.id).is_none())
         .count();
-    if unrecorded > 0 && unrecorded < tasks {
+    if r.document.is_report() && unrecorded > 0 && unrecorded < tasks {
         add(
             Severity::Warning,
             At::step(Step::NhiemVu),
@@ -352,13 +355,18 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         .iter()
         .filter(|(_, s)| *s == TaskStatus::Overdue)
         .count();
-    if overdue > 0 {
+    if r.document.is_report() && overdue > 0 {
         add(
             Severity::Note,
             At::step(Step::NhiemVu),
             "",
             format!("{overdue} nhiệm vụ quá hạn; nêu rõ ở phần Hạn chế"),
         );
+    }
+    if r.document.is_report()
+        && let Some(line) = super::revised::revised_since_previous(project, r)
+    {
+        add(Severity::Note, At::step(Step::ChiTieu), "", line);
     }
     let open = r.review.comments.iter().filter(|c| !c.resolved).count();
     if open > 0 {

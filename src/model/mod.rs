@@ -15,6 +15,7 @@ mod project;
 mod proofing;
 mod report;
 mod review;
+mod revision;
 pub mod rich;
 mod status;
 mod table_options;
@@ -32,9 +33,10 @@ pub use progress::{IndicatorValue, PeriodRecord, TaskProgress, TaskState, Value}
 pub use project::{FORMAT_VERSION, Project, SigningImages};
 pub use proofing::{ProofRule, Proofing};
 pub use report::{
-    Appendices, CarriedMark, CarriedWhy, ChildNumbering, DocumentWords, Generated, Report,
-    ReportKind, Section, SectionRole,
+    Appendices, CarriedMark, CarriedWhy, ChildNumbering, DocumentType, DocumentWords, Generated,
+    Report, ReportKind, Section, SectionRole,
 };
 pub use review::{Comment, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition};
+pub use revision::{ChangeKind, PlanChange, PlanRevision};
 pub use status::{IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status, task_status};
 pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

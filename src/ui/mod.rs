@@ -24,6 +24,7 @@ mod modals;
 mod paste_dialog;
 mod period_choice;
 mod period_table;
+pub mod plan_revision_dialog;
 pub mod preview;
 pub mod print_dialog;
 pub mod review_panel;

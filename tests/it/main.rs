@@ -18,6 +18,7 @@ mod import_docx;
 mod import_text;
 mod outputs;
 mod pdf_export;
+mod plan_notice;
 mod print_cups;
 mod report_options;
 mod safety;
