@@ -494,6 +494,9 @@ pub fn run_import(
             return ExitCode::from(1);
         }
     };
+    if let Some(decided_by) = &args.decided_by {
+        return revise_by_import(args, decided_by, &preview, project, &stamp, input, out, err);
+    }
     print_preview(&preview, &project, out);
     let (n_ind, n_task) = (preview.indicators.len(), preview.tasks.len());
     if n_ind + n_task == 0 {
@@ -509,9 +512,6 @@ pub fn run_import(
             return code;
         }
     }
-    if let Some(decided_by) = &args.decided_by {
-        return revise_by_import(args, decided_by, &preview, project, &stamp, out, err);
-    }
     import::apply(&preview, &mut project);
     if let Err(code) = save::save_or_keep(&args.file, &project, &stamp, err) {
         return code;
@@ -526,13 +526,16 @@ pub fn run_import(
 
 /// `import … --decided-by`: the table's rows change the plan (a row naming an
 /// indicator or task of the plan changes it, the others are added) and the change is
-/// recorded as a revision; what changed is printed.
+/// recorded as a revision; what would change is printed with the rows left out, and
+/// asked about unless `--yes`.
+#[allow(clippy::too_many_arguments)]
 fn revise_by_import(
     args: &ImportArgs,
     decided_by: &str,
     preview: &ImportPreview,
     mut project: Project,
     stamp: &storage::DiskStamp,
+    input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
@@ -554,21 +557,32 @@ fn revise_by_import(
             return ExitCode::from(1);
         }
     };
-    if let Err(e) = crate::edit::apply(&mut project, edit) {
-        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-        return ExitCode::from(1);
-    }
-    let n = project.plan.revisions.len();
-    if let Some(rev) = project.plan.revisions.last() {
-        let _ = writeln!(
-            out,
-            "Đã ghi điều chỉnh kế hoạch lần {n} theo {}:",
-            rev.decided_by
-        );
+    print_mapping(preview, out);
+    let n = project.plan.revisions.len() + 1;
+    if let crate::edit::Edit::RevisePlan(plan) = &edit
+        && let Some(rev) = plan.revisions.last()
+    {
+        let _ = writeln!(out, "Điều chỉnh kế hoạch lần {n} theo {}:", rev.decided_by);
         for line in crate::session::plan_revisions::describe(&project, rev) {
             let _ = writeln!(out, "  {line}");
         }
     }
+    if !preview.problems.is_empty() {
+        let _ = writeln!(out, "Không đọc được {} dòng:", preview.problems.len());
+        for problem in &preview.problems {
+            let _ = writeln!(out, "  {problem}");
+        }
+    }
+    if !args.yes
+        && let Err(code) = confirm("Ghi điều chỉnh kế hoạch này?", input, out, err)
+    {
+        return code;
+    }
+    if let Err(e) = crate::edit::apply(&mut project, edit) {
+        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+        return ExitCode::from(1);
+    }
+    let _ = writeln!(out, "Đã ghi điều chỉnh kế hoạch lần {n}.");
     if let Err(code) = save::save_or_keep(&args.file, &project, stamp, err) {
         return code;
     }
@@ -648,6 +662,13 @@ fn lock_for_writing(path: &Path) -> Result<storage::ProjectLock, storage::LockEr
 
 /// The mapping, every row to import and every bad row, as the clerk reads them.
 fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
+    print_mapping(p, out);
+    let _ = writeln!(out, "Sẽ nhập:");
+    print_rows(p, project, out);
+}
+
+/// How the file was read and what each column is read as.
+fn print_mapping(p: &ImportPreview, out: &mut dyn Write) {
     let _ = writeln!(out, "Đọc dạng: {}.", p.source_label());
     let _ = writeln!(out, "Bảng {}; các cột:", p.kind.label());
     for m in &p.mapping {
@@ -659,7 +680,10 @@ fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
             m.field.label()
         );
     }
-    let _ = writeln!(out, "Sẽ nhập:");
+}
+
+/// The preview's rows to add, new groups and offices, and the rows left out.
+fn print_rows(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
     for r in import::describe(p, project) {
         let group = if r.group.is_empty() {
             String::new()

@@ -132,7 +132,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
     let view = project.as_of_report(r);
     let project: &Project = &view;
     let mut out = Vec::new();
-    let place = format!("Báo cáo {}", r.id);
+    let place = format!("{} {}", r.document.name(), r.id);
     let mut add = |severity, at: Option<At>, where_: &str, message: String| {
         out.push(Problem {
             severity,
@@ -207,7 +207,8 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             "chưa chọn người ký".into(),
         );
     }
-    if r.closing.trim().is_empty() {
+    // A notice ends with its tổ chức thực hiện, not with `Trên đây là …`.
+    if r.closing.trim().is_empty() && r.document.is_report() {
         add(
             Severity::Warning,
             At::step(Step::KyNhan),
@@ -232,6 +233,13 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         }
     }
     for s in r.all_sections() {
+        // A notice's căn cứ and decision print without a heading, by design.
+        let headless = matches!(
+            s.role,
+            Some(
+                crate::model::SectionRole::NoticeBases | crate::model::SectionRole::NoticeDecision
+            )
+        );
         let name = if s.title.trim().is_empty() {
             format!("mục “{}”", s.id)
         } else {
@@ -243,7 +251,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             section: Some(s.id.clone()),
             paragraph: None,
         });
-        if s.title.trim().is_empty() {
+        if s.title.trim().is_empty() && !headless {
             add(
                 Severity::Warning,
                 at.clone(),
@@ -388,7 +396,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             }
             stale.push(Problem {
                 severity: Severity::Warning,
-                place: format!("Báo cáo {}, {name}", r.id),
+                place: format!("{} {}, {name}", r.document.name(), r.id),
                 message,
                 at: Some(At {
                     step,

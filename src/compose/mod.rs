@@ -64,6 +64,13 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
     body.extend(header::title_blocks(&ctx));
     body.extend(sections::opening(&ctx));
     body.extend(sections::section_blocks(&ctx, &appendix_names));
+    // Without a closing sentence (a notice), the last paragraph keeps the signature
+    // company: a signature is never alone on its page.
+    if report.closing.trim().is_empty()
+        && let Some(Block::Paragraph(last)) = body.last_mut()
+    {
+        last.keep_with_next = true;
+    }
     body.extend(signature::closing_and_signature(&ctx));
 
     let mut parts = vec![Part {

@@ -5,8 +5,10 @@
 //! Part of compose (model → **compose** → layout): generated from the revision the
 //! notice was made from, never typed.
 
+use super::fit::{self, Need};
 use super::{Align, Ctx, Run, SourceRef, Table, TableColumn, TableRow};
 use crate::model::{Indicator, Organisation, PlanRevision, Task, grouped, target_label};
+use crate::units::Mm;
 use crate::vi;
 
 /// Ghi chú of an indicator change: `Bổ sung`, `Điều chỉnh từ ≥ 80%`, `Không tiếp tục
@@ -78,12 +80,59 @@ fn offices(org: &Organisation, ids: &[String]) -> String {
         .join("; ")
 }
 
-fn col(header: &str, weight: f32, align: Align) -> TableColumn {
-    TableColumn {
-        header: header.to_owned(),
-        weight,
-        align,
+/// Header, alignment, widest wanted width (em), whether it takes the rest of the width.
+type Spec = (&'static str, Align, f32, bool);
+
+/// A table of `specs` over `rows`, each column as wide as it needs (the name column
+/// takes the rest), on a page `landscape` or upright: the columns fitted to what they
+/// hold, as the report's indicator table is.
+fn fitted(ctx: &Ctx, specs: &[Spec], rows: Vec<TableRow>, landscape: bool) -> Table {
+    let needs: Vec<Need> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, (header, _, cap, rest))| {
+            let cells: Vec<Vec<Run>> = rows
+                .iter()
+                .filter_map(|r| match r {
+                    TableRow::Cells(cells) => cells.get(i).cloned(),
+                    TableRow::Group(_) => None,
+                })
+                .collect();
+            Need::of(header, &cells, *cap, *rest, HEADER_FIT_PT / super::TABLE_PT)
+        })
+        .collect();
+    let weights = fit::weights(&needs, text_width_pt(ctx, landscape), super::TABLE_PT);
+    Table {
+        columns: specs
+            .iter()
+            .zip(weights)
+            .map(|((header, align, _, _), weight)| TableColumn {
+                header: (*header).to_owned(),
+                weight,
+                align: *align,
+            })
+            .collect(),
+        rows,
+        size_pt: super::TABLE_PT,
+        space_after_pt: ctx.setup.paragraph_spacing_pt,
+        source: SourceRef::default(),
     }
+}
+
+/// Headers are fitted to hold at the decree's largest table size.
+const HEADER_FIT_PT: f32 = 13.0;
+
+/// The width between the margins, in points, of an A4 page upright or sideways.
+fn text_width_pt(ctx: &Ctx, landscape: bool) -> f32 {
+    let page = if landscape {
+        crate::units::A4.height.0
+    } else {
+        crate::units::A4.width.0
+    };
+    let w = page - ctx.setup.margin_left_mm - ctx.setup.margin_right_mm;
+    Mm(if w.is_finite() && w > 50.0 { w } else { 165.0 })
+        .to_pt()
+        .0
 }
 
 fn cell(text: impl Into<String>) -> Vec<Run> {
@@ -137,23 +186,19 @@ pub(crate) fn indicator_table(ctx: &Ctx, rev: &PlanRevision) -> Table {
             cell(note.clone()),
         ]
     });
-    Table {
-        columns: vec![
-            col("TT", 0.5, Align::Center),
-            col("Chỉ tiêu", 3.6, Align::Left),
-            col("Mục tiêu sau điều chỉnh", 1.6, Align::Center),
-            col("Đơn vị chủ trì", 1.5, Align::Center),
-            col("Ghi chú", 1.8, Align::Left),
-        ],
-        rows,
-        size_pt: super::TABLE_PT,
-        space_after_pt: ctx.setup.paragraph_spacing_pt,
-        source: SourceRef::default(),
-    }
+    let specs: [Spec; 5] = [
+        ("TT", Align::Center, 3.0, false),
+        ("Chỉ tiêu", Align::Left, f32::INFINITY, true),
+        ("Mục tiêu sau điều chỉnh", Align::Center, 8.0, false),
+        ("Đơn vị chủ trì", Align::Center, 8.0, false),
+        ("Ghi chú", Align::Left, 10.0, false),
+    ];
+    fitted(ctx, &specs, rows, false)
 }
 
-/// Phụ lục số 02: the tasks the revision added, changed or dropped, as they now are.
-pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision) -> Table {
+/// Phụ lục số 02: the tasks the revision added, changed or dropped, as they now are,
+/// on a page turned sideways (`landscape`) for its seven columns.
+pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision, landscape: bool) -> Table {
     let org = &ctx.project.organisation;
     let items: Vec<(Task, String)> = rev
         .task_changes()
@@ -177,19 +222,14 @@ pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision) -> Table {
             cell(note.clone()),
         ]
     });
-    Table {
-        columns: vec![
-            col("STT", 0.5, Align::Center),
-            col("Nhiệm vụ", 3.4, Align::Left),
-            col("Đơn vị chủ trì", 1.4, Align::Center),
-            col("Đơn vị phối hợp", 1.5, Align::Center),
-            col("Sản phẩm", 1.2, Align::Center),
-            col("Thời hạn", 1.1, Align::Center),
-            col("Ghi chú", 1.7, Align::Left),
-        ],
-        rows,
-        size_pt: super::TABLE_PT,
-        space_after_pt: ctx.setup.paragraph_spacing_pt,
-        source: SourceRef::default(),
-    }
+    let specs: [Spec; 7] = [
+        ("STT", Align::Center, 3.0, false),
+        ("Nhiệm vụ", Align::Left, f32::INFINITY, true),
+        ("Đơn vị chủ trì", Align::Center, 9.0, false),
+        ("Đơn vị phối hợp", Align::Center, 9.0, false),
+        ("Sản phẩm", Align::Center, 8.0, false),
+        ("Thời hạn", Align::Center, 7.0, false),
+        ("Ghi chú", Align::Left, 11.0, false),
+    ];
+    fitted(ctx, &specs, rows, landscape)
 }

@@ -227,7 +227,7 @@ pub(crate) fn appendix(ctx: &Ctx, kind: AppendixKind, name: &str) -> Vec<Block> 
             ),
             AppendixKind::Tasks => (
                 "DANH MỤC NHIỆM VỤ ĐIỀU CHỈNH, BỔ SUNG",
-                super::notice::task_table(ctx, rev),
+                super::notice::task_table(ctx, rev, true),
             ),
         };
         return appendix_blocks(ctx, name, title, table, SourceRef::Appendix(kind));

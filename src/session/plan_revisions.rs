@@ -158,7 +158,10 @@ pub fn notice(project: &Project, number: Option<usize>) -> Result<Report, Revisi
 
     let mut distribution = org.default_recipients.clone();
     let everyone = "Các phòng, ban, đơn vị thuộc xã".to_owned();
-    if !distribution.iter().any(|d| d.contains("phòng, ban")) {
+    if !distribution
+        .iter()
+        .any(|d| crate::vi::nfc(d).to_lowercase().contains("các phòng"))
+    {
         distribution.push(everyone);
     }
     let taken: Vec<&str> = project.reports.iter().map(|r| r.id.as_str()).collect();

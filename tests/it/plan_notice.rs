@@ -295,9 +295,12 @@ fn the_notice_of_a_revision_lists_exactly_its_changes_in_its_two_appendices() {
     assert!(text.contains("THÔNG BÁO"), "{text}");
     assert!(text.contains("/TB-"), "the number carries TB");
     assert!(text.contains("Căn cứ Công văn số 125/UBND-VP"));
-    let one = text.find("Phụ lục số 01").unwrap();
-    let two = text.find("Phụ lục số 02").unwrap();
-    let first_appendix = &text[text[one..].find("DANH MỤC").unwrap() + one..two];
+    // The appendices follow the body, each after its name and title.
+    let one = text.find("DANH MỤC CHỈ TIÊU ĐIỀU CHỈNH, BỔ SUNG").unwrap();
+    let two = text.find("DANH MỤC NHIỆM VỤ ĐIỀU CHỈNH, BỔ SUNG").unwrap();
+    assert!(text[..one].ends_with("Phụ lục số 01 "), "{}", &text[..one]);
+    assert!(text[..two].ends_with("Phụ lục số 02 "));
+    let first_appendix = &text[one..two];
     let second_appendix = &text[two..];
     assert!(first_appendix.contains("Kèm theo Thông báo số"));
     for (_, name, _) in &rates {
@@ -364,7 +367,7 @@ fn import_with_decided_by_records_the_targets_it_changes_as_a_revision() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(String::from_utf8_lossy(&out.stdout).contains("Đã ghi điều chỉnh kế hoạch lần 1"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Đã ghi điều chỉnh kế hoạch lần 1."));
     let after = baocao::storage::load(&file).unwrap();
     assert_eq!(
         after.plan.indicators.len(),
