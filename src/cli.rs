@@ -14,6 +14,7 @@ mod docx_import;
 mod export;
 mod new_notice;
 mod new_report;
+mod plan_revision;
 mod print;
 mod save;
 mod sign_ready;
@@ -495,7 +496,9 @@ pub fn run_import(
         }
     };
     if let Some(decided_by) = &args.decided_by {
-        return revise_by_import(args, decided_by, &preview, project, &stamp, input, out, err);
+        return plan_revision::revise_by_import(
+            args, decided_by, &preview, project, &stamp, input, out, err,
+        );
     }
     print_preview(&preview, &project, out);
     let (n_ind, n_task) = (preview.indicators.len(), preview.tasks.len());
@@ -519,77 +522,6 @@ pub fn run_import(
     let _ = writeln!(
         out,
         "Đã nhập {n_ind} chỉ tiêu, {n_task} nhiệm vụ vào {}.",
-        args.file.display()
-    );
-    ExitCode::SUCCESS
-}
-
-/// `import … --decided-by`: the table's rows change the plan (a row naming an
-/// indicator or task of the plan changes it, the others are added) and the change is
-/// recorded as a revision; what would change is printed with the rows left out, and
-/// asked about unless `--yes`.
-#[allow(clippy::too_many_arguments)]
-fn revise_by_import(
-    args: &ImportArgs,
-    decided_by: &str,
-    preview: &ImportPreview,
-    mut project: Project,
-    stamp: &storage::DiskStamp,
-    input: &mut dyn BufRead,
-    out: &mut dyn Write,
-    err: &mut dyn Write,
-) -> ExitCode {
-    use crate::session::plan_revisions::{revise, revised_by_import};
-    let after = revised_by_import(&project, preview);
-    project
-        .organisation
-        .offices
-        .extend(preview.new_offices.iter().cloned());
-    // Without --effective the revision applies from today, never to reports whose
-    // period ended before it was recorded.
-    let effective = args
-        .effective
-        .or_else(|| Some(chrono::Local::now().date_naive()));
-    let edit = match revise(&project, after, decided_by, effective) {
-        Ok(e) => e,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
-    };
-    print_mapping(preview, out);
-    let n = project.plan.revisions.len() + 1;
-    if let crate::edit::Edit::RevisePlan(plan) = &edit
-        && let Some(rev) = plan.revisions.last()
-    {
-        let _ = writeln!(out, "Điều chỉnh kế hoạch lần {n} theo {}:", rev.decided_by);
-        for line in crate::session::plan_revisions::describe(&project, rev) {
-            let _ = writeln!(out, "  {line}");
-        }
-    }
-    if !preview.problems.is_empty() {
-        let _ = writeln!(out, "Không đọc được {} dòng:", preview.problems.len());
-        for problem in &preview.problems {
-            let _ = writeln!(out, "  {problem}");
-        }
-    }
-    if !args.yes
-        && let Err(code) = confirm("Ghi điều chỉnh kế hoạch này?", input, out, err)
-    {
-        return code;
-    }
-    if let Err(e) = crate::edit::apply(&mut project, edit) {
-        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-        return ExitCode::from(1);
-    }
-    let _ = writeln!(out, "Đã ghi điều chỉnh kế hoạch lần {n}.");
-    if let Err(code) = save::save_or_keep(&args.file, &project, stamp, err) {
-        return code;
-    }
-    let _ = writeln!(
-        out,
-        "Đã lưu {}; soạn thông báo điều chỉnh bằng: baocao new-notice {}",
-        args.file.display(),
         args.file.display()
     );
     ExitCode::SUCCESS
