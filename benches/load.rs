@@ -93,6 +93,7 @@ fn big_project(target_bytes: usize) -> Project {
         proofing: Default::default(),
         carried: Vec::new(),
         document_words: None,
+        document: Default::default(),
     };
     let size = |p: &Project| baocao::storage::to_string(p).map_or(0, |s| s.len());
     let base = size(&p);

@@ -11,10 +11,12 @@ pub mod figures;
 pub mod periods;
 pub mod proof;
 mod report;
+mod revised;
 
 pub use report::{
     At, ProofCache, check_report, check_report_cached, problems_of_step, step_of_section,
 };
+pub use revised::revised_since_previous;
 
 /// How serious a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

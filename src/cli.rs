@@ -13,8 +13,10 @@ mod aggregate;
 mod batch;
 mod docx_import;
 mod export;
+mod new_notice;
 mod new_report;
 mod plan_import;
+mod plan_revision;
 mod print;
 mod save;
 mod sign_ready;
@@ -27,6 +29,7 @@ pub use batch::{run_check_folder, run_export_folder};
 pub use docx_import::run_docx_import;
 pub use export::run_export;
 pub(crate) use export::{creation_date, export_into, render_asked};
+pub use new_notice::{NewNoticeArgs, run_new_notice};
 pub use new_report::{NewReportArgs, run_new_report};
 pub use plan_import::{PlanImportArgs, run_plan_import};
 pub use print::{PrintArgs, run_print};
@@ -55,6 +58,8 @@ pub enum Command {
     NewReport(NewReportArgs),
     /// `baocao import-plan`: a plan document into the project's plan.
     ImportPlan(PlanImportArgs),
+    /// `baocao new-notice`: the Thông báo of a plan revision's adjustments.
+    NewNotice(NewNoticeArgs),
     /// `baocao print`: the report's pages to a printer.
     Print(PrintArgs),
     /// `baocao verify SIGNED.pdf [FILE.ron]`: check a signed PDF.
@@ -91,6 +96,12 @@ pub struct ImportArgs {
     /// `--project-words`: an imported report prints the project's header and signature
     /// words where its document's differ (default: the document's).
     pub project_words: bool,
+    /// `--decided-by "Công văn số …"`: on a project that has a plan, what the table
+    /// changes is recorded as a revision of the plan asked for by that document.
+    pub decided_by: Option<String>,
+    /// `--effective 2026-07-01`: the day the revision applies from (with `--decided-by`;
+    /// today when not given).
+    pub effective: Option<chrono::NaiveDate>,
 }
 
 impl ImportArgs {
@@ -215,6 +226,14 @@ pub const USAGE: &str = "Cách dùng:
                               nhập kế hoạch (số, ngày, tên; bảng nhiệm vụ của Phụ lục; các chỉ tiêu
                               có con số) vào kế hoạch của dự án; nếu TỆP.ron chưa có, tạo dự án mới
                               từ kế hoạch (xã, phường, đơn vị, người ký)
+  baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx --kind chi-tieu|nhiem-vu --decided-by \"Công văn số …\" [--effective 2026-07-01] [--yes]
+                              ghi là điều chỉnh kế hoạch: dòng trùng tên chỉ tiêu, nhiệm vụ đã có thì
+                              sửa (mục tiêu, thời hạn, đơn vị), dòng mới thì bổ sung; báo cáo của kỳ
+                              kết thúc từ ngày áp dụng (mặc định: hôm nay) trở đi đánh giá theo kế
+                              hoạch đã điều chỉnh
+  baocao new-notice TỆP.ron [--revision N]
+                              soạn Thông báo điều chỉnh, bổ sung chỉ tiêu, nhiệm vụ từ lần điều chỉnh
+                              thứ N (mặc định: lần gần nhất), in mã của thông báo để xuất bằng export
   baocao new-report TỆP.ron [--from MÃ] [--period 2026-Q3]
                               thêm báo cáo kỳ sau từ một báo cáo trước (mặc định: báo cáo gần
                               nhất, kỳ ngay sau nó), chuyển các cụm từ chỉ kỳ (quý II → quý III,
@@ -279,6 +298,9 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         [cmd, rest @ ..] if cmd == "verify" => verify::parse_verify(rest).map(Command::Verify),
         [cmd, rest @ ..] if cmd == "aggregate" => {
             aggregate::parse_aggregate(rest).map(Command::Aggregate)
+        }
+        [cmd, rest @ ..] if cmd == "new-notice" => {
+            new_notice::parse_new_notice(rest).map(Command::NewNotice)
         }
         [cmd, rest @ ..] if cmd == "new-report" => {
             new_report::parse_new_report(rest).map(Command::NewReport)
@@ -395,6 +417,8 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut compare = false;
     let mut report = None;
     let mut project_words = false;
+    let mut decided_by = None;
+    let mut effective = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -404,6 +428,22 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             "--compare" => compare = true,
             "--report" => {
                 report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
+            }
+            "--decided-by" => {
+                let d = it
+                    .next()
+                    .ok_or("Sau --decided-by cần văn bản yêu cầu điều chỉnh, ví dụ “Công văn số 125/UBND-VP ngày 12/6/2026 của UBND Thành phố”.")?;
+                decided_by = Some(d.trim().to_owned());
+            }
+            "--effective" => {
+                let d = it
+                    .next()
+                    .ok_or("Sau --effective cần ngày áp dụng, ví dụ 2026-07-01.")?;
+                effective = Some(
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+                        format!("Ngày áp dụng “{d}” không đọc được; hãy viết như 2026-07-01.")
+                    })?,
+                );
             }
             "--period" => {
                 let code = it
@@ -447,6 +487,8 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             compare,
             report,
             project_words,
+            decided_by,
+            effective,
         },
         Err(_) => {
             return Err(
@@ -467,6 +509,15 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     }
     if parsed.comments && parsed.compare {
         return Err("Chọn một trong hai: --comments (góp ý và đoạn đã sửa) hoặc --compare (chỉ đoạn đã sửa).".to_owned());
+    }
+    if parsed.effective.is_some() && parsed.decided_by.is_none() {
+        return Err("--effective chỉ dùng kèm --decided-by.".to_owned());
+    }
+    if parsed.decided_by.is_some() && (parsed.is_report_text() || parsed.is_word()) {
+        return Err(
+            "--decided-by chỉ dùng khi nhập bảng chỉ tiêu, nhiệm vụ (.csv, .xlsx hoặc --kind)."
+                .to_owned(),
+        );
     }
     if parsed.period.is_some() && !parsed.is_report_text() && !parsed.is_word() {
         return Err(
@@ -508,6 +559,11 @@ pub fn run_import(
             return ExitCode::from(1);
         }
     };
+    if let Some(decided_by) = &args.decided_by {
+        return plan_revision::revise_by_import(
+            args, decided_by, &preview, project, &stamp, input, out, err,
+        );
+    }
     print_preview(&preview, &project, out);
     let (n_ind, n_task) = (preview.indicators.len(), preview.tasks.len());
     if n_ind + n_task == 0 {
@@ -602,6 +658,13 @@ fn lock_for_writing(path: &Path) -> Result<storage::ProjectLock, storage::LockEr
 
 /// The mapping, every row to import and every bad row, as the clerk reads them.
 fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
+    print_mapping(p, out);
+    let _ = writeln!(out, "Sẽ nhập:");
+    print_rows(p, project, out);
+}
+
+/// How the file was read and what each column is read as.
+fn print_mapping(p: &ImportPreview, out: &mut dyn Write) {
     let _ = writeln!(out, "Đọc dạng: {}.", p.source_label());
     let _ = writeln!(out, "Bảng {}; các cột:", p.kind.label());
     for m in &p.mapping {
@@ -613,7 +676,10 @@ fn print_preview(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
             m.field.label()
         );
     }
-    let _ = writeln!(out, "Sẽ nhập:");
+}
+
+/// The preview's rows to add, new groups and offices, and the rows left out.
+fn print_rows(p: &ImportPreview, project: &Project, out: &mut dyn Write) {
     for r in import::describe(p, project) {
         let group = if r.group.is_empty() {
             String::new()
@@ -854,6 +920,8 @@ mod tests {
                 compare: false,
                 report: None,
                 project_words: false,
+                decided_by: None,
+                effective: None,
             }))
         );
         assert!(parse_args(&args(&["import", "a.ron"])).is_err());

@@ -203,6 +203,9 @@ pub enum Edit {
         report: ReportId,
         step: ProposedStep,
     },
+    /// The plan as revised, its new revision already listed (see
+    /// [`crate::session::plan_revisions::revise`]).
+    RevisePlan(Box<crate::model::Plan>),
 }
 
 /// What the clerk does with proposed changes.
@@ -645,6 +648,7 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             };
             done.map_err(|e| EditError::Review(e.to_string()))?;
         }
+        Edit::RevisePlan(plan) => project.plan = *plan,
     }
     Ok(())
 }

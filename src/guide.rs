@@ -93,13 +93,21 @@ impl Step {
     pub fn roles(self) -> &'static [SectionRole] {
         use SectionRole as R;
         match self {
-            Step::CanCu => &[R::Bases],
-            Step::KetQua => &[R::Results, R::Leadership, R::KeyTasks],
+            Step::CanCu => &[R::Bases, R::NoticeBases],
+            // A notice's decision and its adjustments stand where a report's results do.
+            Step::KetQua => &[
+                R::Results,
+                R::Leadership,
+                R::KeyTasks,
+                R::NoticeDecision,
+                R::NoticeIndicators,
+                R::NoticeTasks,
+            ],
             Step::ChiTieu => &[R::IndicatorResults],
             Step::UuDiem => &[R::Assessment, R::Strengths],
             Step::HanChe => &[R::Shortcomings],
             Step::NguyenNhan => &[R::Causes],
-            Step::NhiemVuToi => &[R::NextTasks],
+            Step::NhiemVuToi => &[R::NextTasks, R::NoticeImplementation],
             Step::KienNghi => &[R::Proposals],
             Step::ThongTin | Step::NhiemVu | Step::KyNhan | Step::Duyet | Step::XuatBan => &[],
         }
@@ -109,13 +117,18 @@ impl Step {
     pub fn for_role(role: SectionRole) -> Step {
         use SectionRole as R;
         match role {
-            R::Bases => Step::CanCu,
-            R::Results | R::Leadership | R::KeyTasks => Step::KetQua,
+            R::Bases | R::NoticeBases => Step::CanCu,
+            R::Results
+            | R::Leadership
+            | R::KeyTasks
+            | R::NoticeDecision
+            | R::NoticeIndicators
+            | R::NoticeTasks => Step::KetQua,
             R::IndicatorResults => Step::ChiTieu,
             R::Assessment | R::Strengths => Step::UuDiem,
             R::Shortcomings => Step::HanChe,
             R::Causes => Step::NguyenNhan,
-            R::NextTasks => Step::NhiemVuToi,
+            R::NextTasks | R::NoticeImplementation => Step::NhiemVuToi,
             R::Proposals => Step::KienNghi,
         }
     }

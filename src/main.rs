@@ -44,6 +44,9 @@ fn main() -> ExitCode {
             &mut std::io::stdout(),
             &mut std::io::stderr(),
         ),
+        Command::NewNotice(args) => {
+            cli::run_new_notice(&args, &mut std::io::stdout(), &mut std::io::stderr())
+        }
         Command::NewReport(args) => {
             cli::run_new_report(&args, &mut std::io::stdout(), &mut std::io::stderr())
         }

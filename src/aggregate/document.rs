@@ -227,6 +227,7 @@ pub fn city_report(agg: &Aggregate) -> (Project, Report) {
         proofing: Default::default(),
         carried: Vec::new(),
         document_words: None,
+        document: Default::default(),
     };
     project.reports.push(report.clone());
     (project, report)

@@ -171,7 +171,8 @@ pub fn summarise(project: &Project, period: Option<Period>) -> CommuneFile {
         .find(|p| p.severity == Severity::Error)
         .map(ToString::to_string);
     let mut report_periods: Vec<Period> = Vec::new();
-    for r in &project.reports {
+    // Notices of plan adjustments report no period's figures.
+    for r in project.reports.iter().filter(|r| r.document.is_report()) {
         if !report_periods.contains(&r.period) {
             report_periods.push(r.period);
         }
@@ -182,7 +183,13 @@ pub fn summarise(project: &Project, period: Option<Period>) -> CommuneFile {
     };
     let periods = wanted
         .into_iter()
-        .filter_map(|p| project.reports.iter().rev().find(|r| r.period == p))
+        .filter_map(|p| {
+            project
+                .reports
+                .iter()
+                .rev()
+                .find(|r| r.period == p && r.document.is_report())
+        })
         .map(|r| period_summary(project, r))
         .collect();
     CommuneFile {
@@ -204,9 +211,9 @@ fn period_summary(project: &Project, report: &Report) -> PeriodSummary {
         .map(|(ind, value, status)| IndicatorEntry {
             name: crate::vi::nfc(ind.name.trim()),
             unit: ind.unit.trim().to_owned(),
-            target: crate::model::target_label(ind),
-            value: value.and_then(number),
-            value_label: value_label(ind, value),
+            target: crate::model::target_label(&ind),
+            value: value.as_ref().and_then(number),
+            value_label: value_label(&ind, value.as_ref()),
             status,
         })
         .collect();

@@ -305,6 +305,8 @@ pub struct Totals {
 impl Totals {
     /// The totals of `report`'s period.
     pub fn of(project: &Project, report: &Report) -> Self {
+        let view = project.as_of_report(report);
+        let project: &Project = &view;
         let statuses = crate::compose::facts::indicators(project, report);
         let tasks = crate::compose::facts::tasks(project, report);
         Self {
@@ -340,6 +342,8 @@ pub fn stale_figures_with(
     text: &str,
     totals: &Totals,
 ) -> Vec<Stale> {
+    let view = project.as_of_report(report);
+    let project: &Project = &view;
     let mut out = Vec::new();
     // Nothing typed to check: no digit in the whole text.
     if !text.contains(|c: char| c.is_ascii_digit()) {

@@ -128,8 +128,11 @@ pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
 }
 
 fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache) -> Vec<Problem> {
+    // Judged against the plan as it stood for the report's period.
+    let view = project.as_of_report(r);
+    let project: &Project = &view;
     let mut out = Vec::new();
-    let place = format!("Báo cáo {}", r.id);
+    let place = format!("{} {}", r.document.name(), r.id);
     let mut add = |severity, at: Option<At>, where_: &str, message: String| {
         out.push(Problem {
             severity,
@@ -204,7 +207,8 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             "chưa chọn người ký".into(),
         );
     }
-    if r.closing.trim().is_empty() {
+    // A notice ends with its tổ chức thực hiện, not with `Trên đây là …`.
+    if r.closing.trim().is_empty() && r.document.is_report() {
         add(
             Severity::Warning,
             At::step(Step::KyNhan),
@@ -229,6 +233,13 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         }
     }
     for s in r.all_sections() {
+        // A notice's căn cứ and decision print without a heading, by design.
+        let headless = matches!(
+            s.role,
+            Some(
+                crate::model::SectionRole::NoticeBases | crate::model::SectionRole::NoticeDecision
+            )
+        );
         let name = if s.title.trim().is_empty() {
             format!("mục “{}”", s.id)
         } else {
@@ -240,7 +251,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             section: Some(s.id.clone()),
             paragraph: None,
         });
-        if s.title.trim().is_empty() {
+        if s.title.trim().is_empty() && !headless {
             add(
                 Severity::Warning,
                 at.clone(),
@@ -325,7 +336,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         .iter()
         .filter(|i| project.indicator_value(r.period, &i.id).is_none())
         .count();
-    if missing > 0 && missing < total {
+    if r.document.is_report() && missing > 0 && missing < total {
         add(
             Severity::Warning,
             At::step(Step::ChiTieu),
@@ -340,7 +351,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         .iter()
         .filter(|t| project.task_progress(r.period, &t.id).is_none())
         .count();
-    if unrecorded > 0 && unrecorded < tasks {
+    if r.document.is_report() && unrecorded > 0 && unrecorded < tasks {
         add(
             Severity::Warning,
             At::step(Step::NhiemVu),
@@ -352,13 +363,18 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         .iter()
         .filter(|(_, s)| *s == TaskStatus::Overdue)
         .count();
-    if overdue > 0 {
+    if r.document.is_report() && overdue > 0 {
         add(
             Severity::Note,
             At::step(Step::NhiemVu),
             "",
             format!("{overdue} nhiệm vụ quá hạn; nêu rõ ở phần Hạn chế"),
         );
+    }
+    if r.document.is_report()
+        && let Some(line) = super::revised::revised_since_previous(project, r)
+    {
+        add(Severity::Note, At::step(Step::ChiTieu), "", line);
     }
     let open = r.review.comments.iter().filter(|c| !c.resolved).count();
     if open > 0 {
@@ -380,7 +396,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             }
             stale.push(Problem {
                 severity: Severity::Warning,
-                place: format!("Báo cáo {}, {name}", r.id),
+                place: format!("{} {}, {name}", r.document.name(), r.id),
                 message,
                 at: Some(At {
                     step,

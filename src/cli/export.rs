@@ -147,7 +147,7 @@ fn report_of_period(path: &Path, period: Period) -> Result<String, String> {
         .reports
         .iter()
         .rev()
-        .find(|r| r.period == period)
+        .find(|r| r.period == period && r.document.is_report())
         .map(|r| r.id.clone())
         .ok_or_else(|| {
             let there: Vec<String> = project.reports.iter().map(|r| r.period.code()).collect();

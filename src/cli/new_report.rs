@@ -69,7 +69,11 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
     };
     let source = match &args.from {
         Some(id) => project.reports.iter().find(|r| &r.id == id),
-        None => project.reports.iter().max_by_key(|r| r.period),
+        None => project
+            .reports
+            .iter()
+            .filter(|r| r.document.is_report())
+            .max_by_key(|r| r.period),
     };
     let Some(source) = source.cloned() else {
         let _ = writeln!(

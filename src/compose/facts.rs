@@ -17,35 +17,37 @@ pub fn judgement_date(report: &Report) -> NaiveDate {
         .unwrap_or_default()
 }
 
-/// Every indicator of the plan with its value in the report's period (as
+/// Every indicator of the plan the report is judged against
+/// ([`Project::plan_for`]) with its value in the report's period (as
 /// [`Project::figure`] finds it) and its status.
-pub fn indicators<'a>(
-    project: &'a Project,
+pub fn indicators(
+    project: &Project,
     report: &Report,
-) -> Vec<(&'a Indicator, Option<&'a Value>, IndicatorStatus)> {
+) -> Vec<(Indicator, Option<Value>, IndicatorStatus)> {
     project
-        .plan
+        .plan_for(report)
         .indicators
         .iter()
         .map(|i| {
             let v = project.indicator_value(report.period, &i.id);
-            (i, v, indicator_status(i, v, report.period))
+            (i.clone(), v.cloned(), indicator_status(i, v, report.period))
         })
         .collect()
 }
 
-/// Every task of the plan with its status on the judgement date.
-pub fn tasks<'a>(project: &'a Project, report: &Report) -> Vec<(&'a Task, TaskStatus)> {
+/// Every task of the plan the report is judged against with its status on the
+/// judgement date.
+pub fn tasks(project: &Project, report: &Report) -> Vec<(Task, TaskStatus)> {
     let on = judgement_date(report);
     project
-        .plan
+        .plan_for(report)
         .tasks
         .iter()
         .map(|t| {
             let state = project
                 .task_progress(report.period, &t.id)
                 .map_or(TaskState::NotStarted, |p| p.state);
-            (t, task_status(t, state, on))
+            (t.clone(), task_status(t, state, on))
         })
         .collect()
 }

@@ -1,9 +1,7 @@
 //! The first-page header (agency, number, national name, motto, place and date), the
 //! title and summary, and `Kính gửi` — boxes 1 to 5 of Decree 30/2020, Appendix I.
 
-use super::{
-    Align, Block, ColumnsAlign, Ctx, LabelList, Paragraph, REPORT_TYPE_CODE, Rule, Run, SourceRef,
-};
+use super::{Align, Block, ColumnsAlign, Ctx, LabelList, Paragraph, Rule, Run, SourceRef};
 use crate::vi;
 
 /// `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM`.
@@ -69,7 +67,7 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
     left.push(line(
         vec![Run::plain(vi::doc_number(
             report.number,
-            REPORT_TYPE_CODE,
+            report.document.code(),
             &org.doc_code,
         ))],
         NUMBER_PT,
@@ -106,14 +104,20 @@ pub(super) fn header_block(ctx: &Ctx, draft: bool) -> Block {
     )
 }
 
-/// `BÁO CÁO`, the summary with its short rule, and `Kính gửi` when there are recipients.
+/// `BÁO CÁO` (or the document's own title word), the summary with its short rule, and `Kính gửi` when there are recipients.
 pub(super) fn title_blocks(ctx: &Ctx) -> Vec<Block> {
     let report = ctx.report;
     let mut out = Vec::new();
-    let mut kind = line(vec![Run::bold("BÁO CÁO")], TITLE_PT, SourceRef::Info);
+    let mut kind = line(
+        vec![Run::bold(report.document.title_word())],
+        TITLE_PT,
+        SourceRef::Info,
+    );
     kind.keep_with_next = true;
     out.push(Block::Paragraph(kind));
-    let summary = if report.summary.trim().is_empty() {
+    let summary = if report.summary.trim().is_empty() && !report.document.is_report() {
+        "Về việc điều chỉnh, bổ sung các chỉ tiêu, nhiệm vụ".to_owned()
+    } else if report.summary.trim().is_empty() {
         format!("Sơ kết {}", report.period.label())
     } else {
         report.summary.trim().to_owned()

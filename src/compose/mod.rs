@@ -8,6 +8,7 @@ pub mod doc;
 pub mod facts;
 mod fit;
 mod header;
+pub mod notice;
 pub mod placeholders;
 mod review;
 mod rich_text;
@@ -28,7 +29,8 @@ pub use rich_text::LIST_STEP_MM;
 pub use sections::{number_in_style, section_number, section_numbers};
 pub use tables::TABLE_PT;
 
-/// Document type code in numbers (`BC` in `05/BC-UBND`).
+/// Document type code of a report in numbers (`BC` in `05/BC-UBND`); a document's
+/// own is [`crate::model::DocumentType::code`].
 pub const REPORT_TYPE_CODE: &str = "BC";
 
 /// What the caller decides about a composition.
@@ -41,6 +43,10 @@ pub struct ComposeOptions {
 
 /// Builds the document tree of `report`, with the plan's figures from `project`.
 pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> Document {
+    let revision = notice_revision(project, report);
+    // Judged against the plan as it stood for the report's period.
+    let view = project.as_of_report(report);
+    let project: &Project = &view;
     let setup = project.page_setup.clone();
     let ctx = Ctx {
         project,
@@ -48,6 +54,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
         setup: &setup,
         final_version: options.final_version,
         org: report.printed_organisation(&project.organisation),
+        revision,
     };
     let draft = !options.final_version;
     let appendix_names = appendix_names(report);
@@ -57,6 +64,13 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
     body.extend(header::title_blocks(&ctx));
     body.extend(sections::opening(&ctx));
     body.extend(sections::section_blocks(&ctx, &appendix_names));
+    // Without a closing sentence (a notice), the last paragraph keeps the signature
+    // company: a signature is never alone on its page.
+    if report.closing.trim().is_empty()
+        && let Some(Block::Paragraph(last)) = body.last_mut()
+    {
+        last.keep_with_next = true;
+    }
     body.extend(signature::closing_and_signature(&ctx));
 
     let mut parts = vec![Part {
@@ -66,15 +80,17 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
     for (kind, name) in &appendix_names {
         parts.push(Part {
             blocks: tables::appendix(&ctx, *kind, name),
-            landscape: false,
+            // The notice's task table has seven columns: the decree lets it lie sideways.
+            landscape: ctx.revision.is_some() && *kind == AppendixKind::Tasks,
         });
     }
 
     let org = ctx.org.as_ref();
+    let word = report.document.name();
     let title = if report.summary.trim().is_empty() {
-        format!("Báo cáo {}", report.period.label())
+        format!("{word} {}", report.period.label())
     } else {
-        format!("Báo cáo {}", report.summary.trim())
+        format!("{word} {}", report.summary.trim())
     };
     Document {
         meta: Meta {
@@ -82,7 +98,8 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
             author: org.full_name.clone(),
             subject: report.summary.clone(),
             keywords: format!(
-                "Nghị quyết 57-NQ/TW; báo cáo; {}",
+                "Nghị quyết 57-NQ/TW; {}; {}",
+                word.to_lowercase(),
                 report.period.short_label()
             ),
             language: "vi".to_owned(),
@@ -96,7 +113,7 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
 
 /// The Appendix VI fields of `report`.
 fn doc_record(org: &crate::model::Organisation, report: &Report) -> DocRecord {
-    let number = crate::vi::doc_number(report.number, REPORT_TYPE_CODE, &org.doc_code);
+    let number = crate::vi::doc_number(report.number, report.document.code(), &org.doc_code);
     let notation = number.rsplit('/').next().unwrap_or_default().to_owned();
     let signer = org.signer(&report.signer);
     let organ_name = if org.full_name.trim().is_empty() {
@@ -137,6 +154,19 @@ pub(crate) struct Ctx<'a> {
     /// The organisation as the report prints it (the document's own words where the
     /// report keeps them).
     pub org: std::borrow::Cow<'a, crate::model::Organisation>,
+    /// The plan revision a Thông báo lists; `None` for a report.
+    pub revision: Option<&'a crate::model::PlanRevision>,
+}
+
+/// The revision a notice was made from (none for a report, or when it is gone).
+fn notice_revision<'a>(
+    project: &'a Project,
+    report: &Report,
+) -> Option<&'a crate::model::PlanRevision> {
+    match report.document {
+        crate::model::DocumentType::ThongBao { revision } => project.plan.revisions.get(revision),
+        crate::model::DocumentType::BaoCao => None,
+    }
 }
 
 /// The appendices that follow the report, with their printed names: `Phụ lục` alone,
@@ -150,11 +180,15 @@ pub(crate) fn appendix_names(report: &Report) -> Vec<(AppendixKind, String)> {
         kinds.push(AppendixKind::Tasks);
     }
     let many = kinds.len() > 1;
+    let notice = !report.document.is_report();
     kinds
         .into_iter()
         .enumerate()
         .map(|(i, k)| {
-            let name = if many {
+            let name = if notice {
+                // A notice numbers its appendices as its practice has it: số 01, số 02.
+                format!("Phụ lục số {:02}", i + 1)
+            } else if many {
                 format!("Phụ lục {}", crate::vi::roman(i as u32 + 1))
             } else {
                 "Phụ lục".to_owned()
@@ -175,6 +209,9 @@ pub fn appendix_part(
     table: Table,
     landscape: bool,
 ) -> Part {
+    let revision = notice_revision(project, report);
+    let view = project.as_of_report(report);
+    let project: &Project = &view;
     let setup = project.page_setup.clone();
     let ctx = Ctx {
         project,
@@ -182,6 +219,7 @@ pub fn appendix_part(
         setup: &setup,
         final_version: false,
         org: report.printed_organisation(&project.organisation),
+        revision,
     };
     Part {
         blocks: tables::appendix_blocks(&ctx, name, title, table, SourceRef::None),

@@ -71,8 +71,8 @@ pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String
     if vi::nfc(key).to_lowercase() == "tổng" {
         return summary(project, report, &field);
     }
-    let ind = project
-        .plan
+    let plan = project.plan_for(report);
+    let ind = plan
         .indicator(key)
         .ok_or_else(|| format!("không có chỉ tiêu mã “{key}” trong kế hoạch"))?;
     let value_in = |period| project.indicator_value(period, &ind.id);

@@ -98,6 +98,9 @@ fn push_section(
     } else {
         title
     };
+    // A notice's parts without a title (căn cứ, the decision sentence) print no
+    // heading, and so no number.
+    let headless = !ctx.report.document.is_report() && title.is_empty();
     let text = if number.is_empty() {
         title
     } else {
@@ -109,7 +112,9 @@ fn push_section(
     heading.page_break_before = section.new_page;
     heading.heading_level = Some(u8::try_from(path.len()).unwrap_or(u8::MAX));
     heading.source = source.clone();
-    out.push(Block::Paragraph(heading));
+    if !headless {
+        out.push(Block::Paragraph(heading));
+    }
 
     out.extend(text_paragraphs(ctx, &section.body, &source));
     if let Some(kind) = section.generated {

@@ -6,10 +6,7 @@ use crate::model::{IndicatorStatus, Project, Report, TaskStatus};
 
 use super::placeholders::{indicator_placeholder, summary_placeholder};
 
-fn statuses<'a>(
-    project: &'a Project,
-    report: &Report,
-) -> Vec<(&'a crate::model::Indicator, IndicatorStatus)> {
+fn statuses(project: &Project, report: &Report) -> Vec<(crate::model::Indicator, IndicatorStatus)> {
     super::facts::indicators(project, report)
         .into_iter()
         .map(|(i, _, s)| (i, s))

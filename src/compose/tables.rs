@@ -3,8 +3,7 @@
 
 use super::fit::{self, Need};
 use super::{
-    Align, AppendixKind, Block, Ctx, Paragraph, REPORT_TYPE_CODE, Run, SourceRef, Table,
-    TableColumn, TableRow,
+    Align, AppendixKind, Block, Ctx, Paragraph, Run, SourceRef, Table, TableColumn, TableRow,
 };
 use crate::model::{
     Group, IndicatorColumn, IndicatorTableOptions, PageSetup, Period, TableNumbering, TaskState,
@@ -220,6 +219,19 @@ pub(crate) fn task_table(ctx: &Ctx) -> Table {
 /// An appendix: its name, title, the `(Kèm theo …)` line and its table.
 pub(crate) fn appendix(ctx: &Ctx, kind: AppendixKind, name: &str) -> Vec<Block> {
     let report = ctx.report;
+    if let Some(rev) = ctx.revision {
+        let (title, table) = match kind {
+            AppendixKind::Indicators => (
+                "DANH MỤC CHỈ TIÊU ĐIỀU CHỈNH, BỔ SUNG",
+                super::notice::indicator_table(ctx, rev),
+            ),
+            AppendixKind::Tasks => (
+                "DANH MỤC NHIỆM VỤ ĐIỀU CHỈNH, BỔ SUNG",
+                super::notice::task_table(ctx, rev, true),
+            ),
+        };
+        return appendix_blocks(ctx, name, title, table, SourceRef::Appendix(kind));
+    }
     let (title, table, source) = match kind {
         AppendixKind::Indicators => (
             format!(
@@ -253,7 +265,7 @@ pub(crate) fn appendix_blocks(
     let report = ctx.report;
     let org = &ctx.project.organisation;
     table.source = source.clone();
-    let number = vi::doc_number(report.number, REPORT_TYPE_CODE, &org.doc_code);
+    let number = vi::doc_number(report.number, report.document.code(), &org.doc_code);
     let number = number.trim_start_matches("Số:").trim();
     let issuer = if org.full_name.trim().is_empty() {
         org.issuing_body.join(" ")
@@ -261,7 +273,8 @@ pub(crate) fn appendix_blocks(
         org.full_name.trim().to_owned()
     };
     let along = format!(
-        "(Kèm theo Báo cáo số {number} {} của {issuer})",
+        "(Kèm theo {} số {number} {} của {issuer})",
+        report.document.name(),
         vi::date_long(report.date, report.period.year)
     );
     let centered = |runs: Vec<Run>, size: f32, after: f32| {
@@ -292,6 +305,7 @@ mod tests {
             setup: &setup,
             final_version: false,
             org: std::borrow::Cow::Borrowed(&project.organisation),
+            revision: None,
         };
         indicator_table(&ctx, options)
     }

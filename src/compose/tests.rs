@@ -80,6 +80,7 @@ fn report() -> Report {
         proofing: Default::default(),
         carried: Vec::new(),
         document_words: None,
+        document: Default::default(),
     }
 }
 

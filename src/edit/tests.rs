@@ -33,6 +33,7 @@ fn project() -> Project {
         proofing: Default::default(),
         carried: Vec::new(),
         document_words: None,
+        document: Default::default(),
     });
     p
 }

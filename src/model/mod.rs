@@ -16,6 +16,7 @@ mod proofing;
 mod proposed;
 mod report;
 mod review;
+mod revision;
 pub mod rich;
 mod status;
 mod table_options;
@@ -34,11 +35,12 @@ pub use project::{FORMAT_VERSION, Project, SigningImages};
 pub use proofing::{ProofRule, Proofing};
 pub use proposed::{ChangePlace, ChangeSource, ProposedChange};
 pub use report::{
-    Appendices, CarriedMark, CarriedWhy, ChildNumbering, DocumentWords, Generated, Report,
-    ReportKind, Section, SectionRole,
+    Appendices, CarriedMark, CarriedWhy, ChildNumbering, DocumentType, DocumentWords, Generated,
+    Report, ReportKind, Section, SectionRole,
 };
 pub use review::{
     Comment, CommentAnchor, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition,
 };
+pub use revision::{ChangeKind, PlanChange, PlanRevision};
 pub use status::{IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status, task_status};
 pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

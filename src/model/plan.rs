@@ -21,6 +21,11 @@ pub struct Plan {
     /// Groups of tasks in print order (`Nhiệm vụ trọng tâm`, `Nhiệm vụ thường xuyên`).
     pub task_groups: Vec<Group>,
     pub tasks: Vec<Task>,
+    /// Revisions after the plan was issued, in the order they were recorded; the
+    /// lists above already have them applied (see [`Plan::as_of`]). Not written when
+    /// empty, so files (and approval fingerprints) without revisions stay as they were.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub revisions: Vec<super::PlanRevision>,
 }
 
 /// A titled group of indicators or tasks; the title carries no number.

@@ -63,6 +63,53 @@ pub struct Report {
     /// project's and were chosen to print as the document wrote them (issue 23).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document_words: Option<DocumentWords>,
+    /// The kind of document: a report (the default, not written, so files and
+    /// approval fingerprints of reports stay as they were) or a notice.
+    #[serde(default, skip_serializing_if = "DocumentType::is_report")]
+    pub document: DocumentType,
+}
+
+/// The kind of document a [`Report`] is (Decree 30/2020, Appendix III): it decides the
+/// title word, the type code of the number and the skeleton; steps, review, approval
+/// and printing are the same for all.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentType {
+    /// Báo cáo (BC).
+    #[default]
+    BaoCao,
+    /// Thông báo (TB) of the adjustments of a plan revision: `revision` is its index
+    /// in [`super::Plan::revisions`].
+    ThongBao { revision: usize },
+}
+
+impl DocumentType {
+    pub fn is_report(&self) -> bool {
+        *self == DocumentType::BaoCao
+    }
+
+    /// The type code in numbers: `BC`, `TB`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            DocumentType::BaoCao => "BC",
+            DocumentType::ThongBao { .. } => "TB",
+        }
+    }
+
+    /// The title word: `BÁO CÁO`, `THÔNG BÁO`.
+    pub fn title_word(&self) -> &'static str {
+        match self {
+            DocumentType::BaoCao => "BÁO CÁO",
+            DocumentType::ThongBao { .. } => "THÔNG BÁO",
+        }
+    }
+
+    /// The name in a sentence: `Báo cáo`, `Thông báo`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            DocumentType::BaoCao => "Báo cáo",
+            DocumentType::ThongBao { .. } => "Thông báo",
+        }
+    }
 }
 
 /// The header and signature words a report prints instead of its project's: those of
@@ -209,6 +256,16 @@ pub enum SectionRole {
     NextTasks,
     /// IV. Kiến nghị, đề xuất.
     Proposals,
+    /// A notice's căn cứ (the request and the plan).
+    NoticeBases,
+    /// A notice's decision sentence (`… thông báo điều chỉnh … như sau:`).
+    NoticeDecision,
+    /// A notice's adjustments of indicators (Phụ lục số 01).
+    NoticeIndicators,
+    /// A notice's adjustments of tasks (Phụ lục số 02).
+    NoticeTasks,
+    /// A notice's tổ chức thực hiện.
+    NoticeImplementation,
 }
 
 /// How the children of a section are numbered; numbers are never typed.
@@ -377,6 +434,7 @@ mod tests {
             proofing: Default::default(),
             carried: Vec::new(),
             document_words: None,
+            document: Default::default(),
         }
     }
 

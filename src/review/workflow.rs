@@ -233,9 +233,12 @@ pub fn fingerprint(project: &Project, report: &Report) -> String {
     printed_report.date = None;
     // What a carry-over left to look at does not print.
     printed_report.carried = Vec::new();
+    // The plan as the report is judged against: a revision taking effect after its
+    // period does not touch an approval.
+    let plan = project.plan_for(report);
     let printed = Printed {
         organisation: &project.organisation,
-        plan: &project.plan,
+        plan: &plan,
         periods: printed_periods(project, report),
         page_setup: &project.page_setup,
         report: &printed_report,

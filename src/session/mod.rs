@@ -12,6 +12,7 @@
 mod changed;
 mod derived;
 mod document;
+pub mod plan_revisions;
 mod read_only;
 mod recovery;
 pub mod reports;

@@ -27,6 +27,7 @@ pub fn skeleton_report() -> Report {
         proofing: Default::default(),
         carried: Vec::new(),
         document_words: None,
+        document: Default::default(),
     })
 }
 
@@ -123,9 +124,13 @@ pub fn report_for_period_with_rewrites(
             project
                 .reports
                 .iter()
-                .filter(|r| r.period < period)
+                .filter(|r| r.period < period && r.document.is_report())
                 .max_by_key(|r| r.period)
-                .or(project.reports.last())
+                .or(project
+                    .reports
+                    .iter()
+                    .rev()
+                    .find(|r| r.document.is_report()))
         })
         .flatten();
     let mut carry = CarryOver::default();

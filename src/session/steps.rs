@@ -93,7 +93,13 @@ fn sentence(message: &str) -> String {
 /// Why `step` counts as not started, if it does.
 fn empty_reason(step: Step, project: &Project, report: &Report) -> Option<String> {
     let period = report.period;
+    let view = project.as_of_report(report);
+    let project: &Project = &view;
     match step {
+        Step::ChiTieu | Step::NhiemVu if !report.document.is_report() => Some(format!(
+            "{} không có số liệu của kỳ báo cáo.",
+            report.document.name()
+        )),
         Step::ChiTieu => {
             let total = project.plan.indicators.len();
             let missing = project
@@ -129,7 +135,7 @@ fn empty_reason(step: Step, project: &Project, report: &Report) -> Option<String
         _ => {
             let sections = step_sections(report, step);
             if sections.is_empty() {
-                return Some("Báo cáo không có mục này.".into());
+                return Some(format!("{} không có mục này.", report.document.name()));
             }
             let written = sections.iter().any(|s| !s.body.trim().is_empty())
                 || sections.iter().any(|s| s.generated.is_some());
@@ -144,7 +150,7 @@ fn done_reason(step: Step, project: &Project, report: &Report) -> String {
         Step::ThongTin => "Đã có kỳ báo cáo và trích yếu.".into(),
         Step::ChiTieu => format!(
             "Đã có số liệu của cả {} chỉ tiêu.",
-            project.plan.indicators.len()
+            project.plan_for(report).indicators.len()
         ),
         Step::NhiemVu => "Đã cập nhật tiến độ mọi nhiệm vụ.".into(),
         Step::KyNhan => "Đã có câu kết, người ký và nơi nhận.".into(),

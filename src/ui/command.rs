@@ -47,6 +47,10 @@ pub enum Command {
     SelectReport(String),
     /// Show the dialog for a new report.
     AskNewReport,
+    /// Show Kế hoạch › Điều chỉnh kế hoạch….
+    AskPlanRevision,
+    /// Add the Thông báo of revision N (from 1; the latest when `None`) and open it.
+    NewNotice(Option<usize>),
     /// Open the step holding a printed text and select `sentence` in it (empty: just
     /// the step).
     ShowText {
@@ -288,6 +292,8 @@ pub enum Modal {
     },
     /// The print dialog: printer, copies, pages, sides.
     Print(Box<crate::ui::forms::PrintForm>),
+    /// The plan's revisions and the form recording a new one.
+    PlanRevision(Box<crate::ui::forms::RevisionForm>),
     /// Type a path (no file chooser on this desktop).
     AskPath {
         purpose: PathPurpose,

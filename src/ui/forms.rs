@@ -7,8 +7,12 @@ use std::path::PathBuf;
 
 use crate::import::docx;
 use crate::import::text::{self, Recognised};
+use crate::model::{
+    Deadline, IndicatorId, Plan, Task, TaskId, new_id, parse_deadline, parse_target, target_label,
+};
 use crate::model::{Period, PeriodKind, Project, Report};
 use crate::print::PrinterInfo;
+use chrono::NaiveDate;
 
 /// What the print dialog edits.
 #[derive(Clone, Debug, PartialEq)]
@@ -95,5 +99,113 @@ impl WordReportPreview {
             period_why,
             project_words: false,
         }
+    }
+}
+
+/// What the clerk types in the dialog.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RevisionForm {
+    /// `Công văn số … ngày … của …`.
+    pub decided_by: String,
+    /// The day it applies from, `dd/mm/yyyy`.
+    pub effective: String,
+    /// Each indicator's target as it reads (changed where the clerk typed).
+    pub targets: Vec<(IndicatorId, String, String)>,
+    /// Each task's deadline as it reads.
+    pub deadlines: Vec<(TaskId, String, String)>,
+    /// A task to add: its name, lead office id and deadline.
+    pub new_task: String,
+    pub new_task_lead: String,
+    pub new_task_deadline: String,
+    /// Why the last press recorded nothing.
+    pub error: Option<String>,
+}
+
+impl RevisionForm {
+    /// The form over the plan of `project`, every field as the plan reads now.
+    pub fn of(project: &Project) -> Self {
+        Self {
+            targets: project
+                .plan
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), i.name.trim().to_owned(), target_label(i)))
+                .collect(),
+            deadlines: project
+                .plan
+                .tasks
+                .iter()
+                .map(|t| (t.id.clone(), t.name.trim().to_owned(), t.deadline.label()))
+                .collect(),
+            effective: chrono::Local::now()
+                .date_naive()
+                .format("%d/%m/%Y")
+                .to_string(),
+            ..Self::default()
+        }
+    }
+
+    /// The plan as the form reads: typed targets and deadlines read as the import reads
+    /// them, the new task added.
+    pub fn plan_after(&self, project: &Project) -> Plan {
+        let mut plan = project.plan.clone();
+        for (id, _, text) in &self.targets {
+            if let Some(ind) = plan.indicators.iter_mut().find(|i| &i.id == id)
+                && text.trim() != target_label(ind)
+            {
+                let (target, unit) = parse_target(text);
+                ind.target = target;
+                if !unit.trim().is_empty() {
+                    ind.unit = unit;
+                }
+                ind.target_as_written = text.trim().to_owned();
+            }
+        }
+        let year = plan.year;
+        for (id, _, text) in &self.deadlines {
+            if let Some(task) = plan.tasks.iter_mut().find(|t| &t.id == id)
+                && text.trim() != task.deadline.label()
+            {
+                task.deadline = parse_deadline(text, year);
+            }
+        }
+        let name = self.new_task.trim();
+        if !name.is_empty() {
+            let taken: Vec<&str> = project.plan.tasks.iter().map(|t| t.id.as_str()).collect();
+            let deadline = if self.new_task_deadline.trim().is_empty() {
+                Deadline::Ongoing
+            } else {
+                parse_deadline(&self.new_task_deadline, year)
+            };
+            let lead = self.new_task_lead.trim();
+            plan.tasks.push(Task {
+                id: new_id("NV-DC", taken),
+                group: plan
+                    .task_groups
+                    .first()
+                    .map(|g| g.id.clone())
+                    .unwrap_or_default(),
+                name: name.to_owned(),
+                lead: if lead.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![lead.to_owned()]
+                },
+                deadline,
+                ..Task::default()
+            });
+        }
+        plan
+    }
+
+    /// The day typed, `None` when the field is empty; an error when it does not read.
+    pub fn effective_date(&self) -> Result<Option<NaiveDate>, String> {
+        let t = self.effective.trim();
+        if t.is_empty() {
+            return Ok(None);
+        }
+        NaiveDate::parse_from_str(t, "%d/%m/%Y")
+            .map(Some)
+            .map_err(|_| format!("Ngày áp dụng “{t}” không đọc được; hãy gõ như 01/07/2026."))
     }
 }

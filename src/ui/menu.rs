@@ -42,6 +42,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 ui.separator();
                 item(ui, "Nhập chỉ tiêu, nhiệm vụ từ bảng…", "", Command::ImportTable, out);
                 item(ui, "Nhập kế hoạch…", "", Command::ImportPlan, out);
+                item(ui, "Soạn thông báo điều chỉnh…", "", Command::NewNotice(None), out);
                 item(ui, "Tổng hợp nhiều xã…", "", Command::OpenAggregate, out);
                 ui.separator();
                 item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, out);
@@ -58,12 +59,15 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 ui.add_enabled_ui(can_undo, |ui| item(ui, "Hoàn tác", "Ctrl+Z", Command::Undo, out));
                 ui.add_enabled_ui(can_redo, |ui| item(ui, "Làm lại", "Ctrl+Y", Command::Redo, out));
             });
+            ui.menu_button("Kế hoạch", |ui| {
+                item(ui, "Điều chỉnh kế hoạch…", "", Command::AskPlanRevision, out);
+            });
             ui.menu_button("Báo cáo", |ui| {
                 item(ui, "Báo cáo mới cho một kỳ…", "", Command::AskNewReport, out);
                 if let Some(project) = app.project {
                     ui.separator();
                     for r in &project.reports {
-                        let label = format!("{} — {}", r.period.short_label(), r.review.status.label());
+                        let label = report_label(r);
                                 let current = app.report_id == Some(r.id.as_str());
                         if ui.selectable_label(current, label).clicked() {
                             out.push(Command::SelectReport(r.id.clone()));
@@ -129,7 +133,7 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                     .selected_text(current)
                     .show_ui(ui, |ui| {
                         for r in &project.reports {
-                            let label = format!("{} — {}", r.period.short_label(), r.review.status.label());
+                            let label = report_label(r);
                             if ui
                                 .selectable_label(app.report_id == Some(r.id.as_str()), label)
                                 .clicked()
@@ -143,6 +147,16 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
             }
         });
     });
+}
+
+/// A report as the lists name it: its period (a notice: its kind) and its status.
+fn report_label(r: &crate::model::Report) -> String {
+    let what = if r.document.is_report() {
+        r.period.short_label()
+    } else {
+        format!("{} điều chỉnh kế hoạch", r.document.name())
+    };
+    format!("{what} — {}", r.review.status.label())
 }
 
 fn item(ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command, out: &mut Vec<Command>) {

@@ -26,6 +26,7 @@ mod paste_dialog;
 mod period_choice;
 mod period_table;
 mod plan_import;
+pub mod plan_revision_dialog;
 pub mod preview;
 pub mod print_dialog;
 pub mod proposed_changes;

@@ -31,6 +31,9 @@ pub fn show(
     if let Modal::Print(form) = modal {
         return super::print_dialog::show(ctx, form, out);
     }
+    if let Modal::PlanRevision(form) = modal {
+        return super::plan_revision_dialog::show(ctx, form, doc.map(|d| &d.project), out);
+    }
     if let Some(close) = super::word_dialog::show(ctx, modal, doc.map(|d| &d.project), report, out)
     {
         return close;
@@ -44,6 +47,7 @@ pub fn show(
             | Modal::PlanImport { .. }
             | Modal::WordReport(_)
             | Modal::WordComments { .. }
+            | Modal::PlanRevision(_)
             | Modal::Print(_) => {}
             Modal::Preferences { name, role, pending } => {
                 ui.heading("Người dùng");

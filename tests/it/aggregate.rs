@@ -165,7 +165,7 @@ fn file_by_file(i: usize) -> (Vec<Judged>, Vec<TaskStatus>) {
         .into_iter()
         .map(|(ind, v, s)| {
             let x = match v {
-                Some(Value::Number(x)) => Some(*x),
+                Some(Value::Number(x)) => Some(x),
                 _ => None,
             };
             (ind.name.clone(), s, x)

@@ -57,6 +57,7 @@ fn report(comments: Vec<Comment>) -> Report {
         proofing: Default::default(),
         carried: Vec::new(),
         document_words: None,
+        document: Default::default(),
     }
 }
 

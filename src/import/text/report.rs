@@ -145,6 +145,7 @@ pub fn into_report(
         proofing: Default::default(),
         carried: Vec::new(),
         document_words: (!words.is_empty()).then_some(words),
+        document: Default::default(),
     };
     (report, notes)
 }

@@ -37,6 +37,32 @@ impl BaocaoApp {
         }
     }
 
+    /// Adds the Thông báo of plan revision `n` (the latest when `None`) and opens it.
+    pub(super) fn new_notice(&mut self, n: Option<usize>) {
+        let Some(doc) = &mut self.doc else { return };
+        let report = match crate::session::plan_revisions::notice(&doc.project, n) {
+            Ok(r) => r,
+            Err(e) => {
+                self.modal = Some(crate::ui::command::Modal::Message {
+                    title: "Chưa soạn được thông báo".to_owned(),
+                    text: e.to_string(),
+                });
+                return;
+            }
+        };
+        let id = report.id.clone();
+        match doc.apply(Edit::AddReport(Box::new(report))) {
+            Ok(_) => {
+                self.report_id = Some(id);
+                self.step = Step::ThongTin;
+                self.status = Some(StatusLine::info(
+                    "Đã soạn thông báo điều chỉnh kế hoạch; Ctrl+Z để bỏ.".to_owned(),
+                ));
+            }
+            Err(e) => self.status = Some(StatusLine::error(e.to_string())),
+        }
+    }
+
     /// Opens the step of a printed text and selects `sentence` in a section's text.
     pub(super) fn show_text(&mut self, field: &crate::edit::find::Field, sentence: &str) {
         let Some(report) = self.report() else { return };

@@ -82,6 +82,14 @@ impl BaocaoApp {
                 period,
                 from_previous,
             } => self.new_report(period, from_previous),
+            Command::AskPlanRevision => {
+                if let Some(doc) = &self.doc {
+                    self.modal = Some(Modal::PlanRevision(Box::new(
+                        crate::ui::plan_revision_dialog::RevisionForm::of(&doc.project),
+                    )));
+                }
+            }
+            Command::NewNotice(n) => self.new_notice(n),
             Command::ConfirmRemoveSection(id) => self.modal = Some(Modal::RemoveSection(id)),
             Command::InsertPhrase {
                 section,

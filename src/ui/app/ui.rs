@@ -155,11 +155,21 @@ impl BaocaoApp {
                     let mut options = Vec::new();
                     table_options::show(ui, report, &mut options);
                     out.extend(options.into_iter().map(Command::Edit));
+                    // The targets of the plan as it stood for this report's period.
+                    let judged = doc.project.as_of_report(report);
+                    if let Some(line) = crate::check::revised_since_previous(&doc.project, report) {
+                        let mut chars = line.chars();
+                        let shown: String = match chars.next() {
+                            Some(c) => c.to_uppercase().chain(chars).collect(),
+                            None => String::new(),
+                        };
+                        ui.label(egui::RichText::new(format!("{shown}.")).strong());
+                    }
                     if self.show_charts {
-                        charts::show(ui, &doc.project, period, &mut self.charts);
+                        charts::show(ui, &judged, period, &mut self.charts);
                     } else {
                         let mut edits = Vec::new();
-                        self.indicators.show(ui, &doc.project, period, &mut edits);
+                        self.indicators.show(ui, &judged, period, &mut edits);
                         out.extend(edits.into_iter().map(Command::Edit));
                     }
                 }
@@ -169,7 +179,8 @@ impl BaocaoApp {
                         .or_else(|| period.end_date())
                         .unwrap_or_default();
                     let mut edits = Vec::new();
-                    self.tasks.show(ui, &doc.project, period, on, &mut edits);
+                    let judged = doc.project.as_of_report(report);
+                    self.tasks.show(ui, &judged, period, on, &mut edits);
                     out.extend(edits.into_iter().map(Command::Edit));
                 }
                 step => {
