@@ -226,6 +226,10 @@ pub const USAGE: &str = "Cách dùng:
                               nhập kế hoạch (số, ngày, tên; bảng nhiệm vụ của Phụ lục; các chỉ tiêu
                               có con số) vào kế hoạch của dự án; nếu TỆP.ron chưa có, tạo dự án mới
                               từ kế hoạch (xã, phường, đơn vị, người ký)
+  baocao import-plan TỆP.ron KẾ-HOẠCH.docx|.txt --decided-by \"Công văn số …\" [--effective 2026-07-01] [--yes]
+                              ghi văn bản kế hoạch là một lần điều chỉnh kế hoạch của dự án: nhiệm vụ,
+                              chỉ tiêu đã có đổi theo văn bản (thời hạn, đơn vị, sản phẩm, chỉ tiêu),
+                              dòng mới được bổ sung; sau đó soạn thông báo bằng new-notice
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx --kind chi-tieu|nhiem-vu --decided-by \"Công văn số …\" [--effective 2026-07-01] [--yes]
                               ghi là điều chỉnh kế hoạch: dòng trùng tên chỉ tiêu, nhiệm vụ đã có thì
                               sửa (mục tiêu, thời hạn, đơn vị), dòng mới thì bổ sung; báo cáo của kỳ

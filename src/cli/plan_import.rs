@@ -22,23 +22,57 @@ pub struct PlanImportArgs {
     pub plan: PathBuf,
     /// Import without asking.
     pub yes: bool,
+    /// `--decided-by "Công văn số …"`: the document is a revision of the project's plan;
+    /// rows the project has change to read as the document writes them, and what
+    /// changed is recorded as a revision.
+    pub decided_by: Option<String>,
+    /// `--effective 2026-07-01`: the day that revision applies from (default: today).
+    pub effective: Option<chrono::NaiveDate>,
 }
 
 /// Reads the arguments after `import-plan`.
 pub fn parse_import_plan(args: &[String]) -> Result<PlanImportArgs, String> {
     let mut yes = false;
     let mut files = Vec::new();
-    for a in args {
+    let mut decided_by = None;
+    let mut effective = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
         match a.as_str() {
             "--yes" | "-y" => yes = true,
+            "--decided-by" => {
+                let d = it.next().ok_or(
+                    "Sau --decided-by cần văn bản yêu cầu điều chỉnh, ví dụ “Công văn số 125/UBND-VP ngày 12/6/2026 của UBND Thành phố”.",
+                )?;
+                decided_by = Some(d.trim().to_owned());
+            }
+            "--effective" => {
+                let d = it
+                    .next()
+                    .ok_or("Sau --effective cần ngày áp dụng, ví dụ 2026-07-01.")?;
+                effective = Some(
+                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
+                        format!("Ngày áp dụng “{d}” không đọc được; hãy viết như 2026-07-01.")
+                    })?,
+                );
+            }
             other if other.starts_with('-') => {
                 return Err(format!("Lệnh import-plan không có tùy chọn “{other}”."));
             }
             other => files.push(PathBuf::from(other)),
         }
     }
+    if effective.is_some() && decided_by.is_none() {
+        return Err("--effective chỉ dùng kèm --decided-by.".to_owned());
+    }
     match <[PathBuf; 2]>::try_from(files) {
-        Ok([file, plan]) => Ok(PlanImportArgs { file, plan, yes }),
+        Ok([file, plan]) => Ok(PlanImportArgs {
+            file,
+            plan,
+            yes,
+            decided_by,
+            effective,
+        }),
         Err(_) => Err(
             "Lệnh import-plan cần một tệp dự án (.ron, tạo mới nếu chưa có) và một tệp kế hoạch (.docx hoặc .txt)."
                 .to_owned(),
@@ -72,6 +106,20 @@ pub fn run_plan_import(
         };
         let import = plan::preview(&doc, &project);
         print_import(&import, &project, &args.plan, false, out);
+        if let Some(decided_by) = &args.decided_by {
+            let revision = Revision {
+                decided_by,
+                effective: args.effective,
+                yes: args.yes,
+            };
+            return revise(
+                &import,
+                project,
+                &revision,
+                (&args.file, &stamp),
+                (input, out, err),
+            );
+        }
         if import.adds_nothing(&project) {
             let _ = writeln!(
                 out,
@@ -90,6 +138,14 @@ pub fn run_plan_import(
         }
         done(&import, &args.file, false, out);
         return ExitCode::SUCCESS;
+    }
+    if args.decided_by.is_some() {
+        let _ = writeln!(
+            err,
+            "--decided-by ghi một lần điều chỉnh kế hoạch của dự án đã có; tệp dự án {} chưa có. Hãy nhập kế hoạch trước (không kèm --decided-by).",
+            args.file.display()
+        );
+        return ExitCode::from(1);
     }
     let _lock = match lock_for_writing(&args.file) {
         Ok(l) => l,
@@ -212,8 +268,9 @@ pub fn print_import(
         let written = t.deadline_text();
         let _ = writeln!(
             out,
-            "      nhóm: {}; chủ trì: {}; phối hợp: {}; sản phẩm: {}; thời hạn: “{written}” ({})",
+            "      nhóm: {}; chủ trì chỉ đạo: {}; chủ trì: {}; phối hợp: {}; sản phẩm: {}; thời hạn: “{written}” ({})",
             if group.is_empty() { "—" } else { group },
+            or_dash(&t.directing),
             or_dash(&offices(&t.lead)),
             or_dash(&offices(&t.coordinating)),
             or_dash(&t.output),
@@ -296,6 +353,80 @@ fn or_dash(s: &str) -> &str {
     if s.trim().is_empty() { "—" } else { s }
 }
 
+/// What `--decided-by` asks for.
+struct Revision<'a> {
+    decided_by: &'a str,
+    effective: Option<chrono::NaiveDate>,
+    yes: bool,
+}
+
+/// `import-plan --decided-by`: the plan document taken as a revision of the project's
+/// plan. Lists what changes, asks unless `--yes`, records the revision and saves.
+fn revise(
+    import: &PlanImport,
+    mut project: Project,
+    revision: &Revision<'_>,
+    (file, stamp): (&Path, &storage::DiskStamp),
+    (input, out, err): (&mut dyn BufRead, &mut dyn Write, &mut dyn Write),
+) -> ExitCode {
+    use crate::session::plan_revisions;
+    if project.plan.tasks.is_empty() && project.plan.indicators.is_empty() {
+        let _ = writeln!(
+            err,
+            "Dự án chưa có kế hoạch để điều chỉnh; hãy nhập kế hoạch trước (không kèm --decided-by). Tệp dự án không thay đổi."
+        );
+        return ExitCode::from(1);
+    }
+    let after = plan::revised(import, &project);
+    // Without --effective the revision applies from today, never to reports whose
+    // period ended before it was recorded.
+    let effective = revision
+        .effective
+        .or_else(|| Some(chrono::Local::now().date_naive()));
+    let edit = match plan_revisions::revise(
+        &project,
+        after.plan.clone(),
+        revision.decided_by,
+        effective,
+    ) {
+        Ok(e) => e,
+        Err(e) => {
+            let _ = writeln!(out, "{e}\nTệp dự án không thay đổi.");
+            return ExitCode::SUCCESS;
+        }
+    };
+    let n = project.plan.revisions.len() + 1;
+    if let crate::edit::Edit::RevisePlan(revised) = &edit
+        && let Some(rev) = revised.revisions.last()
+    {
+        let _ = writeln!(out, "Điều chỉnh kế hoạch lần {n} theo {}:", rev.decided_by);
+        // Described against the plan after, which names the offices the change adds.
+        for line in plan_revisions::describe(&after, rev) {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    if !revision.yes
+        && let Err(code) = confirm("Ghi điều chỉnh kế hoạch này?", input, out, err)
+    {
+        return code;
+    }
+    project.organisation = after.organisation;
+    if let Err(e) = crate::edit::apply(&mut project, edit) {
+        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
+        return ExitCode::from(1);
+    }
+    if let Err(code) = super::save::save_or_keep(file, &project, stamp, err) {
+        return code;
+    }
+    let _ = writeln!(
+        out,
+        "Đã ghi điều chỉnh kế hoạch lần {n} vào {}; soạn thông báo điều chỉnh bằng: baocao new-notice {}",
+        file.display(),
+        file.display()
+    );
+    ExitCode::SUCCESS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -311,8 +442,42 @@ mod tests {
             Ok(PlanImportArgs {
                 file: "a.ron".into(),
                 plan: "kh.docx".into(),
-                yes: true
+                yes: true,
+                decided_by: None,
+                effective: None,
             })
+        );
+        let revision = parse_import_plan(&args(&[
+            "a.ron",
+            "kh.docx",
+            "--decided-by",
+            " Công văn số 125/UBND-VP ",
+            "--effective",
+            "2026-07-01",
+        ]))
+        .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            revision.decided_by.as_deref(),
+            Some("Công văn số 125/UBND-VP")
+        );
+        assert_eq!(
+            revision.effective,
+            chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+        );
+        assert!(
+            parse_import_plan(&args(&["a.ron", "b.txt", "--effective", "2026-07-01"])).is_err()
+        );
+        assert!(parse_import_plan(&args(&["a.ron", "b.txt", "--decided-by"])).is_err());
+        assert!(
+            parse_import_plan(&args(&[
+                "a.ron",
+                "b.txt",
+                "--decided-by",
+                "x",
+                "--effective",
+                "1/7"
+            ]))
+            .is_err()
         );
         assert!(parse_import_plan(&args(&["a.ron"])).is_err());
         assert!(parse_import_plan(&args(&["a.ron", "b.txt", "c.txt"])).is_err());

@@ -197,7 +197,7 @@ pub(crate) fn indicator_table(ctx: &Ctx, rev: &PlanRevision) -> Table {
 }
 
 /// Phụ lục số 02: the tasks the revision added, changed or dropped, as they now are,
-/// on a page turned sideways (`landscape`) for its seven columns.
+/// on a page turned sideways (`landscape`) for its eight columns.
 pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision, landscape: bool) -> Table {
     let org = &ctx.project.organisation;
     let items: Vec<(Task, String)> = rev
@@ -215,6 +215,7 @@ pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision, landscape: bool) -> Tabl
         vec![
             cell(n.to_string()),
             cell(task.name.trim()),
+            cell(task.directing.trim()),
             cell(offices(org, &task.lead)),
             cell(offices(org, &task.coordinating)),
             cell(task.output.trim()),
@@ -222,9 +223,10 @@ pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision, landscape: bool) -> Tabl
             cell(note.clone()),
         ]
     });
-    let specs: [Spec; 7] = [
+    let specs: [Spec; 8] = [
         ("STT", Align::Center, 3.0, false),
         ("Nhiệm vụ", Align::Left, f32::INFINITY, true),
+        ("Chủ trì chỉ đạo", Align::Center, 8.0, false),
         ("Đơn vị chủ trì", Align::Center, 9.0, false),
         ("Đơn vị phối hợp", Align::Center, 9.0, false),
         ("Sản phẩm", Align::Center, 8.0, false),

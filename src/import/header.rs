@@ -23,6 +23,8 @@ pub enum Field {
     Lead,
     /// `Đơn vị phối hợp` / `Phối hợp`.
     Coordinating,
+    /// `Chủ trì chỉ đạo`: the leader who directs a task.
+    Directing,
     /// `Sản phẩm đầu ra` / `Kết quả/sản phẩm`.
     Output,
     /// `Thời hạn` / `Thời gian thực hiện` / `Thời gian hoàn thành`.
@@ -43,6 +45,7 @@ impl Field {
             Field::Lead => "đơn vị chủ trì",
             Field::Coordinating => "đơn vị phối hợp",
             Field::Output => "sản phẩm đầu ra",
+            Field::Directing => "chủ trì chỉ đạo",
             Field::Deadline => "thời hạn",
             Field::Note => "ghi chú",
         }
@@ -91,7 +94,10 @@ pub fn recognise(title: &str) -> Option<Field> {
         return Some(Field::Unit);
     }
     // `Chủ trì chỉ đạo` names the leader who directs, not the office that leads.
-    if t.contains("chu tri") && !t.contains("chi dao") {
+    if t.contains("chi dao") {
+        return Some(Field::Directing);
+    }
+    if t.contains("chu tri") {
         return Some(Field::Lead);
     }
     if t.contains("phoi hop") {
@@ -226,6 +232,8 @@ mod tests {
         );
         assert_eq!(recognise("Đơn vị tính"), Some(Field::Unit));
         assert_eq!(recognise("Ghi chú"), Some(Field::Note));
+        assert_eq!(recognise("Chủ trì chỉ đạo"), Some(Field::Directing));
+        assert_eq!(recognise("Đơn vị chủ trì"), Some(Field::Lead));
         assert_eq!(recognise("KẾ HOẠCH"), None);
     }
 

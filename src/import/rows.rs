@@ -34,6 +34,7 @@ struct Builder<'a> {
     lead: Option<usize>,
     coordinating: Option<usize>,
     output: Option<usize>,
+    directing: Option<usize>,
     deadline: Option<usize>,
     note: Option<usize>,
     /// Id of the group rows now belong to.
@@ -111,6 +112,7 @@ impl<'a> Builder<'a> {
             lead: col(Field::Lead),
             coordinating: col(Field::Coordinating),
             output: col(Field::Output),
+            directing: col(Field::Directing),
             deadline: col(Field::Deadline),
             note: col(Field::Note),
             group: String::new(),
@@ -196,6 +198,7 @@ impl<'a> Builder<'a> {
             let reason = format!("thiếu tên {}", self.kind.label());
             return self.problem(row, reason);
         }
+        let directing = cell(self.directing).to_owned();
         let result = match self.kind {
             ImportKind::Indicators => self.indicator(
                 name,
@@ -213,7 +216,7 @@ impl<'a> Builder<'a> {
                     cell(self.deadline),
                     cell(self.note),
                 )
-                .map(|task| self.preview.tasks.push(task)),
+                .map(|task| self.preview.tasks.push(Task { directing, ..task })),
         };
         match result {
             Ok(()) => {
@@ -295,6 +298,7 @@ impl<'a> Builder<'a> {
             output: output.to_owned(),
             deadline: parsed,
             deadline_as_written: String::new(),
+            directing: String::new(),
             note: note.to_owned(),
         })
     }

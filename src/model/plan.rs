@@ -116,6 +116,11 @@ pub struct Task {
     pub name: String,
     pub lead: Vec<OfficeId>,
     pub coordinating: Vec<OfficeId>,
+    /// Who directs it (`Chủ trì chỉ đạo`: `Chủ tịch UBND`, `Đ/c Phó Chủ tịch …`), as the
+    /// plan wrote it; empty when the plan names nobody. Not written when empty, so files
+    /// (and approval fingerprints) from before this field stay as they were.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub directing: String,
     /// Expected output (sản phẩm đầu ra), e.g. `Báo cáo`, `Kế hoạch`.
     pub output: String,
     pub deadline: Deadline,

@@ -128,6 +128,7 @@ pub(super) fn migrate(old: ProjectV0) -> Project {
             output: t.output,
             deadline: parse_deadline(&t.deadline, old.year),
             deadline_as_written: String::new(),
+            directing: String::new(),
             note: String::new(),
         });
     }

@@ -125,13 +125,14 @@ fn tasks(ui: &mut egui::Ui, import: &PlanImport, project: &Project) {
     };
     egui::Grid::new("nhiem-vu-ke-hoach")
         .striped(true)
-        .num_columns(8)
+        .num_columns(9)
         .show(ui, |ui| {
             for title in [
                 "Dòng",
                 "Mã",
                 "Nhóm",
                 "Nhiệm vụ",
+                "Chủ trì chỉ đạo",
                 "Chủ trì",
                 "Phối hợp",
                 "Sản phẩm",
@@ -145,6 +146,7 @@ fn tasks(ui: &mut egui::Ui, import: &PlanImport, project: &Project) {
                 ui.label(&t.id);
                 ui.add(egui::Label::new(import.group_title(project, &t.group)).wrap());
                 ui.add(egui::Label::new(&t.name).wrap());
+                ui.add(egui::Label::new(&t.directing).wrap());
                 ui.add(egui::Label::new(offices(&t.lead)).wrap());
                 ui.add(egui::Label::new(offices(&t.coordinating)).wrap());
                 ui.add(egui::Label::new(&t.output).wrap());

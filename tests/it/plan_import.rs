@@ -97,8 +97,8 @@ fn words_kept(seed_text: &str, project: &Project, printed: &str) {
     let mut hay = String::from(printed);
     for t in &project.plan.tasks {
         hay.push_str(&format!(
-            "\n{} {} {} {}",
-            t.name, t.output, t.deadline_as_written, t.note
+            "\n{} {} {} {} {}",
+            t.name, t.directing, t.output, t.deadline_as_written, t.note
         ));
         for id in t.lead.iter().chain(&t.coordinating) {
             hay.push_str(&format!(" {}", o.office(id).unwrap().name));
@@ -585,4 +585,93 @@ fn the_window_previews_a_plan_then_adds_it_as_one_undo_step() {
         sample.plan,
         "one Ctrl+Z takes the plan import back"
     );
+}
+
+#[test]
+fn the_plan_document_taken_with_decided_by_records_a_revision_of_what_differs_and_adds() {
+    use baocao::model::Target;
+    let dir = tempfile::tempdir().unwrap();
+    let project_file = dir.path().join("p.ron");
+    let plan = seed("001");
+    assert!(
+        import_plan(&project_file, &plan, &["--yes"])
+            .status
+            .success()
+    );
+    let imported = baocao::storage::load(&project_file).unwrap();
+    // The project as it stood before the document: one task later, one target lower,
+    // one task not yet there.
+    let mut older = imported.clone();
+    let task = older.plan.tasks[0].id.clone();
+    older.plan.tasks[0].deadline = Deadline::Ongoing;
+    older.plan.tasks[0].deadline_as_written = "Thường xuyên".into();
+    let ind = older
+        .plan
+        .indicators
+        .iter()
+        .position(|i| matches!(i.target, Target::Number { .. }))
+        .expect("seed 001 has a numeric target");
+    if let Target::Number { value, .. } = &mut older.plan.indicators[ind].target {
+        *value -= 5.0;
+    }
+    older.plan.indicators[ind].target_as_written.clear();
+    let dropped = older.plan.tasks.pop().unwrap();
+    baocao::storage::save(&project_file, &older).unwrap();
+
+    // Without a plan to revise, or for a file not there, --decided-by is refused.
+    let missing = dir.path().join("chua-co.ron");
+    let o = import_plan(
+        &missing,
+        &plan,
+        &["--decided-by", "Công văn số 9/UBND", "--yes"],
+    );
+    assert!(!o.status.success() && !missing.exists(), "{}", text(&o));
+
+    let o = import_plan(
+        &project_file,
+        &plan,
+        &[
+            "--decided-by",
+            "Công văn số 9/UBND-VP ngày 01/7/2026 của UBND Thành phố",
+            "--effective",
+            "2026-07-01",
+            "--yes",
+        ],
+    );
+    let printed = text(&o);
+    assert!(o.status.success(), "{printed}");
+    assert!(printed.contains("Điều chỉnh kế hoạch lần 1"), "{printed}");
+    let revised = baocao::storage::load(&project_file).unwrap();
+    let rev = &revised.plan.revisions[0];
+    assert_eq!(rev.effective, chrono::NaiveDate::from_ymd_opt(2026, 7, 1));
+    assert_eq!(rev.changes.len(), 3, "{:#?}", rev.changes);
+    let t = revised.plan.task(&task).unwrap();
+    assert_eq!(t.deadline, imported.plan.tasks[0].deadline);
+    assert_eq!(
+        revised.plan.indicators[ind].target,
+        imported.plan.indicators[ind].target
+    );
+    assert!(revised.plan.tasks.iter().any(|t| t.name == dropped.name));
+    // The same document again: nothing differs, nothing recorded.
+    let again = import_plan(
+        &project_file,
+        &plan,
+        &["--decided-by", "Công văn khác", "--yes"],
+    );
+    assert!(again.status.success(), "{}", text(&again));
+    assert_eq!(
+        baocao::storage::load(&project_file)
+            .unwrap()
+            .plan
+            .revisions
+            .len(),
+        1
+    );
+    // And the notice of the adjustment is drafted from it.
+    let notice = Command::new(env!("CARGO_BIN_EXE_baocao"))
+        .arg("new-notice")
+        .arg(&project_file)
+        .output()
+        .unwrap();
+    assert!(notice.status.success(), "{}", text(&notice));
 }

@@ -133,6 +133,7 @@ fn revised_by_session() -> (Project, Vec<(String, String, f64)>) {
             .map(|o| vec![o.id.clone()])
             .unwrap_or_default(),
         output: "Nền tảng vận hành".into(),
+        directing: "Phó Chủ tịch UBND".into(),
         deadline: Deadline::Quarter {
             year: 2026,
             quarter: 4,
@@ -320,6 +321,15 @@ fn the_notice_of_a_revision_lists_exactly_its_changes_in_its_two_appendices() {
     assert_eq!(listed, 2, "{first_appendix}");
     assert!(second_appendix.contains(&head(NEW_TASK)));
     assert_eq!(second_appendix.matches("Bổ sung").count(), 1);
+    // Its columns as a notice lists tasks, with the leader who directs each.
+    assert!(
+        second_appendix.contains("Chủ trì chỉ đạo"),
+        "{second_appendix}"
+    );
+    assert!(
+        second_appendix.contains("Phó Chủ tịch UBND"),
+        "{second_appendix}"
+    );
     let other_tasks = p
         .plan
         .tasks

@@ -463,7 +463,7 @@ fn a_comment_on_a_paragraph_edited_in_word_still_lands_on_it() {
 }
 
 #[test]
-fn a_file_whose_comments_fit_nowhere_changes_nothing() {
+fn a_comment_that_fits_nowhere_is_not_added_and_the_paragraph_it_sits_on_is_only_proposed() {
     let dir = tempfile::tempdir().unwrap();
     let project = project(dir.path());
     let copy = review_copy(&project, dir.path());
@@ -476,10 +476,19 @@ fn a_file_whose_comments_fit_nowhere_changes_nothing() {
         Some("Một câu hoàn toàn khác chẳng liên quan gì đến báo cáo này"),
     );
     let before = comments(&project);
+    let body_before = baocao::storage::load(&project).unwrap().reports[0]
+        .sections
+        .clone();
     let (out, text) = import_comments(&project, &commented);
-    assert!(!out.status.success(), "{text}");
+    // The paragraph the leader typed into the Word file comes back as a proposed
+    // change (stored, not applied); the comment on it fits nowhere and is not added.
+    assert!(out.status.success(), "{text}");
     assert!(text.contains("Không gắn được (1 góp ý"), "{text}");
+    assert!(text.contains("{+Một câu hoàn toàn khác"), "{text}");
     assert_eq!(comments(&project), before);
+    let after = baocao::storage::load(&project).unwrap();
+    assert_eq!(after.reports[0].sections, body_before, "nothing applied");
+    assert_eq!(after.reports[0].review.proposed.len(), 1);
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::PlanImport;
 use super::targets::Found;
 use crate::import::fold;
-use crate::model::{Group, Indicator, Project, new_id, target_label};
+use crate::model::{Group, Indicator, Project, Task, new_id, target_label};
 
 /// Whether a matched row is a task or an indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub enum MatchedKind {
 }
 
 /// A row of the plan that the project already has.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Matched {
     pub kind: MatchedKind,
     /// Id of the project's task or indicator.
@@ -28,6 +28,12 @@ pub struct Matched {
     /// What differs, one line each (`thời hạn: “Tháng 6/2026” trong dự án, “Tháng
     /// 12/2026” trong kế hoạch`); empty when the same.
     pub differences: Vec<String>,
+    /// The task as the plan document writes it (its offices among the project's and
+    /// [`PlanImport::new_offices`] / [`PlanImport::revised_offices`]); a plain import
+    /// leaves the project's as it is, a revision (`--decided-by`) takes this.
+    pub task: Option<Task>,
+    /// The indicator as the plan document writes it.
+    pub indicator: Option<Indicator>,
 }
 
 /// Adds the indicators found in the text to `scratch`, in their groups.
@@ -132,6 +138,8 @@ pub(super) fn compare(
             name: old.name.clone(),
             row,
             differences,
+            task: Some(task.clone()),
+            indicator: None,
         });
     }
     for ind in scratch.plan.indicators.iter().skip(plan.indicators.len()) {
@@ -156,6 +164,8 @@ pub(super) fn compare(
             name: old.name.clone(),
             row,
             differences,
+            task: None,
+            indicator: Some(ind.clone()),
         });
     }
     let used_office = |id: &String| {
@@ -170,6 +180,24 @@ pub(super) fn compare(
         .iter()
         .skip(project.organisation.offices.len())
         .filter(|o| used_office(&o.id))
+        .cloned()
+        .collect();
+    // Offices only the document's version of a row the project has names: needed when
+    // that version is taken as a revision.
+    let in_matched = |id: &String| {
+        out.matched.iter().any(|m| {
+            m.task
+                .as_ref()
+                .is_some_and(|t| t.lead.contains(id) || t.coordinating.contains(id))
+                || m.indicator.as_ref().is_some_and(|i| i.lead.contains(id))
+        })
+    };
+    out.revised_offices = scratch
+        .organisation
+        .offices
+        .iter()
+        .skip(project.organisation.offices.len())
+        .filter(|o| in_matched(&o.id) && !out.new_offices.iter().any(|n| n.id == o.id))
         .cloned()
         .collect();
     out.task_groups = scratch

@@ -69,6 +69,9 @@ pub struct PlanImport {
     pub organisation: Organisation,
     /// Offices named in the tables that the project does not have yet.
     pub new_offices: Vec<Office>,
+    /// Offices named only by the document's version of rows the project already has;
+    /// added when that version is taken as a revision ([`revised`]).
+    pub revised_offices: Vec<Office>,
     pub task_groups: Vec<Group>,
     pub indicator_groups: Vec<Group>,
     /// Tasks to add, ids continuing the project's.
@@ -284,6 +287,44 @@ pub fn apply(import: &PlanImport, project: &mut Project) {
         .organisation
         .offices
         .extend(import.new_offices.iter().cloned());
+}
+
+/// The project as it would be were the plan document taken as a revision of its plan
+/// (`import-plan --decided-by`): what is new added as [`apply`] adds it, and each row the
+/// project already has changed to read as the document writes it (its offices, output,
+/// deadline and directing leader; an indicator's target and unit). Names, ids, groups
+/// and notes of those rows stay the project's. The revision itself is recorded by
+/// `session::plan_revisions::revise` from the plan before and after.
+pub fn revised(import: &PlanImport, project: &Project) -> Project {
+    let mut after = project.clone();
+    apply(import, &mut after);
+    after
+        .organisation
+        .offices
+        .extend(import.revised_offices.iter().cloned());
+    for m in &import.matched {
+        if let Some(theirs) = &m.task
+            && let Some(ours) = after.plan.tasks.iter_mut().find(|t| t.id == m.id)
+        {
+            ours.lead.clone_from(&theirs.lead);
+            ours.coordinating.clone_from(&theirs.coordinating);
+            ours.output.clone_from(&theirs.output);
+            ours.deadline = theirs.deadline.clone();
+            ours.deadline_as_written
+                .clone_from(&theirs.deadline_as_written);
+            if !theirs.directing.trim().is_empty() {
+                ours.directing.clone_from(&theirs.directing);
+            }
+        }
+        if let Some(theirs) = &m.indicator
+            && let Some(ours) = after.plan.indicators.iter_mut().find(|i| i.id == m.id)
+        {
+            ours.target = theirs.target.clone();
+            ours.target_as_written.clone_from(&theirs.target_as_written);
+            ours.unit.clone_from(&theirs.unit);
+        }
+    }
+    after
 }
 
 /// Fills what the project's organisation leaves empty (a new project) from the plan's

@@ -95,9 +95,10 @@ TT\tNội dung nhiệm vụ\tChủ trì chỉ đạo\tCơ quan chủ trì\tThờ
         import.office_name(&Project::default(), &import.tasks[0].lead[0]),
         "Công chức Tư pháp - Hộ tịch"
     );
-    // The directing leader has no field: quoted in a note.
+    // The directing leader is kept with the task, not quoted as a column without a field.
+    assert_eq!(import.tasks[0].directing, "Phó Chủ tịch UBND");
     assert!(
-        import
+        !import
             .notes
             .iter()
             .any(|n| n.message.contains("Phó Chủ tịch UBND")),
