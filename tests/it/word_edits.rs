@@ -113,6 +113,11 @@ fn two_sentences_typed_over_in_the_review_copy_are_offered_and_applied_only_when
     );
     assert!(proposed.iter().all(|c| c.source == ChangeSource::Word));
     assert_eq!(
+        after.review.comments.len(),
+        before.review.comments.len() + 1,
+        "exactly the new comment, the review copy's own not again: {text}"
+    );
+    assert_eq!(
         body_of(&after, HA_TANG),
         body_of(&before, HA_TANG),
         "nothing changes before accepting"
@@ -136,10 +141,18 @@ fn two_sentences_typed_over_in_the_review_copy_are_offered_and_applied_only_when
         (section.as_str(), Some(1))
     );
 
-    // The same file again: no new change.
-    let (again, text) = import(&project, &edited, &["--compare", "--yes"]);
-    assert!(again.status.success(), "{text}");
-    assert_eq!(report(&project).review.proposed.len(), 2, "{text}");
+    // The same file again, either way: no new change, no new comment.
+    for mode in ["--compare", "--comments"] {
+        let (again, text) = import(&project, &edited, &[mode, "--yes"]);
+        assert!(again.status.success(), "{mode}: {text}");
+        let r = report(&project);
+        assert_eq!(r.review.proposed.len(), 2, "{mode}: {text}");
+        assert_eq!(
+            r.review.comments.len(),
+            after.review.comments.len(),
+            "{mode}: {text}"
+        );
+    }
 
     let mut r = report(&project);
     assert_eq!(review::accept_all_proposed(&mut r), 2);
