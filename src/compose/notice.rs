@@ -49,7 +49,7 @@ pub fn task_note(org: &Organisation, before: Option<&Task>, after: Option<&Task>
                 parts.push(format!("Điều chỉnh nội dung từ “{}”", b.name.trim()));
             }
             if b.deadline != a.deadline {
-                parts.push(format!("Điều chỉnh thời hạn từ {}", b.deadline.label()));
+                parts.push(format!("Điều chỉnh thời hạn từ {}", b.deadline_text()));
             }
             if b.lead != a.lead {
                 parts.push(format!(
@@ -219,7 +219,7 @@ pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision, landscape: bool) -> Tabl
             cell(offices(org, &task.lead)),
             cell(offices(org, &task.coordinating)),
             cell(task.output.trim()),
-            cell(task.deadline.label()),
+            cell(task.deadline_text()),
             cell(note.clone()),
         ]
     });

@@ -157,7 +157,7 @@ pub fn notice(project: &Project, number: Option<usize>) -> Result<Report, Revisi
     decision_section.children = children;
 
     let mut distribution = org.default_recipients.clone();
-    let everyone = "Các phòng, ban, đơn vị thuộc xã".to_owned();
+    let everyone = format!("Các phòng, ban, đơn vị thuộc {}", unit_word(org));
     if !distribution
         .iter()
         .any(|d| crate::vi::nfc(d).to_lowercase().contains("các phòng"))
@@ -229,6 +229,75 @@ fn indicator_line(before: Option<&Indicator>, after: Option<&Indicator>) -> Opti
     Some(rich::escape(&line))
 }
 
+/// `xã`, `phường` or `thị trấn`: what the organisation's name calls the commune.
+fn unit_word(org: &crate::model::Organisation) -> &'static str {
+    let name = crate::import::fold(&format!("{} {}", org.full_name, org.short_name));
+    if name.contains("phuong ") {
+        "phường"
+    } else if name.contains("thi tran ") {
+        "thị trấn"
+    } else {
+        "xã"
+    }
+}
+
+/// What changed in a task, each from its old to its new wording: `thời hạn từ Tháng
+/// 12/2026 thành Tháng 9/2026; đơn vị chủ trì từ … thành …`.
+pub fn task_change_words(org: &crate::model::Organisation, b: &Task, a: &Task) -> String {
+    let offices = |ids: &[String]| {
+        let names: Vec<String> = ids.iter().map(|o| org.office_label(o)).collect();
+        if names.is_empty() {
+            "(không có)".to_owned()
+        } else {
+            names.join(", ")
+        }
+    };
+    let mut parts = Vec::new();
+    if b.name.trim() != a.name.trim() {
+        parts.push(format!("nội dung từ “{}”", b.name.trim()));
+    }
+    if b.deadline != a.deadline || b.deadline_text() != a.deadline_text() {
+        parts.push(format!(
+            "thời hạn từ {} thành {}",
+            b.deadline_text(),
+            a.deadline_text()
+        ));
+    }
+    if b.lead != a.lead {
+        parts.push(format!(
+            "đơn vị chủ trì từ {} thành {}",
+            offices(&b.lead),
+            offices(&a.lead)
+        ));
+    }
+    if b.coordinating != a.coordinating {
+        parts.push(format!(
+            "đơn vị phối hợp từ {} thành {}",
+            offices(&b.coordinating),
+            offices(&a.coordinating)
+        ));
+    }
+    if b.output.trim() != a.output.trim() {
+        parts.push(format!(
+            "sản phẩm từ “{}” thành “{}”",
+            b.output.trim(),
+            a.output.trim()
+        ));
+    }
+    if b.directing.trim() != a.directing.trim() {
+        parts.push(format!(
+            "chủ trì chỉ đạo từ “{}” thành “{}”",
+            b.directing.trim(),
+            a.directing.trim()
+        ));
+    }
+    if parts.is_empty() {
+        "điều chỉnh".to_owned()
+    } else {
+        parts.join("; ")
+    }
+}
+
 /// One list line of the task part.
 fn task_line(project: &Project, before: Option<&Task>, after: Option<&Task>) -> Option<String> {
     let org = &project.organisation;
@@ -236,7 +305,7 @@ fn task_line(project: &Project, before: Option<&Task>, after: Option<&Task>) -> 
         (Some(b), Some(a)) => format!(
             "- Điều chỉnh nhiệm vụ “{}”: {}.",
             a.name.trim(),
-            crate::compose::notice::task_note(org, Some(b), Some(a)).to_lowercase()
+            task_change_words(org, b, a)
         ),
         (None, Some(a)) => {
             let lead: Vec<String> = a.lead.iter().map(|o| org.office_label(o)).collect();
@@ -330,10 +399,11 @@ pub fn describe(project: &Project, rev: &PlanRevision) -> Vec<String> {
         .collect();
     out.extend(rev.task_changes().into_iter().filter_map(|(b, a)| {
         let name = a.or(b)?.name.trim().to_owned();
-        Some(format!(
-            "Nhiệm vụ “{name}”: {}",
-            crate::compose::notice::task_note(org, b, a)
-        ))
+        let what = match (b, a) {
+            (Some(b), Some(a)) => task_change_words(org, b, a),
+            _ => crate::compose::notice::task_note(org, b, a),
+        };
+        Some(format!("Nhiệm vụ “{name}”: {what}"))
     }));
     out
 }
@@ -341,6 +411,36 @@ pub fn describe(project: &Project, rev: &PlanRevision) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_changed_task_is_described_from_its_old_to_its_new_wording_with_names_as_written() {
+        let mut org = crate::model::Organisation {
+            full_name: "Ủy ban nhân dân phường Hồng Bàng".into(),
+            ..Default::default()
+        };
+        org.offices.push(crate::model::Office {
+            id: "VP".into(),
+            name: "Văn phòng HĐND & UBND phường".into(),
+            ..Default::default()
+        });
+        let b = Task {
+            name: "Số hóa hồ sơ".into(),
+            deadline_as_written: "Tháng 12/2026".into(),
+            ..Default::default()
+        };
+        let a = Task {
+            deadline_as_written: "Tháng 9/2026".into(),
+            lead: vec!["VP".into()],
+            ..b.clone()
+        };
+        assert_eq!(
+            task_change_words(&org, &b, &a),
+            "thời hạn từ Tháng 12/2026 thành Tháng 9/2026; đơn vị chủ trì từ (không có) thành Văn phòng HĐND & UBND phường"
+        );
+        assert_eq!(unit_word(&org), "phường");
+        org.full_name = "Ủy ban nhân dân xã An Lãm".into();
+        assert_eq!(unit_word(&org), "xã");
+    }
 
     fn revised() -> Project {
         let mut p = crate::test_support::sample();
