@@ -412,6 +412,27 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     })
 }
 
+/// The document after `--decided-by` (a plan revision's request).
+pub(crate) fn decided_by_value<'a>(
+    it: &mut impl Iterator<Item = &'a String>,
+) -> Result<String, String> {
+    let d = it.next().ok_or(
+        "Sau --decided-by cần văn bản yêu cầu điều chỉnh, ví dụ “Công văn số 125/UBND-VP ngày 12/6/2026 của UBND Thành phố”.",
+    )?;
+    Ok(d.trim().to_owned())
+}
+
+/// The day after `--effective` (from when a plan revision applies), as 2026-07-01.
+pub(crate) fn effective_value<'a>(
+    it: &mut impl Iterator<Item = &'a String>,
+) -> Result<chrono::NaiveDate, String> {
+    let d = it
+        .next()
+        .ok_or("Sau --effective cần ngày áp dụng, ví dụ 2026-07-01.")?;
+    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("Ngày áp dụng “{d}” không đọc được; hãy viết như 2026-07-01."))
+}
+
 fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut kind = None;
@@ -433,22 +454,8 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
             "--report" => {
                 report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
             }
-            "--decided-by" => {
-                let d = it
-                    .next()
-                    .ok_or("Sau --decided-by cần văn bản yêu cầu điều chỉnh, ví dụ “Công văn số 125/UBND-VP ngày 12/6/2026 của UBND Thành phố”.")?;
-                decided_by = Some(d.trim().to_owned());
-            }
-            "--effective" => {
-                let d = it
-                    .next()
-                    .ok_or("Sau --effective cần ngày áp dụng, ví dụ 2026-07-01.")?;
-                effective = Some(
-                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                        format!("Ngày áp dụng “{d}” không đọc được; hãy viết như 2026-07-01.")
-                    })?,
-                );
-            }
+            "--decided-by" => decided_by = Some(decided_by_value(&mut it)?),
+            "--effective" => effective = Some(effective_value(&mut it)?),
             "--period" => {
                 let code = it
                     .next()

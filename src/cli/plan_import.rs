@@ -40,22 +40,8 @@ pub fn parse_import_plan(args: &[String]) -> Result<PlanImportArgs, String> {
     while let Some(a) = it.next() {
         match a.as_str() {
             "--yes" | "-y" => yes = true,
-            "--decided-by" => {
-                let d = it.next().ok_or(
-                    "Sau --decided-by cần văn bản yêu cầu điều chỉnh, ví dụ “Công văn số 125/UBND-VP ngày 12/6/2026 của UBND Thành phố”.",
-                )?;
-                decided_by = Some(d.trim().to_owned());
-            }
-            "--effective" => {
-                let d = it
-                    .next()
-                    .ok_or("Sau --effective cần ngày áp dụng, ví dụ 2026-07-01.")?;
-                effective = Some(
-                    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d").map_err(|_| {
-                        format!("Ngày áp dụng “{d}” không đọc được; hãy viết như 2026-07-01.")
-                    })?,
-                );
-            }
+            "--decided-by" => decided_by = Some(super::decided_by_value(&mut it)?),
+            "--effective" => effective = Some(super::effective_value(&mut it)?),
             other if other.starts_with('-') => {
                 return Err(format!("Lệnh import-plan không có tùy chọn “{other}”."));
             }

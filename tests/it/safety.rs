@@ -283,23 +283,22 @@ fn sigterm_child(path: &Path) -> ! {
     }
 }
 
+/// Starts the window of `test`'s child on a copy of the sample (with SIGINT ignored
+/// when `ignore_int`, as scripts and `nohup` start programs), sends it SIG`signal` once
+/// it has unsaved text, and checks that it wrote the recovery copy, let go of the lock
+/// and ended.
 #[cfg(unix)]
-#[test]
-fn sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends() {
+fn window_ended_by_signal(test: &str, signal: &str, ignore_int: bool) {
     use std::io::{BufRead, BufReader};
-    if let Some(path) = std::env::var_os(TERM_CHILD) {
-        sigterm_child(Path::new(&path));
-    }
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.ron");
     std::fs::copy(sample_path(), &project).unwrap();
-    let mut kid = Command::new(std::env::current_exe().unwrap())
-        .args([
-            "--exact",
-            "safety::sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends",
-            "--nocapture",
-            "--test-threads=1",
-        ])
+    // bash's `trap '' INT` makes the exec'd child start with SIGINT ignored.
+    let trap = if ignore_int { "trap '' INT; " } else { "" };
+    let script = format!("{trap}exec \"$0\" --exact {test} --nocapture --test-threads=1");
+    let mut kid = Command::new("bash")
+        .args(["-c", &script])
+        .arg(std::env::current_exe().unwrap())
         .env(TERM_CHILD, &project)
         .stdout(std::process::Stdio::piped())
         .spawn()
@@ -312,60 +311,7 @@ fn sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends() {
             .any(|l| l.contains("READY")),
         "the child did not start"
     );
-    let lock = project.with_file_name("p.ron.lock");
-    assert!(lock.exists(), "the window holds the lock");
-    // bash's own `kill`: no procps needed.
-    let killed = Command::new("bash")
-        .args(["-c", &format!("kill -TERM {}", kid.id())])
-        .status()
-        .unwrap();
-    assert!(killed.success());
-    let closed = lines.map_while(Result::ok).any(|l| l.contains("CLOSED"));
-    let status = kid.wait().unwrap();
-    assert!(closed && status.success(), "{status:?}");
-    let recovery = baocao::storage::recovery_path(&project);
-    let (recovered, _) = baocao::storage::read_recovery(&recovery).unwrap();
-    let text = &recovered.reports[0]
-        .section_by_role(baocao::model::SectionRole::Shortcomings)
-        .unwrap()
-        .body;
-    assert!(text.contains(TERM_TYPED), "{text}");
-    assert!(!lock.exists(), "the lock was let go");
-}
-
-/// A window started with SIGINT ignored (from a script, `nohup`, some launchers) still
-/// ends cleanly on SIGTERM and on SIGHUP: each signal is listened for on its own.
-#[cfg(unix)]
-#[test]
-fn a_window_started_with_sigint_ignored_still_saves_on_sigterm_and_sighup() {
-    use std::io::{BufRead, BufReader};
-    const NAME: &str =
-        "safety::a_window_started_with_sigint_ignored_still_saves_on_sigterm_and_sighup";
-    if let Some(path) = std::env::var_os(TERM_CHILD) {
-        sigterm_child(Path::new(&path));
-    }
-    for signal in ["TERM", "HUP"] {
-        let dir = tempfile::tempdir().unwrap();
-        let project = dir.path().join("p.ron");
-        std::fs::copy(sample_path(), &project).unwrap();
-        // bash's `trap '' INT` makes the exec'd child start with SIGINT ignored.
-        let script =
-            format!("trap '' INT; exec \"$0\" --exact {NAME} --nocapture --test-threads=1");
-        let mut kid = Command::new("bash")
-            .args(["-c", &script])
-            .arg(std::env::current_exe().unwrap())
-            .env(TERM_CHILD, &project)
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = BufReader::new(kid.stdout.take().unwrap()).lines();
-        assert!(
-            lines
-                .by_ref()
-                .map_while(Result::ok)
-                .any(|l| l.contains("READY")),
-            "the child did not start"
-        );
+    if ignore_int {
         let status = std::fs::read_to_string(format!("/proc/{}/status", kid.id())).unwrap();
         let ignored = status
             .lines()
@@ -376,24 +322,55 @@ fn a_window_started_with_sigint_ignored_still_saves_on_sigterm_and_sighup() {
             ignored & (1 << 1) != 0,
             "SIGINT (2) is ignored in the child: {ignored:x}"
         );
-        let lock = project.with_file_name("p.ron.lock");
-        assert!(lock.exists(), "the window holds the lock");
-        let killed = Command::new("bash")
-            .args(["-c", &format!("kill -{signal} {}", kid.id())])
-            .status()
-            .unwrap();
-        assert!(killed.success());
-        let closed = lines.map_while(Result::ok).any(|l| l.contains("CLOSED"));
-        let ended = kid.wait().unwrap();
-        assert!(closed && ended.success(), "SIG{signal}: {ended:?}");
-        let recovery = baocao::storage::recovery_path(&project);
-        let (recovered, _) = baocao::storage::read_recovery(&recovery).unwrap();
-        let text = &recovered.reports[0]
-            .section_by_role(baocao::model::SectionRole::Shortcomings)
-            .unwrap()
-            .body;
-        assert!(text.contains(TERM_TYPED), "SIG{signal}: {text}");
-        assert!(!lock.exists(), "SIG{signal}: the lock was let go");
+    }
+    let lock = project.with_file_name("p.ron.lock");
+    assert!(lock.exists(), "the window holds the lock");
+    // bash's own `kill`: no procps needed.
+    let killed = Command::new("bash")
+        .args(["-c", &format!("kill -{signal} {}", kid.id())])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let closed = lines.map_while(Result::ok).any(|l| l.contains("CLOSED"));
+    let ended = kid.wait().unwrap();
+    assert!(closed && ended.success(), "SIG{signal}: {ended:?}");
+    let recovery = baocao::storage::recovery_path(&project);
+    let (recovered, _) = baocao::storage::read_recovery(&recovery).unwrap();
+    let text = &recovered.reports[0]
+        .section_by_role(baocao::model::SectionRole::Shortcomings)
+        .unwrap()
+        .body;
+    assert!(text.contains(TERM_TYPED), "SIG{signal}: {text}");
+    assert!(!lock.exists(), "SIG{signal}: the lock was let go");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends() {
+    if let Some(path) = std::env::var_os(TERM_CHILD) {
+        sigterm_child(Path::new(&path));
+    }
+    window_ended_by_signal(
+        "safety::sigterm_writes_the_recovery_copy_lets_go_of_the_lock_and_ends",
+        "TERM",
+        false,
+    );
+}
+
+/// A window started with SIGINT ignored (from a script, `nohup`, some launchers) still
+/// ends cleanly on SIGTERM and on SIGHUP: each signal is listened for on its own.
+#[cfg(unix)]
+#[test]
+fn a_window_started_with_sigint_ignored_still_saves_on_sigterm_and_sighup() {
+    if let Some(path) = std::env::var_os(TERM_CHILD) {
+        sigterm_child(Path::new(&path));
+    }
+    for signal in ["TERM", "HUP"] {
+        window_ended_by_signal(
+            "safety::a_window_started_with_sigint_ignored_still_saves_on_sigterm_and_sighup",
+            signal,
+            true,
+        );
     }
 }
 
