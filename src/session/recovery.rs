@@ -74,12 +74,15 @@ pub fn differences(on_disk: &Project, recovered: &Project) -> Vec<String> {
         };
         let numbers = crate::compose::section_numbers(r);
         for s in r.all_sections() {
-            let differs = d
-                .section(&s.id)
-                .is_none_or(|ds| ds.body != s.body || ds.title != s.title);
+            let old = d.section(&s.id);
+            let differs = old.is_none_or(|ds| ds.body != s.body || ds.title != s.title);
             if differs {
+                let words = old.map_or_else(
+                    || "chỉ có trong bản tự lưu".to_owned(),
+                    |ds| changed_words(&ds.body, &s.body),
+                );
                 out.push(format!(
-                    "Báo cáo {}, mục {} {}: nội dung khác",
+                    "Báo cáo {}, mục {} {}: {words}",
                     r.period.label(),
                     numbers.get(&s.id).map_or("", String::as_str),
                     s.title.trim()
@@ -109,6 +112,50 @@ pub fn differences(on_disk: &Project, recovered: &Project) -> Vec<String> {
         out.push("Khác nhau ở các thông tin khác (góp ý, lịch sử duyệt…)".to_owned());
     }
     out
+}
+
+/// The words the autosave copy adds to and takes from a text, as the clerk reads
+/// them: `bản tự lưu thêm “…”; bỏ “…”` (each run cut at 120 letters, at most three of
+/// each kind named).
+fn changed_words(on_disk: &str, recovered: &str) -> String {
+    use crate::review::Span;
+    let spans = crate::review::diff_words(on_disk, recovered);
+    let quote = |pick: fn(&Span) -> Option<&str>| -> Vec<String> {
+        spans
+            .iter()
+            .filter_map(pick)
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|t| {
+                let cut: String = t.chars().take(120).collect();
+                let more = if cut.len() < t.len() { "…" } else { "" };
+                format!("“{cut}{more}”")
+            })
+            .collect()
+    };
+    let list = |mut runs: Vec<String>| {
+        let extra = runs.len().saturating_sub(3);
+        runs.truncate(3);
+        let mut text = runs.join(", ");
+        if extra > 0 {
+            text.push_str(&format!(" và {extra} chỗ khác"));
+        }
+        text
+    };
+    let added = quote(|s| match s {
+        Span::Added(t) => Some(t),
+        _ => None,
+    });
+    let removed = quote(|s| match s {
+        Span::Removed(t) => Some(t),
+        _ => None,
+    });
+    match (added.is_empty(), removed.is_empty()) {
+        (true, true) => "tên mục khác".to_owned(),
+        (false, true) => format!("bản tự lưu thêm {}", list(added)),
+        (true, false) => format!("bản tự lưu bỏ {}", list(removed)),
+        (false, false) => format!("bản tự lưu thêm {}; bỏ {}", list(added), list(removed)),
+    }
 }
 
 /// Keeps both: writes the recovered work beside the project as a new file
@@ -186,6 +233,33 @@ mod tests {
             "{diff:?}"
         );
         assert!(diff.iter().any(|l| l.contains("trích yếu")), "{diff:?}");
+    }
+
+    #[test]
+    fn the_differences_name_the_words_the_autosave_adds_and_takes_away() {
+        let disk = sample();
+        let mut work = sample();
+        let section = work.reports[0]
+            .sections
+            .iter_mut()
+            .find(|s| s.body.contains(' '))
+            .unwrap();
+        section.body = section.body.replacen(' ', " Đoạn mới gõ thêm ", 1);
+        let diff = differences(&disk, &work);
+        assert!(
+            diff.iter()
+                .any(|l| l.contains("bản tự lưu thêm “Đoạn mới gõ thêm”")),
+            "{diff:?}"
+        );
+        assert!(
+            !diff.iter().any(|l| l.contains("nội dung khác")),
+            "{diff:?}"
+        );
+        assert_eq!(changed_words("Một hai ba", "Một ba"), "bản tự lưu bỏ “hai”");
+        assert_eq!(
+            changed_words("a b c d e", "a x b y c z d w e"),
+            "bản tự lưu thêm “x”, “y”, “z” và 1 chỗ khác"
+        );
     }
 
     #[test]

@@ -129,6 +129,7 @@ pub fn show(
                 });
             }
             Modal::Recover { path, file_changed, differences, .. } => {
+                let discard_asked = egui::Id::unique("bo-ban-tu-luu-hoi-lai");
                 ui.heading("Khôi phục bản tự lưu?");
                 ui.label(format!(
                     "Lần trước chương trình đóng khi còn thay đổi chưa lưu. Có một bản tự lưu của tệp:\n{}",
@@ -164,9 +165,25 @@ pub fn show(
                         out.push(Command::AnswerRecover(A::ShowDifferences));
                     }
                     if ui.button("Bỏ bản tự lưu").clicked() {
-                        out.push(Command::AnswerRecover(A::Discard));
+                        ui.data_mut(|d| d.insert_temp(discard_asked, true));
                     }
                 });
+                // Discarding deletes unsaved work for good: asked a second time.
+                if ui.data(|d| d.get_temp::<bool>(discard_asked)).unwrap_or(false) {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        "Bỏ bản tự lưu sẽ xóa hẳn phần việc chưa lưu trong đó, không lấy lại được. Chắc chắn bỏ?",
+                    );
+                    ui.horizontal(|ui| {
+                        if ui.button("Bỏ hẳn bản tự lưu").clicked() {
+                            ui.data_mut(|d| d.remove::<bool>(discard_asked));
+                            out.push(Command::AnswerRecover(super::command::RecoverAnswer::Discard));
+                        }
+                        if ui.button("Không bỏ").clicked() {
+                            ui.data_mut(|d| d.remove::<bool>(discard_asked));
+                        }
+                    });
+                }
             }
             Modal::Message { title, text } => {
                 ui.heading(title.as_str());

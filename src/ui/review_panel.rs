@@ -34,6 +34,24 @@ pub struct ReviewPanelState {
     pub issue_number: String,
     pub issue_date: String,
     pub comments: CommentsState,
+    /// An action waiting for the user's second click (approving with open comments,
+    /// revoking an approval), with the question asked.
+    pub confirming: Option<(ActionKind, String)>,
+}
+
+/// The question to ask before `action`, when it needs one: approving while comments
+/// are still open, or taking an approval back.
+pub fn confirmation_needed(action: ActionKind, open_comments: usize) -> Option<String> {
+    match action {
+        ActionKind::Approve if open_comments > 0 => Some(format!(
+            "Còn {open_comments} góp ý chưa xử lý. Vẫn duyệt báo cáo?"
+        )),
+        ActionKind::RevokeApproval => Some(
+            "Hủy duyệt đưa báo cáo về trạng thái Cần sửa; muốn ban hành phải duyệt lại. Vẫn hủy duyệt?"
+                .to_owned(),
+        ),
+        _ => None,
+    }
 }
 
 /// The colour of a status.
@@ -139,9 +157,34 @@ pub fn show(
                     .accessible_name("Ngày ban hành");
             });
         }
+        let open_comments = review::open_comments(report).len();
+        let mut confirmed = None;
+        if let Some((action, question)) = state.confirming.clone() {
+            ui.colored_label(ui.visuals().warn_fg_color, question);
+            ui.horizontal(|ui| {
+                if ui
+                    .button(format!("Vẫn {}", action.label().to_lowercase()))
+                    .clicked()
+                {
+                    confirmed = Some(action);
+                    state.confirming = None;
+                }
+                if ui.button("Thôi").clicked() {
+                    state.confirming = None;
+                }
+            });
+        }
         ui.horizontal(|ui| {
             for action in actions {
-                if ui.button(action.label()).clicked() {
+                let clicked = ui.button(action.label()).clicked();
+                if clicked
+                    && confirmed.is_none()
+                    && let Some(question) = confirmation_needed(action, open_comments)
+                {
+                    state.confirming = Some((action, question));
+                    continue;
+                }
+                if clicked || confirmed == Some(action) {
                     let issue = if action == ActionKind::Issue {
                         match issue_data(&state.issue_number, &state.issue_date) {
                             Ok(v) => Some(v),

@@ -217,6 +217,18 @@ fn an_autosave_is_never_restored_over_a_file_that_changed_since_and_both_are_kep
     b.get_by_label("Xem khác biệt").click();
     b.run();
     b.get_by_label_contains("Chỉ có trong tệp: CT99");
+    // The differences name the words typed, not only that the text differs.
+    let line = format!("{:?}", b.get_by_label_contains("bản tự lưu thêm “"));
+    assert!(line.contains(typed), "{line}");
+    // Discarding asks first; declining keeps the copy.
+    b.get_by_label("Bỏ bản tự lưu").click();
+    b.run();
+    b.get_by_label_contains("xóa hẳn phần việc chưa lưu");
+    assert!(recovery.exists(), "one click deletes nothing");
+    b.get_by_label("Không bỏ").click();
+    b.run();
+    assert!(recovery.exists());
+    assert!(b.query_by_label("Không bỏ").is_none());
     b.get_by_label("Giữ cả hai (lưu thành tệp mới)").click();
     b.run();
 

@@ -411,3 +411,63 @@ fn a_read_only_window_keeps_the_text_and_never_writes_the_project() {
     r.get_by_label("Không lưu được");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn approving_with_open_comments_and_revoking_an_approval_ask_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    let mut project = baocao::storage::load(Path::new(SAMPLE_PATH)).unwrap();
+    let open_before = review::open_comments(&project.reports[0]).len();
+    if open_before == 0 {
+        let section = project.reports[0].sections[0].id.clone();
+        project.reports[0]
+            .review
+            .comments
+            .push(baocao::model::Comment {
+                id: "gy-mo".into(),
+                section,
+                paragraph: None,
+                author: "Lê Văn Nam".into(),
+                role: ReviewRole::Reviewer,
+                at: chrono::NaiveDateTime::default(),
+                text: "Chưa xử lý.".into(),
+                replies: Vec::new(),
+                resolved: false,
+                resolved_by: None,
+                resolved_at: None,
+                reopened_at: None,
+                anchor: None,
+            });
+    }
+    let open = review::open_comments(&project.reports[0]).len();
+    baocao::storage::save(&path, &project).unwrap();
+    let mut d = window(
+        &path,
+        "Trần Thị Hoa",
+        ReviewRole::Drafter,
+        Answers::default(),
+    );
+    go_to(&mut d, Step::Duyet);
+    press(&mut d, "Gửi duyệt");
+    d.state_mut().push(baocao::ui::Command::SetUser(Actor {
+        name: "Lê Văn Nam".into(),
+        role: ReviewRole::Reviewer,
+    }));
+    d.run();
+    press(&mut d, "Duyệt");
+    assert_eq!(
+        status(&d),
+        ReportStatus::AwaitingReview,
+        "asked, not approved"
+    );
+    d.get_by_label(&format!("Còn {open} góp ý chưa xử lý. Vẫn duyệt báo cáo?"));
+    press(&mut d, "Thôi");
+    assert_eq!(status(&d), ReportStatus::AwaitingReview);
+    press(&mut d, "Duyệt");
+    press(&mut d, "Vẫn duyệt");
+    assert_eq!(status(&d), ReportStatus::Approved);
+    press(&mut d, "Hủy duyệt");
+    assert_eq!(status(&d), ReportStatus::Approved, "asked, not revoked");
+    press(&mut d, "Vẫn hủy duyệt");
+    assert_ne!(status(&d), ReportStatus::Approved);
+}
