@@ -190,6 +190,24 @@ pub fn with_values(project: &Project, report: &Report, text: &str) -> String {
         .collect()
 }
 
+/// What a draft prints for a figure it cannot fill: `[CT05: chưa có số liệu]`, plainly
+/// a gap to fill (in red), never the code. A final version is never made while one
+/// is left (`render` refuses it).
+fn unresolved_mark(raw: &str, inner: &str, reason: &str) -> String {
+    let key = inner.split('.').next().unwrap_or_default().trim();
+    if key.is_empty() {
+        return format!("[{}: viết chưa đúng]", raw.trim_matches(['{', '}']).trim());
+    }
+    let what = if reason.contains("số liệu") {
+        "chưa có số liệu"
+    } else if reason.contains("không có chỉ tiêu") {
+        "không có trong kế hoạch"
+    } else {
+        "viết chưa đúng"
+    };
+    format!("[{key}: {what}]")
+}
+
 /// The runs of a line of text with its placeholders resolved; an unresolvable one
 /// stays as typed and is flagged.
 pub(crate) fn runs(ctx: &Ctx, text: &str) -> Vec<Run> {
@@ -199,8 +217,8 @@ pub(crate) fn runs(ctx: &Ctx, text: &str) -> Vec<Run> {
             Piece::Text(t) => Run::plain(t),
             Piece::Field { raw, inner } => match resolve(ctx.project, ctx.report, inner) {
                 Ok(v) => Run::plain(v),
-                Err(_) => Run {
-                    text: raw.to_owned(),
+                Err(reason) => Run {
+                    text: unresolved_mark(raw, inner, &reason),
                     flagged: true,
                     ..Run::default()
                 },
@@ -263,6 +281,32 @@ pub fn problems(project: &Project, report: &Report) -> Vec<PlaceholderProblem> {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_figure_without_a_value_prints_as_a_clean_mark_of_the_gap() {
+        assert_eq!(
+            unresolved_mark(
+                "{{CT05.kết quả}}",
+                "CT05.kết quả",
+                "chỉ tiêu CT05 chưa có số liệu quý II/2026"
+            ),
+            "[CT05: chưa có số liệu]"
+        );
+        assert_eq!(
+            unresolved_mark(
+                "{{CT99.kết quả}}",
+                "CT99.kết quả",
+                "không có chỉ tiêu mã “CT99” trong kế hoạch"
+            ),
+            "[CT99: không có trong kế hoạch]"
+        );
+        assert_eq!(
+            unresolved_mark("{{CT01.màu}}", "CT01.màu", "không hiểu “màu”"),
+            "[CT01: viết chưa đúng]"
+        );
+        assert_eq!(unresolved_mark("{{ }}", " ", "x"), "[: viết chưa đúng]");
+    }
+
     use super::*;
 
     use crate::test_support::sample;

@@ -239,6 +239,8 @@ fn page_content<'a>(
 
     let mut in_text = false;
     let mut font: Option<(FontStyle, f32)> = None;
+    // A flagged run (a figure with no value, on a draft) prints in the draft's red.
+    let mut red = false;
     for item in &page.items {
         let Item::Text(t) = item else { continue };
         let Some(text) = texts.next() else {
@@ -263,16 +265,26 @@ fn page_content<'a>(
             out.nums(&[size], "Tf");
             font = Some((t.style, size));
         }
+        if t.flagged != red {
+            red = t.flagged;
+            out.nums(if red { &FLAG_RGB } else { &[0.0, 0.0, 0.0] }, "rg");
+        }
         let (x, y) = to_pdf_space(h, t.x_pt, t.baseline_pt);
         out.nums(&[1.0, 0.0, 0.0, 1.0, x, y], "Tm");
         out.show(t, text, map)
             .ok_or_else(|| ExportError::Library(format!("trang {page_no}: ký tự không có mã")))?;
+    }
+    if red {
+        out.nums(&[0.0, 0.0, 0.0], "rg");
     }
     if in_text {
         out.op("ET");
     }
     Ok(out.bytes)
 }
+
+/// The fill colour of flagged text: the red of the draft's marking.
+const FLAG_RGB: [f32; 3] = [0.8, 0.0, 0.0];
 
 /// Content-stream text in the form lopdf writes it (printpdf's serializer): one
 /// operator per line, operands each followed by a space, numbers in their shortest

@@ -445,9 +445,20 @@ fn a_final_export_with_an_unknown_figure_is_refused_and_a_draft_shows_it_marked(
     );
     let text = tool("pdftotext", &[out.to_str().unwrap(), "-"]);
     assert!(
-        text.contains("{{CT99.kết quả}}"),
-        "the draft prints the placeholder, never a blank"
+        text.contains("[CT99: không có trong kế hoạch]") && !text.contains("{{"),
+        "the draft prints a clean mark of the gap, never a blank nor the code: {text}"
     );
+    // In red, the draft marking's colour: the content stream sets it around the mark.
+    let qpdf = tool(
+        "qpdf",
+        &[
+            "--qdf",
+            "--object-streams=disable",
+            out.to_str().unwrap(),
+            "-",
+        ],
+    );
+    assert!(qpdf.contains("0.8 0 0 rg"), "the mark is red");
 }
 
 /// Page `n` (from 1) of `pdf` as text.

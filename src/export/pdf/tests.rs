@@ -470,7 +470,15 @@ fn lines_and_frames_are_stroked_in_black_at_their_width() {
     // Lower-left corner: the frame's bottom edge is at 40 + 20 pt from the top.
     assert_eq!(ops[re].1, [80.0, A4_H - 60.0, 70.0, 20.0]);
     assert_eq!(ops[re + 1].0, "S", "the frame is stroked, not filled");
-    assert!(!ops.iter().any(|(op, _)| op == "f" || op == "rg"));
+    assert!(!ops.iter().any(|(op, _)| op == "f"), "nothing is filled");
+    // The one flagged line (a figure without a value) is set in red and black is set
+    // back after it: the only colours of text.
+    let fills: Vec<&Vec<f32>> = ops
+        .iter()
+        .filter(|(op, _)| op == "rg")
+        .map(|(_, n)| n)
+        .collect();
+    assert_eq!(fills, [&vec![0.8, 0.0, 0.0], &vec![0.0, 0.0, 0.0]]);
 }
 
 #[test]
