@@ -151,12 +151,14 @@ pub fn show_comment(
 }
 
 /// Under a section's text: its comments, a new comment box and its changes.
+#[allow(clippy::too_many_arguments)]
 pub fn show_section_review(
     ui: &mut egui::Ui,
     report: &Report,
     s: &Section,
     number: &str,
     change: Option<&SectionChange>,
+    figures: &[crate::session::Figure],
     state: &mut CommentsState,
     out: &mut Vec<Command>,
 ) {
@@ -185,6 +187,7 @@ pub fn show_section_review(
     egui::CollapsingHeader::new("Thêm góp ý")
         .id_salt(("them-gop-y", &s.id))
         .show(ui, |ui| {
+            let shown = with_figure_values(&s.body, figures);
             let (text, para) = state.drafts.entry(s.id.clone()).or_default();
             ui.add(
                 egui::TextEdit::multiline(text)
@@ -197,11 +200,11 @@ pub fn show_section_review(
             ui.horizontal(|ui| {
                 *para = (*para).min(paragraphs);
                 egui::ComboBox::from_id_salt(("doan-gop-y", &s.id))
-                    .selected_text(paragraph_label(&s.body, *para))
+                    .selected_text(paragraph_label(&shown, *para))
                     .width(ui.available_width().min(360.0))
                     .show_ui(ui, |ui| {
                         for p in 0..=paragraphs {
-                            ui.selectable_value(para, p, paragraph_label(&s.body, p));
+                            ui.selectable_value(para, p, paragraph_label(&shown, p));
                         }
                     })
                     .response
@@ -221,6 +224,18 @@ pub fn show_section_review(
             });
         });
     show_changes(ui, s, change, &title, state);
+}
+
+/// `body` as the editor shows it: each figure the revision could fill (`figures`, from
+/// the derived data) as its value; the others as typed.
+pub fn with_figure_values(body: &str, figures: &[crate::session::Figure]) -> String {
+    let mut shown = body.to_owned();
+    for f in figures {
+        if let Ok(v) = &f.value {
+            shown = shown.replace(&f.raw, &crate::model::rich::escape(v));
+        }
+    }
+    shown
 }
 
 /// `p` counts from 1; 0 is the whole section.
@@ -289,4 +304,31 @@ pub fn spans_label(ui: &mut egui::Ui, spans: &[Span]) -> egui::Response {
     }
     job.wrap.max_width = ui.available_width();
     ui.label(job)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::Figure;
+
+    #[test]
+    fn the_paragraph_picker_names_paragraphs_with_their_figures_values() {
+        let body = "Mở đầu.\nTỷ lệ đạt {{CT05.kết quả}} so với {{CT05.kỳ trước}}.";
+        let figures = [
+            Figure {
+                raw: "{{CT05.kết quả}}".into(),
+                value: Ok("52,6%".into()),
+            },
+            Figure {
+                raw: "{{CT05.kỳ trước}}".into(),
+                value: Err("chưa có số liệu".into()),
+            },
+        ];
+        let shown = with_figure_values(body, &figures);
+        assert_eq!(
+            paragraph_label(&shown, 2),
+            "Đoạn 2: Tỷ lệ đạt 52,6% so với {{CT05.kỳ trước}}."
+        );
+        assert_eq!(paragraph_label(&shown, 0), "Cả mục");
+    }
 }

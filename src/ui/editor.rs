@@ -377,7 +377,21 @@ fn show_section(
     let cursor = cursor_in(ui.ctx(), &s.id);
     super::fields::show_figures(ui, view, s, cursor, &mut state.show_codes, out);
     let change = view.derived.changes.iter().find(|c| c.id == s.id);
-    super::comments::show_section_review(ui, report, s, &number, change, &mut state.comments, out);
+    let figures = view
+        .derived
+        .figures
+        .get(&s.id)
+        .map_or(&[][..], Vec::as_slice);
+    super::comments::show_section_review(
+        ui,
+        report,
+        s,
+        &number,
+        change,
+        figures,
+        &mut state.comments,
+        out,
+    );
     for c in &s.children {
         show_section(ui, view, c, depth + 1, state, out);
     }
