@@ -180,3 +180,65 @@ fn the_whole_window_zooms_from_the_xem_menu_and_back() {
     h.run();
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);
 }
+
+/// eframe's preferences, in memory.
+#[derive(Default)]
+struct Prefs(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for Prefs {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn reopening_a_file_goes_back_to_the_report_being_edited_also_after_a_restart() {
+    use baocao::model::{Period, PeriodKind};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hai-bao-cao.ron");
+    let mut project = baocao::storage::load(std::path::Path::new(SAMPLE_PATH)).unwrap();
+    let first = project.reports[0].id.clone();
+    let q3 = Period::new(2026, PeriodKind::Quarter(3));
+    let later = baocao::session::reports::report_for_period(&project, q3, true);
+    let second = later.id.clone();
+    project.reports.push(later);
+    baocao::storage::save(&path, &project).unwrap();
+    let open = |prefs: Option<&Prefs>| {
+        let p = path.clone();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1366.0, 768.0))
+            .build_eframe(move |cc| {
+                baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+                BaocaoApp::with_user(&p, Box::new(Answers::default()), Default::default())
+            });
+        h.state_mut()
+            .restore(prefs.map(|p| p as &dyn eframe::Storage));
+        h.run();
+        h
+    };
+    let mut h = open(None);
+    assert_eq!(
+        h.state().report().unwrap().id,
+        second,
+        "a first opening: the last report"
+    );
+    h.state_mut().push(Command::SelectReport(first.clone()));
+    h.run();
+    // Opened again in the same window: the report being edited, not the last one.
+    h.state_mut().push(Command::OpenPath(path.clone()));
+    h.run();
+    assert_eq!(h.state().report().unwrap().id, first);
+    // After a restart, from the preferences the window kept.
+    let mut prefs = Prefs::default();
+    eframe::App::save(h.state_mut(), &mut prefs);
+    drop(h);
+    let h = open(Some(&prefs));
+    assert_eq!(h.state().report().unwrap().id, first);
+}

@@ -51,6 +51,7 @@ impl BaocaoApp {
         if same && let Some(d) = &mut self.doc {
             d.lock = None;
         }
+        self.remember_report();
         match OpenDocument::open(path) {
             Ok(mut doc) => {
                 if let Some(reason) = doc.lock_for(&self.user, now()) {
@@ -65,6 +66,7 @@ impl BaocaoApp {
                 self.report_id = doc.project.reports.last().map(|r| r.id.clone());
                 let doc_note = doc.load_note.clone();
                 self.doc = Some(doc);
+                self.return_to_last_report(path);
                 self.derived = None;
                 self.remember_recent(path);
                 if let Some(dir) = path.parent() {

@@ -48,6 +48,9 @@ pub struct BaocaoApp {
     pub status: Option<StatusLine>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
+    /// The report last edited in each project file, so that reopening a file goes back
+    /// to it rather than to the file's last report.
+    pub last_reports: std::collections::BTreeMap<PathBuf, String>,
     /// File choosers and the system's opener (tests answer for the user).
     pub dialogs: Box<dyn Dialogs>,
     /// Set when the app may close (after the unsaved-changes question).
@@ -93,6 +96,9 @@ pub const USER_KEY: &str = "nguoi-dung";
 
 const RECENT_KEY: &str = "tep-gan-day";
 const ZOOM_KEY: &str = "co-giao-dien";
+const LAST_REPORTS_KEY: &str = "bao-cao-dang-soan";
+/// How many files' last reports are remembered.
+const MAX_LAST_REPORTS: usize = 50;
 const MAX_RECENT: usize = 8;
 
 impl BaocaoApp {
@@ -132,6 +138,7 @@ impl BaocaoApp {
             modal: None,
             status: None,
             recent: Vec::new(),
+            last_reports: Default::default(),
             dialogs,
             quit_confirmed: false,
             user,
@@ -170,13 +177,47 @@ impl BaocaoApp {
                 self.remember_recent(&p);
             }
         }
+        if let Some(s) = storage
+            && let Some(map) = eframe::get_value(s, LAST_REPORTS_KEY)
+        {
+            self.last_reports = map;
+        }
+        // The file opened before the preferences were read: back to its last report.
+        if let Some(path) = self.doc.as_ref().and_then(|d| d.path.clone()) {
+            self.return_to_last_report(&path);
+        }
+    }
+
+    /// Notes the report being edited as the one to reopen `path` at.
+    pub(super) fn remember_report(&mut self) {
+        let (Some(path), Some(id)) = (
+            self.doc.as_ref().and_then(|d| d.path.as_deref()),
+            self.report_id.clone(),
+        ) else {
+            return;
+        };
+        let key = canonical(path);
+        self.last_reports.insert(key, id);
+        while self.last_reports.len() > MAX_LAST_REPORTS {
+            let Some(first) = self.last_reports.keys().next().cloned() else {
+                break;
+            };
+            self.last_reports.remove(&first);
+        }
+    }
+
+    /// Selects the report last edited in `path`, when the project still has it.
+    pub(super) fn return_to_last_report(&mut self, path: &Path) {
+        let Some(id) = self.last_reports.get(&canonical(path)) else {
+            return;
+        };
+        if self.project().is_some_and(|p| p.report(id).is_some()) {
+            self.report_id = Some(id.clone());
+        }
     }
 
     fn remember_recent(&mut self, path: &Path) {
-        let path = path
-            .canonicalize()
-            .map(without_verbatim_prefix)
-            .unwrap_or_else(|_| path.to_owned());
+        let path = canonical(path);
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(MAX_RECENT);
@@ -256,10 +297,20 @@ impl eframe::App for BaocaoApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        self.remember_report();
+        eframe::set_value(storage, LAST_REPORTS_KEY, &self.last_reports);
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, USER_KEY, &self.user);
         eframe::set_value(storage, ZOOM_KEY, &self.ui_zoom);
     }
+}
+
+/// `path` as the recent list and the last reports keep it: absolute, without Windows'
+/// `\\?\` prefix; as given when it cannot be resolved.
+fn canonical(path: &Path) -> PathBuf {
+    path.canonicalize()
+        .map(without_verbatim_prefix)
+        .unwrap_or_else(|_| path.to_owned())
 }
 
 #[cfg(test)]
