@@ -133,6 +133,10 @@ fn error_text(ui: &mut egui::Ui, msg: &str) {
     ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), msg);
 }
 
+/// What Thông tin chung says of a notice (the report's guidance speaks of periods and
+/// of the sơ kết's summary).
+const NOTICE_GUIDANCE: &str = "Ở bước này, anh/chị khai báo số, ngày ban hành và trích yếu của thông báo (trích yếu nêu việc điều chỉnh, bổ sung chỉ tiêu, nhiệm vụ của kế hoạch nào). Khi còn là dự thảo, để trống số và ngày; văn thư sẽ cấp số khi lãnh đạo ký ban hành. Thông báo được gửi tới các nơi ghi ở Nơi nhận nên thường không có mục Kính gửi.";
+
 /// Thông tin chung.
 pub fn show_general(
     ui: &mut egui::Ui,
@@ -143,7 +147,13 @@ pub fn show_general(
 ) {
     let rid = report.id.clone();
     ui.heading(Step::ThongTin.label());
-    ui.label(&guide(Step::ThongTin).guidance);
+    let report_kind = report.document.is_report();
+    if report_kind {
+        ui.label(&guide(Step::ThongTin).guidance);
+    } else {
+        // A notice has its own header: no period figures or report phrases to offer.
+        ui.label(NOTICE_GUIDANCE);
+    }
     ui.separator();
     egui::Grid::new("thong-tin")
         .num_columns(2)
@@ -210,7 +220,10 @@ pub fn show_general(
     ui.add_space(8.0);
     if let Some(t) = multiline_field(
         ui,
-        "Trích yếu (dòng tóm tắt dưới chữ BÁO CÁO)",
+        &format!(
+            "Trích yếu (dòng tóm tắt dưới chữ {})",
+            report.document.title_word()
+        ),
         "Sơ kết tình hình triển khai thực hiện … quý II năm 2026",
         report.summary.clone(),
         2,
@@ -250,7 +263,7 @@ pub fn show_general(
     let phrases: Vec<String> = guide(Step::ThongTin)
         .phrases
         .iter()
-        .filter(|p| phrase_target(p) != PhraseTarget::Closing)
+        .filter(|p| report_kind && phrase_target(p) != PhraseTarget::Closing)
         .cloned()
         .collect();
     ui.separator();
