@@ -565,6 +565,16 @@ pub fn show_review(
                                 text,
                             }));
                             out.push(Command::SealTyping);
+                            let by = if field.starts_with("{{") {
+                                field.trim().to_owned()
+                            } else {
+                                format!("“{}”", field.trim())
+                            };
+                            out.push(Command::Notify(format!(
+                                "Đã thay “{}” bằng {by} ở mục “{}”. Có thể hoàn tác bằng Ctrl+Z.",
+                                typed.trim(),
+                                section.title.trim()
+                            )));
                         }
                         if let Some(key) = &p.ignore
                             && ui
@@ -577,6 +587,10 @@ pub fn show_review(
                                 report: report.id.clone(),
                                 key: key.clone(),
                             }));
+                            out.push(Command::Notify(
+                                "Đã bỏ qua vấn đề này; báo cáo nhớ lựa chọn này. Có thể hoàn tác bằng Ctrl+Z."
+                                    .to_owned(),
+                            ));
                         }
                         ui.colored_label(colour, p.to_string());
                     });

@@ -242,3 +242,33 @@ fn reopening_a_file_goes_back_to_the_report_being_edited_also_after_a_restart() 
     let h = open(Some(&prefs));
     assert_eq!(h.state().report().unwrap().id, first);
 }
+
+#[test]
+fn a_message_of_what_was_done_fades_and_one_of_what_failed_stays() {
+    use baocao::ui::command::StatusLine;
+    use egui_kittest::kittest::Queryable;
+    let path = std::path::PathBuf::from(SAMPLE_PATH);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_user(&path, Box::new(Answers::default()), Default::default())
+        });
+    h.run();
+    h.state_mut()
+        .push(Command::Notify("Đã làm xong việc thử.".into()));
+    h.run();
+    h.get_by_label("Đã làm xong việc thử.");
+    // Shown long enough ago: gone from the status bar.
+    let shown = h.state().status_shown.clone().unwrap();
+    h.state_mut().status_shown = Some((shown.0, shown.1 - baocao::ui::app::STATUS_SECONDS - 1.0));
+    h.run();
+    assert!(h.query_by_label("Đã làm xong việc thử.").is_none());
+    // A failure stays however long ago it was shown.
+    h.state_mut().status = Some(StatusLine::error("Không làm được việc thử."));
+    h.run();
+    let shown = h.state().status_shown.clone().unwrap();
+    h.state_mut().status_shown = Some((shown.0, shown.1 - 1000.0));
+    h.run();
+    h.get_by_label("Không làm được việc thử.");
+}

@@ -308,3 +308,53 @@ fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
     .unwrap();
     assert_eq!(found(&p).len(), 1);
 }
+
+#[test]
+fn a_one_click_fix_says_what_it_changed_and_can_be_undone() {
+    use baocao::guide::Step;
+    use baocao::ui::BaocaoApp;
+    use eframe::egui;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("sua.ron");
+    let mut p = baocao::storage::load(std::path::Path::new(crate::support::SAMPLE_PATH)).unwrap();
+    p.reports[0].section_mut("uu-diem").unwrap().body =
+        "- Hòa giải, hòa hợp.\n- Hoà nhập tốt.".into();
+    baocao::storage::save(&path, &p).unwrap();
+    let file = path.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_user(
+                &file,
+                Box::new(crate::support::answers::Answers::default()),
+                Default::default(),
+            )
+        });
+    h.run();
+    let index = Step::ALL.iter().position(|s| *s == Step::XuatBan).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", Step::XuatBan.label()))
+        .click();
+    h.run();
+    let n = h
+        .state()
+        .derived()
+        .unwrap()
+        .problems
+        .iter()
+        .position(|x| x.fix.as_ref().is_some_and(|(typed, _)| typed == "Hoà"))
+        .expect("the tone finding has a fix")
+        + 1;
+    h.get_by_label(&format!("Sửa vấn đề {n}")).click();
+    h.run();
+    let body = &h.state().report().unwrap().section("uu-diem").unwrap().body;
+    assert!(body.contains("Hòa nhập"), "{body}");
+    h.get_by_label_contains("Đã thay “Hoà” bằng “Hòa”");
+    h.get_by_label_contains("Ctrl+Z");
+    h.state_mut().push(baocao::ui::Command::Undo);
+    h.run();
+    let body = &h.state().report().unwrap().section("uu-diem").unwrap().body;
+    assert!(body.contains("Hoà nhập"), "undone in one step: {body}");
+}

@@ -46,6 +46,9 @@ pub struct BaocaoApp {
     pub modal: Option<Modal>,
     /// The last message for the status bar.
     pub status: Option<StatusLine>,
+    /// The message the status bar last began to show and when (egui's clock, seconds):
+    /// a message that only says what was done fades after [`STATUS_SECONDS`].
+    pub status_shown: Option<(StatusLine, f64)>,
     /// Recently opened files, newest first.
     pub recent: Vec<PathBuf>,
     /// The report last edited in each project file, so that reopening a file goes back
@@ -97,6 +100,9 @@ pub const USER_KEY: &str = "nguoi-dung";
 const RECENT_KEY: &str = "tep-gan-day";
 const ZOOM_KEY: &str = "co-giao-dien";
 const LAST_REPORTS_KEY: &str = "bao-cao-dang-soan";
+/// How long a message saying what was done stays in the status bar; a message saying
+/// what could not be done stays until the next one.
+pub const STATUS_SECONDS: f64 = 10.0;
 /// How many files' last reports are remembered.
 const MAX_LAST_REPORTS: usize = 50;
 const MAX_RECENT: usize = 8;
@@ -137,6 +143,7 @@ impl BaocaoApp {
             step: Step::ThongTin,
             modal: None,
             status: None,
+            status_shown: None,
             recent: Vec::new(),
             last_reports: Default::default(),
             dialogs,

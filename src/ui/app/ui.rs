@@ -16,6 +16,32 @@ use crate::ui::{
 impl BaocaoApp {
     /// The whole frame: panels, then the dialog. The commands recorded are applied by
     /// `logic` before the next frame.
+    /// The message to show now: a new one starts its time; one that only says what was
+    /// done is gone after [`super::STATUS_SECONDS`], an error stays.
+    fn fresh_status(&mut self, ctx: &egui::Context) -> Option<crate::ui::command::StatusLine> {
+        let now = ctx.input(|i| i.time);
+        let Some(status) = &self.status else {
+            self.status_shown = None;
+            return None;
+        };
+        let since = match &self.status_shown {
+            Some((shown, at)) if shown == status => *at,
+            _ => {
+                self.status_shown = Some((status.clone(), now));
+                now
+            }
+        };
+        let left = super::STATUS_SECONDS - (now - since);
+        if status.is_error || left > 0.0 {
+            if !status.is_error {
+                ctx.request_repaint_after(std::time::Duration::from_secs_f64(left.max(0.1)));
+            }
+            self.status.clone()
+        } else {
+            None
+        }
+    }
+
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut out = Vec::new();
@@ -31,6 +57,7 @@ impl BaocaoApp {
             },
             &mut out,
         );
+        let message = self.fresh_status(&ctx);
         status_bar::show(
             ui,
             &status_bar::StatusView {
@@ -38,7 +65,7 @@ impl BaocaoApp {
                 report: self.report(),
                 pages: self.pages().map(|p| p.pages.len()),
                 warnings: self.warnings(),
-                message: self.status.as_ref(),
+                message: message.as_ref(),
             },
             &mut out,
         );
