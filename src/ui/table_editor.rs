@@ -20,6 +20,9 @@ pub struct GridEdit {
     pub grid: Grid,
     /// Why the table could not be put back, shown in the window.
     pub problem: Option<String>,
+    /// Rows deleted in this editor, last last, with where they stood: "Hoàn lại hàng
+    /// vừa xóa" puts them back one by one.
+    pub removed: Vec<(usize, GridRow)>,
 }
 
 impl GridEdit {
@@ -38,6 +41,7 @@ impl GridEdit {
             original,
             grid,
             problem: None,
+            removed: Vec::new(),
         })
     }
 }
@@ -62,9 +66,19 @@ pub fn show(
         .default_width(760.0)
         .show(ctx, |ui| {
             egui::ScrollArea::both().max_height(420.0).show(ui, |ui| {
-                grid_ui(ui, &mut edit.grid);
+                grid_ui(ui, &mut edit.grid, &mut edit.removed);
             });
             ui.horizontal(|ui| {
+                if !edit.removed.is_empty()
+                    && ui
+                        .button("Hoàn lại hàng vừa xóa")
+                        .on_hover_text("Đặt lại hàng đã xóa vào chỗ cũ")
+                        .clicked()
+                    && let Some((at, row)) = edit.removed.pop()
+                {
+                    let at = at.min(edit.grid.rows.len());
+                    edit.grid.rows.insert(at, row);
+                }
                 if ui.button("+ Thêm hàng").clicked() {
                     let w = edit.grid.width();
                     edit.grid.rows.push(GridRow {
@@ -152,7 +166,7 @@ fn remove_last_column(g: &mut Grid) {
     }
 }
 
-fn grid_ui(ui: &mut egui::Ui, g: &mut Grid) {
+fn grid_ui(ui: &mut egui::Ui, g: &mut Grid, removed: &mut Vec<(usize, GridRow)>) {
     let w = g.width();
     let cell_width = |spec: &ColumnSpec| 60.0 + 6.0 * spec.dashes.clamp(3, 40) as f32;
     egui::Grid::new("luoi-bang").striped(true).show(ui, |ui| {
@@ -195,20 +209,23 @@ fn grid_ui(ui: &mut egui::Ui, g: &mut Grid) {
         let mut remove = None;
         for (r, row) in g.rows.iter_mut().enumerate() {
             ui.horizontal(|ui| {
+                // Clicked only: Tab goes from cell to cell as in Word or Excel, never to a
+                // row's buttons, where Space would act on them.
                 if ui
-                    .small_button("Xóa")
-                    .on_hover_text("Xóa hàng này")
+                    .add(egui::Button::new("Xóa").small().sense(egui::Sense::CLICK))
+                    .on_hover_text("Xóa hàng này (hoàn lại được)")
                     .accessible_name(format!("Xóa hàng {}", r + 1))
                     .clicked()
                 {
                     remove = Some(r);
                 }
-                let mut group = row.group;
                 if ui
-                    .checkbox(&mut group, "Gộp")
+                    .add(egui::Button::selectable(row.group, "Gộp").sense(egui::Sense::CLICK))
                     .on_hover_text("Một ô trải hết chiều ngang bảng (tên nhóm)")
-                    .changed()
+                    .accessible_name(format!("Gộp hàng {}", r + 1))
+                    .clicked()
                 {
+                    let group = !row.group;
                     row.group = group;
                     if group {
                         row.cells.truncate(1);
@@ -237,8 +254,10 @@ fn grid_ui(ui: &mut egui::Ui, g: &mut Grid) {
             }
             ui.end_row();
         }
-        if let Some(r) = remove {
-            g.rows.remove(r);
+        if let Some(r) = remove
+            && r < g.rows.len()
+        {
+            removed.push((r, g.rows.remove(r)));
         }
     });
 }

@@ -332,3 +332,56 @@ fn find_goes_from_hit_to_hit_across_sections_and_replace_all_is_one_undo_step() 
         "one Ctrl+Z takes every replacement back"
     );
 }
+
+#[test]
+fn in_the_grid_editor_tab_goes_cell_to_cell_and_a_deleted_row_comes_back() {
+    let (_d, _p, mut h) = app_on_copy();
+    h.run();
+    go_to(&mut h, Step::HanChe);
+    h.get_by_label("Nội dung: Hạn chế").focus();
+    h.run();
+    select(&mut h, "han-che", 0, 0);
+    h.get_by_label("Chèn bảng…").click();
+    h.run();
+    h.get_by_label("Chèn").click();
+    h.run();
+    h.get_by_label("Sửa bảng: Hạn chế").click();
+    h.run();
+    let rows = |h: &Harness<'_, BaocaoApp>| {
+        (1..=50)
+            .take_while(|n| h.query_by_label(&format!("Ô hàng {n} cột 1")).is_some())
+            .count()
+    };
+    let before = rows(&h);
+    assert!(before >= 2, "{before}");
+    // From the last header cell, Tab lands in the first cell of the first row, and
+    // typing there (space included) deletes nothing.
+    h.get_by_label("Tiêu đề cột 3").focus();
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(
+        h.get_by_label("Ô hàng 1 cột 1").is_focused(),
+        "Tab moves to the next cell"
+    );
+    h.get_by_label("Ô hàng 1 cột 1").type_text(" a b");
+    h.run();
+    h.key_press(egui::Key::Tab);
+    h.run();
+    assert!(h.get_by_label("Ô hàng 1 cột 2").is_focused());
+    h.key_press(egui::Key::Space);
+    h.run();
+    assert_eq!(rows(&h), before, "no row deleted by typing");
+    // A row deleted by mistake comes back where it stood.
+    h.get_by_label("Ô hàng 2 cột 1").focus();
+    h.get_by_label("Ô hàng 2 cột 1").type_text("Hàng hai");
+    h.run();
+    h.get_by_label("Xóa hàng 2").click();
+    h.run();
+    assert_eq!(rows(&h), before - 1);
+    h.get_by_label("Hoàn lại hàng vừa xóa").click();
+    h.run();
+    assert_eq!(rows(&h), before);
+    let cell = format!("{:?}", h.get_by_label("Ô hàng 2 cột 1"));
+    assert!(cell.contains("Hàng hai"), "{cell}");
+}
