@@ -111,6 +111,31 @@ fn report(
     )))
 }
 
+/// The report a Word file's comments or edits go to (`--report`, else the last one);
+/// said in Vietnamese when there is none. `purpose` ends "Dự án chưa có báo cáo nào để …".
+pub(super) fn target_report<'a>(
+    args: &ImportArgs,
+    project: &'a Project,
+    purpose: &str,
+    err: &mut dyn Write,
+) -> Result<&'a crate::model::Report, ExitCode> {
+    let report = match &args.report {
+        Some(id) => project.report(id),
+        None => project.reports.last(),
+    };
+    report.ok_or_else(|| {
+        let _ = writeln!(
+            err,
+            "{}; tệp dự án không thay đổi.",
+            args.report.as_ref().map_or_else(
+                || format!("Dự án chưa có báo cáo nào để {purpose}"),
+                |id| format!("Không tìm thấy báo cáo “{id}”")
+            )
+        );
+        ExitCode::from(1)
+    })
+}
+
 /// Adds the comments of the Word file to a report; `Ok(None)` when declined.
 fn comments(
     args: &ImportArgs,
@@ -120,21 +145,7 @@ fn comments(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Option<String>, ExitCode> {
-    let report = match &args.report {
-        Some(id) => project.report(id),
-        None => project.reports.last(),
-    };
-    let Some(report) = report else {
-        let _ = writeln!(
-            err,
-            "{}; tệp dự án không thay đổi.",
-            args.report.as_ref().map_or_else(
-                || "Dự án chưa có báo cáo nào để gắn góp ý".to_owned(),
-                |id| format!("Không tìm thấy báo cáo “{id}”")
-            )
-        );
-        return Err(ExitCode::from(1));
-    };
+    let report = target_report(args, project, "gắn góp ý", err)?;
     let now = chrono::Local::now().naive_local();
     let found = docx::place_comments_in(word, Some(project), report, now);
     let _ = writeln!(

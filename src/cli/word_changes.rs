@@ -87,21 +87,7 @@ pub(super) fn compare_only(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> Result<Option<String>, ExitCode> {
-    let report = match &args.report {
-        Some(id) => project.report(id),
-        None => project.reports.last(),
-    };
-    let Some(report) = report else {
-        let _ = writeln!(
-            err,
-            "{}; tệp dự án không thay đổi.",
-            args.report.as_ref().map_or_else(
-                || "Dự án chưa có báo cáo nào để so sánh".to_owned(),
-                |id| format!("Không tìm thấy báo cáo “{id}”")
-            )
-        );
-        return Err(ExitCode::from(1));
-    };
+    let report = super::docx_import::target_report(args, project, "so sánh", err)?;
     let _ = writeln!(
         out,
         "So sánh {} với báo cáo {}:",

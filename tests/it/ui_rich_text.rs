@@ -115,9 +115,9 @@ fn tab_on_a_list_item_moves_it_one_level_deeper_and_shift_tab_back() {
     assert_eq!(body(&h, "han-che"), before);
 }
 
-#[test]
-fn a_table_is_inserted_then_edited_as_a_grid_and_prints() {
-    let (_d, _p, mut h) = app_on_copy();
+/// A copy of the sample with a new 3 × 3 table inserted at the start of Hạn chế.
+fn with_new_table() -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
+    let (d, p, mut h) = app_on_copy();
     h.run();
     go_to(&mut h, Step::HanChe);
     h.get_by_label("Nội dung: Hạn chế").focus();
@@ -127,6 +127,12 @@ fn a_table_is_inserted_then_edited_as_a_grid_and_prints() {
     h.run();
     h.get_by_label("Chèn").click();
     h.run();
+    (d, p, h)
+}
+
+#[test]
+fn a_table_is_inserted_then_edited_as_a_grid_and_prints() {
+    let (_d, _p, mut h) = with_new_table();
     let text = body(&h, "han-che");
     assert!(text.contains("| Cột 1 | Cột 2 | Cột 3 |"), "{text}");
     // The cursor is now in the table: open the grid editor.
@@ -335,16 +341,7 @@ fn find_goes_from_hit_to_hit_across_sections_and_replace_all_is_one_undo_step() 
 
 #[test]
 fn in_the_grid_editor_tab_goes_cell_to_cell_and_a_deleted_row_comes_back() {
-    let (_d, _p, mut h) = app_on_copy();
-    h.run();
-    go_to(&mut h, Step::HanChe);
-    h.get_by_label("Nội dung: Hạn chế").focus();
-    h.run();
-    select(&mut h, "han-che", 0, 0);
-    h.get_by_label("Chèn bảng…").click();
-    h.run();
-    h.get_by_label("Chèn").click();
-    h.run();
+    let (_d, _p, mut h) = with_new_table();
     h.get_by_label("Sửa bảng: Hạn chế").click();
     h.run();
     let rows = |h: &Harness<'_, BaocaoApp>| {
