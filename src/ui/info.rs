@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::command::Command;
-use crate::edit::{Edit, ReportText};
+use crate::edit::{Edit, ReportText, list_lines};
 use crate::guide::{Step, guide};
 use crate::model::{Project, Report};
 
@@ -59,6 +59,41 @@ fn multiline_field(
     let r = r.accessible_name(label.to_owned());
     ui.add_space(6.0);
     r.changed().then_some(text)
+}
+
+/// A list typed one entry a line (Kính gửi, Nơi nhận). The model keeps the entries
+/// trimmed and without blank lines, so what the clerk types is kept as typed while
+/// the box has focus — a space or a new line at the end is the start of the next word
+/// or entry, not something to tidy away under the cursor — and only what it will be
+/// stored as is sent. An entry changed elsewhere (undo) shows as soon as it differs.
+fn list_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    stored: &[String],
+    rows: usize,
+) -> Option<String> {
+    ui.label(egui::RichText::new(label).strong());
+    let id = ui.make_persistent_id(("danh-sach", label));
+    let typed: Option<String> = ui.data(|d| d.get_temp(id));
+    let mut text = typed
+        .filter(|t| list_lines(t) == stored)
+        .unwrap_or_else(|| stored.join("\n"));
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .id_salt(label)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    );
+    let r = r.accessible_name(label.to_owned());
+    ui.add_space(6.0);
+    if r.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    (r.changed() && list_lines(&text) != stored).then_some(text)
 }
 
 /// Fills the placeholders the program knows: the period words (`{kỳ}`, `{kỳ tới}`,
@@ -234,11 +269,11 @@ pub fn show_general(
             text: t,
         }));
     }
-    if let Some(t) = multiline_field(
+    if let Some(t) = list_field(
         ui,
         "Kính gửi (mỗi nơi một dòng)",
         "Sở Khoa học và Công nghệ thành phố Hải Phòng",
-        report.recipients.join("\n"),
+        &report.recipients,
         2,
     ) {
         out.push(Command::Edit(Edit::ReportText {
@@ -350,11 +385,11 @@ pub fn show_signature(
         .response
         .accessible_name("Người ký");
     ui.add_space(8.0);
-    if let Some(t) = multiline_field(
+    if let Some(t) = list_field(
         ui,
         "Nơi nhận (mỗi nơi một dòng; dòng “- Lưu: …” được thêm tự động)",
         "Sở Khoa học và Công nghệ (b/c)",
-        report.distribution.join("\n"),
+        &report.distribution,
         5,
     ) {
         out.push(Command::Edit(Edit::ReportText {

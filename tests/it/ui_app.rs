@@ -793,3 +793,51 @@ fn the_pages_are_rendered_once_per_revision_not_once_per_frame() {
         "an edit renders the new revision"
     );
 }
+
+#[test]
+fn kinh_gui_and_noi_nhan_keep_a_space_and_a_new_line_typed_at_the_end() {
+    // Typed key by key, as a clerk does: the space after a word and the new line after
+    // an entry must still be there when the next letter comes, although the model keeps
+    // the list trimmed.
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let label = "Kính gửi (mỗi nơi một dòng)";
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    for piece in ["Phòng", " ", "Kinh", " ", "tế"] {
+        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+            .type_text(piece);
+        h.run();
+    }
+    let recipients = h.state().report().unwrap().recipients.clone();
+    assert_eq!(
+        recipients.last().map(String::as_str),
+        Some("Phòng Kinh tế"),
+        "{recipients:?}"
+    );
+    assert_eq!(recipients.len(), 2, "{recipients:?}");
+
+    go_to(&mut h, Step::KyNhan);
+    let label = "Nơi nhận (mỗi nơi một dòng; dòng “- Lưu: …” được thêm tự động)";
+    let before = h.state().report().unwrap().distribution.len();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    for piece in ["Công", " ", "an", " ", "xã", " "] {
+        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+            .type_text(piece);
+        h.run();
+    }
+    let distribution = h.state().report().unwrap().distribution.clone();
+    assert_eq!(distribution.len(), before + 1, "{distribution:?}");
+    assert_eq!(distribution.last().map(String::as_str), Some("Công an xã"));
+}
