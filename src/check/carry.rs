@@ -7,7 +7,7 @@
 
 use crate::model::{Period, PeriodKind};
 
-use super::periods::{Mention, cumulative, ends, mentions, written};
+use crate::model::period_words::{Mention, cumulative, ends, mentions, written};
 
 /// A period word moved on, at `start` (bytes) of the new text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,8 +222,8 @@ fn carry_line(line: &str, from: Period, to: Period, next_tasks: bool, out: &mut 
 
 /// The period a mention of `from`'s report names in a report of `to`, if it moves.
 fn target_of(m: &Mention, from: Period, to: Period) -> Option<Period> {
-    let next_from = crate::session::reports::next_period(from);
-    let next_to = crate::session::reports::next_period(to);
+    let next_from = from.next();
+    let next_to = to.next();
     if let (Some(pf), Some(pt)) = (from.previous(), to.previous())
         && ends(m.period) == ends(pf)
         && matches!(m.period.kind, PeriodKind::Quarter(_))

@@ -228,6 +228,30 @@ impl Period {
 }
 
 impl Period {
+    /// The period usually reported after this one. After a thematic report cut off at a date,
+    /// periodic reporting goes on: the first quarter that ends after the cut-off (15/5/2026
+    /// → quý II/2026; 30/6/2026 → quý III/2026).
+    pub fn next(self) -> Period {
+        match self.kind {
+            PeriodKind::UpTo(d) => {
+                let q = quarter_of(d);
+                let ends_quarter =
+                    Period::new(d.year(), PeriodKind::Quarter(q)).end_date() == Some(d);
+                match (ends_quarter, q) {
+                    (false, q) => Period::new(d.year(), PeriodKind::Quarter(q)),
+                    (true, 4) => Period::new(d.year() + 1, PeriodKind::Quarter(1)),
+                    (true, q) => Period::new(d.year(), PeriodKind::Quarter(q + 1)),
+                }
+            }
+            PeriodKind::Quarter(4) | PeriodKind::Year => {
+                Period::new(self.year + 1, PeriodKind::Quarter(1))
+            }
+            PeriodKind::Quarter(q) => Period::new(self.year, PeriodKind::Quarter(q + 1)),
+            PeriodKind::FirstHalf => Period::new(self.year, PeriodKind::Quarter(3)),
+            PeriodKind::NineMonths => Period::new(self.year, PeriodKind::Quarter(4)),
+        }
+    }
+
     /// Reads [`Period::code`]; `None` for anything else or an invalid period.
     pub fn parse_code(code: &str) -> Option<Period> {
         Period::parse(code).ok()

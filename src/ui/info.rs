@@ -73,7 +73,7 @@ pub fn fill_known(phrase: &str, project: &Project, report: &Report, next_tasks: 
         .strip_prefix("Ủy ban nhân dân ")
         .unwrap_or(org.full_name.trim())
         .to_owned();
-    let mut out = crate::check::periods::fill_periods(phrase, report.period, next_tasks);
+    let mut out = crate::model::fill_periods(phrase, report.period, next_tasks);
     if !commune.is_empty() {
         out = out.replace("{xã}", &commune);
     }
