@@ -64,6 +64,15 @@ pub fn nfc_in_place(text: &mut String) -> bool {
     true
 }
 
+/// The first `max` characters of `text`, with "…" when it is longer: how a long text
+/// is quoted in a note, a message or one line of a list.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or(text)),
+        None => text.to_owned(),
+    }
+}
+
 /// `char::is_alphabetic`, answered without the Unicode tables for the Latin letters
 /// Vietnamese text is made of (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF): the checks
 /// ask it of every character of every report, and the tables' slow path dominated

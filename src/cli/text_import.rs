@@ -266,13 +266,8 @@ pub(super) fn print_report(
     let _ = writeln!(out, "  Các mục:");
     print_sections(&report.sections, &[], false, out);
     if !report.closing.is_empty() {
-        let first: String = report.closing.chars().take(90).collect();
-        let more = if report.closing.chars().count() > 90 {
-            "…"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "  Câu kết: {first}{more}");
+        let first = crate::vi::shorten(&report.closing, 90);
+        let _ = writeln!(out, "  Câu kết: {first}");
     }
     let _ = writeln!(out, "  Nơi nhận: {} nơi", report.distribution.len());
     let signer = project.organisation.signer(&report.signer).map_or_else(

@@ -11,7 +11,6 @@ pub(crate) mod appendix;
 mod body;
 mod front;
 mod lines;
-mod markup;
 mod outline;
 mod period;
 mod report;
@@ -24,16 +23,6 @@ use crate::model::{Period, Section};
 
 pub use lines::{Hint, SourceLine};
 
-/// `text` shortened for a note (about 60 characters, `…` when cut).
-pub fn quote_for_note(text: &str) -> String {
-    lines::quote(text, 60)
-}
-
-/// Styled spans in the section text format (`**…**`, `*…*`, `__…__`), literal markup
-/// escaped; without emphasis when the format could not carry it exactly.
-pub fn emphasis_markup(spans: &[crate::model::rich::Span]) -> String {
-    markup::write(spans, 0)
-}
 pub use period::period_named;
 pub use report::{document_differences, into_report};
 

@@ -3,7 +3,6 @@
 //! no word of it is lost, and a table that looks like a plan's task table points the
 //! clerk to the plan import (`baocao import-plan`, Tệp › Nhập kế hoạch…).
 
-use super::lines::quote;
 use super::{Note, NoteKind};
 use crate::import::fold;
 
@@ -74,7 +73,10 @@ pub(crate) fn plan_header_note(line: usize, text: &str) -> Option<Note> {
         Note::new(
             line,
             NoteKind::NotRecognised,
-            format!("“{}”: {PLAN_TABLE}", quote(&text.replace('\t', " | "), 60)),
+            format!(
+                "“{}”: {PLAN_TABLE}",
+                crate::vi::shorten(&text.replace('\t', " | "), 60)
+            ),
         )
     })
 }

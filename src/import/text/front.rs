@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::lines::{self, Hint, Line, all_caps, ends_sentence, fold_start, is_rule, quote};
+use super::lines::{self, Hint, Line, all_caps, ends_sentence, fold_start, is_rule};
 use super::{Note, NoteKind, Recognised};
 
 /// How far down the title `BÁO CÁO` is looked for.
@@ -180,7 +180,7 @@ fn rule_note(line: usize, text: &str) -> Note {
         NoteKind::Skipped,
         format!(
             "đường kẻ “{}” do chương trình tự in; bỏ qua.",
-            quote(text, 20)
+            crate::vi::shorten(text, 20)
         ),
     )
 }

@@ -222,7 +222,7 @@ pub(crate) fn markup_from(line: &Line, from: usize) -> String {
     // The spans do not hold an item's marker: count from where they start.
     let joined: usize = spans.iter().map(|s| s.text.len()).sum();
     let skip = from.saturating_sub(line.text.len().saturating_sub(joined));
-    super::markup::write(spans, skip)
+    crate::model::rich::emphasis_markup(spans, skip)
 }
 
 /// Spaces other than the plain space and the tab (no-break, figure, thin, ideographic…).
@@ -549,12 +549,4 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 /// The first character of `text` is a lower-case letter.
 pub(crate) fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
-}
-
-/// `text` shortened to about `max` characters for a note, with `…` when cut.
-pub(crate) fn quote(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
 }

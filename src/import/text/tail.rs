@@ -5,7 +5,7 @@
 
 use super::appendix;
 use super::front::clean_entry;
-use super::lines::{self, Hint, Line, all_caps, fold_start, quote};
+use super::lines::{self, Hint, Line, all_caps, fold_start};
 use super::{Note, NoteKind, Recognised};
 
 /// The heading of the review copy's comment list (`Ý KIẾN GÓP Ý CHƯA XỬ LÝ`, see
@@ -123,7 +123,7 @@ pub(crate) fn read(lines: &[Line], rec: &mut Recognised, notes: &mut Vec<Note>) 
             notes.push(Note::new(
                 line.no,
                 NoteKind::Skipped,
-                format!("đường kẻ “{}”; bỏ qua.", quote(&line.text, 20)),
+                format!("đường kẻ “{}”; bỏ qua.", crate::vi::shorten(&line.text, 20)),
             ));
             continue;
         }
