@@ -109,12 +109,8 @@ impl Note {
 
 impl std::fmt::Display for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut chars = self.message.chars();
         let message: String = if self.line == 0 {
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+            crate::vi::capitalise(&self.message)
         } else {
             self.message.clone()
         };

@@ -15,8 +15,6 @@ pub(crate) struct Mention {
     pub date: bool,
 }
 
-const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
-
 /// The year written right after a period name (` năm 2026`, `/2026`), its length.
 fn year_after(rest: &str) -> Option<(i32, usize)> {
     for prefix in [" năm ", "/", " "] {
@@ -61,12 +59,12 @@ pub(crate) fn mentions(text: &str, year: i32) -> Vec<Mention> {
             {
                 continue;
             }
-            if let Some(q) = ROMAN.iter().position(|n| *n == numeral) {
+            if let Some(q) = crate::vi::roman_value(&numeral).filter(|q| *q <= 4) {
                 let (y, ylen) = year_after(after).unwrap_or((year, 0));
                 out.push(Mention {
                     start: i,
                     end: i + word.len() + numeral.len() + ylen,
-                    period: Period::new(y, PeriodKind::Quarter(q as u8 + 1)),
+                    period: Period::new(y, PeriodKind::Quarter(q as u8)),
                     date: false,
                 });
             }
@@ -195,10 +193,7 @@ pub(crate) fn written(m: &Mention, said: &str, to: Period) -> String {
     let cap = said.starts_with('Q');
     let base = match to.kind {
         PeriodKind::Quarter(q) => {
-            let roman = ROMAN
-                .get(usize::from(q).saturating_sub(1))
-                .copied()
-                .unwrap_or("I");
+            let roman = crate::vi::roman(u32::from(q.max(1)));
             if said.contains('/') {
                 format!("quý {roman}/{}", to.year)
             } else if with_year {
@@ -224,10 +219,7 @@ pub(crate) fn written(m: &Mention, said: &str, to: Period) -> String {
         _ => to.label(),
     };
     if cap {
-        let mut c = base.chars();
-        c.next()
-            .map(|f| f.to_uppercase().chain(c).collect())
-            .unwrap_or(base)
+        crate::vi::capitalise(&base)
     } else {
         base
     }

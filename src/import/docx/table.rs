@@ -12,10 +12,10 @@ use docx_rs::{Table, TableCell, TableCellContent, TableChild, TableRowChild};
 
 use super::body::{Found, Reader, paragraph_spans};
 use super::style::CharStyles;
-use crate::import::fold;
 use crate::import::text::{Hint, NoteKind, SourceLine, appendix};
 use crate::model::rich::Span;
 use crate::model::rich::emphasis_markup;
+use crate::vi::fold;
 
 /// Widest table taken for a layout table.
 const LAYOUT_MAX_COLUMNS: usize = 3;

@@ -4,7 +4,7 @@
 //! clerk to the plan import (`baocao import-plan`, Tệp › Nhập kế hoạch…).
 
 use super::{Note, NoteKind};
-use crate::import::fold;
+use crate::vi::fold;
 
 /// The note on a table that looks like a plan's task table.
 pub(crate) const PLAN_TABLE: &str = "bảng này giống bảng phân công nhiệm vụ của một kế hoạch (STT, Nhiệm vụ, Chủ trì, Phối hợp, Sản phẩm, Thời hạn); để nhập các nhiệm vụ vào kế hoạch của dự án, dùng Tệp › Nhập kế hoạch… (hoặc lệnh baocao import-plan) với tệp này.";

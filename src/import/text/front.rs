@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::lines::{self, Hint, Line, all_caps, ends_sentence, fold_start, is_rule};
+use super::lines::{self, Hint, Line, all_caps, ends_sentence, is_rule};
 use super::{Note, NoteKind, Recognised};
+use crate::vi::fold_start;
 
 /// How far down the title `BÁO CÁO` is looked for.
 const TITLE_SEARCH_LINES: usize = 80;

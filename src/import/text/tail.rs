@@ -5,8 +5,9 @@
 
 use super::appendix;
 use super::front::clean_entry;
-use super::lines::{self, Hint, Line, all_caps, fold_start};
+use super::lines::{self, Hint, Line, all_caps};
 use super::{Note, NoteKind, Recognised};
+use crate::vi::fold_start;
 
 /// The heading of the review copy's comment list (`Ý KIẾN GÓP Ý CHƯA XỬ LÝ`, see
 /// `compose::review`), folded: the part it starts is the program's, not the report's.
