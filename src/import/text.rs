@@ -13,6 +13,7 @@ mod front;
 mod lines;
 mod outline;
 mod period;
+pub mod preview;
 mod report;
 mod roles;
 mod tail;
