@@ -3,7 +3,8 @@
 //! inside a citation of another document, never in a table that compares periods over
 //! figures that stay; what may be stale and is not changed is listed: sentences whose
 //! figures are the old period's, month words, deadlines already passed. Pure text in,
-//! text and lists out; the session says where each text is.
+//! text and lists out; the session says where each text is. The period words
+//! themselves are found and rewritten in `model::period_words`.
 
 use crate::model::{Period, PeriodKind};
 

@@ -1,5 +1,5 @@
-//! session: new reports and projects: the bundled skeleton, the period that usually
-//! follows, a report for a new period (from the skeleton or the previous report), and
+//! session: new reports and projects: the bundled skeleton, the period the dialog
+//! proposes (the one after the open report, [`crate::model::Period::next`]), a report for a new period (from the skeleton or the previous report), and
 //! a new project for the same organisation.
 
 use chrono::{Datelike, NaiveDate};
