@@ -22,7 +22,7 @@ pub struct NewReportArgs {
 }
 
 /// Reads the arguments after `new-report`.
-pub fn parse_new_report(args: &[String]) -> Result<NewReportArgs, String> {
+pub(super) fn parse_new_report(args: &[String]) -> Result<NewReportArgs, String> {
     let mut file = None;
     let mut from = None;
     let mut period = None;

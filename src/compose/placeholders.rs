@@ -328,7 +328,10 @@ mod tests {
             ),
             "[CT01: viết chưa đúng]"
         );
-        assert_eq!(unresolved_mark("{{ }}", " ", &FieldError::NoField), "[: viết chưa đúng]");
+        assert_eq!(
+            unresolved_mark("{{ }}", " ", &FieldError::NoField),
+            "[: viết chưa đúng]"
+        );
     }
 
     use super::*;
@@ -381,8 +384,18 @@ mod tests {
     fn unknown_and_unresolvable_placeholders_say_why() {
         let p = sample();
         let r = &p.reports[0];
-        assert!(resolve(&p, r, "CT99.kết quả").unwrap_err().to_string().contains("CT99"));
-        assert!(resolve(&p, r, "CT03.màu").unwrap_err().to_string().contains("màu"));
+        assert!(
+            resolve(&p, r, "CT99.kết quả")
+                .unwrap_err()
+                .to_string()
+                .contains("CT99")
+        );
+        assert!(
+            resolve(&p, r, "CT03.màu")
+                .unwrap_err()
+                .to_string()
+                .contains("màu")
+        );
         assert!(resolve(&p, r, "CT03").is_err());
         let mut q = p.clone();
         q.reports[0].period = crate::model::Period::new(2026, crate::model::PeriodKind::Quarter(3));

@@ -184,7 +184,7 @@ impl RevisionForm {
     }
 
     /// The day typed, `None` when the field is empty; an error when it does not read.
-    pub fn effective_date(&self) -> Result<Option<NaiveDate>, String> {
+    pub(crate) fn effective_date(&self) -> Result<Option<NaiveDate>, String> {
         let t = self.effective.trim();
         if t.is_empty() {
             return Ok(None);

@@ -175,3 +175,44 @@ fn the_floor_scan_reads_code_not_comments_or_tests() {
     assert!(floors.windows(2).all(|w| w[0] < w[1]), "{floors:?}");
     assert!(!arrows().is_empty());
 }
+
+/// The `pub fn` signatures of shipped code in `text` whose error is a bare `String`.
+fn string_errors(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices("pub fn ") {
+        let rest = &text[at..];
+        let end = rest.find(['{', ';']).unwrap_or(rest.len());
+        let signature = rest[..end].split_whitespace().collect::<Vec<_>>().join(" ");
+        if let Some((_, returned)) = signature.split_once("->")
+            && returned.contains("Result<")
+            && returned.trim_end().ends_with(", String>")
+        {
+            found.push(signature);
+        }
+    }
+    found
+}
+
+#[test]
+fn no_public_function_returns_a_bare_string_as_its_error() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    shipped_files(&src, &mut files);
+    let mut wrong = Vec::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for signature in string_errors(&shipped(&text)) {
+            wrong.push(format!("{}: {signature}", file.display()));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+#[test]
+fn the_error_scan_sees_a_string_error_over_several_lines() {
+    let text = "pub fn parse(\n    text: &str,\n) -> Result<Period, String> {\n}\npub(crate) fn inner() -> Result<(), String> {}\npub fn typed() -> Result<(), UsageError> {}";
+    assert_eq!(
+        string_errors(text),
+        ["pub fn parse( text: &str, ) -> Result<Period, String>"]
+    );
+}
