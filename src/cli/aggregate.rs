@@ -26,7 +26,7 @@ pub struct AggregateArgs {
 }
 
 /// Reads the arguments after `aggregate`.
-pub fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
+pub(super) fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
     let mut folder = None;
     let mut period = None;
     let mut mapping = None;

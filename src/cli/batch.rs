@@ -233,7 +233,7 @@ fn commune_prefixes(files: &[PathBuf], folder: &Path) -> Vec<String> {
         .par_iter()
         .map(|f| {
             crate::storage::load_at_most(f, aggregate::MAX_FILE_BYTES)
-                .map(|p| crate::review::ascii_slug(&aggregate::commune_name(&p)))
+                .map(|p| crate::vi::ascii_slug(&aggregate::commune_name(&p)))
                 .unwrap_or_default()
         })
         .collect();
@@ -255,7 +255,7 @@ fn commune_prefixes(files: &[PathBuf], folder: &Path) -> Vec<String> {
             if shared {
                 let stem = f
                     .file_stem()
-                    .map(|s| crate::review::ascii_slug(&s.to_string_lossy()))
+                    .map(|s| crate::vi::ascii_slug(&s.to_string_lossy()))
                     .unwrap_or_default();
                 format!("{slug}-{stem}")
             } else {

@@ -624,10 +624,12 @@ pub fn plain_text(body: &str) -> String {
 mod escape;
 mod grid;
 mod highlight;
+mod markup;
 
 pub use escape::{escape, migrate_v1};
 pub use grid::{Grid, GridRow, table_around};
 pub use highlight::{Look, highlight};
+pub use markup::emphasis_markup;
 
 #[cfg(test)]
 mod tests;

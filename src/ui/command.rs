@@ -1,6 +1,7 @@
 //! ui: the commands panels record and the small types they share (the dialog over the
-//! window, what a typed path is for, which PDF). At the bottom of `ui/`: every panel
-//! imports this module and none imports the app, so there is no import circle.
+//! window, what a typed path is for, which PDF). At the bottom of `ui/` with `forms.rs`:
+//! it names no other module of `ui/` (`tests/it/layering.rs` checks), so every panel
+//! imports it without an import circle.
 //!
 //! Panels and dialogs only record commands; `App::logic` applies them (see
 //! `app/command_handling.rs`) after the frame, where files are read and written.

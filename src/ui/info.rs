@@ -18,7 +18,7 @@ pub struct InfoState {
 }
 
 /// Reads a typed document number: blank for a draft, else 1–9999.
-pub fn parse_doc_number(text: &str) -> Result<Option<u32>, String> {
+pub(super) fn parse_doc_number(text: &str) -> Result<Option<u32>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -30,7 +30,7 @@ pub fn parse_doc_number(text: &str) -> Result<Option<u32>, String> {
 }
 
 /// Reads a typed date `dd/mm/yyyy`: blank for a draft.
-pub fn parse_date(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
+pub(super) fn parse_date(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -108,7 +108,7 @@ pub fn fill_known(phrase: &str, project: &Project, report: &Report, next_tasks: 
         .strip_prefix("Ủy ban nhân dân ")
         .unwrap_or(org.full_name.trim())
         .to_owned();
-    let mut out = crate::check::periods::fill_periods(phrase, report.period, next_tasks);
+    let mut out = crate::model::fill_periods(phrase, report.period, next_tasks);
     if !commune.is_empty() {
         out = out.replace("{xã}", &commune);
     }

@@ -78,7 +78,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
             if let Some(e) = not_listening {
                 // Where it is seen: the window's status line, not only the terminal.
                 eprintln!("{e}");
-                app.status = Some(command::StatusLine::error(e));
+                app.status = Some(command::StatusLine::error(e.to_string()));
             }
             cc.egui_ctx.set_zoom_factor(app.ui_zoom);
             Ok(Box::new(app))

@@ -36,6 +36,7 @@ mod support {
     pub mod cli;
     pub mod hostile;
     pub mod sample_pages;
+    pub mod window;
 }
 mod ui_aggregate;
 mod ui_app;

@@ -20,12 +20,9 @@ fn commune(dir: &Path, file: &str, name: &str) {
 }
 
 fn window(project: PathBuf, answers: Answers) -> Harness<'static, BaocaoApp> {
-    Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&project, Box::new(answers))
-        })
+    crate::support::window::window(&project)
+        .dialogs(answers)
+        .build()
 }
 
 /// The folder is read on a thread of its own; the window keeps drawing meanwhile.

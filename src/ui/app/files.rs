@@ -127,6 +127,7 @@ impl BaocaoApp {
     /// project (one report), to be saved as a `.ron` file.
     fn open_pdf(&mut self, path: &Path) {
         let restored = crate::issue::read_pdf_file(path)
+            .map_err(|e| e.to_string())
             .and_then(|bytes| crate::issue::read_source(&bytes, path).map_err(|e| e.to_string()));
         match restored {
             Ok((project, name)) => {
@@ -171,6 +172,7 @@ impl BaocaoApp {
             path: doc.path.as_deref().unwrap_or(&unsaved),
         };
         let text = crate::issue::read_pdf_file(pdf)
+            .map_err(|e| e.to_string())
             .and_then(|bytes| {
                 crate::issue::verify::verify(&bytes, pdf, Some(against)).map_err(|e| e.to_string())
             })
@@ -261,7 +263,7 @@ impl BaocaoApp {
             Err(text) => {
                 self.modal = Some(Modal::Message {
                     title: format!("Không dùng được {what}"),
-                    text,
+                    text: text.to_string(),
                 });
             }
         }
@@ -423,7 +425,7 @@ impl BaocaoApp {
             };
             let report = doc.project.report(id).ok_or(OutputError::NoReport)?;
             let images = crate::issue::load_images(&doc.project.signing, doc.path.as_deref())
-                .map_err(OutputError::Open)?;
+                .map_err(|e| OutputError::Open(e.to_string()))?;
             return Ok(crate::issue::sign_ready_from(
                 &rendered,
                 &doc.project,

@@ -185,11 +185,7 @@ impl BaocaoApp {
                     // The targets of the plan as it stood for this report's period.
                     let judged = doc.project.as_of_report(report);
                     if let Some(line) = crate::check::revised_since_previous(&doc.project, report) {
-                        let mut chars = line.chars();
-                        let shown: String = match chars.next() {
-                            Some(c) => c.to_uppercase().chain(chars).collect(),
-                            None => String::new(),
-                        };
+                        let shown = crate::vi::capitalise(&line);
                         ui.label(egui::RichText::new(format!("{shown}.")).strong());
                     }
                     if self.show_charts {
