@@ -29,6 +29,7 @@ mod plan_import;
 pub mod plan_revision_dialog;
 pub mod preview;
 pub mod print_dialog;
+pub mod problem_list;
 pub mod proposed_changes;
 pub mod review_panel;
 mod rich_edit;

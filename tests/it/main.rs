@@ -51,6 +51,7 @@ mod ui_review;
 mod ui_rich_text;
 mod ui_sample;
 mod ui_sign;
+mod ui_small_screen;
 mod ui_word_import;
 mod word_comments;
 mod word_drafts;
