@@ -3,6 +3,7 @@
 //! bottom: no panel imports the app); `app/` applies them before the next frame. The
 //! only layer that uses egui.
 
+pub mod action;
 pub mod aggregate_view;
 pub mod app;
 pub mod carry_dialog;
@@ -38,6 +39,7 @@ pub mod steps;
 mod table_editor;
 mod table_options;
 pub mod tasks;
+mod text_menu;
 pub mod word_dialog;
 
 use std::path::PathBuf;

@@ -39,6 +39,7 @@ mod support {
 }
 mod ui_aggregate;
 mod ui_app;
+mod ui_edit_menu;
 mod ui_fit;
 mod ui_navigation;
 mod ui_period_panels;

@@ -60,10 +60,10 @@ impl BaocaoApp {
             }
             Command::SelectReport(id) => self.report_id = Some(id),
             Command::ShowFind => {
-                if self.editor.find.is_none() {
-                    self.editor.find = Some(Default::default());
-                }
+                // Opened again (Ctrl+F in a text box), the cursor goes back to Tìm.
+                self.editor.find.get_or_insert_with(Default::default).focus = true;
             }
+            Command::SelectAll => self.text_boxes.select_all(),
             Command::Notify(text) => self.status = Some(StatusLine::info(text)),
             Command::ShowText { field, sentence } => self.show_text(&field, &sentence),
             Command::PutBackMoved(words) => self.put_back_moved(words),

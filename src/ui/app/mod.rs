@@ -89,6 +89,8 @@ pub struct BaocaoApp {
     last_lock_beat: Option<Instant>,
     /// Size of the window's text and widgets (egui's zoom factor), remembered.
     pub ui_zoom: f32,
+    /// The text boxes' right-click menu and the one last written in.
+    text_boxes: super::text_menu::TextBoxes,
     /// Where the middle column (the step being written) was drawn last: everything of a
     /// step must fit inside it.
     pub middle: egui::Rect,
@@ -166,6 +168,7 @@ impl BaocaoApp {
             approved_edit_ok: Default::default(),
             last_lock_beat: None,
             ui_zoom: 1.0,
+            text_boxes: Default::default(),
             middle: egui::Rect::NOTHING,
         }
     }

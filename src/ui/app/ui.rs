@@ -44,6 +44,7 @@ impl BaocaoApp {
 
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.text_boxes.before_panels(&ctx);
         let mut out = Vec::new();
         let project = self.doc.as_ref().map(|d| &d.project);
         menu::show_menu(
@@ -89,6 +90,7 @@ impl BaocaoApp {
         {
             self.modal = None;
         }
+        self.text_boxes.after_panels(&ctx);
         if !out.is_empty() {
             // Applied by `logic` at the start of the next frame.
             ctx.request_repaint();
