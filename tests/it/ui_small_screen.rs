@@ -32,9 +32,11 @@ pub fn copy_with_problems() -> (tempfile::TempDir, PathBuf) {
     (dir, path)
 }
 
+/// The window at 1366×768 pixels with the app's zoom at `zoom`: egui then has
+/// 1366/zoom × 768/zoom points, as on the desktop.
 pub fn window(path: PathBuf, zoom: f32) -> Harness<'static, BaocaoApp> {
     let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
+        .with_size(screen(zoom))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
             let mut app = BaocaoApp::with_dialogs(&path, Box::new(Answers::default()));
@@ -44,6 +46,11 @@ pub fn window(path: PathBuf, zoom: f32) -> Harness<'static, BaocaoApp> {
         });
     h.run();
     h
+}
+
+/// The screen in points at `zoom`.
+fn screen(zoom: f32) -> egui::Vec2 {
+    egui::vec2(1366.0, 768.0) / zoom
 }
 
 pub fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
@@ -61,8 +68,8 @@ fn ignore_buttons_inside(h: &Harness<'_, BaocaoApp>, what: &str) -> usize {
     let mut n = 0;
     for b in h.query_all_by_label_contains("Bỏ qua vấn đề ") {
         let r = b.rect();
-        if r.max.y < middle.min.y || r.min.y > middle.max.y {
-            continue; // scrolled out of view
+        if r.min.y < middle.min.y || r.max.y > middle.max.y {
+            continue; // scrolled (partly) out of view
         }
         assert!(screen.contains_rect(r), "{what}: {r:?} outside the window");
         assert!(
@@ -123,4 +130,112 @@ fn every_problem_wraps_with_its_bo_qua_button_in_view_whatever_the_divider() {
     h.run();
     let after = h.state().derived().unwrap().problems.len();
     assert_eq!(after, problems.len() - 1);
+}
+
+/// The preview's width in points: what lies right of the middle column.
+fn preview_width(h: &Harness<'_, BaocaoApp>) -> f32 {
+    h.ctx.content_rect().width() - h.state().middle.max.x
+}
+
+#[test]
+fn from_100_to_200_percent_every_step_fits_the_middle_column_and_step_13_is_reachable() {
+    for zoom in [1.0, 1.25, 1.5, 2.0] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("mau.ron");
+        std::fs::copy(crate::support::SAMPLE_PATH, &path).unwrap();
+        let mut h = window(path, zoom);
+        let percent = format!("Cỡ chữ {}%", (zoom * 100.0).round());
+        h.get_by_label(&percent);
+        let mut problems = Vec::new();
+        for (i, step) in Step::ALL.iter().enumerate() {
+            // The step list scrolls: every step, the last too, can be reached and
+            // lies above the status bar.
+            let name = format!("{}. {}", i + 1, step.label());
+            h.get_by_label(&name).scroll_to_me();
+            h.run();
+            let r = h.get_by_label(&name).rect();
+            let bottom = h.state().middle.max.y;
+            assert!(
+                r.max.y <= bottom + 1.0,
+                "{zoom}: “{name}” at {r:?} under the status bar (from {bottom})"
+            );
+            h.get_by_label(&name).click();
+            h.run();
+            h.run();
+            assert_eq!(h.state().step, *step, "{zoom}");
+            let middle = h.state().middle;
+            let beside = h.ctx.content_rect().width() - middle.min.x;
+            assert!(
+                middle.width() >= MIDDLE_MIN.min(beside * 0.8) - 1.0,
+                "{zoom} {step:?}: the middle column is {middle:?}"
+            );
+            let cut = crate::ui_fit::outside(&h, zoom);
+            if middle.width() < MIDDLE_MIN - 1.0
+                && let Some(last) = last_column(*step)
+                && !cut.is_empty()
+            {
+                // Narrower than its table (200 %): the table scrolls sideways, and
+                // its last column comes into the column.
+                h.get_by_label(last).scroll_to_me();
+                h.run();
+                let r = h.get_by_label(last).rect();
+                assert!(
+                    middle.expand(1.0).contains_rect(r),
+                    "{zoom} {step:?}: “{last}” {r:?} cannot be scrolled into {middle:?}"
+                );
+                continue;
+            }
+            for line in cut {
+                problems.push(format!("{zoom} {} {middle:?}: {line}", step.label()));
+            }
+        }
+        assert!(problems.is_empty(), "{problems:#?}");
+    }
+}
+
+/// The narrowest middle column the window keeps while the preview can give way.
+const MIDDLE_MIN: f32 = 580.0;
+
+/// The header of the last column of a step's table, if the step is a table.
+fn last_column(step: Step) -> Option<&'static str> {
+    match step {
+        Step::ChiTieu => Some("Đánh giá"),
+        Step::NhiemVu => Some("Tình trạng"),
+        _ => None,
+    }
+}
+
+#[test]
+fn after_zooming_to_200_percent_and_back_the_preview_is_as_wide_as_before() {
+    let (_d, path) = copy_with_problems();
+    let mut h = window(path, 1.0);
+    let before = preview_width(&h);
+    assert!(before > 400.0, "{before}");
+    for _ in 0..8 {
+        h.state_mut().push(baocao::ui::Command::ZoomUi(Some(true)));
+        h.run();
+        // The desktop window keeps its pixels: fewer points.
+        let zoom = h.ctx.zoom_factor();
+        h.set_size(screen(zoom));
+        h.run();
+    }
+    assert!(
+        (h.ctx.zoom_factor() - 2.0).abs() < 1e-3,
+        "{}",
+        h.ctx.zoom_factor()
+    );
+    h.get_by_label("Cỡ chữ 200%");
+    let squeezed = preview_width(&h);
+    assert!(squeezed < before / 2.0, "{squeezed}");
+    h.state_mut().push(baocao::ui::Command::ZoomUi(None));
+    h.run();
+    h.set_size(screen(1.0));
+    h.run();
+    h.run();
+    let after = preview_width(&h);
+    assert!(
+        (after - before).abs() < 2.0,
+        "{before} → {squeezed} → {after}"
+    );
+    h.get_by_label("Cỡ chữ 100%");
 }

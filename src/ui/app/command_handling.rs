@@ -40,6 +40,7 @@ impl BaocaoApp {
                     Some(up) => crate::ui::preview::next_zoom_step(self.ui_zoom, up),
                     None => 1.0,
                 }
+                .clamp(0.5, 2.0)
             }
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
