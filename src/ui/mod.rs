@@ -18,6 +18,7 @@ mod fields;
 mod find_bar;
 pub mod fonts;
 pub mod forms;
+mod guidance;
 mod import_dialog;
 pub mod indicators;
 mod info;

@@ -239,3 +239,63 @@ fn after_zooming_to_200_percent_and_back_the_preview_is_as_wide_as_before() {
     );
     h.get_by_label("Cỡ chữ 100%");
 }
+
+/// The height of the text box of Ưu điểm.
+fn text_box_height(h: &Harness<'_, BaocaoApp>) -> f32 {
+    let title = h
+        .state()
+        .report()
+        .unwrap()
+        .section("uu-diem")
+        .unwrap()
+        .title
+        .clone();
+    h.get_by_label(&format!("Nội dung: {}", title.trim()))
+        .rect()
+        .height()
+}
+
+#[test]
+fn folding_the_guidance_and_the_suggestions_gives_the_text_box_their_room_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mau.ron");
+    std::fs::copy(crate::support::SAMPLE_PATH, &path).unwrap();
+    let mut h = window(path.clone(), 1.0);
+    go_to(&mut h, Step::UuDiem);
+    let open = text_box_height(&h);
+    let line = 18.0;
+    h.get_by_label("Hướng dẫn").click();
+    h.run_steps(20);
+    h.get_by_label("Câu gợi ý — bấm để chèn vào chỗ đang viết")
+        .click();
+    h.run_steps(20);
+    let folded = text_box_height(&h);
+    assert!(
+        folded >= open + 3.0 * line,
+        "the text box grows by at least three lines: {open} → {folded}"
+    );
+    // The window closes and opens again: both stay folded.
+    let mut prefs = crate::ui_navigation::Prefs::default();
+    eframe::App::save(h.state_mut(), &mut prefs);
+    drop(h);
+    let p = path.clone();
+    let mut h = Harness::builder()
+        .with_size(screen(1.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::with_dialogs(&p, Box::new(Answers::default()))
+        });
+    h.state_mut().restore(Some(&prefs as &dyn eframe::Storage));
+    h.run();
+    go_to(&mut h, Step::UuDiem);
+    h.run_steps(5);
+    let again = text_box_height(&h);
+    assert!(
+        (again - folded).abs() < 1.0,
+        "{folded} → {again} after a restart"
+    );
+    // Opened again, the text box gives the room back.
+    h.get_by_label("Hướng dẫn").click();
+    h.run_steps(20);
+    assert!(text_box_height(&h) < again);
+}

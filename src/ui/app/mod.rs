@@ -105,6 +105,7 @@ pub const USER_KEY: &str = "nguoi-dung";
 const RECENT_KEY: &str = "tep-gan-day";
 const ZOOM_KEY: &str = "co-giao-dien";
 const PREVIEW_KEY: &str = "phan-xem-truoc";
+const FOLDS_KEY: &str = "gap-huong-dan";
 const LAST_REPORTS_KEY: &str = "bao-cao-dang-soan";
 /// How long a message saying what was done stays in the status bar; a message saying
 /// what could not be done stays until the next one.
@@ -184,6 +185,9 @@ impl BaocaoApp {
             && (0.5..=2.0).contains(&zoom)
         {
             self.ui_zoom = zoom;
+        }
+        if let Some(folds) = storage.and_then(|s| eframe::get_value(s, FOLDS_KEY)) {
+            self.editor.folds = folds;
         }
         if let Some(share) = storage.and_then(|s| eframe::get_value::<f32>(s, PREVIEW_KEY)) {
             self.preview_width = layout::PreviewWidth::with_share(share);
@@ -320,6 +324,7 @@ impl eframe::App for BaocaoApp {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, USER_KEY, &self.user);
         eframe::set_value(storage, ZOOM_KEY, &self.ui_zoom);
+        eframe::set_value(storage, FOLDS_KEY, &self.editor.folds);
         if let Some(share) = self.preview_width.share {
             eframe::set_value(storage, PREVIEW_KEY, &share);
         }
