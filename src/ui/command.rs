@@ -41,8 +41,10 @@ pub enum Command {
     PrintWithViewer,
     Quit,
     SelectStep(Step),
-    /// Open the find and replace bar (Ctrl+F, Ctrl+H).
+    /// Open the find and replace bar (Ctrl+F, Ctrl+H), the cursor in Tìm.
     ShowFind,
+    /// Sửa › Chọn tất cả: select the whole text of the text box last written in.
+    SelectAll,
     /// A message in the status bar.
     Notify(String),
     SelectReport(String),

@@ -555,80 +555,10 @@ pub fn show_review(
         );
         egui::ScrollArea::vertical()
             .id_salt("van-de")
+            .auto_shrink([false, true])
             .show(ui, |ui| {
                 for (i, p) in problems.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        let colour = match p.severity {
-                            Severity::Error => egui::Color32::from_rgb(0xc0, 0x10, 0x10),
-                            Severity::Warning => egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
-                            Severity::Note => ui.visuals().text_color(),
-                        };
-                        if let Some(at) = &p.at
-                            && ui
-                                .small_button("Đến chỗ này")
-                                .accessible_name(format!("Đến chỗ vấn đề {}", i + 1))
-                                .clicked()
-                        {
-                            out.push(match &at.section {
-                                Some(id) => Command::Jump(crate::compose::SourceRef::section(id)),
-                                None => Command::SelectStep(at.step),
-                            });
-                        }
-                        if let (Some(at), Some((typed, field))) = (&p.at, &p.fix)
-                            && let Some(section) = at.section.as_ref().and_then(|id| report.section(id))
-                            && let Some(text) = at.paragraph.and_then(|n| {
-                                crate::check::figures::apply_fix(&section.body, n, typed, field)
-                            })
-                            && ui
-                                .small_button(if field.starts_with("{{") {
-                                    format!("Thay bằng {field}")
-                                } else {
-                                    format!("Sửa thành “{}”", field.trim())
-                                })
-                                .on_hover_text(if field.starts_with("{{") {
-                                    "Thay số gõ tay bằng số liệu luôn khớp với bước Chỉ tiêu, Nhiệm vụ"
-                                } else {
-                                    "Sửa chỗ này trong đoạn văn"
-                                })
-                                .accessible_name(format!("Sửa vấn đề {}", i + 1))
-                                .clicked()
-                        {
-                            out.push(Command::SealTyping);
-                            out.push(Command::Edit(Edit::SectionBody {
-                                report: report.id.clone(),
-                                section: section.id.clone(),
-                                text,
-                            }));
-                            out.push(Command::SealTyping);
-                            let by = if field.starts_with("{{") {
-                                field.trim().to_owned()
-                            } else {
-                                format!("“{}”", field.trim())
-                            };
-                            out.push(Command::Notify(format!(
-                                "Đã thay “{}” bằng {by} ở mục “{}”. Có thể hoàn tác bằng Ctrl+Z.",
-                                typed.trim(),
-                                section.title.trim()
-                            )));
-                        }
-                        if let Some(key) = &p.ignore
-                            && ui
-                                .small_button("Bỏ qua")
-                                .on_hover_text("Để nguyên chỗ này; báo cáo nhớ lựa chọn này")
-                                .accessible_name(format!("Bỏ qua vấn đề {}", i + 1))
-                                .clicked()
-                        {
-                            out.push(Command::Edit(Edit::IgnoreFinding {
-                                report: report.id.clone(),
-                                key: key.clone(),
-                            }));
-                            out.push(Command::Notify(
-                                "Đã bỏ qua vấn đề này; báo cáo nhớ lựa chọn này. Có thể hoàn tác bằng Ctrl+Z."
-                                    .to_owned(),
-                            ));
-                        }
-                        ui.colored_label(colour, p.to_string());
-                    });
+                    super::problem_list::problem_row(ui, report, i, p, out);
                 }
             });
     }

@@ -3,6 +3,7 @@
 //! bottom: no panel imports the app); `app/` applies them before the next frame. The
 //! only layer that uses egui.
 
+pub mod action;
 pub mod aggregate_view;
 pub mod app;
 pub mod carry_dialog;
@@ -17,6 +18,7 @@ mod fields;
 mod find_bar;
 pub mod fonts;
 pub mod forms;
+mod guidance;
 mod import_dialog;
 pub mod indicators;
 mod info;
@@ -29,6 +31,7 @@ mod plan_import;
 pub mod plan_revision_dialog;
 pub mod preview;
 pub mod print_dialog;
+pub mod problem_list;
 pub mod proposed_changes;
 pub mod review_panel;
 mod rich_edit;
@@ -37,6 +40,7 @@ pub mod steps;
 mod table_editor;
 mod table_options;
 pub mod tasks;
+mod text_menu;
 pub mod word_dialog;
 
 use std::path::PathBuf;

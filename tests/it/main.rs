@@ -40,6 +40,7 @@ mod support {
 }
 mod ui_aggregate;
 mod ui_app;
+mod ui_edit_menu;
 mod ui_fit;
 mod ui_navigation;
 mod ui_period_panels;
@@ -52,6 +53,7 @@ mod ui_review;
 mod ui_rich_text;
 mod ui_sample;
 mod ui_sign;
+mod ui_small_screen;
 mod ui_word_import;
 mod word_comments;
 mod word_drafts;

@@ -174,7 +174,7 @@ fn the_whole_window_zooms_from_the_xem_menu_and_back() {
 
 /// eframe's preferences, in memory.
 #[derive(Default)]
-struct Prefs(std::collections::HashMap<String, String>);
+pub struct Prefs(std::collections::HashMap<String, String>);
 
 impl eframe::Storage for Prefs {
     fn get_string(&self, key: &str) -> Option<String> {

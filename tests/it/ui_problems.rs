@@ -131,9 +131,26 @@ fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
         Step::XuatBan,
         "a click opens Xem lại và xuất"
     );
-    // Xem lại và xuất lists them, each line as the command line writes it.
-    for line in &window {
-        h.get_by_label(line);
+    // Xem lại và xuất lists them: the problem itself, then where it is.
+    let listed: Vec<(String, String)> = h
+        .state()
+        .derived()
+        .unwrap()
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.message.chars().skip(1).collect(),
+                format!("Ở: {}", p.place),
+            )
+        })
+        .collect();
+    for (message, place) in &listed {
+        assert!(
+            h.query_all_by_label_contains(message).next().is_some(),
+            "{message}"
+        );
+        assert!(h.query_all_by_label(place).next().is_some(), "{place}");
     }
     assert!(
         h.query_by_label("Không phát hiện vấn đề nào trong tệp.")
@@ -144,7 +161,10 @@ fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
         .iter()
         .position(|w| w.contains("{nội dung}"))
         .unwrap();
-    h.get_by_label(&format!("Đến chỗ vấn đề {}", k + 1)).click();
+    let go = format!("Đến chỗ vấn đề {}", k + 1);
+    h.get_by_label(&go).scroll_to_me();
+    h.run();
+    h.get_by_label(&go).click();
     h.run();
     assert_eq!(h.state().step, Step::HanChe);
 }

@@ -40,6 +40,7 @@ impl BaocaoApp {
                     Some(up) => crate::ui::preview::next_zoom_step(self.ui_zoom, up),
                     None => 1.0,
                 }
+                .clamp(0.5, 2.0)
             }
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
@@ -60,10 +61,10 @@ impl BaocaoApp {
             }
             Command::SelectReport(id) => self.report_id = Some(id),
             Command::ShowFind => {
-                if self.editor.find.is_none() {
-                    self.editor.find = Some(Default::default());
-                }
+                // Opened again (Ctrl+F in a text box), the cursor goes back to Tìm.
+                self.editor.find.get_or_insert_with(Default::default).focus = true;
             }
+            Command::SelectAll => self.text_boxes.select_all(),
             Command::Notify(text) => self.status = Some(StatusLine::info(text)),
             Command::ShowText { field, sentence } => self.show_text(&field, &sentence),
             Command::PutBackMoved(words) => self.put_back_moved(words),
