@@ -17,6 +17,7 @@ mod import;
 mod import_docx;
 mod import_text;
 mod layering;
+mod list_nesting;
 mod outputs;
 mod pdf_export;
 mod plan_import;
