@@ -255,11 +255,12 @@ pub fn insert_block(text: &str, cursor: Option<usize>, block: &str) -> String {
     out
 }
 
-/// A new table of `rows` body rows and `columns` columns with a header row, in the
-/// section format, each cell holding a placeholder word the clerk replaces.
+/// A new table of `rows` rows in all, the header row among them (as Word counts a
+/// table's rows), and `columns` columns, in the section format; header cells hold a
+/// placeholder word the clerk replaces. At least one row is left under the header.
 pub fn new_table(rows: usize, columns: usize) -> String {
     let columns = columns.clamp(1, 12);
-    let rows = rows.clamp(1, 200);
+    let rows = rows.clamp(2, 200) - 1;
     let header: Vec<String> = (1..=columns).map(|c| format!("Cột {c}")).collect();
     let mut out = format!("| {} |\n", header.join(" | "));
     out.push_str(&format!("|{}\n", "---|".repeat(columns)));
@@ -373,7 +374,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_table_reads_back_with_its_size() {
+    fn a_new_table_of_three_rows_is_a_header_and_two_rows_as_in_word() {
         let t = new_table(3, 4);
         let (blocks, notes) = rich::parse(&t);
         assert!(notes.is_empty(), "{notes:?}");
@@ -382,6 +383,15 @@ mod tests {
         };
         assert_eq!(table.header.len(), 4);
         assert_eq!(table.columns.len(), 4);
-        assert_eq!(table.rows.len(), 3);
+        assert_eq!(
+            table.rows.len(),
+            2,
+            "three rows in all, the header one of them"
+        );
+        let (blocks, _) = rich::parse(&new_table(1, 2));
+        let rich::Block::Table { table, .. } = &blocks[0] else {
+            panic!("table")
+        };
+        assert_eq!(table.rows.len(), 1, "a row is always left to write in");
     }
 }

@@ -622,11 +622,13 @@ mod escape;
 mod grid;
 mod highlight;
 mod nesting;
+mod pieces;
 
 pub use escape::{escape, migrate_v1};
 pub use grid::{Grid, GridRow, table_around};
 pub use highlight::{Look, highlight};
 pub use nesting::{Adjusted, MarkerClass, Nesting};
+pub use pieces::{Piece, pieces, replace_piece, table_ranges};
 
 #[cfg(test)]
 mod tests;

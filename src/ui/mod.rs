@@ -32,6 +32,7 @@ pub mod print_dialog;
 pub mod proposed_changes;
 pub mod review_panel;
 mod rich_edit;
+mod section_text;
 mod status_bar;
 pub mod steps;
 mod table_editor;

@@ -41,6 +41,7 @@ mod support {
 mod ui_aggregate;
 mod ui_app;
 mod ui_fit;
+mod ui_inline_table;
 mod ui_long_work;
 mod ui_navigation;
 mod ui_period_panels;
