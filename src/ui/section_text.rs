@@ -353,6 +353,17 @@ fn table_ui(
     let gaps = ui.spacing().item_spacing.x * (width as f32 + 1.0);
     let widths = cell_widths(&g.columns, (ui.available_width() - 70.0 - gaps).max(200.0));
     let cell_width = |c: usize| widths.get(c).copied().unwrap_or(120.0);
+    // Cells line up as they print: figures to the right.
+    let aligns: Vec<egui::Align2> = g
+        .columns
+        .iter()
+        .map(|c| match c.align {
+            rich::CellAlign::Left => egui::Align2::LEFT_CENTER,
+            rich::CellAlign::Center => egui::Align2::CENTER_CENTER,
+            rich::CellAlign::Right => egui::Align2::RIGHT_CENTER,
+        })
+        .collect();
+    let align = |c: usize| aligns.get(c).copied().unwrap_or(egui::Align2::LEFT_CENTER);
     let height = ui.spacing().interact_size.y;
     let title = s.title.trim();
     let enabled = !state.read_only;
@@ -373,6 +384,7 @@ fn table_ui(
                                     [cell_width(c), height],
                                     egui::TextEdit::singleline(h)
                                         .id_salt(("tieu-de-o", &s.id, n, c))
+                                        .align(egui::Align2::CENTER_CENTER)
                                         .interactive(enabled)
                                         .font(egui::TextStyle::Button)
                                         .hint_text(format!("Cột {}", c + 1)),
@@ -390,6 +402,11 @@ fn table_ui(
                                     [cell_width(c), height],
                                     egui::TextEdit::singleline(cell)
                                         .id_salt(("o-bang", &s.id, n, r, c))
+                                        .align(if row.group {
+                                            egui::Align2::LEFT_CENTER
+                                        } else {
+                                            align(c)
+                                        })
                                         .interactive(enabled),
                                 );
                                 typed |= resp
