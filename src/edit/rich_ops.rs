@@ -178,12 +178,18 @@ pub fn shift_level(text: &str, sel: Range<usize>, deeper: bool) -> (String, Rang
     let mut out = String::with_capacity(text.len() + 8);
     let mut pos = 0usize;
     let mut touched_end = 0usize;
+    let printed = printed_levels(text);
+    let mut written = 0usize;
     for line in text.split_inclusive('\n') {
         let end = pos + line.len();
         let content = line.trim_end_matches('\n');
+        let level = printed.get(written).copied().flatten();
+        if !content.trim().is_empty() {
+            written += 1;
+        }
         let touched = (pos <= b && end > a) || (a == b && a == end && !line.ends_with('\n'));
         if touched && !content.trim().is_empty() && !content.trim_start().starts_with('|') {
-            out.push_str(&shift_line(content, deeper));
+            out.push_str(&shift_line(content, deeper, level));
             if line.ends_with('\n') {
                 out.push('\n');
             }
@@ -205,14 +211,38 @@ pub fn shift_level(text: &str, sel: Range<usize>, deeper: bool) -> (String, Rang
     }
 }
 
-fn shift_line(line: &str, deeper: bool) -> String {
+/// The level each non-empty line of `text` prints at (`None` for table lines), in
+/// order: what the markers above made of it, not only its indentation.
+fn printed_levels(text: &str) -> Vec<Option<u8>> {
+    let (blocks, _) = rich::parse(text);
+    let count = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let mut levels = vec![None; count];
+    for b in blocks {
+        if let rich::Block::Para { para, index } = b
+            && let Some(slot) = levels.get_mut(index)
+        {
+            *slot = Some(para.level);
+        }
+    }
+    levels
+}
+
+/// One line moved a level in or out. In, it goes one indentation step deeper; out, it
+/// goes one level above where it prints (`printed`), so a `+ ` item typed under a `- `
+/// item comes out as a sibling of that item.
+fn shift_line(line: &str, deeper: bool, printed: Option<u8>) -> String {
     let indent = line.chars().take_while(|c| *c == ' ').count();
     let rest = line.trim_start();
     match split_marker(rest) {
         None if deeper => format!("- {rest}"),
         None => rest.to_owned(),
         Some((marker, body)) => {
-            let level = indent / 2 + 1;
+            let written = indent / 2 + 1;
+            let level = if deeper {
+                written
+            } else {
+                printed.map_or(written, |p| usize::from(p).max(written))
+            };
             let conventional = matches!(marker, "-" | "+" | "•");
             if deeper {
                 let level = (level + 1).min(usize::from(rich::MAX_LEVEL));
@@ -255,11 +285,12 @@ pub fn insert_block(text: &str, cursor: Option<usize>, block: &str) -> String {
     out
 }
 
-/// A new table of `rows` body rows and `columns` columns with a header row, in the
-/// section format, each cell holding a placeholder word the clerk replaces.
+/// A new table of `rows` rows in all, the header row among them (as Word counts a
+/// table's rows), and `columns` columns, in the section format; header cells hold a
+/// placeholder word the clerk replaces. At least one row is left under the header.
 pub fn new_table(rows: usize, columns: usize) -> String {
     let columns = columns.clamp(1, 12);
-    let rows = rows.clamp(1, 200);
+    let rows = rows.clamp(2, 200) - 1;
     let header: Vec<String> = (1..=columns).map(|c| format!("Cột {c}")).collect();
     let mut out = format!("| {} |\n", header.join(" | "));
     out.push_str(&format!("|{}\n", "---|".repeat(columns)));
@@ -294,6 +325,28 @@ mod tests {
         assert_eq!(t, "a ***đậm*** b");
         let (t, _) = toggle(&t, s, Emphasis::Italic);
         assert_eq!(t, "a **đậm** b");
+    }
+
+    #[test]
+    fn shift_tab_on_a_plus_typed_under_a_dash_makes_it_a_sibling_of_the_dash() {
+        // “+ hai” prints a level below “- một” though written without indentation.
+        let (t, _) = shift_level("- một\n+ hai", 8..8, false);
+        assert_eq!(t, "- một\n- hai");
+        // Tab on it cannot go deeper than one below the item above: written indented,
+        // it prints where it did.
+        let (t, _) = shift_level("- một\n+ hai", 8..8, true);
+        assert_eq!(t, "- một\n  + hai");
+        let levels: Vec<u8> = rich::parse(&t)
+            .0
+            .iter()
+            .map(|b| match b {
+                rich::Block::Para { para, .. } => para.level,
+                rich::Block::Table { .. } => 0,
+            })
+            .collect();
+        assert_eq!(levels, [1, 2]);
+        // A `+` item with no list above prints at level 1: out, it is a paragraph.
+        assert_eq!(shift_level("+ một", 0..0, false).0, "một");
     }
 
     #[test]
@@ -373,7 +426,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_table_reads_back_with_its_size() {
+    fn a_new_table_of_three_rows_is_a_header_and_two_rows_as_in_word() {
         let t = new_table(3, 4);
         let (blocks, notes) = rich::parse(&t);
         assert!(notes.is_empty(), "{notes:?}");
@@ -382,6 +435,15 @@ mod tests {
         };
         assert_eq!(table.header.len(), 4);
         assert_eq!(table.columns.len(), 4);
-        assert_eq!(table.rows.len(), 3);
+        assert_eq!(
+            table.rows.len(),
+            2,
+            "three rows in all, the header one of them"
+        );
+        let (blocks, _) = rich::parse(&new_table(1, 2));
+        let rich::Block::Table { table, .. } = &blocks[0] else {
+            panic!("table")
+        };
+        assert_eq!(table.rows.len(), 1, "a row is always left to write in");
     }
 }

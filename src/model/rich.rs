@@ -108,7 +108,7 @@ pub fn parse(text: &str) -> (Vec<Block>, Vec<Note>) {
     let mut blocks = Vec::new();
     let mut notes = Vec::new();
     let mut index = 0usize;
-    let mut prev_level = 0u8;
+    let mut nesting = Nesting::default();
     let mut table: Option<(Vec<&str>, usize, usize)> = None;
     let flush = |table: &mut Option<(Vec<&str>, usize, usize)>,
                  blocks: &mut Vec<Block>,
@@ -134,12 +134,11 @@ pub fn parse(text: &str) -> (Vec<Block>, Vec<Note>) {
                 None => table = Some((vec![trimmed], index, line_no)),
             }
             index += 1;
-            prev_level = 0;
+            nesting.close();
             continue;
         }
         flush(&mut table, &mut blocks, &mut notes);
-        let para = parse_line(raw, line_no, prev_level, &mut notes);
-        prev_level = para.level;
+        let para = parse_line(raw, line_no, &mut nesting, &mut notes);
         blocks.push(Block::Para { para, index });
         index += 1;
     }
@@ -147,48 +146,46 @@ pub fn parse(text: &str) -> (Vec<Block>, Vec<Note>) {
     (blocks, notes)
 }
 
-/// Reads one non-table line; `prev_level` is the level of the line before.
-fn parse_line(raw: &str, line_no: usize, prev_level: u8, notes: &mut Vec<Note>) -> Para {
+/// Reads one non-table line; `nesting` holds the list items above it.
+fn parse_line(raw: &str, line_no: usize, nesting: &mut Nesting, notes: &mut Vec<Note>) -> Para {
     let indent: usize = raw
         .chars()
         .take_while(|c| matches!(c, ' ' | '\t' | '\u{a0}'))
         .map(|c| if c == '\t' { 2 } else { 1 })
         .sum();
     let rest = raw.trim();
-    let (marker, body) = match split_marker(rest) {
-        Some(m) => m,
-        None => {
-            let (spans, lead) = inline(rest, line_no, notes);
-            return Para {
-                level: 0,
-                marker: String::new(),
-                spans,
-                lead,
-            };
-        }
+    let Some((marker, body)) = split_marker(rest) else {
+        nesting.close();
+        let (spans, lead) = inline(rest, line_no, notes);
+        return Para {
+            level: 0,
+            marker: String::new(),
+            spans,
+            lead,
+        };
     };
-    let written = u8::try_from(indent / 2 + 1).unwrap_or(u8::MAX);
-    let mut level = written;
-    if level > prev_level.max(1) + 1 {
-        level = prev_level.max(1) + 1;
-        notes.push(Note {
+    let (level, adjusted) = nesting.level(indent, MarkerClass::of(marker));
+    match adjusted {
+        Some(Adjusted::Jumped { by }) => notes.push(Note {
             line: line_no,
             message: format!(
-                "Dòng {line_no}: ý liệt kê lùi vào {} cấp so với dòng trên; đã in lùi một cấp.",
-                written - prev_level.max(1)
+                "Dòng {line_no}: ý liệt kê lùi vào {by} cấp so với dòng trên; đã in lùi một cấp."
             ),
-        });
-    }
-    if level > MAX_LEVEL {
-        level = MAX_LEVEL;
-        notes.push(Note {
+        }),
+        Some(Adjusted::TooDeep) => notes.push(Note {
             line: line_no,
             message: format!(
                 "Dòng {line_no}: danh sách chỉ có tối đa {MAX_LEVEL} cấp; ý này in ở cấp {MAX_LEVEL}."
             ),
-        });
+        }),
+        None => {}
     }
     let (spans, lead) = inline(body, line_no, notes);
+    if lead && indent == 0 {
+        // A lead line (`* ***Đề nghị:***`) heads what follows: the items after it
+        // start a new list, as the importer writes them.
+        nesting.close();
+    }
     Para {
         level,
         marker: marker.to_owned(),
@@ -625,11 +622,15 @@ mod escape;
 mod grid;
 mod highlight;
 mod markup;
+mod nesting;
+mod pieces;
 
 pub use escape::{escape, migrate_v1};
 pub use grid::{Grid, GridRow, table_around};
 pub use highlight::{Look, highlight};
 pub use markup::emphasis_markup;
+pub use nesting::{Adjusted, MarkerClass, Nesting};
+pub use pieces::{Piece, pieces, replace_piece, table_ranges};
 
 #[cfg(test)]
 mod tests;

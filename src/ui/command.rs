@@ -310,6 +310,8 @@ pub struct StatusLine {
     pub text: String,
     /// Shown in red: something did not happen.
     pub is_error: bool,
+    /// Work going on (“Đang …”), shown with a spinner until its result replaces it.
+    pub busy: bool,
 }
 
 impl StatusLine {
@@ -318,6 +320,16 @@ impl StatusLine {
         Self {
             text: text.into(),
             is_error: false,
+            busy: false,
+        }
+    }
+
+    /// Work that is going on.
+    pub fn busy(text: impl Into<String>) -> Self {
+        Self {
+            text: text.into(),
+            is_error: false,
+            busy: true,
         }
     }
 
@@ -326,6 +338,7 @@ impl StatusLine {
         Self {
             text: text.into(),
             is_error: true,
+            busy: false,
         }
     }
 }

@@ -38,6 +38,10 @@ pub struct EditorState {
     pub find: Option<super::find_bar::FindState>,
     /// Fields show their codes (`{{CT03.kết quả}}`) instead of their values.
     pub show_codes: bool,
+    /// Tables show as their `|` lines instead of grids (“Hiện mã bảng”).
+    pub show_table_codes: bool,
+    /// Tables edited as grids inside the text.
+    pub inline: super::section_text::InlineTables,
     /// Characters of a section's text to select and bring into view once (what an undo
     /// changed).
     pub select: Option<crate::edit::find::Hit>,
@@ -58,6 +62,8 @@ impl Default for EditorState {
             paste: None,
             find: None,
             show_codes: false,
+            show_table_codes: false,
+            inline: Default::default(),
             select: None,
             folds: Default::default(),
             body_rows: 6,
@@ -263,100 +269,7 @@ fn show_section(
                 .weak(),
         );
     }
-    let id = body_id(&s.id);
-    let mut actions = if state.read_only {
-        Vec::new()
-    } else {
-        super::rich_edit::take_keys(ui.ctx(), id, &s.body)
-    };
-    if !state.read_only {
-        format_bar(ui, s, id, state, &mut actions);
-    }
-    let mut body = s.body.clone();
-    let mut acted = false;
-    for a in actions {
-        if let super::rich_edit::TextAction::Paste(raw) = &a {
-            let cursor = Some(super::rich_edit::selection(ui.ctx(), id, &body).end);
-            match super::paste_dialog::PasteState::of_paste(&s.id, cursor, raw) {
-                Some(p) => state.paste = Some(p),
-                None => {
-                    // Plain lines go in as egui would have put them.
-                    let sel = super::rich_edit::selection(ui.ctx(), id, &body);
-                    body = super::editor::replace_range(&body, sel, raw);
-                    acted = true;
-                }
-            }
-            continue;
-        }
-        if let Some(new) = super::rich_edit::apply(ui.ctx(), id, &body, &a) {
-            body = new;
-            acted = true;
-        }
-    }
-    // Fields read as their values, on chips (unless their codes are asked for).
-    let values = if state.show_codes {
-        Vec::new()
-    } else {
-        super::fields::values(view, s)
-    };
-    let mut layouter = |ui: &egui::Ui, buf: &dyn egui::TextBuffer, width: f32| {
-        super::rich_edit::layouter_with(ui, buf, width, &values)
-    };
-    let mut shown = egui::TextEdit::multiline(&mut body)
-            .id(id)
-            .hint_text(
-                "Mỗi dòng là một đoạn. “- ” đầu dòng là ý liệt kê (Tab: lùi vào một cấp, Shift+Tab: lùi ra); Ctrl+B đậm, Ctrl+I nghiêng, Ctrl+U gạch chân.",
-            )
-            .desired_rows(if s.children.is_empty() { state.body_rows } else { 3 })
-            .desired_width(f32::INFINITY)
-            .layouter(&mut layouter)
-            // Tab moves list items, as in a word processor, not the focus.
-            .lock_focus(true)
-            .interactive(!state.read_only)
-            .show(ui);
-    let chips = super::fields::chips(&body, &values);
-    super::fields::keep_cursor_out(ui.ctx(), id, &mut shown, &chips);
-    super::fields::paint(ui, &shown, &chips, super::rich_edit::text_font());
-    let r = shown.response.response;
-    let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
-    // A hit of Tìm và thay thế, or what an undo changed, in this text: select it and
-    // bring it into view.
-    let wanted = state.select.take_if(|h| h.section == s.id).or_else(|| {
-        state
-            .find
-            .as_mut()
-            .and_then(|f| f.select.take_if(|h| h.section == s.id))
-    });
-    if let Some(hit) = wanted {
-        let mut st = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-        st.cursor.set_char_range(Some(egui::text::CCursorRange::two(
-            egui::text::CCursor::new(hit.start),
-            egui::text::CCursor::new(hit.end),
-        )));
-        st.store(ui.ctx(), id);
-        r.request_focus();
-        r.scroll_to_me(Some(egui::Align::Center));
-    }
-    if r.has_focus() || r.gained_focus() {
-        state.last_body = Some(s.id.clone());
-    }
-    if r.lost_focus() {
-        out.push(Command::SealTyping);
-    }
-    if acted {
-        // A formatting command is one undo step of its own.
-        out.push(Command::SealTyping);
-    }
-    if r.changed() || acted {
-        out.push(Command::Edit(Edit::SectionBody {
-            report: rid.clone(),
-            section: s.id.clone(),
-            text: body,
-        }));
-    }
-    if acted {
-        out.push(Command::SealTyping);
-    }
+    super::section_text::text_ui(ui, view, s, state, out);
     let cursor = cursor_in(ui.ctx(), &s.id);
     super::fields::show_figures(ui, view, s, cursor, &mut state.show_codes, out);
     let change = view.derived.changes.iter().find(|c| c.id == s.id);
@@ -478,16 +391,20 @@ fn section_layout_menu(
 
 /// The buttons above a text field: emphasis, list levels, a new table. They act on
 /// the field's last selection, like the keys do.
-fn format_bar(
+/// The formatting buttons over a section's text: they act on `body`, the text of the
+/// box `id` (the whole text, or the run of text a table grid shows beside; `split`).
+pub(super) fn format_bar(
     ui: &mut egui::Ui,
     s: &Section,
+    body: &str,
     id: egui::Id,
     state: &mut EditorState,
     actions: &mut Vec<super::rich_edit::TextAction>,
+    split: bool,
 ) {
     use super::rich_edit::TextAction;
     use crate::edit::rich_ops::Emphasis;
-    let cursor = super::rich_edit::selection(ui.ctx(), id, &s.body).end;
+    let cursor = super::rich_edit::selection(ui.ctx(), id, body).end;
     ui.horizontal(|ui| {
         let title = s.title.trim();
         let button = |ui: &mut egui::Ui, text: egui::RichText, name: &str, tip: &str| {
@@ -540,7 +457,7 @@ fn format_bar(
             let (rows, cols) = &mut state.table_size;
             ui.horizontal(|ui| {
                 let l = ui.label("Số hàng");
-                ui.add(egui::DragValue::new(rows).range(1..=50))
+                ui.add(egui::DragValue::new(rows).range(2..=50))
                     .labelled_by(l.id);
                 let l = ui.label("Số cột");
                 ui.add(egui::DragValue::new(cols).range(1..=10))
@@ -555,21 +472,26 @@ fn format_bar(
         .on_hover_text(
             "Chèn một bảng có hàng tiêu đề sau dòng đang viết; sửa bảng bằng nút “Sửa bảng…”.",
         );
-        let in_table = {
-            let at = s
-                .body
-                .char_indices()
-                .nth(cursor)
-                .map_or(s.body.len(), |(b, _)| b);
-            crate::model::rich::table_around(&s.body, at).is_some()
-        };
-        let r = ui
-            .add_enabled(in_table, egui::Button::new("Sửa bảng…").small())
-            .on_hover_text("Sửa bảng tại chỗ con trỏ dưới dạng lưới ô")
-            .on_disabled_hover_text("Đặt con trỏ vào một dòng của bảng để sửa bảng đó")
-            .accessible_name(format!("Sửa bảng: {title}"));
-        if r.clicked() {
-            state.grid = super::table_editor::GridEdit::open(&s.id, &s.body, cursor);
+        if !split {
+            let in_table = {
+                let at = body
+                    .char_indices()
+                    .nth(cursor)
+                    .map_or(body.len(), |(b, _)| b);
+                crate::model::rich::table_around(body, at).is_some()
+            };
+            let r = ui
+                .add_enabled(in_table, egui::Button::new("Sửa bảng…").small())
+                .on_hover_text("Sửa bảng tại chỗ con trỏ dưới dạng lưới ô")
+                .on_disabled_hover_text("Đặt con trỏ vào một dòng của bảng để sửa bảng đó")
+                .accessible_name(format!("Sửa bảng: {title}"));
+            if r.clicked() {
+                state.grid = super::table_editor::GridEdit::open(&s.id, body, cursor);
+            }
+        }
+        if !crate::model::rich::table_ranges(&s.body).is_empty() {
+            ui.checkbox(&mut state.show_table_codes, "Hiện mã bảng")
+                .on_hover_text("Hiện bảng bằng các dòng “|” như khi lưu, thay cho lưới ô");
         }
     });
 }

@@ -35,6 +35,7 @@ pub mod problem_list;
 pub mod proposed_changes;
 pub mod review_panel;
 mod rich_edit;
+mod section_text;
 mod status_bar;
 pub mod steps;
 mod table_editor;

@@ -79,7 +79,10 @@ pub fn show(ui: &mut egui::Ui, app: &StatusView, out: &mut Vec<super::command::C
             }
             if let Some(m) = app.message {
                 ui.separator();
-                if m.is_error {
+                if m.busy {
+                    ui.add(egui::Spinner::new());
+                    ui.label(&m.text);
+                } else if m.is_error {
                     ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), &m.text);
                 } else {
                     ui.label(&m.text);

@@ -11,18 +11,6 @@ use crate::model::rich::{self, escape};
 /// Word keeps every level the editor and the Word import have.
 pub(crate) const MAX_LEVEL: u8 = rich::MAX_LEVEL;
 
-/// Indentation this much deeper than the item above (two tabs, eight spaces) is
-/// taken as a jump of two levels.
-const JUMP_COLUMNS: usize = 8;
-
-/// An open list item: where it was indented, how it nests, its level.
-#[derive(Clone, Copy, Debug)]
-struct Frame {
-    indent: usize,
-    class: Class,
-    level: u8,
-}
-
 /// The last line written, when it may still be continued by the next one.
 #[derive(Clone, Copy, Debug)]
 struct Open {
@@ -30,10 +18,12 @@ struct Open {
 }
 
 /// Builds the text of one section.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct Writer {
     out: Vec<String>,
-    stack: Vec<Frame>,
+    /// The open list items: levels come from indentation and markers by the section
+    /// text's rule, or from the document (Word list levels).
+    nesting: rich::Nesting,
     open: Option<Open>,
     /// Indentation every line of the body has (a Word first-line indent, say).
     base_indent: usize,
@@ -42,8 +32,10 @@ pub(crate) struct Writer {
 impl Writer {
     pub fn new(base_indent: usize) -> Self {
         Self {
+            out: Vec::new(),
+            nesting: rich::Nesting::pasted(),
+            open: None,
             base_indent,
-            ..Self::default()
         }
     }
 
@@ -76,7 +68,7 @@ impl Writer {
 
     /// `* Đề nghị UBND thành phố:` → `* ***Đề nghị UBND thành phố:***`.
     fn lead(&mut self, text: &str) {
-        self.stack.clear();
+        self.close_list();
         self.out.push(format!("* ***{}***", escape(text.trim())));
         self.open = None;
     }
@@ -103,7 +95,7 @@ impl Writer {
             self.open = (!ends_sentence(&text)).then_some(Open { line: open.line });
             return;
         }
-        self.stack.clear();
+        self.close_list();
         self.out.push(part(line, &line.text).replace('\t', " "));
         self.open = (!ends_sentence(&text)).then_some(Open { line: line.no });
     }
@@ -111,7 +103,7 @@ impl Writer {
     /// A list item whose level and marker the document gives. A level more than one
     /// below the item above is raised to one below it, as the section format reads it.
     pub fn hinted_item(&mut self, line: &Line, level: u8, marker: &str, notes: &mut Vec<Note>) {
-        let above = self.stack.last().map_or(0, |f| f.level);
+        let above = self.nesting.innermost();
         let mut at = level.max(1);
         if at > above + 1 {
             notes.push(Note::new(
@@ -136,14 +128,8 @@ impl Writer {
             ));
             at = rich::MAX_LEVEL;
         }
-        while self.stack.last().is_some_and(|f| f.level >= at) {
-            self.stack.pop();
-        }
-        self.stack.push(Frame {
-            indent: line.indent,
-            class: Class::Major,
-            level: at,
-        });
+        self.nesting
+            .given(line.indent, rich::MarkerClass::Major, at);
         let body = markup_from(line, marker.len() + 1);
         let mut s = "  ".repeat(usize::from(at - 1));
         s.push_str(marker);
@@ -155,7 +141,7 @@ impl Writer {
 
     /// A table already written in the section text format.
     pub fn raw_table(&mut self, table: &str) {
-        self.stack.clear();
+        self.close_list();
         self.open = None;
         if self.out.last().is_some_and(|l| l.starts_with('|')) {
             self.out.push(String::new());
@@ -167,7 +153,7 @@ impl Writer {
     /// Consecutive lines with the same number of tab-separated cells: a table whose
     /// first line is the header.
     pub fn table(&mut self, rows: &[Line]) {
-        self.stack.clear();
+        self.close_list();
         self.open = None;
         if self.out.last().is_some_and(|l| l.starts_with('|')) {
             self.out.push(String::new());
@@ -195,54 +181,34 @@ impl Writer {
     }
 
     /// The level of a list item indented `indent` columns (beyond the base) with a
-    /// marker of `class`, from the items above it.
+    /// marker of `class`, from the items above it: the section text's own rule
+    /// ([`rich::Nesting`]), so a pasted list nests as the same list typed.
     fn level(&mut self, indent: usize, class: Class, line_no: usize, notes: &mut Vec<Note>) -> u8 {
-        let level = loop {
-            let Some(top) = self.stack.last().copied() else {
-                break 1;
-            };
-            if top.indent > indent {
-                self.stack.pop();
-                continue;
-            }
-            if top.indent < indent {
-                if indent - top.indent >= JUMP_COLUMNS {
-                    notes.push(Note::new(
-                        line_no,
-                        NoteKind::Changed,
-                        "ý liệt kê thụt vào sâu hơn hai cấp so với ý ở trên; đã đặt sâu hơn một cấp."
-                            .to_owned(),
-                    ));
-                }
-                break top.level + 1;
-            }
-            if top.class == class {
-                self.stack.pop();
-                break top.level;
-            }
-            if top.class == Class::Major {
-                // A `+` item after a `-` item of the same indentation: one level below.
-                break top.level + 1;
-            }
-            // A `-` item after `+` items: back to the level of the `-` items above.
-            self.stack.pop();
+        let class = match class {
+            Class::Major => rich::MarkerClass::Major,
+            Class::Minor => rich::MarkerClass::Minor,
         };
-        let level = if level > MAX_LEVEL {
-            notes.push(Note::new(
+        let (level, adjusted) = self.nesting.level(indent, class);
+        match adjusted {
+            Some(rich::Adjusted::Jumped { .. }) => notes.push(Note::new(
+                line_no,
+                NoteKind::Changed,
+                "ý liệt kê thụt vào sâu hơn hai cấp so với ý ở trên; đã đặt sâu hơn một cấp."
+                    .to_owned(),
+            )),
+            Some(rich::Adjusted::TooDeep) => notes.push(Note::new(
                 line_no,
                 NoteKind::Changed,
                 format!("danh sách chỉ có tối đa {MAX_LEVEL} cấp; ý này đặt ở cấp {MAX_LEVEL}."),
-            ));
-            MAX_LEVEL
-        } else {
-            level
-        };
-        self.stack.push(Frame {
-            indent,
-            class,
-            level,
-        });
+            )),
+            None => {}
+        }
         level
+    }
+
+    /// Ends the open list: a paragraph, a lead line or a table comes between.
+    fn close_list(&mut self) {
+        self.nesting.close();
     }
 
     /// A line that only holds a bullet, with no text: nothing to print.

@@ -116,19 +116,19 @@ impl BaocaoApp {
                 _ => {}
             },
             Command::ImportTable => match self.dialogs.open_table() {
-                Some(path) => self.import_preview(path, None),
+                Some(path) => self.push(Command::ImportFrom { path, kind: None }),
                 None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),
             },
             Command::ImportFrom { path, kind } => self.import_preview(path, kind),
             Command::ConfirmImport(preview) => self.confirm_import(*preview),
             Command::ImportPlan => match self.dialogs.open_plan() {
-                Some(path) => self.plan_import_preview(path),
+                Some(path) => self.push(Command::ImportPlanFrom(path)),
                 None => self.ask_path_if_no_dialog(PathPurpose::PlanDocument, ""),
             },
             Command::ImportPlanFrom(path) => self.plan_import_preview(path),
             Command::ConfirmPlanImport(import) => self.confirm_plan_import(*import),
             Command::OpenWordReport => match self.dialogs.open_word("Mở báo cáo Word") {
-                Some(path) => self.word_report_preview(path),
+                Some(path) => self.push(Command::WordReportFrom(path)),
                 None => self.ask_path_if_no_dialog(PathPurpose::WordReport, ""),
             },
             Command::WordReportFrom(path) => self.word_report_preview(path),
@@ -158,7 +158,7 @@ impl BaocaoApp {
             Command::CloseAggregate => self.aggregate = None,
             Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
             {
-                Some(path) => self.word_comments_preview(path),
+                Some(path) => self.push(Command::WordCommentsFrom(path)),
                 None => self.ask_path_if_no_dialog(PathPurpose::WordComments, ""),
             },
             Command::WordCommentsFrom(path) => self.word_comments_preview(path),

@@ -10,7 +10,7 @@ use crate::guide::Step;
 use crate::import::ImportKind;
 use crate::render::{RenderError, Rendered};
 use crate::session::{OpenDocument, now, recovery_offer};
-use crate::ui::command::{Modal, PathPurpose, PdfKind, StatusLine};
+use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, StatusLine};
 use crate::ui::print_dialog::PrintForm;
 
 /// Why a PDF of the current report could not be written.
@@ -160,7 +160,7 @@ impl BaocaoApp {
             self.ask_path_if_no_dialog(PathPurpose::SignedPdf, "");
             return;
         };
-        self.verify_signed_at(&pdf);
+        self.push(Command::VerifySignedFrom(pdf));
     }
 
     /// Checks the signed PDF at `pdf` against the open project and shows the verdict.
@@ -450,7 +450,7 @@ impl BaocaoApp {
             return;
         };
         // The system's save chooser asked before naming a file that is there.
-        self.export_to(&path, kind, true);
+        self.push(Command::WriteReplacing(path, PathPurpose::SavePdf(kind)));
     }
 
     /// Writes the PDF of `kind` to `path` (`.pdf` added); `replace`: the clerk agreed
@@ -466,12 +466,8 @@ impl BaocaoApp {
             .and_then(|bytes| Ok(crate::storage::write_output_guarded(&path, &bytes, &guard)?));
         match written {
             Ok(()) => {
-                let what = match kind {
-                    PdfKind::Report => "Đã xuất",
-                    PdfKind::ReviewCopy => "Đã xuất bản xem xét",
-                    PdfKind::SignReady => "Đã xuất bản ký số (kèm nguồn báo cáo)",
-                };
-                self.status = Some(StatusLine::info(format!("{what} {}", path.display())));
+                let said = super::busy::written(super::busy::pdf_words(kind), &path);
+                self.status = Some(StatusLine::info(said));
                 self.modal = Some(Modal::Exported { path });
             }
             Err(e) => {
@@ -502,7 +498,8 @@ impl BaocaoApp {
             self.ask_path_if_no_dialog(PathPurpose::SaveDocx(kind), &suggested);
             return;
         };
-        self.export_docx_to(&path, kind, true);
+        // The system's save chooser asked before naming a file that is there.
+        self.push(Command::WriteReplacing(path, PathPurpose::SaveDocx(kind)));
     }
 
     /// Writes the report (as it prints now) or its review copy as a Word file, from the
@@ -522,10 +519,7 @@ impl BaocaoApp {
         });
         match written {
             Ok(()) => {
-                self.status = Some(StatusLine::info(format!(
-                    "Đã xuất tệp Word {}",
-                    path.display()
-                )));
+                self.status = Some(StatusLine::info(super::busy::written("tệp Word", &path)));
                 self.modal = Some(Modal::Exported { path });
             }
             Err(e) => {
@@ -582,6 +576,7 @@ impl BaocaoApp {
             return;
         };
         if let Some(view) = &mut self.aggregate {
+            // Its window says what came of it, beside the table.
             view.export(&target, guard);
         }
     }

@@ -20,22 +20,18 @@ impl BaocaoApp {
             return;
         }
         self.handle_input(ctx);
-        if let Some(view) = &mut self.aggregate {
-            view.poll();
-        }
+        self.follow_aggregate();
         self.apply_pending();
+        if self.has_announced() || !self.pending.is_empty() {
+            // Draw the “Đang …” message, then do the work; commands the ones applied
+            // queued run in the next frame.
+            ctx.request_repaint();
+        }
         if (ctx.zoom_factor() - self.ui_zoom).abs() > 1e-3 {
             ctx.set_zoom_factor(self.ui_zoom);
         }
         self.refresh();
         self.timed_work(ctx);
-    }
-
-    /// Applies the queued commands.
-    pub fn apply_pending(&mut self) {
-        for c in std::mem::take(&mut self.pending) {
-            self.apply(c);
-        }
     }
 
     /// Derives what the current revision of the current report needs (pages,

@@ -5,6 +5,7 @@
 //! commands; `command_handling.rs` (and `files.rs` for what reads or writes files)
 //! carries each command out.
 
+mod busy;
 mod carry_over;
 mod command_handling;
 mod files;
@@ -67,6 +68,10 @@ pub struct BaocaoApp {
     pub carry: Option<crate::ui::carry_dialog::CarryDialog>,
     /// Commands recorded by the panels, applied by `logic` before the next frame.
     pending: Vec<Command>,
+    /// A long command announced in the status bar, carried out in the next frame.
+    announced: Option<Command>,
+    /// The aggregation's thread was still reading at the last frame.
+    aggregating: bool,
     /// The title last sent to the window (sending it every frame would keep repainting).
     window_title: String,
     /// Everything derived from the current revision of the current report: the
@@ -159,6 +164,8 @@ impl BaocaoApp {
             aggregate: None,
             carry: None,
             pending: Vec::new(),
+            announced: None,
+            aggregating: false,
             window_title: String::new(),
             derived: None,
             focus: None,

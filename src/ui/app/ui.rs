@@ -32,8 +32,8 @@ impl BaocaoApp {
             }
         };
         let left = super::STATUS_SECONDS - (now - since);
-        if status.is_error || left > 0.0 {
-            if !status.is_error {
+        if status.is_error || status.busy || left > 0.0 {
+            if !status.is_error && !status.busy {
                 ctx.request_repaint_after(std::time::Duration::from_secs_f64(left.max(0.1)));
             }
             self.status.clone()
