@@ -6,10 +6,13 @@
 //! `compose::facts` (the statuses a report prints) → this summary → XLSX ([`xlsx`])
 //! or a composed document ([`document`]) rendered as PDF. No egui and no PDF library here.
 
+pub mod appendix;
 mod build;
 pub mod document;
 pub mod names;
+mod output;
 mod read;
+pub mod totals;
 mod walk;
 pub mod xlsx;
 
@@ -20,10 +23,12 @@ use rayon::prelude::*;
 
 pub use build::{Commune, IndicatorRow, Stats};
 pub use names::{Mapping, MappingError, MappingProblem};
+pub use output::{SummaryFormat, summary_bytes};
 pub use read::{
     CommuneFile, IndicatorEntry, Outcome, PeriodSummary, SkipReason, TaskCounts, commune_name,
     is_review_file, read_file, relative, sort_name, summarise,
 };
+pub use totals::{Total, TotalKind};
 pub use walk::{Found, WalkError, find};
 
 use crate::model::Period;
@@ -31,6 +36,13 @@ use crate::model::Period;
 /// A commune's file larger than this is not read: the loader's own bound, so that a
 /// file the window opens is never skipped here (see [`crate::limits`]).
 pub const MAX_FILE_BYTES: u64 = crate::limits::MAX_PROJECT_BYTES;
+
+/// The one rule `baocao check FOLDER`, `baocao aggregate` and the window's Tổng hợp
+/// share, said in their output: a file with errors is left out of the sums, because a
+/// figure the check calls impossible (109,8% of a “= 100%” target) would be carried
+/// into totals and counts of a document the city signs; it is listed with its first
+/// error so that the commune can correct it and send it again.
+pub const VALIDITY_RULE: &str = "Quy tắc: tệp còn lỗi khi kiểm tra (như lệnh baocao check) không được tổng hợp, vì số liệu sai sẽ đi vào các tổng và số đếm của văn bản tổng hợp; tệp được liệt kê kèm lỗi đầu tiên để xã, phường sửa và gửi lại. Tệp chỉ có lưu ý vẫn được tổng hợp.";
 
 /// What the user asks of an aggregation.
 #[derive(Clone, Debug, Default)]
@@ -219,6 +231,17 @@ fn most_common<'a>(texts: impl Iterator<Item = &'a str>) -> String {
 /// Whether a read file is taken for `period`, or why not.
 fn take(c: &CommuneFile, period: Period) -> Result<(), (SkipReason, String)> {
     if c.periods.iter().any(|p| p.period == period) {
+        // One rule with `baocao check FOLDER`: a file it calls unusable is not summed.
+        if c.errors > 0 {
+            return Err((
+                SkipReason::HasErrors,
+                format!(
+                    "{} lỗi khi kiểm tra; lỗi đầu tiên: {}",
+                    c.errors,
+                    c.first_error.as_deref().unwrap_or_default()
+                ),
+            ));
+        }
         return Ok(());
     }
     let has = if c.report_periods.is_empty() {
