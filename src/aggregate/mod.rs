@@ -93,6 +93,9 @@ pub struct Aggregate {
     /// Every indicator name found → the name it is counted under (for the mapping
     /// file), in Vietnamese order of the common names.
     pub names: Vec<(String, String)>,
+    /// Every period the readable files have a report of, with how many files have
+    /// one, in time order (for choosing another period).
+    pub periods: Vec<(Period, usize)>,
 }
 
 /// Why there is no table at all.
@@ -175,6 +178,14 @@ pub fn aggregate(
             }),
         }
     }
+    let mut periods: std::collections::BTreeMap<Period, usize> = Default::default();
+    for (_, c) in &read_files {
+        for p in &c.report_periods {
+            *periods.entry(*p).or_default() += 1;
+        }
+    }
+    let mut periods: Vec<(Period, usize)> = periods.into_iter().collect();
+    periods.sort_by_key(|(p, _)| (p.end_date(), *p));
     let (period, choice) = match options.period {
         Some(p) => (p, PeriodChoice::Asked),
         None => match choose_period(read_files.iter().map(|(_, c)| c)) {
@@ -212,6 +223,7 @@ pub fn aggregate(
         indicators: built.indicators,
         skipped,
         names: built.names,
+        periods,
     })
 }
 

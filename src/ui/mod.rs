@@ -3,6 +3,7 @@
 //! bottom: no panel imports the app); `app/` applies them before the next frame. The
 //! only layer that uses egui.
 
+pub mod aggregate_tables;
 pub mod aggregate_view;
 pub mod app;
 pub mod carry_dialog;
