@@ -72,9 +72,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                 *x *= 0.6 + 0.5 * rng.next();
                 // Only a rate is bounded by 100; a count (lượt người) is not.
                 if percent {
-                    *x = x.min(100.0);
+                    *x = (x.min(100.0) * 10.0).round() / 10.0;
+                } else {
+                    // A count is whole: people, initiatives, products.
+                    *x = x.round();
                 }
-                *x = (*x * 10.0).round() / 10.0;
                 if percent {
                     // A rate's numerator and denominator in the evidence, as communes
                     // write them (`486/924 giao dịch`), for the city's recomputed rate.

@@ -87,12 +87,19 @@ fn share(n: usize, of: usize) -> String {
 }
 
 fn intake(agg: &Aggregate) -> Section {
+    let not_taken = if agg.skipped.is_empty() {
+        "mọi tệp đều được lấy".to_owned()
+    } else {
+        format!(
+            "{} tệp không lấy (chi tiết tại Phụ lục III)",
+            agg.skipped.len()
+        )
+    };
     let mut lines = vec![escape(&format!(
-        "Tổng hợp từ {} tệp dự án; đã lấy số liệu của {} xã, phường có báo cáo {}; {} tệp không lấy (chi tiết tại Phụ lục III).",
+        "Tổng hợp từ {} tệp dự án; đã lấy số liệu của {} xã, phường có báo cáo {}; {not_taken}.",
         agg.files,
         agg.communes.len(),
         agg.period.label(),
-        agg.skipped.len()
     ))];
     let mut by_reason: BTreeMap<SkipReason, usize> = BTreeMap::new();
     for s in &agg.skipped {
