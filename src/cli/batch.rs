@@ -147,6 +147,9 @@ pub fn run_check_folder(folder: &Path, out: &mut dyn Write) -> ExitCode {
         "Đã kiểm tra {total} tệp: {} dùng được, {bad} không dùng được.",
         total - bad
     );
+    if bad > 0 {
+        let _ = writeln!(out, "{}", aggregate::VALIDITY_RULE);
+    }
     if bad == 0 {
         ExitCode::SUCCESS
     } else {

@@ -20,6 +20,7 @@ mod review;
 mod revision;
 pub mod rich;
 mod status;
+mod summary_table;
 mod table_options;
 
 pub use figures::Figure;
@@ -45,4 +46,5 @@ pub use review::{
 };
 pub use revision::{ChangeKind, PlanChange, PlanRevision};
 pub use status::{IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status, task_status};
+pub use summary_table::{SummaryColumn, SummaryTable};
 pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

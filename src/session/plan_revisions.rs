@@ -187,6 +187,7 @@ pub fn notice(project: &Project, number: Option<usize>) -> Result<Report, Revisi
         carried: Vec::new(),
         document_words: None,
         document: DocumentType::ThongBao { revision: index },
+        summary_tables: Vec::new(),
     })
 }
 

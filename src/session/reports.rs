@@ -28,6 +28,7 @@ pub fn skeleton_report() -> Report {
         carried: Vec::new(),
         document_words: None,
         document: Default::default(),
+        summary_tables: Vec::new(),
     })
 }
 

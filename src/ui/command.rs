@@ -166,10 +166,12 @@ pub enum Command {
     OpenAggregate,
     /// Sum the communes' files under this folder.
     AggregateFrom(PathBuf),
-    /// Ask where to write the aggregation's workbook, then write it.
-    ExportAggregate,
-    /// Write the aggregation's workbook to this path.
-    ExportAggregateTo(PathBuf),
+    /// Ask where to write the aggregation's workbook or summary, then write it.
+    ExportAggregate(crate::aggregate::SummaryFormat),
+    /// Write the aggregation's workbook or summary to this path.
+    ExportAggregateTo(PathBuf, crate::aggregate::SummaryFormat),
+    /// Sum the same folder again for another period.
+    AggregatePeriod(crate::model::Period),
     /// Close the aggregation window.
     CloseAggregate,
     /// Write what `PathPurpose` says to this path, replacing the plain output there
@@ -206,8 +208,8 @@ pub enum PathPurpose {
     WordComments,
     /// The folder of communes' files to sum.
     AggregateFolder,
-    /// Where the city's workbook goes.
-    SaveAggregate,
+    /// Where the city's workbook or summary goes.
+    SaveAggregate(crate::aggregate::SummaryFormat),
     /// A signed PDF to check against the approved report.
     SignedPdf,
     /// The signature (or, with `seal`, the seal) image for the sign-ready version.

@@ -4,6 +4,7 @@
 //! only layer that uses egui.
 
 pub mod action;
+pub mod aggregate_tables;
 pub mod aggregate_view;
 pub mod app;
 pub mod carry_dialog;

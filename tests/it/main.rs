@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod bad_input;
+mod city_summary;
 mod cli_check;
 mod cli_export;
 mod docx_export;

@@ -146,6 +146,7 @@ pub fn into_report(
         carried: Vec::new(),
         document_words: (!words.is_empty()).then_some(words),
         document: Default::default(),
+        summary_tables: Vec::new(),
     };
     (report, notes)
 }

@@ -111,7 +111,7 @@ impl BaocaoApp {
             Command::WriteReplacing(path, purpose) => match purpose {
                 PathPurpose::SavePdf(kind) => self.export_to(&path, kind, true),
                 PathPurpose::SaveDocx(kind) => self.export_docx_to(&path, kind, true),
-                PathPurpose::SaveAggregate => self.export_aggregate(&path, true),
+                PathPurpose::SaveAggregate(f) => self.export_aggregate(&path, f, true),
                 // Nothing else writes an output: asked as a plain command.
                 _ => {}
             },
@@ -142,19 +142,33 @@ impl BaocaoApp {
             Command::AggregateFrom(folder) => {
                 self.aggregate = Some(crate::ui::aggregate_view::AggregateView::start(folder));
             }
-            Command::ExportAggregate => {
+            Command::ExportAggregate(format) => {
                 if let Some(view) = &self.aggregate {
-                    let suggested = view.suggested_name();
-                    match self.dialogs.save_xlsx(&suggested) {
+                    use crate::aggregate::SummaryFormat;
+                    let suggested = view.suggested_name(format);
+                    let chosen = match format {
+                        SummaryFormat::Xlsx => self.dialogs.save_xlsx(&suggested),
+                        SummaryFormat::Pdf => self.dialogs.save_pdf(&suggested),
+                        SummaryFormat::Docx => self.dialogs.save_docx(&suggested),
+                    };
+                    let purpose = PathPurpose::SaveAggregate(format);
+                    match chosen {
                         // The system's save chooser asked before naming a file there.
-                        Some(path) => {
-                            self.push(Command::WriteReplacing(path, PathPurpose::SaveAggregate))
-                        }
-                        None => self.ask_path_if_no_dialog(PathPurpose::SaveAggregate, &suggested),
+                        Some(path) => self.push(Command::WriteReplacing(path, purpose)),
+                        None => self.ask_path_if_no_dialog(purpose, &suggested),
                     }
                 }
             }
-            Command::ExportAggregateTo(path) => self.export_aggregate(&path, false),
+            Command::ExportAggregateTo(path, format) => self.export_aggregate(&path, format, false),
+            Command::AggregatePeriod(period) => {
+                if let Some(view) = &self.aggregate {
+                    let folder = view.folder.clone();
+                    self.aggregate = Some(crate::ui::aggregate_view::AggregateView::start_with(
+                        folder,
+                        Some(period),
+                    ));
+                }
+            }
             Command::CloseAggregate => self.aggregate = None,
             Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
             {

@@ -567,17 +567,22 @@ impl BaocaoApp {
         Some((target, guard))
     }
 
-    /// Writes the aggregation's workbook to `path` (`.xlsx` added); never over a
-    /// commune's file it read, over a plain file only when `replace`.
-    pub(super) fn export_aggregate(&mut self, path: &Path, replace: bool) {
-        let Some((target, guard)) =
-            self.output_target(path, "xlsx", replace, PathPurpose::SaveAggregate)
+    /// Writes the aggregation's workbook or summary to `path` (its extension added);
+    /// never over a commune's file it read, over a plain file only when `replace`.
+    pub(super) fn export_aggregate(
+        &mut self,
+        path: &Path,
+        format: crate::aggregate::SummaryFormat,
+        replace: bool,
+    ) {
+        let purpose = PathPurpose::SaveAggregate(format);
+        let Some((target, guard)) = self.output_target(path, format.extension(), replace, purpose)
         else {
             return;
         };
         if let Some(view) = &mut self.aggregate {
             // Its window says what came of it, beside the table.
-            view.export(&target, guard);
+            view.export(&target, guard, format);
         }
     }
 
