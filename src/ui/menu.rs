@@ -115,19 +115,24 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
             });
         });
         ui.horizontal(|ui| {
-            let tool = |ui: &mut egui::Ui, text: &str, tip: &str, c: Command, out: &mut Vec<Command>| {
-                if ui.button(text).on_hover_text(tip).clicked() {
-                    out.push(c);
+            // The toolbar's buttons say their key from the one table of actions.
+            let tool = |ui: &mut egui::Ui, text: &str, tip: &str, a: Action, out: &mut Vec<Command>| {
+                if ui
+                    .button(text)
+                    .on_hover_text(format!("{tip} ({})", a.shortcut_text()))
+                    .clicked()
+                {
+                    out.push(a.command());
                 }
             };
-            tool(ui, "Mở", "Mở tệp dự án (Ctrl+O)", Command::Open, out);
-            tool(ui, "Lưu", "Lưu tệp dự án (Ctrl+S)", Command::Save, out);
+            tool(ui, "Mở", "Mở tệp dự án", Action::Open, out);
+            tool(ui, "Lưu", "Lưu tệp dự án", Action::Save, out);
             ui.separator();
-            tool(ui, "Hoàn tác", "Hoàn tác (Ctrl+Z)", Command::Undo, out);
-            tool(ui, "Làm lại", "Làm lại (Ctrl+Y)", Command::Redo, out);
+            tool(ui, "Hoàn tác", "Hoàn tác", Action::Undo, out);
+            tool(ui, "Làm lại", "Làm lại", Action::Redo, out);
             ui.separator();
-            tool(ui, "Xuất PDF", "Xuất báo cáo ra PDF (Ctrl+E)", Command::ExportPdf, out);
-            tool(ui, "In", "In báo cáo (Ctrl+P)", Command::Print, out);
+            tool(ui, "Xuất PDF", "Xuất báo cáo ra PDF", Action::ExportPdf, out);
+            tool(ui, "In", "In báo cáo", Action::Print, out);
             ui.separator();
             if let Some(project) = app.project {
                 let current = app

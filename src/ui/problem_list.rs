@@ -28,14 +28,7 @@ pub fn problem_row(
     ui.add(
         egui::Label::new(egui::RichText::new(problem_text(level, &p.message)).color(colour)).wrap(),
     );
-    ui.add(
-        egui::Label::new(
-            egui::RichText::new(format!("Ở: {}", p.place))
-                .small()
-                .weak(),
-        )
-        .wrap(),
-    );
+    ui.add(egui::Label::new(egui::RichText::new(format!("Ở: {}", p.place)).small()).wrap());
     ui.horizontal_wrapped(|ui| {
         if let Some(at) = &p.at
             && ui
@@ -57,7 +50,7 @@ pub fn problem_row(
                 .small_button(if field.starts_with("{{") {
                     format!("Thay bằng {field}")
                 } else {
-                    format!("Sửa thành “{}”", field.trim())
+                    format!("Sửa thành “{}”", shown_fix(field))
                 })
                 .on_hover_text(if field.starts_with("{{") {
                     "Thay số gõ tay bằng số liệu luôn khớp với bước Chỉ tiêu, Nhiệm vụ"
@@ -113,4 +106,12 @@ pub fn problem_text(level: &str, message: &str) -> String {
         None => String::new(),
     };
     format!("{level}: {message}")
+}
+
+/// What a fix puts in, as its button shows it: trimmed, but a space stays a space.
+fn shown_fix(field: &str) -> &str {
+    match field.trim() {
+        "" => field,
+        trimmed => trimmed,
+    }
 }

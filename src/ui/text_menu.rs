@@ -6,26 +6,35 @@
 //! asks the system's clipboard through egui's viewport command, as Ctrl+V does.
 
 use eframe::egui::{self, Id};
+use egui::text::CCursorRange;
 
 /// What the text boxes' menu remembers between frames.
 #[derive(Clone, Debug, Default)]
 pub struct TextBoxes {
     /// The text box that had the focus last (Sửa › Chọn tất cả acts on it).
     pub last: Option<Id>,
-    /// The text box whose right-click menu is open.
-    menu_for: Option<Id>,
-    /// What a menu entry asked of a text box, handed to it on the next frame.
-    pending: Option<(Id, egui::Event)>,
+    /// The text box whose right-click menu is open, and its selection when it opened
+    /// (Cắt and Chép act on it even if a click on the menu moved it).
+    menu_for: Option<(Id, Option<CCursorRange>)>,
+    /// What a menu entry asked of a text box (with the selection to act on), handed to
+    /// it on the next frame.
+    pending: Option<(Id, Option<CCursorRange>, egui::Event)>,
     /// The selection of the focused text box before a right-click, which egui moves to
     /// the click: put back so that Cắt and Chép act on what the clerk selected.
-    kept: Option<(Id, egui::text::CCursorRange)>,
+    kept: Option<(Id, CCursorRange)>,
 }
 
 impl TextBoxes {
     /// Before the panels: the text box a menu entry chose gets the focus and the event
     /// of the entry, which it handles as it handles the key.
     pub fn before_panels(&mut self, ctx: &egui::Context) {
-        if let Some((id, event)) = self.pending.take() {
+        if let Some((id, range, event)) = self.pending.take() {
+            if let Some(range) = range
+                && let Some(mut state) = egui::TextEdit::load_state(ctx, id)
+            {
+                state.cursor.set_char_range(Some(range));
+                egui::TextEdit::store_state(ctx, id, state);
+            }
             ctx.memory_mut(|m| m.request_focus(id));
             ctx.input_mut(|i| i.events.push(event));
         }
@@ -53,33 +62,33 @@ impl TextBoxes {
                     .is_some_and(|r| r.secondary_clicked())
         });
         if let Some(id) = clicked {
-            self.menu_for = Some(id);
-            if let Some((kept, range)) = self.kept
-                && kept == id
+            let range = self.kept.filter(|(kept, _)| *kept == id).map(|(_, r)| r);
+            if let Some(range) = range
                 && let Some(mut state) = egui::TextEdit::load_state(ctx, id)
             {
                 state.cursor.set_char_range(Some(range));
                 egui::TextEdit::store_state(ctx, id, state);
             }
+            self.menu_for = Some((id, range.filter(|r| !r.is_empty())));
         }
-        let Some(id) = self.menu_for else { return };
+        let Some((id, range)) = self.menu_for else {
+            return;
+        };
         let Some(response) = ctx.read_response(id) else {
             self.menu_for = None;
             return;
         };
-        let selected = egui::TextEdit::load_state(ctx, id)
-            .and_then(|s| s.cursor.char_range())
-            .is_some_and(|r| !r.is_empty());
+        let selected = range.is_some();
         let shown = response.context_menu(|ui| {
             let entry = |ui: &mut egui::Ui, label: &str, enabled: bool| {
                 ui.add_enabled(enabled, egui::Button::new(label)).clicked()
             };
             if entry(ui, "Cắt", selected) {
-                self.pending = Some((id, egui::Event::Cut));
+                self.pending = Some((id, range, egui::Event::Cut));
                 ui.close();
             }
             if entry(ui, "Chép", selected) {
-                self.pending = Some((id, egui::Event::Copy));
+                self.pending = Some((id, range, egui::Event::Copy));
                 ui.close();
             }
             if entry(ui, "Dán", true) {
@@ -90,7 +99,7 @@ impl TextBoxes {
                 ui.close();
             }
             if entry(ui, "Chọn tất cả", true) {
-                self.pending = Some((id, select_all_key()));
+                self.pending = Some((id, None, select_all_key()));
                 ui.close();
             }
         });
@@ -106,7 +115,7 @@ impl TextBoxes {
     /// Asked before the panels are drawn, it acts in the same frame.
     pub fn select_all(&mut self) {
         if let Some(id) = self.last {
-            self.pending = Some((id, select_all_key()));
+            self.pending = Some((id, None, select_all_key()));
         }
     }
 }

@@ -138,6 +138,12 @@ fn selection(h: &Harness<'_, BaocaoApp>, id: &str) -> Option<std::ops::Range<usi
         })
 }
 
+/// The text of Ưu điểm and the name of its text box.
+fn uu_diem(h: &Harness<'_, BaocaoApp>) -> (String, String) {
+    let s = h.state().report().unwrap().section("uu-diem").unwrap();
+    (s.body.clone(), format!("Nội dung: {}", s.title.trim()))
+}
+
 #[test]
 fn menu_sua_finds_replaces_and_selects_all_of_the_text_being_written() {
     let (_d, path) = sample();
@@ -168,24 +174,8 @@ fn menu_sua_finds_replaces_and_selects_all_of_the_text_being_written() {
     h.run();
 
     // Write in Ưu điểm, then Sửa › Chọn tất cả selects its whole text.
-    let body = h
-        .state()
-        .report()
-        .unwrap()
-        .section("uu-diem")
-        .unwrap()
-        .body
-        .clone();
-    let title = h
-        .state()
-        .report()
-        .unwrap()
-        .section("uu-diem")
-        .unwrap()
-        .title
-        .clone();
-    h.get_by_label(&format!("Nội dung: {}", title.trim()))
-        .click();
+    let (body, name) = uu_diem(&h);
+    h.get_by_label(&name).click();
     h.run();
     let before = selection(&h, "uu-diem").unwrap();
     assert!(before.is_empty());
@@ -193,8 +183,7 @@ fn menu_sua_finds_replaces_and_selects_all_of_the_text_being_written() {
     let all = selection(&h, "uu-diem").unwrap();
     assert_eq!(all, 0..body.chars().count(), "the whole text is selected");
     assert!(
-        h.get_by_label(&format!("Nội dung: {}", title.trim()))
-            .is_focused(),
+        h.get_by_label(&name).is_focused(),
         "the text box keeps the focus"
     );
 }
@@ -204,23 +193,7 @@ fn a_right_click_in_a_text_box_offers_cut_copy_paste_and_select_all_and_they_act
     let (_d, path) = sample();
     let mut h = window(path, 1.0);
     go_to(&mut h, Step::UuDiem);
-    let body = h
-        .state()
-        .report()
-        .unwrap()
-        .section("uu-diem")
-        .unwrap()
-        .body
-        .clone();
-    let title = h
-        .state()
-        .report()
-        .unwrap()
-        .section("uu-diem")
-        .unwrap()
-        .title
-        .clone();
-    let name = format!("Nội dung: {}", title.trim());
+    let (body, name) = uu_diem(&h);
     h.get_by_label(&name).click_secondary();
     h.run();
     for entry in ["Cắt", "Chép", "Dán", "Chọn tất cả"] {
@@ -238,7 +211,7 @@ fn a_right_click_in_a_text_box_offers_cut_copy_paste_and_select_all_and_they_act
     // Chép puts the selection on the clipboard.
     h.get_by_label(&name).click_secondary();
     h.run();
-    h.get_by_label("Chép").click_accesskit();
+    h.get_by_label("Chép").click();
     h.step();
     h.step();
     let copied = h.output().platform_output.commands.iter().any(|c| {
