@@ -94,6 +94,7 @@ fn big_project(target_bytes: usize) -> Project {
         carried: Vec::new(),
         document_words: None,
         document: Default::default(),
+        summary_tables: Vec::new(),
     };
     let size = |p: &Project| baocao::storage::to_string(p).map_or(0, |s| s.len());
     let base = size(&p);

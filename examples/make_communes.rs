@@ -1,5 +1,6 @@
 //! Writes a folder of communes' project files for the aggregation benchmarks: the
-//! bundled sample with another commune name, other quarter-II values and task states,
+//! bundled sample with another commune name, other quarter-II values (rates at most
+//! 100%, counts unbounded) and task states,
 //! some indicator names written in capitals or with the old tone placement, each file
 //! padded to about 60 KB; one file in 50 is broken (cut short), one in 40 is of
 //! quarter I only. Deterministic: the same N gives the same files.
@@ -30,6 +31,11 @@ impl Lcg {
     }
 }
 
+/// A whole number the Vietnamese way: `1.846`.
+fn fmt(x: f64) -> String {
+    baocao::vi::format_number(x, 0)
+}
+
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let dir = PathBuf::from(args.next().ok_or("usage: make_communes DIR N")?);
@@ -52,11 +58,33 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         p.organisation.full_name = format!("Ủy ban nhân dân {kind} {name}");
         p.organisation.short_name = format!("UBND {kind} {name}");
+        let percent_ids: Vec<String> = p
+            .plan
+            .indicators
+            .iter()
+            .filter(|ind| ind.unit.trim() == "%")
+            .map(|ind| ind.id.clone())
+            .collect();
         let rec = p.period_record_mut(q2);
-        for (_, v) in rec.indicators.iter_mut() {
+        for (id, v) in rec.indicators.iter_mut() {
+            let percent = percent_ids.contains(id);
             if let Some(Value::Number(x)) = &mut v.value {
-                *x = (*x * (0.6 + 0.5 * rng.next())).min(100.0);
-                *x = (*x * 10.0).round() / 10.0;
+                *x *= 0.6 + 0.5 * rng.next();
+                // Only a rate is bounded by 100; a count (lượt người) is not.
+                if percent {
+                    *x = (x.min(100.0) * 10.0).round() / 10.0;
+                } else {
+                    // A count is whole: people, initiatives, products.
+                    *x = x.round();
+                }
+                if percent {
+                    // A rate's numerator and denominator in the evidence, as communes
+                    // write them (`486/924 giao dịch`), for the city's recomputed rate.
+                    let den = 200.0 + (rng.next() * 1000.0).round();
+                    let num = (*x * den / 100.0).round();
+                    *x = (num / den * 1000.0).round() / 10.0;
+                    v.evidence = format!("{}/{} trường hợp", fmt(num), fmt(den));
+                }
             }
             if rng.next() < 0.08 {
                 v.value = None;

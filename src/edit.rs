@@ -308,7 +308,9 @@ fn section_mut<'a>(r: &'a mut Report, id: &str) -> Result<&'a mut Section, EditE
         .ok_or_else(|| EditError::NoSection(id.to_owned()))
 }
 
-fn lines(text: &str) -> Vec<String> {
+/// A list typed one entry a line (Kính gửi, Nơi nhận) as it is stored: each line
+/// trimmed and composed (NFC), blank lines left out.
+pub fn list_lines(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| vi::nfc(l.trim()))
         .filter(|l| !l.is_empty())
@@ -440,8 +442,8 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
                 ReportText::Summary => r.summary = vi::nfc(text.trim_end_matches('\n')),
                 ReportText::Opening => r.opening = vi::nfc(&text),
                 ReportText::Closing => r.closing = vi::nfc(&text),
-                ReportText::Recipients => r.recipients = lines(&text),
-                ReportText::Distribution => r.distribution = lines(&text),
+                ReportText::Recipients => r.recipients = list_lines(&text),
+                ReportText::Distribution => r.distribution = list_lines(&text),
             }
         }
         Edit::ReportNumber { report, number } => report_mut(project, &report)?.number = number,

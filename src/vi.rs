@@ -1,12 +1,14 @@
 //! Vietnamese formatting rules shared by every layer: NFC text, numbers with a decimal
 //! comma, dates as written in documents, Roman numerals, point letters, document
-//! numbers and alphabetical order.
+//! numbers, alphabetical order, folding (marks and case) for comparisons, capitals and
+//! shortened quotes.
 //!
 //! Pure functions with no dependency on the rest of the crate.
 
 use std::cmp::Ordering;
 
 use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
+use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 /// Whether `c` is a character a report never prints: zero-width spaces and joiners,
@@ -64,6 +66,15 @@ pub fn nfc_in_place(text: &mut String) -> bool {
     true
 }
 
+/// The first `max` characters of `text`, with "…" when it is longer: how a long text
+/// is quoted in a note, a message or one line of a list.
+pub fn shorten(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", text.get(..i).unwrap_or(text)),
+        None => text.to_owned(),
+    }
+}
+
 /// `char::is_alphabetic`, answered without the Unicode tables for the Latin letters
 /// Vietnamese text is made of (U+00C0–U+024F but × and ÷, U+1E00–U+1EFF): the checks
 /// ask it of every character of every report, and the tables' slow path dominated
@@ -108,6 +119,80 @@ pub fn roman(n: u32) -> String {
         while rest >= value {
             out.push_str(digits);
             rest -= value;
+        }
+    }
+    out
+}
+
+/// The value of a Roman numeral from I to XXXIX written the usual way.
+pub fn roman_value(s: &str) -> Option<u32> {
+    (1..40).find(|&n| roman(n) == s)
+}
+
+/// A letter without its marks, one char for one char so that positions stay the same:
+/// `ế` → `e`, `Ư` → `U`, `đ` → `d`.
+pub fn base_letter(c: char) -> char {
+    match c {
+        'đ' => 'd',
+        'Đ' => 'D',
+        c if c.is_ascii() => c,
+        c => std::iter::once(c).nfd().next().unwrap_or(c),
+    }
+}
+
+/// `text` with a capital first letter: how a message or a list line starts.
+pub fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// Lower case, without diacritics (`đ` → `d`), punctuation turned into single spaces:
+/// `“Đơn vị chủ trì, theo dõi”` → `don vi chu tri theo doi`.
+pub fn fold(text: &str) -> String {
+    let plain: String = text
+        .nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| match c {
+            'đ' | 'Đ' => 'd',
+            c if c.is_alphanumeric() => c,
+            _ => ' ',
+        })
+        .flat_map(char::to_lowercase)
+        .collect();
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// [`fold`] of at most the first `chars` characters of `text`: enough to test how a
+/// line starts without folding a long paragraph.
+pub fn fold_start(text: &str, chars: usize) -> String {
+    let end = text
+        .char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i);
+    fold(text.get(..end).unwrap_or(text))
+}
+
+/// `text` reduced to lowercase ASCII letters, digits and single dashes, for ids and
+/// file names: `Nguyễn Văn Đức` → `nguyen-van-duc`. Empty when nothing is left.
+pub fn ascii_slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.nfd() {
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            if dash && !out.is_empty() {
+                out.push('-');
+            }
+            dash = false;
+            out.push(c);
+        } else if !is_combining_mark(c) {
+            dash = true;
         }
     }
     out

@@ -76,6 +76,8 @@ pub struct IndicatorRow {
     pub no_data: usize,
     /// Over the values given in [`Self::unit`].
     pub stats: Option<Stats>,
+    /// The city's total over the values given in [`Self::unit`], when they add up.
+    pub total: Option<super::totals::Total>,
 }
 
 impl IndicatorRow {
@@ -87,6 +89,20 @@ impl IndicatorRow {
     /// How many of them gave a value that could be judged.
     pub fn with_data(&self) -> usize {
         self.entries.len() - self.no_data
+    }
+
+    /// Met, exceeded or on track for the period: the communes the commune report's own
+    /// rule ([`crate::model::indicator_status`]) does not call behind.
+    pub fn on_course(&self) -> usize {
+        self.met + self.on_track
+    }
+
+    /// The share of the communes having it that are [`Self::on_course`], 0–1.
+    pub fn on_course_share(&self) -> f64 {
+        if self.entries.is_empty() {
+            return 0.0;
+        }
+        self.on_course() as f64 / self.entries.len() as f64
     }
 }
 
@@ -176,6 +192,7 @@ pub(super) fn build(
             not_met: 0,
             no_data: 0,
             stats: None,
+            total: None,
         })
         .collect();
     // Where each indicator sits in the communes' plans, to print rows in plan order.
@@ -225,6 +242,13 @@ pub(super) fn build(
             .filter_map(|e| e.value)
             .collect();
         r.stats = Stats::of(values);
+        r.total = super::totals::total(
+            &r.unit,
+            r.entries
+                .iter()
+                .map(|(ci, ei)| &communes[*ci].indicators[*ei].0)
+                .filter(|e| unit_key(&e.unit) == top.0),
+        );
     }
     let mut order: Vec<usize> = (0..rows.len()).collect();
     let mean_position = |g: usize| position_sum[g] / rows[g].entries.len().max(1) as f64;

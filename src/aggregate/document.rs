@@ -1,23 +1,26 @@
-//! aggregate: the city's summary as a report in the Decree 30 format. The summary is
-//! written as a report of the city's department (header, title, numbered sections,
-//! closing, signature) and composed by `compose` like any commune's report; its
-//! tables follow as appendices printed on A4 turned sideways. Layout and the PDF
-//! writer then make it as they make every report.
+//! aggregate: the city's summary as a report in the Decree 30 format: a project of
+//! the issuing office (Sở, UBND thành phố, Ban chỉ đạo…) with one report, composed by
+//! `compose` like any commune's report, its tables carried as appendices printed on
+//! A4 turned sideways ([`super::appendix`]). Saved as a project file, the summary is
+//! the user's settings (issuer, number, signer, Nơi nhận, opening and assessment
+//! text): [`update`] rewrites only what the aggregation generates, and review,
+//! approval, the final and sign-ready versions, printing and `verify` are those of
+//! every report.
 
 use std::collections::BTreeMap;
 
 use super::{Aggregate, SkipReason};
-use crate::compose::{
-    Align, ComposeOptions, Document, Run, Table, TableColumn, TableRow, appendix_part, compose,
-};
 use crate::model::rich::escape;
 use crate::model::{
     Organisation, Period, PeriodKind, Project, Report, ReportKind, Section, Signer,
 };
 use crate::vi::format_number;
 
-/// Cell text size of the appendix tables.
-const TABLE_PT: f32 = 12.0;
+/// Ids of the sections the aggregation writes; every other section is the user's.
+pub const GENERATED_SECTIONS: [&str; 4] = ["tiep-nhan", "chi-tieu", "nhiem-vu", "kiem-tra"];
+
+/// Id of the assessment section, written once from the figures and then the user's.
+pub const ASSESSMENT_SECTION: &str = "danh-gia";
 
 /// The department that sums the communes' reports, under the city of their headers.
 fn organisation(agg: &Aggregate) -> Organisation {
@@ -84,12 +87,19 @@ fn share(n: usize, of: usize) -> String {
 }
 
 fn intake(agg: &Aggregate) -> Section {
+    let not_taken = if agg.skipped.is_empty() {
+        "mọi tệp đều được lấy".to_owned()
+    } else {
+        format!(
+            "{} tệp không lấy (chi tiết tại Phụ lục III)",
+            agg.skipped.len()
+        )
+    };
     let mut lines = vec![escape(&format!(
-        "Tổng hợp từ {} tệp dự án; đã lấy số liệu của {} xã, phường có báo cáo {}; {} tệp không lấy (chi tiết tại Phụ lục III).",
+        "Tổng hợp từ {} tệp dự án; đã lấy số liệu của {} xã, phường có báo cáo {}; {not_taken}.",
         agg.files,
         agg.communes.len(),
         agg.period.label(),
-        agg.skipped.len()
     ))];
     let mut by_reason: BTreeMap<SkipReason, usize> = BTreeMap::new();
     for s in &agg.skipped {
@@ -113,25 +123,44 @@ fn indicators(agg: &Aggregate) -> Section {
         share(sum(&|r| r.not_met), all),
         share(sum(&|r| r.no_data), all),
     ))];
-    let mut lowest: Vec<&super::IndicatorRow> =
-        agg.indicators.iter().filter(|r| r.communes() > 0).collect();
+    // Ranked by the commune report's own rule: an indicator that accrues over the year
+    // and is on track for the period is not behind.
+    let mut lowest: Vec<&super::IndicatorRow> = agg
+        .indicators
+        .iter()
+        .filter(|r| r.communes() > 0 && r.not_met > 0)
+        .collect();
     lowest.sort_by(|a, b| {
-        (a.met as f64 / a.communes() as f64)
-            .total_cmp(&(b.met as f64 / b.communes() as f64))
+        a.on_course_share()
+            .total_cmp(&b.on_course_share())
+            .then_with(|| b.not_met.cmp(&a.not_met))
             .then_with(|| crate::vi::compare(&a.name, &b.name))
     });
-    let lowest: Vec<_> = lowest
-        .into_iter()
-        .take(5)
-        .filter(|r| r.met < r.communes())
-        .collect();
     if !lowest.is_empty() {
-        lines.push("Các chỉ tiêu có tỷ lệ xã, phường đạt thấp nhất:".to_owned());
-        for r in lowest {
+        lines.push("Các chỉ tiêu có tỷ lệ xã, phường đạt hoặc đúng tiến độ thấp nhất:".to_owned());
+        for r in lowest.into_iter().take(5) {
             lines.push(format!(
-                "- {}: {} xã, phường đạt;",
+                "- {}: {} xã, phường đạt hoặc đúng tiến độ, {} chưa đạt;",
                 escape(&r.name),
-                share(r.met, r.communes())
+                share(r.on_course(), r.communes()),
+                r.not_met
+            ));
+        }
+    }
+    let totals: Vec<&super::IndicatorRow> = agg
+        .indicators
+        .iter()
+        .filter(|r| r.total.is_some_and(|t| t.kind == super::TotalKind::Sum))
+        .collect();
+    if !totals.is_empty() {
+        lines.push("Tổng cộng của các xã, phường:".to_owned());
+        for r in totals {
+            let n = r.total.map_or(0, |t| t.communes);
+            lines.push(format!(
+                "- {}: {} {} ({n} xã, phường có số liệu);",
+                escape(&r.name),
+                super::appendix::total_label(r),
+                escape(&r.unit)
             ));
         }
     }
@@ -176,51 +205,98 @@ fn tasks(agg: &Aggregate) -> Section {
 }
 
 fn checks(agg: &Aggregate) -> Section {
-    let with_errors: Vec<&super::Commune> = agg.communes.iter().filter(|c| c.errors > 0).collect();
+    let with_errors: Vec<&super::Skipped> = agg
+        .skipped
+        .iter()
+        .filter(|s| s.reason == super::SkipReason::HasErrors)
+        .collect();
+    let warned = agg.communes.iter().filter(|c| c.warnings > 0).count();
     let mut lines = vec![if with_errors.is_empty() {
-        "Không xã, phường nào có tệp còn lỗi khi kiểm tra.".to_owned()
+        "Không tệp nào của kỳ tổng hợp còn lỗi khi kiểm tra.".to_owned()
     } else {
         escape(&format!(
-            "{} xã, phường có tệp còn lỗi khi kiểm tra; số liệu của các xã, phường này vẫn được tổng hợp và cần được rà soát:",
+            "{} tệp còn lỗi khi kiểm tra nên không được tổng hợp (như lệnh kiểm tra thư mục); đề nghị các xã, phường sửa và gửi lại:",
             with_errors.len()
         ))
     }];
-    for c in with_errors.into_iter().take(10) {
-        lines.push(format!("- {}: {} lỗi;", escape(&c.name), c.errors));
+    for s in with_errors.iter().take(10) {
+        lines.push(format!(
+            "- {}: {};",
+            escape(&s.file.display().to_string()),
+            escape(&s.detail)
+        ));
+    }
+    if warned > 0 {
+        lines.push(escape(&format!(
+            "{warned} xã, phường có lưu ý khi kiểm tra; số liệu vẫn được tổng hợp (số lưu ý tại Phụ lục II)."
+        )));
     }
     section("kiem-tra", "Chất lượng số liệu", lines)
 }
 
-/// The summary as a report of the city's department.
+fn default_summary(period: Period) -> String {
+    format!(
+        "Tổng hợp kết quả thực hiện Nghị quyết số 57-NQ/TW của các xã, phường {}",
+        period.label()
+    )
+}
+
+fn default_opening(org: &Organisation, period: Period) -> String {
+    escape(&format!(
+        "Thực hiện chế độ báo cáo định kỳ về kết quả thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, {} tổng hợp báo cáo {} của các xã, phường như sau:",
+        org.full_name.trim(),
+        period.label()
+    ))
+}
+
+fn default_closing(period: Period) -> String {
+    escape(&format!(
+        "Trên đây là tổng hợp kết quả thực hiện của các xã, phường {}./.",
+        period.label()
+    ))
+}
+
+/// The assessment's first words, from the figures; the user's to rewrite.
+fn assessment(agg: &Aggregate) -> Section {
+    let all: usize = agg.indicators.iter().map(|r| r.communes()).sum();
+    let on_course: usize = agg.indicators.iter().map(|r| r.on_course()).sum();
+    let lines = vec![
+        escape(&format!(
+            "Đến hết {}, {} lượt chỉ tiêu của các xã, phường đạt, vượt hoặc đúng tiến độ.",
+            agg.period.label(),
+            share(on_course, all)
+        )),
+        "Đề nghị các xã, phường có chỉ tiêu chưa đạt, nhiệm vụ quá hạn tập trung chỉ đạo khắc phục trong kỳ tới.".to_owned(),
+    ];
+    section(ASSESSMENT_SECTION, "Đánh giá chung và kiến nghị", lines)
+}
+
+/// A new summary: a report of the city's department with the generated sections, the
+/// opening, an assessment to edit and the tables, as a draft to review.
 pub fn city_report(agg: &Aggregate) -> (Project, Report) {
+    let organisation = organisation(agg);
     let mut project = Project {
-        organisation: organisation(agg),
+        organisation,
         ..Project::default()
     };
     project.plan.year = agg.period.year;
-    let kind = if agg.period.kind == PeriodKind::Year {
-        ReportKind::TongKet
-    } else {
-        ReportKind::SoKet
-    };
+    let place = project.organisation.place.trim().to_owned();
     let report = Report {
         id: format!("tong-hop-{}", agg.period.code()),
-        kind,
+        kind: ReportKind::SoKet,
         period: agg.period,
         number: None,
         date: None,
-        summary: format!(
-            "Tổng hợp kết quả thực hiện Nghị quyết số 57-NQ/TW của các xã, phường {}",
-            agg.period.label()
-        ),
-        recipients: Vec::new(),
-        opening: String::new(),
-        sections: vec![intake(agg), indicators(agg), tasks(agg), checks(agg)],
-        closing: escape(&format!(
-            "Trên đây là tổng hợp kết quả thực hiện của các xã, phường {}./.",
-            agg.period.label()
-        )),
-        distribution: Vec::new(),
+        summary: default_summary(agg.period),
+        recipients: if place.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!("Ủy ban nhân dân thành phố {place}")]
+        },
+        opening: default_opening(&project.organisation, agg.period),
+        sections: Vec::new(),
+        closing: default_closing(agg.period),
+        distribution: vec!["Như trên".to_owned(), "Các xã, phường".to_owned()],
         signer: "GD".to_owned(),
         appendices: Default::default(),
         review: Default::default(),
@@ -228,156 +304,60 @@ pub fn city_report(agg: &Aggregate) -> (Project, Report) {
         carried: Vec::new(),
         document_words: None,
         document: Default::default(),
+        summary_tables: Vec::new(),
     };
-    project.reports.push(report.clone());
+    project.reports.push(report);
+    let mut report = update(&mut project, agg);
+    report.sections.push(assessment(agg));
+    if let Some(r) = project.reports.first_mut() {
+        *r = report.clone();
+    }
     (project, report)
 }
 
-/// A numbered table: the `TT` column, then `columns` (header, width weight, alignment),
-/// one row per item with the texts `row` gives.
-fn numbered<T>(
-    columns: &[(&str, f32, Align)],
-    items: &[T],
-    row: impl Fn(&T) -> Vec<String>,
-) -> Table {
-    let columns = std::iter::once(("TT", 4.0, Align::Center))
-        .chain(columns.iter().copied())
-        .map(|(header, weight, align)| TableColumn {
-            header: header.to_owned(),
-            weight,
-            align,
-        })
-        .collect();
-    let rows = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            let texts = std::iter::once((i + 1).to_string()).chain(row(item));
-            TableRow::Cells(texts.map(|t| vec![Run::plain(t)]).collect())
-        })
-        .collect();
-    Table {
-        columns,
-        rows,
-        size_pt: TABLE_PT,
-        space_after_pt: 6.0,
-        source: Default::default(),
+/// Rewrites in `project` (a summary made by [`city_report`], maybe edited since)
+/// what the aggregation generates: the period, the generated sections (in place, or
+/// first when missing) and the tables. The issuer, number, date, signer, Kính gửi,
+/// Nơi nhận, the user's sections and the review are kept; the title line, opening and
+/// closing are rewritten only while they are still the generated words of the old
+/// period. Returns the report as it now stands (also first in the project).
+pub fn update(project: &mut Project, agg: &Aggregate) -> Report {
+    if project.reports.is_empty() {
+        return city_report(agg).1;
     }
-}
-
-const C: Align = Align::Center;
-const L: Align = Align::Left;
-
-fn indicator_table(agg: &Aggregate) -> Table {
-    let columns = [
-        ("Chỉ tiêu", 28.0, L),
-        ("Đơn vị tính", 6.5, C),
-        ("Số xã, phường", 7.0, C),
-        ("Đạt, vượt", 6.0, C),
-        ("Đúng tiến độ", 6.0, C),
-        ("Chưa đạt", 6.0, C),
-        ("Chưa có số liệu", 6.0, C),
-        ("Tỷ lệ đạt (%)", 6.0, C),
-        ("Nhỏ nhất", 6.5, C),
-        ("Trung vị", 6.5, C),
-        ("Lớn nhất", 6.5, C),
-    ];
-    numbered(&columns, &agg.indicators, |r| {
-        let stat = |f: fn(&super::Stats) -> f64| {
-            r.stats
-                .as_ref()
-                .map_or("—".to_owned(), |s| format_number(f(s), 2))
-        };
-        let rate = if r.communes() == 0 {
-            "—".to_owned()
-        } else {
-            format_number(100.0 * r.met as f64 / r.communes() as f64, 1)
-        };
-        vec![
-            r.name.clone(),
-            r.unit.clone(),
-            r.communes().to_string(),
-            r.met.to_string(),
-            r.on_track.to_string(),
-            r.not_met.to_string(),
-            r.no_data.to_string(),
-            rate,
-            stat(|s| s.min),
-            stat(|s| s.median),
-            stat(|s| s.max),
-        ]
-    })
-}
-
-fn commune_table(agg: &Aggregate) -> Table {
-    let columns = [
-        ("Xã, phường", 18.0, L),
-        ("Số chỉ tiêu", 6.0, C),
-        ("Đạt, vượt", 6.0, C),
-        ("Đúng tiến độ", 6.0, C),
-        ("Chưa đạt", 6.0, C),
-        ("Chưa có số liệu", 6.0, C),
-        ("Số nhiệm vụ", 6.0, C),
-        ("Hoàn thành", 6.5, C),
-        ("Quá hạn", 6.0, C),
-        ("Lỗi khi kiểm tra", 6.5, C),
-    ];
-    numbered(&columns, &agg.communes, |m| {
-        let counts = [
-            m.indicators.len(),
-            m.met,
-            m.on_track,
-            m.not_met,
-            m.no_data,
-            m.tasks.total,
-            m.tasks.done,
-            m.tasks.overdue,
-            m.errors,
-        ];
-        std::iter::once(m.name.clone())
-            .chain(counts.iter().map(ToString::to_string))
-            .collect()
-    })
-}
-
-fn skipped_table(agg: &Aggregate) -> Table {
-    let columns = [("Tệp", 20.0, L), ("Lý do", 10.0, L), ("Chi tiết", 40.0, L)];
-    numbered(&columns, &agg.skipped, |s| {
-        vec![
-            s.file.display().to_string(),
-            s.reason.label().to_owned(),
-            s.detail.clone(),
-        ]
-    })
-}
-
-/// The summary's document tree: the report, then Phụ lục I (indicators), II
-/// (communes) and, when some files were not taken, III, each on sideways pages.
-pub fn document(agg: &Aggregate) -> Document {
-    let (project, report) = city_report(agg);
-    let mut doc = compose(&project, &report, ComposeOptions::default());
-    let period = period_upper(agg.period);
-    let mut appendices = vec![
-        (
-            format!("KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CỦA CÁC XÃ, PHƯỜNG {period}"),
-            indicator_table(agg),
-        ),
-        (
-            format!("KẾT QUẢ THEO TỪNG XÃ, PHƯỜNG {period}"),
-            commune_table(agg),
-        ),
-    ];
-    if !agg.skipped.is_empty() {
-        appendices.push(("CÁC TỆP KHÔNG ĐƯỢC TỔNG HỢP".to_owned(), skipped_table(agg)));
+    let org = project.organisation.clone();
+    let generated = [intake(agg), indicators(agg), tasks(agg), checks(agg)];
+    let Some(report) = project.reports.first_mut() else {
+        return city_report(agg).1;
+    };
+    let old = report.period;
+    if report.summary == default_summary(old) {
+        report.summary = default_summary(agg.period);
     }
-    for (i, (title, t)) in appendices.into_iter().enumerate() {
-        let name = format!("Phụ lục {}", crate::vi::roman(i as u32 + 1));
-        doc.parts
-            .push(appendix_part(&project, &report, &name, &title, t, true));
+    if report.opening == default_opening(&org, old) {
+        report.opening = default_opening(&org, agg.period);
     }
-    doc
-}
-
-fn period_upper(p: Period) -> String {
-    p.label().to_uppercase()
+    if report.closing == default_closing(old) {
+        report.closing = default_closing(agg.period);
+    }
+    report.period = agg.period;
+    report.kind = if agg.period.kind == PeriodKind::Year {
+        ReportKind::TongKet
+    } else {
+        ReportKind::SoKet
+    };
+    let mut missing = Vec::new();
+    for g in generated {
+        match report.sections.iter_mut().find(|s| s.id == g.id) {
+            Some(s) => {
+                s.title = g.title;
+                s.body = g.body;
+            }
+            None => missing.push(g),
+        }
+    }
+    report.sections.splice(0..0, missing);
+    report.summary_tables = super::appendix::tables(agg);
+    project.plan.year = agg.period.year;
+    report.clone()
 }

@@ -6,10 +6,13 @@
 //! `compose::facts` (the statuses a report prints) → this summary → XLSX ([`xlsx`])
 //! or a composed document ([`document`]) rendered as PDF. No egui and no PDF library here.
 
+pub mod appendix;
 mod build;
 pub mod document;
 pub mod names;
+mod output;
 mod read;
+pub mod totals;
 mod walk;
 pub mod xlsx;
 
@@ -20,10 +23,12 @@ use rayon::prelude::*;
 
 pub use build::{Commune, IndicatorRow, Stats};
 pub use names::{Mapping, MappingError, MappingProblem};
+pub use output::{SummaryFormat, summary_bytes};
 pub use read::{
     CommuneFile, IndicatorEntry, Outcome, PeriodSummary, SkipReason, TaskCounts, commune_name,
     is_review_file, read_file, relative, sort_name, summarise,
 };
+pub use totals::{Total, TotalKind};
 pub use walk::{Found, WalkError, find};
 
 use crate::model::Period;
@@ -31,6 +36,13 @@ use crate::model::Period;
 /// A commune's file larger than this is not read: the loader's own bound, so that a
 /// file the window opens is never skipped here (see [`crate::limits`]).
 pub const MAX_FILE_BYTES: u64 = crate::limits::MAX_PROJECT_BYTES;
+
+/// The one rule `baocao check FOLDER`, `baocao aggregate` and the window's Tổng hợp
+/// share, said in their output: a file with errors is left out of the sums, because a
+/// figure the check calls impossible (109,8% of a “= 100%” target) would be carried
+/// into totals and counts of a document the city signs; it is listed with its first
+/// error so that the commune can correct it and send it again.
+pub const VALIDITY_RULE: &str = "Quy tắc: tệp còn lỗi khi kiểm tra (như lệnh baocao check) không được tổng hợp, vì số liệu sai sẽ đi vào các tổng và số đếm của văn bản tổng hợp; tệp được liệt kê kèm lỗi đầu tiên để xã, phường sửa và gửi lại. Tệp chỉ có lưu ý vẫn được tổng hợp.";
 
 /// What the user asks of an aggregation.
 #[derive(Clone, Debug, Default)]
@@ -81,6 +93,9 @@ pub struct Aggregate {
     /// Every indicator name found → the name it is counted under (for the mapping
     /// file), in Vietnamese order of the common names.
     pub names: Vec<(String, String)>,
+    /// Every period the readable files have a report of, with how many files have
+    /// one, in time order (for choosing another period).
+    pub periods: Vec<(Period, usize)>,
 }
 
 /// Why there is no table at all.
@@ -163,6 +178,14 @@ pub fn aggregate(
             }),
         }
     }
+    let mut periods: std::collections::BTreeMap<Period, usize> = Default::default();
+    for (_, c) in &read_files {
+        for p in &c.report_periods {
+            *periods.entry(*p).or_default() += 1;
+        }
+    }
+    let mut periods: Vec<(Period, usize)> = periods.into_iter().collect();
+    periods.sort_by_key(|(p, _)| (p.end_date(), *p));
     let (period, choice) = match options.period {
         Some(p) => (p, PeriodChoice::Asked),
         None => match choose_period(read_files.iter().map(|(_, c)| c)) {
@@ -200,6 +223,7 @@ pub fn aggregate(
         indicators: built.indicators,
         skipped,
         names: built.names,
+        periods,
     })
 }
 
@@ -219,6 +243,17 @@ fn most_common<'a>(texts: impl Iterator<Item = &'a str>) -> String {
 /// Whether a read file is taken for `period`, or why not.
 fn take(c: &CommuneFile, period: Period) -> Result<(), (SkipReason, String)> {
     if c.periods.iter().any(|p| p.period == period) {
+        // One rule with `baocao check FOLDER`: a file it calls unusable is not summed.
+        if c.errors > 0 {
+            return Err((
+                SkipReason::HasErrors,
+                format!(
+                    "{} lỗi khi kiểm tra; lỗi đầu tiên: {}",
+                    c.errors,
+                    c.first_error.as_deref().unwrap_or_default()
+                ),
+            ));
+        }
         return Ok(());
     }
     let has = if c.report_periods.is_empty() {

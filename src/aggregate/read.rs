@@ -35,6 +35,10 @@ pub enum SkipReason {
     OtherPeriod,
     /// Another file of the same commune was taken.
     Duplicate,
+    /// The city's own summary, not a commune's report.
+    Summary,
+    /// `baocao check` finds errors in it (see [`super::VALIDITY_RULE`]).
+    HasErrors,
 }
 
 impl SkipReason {
@@ -48,6 +52,8 @@ impl SkipReason {
             SkipReason::OtherYear => "Năm khác",
             SkipReason::OtherPeriod => "Kỳ khác",
             SkipReason::Duplicate => "Trùng xã, phường",
+            SkipReason::HasErrors => "Còn lỗi khi kiểm tra",
+            SkipReason::Summary => "Tệp tổng hợp",
         }
     }
 }
@@ -94,6 +100,9 @@ pub struct IndicatorEntry {
     /// The value as the report prints it (`92,5%`, `—`).
     pub value_label: String,
     pub status: IndicatorStatus,
+    /// For a rate: the numerator and denominator its evidence note gives (see
+    /// [`super::totals::fraction`]).
+    pub fraction: Option<(f64, f64)>,
 }
 
 /// A commune's tasks by status on its report's date.
@@ -136,6 +145,14 @@ pub fn read_file(path: &Path, period: Option<Period>, max_bytes: u64) -> Outcome
         };
     }
     match storage::load_at_most(path, max_bytes) {
+        // The city's own summary (made by `--project`) beside the communes' files.
+        Ok(project) if project.reports.iter().any(|r| !r.summary_tables.is_empty()) => {
+            Outcome::Failed {
+                reason: SkipReason::Summary,
+                detail: "tệp dự án của bản tổng hợp, không phải báo cáo của một xã, phường"
+                    .to_owned(),
+            }
+        }
         Ok(project) => Outcome::Read(Box::new(summarise(&project, period))),
         Err(e) => {
             let reason = match e {
@@ -208,13 +225,22 @@ pub fn summarise(project: &Project, period: Option<Period>) -> CommuneFile {
 fn period_summary(project: &Project, report: &Report) -> PeriodSummary {
     let indicators = crate::compose::facts::indicators(project, report)
         .into_iter()
-        .map(|(ind, value, status)| IndicatorEntry {
-            name: crate::vi::nfc(ind.name.trim()),
-            unit: ind.unit.trim().to_owned(),
-            target: crate::model::target_label(&ind),
-            value: value.as_ref().and_then(number),
-            value_label: value_label(&ind, value.as_ref()),
-            status,
+        .map(|(ind, value, status)| {
+            let number = value.as_ref().and_then(number);
+            let fraction = number
+                .filter(|_| super::totals::is_percent_unit(&ind.unit))
+                .and_then(|v| {
+                    super::totals::fraction(project.figure(report.period, &ind.id).evidence, v)
+                });
+            IndicatorEntry {
+                name: crate::vi::nfc(ind.name.trim()),
+                unit: ind.unit.trim().to_owned(),
+                target: crate::model::target_label(&ind),
+                value: number,
+                value_label: value_label(&ind, value.as_ref()),
+                status,
+                fraction,
+            }
         })
         .collect();
     let mut tasks = TaskCounts::default();

@@ -177,6 +177,11 @@ fn indicators_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<
         ("Nhỏ nhất", 11.0),
         ("Trung vị", 11.0),
         ("Lớn nhất", 11.0),
+        ("Tỷ lệ đạt hoặc đúng tiến độ", 12.0),
+        ("Tổng", 12.0),
+        ("Số xã, phường cộng", 10.0),
+        ("Tổng tử số", 12.0),
+        ("Tổng mẫu số", 12.0),
     ];
     header(
         ws,
@@ -185,7 +190,12 @@ fn indicators_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<
             "TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ TIÊU {}",
             agg.period.label().to_uppercase()
         ),
-        &format!("{} {} xã, phường.", agg.period_note(), agg.communes.len()),
+        &format!(
+            "{} {} xã, phường. {ON_COURSE_NOTE} {}",
+            agg.period_note(),
+            agg.communes.len(),
+            super::totals::TOTAL_NOTE
+        ),
         &columns,
     )?;
     for (i, r) in agg.indicators.iter().enumerate() {
@@ -208,8 +218,41 @@ fn indicators_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<
         }
         write_share(ws, f, row, 9, r.met, r.communes())?;
         write_stats(ws, f, row, r)?;
+        write_share(ws, f, row, 13, r.on_course(), r.communes())?;
+        write_total(ws, f, row, r)?;
     }
     filter(ws, agg.indicators.len(), columns.len())
+}
+
+/// Said under the indicator table: which rule judges progress.
+pub const ON_COURSE_NOTE: &str = "“Đúng tiến độ” theo cùng quy tắc với báo cáo của xã, phường: chỉ tiêu tính lũy kế cả năm, chưa đạt mục tiêu năm nhưng đã đạt phần của kỳ tính theo thời gian đã qua; các chỉ tiêu được xếp theo tỷ lệ xã, phường đạt hoặc đúng tiến độ.";
+
+/// The total, how many communes it sums, and for a rate its numerator and denominator.
+fn write_total(
+    ws: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    r: &IndicatorRow,
+) -> Result<(), XlsxError> {
+    let Some(t) = r.total else {
+        for col in 14..18 {
+            ws.write_blank(row, col, &f.text)?;
+        }
+        return Ok(());
+    };
+    write_value(ws, f, row, 14, t.value, &r.unit)?;
+    write_count(ws, f, row, 15, t.communes)?;
+    match t.parts {
+        Some((num, den)) => {
+            write_value(ws, f, row, 16, num, "")?;
+            write_value(ws, f, row, 17, den, "")?;
+        }
+        None => {
+            ws.write_blank(row, 16, &f.text)?;
+            ws.write_blank(row, 17, &f.text)?;
+        }
+    }
+    Ok(())
 }
 
 fn write_stats(

@@ -3,11 +3,12 @@
 //! inside a citation of another document, never in a table that compares periods over
 //! figures that stay; what may be stale and is not changed is listed: sentences whose
 //! figures are the old period's, month words, deadlines already passed. Pure text in,
-//! text and lists out; the session says where each text is.
+//! text and lists out; the session says where each text is. The period words
+//! themselves are found and rewritten in `model::period_words`.
 
 use crate::model::{Period, PeriodKind};
 
-use super::periods::{Mention, cumulative, ends, mentions, written};
+use crate::model::period_words::{Mention, cumulative, ends, mentions, written};
 
 /// A period word moved on, at `start` (bytes) of the new text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -222,8 +223,8 @@ fn carry_line(line: &str, from: Period, to: Period, next_tasks: bool, out: &mut 
 
 /// The period a mention of `from`'s report names in a report of `to`, if it moves.
 fn target_of(m: &Mention, from: Period, to: Period) -> Option<Period> {
-    let next_from = crate::session::reports::next_period(from);
-    let next_to = crate::session::reports::next_period(to);
+    let next_from = from.next();
+    let next_to = to.next();
     if let (Some(pf), Some(pt)) = (from.previous(), to.previous())
         && ends(m.period) == ends(pf)
         && matches!(m.period.kind, PeriodKind::Quarter(_))

@@ -125,6 +125,13 @@ fn typed_numbers(line: &str) -> Vec<(usize, usize, f64)> {
         .collect()
 }
 
+/// Whether `a` and `b` are the same in lower case, compared without allocating.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    a.chars()
+        .flat_map(char::to_lowercase)
+        .eq(b.chars().flat_map(char::to_lowercase))
+}
+
 /// Quantities typed with an indicator's unit ("1.846 hồ sơ", "12 sáng kiến") that are
 /// an earlier period's value of that indicator and not this period's, in a sentence
 /// naming it (issue 23, item 4): a figure carried over from the last report.
@@ -147,7 +154,7 @@ fn old_quantities(
             let Some(after) = rest.get(..unit.len()) else {
                 continue;
             };
-            if after.to_lowercase() != unit.to_lowercase()
+            if !same_lowercase(after, unit)
                 || rest[unit.len()..].starts_with(crate::vi::is_letter_or_digit)
             {
                 continue;

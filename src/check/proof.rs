@@ -153,10 +153,11 @@ pub fn proof(text: &str, style: Option<bool>, off: &[ProofRule]) -> Vec<Finding>
         let body = line.trim_start();
         // Fields and table bars are not prose.
         let prose = crate::compose::placeholders::mask_fields(body, 'x');
+        let prose_words = words(&prose);
         if !off.contains(&ProofRule::ToneStyle)
             && let Some(style) = style
         {
-            for (_, w) in words(&prose) {
+            for &(_, w) in &prose_words {
                 if tone_style(w).is_some_and(|s| s != style) {
                     let fixed = restyle(w);
                     out.push(Finding {
@@ -178,7 +179,7 @@ pub fn proof(text: &str, style: Option<bool>, off: &[ProofRule]) -> Vec<Finding>
             capitals(&prose, p, &mut out);
         }
         if !off.contains(&ProofRule::Spelling) {
-            for (_, w) in words(&prose) {
+            for &(_, w) in &prose_words {
                 if let Some((message, fix)) = misspelt(w) {
                     out.push(Finding {
                         rule: ProofRule::Spelling,
@@ -380,27 +381,43 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
     let first_upper = word.chars().next().is_some_and(char::is_uppercase);
     // Telex keys are ASCII letters; a word with Vietnamese letters is past that stage.
     let telex_candidate = word.is_ascii() || word.contains(['đ', 'Đ']);
-    let lower = if telex_candidate {
-        word.to_lowercase()
-    } else {
-        String::new()
-    };
     if telex_candidate
-        && word.chars().count() >= 3
         && !first_upper
-        && !LOANWORDS.contains(&lower.as_str())
+        && word.chars().count() >= 3
         && word.chars().all(|c| c.is_alphabetic())
     {
-        let telex = ["dd", "aa", "ee", "oo", "aw", "ow", "uw"]
-            .iter()
-            .any(|t| lower.contains(t))
-            || (lower.ends_with(['j', 'f', 'z']) && lower.is_ascii());
+        // Lower-cased on the stack: most words of a report are short and ASCII.
+        let mut buf = [0u8; 32];
+        let owned;
+        let lower: &str = match buf.get_mut(..word.len()) {
+            Some(b) if word.is_ascii() => {
+                b.copy_from_slice(word.as_bytes());
+                b.make_ascii_lowercase();
+                std::str::from_utf8(b).unwrap_or(word)
+            }
+            _ => {
+                owned = word.to_lowercase();
+                &owned
+            }
+        };
+        // Telex keys doubled or typed after a vowel: byte pairs, ASCII on both sides,
+        // so the bytes of a Vietnamese letter never make one.
+        let telex = !LOANWORDS.contains(&lower)
+            && (lower
+                .as_bytes()
+                .windows(2)
+                .any(|w| matches!(w, b"dd" | b"aa" | b"ee" | b"oo" | b"aw" | b"ow" | b"uw"))
+                || (lower.ends_with(['j', 'f', 'z']) && lower.is_ascii()));
         if telex {
             return Some((
                 format!("“{word}” có vẻ là chữ gõ Telex chưa chuyển thành tiếng Việt"),
                 None,
             ));
         }
+    }
+    // A tone mark is never ASCII.
+    if word.is_ascii() {
+        return None;
     }
     misplaced_tone(word).map(|fixed| {
         (
@@ -483,52 +500,64 @@ const DOCUMENT_KINDS: [&str; 9] = [
     "Hướng dẫn",
 ];
 
-/// The documents cited in `text`.
+/// [`DOCUMENT_KINDS`] found in one pass over a text, made once.
+static KINDS_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(DOCUMENT_KINDS).ok());
+
+/// The documents cited in `text`, kind by kind in the order of [`DOCUMENT_KINDS`],
+/// each kind's in the order they are written.
 pub fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
-    for kind in DOCUMENT_KINDS {
-        let mut rest = text;
-        while let Some(i) = rest.find(kind) {
-            let after = &rest[i + kind.len()..];
-            rest = after;
-            let Some(after) = after.strip_prefix(" số ") else {
-                continue;
-            };
-            let token: String = after
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.'))
-                .collect();
-            let token = token.trim_end_matches('.');
-            let Some((number, code)) = token.split_once('/') else {
-                continue;
-            };
-            let tail = &after[token.len()..];
-            let (date_text, date) = match tail.strip_prefix(" ngày ") {
-                Some(d) => {
-                    let dt: String = d
-                        .chars()
-                        .take_while(|c| c.is_ascii_digit() || *c == '/')
-                        .collect();
-                    let mut parts = dt.split('/');
-                    let date = match (parts.next(), parts.next(), parts.next()) {
-                        (Some(d), Some(m), Some(y)) => match (d.parse(), m.parse(), y.parse()) {
-                            (Ok(d), Ok(m), Ok(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
-                            _ => None,
-                        },
+    let Some(finder) = KINDS_FINDER.as_ref() else {
+        return out;
+    };
+    // (kind, byte after it): one pass for all kinds; no kind is part of another.
+    let mut found: Vec<(usize, usize)> = finder
+        .find_overlapping_iter(text)
+        .map(|m| (m.pattern().as_usize(), m.end()))
+        .collect();
+    found.sort_unstable();
+    for (k, end) in found {
+        let (Some(&kind), Some(after)) = (DOCUMENT_KINDS.get(k), text.get(end..)) else {
+            continue;
+        };
+        let Some(after) = after.strip_prefix(" số ") else {
+            continue;
+        };
+        let token: String = after
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || matches!(c, '/' | '-' | '.'))
+            .collect();
+        let token = token.trim_end_matches('.');
+        let Some((number, code)) = token.split_once('/') else {
+            continue;
+        };
+        let tail = &after[token.len()..];
+        let (date_text, date) = match tail.strip_prefix(" ngày ") {
+            Some(d) => {
+                let dt: String = d
+                    .chars()
+                    .take_while(|c| c.is_ascii_digit() || *c == '/')
+                    .collect();
+                let mut parts = dt.split('/');
+                let date = match (parts.next(), parts.next(), parts.next()) {
+                    (Some(d), Some(m), Some(y)) => match (d.parse(), m.parse(), y.parse()) {
+                        (Ok(d), Ok(m), Ok(y)) => chrono::NaiveDate::from_ymd_opt(y, m, d),
                         _ => None,
-                    };
-                    (Some(dt), date)
-                }
-                None => (None, None),
-            };
-            out.push(Citation {
-                kind: kind.to_owned(),
-                number: number.to_owned(),
-                code: code.to_owned(),
-                date_text,
-                date,
-            });
-        }
+                    },
+                    _ => None,
+                };
+                (Some(dt), date)
+            }
+            None => (None, None),
+        };
+        out.push(Citation {
+            kind: kind.to_owned(),
+            number: number.to_owned(),
+            code: code.to_owned(),
+            date_text,
+            date,
+        });
     }
     out
 }

@@ -1,12 +1,15 @@
 //! cli: `baocao aggregate FOLDER [--period 2026-Q2] [--mapping FILE] [--write-mapping
-//! FILE] -o TỔNG-HỢP.xlsx|.pdf`: the city's table of many communes' files (see
-//! `crate::aggregate`), written as an Excel workbook or a PDF summary.
+//! FILE] [--project TỔNG-HỢP.ron] -o TỔNG-HỢP.xlsx|.pdf|.docx`: the city's table of many
+//! communes' files (see `crate::aggregate`), written as an Excel workbook or the
+//! summary report as PDF or Word. With `--project` the summary is a project file of
+//! the issuing office, created or brought up to date here and then reviewed, approved,
+//! exported final and verified as every report (`baocao export FILE --final`).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::aggregate::{self, Aggregate, Mapping, Options};
+use crate::aggregate::{self, Aggregate, Mapping, Options, SummaryFormat};
 use crate::model::Period;
 
 /// Arguments of `baocao aggregate`.
@@ -19,19 +22,24 @@ pub struct AggregateArgs {
     pub mapping: Option<PathBuf>,
     /// `--write-mapping FILE`: write every name found and what it was counted under.
     pub write_mapping: Option<PathBuf>,
-    /// `-o`: `.xlsx` or `.pdf`; `TỔNG-HỢP-<kỳ>.xlsx` in the folder when not given.
+    /// `-o`: `.xlsx`, `.pdf` or `.docx`; `TỔNG-HỢP-<kỳ>.xlsx` in the folder when not
+    /// given.
     pub output: Option<PathBuf>,
+    /// `--project FILE`: the summary's own project file (issuer, number, signer,
+    /// recipients, the user's text), created when missing, its generated parts updated.
+    pub project: Option<PathBuf>,
     /// `--force`: replace an existing table or mapping file (kept as `.bak`).
     pub force: bool,
 }
 
 /// Reads the arguments after `aggregate`.
-pub fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
+pub(super) fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
     let mut folder = None;
     let mut period = None;
     let mut mapping = None;
     let mut write_mapping = None;
     let mut output = None;
+    let mut project = None;
     let mut force = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -56,8 +64,16 @@ pub fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
                 write_mapping = Some(PathBuf::from(f));
             }
             "-o" | "--output" => {
-                let f = it.next().ok_or("Sau -o cần tên tệp .xlsx hoặc .pdf.")?;
+                let f = it
+                    .next()
+                    .ok_or("Sau -o cần tên tệp .xlsx, .pdf hoặc .docx.")?;
                 output = Some(PathBuf::from(f));
+            }
+            "--project" => {
+                let f = it
+                    .next()
+                    .ok_or("Sau --project cần tên tệp dự án của bản tổng hợp (.ron).")?;
+                project = Some(PathBuf::from(f));
             }
             other if other.starts_with('-') => {
                 return Err(format!("Lệnh aggregate không có tùy chọn “{other}”."));
@@ -68,11 +84,19 @@ pub fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
     }
     let folder = folder.ok_or("Lệnh aggregate cần một thư mục chứa các tệp dự án.")?;
     if let Some(o) = &output
-        && output_kind(o).is_none()
+        && SummaryFormat::of_path(o).is_none()
     {
         return Err(format!(
-            "Tệp kết quả “{}” phải có đuôi .xlsx (bảng Excel) hoặc .pdf.",
+            "Tệp kết quả “{}” phải có đuôi .xlsx (bảng Excel), .pdf hoặc .docx (Word).",
             o.display()
+        ));
+    }
+    if let Some(p) = &project
+        && !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+    {
+        return Err(format!(
+            "Tệp dự án của bản tổng hợp “{}” phải có đuôi .ron.",
+            p.display()
         ));
     }
     Ok(AggregateArgs {
@@ -81,24 +105,9 @@ pub fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
         mapping,
         write_mapping,
         output,
+        project,
         force,
     })
-}
-
-/// What the output file is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum OutputKind {
-    Xlsx,
-    Pdf,
-}
-
-fn output_kind(path: &Path) -> Option<OutputKind> {
-    let ext = path.extension()?.to_string_lossy().to_lowercase();
-    match ext.as_str() {
-        "xlsx" => Some(OutputKind::Xlsx),
-        "pdf" => Some(OutputKind::Pdf),
-        _ => None,
-    }
 }
 
 /// Runs `baocao aggregate`: reads the folder, prints the period and the files not
@@ -152,10 +161,23 @@ pub fn run_aggregate(args: &AggregateArgs, out: &mut dyn Write, err: &mut dyn Wr
         args.folder
             .join(format!("TỔNG-HỢP-{}.xlsx", agg.period.code()))
     });
-    let bytes = match output_kind(&output) {
-        Some(OutputKind::Pdf) => summary_pdf(&agg),
-        _ => aggregate::xlsx::write_xlsx(&agg, super::creation_date()).map_err(|e| e.to_string()),
+    let summary = match &args.project {
+        Some(path) => match summary_project(path, &agg, &guard, out) {
+            Ok(s) => s,
+            Err(msg) => {
+                let _ = writeln!(err, "{msg}");
+                return ExitCode::from(1);
+            }
+        },
+        None => aggregate::document::city_report(&agg),
     };
+    let format = SummaryFormat::of_path(&output).unwrap_or(SummaryFormat::Xlsx);
+    let bytes = aggregate::summary_bytes(
+        &agg,
+        (&summary.0, &summary.1),
+        format,
+        super::creation_date(),
+    );
     let written = bytes.and_then(|b| {
         crate::storage::write_output_guarded(&output, &b, &guard).map_err(|e| e.to_string())
     });
@@ -171,20 +193,33 @@ pub fn run_aggregate(args: &AggregateArgs, out: &mut dyn Write, err: &mut dyn Wr
     }
 }
 
-/// The city's summary as PDF: its document tree laid out and written as every
-/// report is (see `aggregate::document`).
-fn summary_pdf(agg: &Aggregate) -> Result<Vec<u8>, String> {
-    let doc = aggregate::document::document(agg);
-    let fonts = crate::layout::Fonts::bundled()
-        .ok_or_else(|| crate::render::RenderError::Fonts.to_string())?;
-    let pages = crate::layout::layout(&doc, fonts);
-    let mut rendered = crate::render::Rendered::of_pages(pages, doc.meta.clone(), doc.draft);
-    rendered.document = doc;
-    crate::export::write_pdf(
-        &rendered,
-        &crate::export::PdfOptions::new(super::creation_date()),
-    )
-    .map_err(|e| e.to_string())
+/// The summary's project at `path`: read and brought up to date (the previous version
+/// kept as `.bak`), or made new; saved either way.
+fn summary_project(
+    path: &Path,
+    agg: &Aggregate,
+    guard: &crate::storage::OutputGuard,
+    out: &mut dyn Write,
+) -> Result<(crate::model::Project, crate::model::Report), String> {
+    if let Err(e @ crate::storage::OutputError::IsInput { .. }) = guard.check(path) {
+        return Err(e.to_string());
+    }
+    let (project, report, said) = if path.exists() {
+        let mut project = crate::storage::load(path).map_err(|e| e.to_string())?;
+        let report = aggregate::document::update(&mut project, agg);
+        (project, report, "Đã cập nhật phần tổng hợp trong tệp")
+    } else {
+        let (project, report) = aggregate::document::city_report(agg);
+        (project, report, "Đã tạo tệp dự án của bản tổng hợp")
+    };
+    crate::storage::save(path, &project).map_err(|e| e.to_string())?;
+    let _ = writeln!(
+        out,
+        "{said}: {} — người ký, số, nơi nhận, mở đầu và đánh giá sửa trong tệp này; duyệt rồi xuất bản cuối bằng: baocao export {} --final -o TỔNG-HỢP.pdf",
+        path.display(),
+        path.display()
+    );
+    Ok((project, report))
 }
 
 /// The period, the counts and every file not taken, as the official reads them.
@@ -200,6 +235,13 @@ fn print_summary(agg: &Aggregate, out: &mut dyn Write) {
         agg.indicators.len(),
         agg.skipped.len()
     );
+    if agg
+        .skipped
+        .iter()
+        .any(|s| s.reason == aggregate::SkipReason::HasErrors)
+    {
+        let _ = writeln!(out, "{}", aggregate::VALIDITY_RULE);
+    }
     for s in &agg.skipped {
         let _ = writeln!(
             out,

@@ -147,6 +147,9 @@ pub fn run_check_folder(folder: &Path, out: &mut dyn Write) -> ExitCode {
         "Đã kiểm tra {total} tệp: {} dùng được, {bad} không dùng được.",
         total - bad
     );
+    if bad > 0 {
+        let _ = writeln!(out, "{}", aggregate::VALIDITY_RULE);
+    }
     if bad == 0 {
         ExitCode::SUCCESS
     } else {
@@ -233,7 +236,7 @@ fn commune_prefixes(files: &[PathBuf], folder: &Path) -> Vec<String> {
         .par_iter()
         .map(|f| {
             crate::storage::load_at_most(f, aggregate::MAX_FILE_BYTES)
-                .map(|p| crate::review::ascii_slug(&aggregate::commune_name(&p)))
+                .map(|p| crate::vi::ascii_slug(&aggregate::commune_name(&p)))
                 .unwrap_or_default()
         })
         .collect();
@@ -255,7 +258,7 @@ fn commune_prefixes(files: &[PathBuf], folder: &Path) -> Vec<String> {
             if shared {
                 let stem = f
                     .file_stem()
-                    .map(|s| crate::review::ascii_slug(&s.to_string_lossy()))
+                    .map(|s| crate::vi::ascii_slug(&s.to_string_lossy()))
                     .unwrap_or_default();
                 format!("{slug}-{stem}")
             } else {

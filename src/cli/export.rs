@@ -106,7 +106,8 @@ pub(crate) fn export_into(
     let bytes = match args.format {
         // The sign-ready version: dated by its approval, its source attached.
         ExportFormat::Pdf if args.kind == ExportKind::Final => {
-            let images = crate::issue::load_images(&project.signing, Some(&args.file))?;
+            let images = crate::issue::load_images(&project.signing, Some(&args.file))
+                .map_err(|e| e.to_string())?;
             crate::issue::sign_ready_from(&rendered, project, report, images)
                 .map_err(|e| format!("{e}\nTệp: {}", output.display()))?
         }

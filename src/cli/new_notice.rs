@@ -18,7 +18,7 @@ pub struct NewNoticeArgs {
 }
 
 /// Reads the arguments after `new-notice`.
-pub fn parse_new_notice(args: &[String]) -> Result<NewNoticeArgs, String> {
+pub(super) fn parse_new_notice(args: &[String]) -> Result<NewNoticeArgs, String> {
     let mut file = None;
     let mut revision = None;
     let mut it = args.iter();

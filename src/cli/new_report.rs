@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use super::{ForWriting, open_for_writing};
 use crate::model::Period;
-use crate::session::reports::{next_period, report_for_period_with_rewrites};
+use crate::session::reports::report_for_period_with_rewrites;
 
 /// What `baocao new-report` was asked.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,7 +22,7 @@ pub struct NewReportArgs {
 }
 
 /// Reads the arguments after `new-report`.
-pub fn parse_new_report(args: &[String]) -> Result<NewReportArgs, String> {
+pub(super) fn parse_new_report(args: &[String]) -> Result<NewReportArgs, String> {
     let mut file = None;
     let mut from = None;
     let mut period = None;
@@ -86,7 +86,7 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
         );
         return ExitCode::from(1);
     };
-    let period = args.period.unwrap_or_else(|| next_period(source.period));
+    let period = args.period.unwrap_or_else(|| source.period.next());
     if period <= source.period {
         let _ = writeln!(
             err,

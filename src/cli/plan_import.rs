@@ -31,7 +31,7 @@ pub struct PlanImportArgs {
 }
 
 /// Reads the arguments after `import-plan`.
-pub fn parse_import_plan(args: &[String]) -> Result<PlanImportArgs, String> {
+pub(super) fn parse_import_plan(args: &[String]) -> Result<PlanImportArgs, String> {
     let mut yes = false;
     let mut files = Vec::new();
     let mut decided_by = None;

@@ -7,9 +7,9 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::{ForWriting, ImportArgs, confirm, open_for_writing};
+use crate::import::text::preview::{self, PeriodSource};
 use crate::import::text::{self, Note, Recognised};
-use crate::model::rich::{self, Block};
-use crate::model::{ChildNumbering, Period, PeriodKind, Project, Report, Section};
+use crate::model::{Period, Project, Report, Section};
 use crate::storage;
 
 /// Largest text file read (see [`crate::limits::MAX_TEXT_BYTES`]).
@@ -139,65 +139,6 @@ fn read_text(path: &Path) -> Result<String, String> {
     Ok(text)
 }
 
-/// The period of the new report and why it was chosen.
-pub(super) fn choose_period(
-    asked: Option<Period>,
-    rec: &Recognised,
-    project: &Project,
-) -> (Period, &'static str) {
-    if let Some(p) = asked {
-        return (p, "chọn bằng --period");
-    }
-    if let Some(p) = rec.period {
-        return (
-            p,
-            "theo kỳ ghi trong văn bản; dùng --period để chọn kỳ khác",
-        );
-    }
-    let latest = project
-        .periods
-        .iter()
-        .map(|r| r.period)
-        .chain(project.reports.iter().map(|r| r.period))
-        .max_by_key(|p| (p.year, p.end_month()));
-    match latest {
-        Some(p) => (
-            p,
-            "văn bản không ghi kỳ; lấy kỳ gần nhất của dự án, dùng --period để chọn kỳ khác",
-        ),
-        None => {
-            let year = rec.year.unwrap_or(project.plan.year);
-            (
-                Period::new(year, PeriodKind::Quarter(1)),
-                "văn bản và dự án đều chưa có kỳ nào; hãy kiểm tra, dùng --period để chọn kỳ",
-            )
-        }
-    }
-}
-
-/// What a section's text holds: `2 đoạn, 7 ý, 1 bảng`, or `chưa có nội dung`.
-pub(super) fn contents(body: &str) -> String {
-    let (blocks, _) = rich::parse(body);
-    let (mut paras, mut items, mut tables) = (0, 0, 0);
-    for b in &blocks {
-        match b {
-            Block::Para { para, .. } if para.level == 0 => paras += 1,
-            Block::Para { .. } => items += 1,
-            Block::Table { .. } => tables += 1,
-        }
-    }
-    let parts: Vec<String> = [(paras, "đoạn"), (items, "ý"), (tables, "bảng")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| format!("{n} {w}"))
-        .collect();
-    if parts.is_empty() {
-        "chưa có nội dung".to_owned()
-    } else {
-        parts.join(", ")
-    }
-}
-
 /// Lists where the document's header and signature words differ from the project's,
 /// saying which print; with `project_words` the report drops the document's.
 pub(super) fn print_document_words(
@@ -261,18 +202,13 @@ pub(super) fn print_report(
         let _ = writeln!(out, "  Kính gửi: {}", report.recipients.join("; "));
     }
     if !report.opening.trim().is_empty() {
-        let _ = writeln!(out, "  Mở đầu: {}", contents(&report.opening));
+        let _ = writeln!(out, "  Mở đầu: {}", preview::contents(&report.opening));
     }
     let _ = writeln!(out, "  Các mục:");
-    print_sections(&report.sections, &[], false, out);
+    print_sections(&report.sections, out);
     if !report.closing.is_empty() {
-        let first: String = report.closing.chars().take(90).collect();
-        let more = if report.closing.chars().count() > 90 {
-            "…"
-        } else {
-            ""
-        };
-        let _ = writeln!(out, "  Câu kết: {first}{more}");
+        let first = crate::vi::shorten(&report.closing, 90);
+        let _ = writeln!(out, "  Câu kết: {first}");
     }
     let _ = writeln!(out, "  Nơi nhận: {} nơi", report.distribution.len());
     let signer = project.organisation.signer(&report.signer).map_or_else(
@@ -282,28 +218,45 @@ pub(super) fn print_report(
     let _ = writeln!(out, "  Người ký: {signer}");
 }
 
-pub(super) fn print_sections(list: &[Section], path: &[usize], letters: bool, out: &mut dyn Write) {
-    for (i, s) in list.iter().enumerate() {
-        let mut p = path.to_vec();
-        p.push(i + 1);
-        let number = crate::compose::section_number(&p, letters);
-        let title = if p.len() == 1 {
-            s.title.to_uppercase()
+fn print_sections(list: &[Section], out: &mut dyn Write) {
+    for row in preview::outline(list) {
+        let title = if row.depth == 0 {
+            row.title.to_uppercase()
         } else {
-            s.title.clone()
+            row.title
         };
-        let step = s
+        let step = row
             .role
             .map(|r| format!(" [bước {}]", crate::guide::Step::for_role(r).label()))
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "    {}{number} {title} — {}{step}",
-            "  ".repeat(p.len() - 1),
-            contents(&s.body)
+            "    {}{} {title} — {}{step}",
+            "  ".repeat(row.depth),
+            row.number,
+            row.contents
         );
-        print_sections(&s.children, &p, s.numbering == ChildNumbering::Letters, out);
     }
+}
+
+/// The period of the new report and why it was chosen, with the `--period` hint.
+pub(super) fn choose_period(
+    asked: Option<Period>,
+    rec: &Recognised,
+    project: &Project,
+) -> (Period, &'static str) {
+    let (period, source) = preview::imported_period(asked, rec, project);
+    let why = match source {
+        PeriodSource::Asked => source.why(),
+        PeriodSource::Written => "theo kỳ ghi trong văn bản; dùng --period để chọn kỳ khác",
+        PeriodSource::LatestOfProject => {
+            "văn bản không ghi kỳ; lấy kỳ gần nhất của dự án, dùng --period để chọn kỳ khác"
+        }
+        PeriodSource::Guessed => {
+            "văn bản và dự án đều chưa có kỳ nào; hãy kiểm tra, dùng --period để chọn kỳ"
+        }
+    };
+    (period, why)
 }
 
 fn print_notes(notes: &[Note], out: &mut dyn Write) {

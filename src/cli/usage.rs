@@ -27,11 +27,14 @@ pub const USAGE: &str = "Cách dùng:
                               ghi đè tệp dự án, tệp đang đọc hay tệp góp ý
   baocao export THƯ-MỤC --out THƯ-MỤC-ĐÍCH [các tùy chọn như trên]
                               xuất báo cáo của mọi tệp dự án trong thư mục (song song)
-  baocao aggregate THƯ-MỤC [--period 2026-Q2] [--mapping TÊN.csv] [--write-mapping TÊN.csv] -o TỔNG-HỢP.xlsx|.pdf [--force]
-                              tổng hợp báo cáo của nhiều xã, phường: từng chỉ tiêu (số xã đạt,
-                              nhỏ nhất, trung vị, lớn nhất), từng xã (chỉ tiêu đạt, nhiệm vụ quá
-                              hạn) và các tệp không lấy; mặc định lấy kỳ gần nhất mà đa số tệp có;
-                              --write-mapping ghi bảng đối chiếu tên chỉ tiêu để sửa, --mapping đọc lại
+  baocao aggregate THƯ-MỤC [--period 2026-Q2] [--mapping TÊN.csv] [--write-mapping TÊN.csv] [--project TỔNG-HỢP.ron] -o TỔNG-HỢP.xlsx|.pdf|.docx [--force]
+                              tổng hợp báo cáo của nhiều xã, phường: từng chỉ tiêu (số xã đạt, đúng
+                              tiến độ, tổng cộng, nhỏ nhất, trung vị, lớn nhất), từng xã (chỉ tiêu
+                              đạt, nhiệm vụ quá hạn) và các tệp không lấy (kể cả tệp còn lỗi khi
+                              kiểm tra); mặc định lấy kỳ gần nhất mà đa số tệp có; --write-mapping
+                              ghi bảng đối chiếu tên chỉ tiêu để sửa, --mapping đọc lại; --project
+                              lưu bản tổng hợp thành tệp dự án của cơ quan (người ký, số, nơi nhận,
+                              mở đầu, đánh giá) để duyệt và xuất bản cuối bằng baocao export --final
   baocao import TỆP.ron BẢNG.csv|BẢNG.xlsx [--kind chi-tieu|nhiem-vu] [--yes]
                               nhập chỉ tiêu hoặc nhiệm vụ từ bảng (hỏi trước khi ghi, trừ khi có --yes)
   baocao import TỆP.ron BÁO-CÁO.txt [--period 2026-Q2] [--yes]

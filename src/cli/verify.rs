@@ -19,7 +19,7 @@ pub struct VerifyArgs {
 }
 
 /// Reads the arguments after `verify`.
-pub fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
+pub(super) fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
     let mut files = Vec::new();
     for a in args {
         if a.starts_with('-') {

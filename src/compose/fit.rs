@@ -147,17 +147,12 @@ const UPPER: [[u16; 26]; 2] = [
 /// Advance of a character in em. A letter with Vietnamese marks counts as its base
 /// letter (the marks sit above or below), a horn (ư, ơ) a little wider.
 fn char_em(c: char, bold: bool) -> f32 {
-    use unicode_normalization::UnicodeNormalization;
     let b = usize::from(bold);
     // Most characters are ASCII; only the others need their base letter found.
     let (base, horn) = if c.is_ascii() {
         (c, 0.0)
     } else {
-        let base = match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => std::iter::once(c).nfd().next().unwrap_or(c),
-        };
+        let base = crate::vi::base_letter(c);
         let horned = matches!(c, 'ư' | 'ơ' | 'Ư' | 'Ơ') || HORNED.contains(&c);
         (base, if horned { 0.08 } else { 0.0 })
     };

@@ -84,6 +84,22 @@ pub fn compose(project: &Project, report: &Report, options: ComposeOptions) -> D
             landscape: ctx.revision.is_some() && *kind == AppendixKind::Tasks,
         });
     }
+    // Tables the report carries as they are (the city's summary) follow, sideways.
+    let numbered_all = appendix_names.len() + report.summary_tables.len() > 1;
+    for (i, t) in report.summary_tables.iter().enumerate() {
+        let name = if numbered_all {
+            format!(
+                "Phụ lục {}",
+                crate::vi::roman((appendix_names.len() + i) as u32 + 1)
+            )
+        } else {
+            "Phụ lục".to_owned()
+        };
+        parts.push(Part {
+            blocks: tables::summary_appendix(&ctx, &name, t),
+            landscape: true,
+        });
+    }
 
     let org = ctx.org.as_ref();
     let word = report.document.name();

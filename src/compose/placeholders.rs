@@ -62,10 +62,28 @@ pub fn split(text: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// Why a placeholder cannot be resolved; the draft marks each kind its own way.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FieldError {
+    #[error("thiếu phần sau dấu chấm (ví dụ {{{{CT01.kết quả}}}})")]
+    NoField,
+    #[error("không có chỉ tiêu mã “{0}” trong kế hoạch")]
+    NoIndicator(String),
+    /// The indicator has no value for the period named (`quý II năm 2026`, `kỳ trước`).
+    #[error("chỉ tiêu {key} chưa có số liệu {which}")]
+    NoValue { key: String, which: String },
+    #[error("chỉ tiêu {0} cần số liệu kỳ này và kỳ trước để so sánh")]
+    NoComparison(String),
+    #[error("không hiểu “{field}”; dùng: {}", INDICATOR_FIELDS.join(", "))]
+    UnknownField { field: String },
+    #[error("không hiểu “tổng.{field}”; dùng: {}", SUMMARY_FIELDS.join(", "))]
+    UnknownSummary { field: String },
+}
+
 /// What a placeholder stands for in `report`, or why it cannot be resolved.
-pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String, String> {
+pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String, FieldError> {
     let Some((key, field)) = inner.split_once('.') else {
-        return Err("thiếu phần sau dấu chấm (ví dụ {{CT01.kết quả}})".to_owned());
+        return Err(FieldError::NoField);
     };
     let (key, field) = (key.trim(), vi::nfc(field.trim()).to_lowercase());
     if vi::nfc(key).to_lowercase() == "tổng" {
@@ -74,11 +92,14 @@ pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String
     let plan = project.plan_for(report);
     let ind = plan
         .indicator(key)
-        .ok_or_else(|| format!("không có chỉ tiêu mã “{key}” trong kế hoạch"))?;
+        .ok_or_else(|| FieldError::NoIndicator(key.to_owned()))?;
     let value_in = |period| project.indicator_value(period, &ind.id);
     let now = value_in(report.period);
     let before = report.period.previous().and_then(value_in);
-    let missing = |which: &str| format!("chỉ tiêu {key} chưa có số liệu {which}");
+    let missing = |which: &str| FieldError::NoValue {
+        key: key.to_owned(),
+        which: which.to_owned(),
+    };
     match field.as_str() {
         "kết quả" => now
             .map(|v| value_label(ind, Some(v)))
@@ -109,18 +130,15 @@ pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String
                     format!("giảm {}{unit}", vi::format_number(-d, 2))
                 })
             }
-            _ => Err(format!(
-                "chỉ tiêu {key} cần số liệu kỳ này và kỳ trước để so sánh"
-            )),
+            _ => Err(FieldError::NoComparison(key.to_owned())),
         },
-        other => Err(format!(
-            "không hiểu “{other}”; dùng: {}",
-            INDICATOR_FIELDS.join(", ")
-        )),
+        other => Err(FieldError::UnknownField {
+            field: other.to_owned(),
+        }),
     }
 }
 
-fn summary(project: &Project, report: &Report, field: &str) -> Result<String, String> {
+fn summary(project: &Project, report: &Report, field: &str) -> Result<String, FieldError> {
     let tasks = super::facts::tasks(project, report);
     let overdue: Vec<&str> = tasks
         .iter()
@@ -157,10 +175,9 @@ fn summary(project: &Project, report: &Report, field: &str) -> Result<String, St
                     .join("; "))
             }
         }
-        other => Err(format!(
-            "không hiểu “tổng.{other}”; dùng: {}",
-            SUMMARY_FIELDS.join(", ")
-        )),
+        other => Err(FieldError::UnknownSummary {
+            field: other.to_owned(),
+        }),
     }
 }
 
@@ -193,17 +210,15 @@ pub fn with_values(project: &Project, report: &Report, text: &str) -> String {
 /// What a draft prints for a figure it cannot fill: `[CT05: chưa có số liệu]`, plainly
 /// a gap to fill (in red), never the code. A final version is never made while one
 /// is left (`render` refuses it).
-fn unresolved_mark(raw: &str, inner: &str, reason: &str) -> String {
+fn unresolved_mark(raw: &str, inner: &str, reason: &FieldError) -> String {
     let key = inner.split('.').next().unwrap_or_default().trim();
     if key.is_empty() {
         return format!("[{}: viết chưa đúng]", raw.trim_matches(['{', '}']).trim());
     }
-    let what = if reason.contains("số liệu") {
-        "chưa có số liệu"
-    } else if reason.contains("không có chỉ tiêu") {
-        "không có trong kế hoạch"
-    } else {
-        "viết chưa đúng"
+    let what = match reason {
+        FieldError::NoValue { .. } | FieldError::NoComparison(_) => "chưa có số liệu",
+        FieldError::NoIndicator(_) => "không có trong kế hoạch",
+        _ => "viết chưa đúng",
     };
     format!("[{key}: {what}]")
 }
@@ -271,7 +286,7 @@ pub fn problems(project: &Project, report: &Report) -> Vec<PlaceholderProblem> {
                 out.push(PlaceholderProblem {
                     place: place.clone(),
                     placeholder: raw.to_owned(),
-                    reason,
+                    reason: reason.to_string(),
                 });
             }
         }
@@ -288,7 +303,10 @@ mod tests {
             unresolved_mark(
                 "{{CT05.kết quả}}",
                 "CT05.kết quả",
-                "chỉ tiêu CT05 chưa có số liệu quý II/2026"
+                &FieldError::NoValue {
+                    key: "CT05".into(),
+                    which: "quý II/2026".into()
+                }
             ),
             "[CT05: chưa có số liệu]"
         );
@@ -296,15 +314,24 @@ mod tests {
             unresolved_mark(
                 "{{CT99.kết quả}}",
                 "CT99.kết quả",
-                "không có chỉ tiêu mã “CT99” trong kế hoạch"
+                &FieldError::NoIndicator("CT99".into())
             ),
             "[CT99: không có trong kế hoạch]"
         );
         assert_eq!(
-            unresolved_mark("{{CT01.màu}}", "CT01.màu", "không hiểu “màu”"),
+            unresolved_mark(
+                "{{CT01.màu}}",
+                "CT01.màu",
+                &FieldError::UnknownField {
+                    field: "màu".into()
+                }
+            ),
             "[CT01: viết chưa đúng]"
         );
-        assert_eq!(unresolved_mark("{{ }}", " ", "x"), "[: viết chưa đúng]");
+        assert_eq!(
+            unresolved_mark("{{ }}", " ", &FieldError::NoField),
+            "[: viết chưa đúng]"
+        );
     }
 
     use super::*;
@@ -357,14 +384,25 @@ mod tests {
     fn unknown_and_unresolvable_placeholders_say_why() {
         let p = sample();
         let r = &p.reports[0];
-        assert!(resolve(&p, r, "CT99.kết quả").unwrap_err().contains("CT99"));
-        assert!(resolve(&p, r, "CT03.màu").unwrap_err().contains("màu"));
+        assert!(
+            resolve(&p, r, "CT99.kết quả")
+                .unwrap_err()
+                .to_string()
+                .contains("CT99")
+        );
+        assert!(
+            resolve(&p, r, "CT03.màu")
+                .unwrap_err()
+                .to_string()
+                .contains("màu")
+        );
         assert!(resolve(&p, r, "CT03").is_err());
         let mut q = p.clone();
         q.reports[0].period = crate::model::Period::new(2026, crate::model::PeriodKind::Quarter(3));
         assert!(
             resolve(&q, &q.reports[0], "CT03.kết quả")
                 .unwrap_err()
+                .to_string()
                 .contains("chưa có số liệu")
         );
     }

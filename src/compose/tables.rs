@@ -292,6 +292,47 @@ pub(crate) fn appendix_blocks(
     ]
 }
 
+/// The appendix of a table a report carries as it is ([`crate::model::SummaryTable`]),
+/// its notes under it.
+pub(crate) fn summary_appendix(
+    ctx: &Ctx,
+    name: &str,
+    summary: &crate::model::SummaryTable,
+) -> Vec<Block> {
+    let columns: Vec<TableColumn> = summary
+        .columns
+        .iter()
+        .map(|c| {
+            let align = if c.left { Align::Left } else { Align::Center };
+            col(&c.header, c.weight.max(1.0), align)
+        })
+        .collect();
+    let width = columns.len();
+    let rows = summary
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells: Vec<Vec<Run>> = r.iter().take(width).map(cell).collect();
+            cells.resize_with(width, || cell(""));
+            TableRow::Cells(cells)
+        })
+        .collect();
+    let table = Table {
+        columns,
+        rows,
+        size_pt: TABLE_PT,
+        space_after_pt: 6.0,
+        source: SourceRef::None,
+    };
+    let mut blocks = appendix_blocks(ctx, name, &summary.title, table, SourceRef::None);
+    for note in &summary.notes {
+        let mut p = Paragraph::body(vec![Run::italic(note.clone())], ctx.setup);
+        p.size_pt = TABLE_PT;
+        blocks.push(Block::Paragraph(p));
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

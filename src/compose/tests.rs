@@ -81,6 +81,7 @@ fn report() -> Report {
         carried: Vec::new(),
         document_words: None,
         document: Default::default(),
+        summary_tables: Vec::new(),
     }
 }
 

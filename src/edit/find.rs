@@ -6,8 +6,6 @@
 //! headings, section texts with their tables, câu kết, the signature block, Nơi nhận,
 //! and the project's words of the header.
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::model::{Project, Report, SectionId};
 
 /// How to match.
@@ -41,11 +39,7 @@ pub struct Hit {
 /// that positions stay the same.
 fn fold(c: char, opts: FindOptions) -> char {
     let c = if opts.ignore_marks {
-        match c {
-            'đ' => 'd',
-            'Đ' => 'D',
-            c => std::iter::once(c).nfd().next().unwrap_or(c),
-        }
+        crate::vi::base_letter(c)
     } else {
         c
     };

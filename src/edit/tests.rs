@@ -34,6 +34,7 @@ fn project() -> Project {
         carried: Vec::new(),
         document_words: None,
         document: Default::default(),
+        summary_tables: Vec::new(),
     });
     p
 }

@@ -34,7 +34,7 @@ struct Decoded {
 }
 
 /// Whether `bytes` are a PNG this module can draw; the reason, in Vietnamese, if not.
-pub fn check_png(bytes: &[u8]) -> Result<(), String> {
+pub(crate) fn check_png(bytes: &[u8]) -> Result<(), String> {
     decode(bytes).map(|_| ())
 }
 

@@ -1,8 +1,7 @@
 //! Finds the header row of a table and maps its columns to fields by their Vietnamese
 //! titles, tolerant of case, diacritics, punctuation and a two-row merged header.
 
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+use crate::vi::fold;
 
 use super::read::Table;
 
@@ -50,22 +49,6 @@ impl Field {
             Field::Note => "ghi chú",
         }
     }
-}
-
-/// Lower case, without diacritics (`đ` → `d`), punctuation turned into single spaces:
-/// `“Đơn vị chủ trì, theo dõi”` → `don vi chu tri theo doi`.
-pub fn fold(text: &str) -> String {
-    let plain: String = text
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| match c {
-            'đ' | 'Đ' => 'd',
-            c if c.is_alphanumeric() => c,
-            _ => ' ',
-        })
-        .flat_map(char::to_lowercase)
-        .collect();
-    plain.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The field a column title stands for, if it is one this import knows.

@@ -20,9 +20,11 @@ use std::path::{Path, PathBuf};
 
 use crate::model::{Group, Indicator, Office, Project, Task};
 
+/// Kept for the city summary (`aggregate`), which names folding through `import`.
+pub use crate::vi::fold;
 pub use csv::{CsvSource, Encoding, decode, parse_csv, read_csv};
 pub use describe::{PreviewRow, describe, summary};
-pub use header::{ColumnMapping, Field, Header, find_header, fold, recognise};
+pub use header::{ColumnMapping, Field, Header, find_header, recognise};
 pub use read::{Format, Table, WorkbookProblem, detect_format, read_table, read_xlsx};
 
 /// Whether a table lists indicators (chỉ tiêu) or tasks (nhiệm vụ).

@@ -6,9 +6,10 @@ use crate::model::{
     parse_deadline, parse_target, target_problem,
 };
 
-use super::header::{Field, Header, fold, recognised_count};
+use super::header::{Field, Header, recognised_count};
 use super::read::Table;
 use super::{ImportKind, ImportPreview, ImportProblem};
+use crate::vi::fold;
 
 /// Builds the preview from the rows after the header.
 pub(super) fn build(

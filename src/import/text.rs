@@ -11,9 +11,9 @@ pub(crate) mod appendix;
 mod body;
 mod front;
 mod lines;
-mod markup;
 mod outline;
 mod period;
+pub mod preview;
 mod report;
 mod roles;
 mod tail;
@@ -24,16 +24,6 @@ use crate::model::{Period, Section};
 
 pub use lines::{Hint, SourceLine};
 
-/// `text` shortened for a note (about 60 characters, `…` when cut).
-pub fn quote_for_note(text: &str) -> String {
-    lines::quote(text, 60)
-}
-
-/// Styled spans in the section text format (`**…**`, `*…*`, `__…__`), literal markup
-/// escaped; without emphasis when the format could not carry it exactly.
-pub fn emphasis_markup(spans: &[crate::model::rich::Span]) -> String {
-    markup::write(spans, 0)
-}
 pub use period::period_named;
 pub use report::{document_differences, into_report};
 
@@ -120,12 +110,8 @@ impl Note {
 
 impl std::fmt::Display for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let mut chars = self.message.chars();
         let message: String = if self.line == 0 {
-            chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
+            crate::vi::capitalise(&self.message)
         } else {
             self.message.clone()
         };

@@ -12,7 +12,7 @@ pub mod differences;
 pub mod signer;
 pub mod verify;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -43,6 +43,38 @@ pub enum IssueError {
     /// The attached source is not a project file this program reads.
     #[error("Tệp nguồn đính kèm trong PDF bị hỏng, không đọc được:\n{0}")]
     BadSource(String),
+}
+
+/// Why a file the clerk picked (a seal or signature image, a signed PDF) cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum PickedFileError {
+    #[error("Không đọc được ảnh: {reason}.\nTệp: {}", path.display())]
+    ImageUnreadable { path: PathBuf, reason: String },
+    #[error("Ảnh không dùng được: {reason}.\nTệp: {}", path.display())]
+    ImageUnusable { path: PathBuf, reason: String },
+    /// The image could not be copied beside the project.
+    #[error("{0}")]
+    NotCopied(String),
+    #[error("Thư mục dự án đã có quá nhiều ảnh cùng tên {0}; hãy đổi tên ảnh rồi chọn lại.")]
+    TooManyNamed(String),
+    #[error("Không đọc được tệp PDF: {reason}.\nTệp: {}", path.display())]
+    PdfUnreadable { path: PathBuf, reason: String },
+    /// The signature or seal image the project names (`what`: chữ ký, con dấu).
+    #[error(
+        "Không đọc được ảnh {what}: {reason}. Hãy đặt tệp ảnh PNG cạnh tệp dự án hoặc chọn lại.\nTệp: {}",
+        path.display()
+    )]
+    SigningImageUnreadable {
+        what: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error("Ảnh {what} không dùng được: {reason}\nTệp: {}", path.display())]
+    SigningImageUnusable {
+        what: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 /// The project file attached to a sign-ready PDF: the organisation, the plan, the
@@ -191,25 +223,31 @@ const MAX_IMAGE: u64 = 8 * 1024 * 1024;
 pub fn load_images(
     signing: &crate::model::SigningImages,
     project_path: Option<&Path>,
-) -> Result<SignatureImages, String> {
+) -> Result<SignatureImages, PickedFileError> {
     let base = project_path
         .and_then(Path::parent)
         .map(Path::to_owned)
         .unwrap_or_default();
-    let read = |rel: &Option<String>, what: &str| -> Result<Option<Vec<u8>>, String> {
+    let read = |rel: &Option<String>, what: &'static str| {
         let Some(rel) = rel.as_deref().filter(|r| !r.trim().is_empty()) else {
             return Ok(None);
         };
         let path = base.join(rel);
         let (bytes, _) = storage::read_limited(&path, MAX_IMAGE).map_err(|e| {
-            format!(
-                "Không đọc được ảnh {what}: {e}. Hãy đặt tệp ảnh PNG cạnh tệp dự án hoặc chọn lại.\nTệp: {}",
-                path.display()
-            )
+            PickedFileError::SigningImageUnreadable {
+                what,
+                path: path.clone(),
+                reason: e.to_string(),
+            }
         })?;
-        crate::export::images::check_png(&bytes)
-            .map_err(|e| format!("Ảnh {what} không dùng được: {e}\nTệp: {}", path.display()))?;
-        Ok(Some(bytes))
+        crate::export::images::check_png(&bytes).map_err(|reason| {
+            PickedFileError::SigningImageUnusable {
+                what,
+                path: path.clone(),
+                reason,
+            }
+        })?;
+        Ok::<_, PickedFileError>(Some(bytes))
     };
     Ok(SignatureImages {
         signature: read(&signing.signature_image, "chữ ký")?,
@@ -242,11 +280,16 @@ pub fn image_paths(
 /// Keeps the PNG at `picked` beside the project in `folder` (copied there unless it is
 /// already in it, under a free name) and returns its name there. The image is checked
 /// first; the error says why not, in Vietnamese.
-pub fn keep_beside(picked: &Path, folder: &Path) -> Result<String, String> {
-    let (bytes, _) = storage::read_limited(picked, MAX_IMAGE)
-        .map_err(|e| format!("Không đọc được ảnh: {e}.\nTệp: {}", picked.display()))?;
-    crate::export::images::check_png(&bytes)
-        .map_err(|e| format!("Ảnh không dùng được: {e}.\nTệp: {}", picked.display()))?;
+pub fn keep_beside(picked: &Path, folder: &Path) -> Result<String, PickedFileError> {
+    let (bytes, _) =
+        storage::read_limited(picked, MAX_IMAGE).map_err(|e| PickedFileError::ImageUnreadable {
+            path: picked.to_owned(),
+            reason: e.to_string(),
+        })?;
+    crate::export::images::check_png(&bytes).map_err(|reason| PickedFileError::ImageUnusable {
+        path: picked.to_owned(),
+        reason,
+    })?;
     let name = picked
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -271,7 +314,7 @@ pub fn keep_beside(picked: &Path, folder: &Path) -> Result<String, String> {
         match guard.check(&target) {
             Ok(_) => {
                 storage::write_output_guarded(&target, &bytes, &guard)
-                    .map_err(|e| e.to_string())?;
+                    .map_err(|e| PickedFileError::NotCopied(e.to_string()))?;
                 return Ok(candidate);
             }
             Err(storage::OutputError::Exists { .. }) => {
@@ -284,9 +327,7 @@ pub fn keep_beside(picked: &Path, folder: &Path) -> Result<String, String> {
             Err(_) => {}
         }
     }
-    Err(format!(
-        "Thư mục dự án đã có quá nhiều ảnh cùng tên {name}; hãy đổi tên ảnh rồi chọn lại."
-    ))
+    Err(PickedFileError::TooManyNamed(name))
 }
 
 fn same_folder(a: &Path, b: &Path) -> bool {
@@ -300,10 +341,13 @@ fn same_folder(a: &Path, b: &Path) -> bool {
 const MAX_PDF: u64 = 64 * 1024 * 1024;
 
 /// The bytes of the PDF at `path`; the error says why not, in Vietnamese, naming it.
-pub fn read_pdf_file(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_pdf_file(path: &Path) -> Result<Vec<u8>, PickedFileError> {
     storage::read_limited(path, MAX_PDF)
         .map(|(bytes, _)| bytes)
-        .map_err(|e| format!("Không đọc được tệp PDF: {e}.\nTệp: {}", path.display()))
+        .map_err(|e| PickedFileError::PdfUnreadable {
+            path: path.to_owned(),
+            reason: e.to_string(),
+        })
 }
 
 /// Whether `path` names a PDF (by its extension), which the window opens by restoring

@@ -159,7 +159,9 @@ fn missing_or_broken_images_are_named_in_the_error() {
         signature_image: Some("khong-co.png".into()),
         seal_image: None,
     };
-    let e = load_images(&signing, Some(&dir.join("du-an.ron"))).expect_err("missing");
+    let e = load_images(&signing, Some(&dir.join("du-an.ron")))
+        .expect_err("missing")
+        .to_string();
     assert!(
         e.contains("ảnh chữ ký") && e.contains("khong-co.png"),
         "{e}"
@@ -169,7 +171,9 @@ fn missing_or_broken_images_are_named_in_the_error() {
         signature_image: None,
         seal_image: Some("dau.png".into()),
     };
-    let e = load_images(&signing, Some(&dir.join("du-an.ron"))).expect_err("broken");
+    let e = load_images(&signing, Some(&dir.join("du-an.ron")))
+        .expect_err("broken")
+        .to_string();
     assert!(e.contains("Ảnh con dấu không dùng được"), "{e}");
     assert_eq!(
         load_images(&Default::default(), None),

@@ -9,6 +9,7 @@ mod organisation;
 mod page_setup;
 mod parse;
 mod period;
+pub(crate) mod period_words;
 mod plan;
 mod progress;
 mod project;
@@ -19,6 +20,7 @@ mod review;
 mod revision;
 pub mod rich;
 mod status;
+mod summary_table;
 mod table_options;
 
 pub use figures::Figure;
@@ -26,7 +28,8 @@ pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_
 pub use organisation::{Office, Organisation, Signer};
 pub use page_setup::{PageSetup, PageSetupError};
 pub use parse::{deadline_problem, parse_deadline, parse_target, target_problem};
-pub use period::{Period, PeriodKind, quarter_of};
+pub use period::{Period, PeriodKind, PeriodParseError, quarter_of};
+pub use period_words::fill_periods;
 pub use plan::{
     Comparison, Deadline, Group, Indicator, Plan, Target, Task, grouped, target_label, value_label,
 };
@@ -43,4 +46,5 @@ pub use review::{
 };
 pub use revision::{ChangeKind, PlanChange, PlanRevision};
 pub use status::{IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status, task_status};
+pub use summary_table::{SummaryColumn, SummaryTable};
 pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

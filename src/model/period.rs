@@ -192,7 +192,7 @@ impl Period {
     /// Reads a period as typed on the command line, in any case: `2026-Q2`, `2026-6T`
     /// (six months), `2026-9T`, `2026-NAM` (or `2026-năm`), and a thematic cut-off as
     /// `2026-05-15` or `den-2026-05-15`. The error says, in Vietnamese, what is accepted.
-    pub fn parse(text: &str) -> Result<Period, String> {
+    pub fn parse(text: &str) -> Result<Period, PeriodParseError> {
         let t = crate::vi::nfc(text.trim()).to_lowercase();
         let date_part = t
             .strip_prefix("den-")
@@ -204,12 +204,7 @@ impl Period {
                 return Ok(p);
             }
         }
-        let wrong = || {
-            format!(
-                "Không hiểu kỳ báo cáo “{}”; dùng dạng 2026-Q2, 2026-6T, 2026-9T, 2026-NAM hoặc ngày chốt số liệu 2026-05-15.",
-                text.trim()
-            )
-        };
+        let wrong = || PeriodParseError(text.trim().to_owned());
         let (year, kind) = t.split_once('-').ok_or_else(wrong)?;
         let year: i32 = year.parse().map_err(|_| wrong())?;
         let kind = match kind {
@@ -228,9 +223,47 @@ impl Period {
 }
 
 impl Period {
+    /// The period usually reported after this one. After a thematic report cut off at a date,
+    /// periodic reporting goes on: the first quarter that ends after the cut-off (15/5/2026
+    /// → quý II/2026; 30/6/2026 → quý III/2026).
+    pub fn next(self) -> Period {
+        match self.kind {
+            PeriodKind::UpTo(d) => {
+                let q = quarter_of(d);
+                let ends_quarter =
+                    Period::new(d.year(), PeriodKind::Quarter(q)).end_date() == Some(d);
+                match (ends_quarter, q) {
+                    (false, q) => Period::new(d.year(), PeriodKind::Quarter(q)),
+                    (true, 4) => Period::new(d.year() + 1, PeriodKind::Quarter(1)),
+                    (true, q) => Period::new(d.year(), PeriodKind::Quarter(q + 1)),
+                }
+            }
+            PeriodKind::Quarter(4) | PeriodKind::Year => {
+                Period::new(self.year + 1, PeriodKind::Quarter(1))
+            }
+            PeriodKind::Quarter(q) => Period::new(self.year, PeriodKind::Quarter(q + 1)),
+            PeriodKind::FirstHalf => Period::new(self.year, PeriodKind::Quarter(3)),
+            PeriodKind::NineMonths => Period::new(self.year, PeriodKind::Quarter(4)),
+        }
+    }
+
     /// Reads [`Period::code`]; `None` for anything else or an invalid period.
     pub fn parse_code(code: &str) -> Option<Period> {
         Period::parse(code).ok()
+    }
+}
+
+/// A period written in none of the forms [`Period::parse`] reads; it holds the text.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "Không hiểu kỳ báo cáo “{0}”; dùng dạng 2026-Q2, 2026-6T, 2026-9T, 2026-NAM hoặc ngày chốt số liệu 2026-05-15."
+)]
+pub struct PeriodParseError(pub String);
+
+/// The command line reports a period it cannot read as its usage error.
+impl From<PeriodParseError> for String {
+    fn from(e: PeriodParseError) -> String {
+        e.to_string()
     }
 }
 
@@ -345,7 +378,7 @@ mod tests {
             assert_eq!(Period::parse(&p.code()), Ok(p));
         }
         for bad in ["2026-Q5", "2026-02-30", "Q2", "hôm nay", ""] {
-            let err = Period::parse(bad).unwrap_err();
+            let err = Period::parse(bad).unwrap_err().to_string();
             assert!(err.contains("2026-Q2"), "{err}");
         }
     }

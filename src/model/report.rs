@@ -67,6 +67,11 @@ pub struct Report {
     /// approval fingerprints of reports stay as they were) or a notice.
     #[serde(default, skip_serializing_if = "DocumentType::is_report")]
     pub document: DocumentType,
+    /// Tables made from other files (the city's summary of the communes' reports),
+    /// printed as appendices after the generated ones; not written when empty, so
+    /// files and approval fingerprints of reports stay as they were.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub summary_tables: Vec<super::SummaryTable>,
 }
 
 /// The kind of document a [`Report`] is (Decree 30/2020, Appendix III): it decides the
@@ -435,6 +440,7 @@ mod tests {
             carried: Vec::new(),
             document_words: None,
             document: Default::default(),
+            summary_tables: Vec::new(),
         }
     }
 

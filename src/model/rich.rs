@@ -621,12 +621,14 @@ pub fn plain_text(body: &str) -> String {
 mod escape;
 mod grid;
 mod highlight;
+mod markup;
 mod nesting;
 mod pieces;
 
 pub use escape::{escape, migrate_v1};
 pub use grid::{Grid, GridRow, table_around};
 pub use highlight::{Look, highlight};
+pub use markup::emphasis_markup;
 pub use nesting::{Adjusted, MarkerClass, Nesting};
 pub use pieces::{Piece, pieces, replace_piece, table_ranges};
 

@@ -31,7 +31,7 @@ pub struct MemoryFonts {
 
 impl MemoryFonts {
     /// Loads the four faces; the reason, in Vietnamese, when GDI refuses one.
-    pub fn load() -> Result<Self, String> {
+    pub(super) fn load() -> Result<Self, String> {
         let mut fonts = Self {
             handles: Vec::new(),
         };
@@ -105,7 +105,7 @@ impl<'a> Canvas<'a> {
     }
 
     /// Draws one page's plan; the reason, in Vietnamese, when GDI refuses a step.
-    pub fn draw(&mut self, plan: &[Draw]) -> Result<(), String> {
+    pub(super) fn draw(&mut self, plan: &[Draw]) -> Result<(), String> {
         // SAFETY: plain state changes on a live DC (black text, no background,
         // reference point on the baseline).
         unsafe {

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDateTime;
 
 use super::diff::section_label;
-use super::{Actor, ReviewError, ascii_slug};
+use super::{Actor, ReviewError};
 use crate::model::{Comment, CommentAnchor, Reply, Report, SectionId, new_id};
 use crate::vi;
+use crate::vi::ascii_slug;
 
 /// The paragraphs of a section text as printed: one per non-empty line, trimmed
 /// (the same split as the composer's). A comment's `paragraph` indexes this list.

@@ -120,12 +120,7 @@ fn when(at: NaiveDateTime) -> String {
 
 /// The start of a text, for naming a comment in a line of the merge report.
 fn quote(text: &str) -> String {
-    const MAX: usize = 60;
-    let mut short: String = text.chars().take(MAX).collect();
-    if text.chars().nth(MAX).is_some() {
-        short.push('…');
-    }
-    format!("“{short}”")
+    format!("“{}”", crate::vi::shorten(text, 60))
 }
 
 fn comment_words(report: &Report, id: &str) -> String {

@@ -56,33 +56,9 @@ pub use workflow::{
     approval_of, check_after_edit, fingerprint, printed_periods,
 };
 
-/// `text` reduced to lowercase ASCII letters, digits and single dashes, for ids and
-/// file names: `Nguyễn Văn Đức` → `nguyen-van-duc`. Empty when nothing is left.
-pub fn ascii_slug(text: &str) -> String {
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = String::new();
-    let mut dash = false;
-    for c in text.nfd() {
-        let c = match c {
-            'đ' | 'Đ' => 'd',
-            c => c.to_ascii_lowercase(),
-        };
-        if c.is_ascii_alphanumeric() {
-            if dash && !out.is_empty() {
-                out.push('-');
-            }
-            dash = false;
-            out.push(c);
-        } else if !unicode_normalization::char::is_combining_mark(c) {
-            dash = true;
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::ascii_slug;
+    use crate::vi::ascii_slug;
 
     #[test]
     fn a_vietnamese_name_becomes_a_plain_ascii_slug() {

@@ -136,7 +136,7 @@ pub fn merged_line(old: &str, new: &str) -> String {
             }
         }
     }
-    let written = crate::import::text::emphasis_markup(&out);
+    let written = crate::model::rich::emphasis_markup(&out, 0);
     match marker {
         Some(m) => format!("{m} {written}"),
         None => written,
@@ -197,7 +197,7 @@ fn stale(report: &Report, c: &ProposedChange) -> ReviewError {
     let wanted = if c.is_insertion() { &c.after } else { &c.old };
     ReviewError::ProposedStale {
         place: place_label(report, c),
-        old: crate::import::text::quote_for_note(&plain_of(c.place, wanted)),
+        old: crate::vi::shorten(&plain_of(c.place, wanted), 60),
     }
 }
 

@@ -35,7 +35,7 @@ pub struct StepSummary {
 pub struct Figure {
     /// As written, braces included.
     pub raw: String,
-    pub value: Result<String, String>,
+    pub value: Result<String, crate::compose::placeholders::FieldError>,
 }
 
 /// Everything derived from one revision of the project for one report.

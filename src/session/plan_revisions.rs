@@ -187,6 +187,7 @@ pub fn notice(project: &Project, number: Option<usize>) -> Result<Report, Revisi
         carried: Vec::new(),
         document_words: None,
         document: DocumentType::ThongBao { revision: index },
+        summary_tables: Vec::new(),
     })
 }
 
@@ -231,7 +232,7 @@ fn indicator_line(before: Option<&Indicator>, after: Option<&Indicator>) -> Opti
 
 /// `xã`, `phường` or `thị trấn`: what the organisation's name calls the commune.
 fn unit_word(org: &crate::model::Organisation) -> &'static str {
-    let name = crate::import::fold(&format!("{} {}", org.full_name, org.short_name));
+    let name = crate::vi::fold(&format!("{} {}", org.full_name, org.short_name));
     if name.contains("phuong ") {
         "phường"
     } else if name.contains("thi tran ") {

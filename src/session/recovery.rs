@@ -126,11 +126,7 @@ fn changed_words(on_disk: &str, recovered: &str) -> String {
             .filter_map(pick)
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .map(|t| {
-                let cut: String = t.chars().take(120).collect();
-                let more = if cut.len() < t.len() { "…" } else { "" };
-                format!("“{cut}{more}”")
-            })
+            .map(|t| format!("“{}”", crate::vi::shorten(t, 120)))
             .collect()
     };
     let list = |mut runs: Vec<String>| {

@@ -1,5 +1,5 @@
-//! session: new reports and projects: the bundled skeleton, the period that usually
-//! follows, a report for a new period (from the skeleton or the previous report), and
+//! session: new reports and projects: the bundled skeleton, the period the dialog
+//! proposes (the one after the open report, [`crate::model::Period::next`]), a report for a new period (from the skeleton or the previous report), and
 //! a new project for the same organisation.
 
 use chrono::{Datelike, NaiveDate};
@@ -28,30 +28,8 @@ pub fn skeleton_report() -> Report {
         carried: Vec::new(),
         document_words: None,
         document: Default::default(),
+        summary_tables: Vec::new(),
     })
-}
-
-/// The period usually reported after `p`. After a thematic report cut off at a date,
-/// periodic reporting goes on: the first quarter that ends after the cut-off (15/5/2026
-/// → quý II/2026; 30/6/2026 → quý III/2026).
-pub fn next_period(p: Period) -> Period {
-    match p.kind {
-        PeriodKind::UpTo(d) => {
-            let q = crate::model::quarter_of(d);
-            let ends_quarter = Period::new(d.year(), PeriodKind::Quarter(q)).end_date() == Some(d);
-            match (ends_quarter, q) {
-                (false, q) => Period::new(d.year(), PeriodKind::Quarter(q)),
-                (true, 4) => Period::new(d.year() + 1, PeriodKind::Quarter(1)),
-                (true, q) => Period::new(d.year(), PeriodKind::Quarter(q + 1)),
-            }
-        }
-        PeriodKind::Quarter(4) | PeriodKind::Year => {
-            Period::new(p.year + 1, PeriodKind::Quarter(1))
-        }
-        PeriodKind::Quarter(q) => Period::new(p.year, PeriodKind::Quarter(q + 1)),
-        PeriodKind::FirstHalf => Period::new(p.year, PeriodKind::Quarter(3)),
-        PeriodKind::NineMonths => Period::new(p.year, PeriodKind::Quarter(4)),
-    }
 }
 
 /// The period the new-report dialog proposes: the one after the open report; in a
@@ -59,7 +37,7 @@ pub fn next_period(p: Period) -> Period {
 /// names no year), else the plan's first quarter.
 pub fn proposed_period(current: Option<&Report>, plan_year: i32, today: NaiveDate) -> Period {
     if let Some(r) = current {
-        return next_period(r.period);
+        return r.period.next();
     }
     let year = plan_year;
     if year <= 0 || year == today.year() {
@@ -272,11 +250,11 @@ mod tests {
     #[test]
     fn the_next_period_follows_the_reporting_calendar() {
         assert_eq!(
-            next_period(Period::new(2026, PeriodKind::Quarter(1))),
+            (Period::new(2026, PeriodKind::Quarter(1))).next(),
             Period::new(2026, PeriodKind::Quarter(2))
         );
         assert_eq!(
-            next_period(Period::new(2026, PeriodKind::Quarter(4))),
+            (Period::new(2026, PeriodKind::Quarter(4))).next(),
             Period::new(2027, PeriodKind::Quarter(1))
         );
     }
@@ -285,15 +263,15 @@ mod tests {
     fn after_a_thematic_report_comes_the_first_quarter_ending_after_its_cut_off() {
         let day = |m, d| Period::up_to(chrono::NaiveDate::from_ymd_opt(2026, m, d).unwrap());
         assert_eq!(
-            next_period(day(5, 15)),
+            (day(5, 15)).next(),
             Period::new(2026, PeriodKind::Quarter(2))
         );
         assert_eq!(
-            next_period(day(6, 30)),
+            (day(6, 30)).next(),
             Period::new(2026, PeriodKind::Quarter(3))
         );
         assert_eq!(
-            next_period(day(12, 31)),
+            (day(12, 31)).next(),
             Period::new(2027, PeriodKind::Quarter(1))
         );
         let p = crate::test_support::sample();

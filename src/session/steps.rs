@@ -79,11 +79,7 @@ pub fn step_state(
 
 /// A message as a sentence: capital first letter, final full stop.
 fn sentence(message: &str) -> String {
-    let mut chars = message.trim().chars();
-    let mut out: String = match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    };
+    let mut out = crate::vi::capitalise(message.trim());
     if !out.ends_with(['.', '!', '?', ':']) {
         out.push('.');
     }

@@ -36,11 +36,16 @@ fn on_request(wake: &(impl Fn() + ?Sized)) {
 }
 
 /// The message for signals that could not be listened for.
-fn not_listening(names: &[&str]) -> String {
-    format!(
-        "Không theo dõi được yêu cầu tắt chương trình của hệ thống ({}); khi tắt máy, hãy lưu tệp trước.",
-        names.join(", ")
-    )
+/// Requests to end that the program cannot listen for, by name (`SIGHUP`, `Ctrl+C`).
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "Không theo dõi được yêu cầu tắt chương trình của hệ thống ({}); khi tắt máy, hãy lưu tệp trước.",
+    .0.join(", ")
+)]
+pub struct NotListening(pub Vec<&'static str>);
+
+fn not_listening(names: &[&'static str]) -> NotListening {
+    NotListening(names.to_vec())
 }
 
 /// Listens for the system's requests to end; `wake` is called on each (to wake the
@@ -51,7 +56,7 @@ fn not_listening(names: &[&str]) -> String {
 /// starter's wish), so that one that cannot be caught leaves the others caught. The
 /// error names the signals that are not.
 #[cfg(not(windows))]
-pub fn install(wake: impl Fn() + Send + 'static) -> Result<(), String> {
+pub fn install(wake: impl Fn() + Send + 'static) -> Result<(), NotListening> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let Ok(mut signals) = signal_hook::iterator::Signals::new(std::iter::empty::<i32>()) else {
         return Err(not_listening(&["SIGTERM", "SIGHUP", "SIGINT"]));
@@ -94,7 +99,7 @@ fn ignored_at_start(sig: i32) -> bool {
 
 /// Windows: the console's Ctrl+C, Ctrl+Break, close, logoff and shutdown events.
 #[cfg(windows)]
-pub fn install(wake: impl Fn() + Send + 'static) -> Result<(), String> {
+pub fn install(wake: impl Fn() + Send + 'static) -> Result<(), NotListening> {
     ctrlc::try_set_handler(move || on_request(&wake))
         .map_err(|_| not_listening(&["Ctrl+C", "đóng cửa sổ dòng lệnh", "đăng xuất"]))
 }

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 
 use super::versioned::{self, ReadFailure};
 use super::{StorageError, write_atomic};
-use crate::review::{REVIEW_FORMAT_VERSION, ReviewFile, ascii_slug};
+use crate::review::{REVIEW_FORMAT_VERSION, ReviewFile};
+use crate::vi::ascii_slug;
 
 /// Why a review file could not be read or written.
 #[derive(Debug, thiserror::Error)]

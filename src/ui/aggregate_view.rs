@@ -1,8 +1,10 @@
 //! ui: Tệp › Tổng hợp nhiều xã…: the city's table of a folder of communes' files
 //! (see `crate::aggregate`), in a window over the editor. The folder is read on a
-//! thread of its own so the window keeps drawing; the view lists each commune with
-//! its statuses and the files not taken, and exports the same workbook as
-//! `baocao aggregate`. Drawing only reads the finished table and records commands.
+//! thread of its own so the window keeps drawing; the view shows the indicator table
+//! (sortable by any column, with progress counts and totals) or each commune with its
+//! statuses, the files not taken, a period chooser, and exports the same workbook,
+//! PDF and Word summary as `baocao aggregate`. Drawing only reads the finished table
+//! and records commands; the sort and the tab shown are the view's own memory.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -12,7 +14,7 @@ use std::sync::mpsc::{Receiver, TryRecvError};
 use eframe::egui;
 
 use super::command::Command;
-use crate::aggregate::{self, Aggregate, Options};
+use crate::aggregate::{self, Aggregate, Options, SummaryFormat};
 
 /// The reading of a folder, running on its own thread.
 struct Job {
@@ -33,8 +35,14 @@ pub struct AggregateView {
 }
 
 impl AggregateView {
-    /// Starts reading `folder` on a thread of its own.
+    /// Starts reading `folder` on a thread of its own, for the latest period most
+    /// files report on.
     pub fn start(folder: PathBuf) -> Self {
+        Self::start_with(folder, None)
+    }
+
+    /// Starts reading `folder` for `period` (the latest most files have when `None`).
+    pub fn start_with(folder: PathBuf, period: Option<crate::model::Period>) -> Self {
         let (send, receive) = std::sync::mpsc::channel();
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
@@ -46,8 +54,12 @@ impl AggregateView {
                     d.store(n, Ordering::Relaxed);
                     t.store(of, Ordering::Relaxed);
                 };
-                let result = aggregate::aggregate(&f, &Options::default(), &progress)
-                    .map_err(|e| e.to_string());
+                let options = Options {
+                    period,
+                    ..Options::default()
+                };
+                let result =
+                    aggregate::aggregate(&f, &options, &progress).map_err(|e| e.to_string());
                 // The window may have been closed meanwhile; nobody is left to tell.
                 let _ = send.send(result);
             });
@@ -96,9 +108,15 @@ impl AggregateView {
         }
     }
 
-    /// Writes the workbook of the finished table to `path`, as `guard` allows (and
-    /// never over a commune's file the table was made from).
-    pub fn export(&mut self, path: &Path, guard: crate::storage::OutputGuard) {
+    /// Writes the finished table to `path` as `format` (the workbook, or the summary
+    /// report as a draft), as `guard` allows (and never over a commune's file the
+    /// table was made from).
+    pub fn export(
+        &mut self,
+        path: &Path,
+        guard: crate::storage::OutputGuard,
+        format: SummaryFormat,
+    ) {
         let Some(Ok(agg)) = &self.result else {
             return;
         };
@@ -107,23 +125,30 @@ impl AggregateView {
             files.iter().map(std::path::PathBuf::as_path),
             "tệp dự án của một xã",
         );
-        let written = aggregate::xlsx::write_xlsx(agg, chrono::Local::now().naive_local())
-            .map_err(|e| e.to_string())
-            .and_then(|bytes| {
-                crate::storage::write_output_guarded(path, &bytes, &guard)
-                    .map_err(|e| e.to_string())
-            });
+        let (project, report) = aggregate::document::city_report(agg);
+        let written = aggregate::summary_bytes(
+            agg,
+            (&project, &report),
+            format,
+            chrono::Local::now().naive_local(),
+        )
+        .and_then(|bytes| {
+            crate::storage::write_output_guarded(path, &bytes, &guard).map_err(|e| e.to_string())
+        });
         self.message = Some(match written {
-            Ok(()) => format!("Đã ghi bảng tổng hợp: {}", path.display()),
+            Ok(()) if format == SummaryFormat::Xlsx => {
+                format!("Đã ghi bảng tổng hợp: {}", path.display())
+            }
+            Ok(()) => format!("Đã ghi bản tổng hợp (dự thảo): {}", path.display()),
             Err(e) => e,
         });
     }
 
-    /// The file name offered when exporting.
-    pub fn suggested_name(&self) -> String {
+    /// The file name offered when exporting as `format`.
+    pub fn suggested_name(&self, format: SummaryFormat) -> String {
         match &self.result {
-            Some(Ok(agg)) => format!("TỔNG-HỢP-{}.xlsx", agg.period.code()),
-            _ => "TỔNG-HỢP.xlsx".to_owned(),
+            Some(Ok(agg)) => format!("TỔNG-HỢP-{}.{}", agg.period.code(), format.extension()),
+            _ => format!("TỔNG-HỢP.{}", format.extension()),
         }
     }
 
@@ -132,7 +157,7 @@ impl AggregateView {
         let mut open = true;
         egui::Window::new("Tổng hợp nhiều xã, phường")
             .open(&mut open)
-            .default_size([1100.0, 600.0])
+            .default_size([1300.0, 640.0])
             .max_height(ctx.content_rect().height() - 80.0)
             .collapsible(false)
             .show(ctx, |ui| {
@@ -148,7 +173,7 @@ impl AggregateView {
                             egui::ProgressBar::new(share).text(format!("Đang đọc {n}/{of} tệp…")),
                         );
                     }
-                    (None, Some(Ok(agg))) => table(ui, agg),
+                    (None, Some(Ok(agg))) => super::aggregate_tables::tables(ui, agg, out),
                     (None, Some(Err(e))) => {
                         ui.colored_label(ui.visuals().error_fg_color, e);
                     }
@@ -159,11 +184,14 @@ impl AggregateView {
                 }
                 ui.horizontal(|ui| {
                     let ready = matches!(self.result, Some(Ok(_)));
-                    if ui
-                        .add_enabled(ready, egui::Button::new("Xuất bảng Excel…"))
-                        .clicked()
-                    {
-                        out.push(Command::ExportAggregate);
+                    for (label, format) in [
+                        ("Xuất bảng Excel…", SummaryFormat::Xlsx),
+                        ("Xuất bản tổng hợp PDF…", SummaryFormat::Pdf),
+                        ("Xuất bản tổng hợp Word…", SummaryFormat::Docx),
+                    ] {
+                        if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
+                            out.push(Command::ExportAggregate(format));
+                        }
                     }
                     if ui.button("Chọn thư mục khác…").clicked() {
                         out.push(Command::OpenAggregate);
@@ -180,83 +208,4 @@ impl AggregateView {
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
         }
     }
-}
-
-/// The communes with their statuses, then the files not taken.
-fn table(ui: &mut egui::Ui, agg: &Aggregate) {
-    ui.label(agg.period_note());
-    ui.label(format!(
-        "{} xã, phường; {} chỉ tiêu; {} tệp không lấy.",
-        agg.communes.len(),
-        agg.indicators.len(),
-        agg.skipped.len()
-    ));
-    let headers = [
-        "TT",
-        "Xã, phường",
-        "Chỉ tiêu",
-        "Đạt, vượt",
-        "Đúng tiến độ",
-        "Chưa đạt",
-        "Chưa có số liệu",
-        "Nhiệm vụ",
-        "Hoàn thành",
-        "Quá hạn",
-        "Lỗi kiểm tra",
-    ];
-    egui::ScrollArea::vertical()
-        .max_height(ui.available_height() - 120.0)
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            egui::Grid::new("tong-hop-xa")
-                .striped(true)
-                .num_columns(headers.len())
-                .show(ui, |ui| {
-                    for h in headers {
-                        ui.strong(h);
-                    }
-                    ui.end_row();
-                    for (i, c) in agg.communes.iter().enumerate() {
-                        ui.label((i + 1).to_string());
-                        ui.label(&c.name)
-                            .on_hover_text(c.file.display().to_string());
-                        for n in [
-                            c.indicators.len(),
-                            c.met,
-                            c.on_track,
-                            c.not_met,
-                            c.no_data,
-                            c.tasks.total,
-                            c.tasks.done,
-                        ] {
-                            ui.label(n.to_string());
-                        }
-                        let overdue = c.tasks.overdue.to_string();
-                        if c.tasks.overdue > 0 {
-                            ui.colored_label(ui.visuals().warn_fg_color, overdue);
-                        } else {
-                            ui.label(overdue);
-                        }
-                        let errors = ui.label(c.errors.to_string());
-                        if let Some(first) = &c.first_error {
-                            errors.on_hover_text(first);
-                        }
-                        ui.end_row();
-                    }
-                });
-            if !agg.skipped.is_empty() {
-                egui::CollapsingHeader::new(format!("Tệp không lấy ({})", agg.skipped.len()))
-                    .default_open(false)
-                    .show(ui, |ui| {
-                        for s in &agg.skipped {
-                            ui.label(format!(
-                                "{}: {} — {}",
-                                s.file.display(),
-                                s.reason.label(),
-                                s.detail
-                            ));
-                        }
-                    });
-            }
-        });
 }

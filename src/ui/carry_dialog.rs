@@ -52,17 +52,6 @@ impl CarryDialog {
     }
 }
 
-/// A sentence shortened for one line of the list.
-fn gist(sentence: &str) -> String {
-    const MAX: usize = 110;
-    if sentence.chars().count() <= MAX {
-        sentence.to_owned()
-    } else {
-        let cut: String = sentence.chars().take(MAX).collect();
-        format!("{cut}…")
-    }
-}
-
 /// Draws the window; returns false when it is closed.
 pub fn show(ctx: &egui::Context, dialog: &mut CarryDialog, out: &mut Vec<Command>) -> bool {
     let mut open = true;
@@ -115,7 +104,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut CarryDialog, out: &mut Vec<Command
                     });
                     ui.horizontal(|ui| {
                         ui.add_space(18.0);
-                        ui.label(egui::RichText::new(gist(&m.moved.sentence)).weak());
+                        ui.label(egui::RichText::new(crate::vi::shorten(&m.moved.sentence, 110)).weak());
                     });
                     ui.horizontal(|ui| {
                         ui.add_space(18.0);
@@ -155,7 +144,7 @@ pub fn show(ctx: &egui::Context, dialog: &mut CarryDialog, out: &mut Vec<Command
                     });
                     ui.horizontal(|ui| {
                         ui.add_space(18.0);
-                        ui.label(egui::RichText::new(gist(&mark.sentence)).weak());
+                        ui.label(egui::RichText::new(crate::vi::shorten(&mark.sentence, 110)).weak());
                         if ui.small_button("Xem").clicked() {
                             out.push(Command::ShowText {
                                 field: match &mark.section {

@@ -1,6 +1,7 @@
 //! ui: the commands panels record and the small types they share (the dialog over the
-//! window, what a typed path is for, which PDF). At the bottom of `ui/`: every panel
-//! imports this module and none imports the app, so there is no import circle.
+//! window, what a typed path is for, which PDF). At the bottom of `ui/` with `forms.rs`:
+//! it names no other module of `ui/` (`tests/it/layering.rs` checks), so every panel
+//! imports it without an import circle.
 //!
 //! Panels and dialogs only record commands; `App::logic` applies them (see
 //! `app/command_handling.rs`) after the frame, where files are read and written.
@@ -40,8 +41,10 @@ pub enum Command {
     PrintWithViewer,
     Quit,
     SelectStep(Step),
-    /// Open the find and replace bar (Ctrl+F, Ctrl+H).
+    /// Open the find and replace bar (Ctrl+F, Ctrl+H), the cursor in Tìm.
     ShowFind,
+    /// Sửa › Chọn tất cả: select the whole text of the text box last written in.
+    SelectAll,
     /// A message in the status bar.
     Notify(String),
     SelectReport(String),
@@ -163,10 +166,12 @@ pub enum Command {
     OpenAggregate,
     /// Sum the communes' files under this folder.
     AggregateFrom(PathBuf),
-    /// Ask where to write the aggregation's workbook, then write it.
-    ExportAggregate,
-    /// Write the aggregation's workbook to this path.
-    ExportAggregateTo(PathBuf),
+    /// Ask where to write the aggregation's workbook or summary, then write it.
+    ExportAggregate(crate::aggregate::SummaryFormat),
+    /// Write the aggregation's workbook or summary to this path.
+    ExportAggregateTo(PathBuf, crate::aggregate::SummaryFormat),
+    /// Sum the same folder again for another period.
+    AggregatePeriod(crate::model::Period),
     /// Close the aggregation window.
     CloseAggregate,
     /// Write what `PathPurpose` says to this path, replacing the plain output there
@@ -203,8 +208,8 @@ pub enum PathPurpose {
     WordComments,
     /// The folder of communes' files to sum.
     AggregateFolder,
-    /// Where the city's workbook goes.
-    SaveAggregate,
+    /// Where the city's workbook or summary goes.
+    SaveAggregate(crate::aggregate::SummaryFormat),
     /// A signed PDF to check against the approved report.
     SignedPdf,
     /// The signature (or, with `seal`, the seal) image for the sign-ready version.

@@ -321,7 +321,9 @@ mod tests {
             },
             Figure {
                 raw: "{{CT05.kỳ trước}}".into(),
-                value: Err("chưa có số liệu".into()),
+                value: Err(crate::compose::placeholders::FieldError::NoComparison(
+                    "CT05".into(),
+                )),
             },
         ];
         let shown = with_figure_values(body, &figures);

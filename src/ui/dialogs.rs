@@ -268,7 +268,7 @@ pub fn with_extension(path: PathBuf, ext: &str) -> PathBuf {
 }
 
 /// Opens `path` with the desktop's default program.
-pub fn open_with_system(path: &Path) -> Result<(), String> {
+fn open_with_system(path: &Path) -> Result<(), String> {
     let mut cmd = if cfg!(target_os = "windows") {
         let mut c = std::process::Command::new("cmd");
         c.args(["/C", "start", ""]).arg(path);

@@ -45,6 +45,10 @@ pub struct EditorState {
     /// Characters of a section's text to select and bring into view once (what an undo
     /// changed).
     pub select: Option<crate::edit::find::Hit>,
+    /// Which of Hướng dẫn and Câu gợi ý are open (remembered across restarts).
+    pub folds: super::guidance::GuidanceFolds,
+    /// Lines the text box of a step's one section shows: the room left by the guidance.
+    pub(super) body_rows: usize,
 }
 
 impl Default for EditorState {
@@ -61,6 +65,8 @@ impl Default for EditorState {
             show_table_codes: false,
             inline: Default::default(),
             select: None,
+            folds: Default::default(),
+            body_rows: 6,
         }
     }
 }
@@ -93,7 +99,7 @@ pub fn body_id(section_id: &str) -> egui::Id {
 }
 
 /// The cursor (a character index) in the text field of a section, if it has one.
-fn cursor_in(ctx: &egui::Context, section_id: &str) -> Option<usize> {
+pub(super) fn cursor_in(ctx: &egui::Context, section_id: &str) -> Option<usize> {
     egui::TextEdit::load_state(ctx, body_id(section_id))
         .and_then(|st| st.cursor.char_range())
         .map(|r| r.primary.index.0)
@@ -115,13 +121,7 @@ pub fn show_editor(
     let report = view.report;
     let g = guide(step);
     ui.heading(step.label());
-    if !g.guidance.is_empty() {
-        egui::CollapsingHeader::new("Hướng dẫn")
-            .default_open(true)
-            .show(ui, |ui| {
-                ui.label(&g.guidance);
-            });
-    }
+    super::guidance::show_guidance(ui, &g.guidance, state);
     ui.separator();
     let mut roots: Vec<&Section> = report
         .all_sections()
@@ -154,10 +154,13 @@ pub fn show_editor(
         .flat_map(|s| s.walk().into_iter().skip(1))
         .map(|s| s.id.as_str())
         .collect();
+    let room = ui.available_height()
+        - super::guidance::phrase_panel_height(state.folds.phrases, g.phrases.len() + 3);
+    state.body_rows = super::guidance::body_rows(ui, room, roots.len());
     egui::ScrollArea::vertical()
         .id_salt(("soan-thao", step))
         .auto_shrink([false, false])
-        .max_height(ui.available_height() - phrase_panel_height(ui.ctx(), g.phrases.len() + 3))
+        .max_height(room)
         .show(ui, |ui| {
             if roots.is_empty() {
                 ui.label("Báo cáo này không có mục tương ứng với bước này.");
@@ -176,7 +179,7 @@ pub fn show_editor(
         _ => &[],
     };
     let phrases: Vec<&String> = built.iter().chain(&g.phrases).collect();
-    show_phrases(ui, view, step, &phrases, state, out);
+    super::guidance::show_phrases(ui, view, step, &phrases, state, out);
     if let Some(paste) = state.paste.as_mut()
         && super::paste_dialog::show(ui.ctx(), view.project, report, paste, out)
     {
@@ -187,26 +190,6 @@ pub fn show_editor(
             super::table_editor::show(ui.ctx(), report, edit, out)
     {
         state.grid = None;
-    }
-}
-
-/// The id of the suggestions' fold, remembered across steps and restarts.
-fn phrases_fold_id() -> egui::Id {
-    egui::Id::unique("cau-goi-y-gap")
-}
-
-/// Room the suggestions take under the text: their list when open, a line when folded.
-fn phrase_panel_height(ctx: &egui::Context, n: usize) -> f32 {
-    let open = egui::collapsing_header::CollapsingState::load_with_default_open(
-        ctx,
-        phrases_fold_id(),
-        true,
-    )
-    .is_open();
-    match (n, open) {
-        (0, _) => 0.0,
-        (_, true) => 150.0,
-        (_, false) => 30.0,
     }
 }
 
@@ -526,66 +509,6 @@ pub fn insert_at(body: &str, cursor: Option<usize>, text: &str) -> String {
         .and_then(|c| body.char_indices().nth(c).map(|(b, _)| b))
         .unwrap_or(body.len());
     format!("{}{text}{}", &body[..at], &body[at..])
-}
-
-fn show_phrases(
-    ui: &mut egui::Ui,
-    view: &View,
-    step: Step,
-    phrases: &[&String],
-    state: &EditorState,
-    out: &mut Vec<Command>,
-) {
-    if phrases.is_empty() {
-        return;
-    }
-    ui.separator();
-    // Folded, the suggestions give their room to the text (remembered by egui).
-    egui::collapsing_header::CollapsingState::load_with_default_open(
-        ui.ctx(),
-        phrases_fold_id(),
-        true,
-    )
-    .show_header(ui, |ui| {
-        ui.label(egui::RichText::new("Câu gợi ý — bấm để chèn vào chỗ đang viết").strong());
-    })
-    .body(|ui| {
-        egui::ScrollArea::vertical()
-            .id_salt("cau-goi-y")
-            .max_height(120.0)
-            .auto_shrink([false, true])
-            .show(ui, |ui| {
-                for &p in phrases {
-                    // The chip shows the words as they print, period words filled as
-                    // they will go in; the markup goes in.
-                    let next_tasks = step == Step::NhiemVuToi;
-                    let filled = super::info::fill_known(p, view.project, view.report, next_tasks);
-                    let filled = crate::compose::placeholders::with_values(
-                        view.project,
-                        view.report,
-                        &filled,
-                    );
-                    let shown = crate::model::rich::plain_text(&filled);
-                    let shown = shown.trim_end();
-                    let r = ui
-                        .add(egui::Button::new(shown).wrap_mode(egui::TextWrapMode::Truncate))
-                        .on_hover_text(shown);
-                    if r.clicked() {
-                        let target = state
-                            .last_body
-                            .clone()
-                            .or_else(|| view.report.all_sections().first().map(|s| s.id.clone()));
-                        if let Some(section) = target {
-                            out.push(Command::InsertPhrase {
-                                cursor: cursor_in(ui.ctx(), &section),
-                                section,
-                                phrase: p.clone(),
-                            });
-                        }
-                    }
-                }
-            });
-    });
 }
 
 #[cfg(test)]

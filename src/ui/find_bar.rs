@@ -24,6 +24,8 @@ pub struct FindState {
     pub current: Option<usize>,
     /// The hit to select in its text on the next frame (after the step changed).
     pub select: Option<Hit>,
+    /// Put the cursor in Tìm on the next frame (the bar was just opened).
+    pub focus: bool,
 }
 
 /// The step where a field is written.
@@ -77,16 +79,35 @@ pub fn show(
         state.current = None;
     }
     let mut open = true;
+    // Three rows, each wrapping on its own: the fields, the options, then the count
+    // and the buttons. No row draws over another at any width.
+    let field_width = ((ui.available_width() - 140.0) / 2.0).clamp(120.0, 260.0);
     ui.horizontal_wrapped(|ui| {
         let l = ui.label("Tìm");
-        ui.add(egui::TextEdit::singleline(&mut state.query).desired_width(160.0))
+        let query = ui
+            .add(
+                egui::TextEdit::singleline(&mut state.query)
+                    .id_salt("tim-chu")
+                    .desired_width(field_width),
+            )
             .labelled_by(l.id);
+        if std::mem::take(&mut state.focus) {
+            query.request_focus();
+        }
         let l = ui.label("Thay bằng");
-        ui.add(egui::TextEdit::singleline(&mut state.with).desired_width(160.0))
-            .labelled_by(l.id);
+        ui.add(
+            egui::TextEdit::singleline(&mut state.with)
+                .id_salt("thay-bang")
+                .desired_width(field_width),
+        )
+        .labelled_by(l.id);
+    });
+    ui.horizontal_wrapped(|ui| {
         ui.checkbox(&mut state.options.match_case, "Phân biệt hoa thường");
         ui.checkbox(&mut state.options.whole_word, "Cả từ");
         ui.checkbox(&mut state.options.ignore_marks, "Bỏ qua dấu");
+    });
+    ui.horizontal_wrapped(|ui| {
         let count = ui.label(match (state.current, hits.len()) {
             (_, 0) if state.query.is_empty() => String::new(),
             (_, 0) => "Không thấy".to_owned(),

@@ -10,7 +10,7 @@ use crate::import::text::{self, Recognised};
 use crate::model::{
     Deadline, IndicatorId, Plan, Task, TaskId, new_id, parse_deadline, parse_target, target_label,
 };
-use crate::model::{Period, PeriodKind, Project, Report};
+use crate::model::{Project, Report};
 use crate::print::PrinterInfo;
 use chrono::NaiveDate;
 
@@ -66,23 +66,8 @@ pub struct WordReportPreview {
 impl WordReportPreview {
     /// The report `rec` would make in `project`.
     pub fn new(path: PathBuf, rec: Recognised, project: &Project) -> Self {
-        let latest = project
-            .periods
-            .iter()
-            .map(|r| r.period)
-            .chain(project.reports.iter().map(|r| r.period))
-            .max_by_key(|p| (p.year, p.end_month()));
-        let (period, period_why) = match (rec.period, latest) {
-            (Some(p), _) => (p, "theo kỳ ghi trong văn bản"),
-            (None, Some(p)) => (p, "văn bản không ghi kỳ; lấy kỳ gần nhất của dự án"),
-            (None, None) => (
-                Period::new(
-                    rec.year.unwrap_or(project.plan.year),
-                    PeriodKind::Quarter(1),
-                ),
-                "văn bản và dự án đều chưa có kỳ nào; hãy kiểm tra",
-            ),
-        };
+        let (period, source) = text::preview::imported_period(None, &rec, project);
+        let period_why = source.why();
         let id = crate::session::reports::new_report_id(project, period);
         let (report, more) = text::into_report(&rec, id, period, project);
         let notes = rec
@@ -199,7 +184,7 @@ impl RevisionForm {
     }
 
     /// The day typed, `None` when the field is empty; an error when it does not read.
-    pub fn effective_date(&self) -> Result<Option<NaiveDate>, String> {
+    pub(crate) fn effective_date(&self) -> Result<Option<NaiveDate>, String> {
         let t = self.effective.trim();
         if t.is_empty() {
             return Ok(None);

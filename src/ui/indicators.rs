@@ -323,7 +323,7 @@ fn choose_result(
 /// Reads what the clerk typed into an indicator's value field: `Ok(None)` when the
 /// field is empty, `Ok(Some(..))` for a value to store, `Err` with the reason (in
 /// Vietnamese) when the text must not be stored.
-pub fn validate_value(text: &str, indicator: &Indicator) -> Result<Option<Value>, String> {
+fn validate_value(text: &str, indicator: &Indicator) -> Result<Option<Value>, String> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);

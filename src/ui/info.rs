@@ -5,7 +5,7 @@
 use eframe::egui;
 
 use super::command::Command;
-use crate::edit::{Edit, ReportText};
+use crate::edit::{Edit, ReportText, list_lines};
 use crate::guide::{Step, guide};
 use crate::model::{Project, Report};
 
@@ -18,7 +18,7 @@ pub struct InfoState {
 }
 
 /// Reads a typed document number: blank for a draft, else 1–9999.
-pub fn parse_doc_number(text: &str) -> Result<Option<u32>, String> {
+pub(super) fn parse_doc_number(text: &str) -> Result<Option<u32>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -30,7 +30,7 @@ pub fn parse_doc_number(text: &str) -> Result<Option<u32>, String> {
 }
 
 /// Reads a typed date `dd/mm/yyyy`: blank for a draft.
-pub fn parse_date(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
+pub(super) fn parse_date(text: &str) -> Result<Option<chrono::NaiveDate>, String> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
@@ -61,6 +61,41 @@ fn multiline_field(
     r.changed().then_some(text)
 }
 
+/// A list typed one entry a line (Kính gửi, Nơi nhận). The model keeps the entries
+/// trimmed and without blank lines, so what the clerk types is kept as typed while
+/// the box has focus — a space or a new line at the end is the start of the next word
+/// or entry, not something to tidy away under the cursor — and only what it will be
+/// stored as is sent. An entry changed elsewhere (undo) shows as soon as it differs.
+fn list_field(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    stored: &[String],
+    rows: usize,
+) -> Option<String> {
+    ui.label(egui::RichText::new(label).strong());
+    let id = ui.make_persistent_id(("danh-sach", label));
+    let typed: Option<String> = ui.data(|d| d.get_temp(id));
+    let mut text = typed
+        .filter(|t| list_lines(t) == stored)
+        .unwrap_or_else(|| stored.join("\n"));
+    let r = ui.add(
+        egui::TextEdit::multiline(&mut text)
+            .id_salt(label)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    );
+    let r = r.accessible_name(label.to_owned());
+    ui.add_space(6.0);
+    if r.has_focus() {
+        ui.data_mut(|d| d.insert_temp(id, text.clone()));
+    } else {
+        ui.data_mut(|d| d.remove::<String>(id));
+    }
+    (r.changed() && list_lines(&text) != stored).then_some(text)
+}
+
 /// Fills the placeholders the program knows: the period words (`{kỳ}`, `{kỳ tới}`,
 /// `{kỳ trước}`, as the period check expects them; `next_tasks` for a sentence going
 /// into Nhiệm vụ thời gian tới) and `{xã}` (the commune, from the organisation's name);
@@ -73,7 +108,7 @@ pub fn fill_known(phrase: &str, project: &Project, report: &Report, next_tasks: 
         .strip_prefix("Ủy ban nhân dân ")
         .unwrap_or(org.full_name.trim())
         .to_owned();
-    let mut out = crate::check::periods::fill_periods(phrase, report.period, next_tasks);
+    let mut out = crate::model::fill_periods(phrase, report.period, next_tasks);
     if !commune.is_empty() {
         out = out.replace("{xã}", &commune);
     }
@@ -234,11 +269,11 @@ pub fn show_general(
             text: t,
         }));
     }
-    if let Some(t) = multiline_field(
+    if let Some(t) = list_field(
         ui,
         "Kính gửi (mỗi nơi một dòng)",
         "Sở Khoa học và Công nghệ thành phố Hải Phòng",
-        report.recipients.join("\n"),
+        &report.recipients,
         2,
     ) {
         out.push(Command::Edit(Edit::ReportText {
@@ -350,11 +385,11 @@ pub fn show_signature(
         .response
         .accessible_name("Người ký");
     ui.add_space(8.0);
-    if let Some(t) = multiline_field(
+    if let Some(t) = list_field(
         ui,
         "Nơi nhận (mỗi nơi một dòng; dòng “- Lưu: …” được thêm tự động)",
         "Sở Khoa học và Công nghệ (b/c)",
-        report.distribution.join("\n"),
+        &report.distribution,
         5,
     ) {
         out.push(Command::Edit(Edit::ReportText {
@@ -520,80 +555,10 @@ pub fn show_review(
         );
         egui::ScrollArea::vertical()
             .id_salt("van-de")
+            .auto_shrink([false, true])
             .show(ui, |ui| {
                 for (i, p) in problems.iter().enumerate() {
-                    ui.horizontal(|ui| {
-                        let colour = match p.severity {
-                            Severity::Error => egui::Color32::from_rgb(0xc0, 0x10, 0x10),
-                            Severity::Warning => egui::Color32::from_rgb(0xd0, 0x7a, 0x00),
-                            Severity::Note => ui.visuals().text_color(),
-                        };
-                        if let Some(at) = &p.at
-                            && ui
-                                .small_button("Đến chỗ này")
-                                .accessible_name(format!("Đến chỗ vấn đề {}", i + 1))
-                                .clicked()
-                        {
-                            out.push(match &at.section {
-                                Some(id) => Command::Jump(crate::compose::SourceRef::section(id)),
-                                None => Command::SelectStep(at.step),
-                            });
-                        }
-                        if let (Some(at), Some((typed, field))) = (&p.at, &p.fix)
-                            && let Some(section) = at.section.as_ref().and_then(|id| report.section(id))
-                            && let Some(text) = at.paragraph.and_then(|n| {
-                                crate::check::figures::apply_fix(&section.body, n, typed, field)
-                            })
-                            && ui
-                                .small_button(if field.starts_with("{{") {
-                                    format!("Thay bằng {field}")
-                                } else {
-                                    format!("Sửa thành “{}”", field.trim())
-                                })
-                                .on_hover_text(if field.starts_with("{{") {
-                                    "Thay số gõ tay bằng số liệu luôn khớp với bước Chỉ tiêu, Nhiệm vụ"
-                                } else {
-                                    "Sửa chỗ này trong đoạn văn"
-                                })
-                                .accessible_name(format!("Sửa vấn đề {}", i + 1))
-                                .clicked()
-                        {
-                            out.push(Command::SealTyping);
-                            out.push(Command::Edit(Edit::SectionBody {
-                                report: report.id.clone(),
-                                section: section.id.clone(),
-                                text,
-                            }));
-                            out.push(Command::SealTyping);
-                            let by = if field.starts_with("{{") {
-                                field.trim().to_owned()
-                            } else {
-                                format!("“{}”", field.trim())
-                            };
-                            out.push(Command::Notify(format!(
-                                "Đã thay “{}” bằng {by} ở mục “{}”. Có thể hoàn tác bằng Ctrl+Z.",
-                                typed.trim(),
-                                section.title.trim()
-                            )));
-                        }
-                        if let Some(key) = &p.ignore
-                            && ui
-                                .small_button("Bỏ qua")
-                                .on_hover_text("Để nguyên chỗ này; báo cáo nhớ lựa chọn này")
-                                .accessible_name(format!("Bỏ qua vấn đề {}", i + 1))
-                                .clicked()
-                        {
-                            out.push(Command::Edit(Edit::IgnoreFinding {
-                                report: report.id.clone(),
-                                key: key.clone(),
-                            }));
-                            out.push(Command::Notify(
-                                "Đã bỏ qua vấn đề này; báo cáo nhớ lựa chọn này. Có thể hoàn tác bằng Ctrl+Z."
-                                    .to_owned(),
-                            ));
-                        }
-                        ui.colored_label(colour, p.to_string());
-                    });
+                    super::problem_list::problem_row(ui, report, i, p, out);
                 }
             });
     }

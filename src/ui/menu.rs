@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use eframe::egui;
 
+use super::action::Action;
 use super::command::{Command, PdfKind};
 use crate::model::Project;
 
@@ -23,8 +24,8 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
     egui::Panel::top("thuc-don").show(ui, |ui| {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button("Tệp", |ui| {
-                item(ui, "Mới", "Ctrl+N", Command::New, out);
-                item(ui, "Mở…", "Ctrl+O", Command::Open, out);
+                action(ui, Action::New, out);
+                action(ui, Action::Open, out);
                 item(ui, "Mở báo cáo Word…", "", Command::OpenWordReport, out);
                 ui.menu_button("Mở gần đây", |ui| {
                     if app.recent.is_empty() {
@@ -37,27 +38,32 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                     }
                 });
                 ui.separator();
-                item(ui, "Lưu", "Ctrl+S", Command::Save, out);
-                item(ui, "Lưu thành…", "Ctrl+Shift+S", Command::SaveAs, out);
+                action(ui, Action::Save, out);
+                action(ui, Action::SaveAs, out);
                 ui.separator();
                 item(ui, "Nhập chỉ tiêu, nhiệm vụ từ bảng…", "", Command::ImportTable, out);
                 item(ui, "Nhập kế hoạch…", "", Command::ImportPlan, out);
                 item(ui, "Soạn thông báo điều chỉnh…", "", Command::NewNotice(None), out);
                 item(ui, "Tổng hợp nhiều xã…", "", Command::OpenAggregate, out);
                 ui.separator();
-                item(ui, "Xuất PDF…", "Ctrl+E", Command::ExportPdf, out);
+                action(ui, Action::ExportPdf, out);
                 item(ui, "Xuất bản xem xét (kèm góp ý)…", "", Command::ExportReviewCopy, out);
                 item(ui, "Xuất bản ký số…", "", Command::ExportSignReady, out);
                 item(ui, "Xuất Word…", "", Command::ExportDocx(PdfKind::Report), out);
                 item(ui, "Xuất bản xem xét ra Word (kèm góp ý)…", "", Command::ExportDocx(PdfKind::ReviewCopy), out);
-                item(ui, "In…", "Ctrl+P", Command::Print, out);
+                action(ui, Action::Print, out);
                 ui.separator();
                 item(ui, "Thoát", "", Command::Quit, out);
             });
             ui.menu_button("Sửa", |ui| {
                 let (can_undo, can_redo) = (app.can_undo, app.can_redo);
-                ui.add_enabled_ui(can_undo, |ui| item(ui, "Hoàn tác", "Ctrl+Z", Command::Undo, out));
-                ui.add_enabled_ui(can_redo, |ui| item(ui, "Làm lại", "Ctrl+Y", Command::Redo, out));
+                ui.add_enabled_ui(can_undo, |ui| action(ui, Action::Undo, out));
+                ui.add_enabled_ui(can_redo, |ui| action(ui, Action::Redo, out));
+                ui.separator();
+                action(ui, Action::Find, out);
+                action(ui, Action::Replace, out);
+                ui.separator();
+                action(ui, Action::SelectAll, out);
             });
             ui.menu_button("Kế hoạch", |ui| {
                 item(ui, "Điều chỉnh kế hoạch…", "", Command::AskPlanRevision, out);
@@ -83,16 +89,16 @@ pub fn show_menu(ui: &mut egui::Ui, app: &MenuView, out: &mut Vec<Command>) {
                 item(ui, "Nhập góp ý từ tệp Word…", "", Command::ImportWordComments, out);
             });
             ui.menu_button("Xem", |ui| {
-                item(ui, "Phóng to giao diện", "Ctrl++", Command::ZoomUi(Some(true)), out);
-                item(ui, "Thu nhỏ giao diện", "Ctrl+−", Command::ZoomUi(Some(false)), out);
-                item(ui, "Cỡ giao diện mặc định (100%)", "Ctrl+0", Command::ZoomUi(None), out);
+                action(ui, Action::ZoomIn, out);
+                action(ui, Action::ZoomOut, out);
+                action(ui, Action::ZoomReset, out);
             });
             ui.menu_button("Trợ giúp", |ui| {
-                item(ui, "Hướng dẫn sử dụng", "F1", help(), out);
+                action(ui, Action::Help, out);
                 if ui.button("Phím tắt").clicked() {
                     out.push(Command::ShowMessage {
                         title: "Phím tắt".to_owned(),
-                        text: SHORTCUTS.to_owned(),
+                        text: shortcuts_page(),
                     });
                     ui.close();
                 }
@@ -159,6 +165,11 @@ fn report_label(r: &crate::model::Report) -> String {
     format!("{what} — {}", r.review.status.label())
 }
 
+/// The menu entry of an action: its label and its first shortcut.
+fn action(ui: &mut egui::Ui, a: Action, out: &mut Vec<Command>) {
+    item(ui, a.label(), &a.shortcut_text(), a.command(), out);
+}
+
 fn item(ui: &mut egui::Ui, text: &str, shortcut: &str, c: Command, out: &mut Vec<Command>) {
     let mut b = egui::Button::new(text);
     if !shortcut.is_empty() {
@@ -178,17 +189,19 @@ pub fn help() -> Command {
     }
 }
 
-const SHORTCUTS: &str = "Ctrl+N  tệp dự án mới            Ctrl+O  mở tệp
-Ctrl+S  lưu                          Ctrl+Shift+S  lưu thành tệp khác
-Ctrl+E  xuất PDF                     Ctrl+P  in
-Ctrl+Z  hoàn tác                     Ctrl+Y  làm lại
-Ctrl+F  tìm                          Ctrl+H  tìm và thay thế
-Ctrl+B  chữ đậm   Ctrl+I  chữ nghiêng   Ctrl+U  gạch chân
+/// Keys of the text box being written, beside the window's own.
+const TEXT_KEYS: &str = "Ctrl+B  chữ đậm   Ctrl+I  chữ nghiêng   Ctrl+U  gạch chân
 Tab / Shift+Tab  lùi ý liệt kê vào / ra một cấp
-Ctrl+A  chọn hết chữ trong ô đang soạn
 Ctrl+Home / Ctrl+End  về đầu / cuối ô đang soạn
-Ctrl++ / Ctrl+− / Ctrl+0  phóng to / thu nhỏ / cỡ mặc định của giao diện
-F1  hướng dẫn sử dụng";
+Chuột phải trong ô chữ: Cắt, Chép, Dán, Chọn tất cả";
+
+/// Trợ giúp › Phím tắt: the window's keys, from the one table of actions, then the
+/// text box's.
+fn shortcuts_page() -> String {
+    let mut lines = Action::help_lines();
+    lines.push(TEXT_KEYS.to_owned());
+    lines.join("\n")
+}
 
 const HELP: &str = "1. Chọn báo cáo (hoặc Báo cáo › Báo cáo mới cho một kỳ…).
 2. Đi lần lượt các bước ở cột bên trái: mỗi bước có hướng dẫn và câu gợi ý; bấm vào câu gợi ý để chèn.

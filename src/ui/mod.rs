@@ -3,6 +3,8 @@
 //! bottom: no panel imports the app); `app/` applies them before the next frame. The
 //! only layer that uses egui.
 
+pub mod action;
+pub mod aggregate_tables;
 pub mod aggregate_view;
 pub mod app;
 pub mod carry_dialog;
@@ -17,6 +19,7 @@ mod fields;
 mod find_bar;
 pub mod fonts;
 pub mod forms;
+mod guidance;
 mod import_dialog;
 pub mod indicators;
 mod info;
@@ -29,6 +32,7 @@ mod plan_import;
 pub mod plan_revision_dialog;
 pub mod preview;
 pub mod print_dialog;
+pub mod problem_list;
 pub mod proposed_changes;
 pub mod review_panel;
 mod rich_edit;
@@ -38,6 +42,7 @@ pub mod steps;
 mod table_editor;
 mod table_options;
 pub mod tasks;
+mod text_menu;
 pub mod word_dialog;
 
 use std::path::PathBuf;
@@ -79,7 +84,7 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
             if let Some(e) = not_listening {
                 // Where it is seen: the window's status line, not only the terminal.
                 eprintln!("{e}");
-                app.status = Some(command::StatusLine::error(e));
+                app.status = Some(command::StatusLine::error(e.to_string()));
             }
             cc.egui_ctx.set_zoom_factor(app.ui_zoom);
             Ok(Box::new(app))

@@ -246,7 +246,7 @@ pub fn show(
                     PathPurpose::WordReport => ("Mở báo cáo Word", "Đọc tệp"),
                     PathPurpose::WordComments => ("Nhập góp ý từ tệp Word", "Đọc tệp"),
                     PathPurpose::AggregateFolder => ("Tổng hợp nhiều xã, phường", "Tổng hợp"),
-                    PathPurpose::SaveAggregate => ("Xuất bảng tổng hợp ra Excel", "Xuất"),
+                    PathPurpose::SaveAggregate(f) => (aggregate_title(*f), "Xuất"),
                     PathPurpose::SignedPdf => ("Kiểm tra bản đã ký", "Kiểm tra"),
                     PathPurpose::SigningImage { seal: false } => ("Chọn ảnh chữ ký (PNG)", "Chọn"),
                     PathPurpose::SigningImage { seal: true } => ("Chọn ảnh con dấu (PNG)", "Chọn"),
@@ -269,7 +269,7 @@ pub fn show(
                     PathPurpose::SaveProject
                         | PathPurpose::SavePdf(_)
                         | PathPurpose::SaveDocx(_)
-                        | PathPurpose::SaveAggregate
+                        | PathPurpose::SaveAggregate(_)
                 );
                 // What is written is the typed name with its extension added.
                 let written = |ext| crate::ui::dialogs::with_extension(text.trim().into(), ext);
@@ -277,7 +277,7 @@ pub fn show(
                     PathPurpose::SaveProject => written("ron"),
                     PathPurpose::SavePdf(_) => written("pdf"),
                     PathPurpose::SaveDocx(_) => written("docx"),
-                    PathPurpose::SaveAggregate => written("xlsx"),
+                    PathPurpose::SaveAggregate(f) => written(f.extension()),
                     _ => text.trim().into(),
                 };
                 let exists = saving && !text.trim().is_empty() && target.is_file();
@@ -295,7 +295,7 @@ pub fn show(
                         let path = std::path::PathBuf::from(text.trim());
                         out.push(match *purpose {
                             // “Ghi đè” clicked: the clerk agreed to replace the file.
-                            purpose @ (PathPurpose::SavePdf(_) | PathPurpose::SaveDocx(_) | PathPurpose::SaveAggregate)
+                            purpose @ (PathPurpose::SavePdf(_) | PathPurpose::SaveDocx(_) | PathPurpose::SaveAggregate(_))
                                 if exists => Command::WriteReplacing(target, purpose),
                             PathPurpose::OpenProject => Command::OpenPath(path),
                             PathPurpose::SaveProject => Command::SaveTo(path),
@@ -306,7 +306,7 @@ pub fn show(
                             PathPurpose::WordReport => Command::WordReportFrom(path),
                             PathPurpose::WordComments => Command::WordCommentsFrom(path),
                             PathPurpose::AggregateFolder => Command::AggregateFrom(path),
-                            PathPurpose::SaveAggregate => Command::ExportAggregateTo(path),
+                            PathPurpose::SaveAggregate(f) => Command::ExportAggregateTo(path, f),
                             PathPurpose::SignedPdf => Command::VerifySignedFrom(path),
                             PathPurpose::SigningImage { seal } => Command::SigningImageFrom { seal, path },
                         });
@@ -358,4 +358,13 @@ pub fn show(
         }
     });
     close
+}
+
+/// The title of the box asking where the city's summary goes.
+fn aggregate_title(format: crate::aggregate::SummaryFormat) -> &'static str {
+    match format {
+        crate::aggregate::SummaryFormat::Xlsx => "Xuất bảng tổng hợp ra Excel",
+        crate::aggregate::SummaryFormat::Pdf => "Xuất bản tổng hợp ra PDF",
+        crate::aggregate::SummaryFormat::Docx => "Xuất bản tổng hợp ra Word",
+    }
 }

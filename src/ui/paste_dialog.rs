@@ -9,7 +9,7 @@ use eframe::egui;
 use super::command::Command;
 use crate::edit::Edit;
 use crate::import::text::{self, NoteKind, Recognised};
-use crate::model::{Project, Report, Section, rich};
+use crate::model::{Project, Report, Section};
 
 /// A paste waiting for the clerk's choice.
 pub struct PasteState {
@@ -66,40 +66,12 @@ fn whole_report(rec: &Recognised) -> bool {
         || rec.sections.len() >= 2
 }
 
-fn count_items(sections: &[Section], opening: &str) -> (usize, usize, usize, usize) {
-    let mut texts = vec![opening.to_owned()];
-    fn walk(s: &Section, out: &mut Vec<String>) {
-        out.push(s.body.clone());
-        for c in &s.children {
-            walk(c, out);
-        }
-    }
-    for s in sections {
-        walk(s, &mut texts);
-    }
-    let (mut items, mut deep, mut tables, mut leads) = (0, 0, 0, 0);
-    for t in texts {
-        for b in rich::parse(&t).0 {
-            match b {
-                rich::Block::Para { para, .. } => {
-                    items += usize::from(para.level > 0);
-                    deep += usize::from(para.level > 1);
-                    leads += usize::from(para.lead);
-                }
-                rich::Block::Table { .. } => tables += 1,
-            }
-        }
-    }
-    (items, deep, tables, leads)
-}
-
-fn outline(ui: &mut egui::Ui, sections: &[Section], depth: usize) {
-    for s in sections {
+fn outline(ui: &mut egui::Ui, sections: &[Section]) {
+    for row in text::preview::outline(sections) {
         ui.horizontal(|ui| {
-            ui.add_space(depth as f32 * 14.0);
-            ui.label(s.title.trim());
+            ui.add_space(row.depth as f32 * 14.0);
+            ui.label(row.title.trim());
         });
-        outline(ui, &s.children, depth + 1);
     }
 }
 
@@ -119,10 +91,10 @@ pub fn show(
         .default_width(720.0)
         .show(ctx, |ui| {
             let rec = &paste.rec;
-            let (items, deep, tables, leads) = count_items(&rec.sections, &rec.opening);
+            let c = text::preview::counts(rec);
             ui.label(format!(
-                "Nhận dạng được: {} mục có đề mục, {items} ý liệt kê ({deep} ý ở cấp 2 trở xuống), {tables} bảng, {leads} dòng dẫn.",
-                count_sections(&rec.sections)
+                "Nhận dạng được: {} mục có đề mục, {} ý liệt kê ({} ý ở cấp 2 trở xuống), {} bảng, {} dòng dẫn.",
+                c.sections, c.items, c.deep, c.tables, c.leads
             ));
             if whole {
                 let mut facts = Vec::new();
@@ -149,7 +121,7 @@ pub fn show(
                 .max_height(260.0)
                 .id_salt("xem-truoc-dan")
                 .show(ui, |ui| {
-                    outline(ui, &rec.sections, 0);
+                    outline(ui, &rec.sections);
                     if !rec.opening.trim().is_empty() {
                         ui.separator();
                         ui.label(egui::RichText::new(rec.opening.trim()).weak());
@@ -217,13 +189,6 @@ pub fn show(
             });
         });
     close
-}
-
-fn count_sections(sections: &[Section]) -> usize {
-    sections
-        .iter()
-        .map(|s| 1 + count_sections(&s.children))
-        .sum()
 }
 
 fn structured_edit(project: &Project, report: &Report, paste: &PasteState, whole: bool) -> Edit {

@@ -19,7 +19,7 @@ pub struct PeriodState {
 }
 
 /// Reads a typed cut-off date `dd/mm/yyyy` (one-digit day and month too).
-pub fn parse_cut_off(text: &str) -> Result<NaiveDate, String> {
+fn parse_cut_off(text: &str) -> Result<NaiveDate, String> {
     let t = text.trim();
     if t.is_empty() {
         return Err("Nhập ngày chốt số liệu, dạng 15/05/2026.".to_owned());

@@ -134,7 +134,7 @@ fn whole_ui(
             .hint_text(
                 "Mỗi dòng là một đoạn. “- ” đầu dòng là ý liệt kê (Tab: lùi vào một cấp, Shift+Tab: lùi ra); Ctrl+B đậm, Ctrl+I nghiêng, Ctrl+U gạch chân.",
             )
-            .desired_rows(if s.children.is_empty() { 6 } else { 3 })
+            .desired_rows(if s.children.is_empty() { state.body_rows } else { 3 })
             .desired_width(f32::INFINITY)
             .layouter(&mut layouter)
             // Tab moves list items, as in a word processor, not the focus.

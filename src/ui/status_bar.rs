@@ -15,6 +15,8 @@ pub struct StatusView<'a> {
     pub warnings: &'a [String],
     /// The last message.
     pub message: Option<&'a crate::ui::command::StatusLine>,
+    /// Size of the window's text and widgets (1.0: 100 %).
+    pub zoom: f32,
 }
 
 /// Draws the status bar at the bottom of the window; a click on the problems opens
@@ -46,6 +48,10 @@ pub fn show(ui: &mut egui::Ui, app: &StatusView, out: &mut Vec<super::command::C
                 ui.separator();
                 ui.label(format!("Tự lưu lúc {}", at.format("%H:%M")));
             }
+            ui.separator();
+            ui.label(zoom_text(app.zoom)).on_hover_text(
+                "Xem › Phóng to / Thu nhỏ giao diện (Ctrl++ / Ctrl+−, Ctrl+0: 100%)",
+            );
             if let Some(pages) = app.pages {
                 ui.separator();
                 ui.label(format!("{pages} trang"));
@@ -84,4 +90,9 @@ pub fn show(ui: &mut egui::Ui, app: &StatusView, out: &mut Vec<super::command::C
             }
         });
     });
+}
+
+/// The zoom as the status bar shows it.
+pub fn zoom_text(zoom: f32) -> String {
+    format!("Cỡ chữ {}%", (zoom * 100.0).round())
 }

@@ -11,7 +11,7 @@ pub use super::forms::WordReportPreview;
 use crate::edit::Edit;
 use crate::import::docx::{self, CommentImport};
 use crate::import::text;
-use crate::model::{Project, Report, Section, rich};
+use crate::model::{Project, Report, Section};
 
 /// Shows a Word preview if `modal` is one; `Some(close)` then, `None` otherwise.
 pub fn show(
@@ -32,42 +32,17 @@ pub fn show(
     }
 }
 
-fn contents(body: &str) -> String {
-    let (mut paras, mut items, mut tables) = (0, 0, 0);
-    for b in rich::parse(body).0 {
-        match b {
-            rich::Block::Para { para, .. } if para.level == 0 => paras += 1,
-            rich::Block::Para { .. } => items += 1,
-            rich::Block::Table { .. } => tables += 1,
-        }
-    }
-    let parts: Vec<String> = [(paras, "đoạn"), (items, "ý"), (tables, "bảng")]
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, w)| format!("{n} {w}"))
-        .collect();
-    if parts.is_empty() {
-        "chưa có nội dung".to_owned()
-    } else {
-        parts.join(", ")
-    }
-}
-
-fn outline(ui: &mut egui::Ui, sections: &[Section], path: &[usize], letters: bool) {
-    for (i, s) in sections.iter().enumerate() {
-        let mut p = path.to_vec();
-        p.push(i + 1);
-        let number = crate::compose::section_number(&p, letters);
+fn outline(ui: &mut egui::Ui, sections: &[Section]) {
+    for row in text::preview::outline(sections) {
         ui.horizontal(|ui| {
-            ui.add_space(path.len() as f32 * 14.0);
+            ui.add_space(row.depth as f32 * 14.0);
             ui.label(format!(
-                "{number} {} — {}",
-                s.title.trim(),
-                contents(&s.body)
+                "{} {} — {}",
+                row.number,
+                row.title.trim(),
+                row.contents
             ));
         });
-        let letters = s.numbering == crate::model::ChildNumbering::Letters;
-        outline(ui, &s.children, &p, letters);
     }
 }
 
@@ -127,7 +102,7 @@ fn show_report(
             egui::ScrollArea::vertical()
                 .max_height(240.0)
                 .id_salt("muc-word")
-                .show(ui, |ui| outline(ui, &r.sections, &[], false));
+                .show(ui, |ui| outline(ui, &r.sections));
             if !p.notes.is_empty() {
                 ui.separator();
                 ui.label(

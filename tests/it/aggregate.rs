@@ -9,7 +9,7 @@ use std::process::{Command, Output};
 use baocao::model::{IndicatorStatus, Period, PeriodKind, Project, TaskState, TaskStatus, Value};
 use calamine::{Data, Reader, Xlsx};
 
-const COMMUNES: [&str; 7] = [
+pub(crate) const COMMUNES: [&str; 7] = [
     "Xã Đông Hải",
     "Phường An Biên",
     "Xã Dương Kinh",
@@ -19,14 +19,14 @@ const COMMUNES: [&str; 7] = [
     "Xã Bạch Đằng",
 ];
 
-fn sample() -> Project {
+pub(crate) fn sample() -> Project {
     baocao::storage::load(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/mau-binh-minh-hai.ron"),
     )
     .unwrap()
 }
 
-const Q2: Period = Period {
+pub(crate) const Q2: Period = Period {
     year: 2026,
     kind: PeriodKind::Quarter(2),
 };
@@ -34,7 +34,7 @@ const Q2: Period = Period {
 /// The sample as commune `i`: its name, its Q2 values scaled and a few removed, some
 /// task states changed, and (for every other commune) indicator names written with
 /// other case, tone placement and punctuation.
-fn commune(i: usize) -> Project {
+pub(crate) fn commune(i: usize) -> Project {
     let mut p = sample();
     let name = COMMUNES[i];
     let (kind, place) = name.split_once(' ').unwrap();
@@ -71,7 +71,7 @@ fn commune(i: usize) -> Project {
 /// How commune 1 words the first indicator.
 const VARIANT: &str = "Tỷ lệ hồ sơ TTHC được tiếp nhận và xử lý trực tuyến";
 
-fn write(dir: &Path, name: &str, p: &Project) -> PathBuf {
+pub(crate) fn write(dir: &Path, name: &str, p: &Project) -> PathBuf {
     let path = dir.join(name);
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).unwrap();
@@ -82,7 +82,7 @@ fn write(dir: &Path, name: &str, p: &Project) -> PathBuf {
 
 /// A folder of the seven communes (two in a sub-folder), a broken file, one of
 /// another period, one of another year, a file with no report, and a text file.
-fn folder() -> tempfile::TempDir {
+pub(crate) fn folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     for i in 0..COMMUNES.len() {
         let name = if i < 5 {
@@ -109,7 +109,7 @@ fn folder() -> tempfile::TempDir {
     dir
 }
 
-fn run(args: &[&str], paths: &[&Path]) -> Output {
+pub(crate) fn run(args: &[&str], paths: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_baocao"))
         .args(args)
         .args(paths)
@@ -118,7 +118,7 @@ fn run(args: &[&str], paths: &[&Path]) -> Output {
         .unwrap()
 }
 
-fn text(o: &Output) -> String {
+pub(crate) fn text(o: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&o.stdout),
@@ -127,7 +127,7 @@ fn text(o: &Output) -> String {
 }
 
 /// A sheet's rows below its header row, keyed by the header's titles.
-fn sheet(path: &Path, name: &str) -> Vec<BTreeMap<String, Data>> {
+pub(crate) fn sheet(path: &Path, name: &str) -> Vec<BTreeMap<String, Data>> {
     let mut book: Xlsx<_> = calamine::open_workbook(path).unwrap();
     let range = book.worksheet_range(name).unwrap();
     let rows: Vec<&[Data]> = range.rows().collect();
@@ -142,7 +142,7 @@ fn sheet(path: &Path, name: &str) -> Vec<BTreeMap<String, Data>> {
         .collect()
 }
 
-fn number(row: &BTreeMap<String, Data>, title: &str) -> f64 {
+pub(crate) fn number(row: &BTreeMap<String, Data>, title: &str) -> f64 {
     match row.get(title) {
         Some(Data::Float(x)) => *x,
         Some(Data::Int(x)) => *x as f64,
@@ -150,7 +150,7 @@ fn number(row: &BTreeMap<String, Data>, title: &str) -> f64 {
     }
 }
 
-fn string(row: &BTreeMap<String, Data>, title: &str) -> String {
+pub(crate) fn string(row: &BTreeMap<String, Data>, title: &str) -> String {
     row.get(title).map(|d| d.to_string()).unwrap_or_default()
 }
 
@@ -329,7 +329,7 @@ fn without_a_period_the_latest_most_files_report_on_is_taken_and_said() {
 #[test]
 fn bad_arguments_and_an_empty_folder_are_refused_in_vietnamese() {
     let dir = tempfile::tempdir().unwrap();
-    let o = run(&["aggregate", "-o", "x.docx"], &[dir.path()]);
+    let o = run(&["aggregate", "-o", "x.odt"], &[dir.path()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).contains(".xlsx"), "{}", text(&o));
     let o = run(&["aggregate", "--period", "quý 2"], &[dir.path()]);

@@ -45,7 +45,7 @@ fn export(project: &Path, dir: &Path, name: &str, extra: &[&str]) -> PathBuf {
     out
 }
 
-fn has_soffice() -> bool {
+pub(crate) fn has_soffice() -> bool {
     let found = Command::new("soffice").arg("--version").output().is_ok();
     if !found {
         eprintln!(
@@ -57,7 +57,7 @@ fn has_soffice() -> bool {
 }
 
 /// LibreOffice's PDF of `docx`, set in the bundled fonts.
-fn convert(docx: &Path) -> PathBuf {
+pub(crate) fn convert(docx: &Path) -> PathBuf {
     let dir = docx.parent().unwrap();
     let conf = dir.join("fonts.conf");
     std::fs::write(

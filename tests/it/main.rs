@@ -8,6 +8,7 @@
 
 mod aggregate;
 mod bad_input;
+mod city_summary;
 mod cli_check;
 mod cli_export;
 mod docx_export;
@@ -37,9 +38,11 @@ mod support {
     pub mod cli;
     pub mod hostile;
     pub mod sample_pages;
+    pub mod window;
 }
 mod ui_aggregate;
 mod ui_app;
+mod ui_edit_menu;
 mod ui_fit;
 mod ui_inline_table;
 mod ui_long_work;
@@ -54,6 +57,7 @@ mod ui_review;
 mod ui_rich_text;
 mod ui_sample;
 mod ui_sign;
+mod ui_small_screen;
 mod ui_word_import;
 mod word_comments;
 mod word_drafts;

@@ -254,16 +254,13 @@ fn window() -> (
 ) {
     let (dir, path) = project();
     let p = path.clone();
-    let harness = egui_kittest::Harness::builder()
-        .with_size(eframe::egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            let answers = crate::support::answers::Answers {
-                no_chooser: true,
-                ..Default::default()
-            };
-            baocao::ui::BaocaoApp::with_dialogs(&p, Box::new(answers))
-        });
+    let harness = {
+        let answers = crate::support::answers::Answers {
+            no_chooser: true,
+            ..Default::default()
+        };
+        crate::support::window::window(&p).dialogs(answers).build()
+    };
     (dir, path, harness)
 }
 

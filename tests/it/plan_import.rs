@@ -525,9 +525,8 @@ fn a_plan_given_to_the_report_import_points_to_import_plan() {
 
 #[test]
 fn the_window_previews_a_plan_then_adds_it_as_one_undo_step() {
-    use baocao::ui::BaocaoApp;
     use eframe::egui;
-    use egui_kittest::Harness;
+
     use egui_kittest::kittest::Queryable;
 
     let dir = tempfile::tempdir().unwrap();
@@ -539,18 +538,12 @@ fn the_window_previews_a_plan_then_adds_it_as_one_undo_step() {
         baocao::import::plan::preview(&baocao::import::plan::read_file(&plan).unwrap(), &sample);
     assert!(!expected.tasks.is_empty());
     let answer = plan.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(
-                &path,
-                Box::new(crate::support::answers::Answers {
-                    plan: Some(answer),
-                    ..Default::default()
-                }),
-            )
-        });
+    let mut h = crate::support::window::window(&path)
+        .dialogs(crate::support::answers::Answers {
+            plan: Some(answer),
+            ..Default::default()
+        })
+        .build();
     h.run();
     h.get_by_label("Tệp").click();
     h.run();

@@ -433,30 +433,20 @@ fn a_notice_without_a_revision_is_refused_in_vietnamese_and_the_file_is_kept() {
 #[test]
 fn the_window_opens_a_notice_with_its_own_title_word_and_without_the_reports_phrases() {
     use baocao::guide::Step;
-    use baocao::ui::{BaocaoApp, Command as UiCommand};
-    use eframe::egui;
-    use egui_kittest::Harness;
+    use baocao::ui::Command as UiCommand;
+
     use egui_kittest::kittest::Queryable;
     let (p, _) = revised_by_session();
     let (_dir, file) = saved(&p);
     let id = printed_id(&run(&["new-notice", file.to_str().unwrap()]));
     let path = file.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_user(
-                &path,
-                Box::new(crate::support::answers::Answers::default()),
-                Default::default(),
-            )
-        });
+    let mut h = crate::support::window::window(&path)
+        .dialogs(crate::support::answers::Answers::default())
+        .user(Default::default())
+        .build();
     h.state_mut().push(UiCommand::SelectReport(id));
     h.run();
-    let index = Step::ALL.iter().position(|s| *s == Step::ThongTin).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", Step::ThongTin.label()))
-        .click();
-    h.run();
+    crate::support::window::go_to(&mut h, Step::ThongTin);
     assert!(
         h.query_all_by_label("Trích yếu (dòng tóm tắt dưới chữ THÔNG BÁO)")
             .next()

@@ -126,7 +126,6 @@ fn the_command_line_import_refuses_a_file_that_a_window_holds_and_names_who() {
 
 #[test]
 fn a_read_only_view_never_deletes_the_drafters_autosave() {
-    use eframe::egui;
     let dir = tempfile::tempdir().unwrap();
     let project = dir.path().join("p.ron");
     std::fs::copy(sample_path(), &project).unwrap();
@@ -143,12 +142,7 @@ fn a_read_only_view_never_deletes_the_drafters_autosave() {
 
     // A colleague opens the file (read-only) and closes the window.
     let p = project.clone();
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            baocao::ui::BaocaoApp::new(&p)
-        });
+    let mut h = crate::support::window::window(&p).build();
     h.run();
     assert!(h.state().doc.as_ref().unwrap().read_only.is_some());
     h.state_mut().push(baocao::ui::Command::Quit);
@@ -162,12 +156,7 @@ fn a_read_only_view_never_deletes_the_drafters_autosave() {
 
 fn window_on(path: &Path) -> egui_kittest::Harness<'static, baocao::ui::BaocaoApp> {
     let p = path.to_owned();
-    egui_kittest::Harness::builder()
-        .with_size(eframe::egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            baocao::ui::BaocaoApp::new(&p)
-        })
+    crate::support::window::window(&p).build()
 }
 
 #[test]
@@ -272,14 +261,7 @@ fn sigterm_child(path: &Path) -> ! {
     baocao::session::termination::install(|| {}).unwrap();
     h.run();
     let step = baocao::guide::Step::HanChe;
-    let index = baocao::guide::Step::ALL
-        .iter()
-        .position(|s| *s == step)
-        .unwrap()
-        + 1;
-    h.get_by_label(&format!("{index}. {}", step.label()))
-        .click();
-    h.run();
+    crate::support::window::go_to(&mut h, step);
     let field = h.get_by_label("Nội dung: Hạn chế");
     field.focus();
     field.type_text(TERM_TYPED);

@@ -2,10 +2,10 @@
 //! clerk uses it: switch steps, type Vietnamese text, add and reorder sub-sections,
 //! enter an indicator value, undo and redo, save and reload, export.
 
+use crate::support::window::{go_to, sample_copy, window};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
 use baocao::ui::BaocaoApp;
 use baocao::ui::dialogs::Dialogs;
@@ -59,20 +59,8 @@ impl Dialogs for Answers {
 
 /// A copy of the sample in a temporary folder, and a harness of the app on it.
 fn app_on_copy(answers: Answers) -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mau.ron");
-    std::fs::copy(SAMPLE_PATH, &path).unwrap();
-    let p = path.clone();
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            // Scrolling jumps at once, so that a widget scrolled to is clicked where
-            // it ends up, whatever the length of the step's content.
-            cc.egui_ctx
-                .all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
-            BaocaoApp::with_dialogs(&p, Box::new(answers))
-        });
+    let (dir, path) = sample_copy();
+    let harness = window(&path).dialogs(answers).instant_scroll().build();
     (dir, path, harness)
 }
 
@@ -81,14 +69,6 @@ fn body_of(app: &BaocaoApp, role: baocao::model::SectionRole) -> String {
         .and_then(|r| r.section_by_role(role))
         .map(|s| s.body.clone())
         .unwrap_or_default()
-}
-
-fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
-    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", step.label()))
-        .click();
-    h.run();
-    assert_eq!(h.state().step, step);
 }
 
 #[test]
@@ -792,4 +772,52 @@ fn the_pages_are_rendered_once_per_revision_not_once_per_frame() {
         first,
         "an edit renders the new revision"
     );
+}
+
+#[test]
+fn kinh_gui_and_noi_nhan_keep_a_space_and_a_new_line_typed_at_the_end() {
+    // Typed key by key, as a clerk does: the space after a word and the new line after
+    // an entry must still be there when the next letter comes, although the model keeps
+    // the list trimmed.
+    let (_d, _p, mut h) = app_on_copy(Answers::default());
+    h.run();
+    let label = "Kính gửi (mỗi nơi một dòng)";
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    for piece in ["Phòng", " ", "Kinh", " ", "tế"] {
+        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+            .type_text(piece);
+        h.run();
+    }
+    let recipients = h.state().report().unwrap().recipients.clone();
+    assert_eq!(
+        recipients.last().map(String::as_str),
+        Some("Phòng Kinh tế"),
+        "{recipients:?}"
+    );
+    assert_eq!(recipients.len(), 2, "{recipients:?}");
+
+    go_to(&mut h, Step::KyNhan);
+    let label = "Nơi nhận (mỗi nơi một dòng; dòng “- Lưu: …” được thêm tự động)";
+    let before = h.state().report().unwrap().distribution.len();
+    h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+        .focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::End);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    for piece in ["Công", " ", "an", " ", "xã", " "] {
+        h.get_by_role_and_label(egui::accesskit::Role::MultilineTextInput, label)
+            .type_text(piece);
+        h.run();
+    }
+    let distribution = h.state().report().unwrap().distribution.clone();
+    assert_eq!(distribution.len(), before + 1, "{distribution:?}");
+    assert_eq!(distribution.last().map(String::as_str), Some("Công an xã"));
 }

@@ -14,7 +14,7 @@ use egui_kittest::kittest::{NodeT, Queryable, by};
 use crate::support::answers::Answers;
 
 /// Widgets of the middle column that reach outside it, as "label: rect" lines.
-fn outside(h: &Harness<'_, BaocaoApp>, scale: f32) -> Vec<String> {
+pub fn outside(h: &Harness<'_, BaocaoApp>, scale: f32) -> Vec<String> {
     let middle = h.state().middle;
     let mut out = Vec::new();
     for node in h.query_all(by().predicate(|_| true)) {
@@ -32,7 +32,9 @@ fn outside(h: &Harness<'_, BaocaoApp>, scale: f32) -> Vec<String> {
             continue;
         }
         // A widget of the middle column: it starts inside it (scrolled-away rows too).
-        let starts_inside = r.min.x >= middle.min.x - 0.5 && r.min.x < middle.max.x - 1.0;
+        let starts_inside = r.min.x >= middle.min.x - 0.5
+            && r.min.x < middle.max.x - 1.0
+            && r.min.y >= middle.min.y - 0.5;
         if starts_inside && r.max.x > middle.max.x + 1.0 {
             let label = node
                 .accesskit_node()

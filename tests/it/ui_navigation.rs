@@ -20,12 +20,9 @@ fn app() -> (
     let path = dir.path().join("mau.ron");
     std::fs::copy(SAMPLE_PATH, &path).unwrap();
     let p = path.clone();
-    let h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&p, Box::new(Answers::default()))
-        });
+    let h = crate::support::window::window(&p)
+        .dialogs(Answers::default())
+        .build();
     (dir, path, h)
 }
 
@@ -107,19 +104,13 @@ fn sending_for_review_is_saved_at_once_for_the_colleagues_sharing_the_file() {
     let path = dir.path().join("mau.ron");
     std::fs::copy(SAMPLE_PATH, &path).unwrap();
     let p = path.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_user(
-                &p,
-                Box::new(Answers::default()),
-                baocao::review::Actor {
-                    name: "Trần Văn Soạn".into(),
-                    role: baocao::model::ReviewRole::Drafter,
-                },
-            )
-        });
+    let mut h = crate::support::window::window(&p)
+        .dialogs(Answers::default())
+        .user(baocao::review::Actor {
+            name: "Trần Văn Soạn".into(),
+            role: baocao::model::ReviewRole::Drafter,
+        })
+        .build();
     h.run();
     h.state_mut()
         .push(Command::Review(baocao::edit::ReviewEdit::Action {
@@ -183,7 +174,7 @@ fn the_whole_window_zooms_from_the_xem_menu_and_back() {
 
 /// eframe's preferences, in memory.
 #[derive(Default)]
-struct Prefs(std::collections::HashMap<String, String>);
+pub struct Prefs(std::collections::HashMap<String, String>);
 
 impl eframe::Storage for Prefs {
     fn get_string(&self, key: &str) -> Option<String> {
@@ -212,12 +203,10 @@ fn reopening_a_file_goes_back_to_the_report_being_edited_also_after_a_restart() 
     baocao::storage::save(&path, &project).unwrap();
     let open = |prefs: Option<&Prefs>| {
         let p = path.clone();
-        let mut h = Harness::builder()
-            .with_size(egui::vec2(1366.0, 768.0))
-            .build_eframe(move |cc| {
-                baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-                BaocaoApp::with_user(&p, Box::new(Answers::default()), Default::default())
-            });
+        let mut h = crate::support::window::window(&p)
+            .dialogs(Answers::default())
+            .user(Default::default())
+            .build();
         h.state_mut()
             .restore(prefs.map(|p| p as &dyn eframe::Storage));
         h.run();
@@ -248,12 +237,10 @@ fn a_message_of_what_was_done_fades_and_one_of_what_failed_stays() {
     use baocao::ui::command::StatusLine;
     use egui_kittest::kittest::Queryable;
     let path = std::path::PathBuf::from(SAMPLE_PATH);
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_user(&path, Box::new(Answers::default()), Default::default())
-        });
+    let mut h = crate::support::window::window(&path)
+        .dialogs(Answers::default())
+        .user(Default::default())
+        .build();
     h.run();
     h.state_mut()
         .push(Command::Notify("Đã làm xong việc thử.".into()));

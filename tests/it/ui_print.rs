@@ -35,12 +35,9 @@ fn app(list: Vec<PrinterInfo>) -> (tempfile::TempDir, Harness<'static, BaocaoApp
         ..Answers::default()
     };
     let sent: Sent = dialogs.sent.clone();
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&path, Box::new(dialogs))
-        });
+    let harness = crate::support::window::window(&path)
+        .dialogs(dialogs)
+        .build();
     (dir, harness, sent)
 }
 

@@ -7,9 +7,6 @@ use std::process::Command;
 use baocao::check::{Severity, problems_of_step};
 use baocao::guide::Step;
 use baocao::session::steps::StepState;
-use baocao::ui::BaocaoApp;
-use eframe::egui;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 /// The sample with one problem of each kind a clerk makes: a gap left from a phrase,
@@ -71,12 +68,7 @@ fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
 
     // The window.
     let p = path.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::new(&p)
-        });
+    let mut h = crate::support::window::window(&p).build();
     h.run();
     let derived = h.state().derived().unwrap();
     let window: Vec<String> = derived.problems.iter().map(ToString::to_string).collect();
@@ -139,9 +131,26 @@ fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
         Step::XuatBan,
         "a click opens Xem lại và xuất"
     );
-    // Xem lại và xuất lists them, each line as the command line writes it.
-    for line in &window {
-        h.get_by_label(line);
+    // Xem lại và xuất lists them: the problem itself, then where it is.
+    let listed: Vec<(String, String)> = h
+        .state()
+        .derived()
+        .unwrap()
+        .problems
+        .iter()
+        .map(|p| {
+            (
+                p.message.chars().skip(1).collect(),
+                format!("Ở: {}", p.place),
+            )
+        })
+        .collect();
+    for (message, place) in &listed {
+        assert!(
+            h.query_all_by_label_contains(message).next().is_some(),
+            "{message}"
+        );
+        assert!(h.query_all_by_label(place).next().is_some(), "{place}");
     }
     assert!(
         h.query_by_label("Không phát hiện vấn đề nào trong tệp.")
@@ -152,7 +161,10 @@ fn check_the_step_marks_the_review_step_and_the_status_bar_agree() {
         .iter()
         .position(|w| w.contains("{nội dung}"))
         .unwrap();
-    h.get_by_label(&format!("Đến chỗ vấn đề {}", k + 1)).click();
+    let go = format!("Đến chỗ vấn đề {}", k + 1);
+    h.get_by_label(&go).scroll_to_me();
+    h.run();
+    h.get_by_label(&go).click();
     h.run();
     assert_eq!(h.state().step, Step::HanChe);
 }
@@ -312,9 +324,7 @@ fn a_proofing_file_reports_exactly_its_errors_and_remembers_what_is_ignored() {
 #[test]
 fn a_one_click_fix_says_what_it_changed_and_can_be_undone() {
     use baocao::guide::Step;
-    use baocao::ui::BaocaoApp;
-    use eframe::egui;
-    use egui_kittest::Harness;
+
     use egui_kittest::kittest::Queryable;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("sua.ron");
@@ -323,21 +333,12 @@ fn a_one_click_fix_says_what_it_changed_and_can_be_undone() {
         "- Hòa giải, hòa hợp.\n- Hoà nhập tốt.".into();
     baocao::storage::save(&path, &p).unwrap();
     let file = path.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_user(
-                &file,
-                Box::new(crate::support::answers::Answers::default()),
-                Default::default(),
-            )
-        });
+    let mut h = crate::support::window::window(&file)
+        .dialogs(crate::support::answers::Answers::default())
+        .user(Default::default())
+        .build();
     h.run();
-    let index = Step::ALL.iter().position(|s| *s == Step::XuatBan).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", Step::XuatBan.label()))
-        .click();
-    h.run();
+    crate::support::window::go_to(&mut h, Step::XuatBan);
     let n = h
         .state()
         .derived()

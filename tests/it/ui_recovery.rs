@@ -13,7 +13,6 @@ use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
 use baocao::model::SectionRole;
 use baocao::ui::BaocaoApp;
-use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -22,12 +21,7 @@ const TYPED: &str = "Đoạn viết trước khi máy bị tắt đột ngột."
 
 fn harness(path: &Path) -> Harness<'static, BaocaoApp> {
     let p = path.to_owned();
-    Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::new(&p)
-        })
+    crate::support::window::window(&p).build()
 }
 
 /// The child: type into Hạn chế, wait for the autosave, then wait to be killed.

@@ -2,7 +2,7 @@
 //! the columns of the indicator table at the Chỉ tiêu step, and a thematic report
 //! with a cut-off date chosen at Thông tin chung.
 
-use crate::support::SAMPLE_PATH;
+use crate::support::window::{go_to, sample_copy, window};
 use baocao::guide::Step;
 use baocao::layout::{Item, Pages, TextItem};
 use baocao::model::{IndicatorColumn, Period};
@@ -14,24 +14,8 @@ use egui_kittest::kittest::Queryable;
 use crate::support::answers::Answers;
 
 fn app_on_copy() -> (tempfile::TempDir, Harness<'static, BaocaoApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mau.ron");
-    std::fs::copy(SAMPLE_PATH, &path).unwrap();
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&path, Box::new(Answers::default()))
-        });
-    (dir, harness)
-}
-
-fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
-    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", step.label()))
-        .click();
-    h.run();
-    assert_eq!(h.state().step, step);
+    let (dir, path) = sample_copy();
+    (dir, window(&path).dialogs(Answers::default()).build())
 }
 
 fn texts(pages: &Pages) -> impl Iterator<Item = &TextItem> {

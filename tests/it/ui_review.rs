@@ -2,6 +2,7 @@
 //! the drafter holds the file, the reviewer opens it read-only and writes a review
 //! file that the drafter merges. Only the approved report prints without DỰ THẢO.
 
+use crate::support::window::go_to;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
@@ -49,28 +50,17 @@ fn window(
     role: ReviewRole,
     answers: Answers,
 ) -> Harness<'static, BaocaoApp> {
-    let p = path.to_owned();
     let user = Actor {
         name: name.to_owned(),
         role,
     };
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_user(&p, Box::new(answers), user)
-        });
+    let mut h = crate::support::window::window(path)
+        .dialogs(answers)
+        .user(user)
+        .max_steps(12)
+        .build();
     h.run();
     h
-}
-
-fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
-    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", step.label()))
-        .click();
-    h.run();
-    assert_eq!(h.state().step, step);
 }
 
 fn status(h: &Harness<'_, BaocaoApp>) -> ReportStatus {

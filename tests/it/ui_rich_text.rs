@@ -1,9 +1,9 @@
 //! Rich text in the window, driven through its real widgets: Ctrl+B on a selection,
 //! Tab on a list item, a table inserted and edited as a grid, a section's layout.
 
+use crate::support::window::{go_to, sample_copy, window};
 use std::path::PathBuf;
 
-use crate::support::SAMPLE_PATH;
 use baocao::guide::Step;
 use baocao::layout::{FontStyle, Item};
 use baocao::ui::BaocaoApp;
@@ -12,24 +12,9 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 fn app_on_copy() -> (tempfile::TempDir, PathBuf, Harness<'static, BaocaoApp>) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("mau.ron");
-    std::fs::copy(SAMPLE_PATH, &path).unwrap();
-    let p = path.clone();
-    let harness = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::new(&p)
-        });
+    let (dir, path) = sample_copy();
+    let harness = window(&path).build();
     (dir, path, harness)
-}
-
-fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
-    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", step.label()))
-        .click();
-    h.run();
 }
 
 fn body(h: &Harness<'_, BaocaoApp>, id: &str) -> String {

@@ -3,6 +3,7 @@
 //! bản đã ký… shows the verdict of `baocao verify`; a PDF the program wrote opens as its
 //! report, restored into a new unsaved project.
 
+use crate::support::window::go_to;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -11,7 +12,6 @@ use baocao::review::Actor;
 use baocao::ui::BaocaoApp;
 use baocao::ui::command::Modal;
 use baocao::ui::dialogs::Dialogs;
-use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
@@ -61,24 +61,13 @@ impl Dialogs for Answers {
 }
 
 fn window(path: &Path, answers: Answers) -> Harness<'static, BaocaoApp> {
-    let p = path.to_owned();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_user(&p, Box::new(answers), Actor::default())
-        });
+    let mut h = crate::support::window::window(path)
+        .dialogs(answers)
+        .user(Actor::default())
+        .max_steps(12)
+        .build();
     h.run();
     h
-}
-
-/// Clicks `step` in the step list.
-fn go_to(h: &mut Harness<'_, BaocaoApp>, step: Step) {
-    let index = Step::ALL.iter().position(|s| *s == step).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", step.label()))
-        .click();
-    h.run();
 }
 
 fn message(h: &Harness<'_, BaocaoApp>) -> (String, String) {

@@ -16,20 +16,13 @@ use crate::support::answers::Answers;
 fn app_with_word(dir: &Path, word: PathBuf) -> Harness<'static, BaocaoApp> {
     let path = dir.join("mau.ron");
     std::fs::copy(SAMPLE_PATH, &path).unwrap();
-    Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            cc.egui_ctx
-                .all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
-            BaocaoApp::with_dialogs(
-                &path,
-                Box::new(Answers {
-                    word: Some(word),
-                    ..Answers::default()
-                }),
-            )
+    crate::support::window::window(&path)
+        .dialogs(Answers {
+            word: Some(word),
+            ..Answers::default()
         })
+        .instant_scroll()
+        .build()
 }
 
 #[test]

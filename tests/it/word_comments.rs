@@ -493,9 +493,6 @@ fn a_comment_that_fits_nowhere_is_not_added_and_the_paragraph_it_sits_on_is_only
 
 #[test]
 fn the_window_lists_a_comment_on_noi_nhan_there_and_marks_the_signature_in_the_preview() {
-    use baocao::ui::BaocaoApp;
-    use eframe::egui;
-    use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
 
     let dir = tempfile::tempdir().unwrap();
@@ -507,23 +504,13 @@ fn the_window_lists_a_comment_on_noi_nhan_there_and_marks_the_signature_in_the_p
     r.review.comments = vec![on_part];
     baocao::storage::save(&path, &p).unwrap();
 
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&path, Box::new(crate::support::answers::Answers::default()))
-        });
+    let mut h = crate::support::window::window(&path)
+        .dialogs(crate::support::answers::Answers::default())
+        .max_steps(12)
+        .build();
     h.run();
     let step = baocao::guide::Step::Duyet;
-    let index = baocao::guide::Step::ALL
-        .iter()
-        .position(|s| *s == step)
-        .unwrap()
-        + 1;
-    h.get_by_label(&format!("{index}. {}", step.label()))
-        .click();
-    h.run();
+    crate::support::window::go_to(&mut h, step);
     h.get_by_label("Nơi nhận");
     // The step that edits Nơi nhận counts it.
     assert!(h.query_all_by_label("1 góp ý").count() >= 1);

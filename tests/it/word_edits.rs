@@ -326,18 +326,9 @@ fn the_review_step_lists_a_proposed_change_word_by_word_and_accepts_it_as_one_un
     );
     baocao::storage::save(&path, &p).unwrap();
 
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .with_max_steps(12)
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::new(&path)
-        });
+    let mut h = crate::support::window::window(&path).max_steps(12).build();
     h.run();
-    let index = Step::ALL.iter().position(|s| *s == Step::Duyet).unwrap() + 1;
-    h.get_by_label(&format!("{index}. {}", Step::Duyet.label()))
-        .click();
-    h.run();
+    crate::support::window::go_to(&mut h, Step::Duyet);
     h.get_by_label_contains("Đề xuất sửa từ Word (1)");
     h.get_by_label_contains("sửa (Lê Văn Tâm, Word)");
     h.get_by_label("Chấp nhận đề xuất sửa 1").click_accesskit();
@@ -429,18 +420,12 @@ fn the_word_comments_window_lists_the_edits_too_and_stores_them_unapplied() {
     python(TWO_EDITS, &[&copy, &edited]);
     let before = report(&project);
     let p = project.clone();
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_eframe(move |cc| {
-            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(
-                &p,
-                Box::new(crate::support::answers::Answers {
-                    word: Some(edited),
-                    ..Default::default()
-                }),
-            )
-        });
+    let mut h = crate::support::window::window(&p)
+        .dialogs(crate::support::answers::Answers {
+            word: Some(edited),
+            ..Default::default()
+        })
+        .build();
     h.run();
     h.get_by_label("Góp ý").click();
     h.run();

@@ -58,6 +58,7 @@ fn report(comments: Vec<Comment>) -> Report {
         carried: Vec::new(),
         document_words: None,
         document: Default::default(),
+        summary_tables: Vec::new(),
     }
 }
 

@@ -13,10 +13,10 @@ use super::tracked::tidy;
 pub use super::tracked::{Revision, WordParagraph, word_paragraphs};
 
 use crate::compose::{self, Block, ComposeOptions, SourceRef};
-use crate::import::fold;
 use crate::model::rich::split_marker;
 use crate::model::{ChangePlace, ChangeSource, Project, ProposedChange, Report};
 use crate::vi;
+use crate::vi::fold;
 
 /// Similarity (share of words in common) from which a Word paragraph is taken for an
 /// edited version of a report paragraph.

@@ -6,10 +6,10 @@
 //! heading numbers, case, diacritics and punctuation; a paragraph edited since is
 //! placed by the best word overlap.
 
-use crate::import::fold;
 use crate::model::rich::{self, split_marker};
 use crate::model::{CommentAnchor, Generated, Project, Report};
 use crate::review;
+use crate::vi::fold;
 
 /// Shortest text compared by containment (shorter texts must match whole).
 const MIN_CONTAINED: usize = 12;

@@ -414,7 +414,7 @@ pub fn place_comments_in(
             } else {
                 format!(
                     "không tìm thấy đoạn “{}” trong báo cáo {} (kể cả khi so theo từng chữ).",
-                    crate::import::text::quote_for_note(&quoted),
+                    crate::vi::shorten(&quoted, 60),
                     report.id
                 )
             };

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use docx_rs::{Docx, Level, Paragraph, ParagraphProperty, RunProperty, Style};
 use serde::Serialize;
 
-use crate::import::fold;
+use crate::vi::fold;
 
 /// Deepest style chain followed (`basedOn`), against loops in a damaged file.
 const MAX_CHAIN: usize = 8;

@@ -12,9 +12,10 @@ use docx_rs::{Table, TableCell, TableCellContent, TableChild, TableRowChild};
 
 use super::body::{Found, Reader, paragraph_spans};
 use super::style::CharStyles;
-use crate::import::fold;
-use crate::import::text::{Hint, NoteKind, SourceLine, appendix, emphasis_markup};
+use crate::import::text::{Hint, NoteKind, SourceLine, appendix};
 use crate::model::rich::Span;
+use crate::model::rich::emphasis_markup;
+use crate::vi::fold;
 
 /// Widest table taken for a layout table.
 const LAYOUT_MAX_COLUMNS: usize = 3;
@@ -176,7 +177,7 @@ fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
             .map(|c| {
                 let spans = cell_spans(c.cell, &r.chars, &mut found, &mut nested);
                 let text: String = spans.iter().map(|s| s.text.as_str()).collect();
-                (emphasis_markup(&spans), text, c.span, c.merged_below)
+                (emphasis_markup(&spans, 0), text, c.span, c.merged_below)
             })
             .collect();
         let cell_texts: Vec<String> = texts.iter().map(|t| t.1.trim().to_owned()).collect();

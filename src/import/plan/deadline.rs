@@ -1,8 +1,8 @@
 //! import, plan: what a deadline written in a plan means (`Cả năm` is the end of the
 //! year; `Sau khi Thành phố ban hành Kế hoạch` has no date and is conditional).
 
-use crate::import::fold;
 use crate::model::{Deadline, parse_deadline};
+use crate::vi::fold;
 
 /// The meaning of `text`; `year` is the plan's, for a month or quarter without one.
 pub fn meaning(text: &str, year: i32) -> Deadline {

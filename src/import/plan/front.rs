@@ -5,9 +5,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::source::Row;
-use crate::import::fold;
 use crate::import::text::Recognised;
 use crate::model::{Organisation, Signer};
+use crate::vi::fold;
 
 /// What the plan says about itself.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use super::PlanImport;
 use super::targets::Found;
-use crate::import::fold;
 use crate::model::{Group, Indicator, Project, Task, new_id, target_label};
+use crate::vi::fold;
 
 /// Whether a matched row is a task or an indicator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

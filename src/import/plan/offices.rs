@@ -4,8 +4,8 @@
 //! note says so.
 
 use super::PlanNote;
-use crate::import::fold;
 use crate::model::{OfficeId, Project};
+use crate::vi::fold;
 
 /// Whether a word is an abbreviation: two or more letters, all capitals.
 fn is_abbreviation(word: &str) -> bool {

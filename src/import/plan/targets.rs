@@ -5,8 +5,8 @@
 
 use super::PlanNote;
 use super::source::Row;
-use crate::import::fold;
 use crate::model::{Indicator, Target, parse_target, target_problem};
+use crate::vi::fold;
 
 /// An indicator found in the text, with the line it came from.
 #[derive(Clone, Debug, PartialEq)]

@@ -3,9 +3,8 @@
 //! no word of it is lost, and a table that looks like a plan's task table points the
 //! clerk to the plan import (`baocao import-plan`, Tệp › Nhập kế hoạch…).
 
-use super::lines::quote;
 use super::{Note, NoteKind};
-use crate::import::fold;
+use crate::vi::fold;
 
 /// The note on a table that looks like a plan's task table.
 pub(crate) const PLAN_TABLE: &str = "bảng này giống bảng phân công nhiệm vụ của một kế hoạch (STT, Nhiệm vụ, Chủ trì, Phối hợp, Sản phẩm, Thời hạn); để nhập các nhiệm vụ vào kế hoạch của dự án, dùng Tệp › Nhập kế hoạch… (hoặc lệnh baocao import-plan) với tệp này.";
@@ -74,7 +73,10 @@ pub(crate) fn plan_header_note(line: usize, text: &str) -> Option<Note> {
         Note::new(
             line,
             NoteKind::NotRecognised,
-            format!("“{}”: {PLAN_TABLE}", quote(&text.replace('\t', " | "), 60)),
+            format!(
+                "“{}”: {PLAN_TABLE}",
+                crate::vi::shorten(&text.replace('\t', " | "), 60)
+            ),
         )
     })
 }

@@ -3,7 +3,7 @@
 //! indentation and the markers around them, `* …:` lines become lead lines, runs of
 //! tab-separated lines become tables, and every literal markup character is escaped.
 
-use super::lines::{Class, Item, Line, ends_sentence, markup_from, quote, starts_lowercase};
+use super::lines::{Class, Item, Line, ends_sentence, markup_from, starts_lowercase};
 use super::{Note, NoteKind};
 use crate::model::rich::{self, escape};
 
@@ -218,7 +218,7 @@ impl Writer {
             NoteKind::Skipped,
             format!(
                 "dòng chỉ có dấu đầu dòng “{}”, không có chữ; bỏ qua.",
-                quote(&line.text, 10)
+                crate::vi::shorten(&line.text, 10)
             ),
         ));
     }

@@ -4,8 +4,9 @@
 
 use chrono::NaiveDate;
 
-use super::lines::{self, Hint, Line, all_caps, ends_sentence, fold_start, is_rule, quote};
+use super::lines::{self, Hint, Line, all_caps, ends_sentence, is_rule};
 use super::{Note, NoteKind, Recognised};
+use crate::vi::fold_start;
 
 /// How far down the title `BÁO CÁO` is looked for.
 const TITLE_SEARCH_LINES: usize = 80;
@@ -180,7 +181,7 @@ fn rule_note(line: usize, text: &str) -> Note {
         NoteKind::Skipped,
         format!(
             "đường kẻ “{}” do chương trình tự in; bỏ qua.",
-            quote(text, 20)
+            crate::vi::shorten(text, 20)
         ),
     )
 }

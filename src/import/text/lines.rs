@@ -2,7 +2,6 @@
 //! measured, its list marker or heading number found. No decision that needs the
 //! lines around it is taken here.
 
-use crate::import::fold;
 use crate::model::rich::{Span, escape};
 use crate::vi;
 
@@ -222,7 +221,7 @@ pub(crate) fn markup_from(line: &Line, from: usize) -> String {
     // The spans do not hold an item's marker: count from where they start.
     let joined: usize = spans.iter().map(|s| s.text.len()).sum();
     let skip = from.saturating_sub(line.text.len().saturating_sub(joined));
-    super::markup::write(spans, skip)
+    crate::model::rich::emphasis_markup(spans, skip)
 }
 
 /// Spaces other than the plain space and the tab (no-break, figure, thin, ideographic…).
@@ -357,7 +356,7 @@ pub(crate) fn heading_number(text: &str) -> Option<Numbered<'_>> {
     if roman_len > 0 {
         let (numeral, rest) = text.split_at(roman_len);
         let rest = rest.strip_prefix('.')?;
-        let value = roman_value(numeral)?;
+        let value = vi::roman_value(numeral)?;
         let text_after = separated(rest, true)?;
         return Some(Numbered {
             number: Number::Roman(value),
@@ -432,11 +431,6 @@ fn separated(rest: &str, roman: bool) -> Option<&str> {
     }
 }
 
-/// The value of a Roman numeral from I to XXXIX written the usual way.
-fn roman_value(s: &str) -> Option<u32> {
-    (1..40).find(|&n| vi::roman(n) == s)
-}
-
 /// Whether the text after a heading number reads as a heading rather than a sentence:
 /// short, starting with a capital (or a digit), not ending like a sentence or a list
 /// item, with no second sentence inside. Roman headings may end with a full stop.
@@ -499,7 +493,7 @@ pub(crate) fn sentence_case(title: &str) -> String {
         .split(' ')
         .map(|w| {
             let bare = w.trim_end_matches([',', '.', ';', ':', ')']);
-            if bare.len() > 1 && roman_value(bare).is_some() {
+            if bare.len() > 1 && vi::roman_value(bare).is_some() {
                 w.to_owned()
             } else {
                 w.to_lowercase()
@@ -507,26 +501,12 @@ pub(crate) fn sentence_case(title: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let mut chars = lower.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
+    vi::capitalise(&lower)
 }
 
 /// Whether `text` has letters and none of them is lower case.
 pub(crate) fn all_caps(text: &str) -> bool {
     text.chars().any(char::is_uppercase) && !text.chars().any(char::is_lowercase)
-}
-
-/// [`fold`] of at most the first `chars` characters of `text`: enough to test how a
-/// line starts without folding a long paragraph.
-pub(crate) fn fold_start(text: &str, chars: usize) -> String {
-    let end = text
-        .char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i);
-    fold(&text[..end])
 }
 
 /// A line drawn with characters (`-----`, `_____`, `===`) under a header line.
@@ -549,12 +529,4 @@ pub(crate) fn ends_sentence(text: &str) -> bool {
 /// The first character of `text` is a lower-case letter.
 pub(crate) fn starts_lowercase(text: &str) -> bool {
     text.chars().next().is_some_and(char::is_lowercase)
-}
-
-/// `text` shortened to about `max` characters for a note, with `…` when cut.
-pub(crate) fn quote(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", &text[..i]),
-        None => text.to_owned(),
-    }
 }

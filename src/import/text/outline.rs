@@ -3,9 +3,7 @@
 //! `2.1.` → `a)`); every other line goes to the text of the section it is in.
 
 use super::body::{Writer, cell_count};
-use super::lines::{
-    self, Class, Hint, Item, Line, Number, Numbered, heading_like, quote, sentence_case,
-};
+use super::lines::{self, Class, Hint, Item, Line, Number, Numbered, heading_like, sentence_case};
 use super::{Note, NoteKind};
 use crate::model::{ChildNumbering, Section};
 
@@ -103,7 +101,7 @@ impl Tree {
         if !looks {
             return Err(None);
         }
-        let shown = quote(&format!("{written} {title}"), 60);
+        let shown = crate::vi::shorten(&format!("{written} {title}"), 60);
         let fits = n == expected || (!untitled && (n == expected + 1 || Some(n) == last));
         match &numbered.number {
             Number::Roman(_) => {

@@ -1,8 +1,8 @@
 //! import, text: the reporting period a report's summary or closing names
 //! (`quý II năm 2026`, `6 tháng đầu năm 2026`, `tổng kết năm 2026`).
 
-use crate::import::fold;
 use crate::model::{Period, PeriodKind};
+use crate::vi::fold;
 
 /// The first reporting period named in `text`, if any.
 pub fn period_named(text: &str) -> Option<Period> {

@@ -4,11 +4,11 @@
 //! and a note says so; the clerk may choose the project's instead.
 
 use super::{Note, NoteKind, Recognised};
-use crate::import::fold;
 use crate::model::{
     Appendices, DocumentWords, Organisation, Period, PeriodKind, Project, Report, ReportId,
     ReportKind, Review, SignerId,
 };
+use crate::vi::fold;
 
 /// The report `rec` describes, with id `id` and period `period`, for `project`, and
 /// what the clerk should check: the signer chosen, and where the text's header or
@@ -146,6 +146,7 @@ pub fn into_report(
         carried: Vec::new(),
         document_words: (!words.is_empty()).then_some(words),
         document: Default::default(),
+        summary_tables: Vec::new(),
     };
     (report, notes)
 }

@@ -1,8 +1,8 @@
 //! import, text: which part of the sơ kết skeleton a recognised section plays, from
 //! its title, tolerant of case and diacritics. Each role goes to one section at most.
 
-use crate::import::fold;
 use crate::model::{Section, SectionRole};
+use crate::vi::fold;
 
 /// Gives `sections` (and their children) roles by their titles.
 pub(crate) fn assign(sections: &mut [Section]) {

@@ -5,8 +5,9 @@
 
 use super::appendix;
 use super::front::clean_entry;
-use super::lines::{self, Hint, Line, all_caps, fold_start, quote};
+use super::lines::{self, Hint, Line, all_caps};
 use super::{Note, NoteKind, Recognised};
+use crate::vi::fold_start;
 
 /// The heading of the review copy's comment list (`Ý KIẾN GÓP Ý CHƯA XỬ LÝ`, see
 /// `compose::review`), folded: the part it starts is the program's, not the report's.
@@ -123,7 +124,7 @@ pub(crate) fn read(lines: &[Line], rec: &mut Recognised, notes: &mut Vec<Note>) 
             notes.push(Note::new(
                 line.no,
                 NoteKind::Skipped,
-                format!("đường kẻ “{}”; bỏ qua.", quote(&line.text, 20)),
+                format!("đường kẻ “{}”; bỏ qua.", crate::vi::shorten(&line.text, 20)),
             ));
             continue;
         }

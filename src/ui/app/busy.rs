@@ -47,9 +47,15 @@ fn announcement(c: &Command) -> Option<String> {
         | Command::WriteReplacing(path, PathPurpose::SaveDocx(_)) => {
             format!("Đang xuất tệp Word {}…", named(path))
         }
-        Command::ExportAggregateTo(path)
-        | Command::WriteReplacing(path, PathPurpose::SaveAggregate) => {
-            format!("Đang ghi bảng tổng hợp {}…", named(path))
+        Command::ExportAggregateTo(path, format)
+        | Command::WriteReplacing(path, PathPurpose::SaveAggregate(format)) => {
+            let what = match format {
+                crate::aggregate::SummaryFormat::Xlsx => "bảng tổng hợp",
+                crate::aggregate::SummaryFormat::Pdf | crate::aggregate::SummaryFormat::Docx => {
+                    "báo cáo tổng hợp"
+                }
+            };
+            format!("Đang ghi {what} {}…", named(path))
         }
         Command::PrintNow => "Đang chuẩn bị bản in và gửi tới máy in…".to_owned(),
         Command::PrintWithViewer => "Đang chuẩn bị bản in…".to_owned(),

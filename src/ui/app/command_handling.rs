@@ -40,6 +40,7 @@ impl BaocaoApp {
                     Some(up) => crate::ui::preview::next_zoom_step(self.ui_zoom, up),
                     None => 1.0,
                 }
+                .clamp(0.5, 2.0)
             }
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
@@ -60,10 +61,10 @@ impl BaocaoApp {
             }
             Command::SelectReport(id) => self.report_id = Some(id),
             Command::ShowFind => {
-                if self.editor.find.is_none() {
-                    self.editor.find = Some(Default::default());
-                }
+                // Opened again (Ctrl+F in a text box), the cursor goes back to Tìm.
+                self.editor.find.get_or_insert_with(Default::default).focus = true;
             }
+            Command::SelectAll => self.text_boxes.select_all(),
             Command::Notify(text) => self.status = Some(StatusLine::info(text)),
             Command::ShowText { field, sentence } => self.show_text(&field, &sentence),
             Command::PutBackMoved(words) => self.put_back_moved(words),
@@ -110,7 +111,7 @@ impl BaocaoApp {
             Command::WriteReplacing(path, purpose) => match purpose {
                 PathPurpose::SavePdf(kind) => self.export_to(&path, kind, true),
                 PathPurpose::SaveDocx(kind) => self.export_docx_to(&path, kind, true),
-                PathPurpose::SaveAggregate => self.export_aggregate(&path, true),
+                PathPurpose::SaveAggregate(f) => self.export_aggregate(&path, f, true),
                 // Nothing else writes an output: asked as a plain command.
                 _ => {}
             },
@@ -141,19 +142,33 @@ impl BaocaoApp {
             Command::AggregateFrom(folder) => {
                 self.aggregate = Some(crate::ui::aggregate_view::AggregateView::start(folder));
             }
-            Command::ExportAggregate => {
+            Command::ExportAggregate(format) => {
                 if let Some(view) = &self.aggregate {
-                    let suggested = view.suggested_name();
-                    match self.dialogs.save_xlsx(&suggested) {
+                    use crate::aggregate::SummaryFormat;
+                    let suggested = view.suggested_name(format);
+                    let chosen = match format {
+                        SummaryFormat::Xlsx => self.dialogs.save_xlsx(&suggested),
+                        SummaryFormat::Pdf => self.dialogs.save_pdf(&suggested),
+                        SummaryFormat::Docx => self.dialogs.save_docx(&suggested),
+                    };
+                    let purpose = PathPurpose::SaveAggregate(format);
+                    match chosen {
                         // The system's save chooser asked before naming a file there.
-                        Some(path) => {
-                            self.push(Command::WriteReplacing(path, PathPurpose::SaveAggregate))
-                        }
-                        None => self.ask_path_if_no_dialog(PathPurpose::SaveAggregate, &suggested),
+                        Some(path) => self.push(Command::WriteReplacing(path, purpose)),
+                        None => self.ask_path_if_no_dialog(purpose, &suggested),
                     }
                 }
             }
-            Command::ExportAggregateTo(path) => self.export_aggregate(&path, false),
+            Command::ExportAggregateTo(path, format) => self.export_aggregate(&path, format, false),
+            Command::AggregatePeriod(period) => {
+                if let Some(view) = &self.aggregate {
+                    let folder = view.folder.clone();
+                    self.aggregate = Some(crate::ui::aggregate_view::AggregateView::start_with(
+                        folder,
+                        Some(period),
+                    ));
+                }
+            }
             Command::CloseAggregate => self.aggregate = None,
             Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
             {

@@ -127,6 +127,7 @@ impl BaocaoApp {
     /// project (one report), to be saved as a `.ron` file.
     fn open_pdf(&mut self, path: &Path) {
         let restored = crate::issue::read_pdf_file(path)
+            .map_err(|e| e.to_string())
             .and_then(|bytes| crate::issue::read_source(&bytes, path).map_err(|e| e.to_string()));
         match restored {
             Ok((project, name)) => {
@@ -171,6 +172,7 @@ impl BaocaoApp {
             path: doc.path.as_deref().unwrap_or(&unsaved),
         };
         let text = crate::issue::read_pdf_file(pdf)
+            .map_err(|e| e.to_string())
             .and_then(|bytes| {
                 crate::issue::verify::verify(&bytes, pdf, Some(against)).map_err(|e| e.to_string())
             })
@@ -261,7 +263,7 @@ impl BaocaoApp {
             Err(text) => {
                 self.modal = Some(Modal::Message {
                     title: format!("Không dùng được {what}"),
-                    text,
+                    text: text.to_string(),
                 });
             }
         }
@@ -423,7 +425,7 @@ impl BaocaoApp {
             };
             let report = doc.project.report(id).ok_or(OutputError::NoReport)?;
             let images = crate::issue::load_images(&doc.project.signing, doc.path.as_deref())
-                .map_err(OutputError::Open)?;
+                .map_err(|e| OutputError::Open(e.to_string()))?;
             return Ok(crate::issue::sign_ready_from(
                 &rendered,
                 &doc.project,
@@ -565,17 +567,22 @@ impl BaocaoApp {
         Some((target, guard))
     }
 
-    /// Writes the aggregation's workbook to `path` (`.xlsx` added); never over a
-    /// commune's file it read, over a plain file only when `replace`.
-    pub(super) fn export_aggregate(&mut self, path: &Path, replace: bool) {
-        let Some((target, guard)) =
-            self.output_target(path, "xlsx", replace, PathPurpose::SaveAggregate)
+    /// Writes the aggregation's workbook or summary to `path` (its extension added);
+    /// never over a commune's file it read, over a plain file only when `replace`.
+    pub(super) fn export_aggregate(
+        &mut self,
+        path: &Path,
+        format: crate::aggregate::SummaryFormat,
+        replace: bool,
+    ) {
+        let purpose = PathPurpose::SaveAggregate(format);
+        let Some((target, guard)) = self.output_target(path, format.extension(), replace, purpose)
         else {
             return;
         };
         if let Some(view) = &mut self.aggregate {
             // Its window says what came of it, beside the table.
-            view.export(&target, guard);
+            view.export(&target, guard, format);
         }
     }
 

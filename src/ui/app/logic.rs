@@ -19,8 +19,6 @@ impl BaocaoApp {
             self.end_on_request(ctx);
             return;
         }
-        // egui's own Ctrl+plus/minus/0 change the zoom before this runs: keep it.
-        self.ui_zoom = ctx.zoom_factor();
         self.handle_input(ctx);
         self.follow_aggregate();
         self.apply_pending();
@@ -58,34 +56,12 @@ impl BaocaoApp {
     }
 
     fn handle_input(&mut self, ctx: &egui::Context) {
-        use egui::{Key, KeyboardShortcut, Modifiers};
-        let sc = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
-        let shortcuts = [
-            (sc(Modifiers::COMMAND, Key::S), Command::Save),
-            (
-                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::S),
-                Command::SaveAs,
-            ),
-            (sc(Modifiers::COMMAND, Key::O), Command::Open),
-            (sc(Modifiers::COMMAND, Key::N), Command::New),
-            (sc(Modifiers::COMMAND, Key::Z), Command::Undo),
-            (sc(Modifiers::COMMAND, Key::Y), Command::Redo),
-            (
-                sc(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z),
-                Command::Redo,
-            ),
-            (sc(Modifiers::COMMAND, Key::P), Command::Print),
-            (sc(Modifiers::COMMAND, Key::E), Command::ExportPdf),
-            (sc(Modifiers::COMMAND, Key::F), Command::ShowFind),
-            (sc(Modifiers::COMMAND, Key::H), Command::ShowFind),
-            (sc(Modifiers::NONE, Key::F1), crate::ui::menu::help()),
-        ];
-        for (shortcut, command) in shortcuts {
-            // egui matches modifiers exactly, so Ctrl+S does not also fire Ctrl+Shift+S.
-            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-                self.pending.push(command);
-            }
+        // The keys of the one table of actions (zoom included: egui's own zoom keys
+        // are off, so one key press is one step of the menu's zoom).
+        if ctx.options(|o| o.zoom_with_keyboard) {
+            ctx.options_mut(|o| o.zoom_with_keyboard = false);
         }
+        self.pending.extend(crate::ui::action::Action::pressed(ctx));
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files

@@ -9,6 +9,7 @@ mod busy;
 mod carry_over;
 mod command_handling;
 mod files;
+mod layout;
 mod logic;
 mod plan_import;
 mod ui;
@@ -94,6 +95,10 @@ pub struct BaocaoApp {
     last_lock_beat: Option<Instant>,
     /// Size of the window's text and widgets (egui's zoom factor), remembered.
     pub ui_zoom: f32,
+    /// The preview's share of the window's width, remembered.
+    preview_width: layout::PreviewWidth,
+    /// The text boxes' right-click menu and the one last written in.
+    text_boxes: super::text_menu::TextBoxes,
     /// Where the middle column (the step being written) was drawn last: everything of a
     /// step must fit inside it.
     pub middle: egui::Rect,
@@ -104,6 +109,8 @@ pub const USER_KEY: &str = "nguoi-dung";
 
 const RECENT_KEY: &str = "tep-gan-day";
 const ZOOM_KEY: &str = "co-giao-dien";
+const PREVIEW_KEY: &str = "phan-xem-truoc";
+const FOLDS_KEY: &str = "gap-huong-dan";
 const LAST_REPORTS_KEY: &str = "bao-cao-dang-soan";
 /// How long a message saying what was done stays in the status bar; a message saying
 /// what could not be done stays until the next one.
@@ -173,6 +180,8 @@ impl BaocaoApp {
             approved_edit_ok: Default::default(),
             last_lock_beat: None,
             ui_zoom: 1.0,
+            text_boxes: Default::default(),
+            preview_width: Default::default(),
             middle: egui::Rect::NOTHING,
         }
     }
@@ -183,6 +192,12 @@ impl BaocaoApp {
             && (0.5..=2.0).contains(&zoom)
         {
             self.ui_zoom = zoom;
+        }
+        if let Some(folds) = storage.and_then(|s| eframe::get_value(s, FOLDS_KEY)) {
+            self.editor.folds = folds;
+        }
+        if let Some(share) = storage.and_then(|s| eframe::get_value::<f32>(s, PREVIEW_KEY)) {
+            self.preview_width = layout::PreviewWidth::with_share(share);
         }
         if let Some(s) = storage
             && let Some(list) = eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY)
@@ -316,6 +331,10 @@ impl eframe::App for BaocaoApp {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
         eframe::set_value(storage, USER_KEY, &self.user);
         eframe::set_value(storage, ZOOM_KEY, &self.ui_zoom);
+        eframe::set_value(storage, FOLDS_KEY, &self.editor.folds);
+        if let Some(share) = self.preview_width.share {
+            eframe::set_value(storage, PREVIEW_KEY, &share);
+        }
     }
 }
 

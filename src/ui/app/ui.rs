@@ -44,6 +44,7 @@ impl BaocaoApp {
 
     pub fn frame(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.text_boxes.before_panels(&ctx);
         let mut out = Vec::new();
         let project = self.doc.as_ref().map(|d| &d.project);
         menu::show_menu(
@@ -66,6 +67,7 @@ impl BaocaoApp {
                 pages: self.pages().map(|p| p.pages.len()),
                 warnings: self.warnings(),
                 message: message.as_ref(),
+                zoom: self.ui_zoom,
             },
             &mut out,
         );
@@ -89,6 +91,7 @@ impl BaocaoApp {
         {
             self.modal = None;
         }
+        self.text_boxes.after_panels(&ctx);
         if !out.is_empty() {
             // Applied by `logic` at the start of the next frame.
             ctx.request_repaint();
@@ -117,19 +120,28 @@ impl BaocaoApp {
             });
             return;
         };
+        let whole = ui.available_width();
         egui::Panel::left("cac-buoc")
             .resizable(false)
-            .exact_size(210.0)
+            .exact_size(super::layout::step_list_width(whole))
             .show(ui, |ui| {
-                if let Some(s) = steps::show_steps(ui, &derived.steps, self.step) {
-                    out.push(Command::SelectStep(s));
-                }
+                // At a large zoom the thirteen steps are taller than the window.
+                egui::ScrollArea::vertical()
+                    .id_salt("cac-buoc-cuon")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        if let Some(s) = steps::show_steps(ui, &derived.steps, self.step) {
+                            out.push(Command::SelectStep(s));
+                        }
+                    });
             });
         let width = ui.available_width();
-        egui::Panel::right("xem-truoc")
+        let preview_id = ui.scope_id().with_salt(egui::IdSalt::new("xem-truoc"));
+        let range = self.preview_width.before_show(ui.ctx(), preview_id, width);
+        let shown = egui::Panel::right("xem-truoc")
             .resizable(true)
-            .default_size((width * if width < 1000.0 { 0.35 } else { 0.45 }).max(300.0))
-            .size_range(280.0..=width * 0.7)
+            .default_size(range.min.max(self.preview_width.width(width)))
+            .size_range(range)
             .show(ui, |ui| match &derived.rendered {
                 Ok(r) => {
                     if let Some(src) = preview::show_preview(
@@ -146,6 +158,8 @@ impl BaocaoApp {
                     ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), e.to_string());
                 }
             });
+        self.preview_width
+            .after_show(width, shown.response.rect.width());
         let period = report.period;
         let middle = egui::CentralPanel::default().show(ui, |ui| {
             if let Some(find) = &mut self.editor.find
@@ -185,11 +199,7 @@ impl BaocaoApp {
                     // The targets of the plan as it stood for this report's period.
                     let judged = doc.project.as_of_report(report);
                     if let Some(line) = crate::check::revised_since_previous(&doc.project, report) {
-                        let mut chars = line.chars();
-                        let shown: String = match chars.next() {
-                            Some(c) => c.to_uppercase().chain(chars).collect(),
-                            None => String::new(),
-                        };
+                        let shown = crate::vi::capitalise(&line);
                         ui.label(egui::RichText::new(format!("{shown}.")).strong());
                     }
                     if self.show_charts {

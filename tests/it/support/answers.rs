@@ -17,6 +17,9 @@ pub struct Answers {
     pub plan: Option<PathBuf>,
     pub folder: Option<PathBuf>,
     pub xlsx: Option<PathBuf>,
+    /// The PDF and Word files the save choosers give.
+    pub pdf: Option<PathBuf>,
+    pub docx: Option<PathBuf>,
     /// The desktop shows no chooser at all (no file-chooser portal).
     pub no_chooser: bool,
     /// The computer's printers.
@@ -33,10 +36,10 @@ impl Dialogs for Answers {
         None
     }
     fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
+        self.pdf.clone()
     }
     fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
+        self.docx.clone()
     }
     fn open_table(&mut self) -> Option<PathBuf> {
         None

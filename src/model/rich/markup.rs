@@ -1,13 +1,14 @@
-//! import, text: the emphasis a document gives (bold, italic, underline runs) written
+//! model, section text: the emphasis a document gives (bold, italic, underline runs) written
 //! in the section text format (`**…**`, `*…*`, `***…***`, `__…__`), literal markup
 //! characters escaped. What is written is read back with the section text parser;
 //! when that would not give the same styles, the text is kept without emphasis rather
 //! than printed wrongly.
 
-use crate::model::rich::{self, Span, escape};
+use super::{Span, escape};
 
-/// The section text of `spans` from byte `skip` of their joined text.
-pub(crate) fn write(spans: &[Span], skip: usize) -> String {
+/// The section text of `spans` from byte `skip` of their joined text: how an imported
+/// document's bold, italic and underlined runs enter the model.
+pub fn emphasis_markup(spans: &[Span], skip: usize) -> String {
     let pieces = cut(spans, skip);
     let written = emphasised(&pieces);
     if same_styles(&written, &pieces) {
@@ -79,7 +80,7 @@ fn emphasised(pieces: &[Span]) -> String {
 /// Whether `written` reads back as the text and styles of `pieces` (spaces aside).
 fn same_styles(written: &str, pieces: &[Span]) -> bool {
     let mut notes = Vec::new();
-    let (read, _) = rich::inline(written, 1, &mut notes);
+    let (read, _) = super::inline(written, 1, &mut notes);
     if !notes.is_empty() {
         return false;
     }
@@ -122,7 +123,7 @@ mod tests {
             span("đủ", false, false, true),
         ];
         assert_eq!(
-            write(&spans, 0),
+            emphasis_markup(&spans, 0),
             "Đã cấp **120 hồ sơ** *trực tuyến*, ***đúng hạn*** và __đủ__"
         );
     }
@@ -133,7 +134,7 @@ mod tests {
             span("a*b | ", false, false, false),
             span("x_y", true, false, false),
         ];
-        assert_eq!(write(&spans, 0), "a\\*b \\| **x\\_y**");
+        assert_eq!(emphasis_markup(&spans, 0), "a\\*b \\| **x\\_y**");
     }
 
     #[test]
@@ -142,6 +143,6 @@ mod tests {
             span("- ", false, false, false),
             span("Ý một", true, false, false),
         ];
-        assert_eq!(write(&spans, 2), "**Ý một**");
+        assert_eq!(emphasis_markup(&spans, 2), "**Ý một**");
     }
 }
