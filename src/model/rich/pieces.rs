@@ -59,8 +59,14 @@ pub fn pieces(text: &str) -> Vec<Piece> {
 
 /// `text` with the piece at `range` replaced by `new`; a line break is added where
 /// the new text would otherwise run into a table beside it.
+/// A range that is not a piece of `text` leaves it as it is.
 pub fn replace_piece(text: &str, range: Range<usize>, new: &str) -> String {
-    let (before, after) = (&text[..range.start], &text[range.end..]);
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return text.to_owned();
+    };
+    if range.start > range.end {
+        return text.to_owned();
+    }
     let mut out = String::with_capacity(text.len() + new.len() + 2);
     out.push_str(before);
     if !new.is_empty() && !before.is_empty() && !before.ends_with('\n') {
@@ -146,6 +152,8 @@ mod tests {
         };
         assert_eq!(replace_piece(only, a, "Trước"), "Trước\n| a |");
         assert_eq!(replace_piece(only, b, "Sau"), "| a |\nSau");
+        // A range that is not a piece changes nothing.
+        assert_eq!(replace_piece("ạ", 1..2, "x"), "ạ");
         // Every piece put back as it is gives the text back.
         let text = "A\n| a |\n\n| b |\nB\n";
         for piece in pieces(text) {
