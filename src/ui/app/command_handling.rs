@@ -114,52 +114,50 @@ impl BaocaoApp {
                 // Nothing else writes an output: asked as a plain command.
                 _ => {}
             },
-            Command::ImportTable => match self.dialogs.open_table() {
-                Some(path) => self.import_preview(path, None),
-                None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),
-            },
+            Command::ImportTable => {
+                if let Some(path) = self.choose(PathPurpose::ImportTable, "") {
+                    self.import_preview(path, None);
+                }
+            }
             Command::ImportFrom { path, kind } => self.import_preview(path, kind),
             Command::ConfirmImport(preview) => self.confirm_import(*preview),
-            Command::ImportPlan => match self.dialogs.open_plan() {
-                Some(path) => self.plan_import_preview(path),
-                None => self.ask_path_if_no_dialog(PathPurpose::PlanDocument, ""),
-            },
+            Command::ImportPlan => {
+                if let Some(path) = self.choose(PathPurpose::PlanDocument, "") {
+                    self.plan_import_preview(path);
+                }
+            }
             Command::ImportPlanFrom(path) => self.plan_import_preview(path),
             Command::ConfirmPlanImport(import) => self.confirm_plan_import(*import),
-            Command::OpenWordReport => match self.dialogs.open_word("Mở báo cáo Word") {
-                Some(path) => self.word_report_preview(path),
-                None => self.ask_path_if_no_dialog(PathPurpose::WordReport, ""),
-            },
+            Command::OpenWordReport => {
+                if let Some(path) = self.choose(PathPurpose::WordReport, "") {
+                    self.word_report_preview(path);
+                }
+            }
             Command::WordReportFrom(path) => self.word_report_preview(path),
-            Command::OpenAggregate => match self
-                .dialogs
-                .pick_folder("Chọn thư mục chứa tệp của các xã, phường")
-            {
-                Some(folder) => self.push(Command::AggregateFrom(folder)),
-                None => self.ask_path_if_no_dialog(PathPurpose::AggregateFolder, ""),
-            },
+            Command::OpenAggregate => {
+                if let Some(folder) = self.choose(PathPurpose::AggregateFolder, "") {
+                    self.push(Command::AggregateFrom(folder));
+                }
+            }
             Command::AggregateFrom(folder) => {
                 self.aggregate = Some(crate::ui::aggregate_view::AggregateView::start(folder));
             }
             Command::ExportAggregate => {
                 if let Some(view) = &self.aggregate {
                     let suggested = view.suggested_name();
-                    match self.dialogs.save_xlsx(&suggested) {
-                        // The system's save chooser asked before naming a file there.
-                        Some(path) => {
-                            self.push(Command::WriteReplacing(path, PathPurpose::SaveAggregate))
-                        }
-                        None => self.ask_path_if_no_dialog(PathPurpose::SaveAggregate, &suggested),
+                    // The system's save chooser asked before naming a file there.
+                    if let Some(path) = self.choose(PathPurpose::SaveAggregate, &suggested) {
+                        self.push(Command::WriteReplacing(path, PathPurpose::SaveAggregate));
                     }
                 }
             }
             Command::ExportAggregateTo(path) => self.export_aggregate(&path, false),
             Command::CloseAggregate => self.aggregate = None,
-            Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
-            {
-                Some(path) => self.word_comments_preview(path),
-                None => self.ask_path_if_no_dialog(PathPurpose::WordComments, ""),
-            },
+            Command::ImportWordComments => {
+                if let Some(path) = self.choose(PathPurpose::WordComments, "") {
+                    self.word_comments_preview(path);
+                }
+            }
             Command::WordCommentsFrom(path) => self.word_comments_preview(path),
             Command::Review(edit) => self.review_step(edit),
             Command::AskPreferences => {
@@ -460,10 +458,7 @@ impl BaocaoApp {
         match then {
             Then::New => self.new_project(),
             Then::Open(path) => {
-                let path = path.or_else(|| self.dialogs.open_project());
-                if path.is_none() {
-                    self.ask_path_if_no_dialog(PathPurpose::OpenProject, "");
-                }
+                let path = path.or_else(|| self.choose(PathPurpose::OpenProject, ""));
                 if let Some(p) = path {
                     if let Some(doc) = &self.doc {
                         doc.forget_recovery();
