@@ -147,17 +147,11 @@ fn summary(project: &Project, report: &Report, field: &str) -> Result<String, Fi
         .collect();
     match field {
         "chỉ tiêu đạt" => {
-            let all = super::facts::indicators(project, report);
-            let met = all.iter().filter(|(_, _, s)| s.is_achieved()).count();
-            Ok(format!("{met:02}/{:02}", all.len()))
+            let c = indicator_counts(project, report);
+            Ok(format!("{:02}/{:02}", c.achieved, c.total))
         }
         "chỉ tiêu chưa đạt" => {
-            let all = super::facts::indicators(project, report);
-            let not_met = all
-                .iter()
-                .filter(|(_, _, s)| *s == crate::model::IndicatorStatus::NotMet)
-                .count();
-            Ok(format!("{not_met:02}"))
+            Ok(format!("{:02}", indicator_counts(project, report).not_met))
         }
         "nhiệm vụ hoàn thành" => {
             let done = tasks.iter().filter(|(_, s)| *s == TaskStatus::Done).count();
@@ -179,6 +173,13 @@ fn summary(project: &Project, report: &Report, field: &str) -> Result<String, Fi
             field: other.to_owned(),
         }),
     }
+}
+
+fn indicator_counts(project: &Project, report: &Report) -> crate::model::IndicatorCounts {
+    super::facts::indicators(project, report)
+        .into_iter()
+        .map(|(_, _, status)| status)
+        .collect()
 }
 
 /// `text` with every `{{…}}` field replaced by as many `fill` bytes (ASCII), so that

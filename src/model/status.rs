@@ -154,6 +154,61 @@ pub fn task_status(task: &Task, state: TaskState, on: NaiveDate) -> TaskStatus {
     }
 }
 
+/// How indicators stand, counted once for every summary: the line above the table of
+/// Chỉ tiêu and the report's `{{tổng.chỉ tiêu …}}` figures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndicatorCounts {
+    pub total: usize,
+    /// Met or exceeded.
+    pub achieved: usize,
+    pub on_track: usize,
+    pub not_met: usize,
+    pub no_data: usize,
+}
+
+impl IndicatorCounts {
+    /// Counts the plan's indicators of `project` by their status in `period`.
+    pub fn of(project: &super::Project, period: Period) -> Self {
+        project
+            .plan
+            .indicators
+            .iter()
+            .map(|ind| indicator_status(ind, project.indicator_value(period, &ind.id), period))
+            .collect()
+    }
+
+    /// `Đạt và vượt: 9/15 chỉ tiêu · Chưa đạt: 2 · Chưa có số liệu: 1`, with the
+    /// count on track when there is one.
+    pub fn label(&self) -> String {
+        let mut parts = vec![format!(
+            "Đạt và vượt: {}/{} chỉ tiêu",
+            self.achieved, self.total
+        )];
+        if self.on_track > 0 {
+            parts.push(format!("Đúng tiến độ: {}", self.on_track));
+        }
+        parts.push(format!("Chưa đạt: {}", self.not_met));
+        parts.push(format!("Chưa có số liệu: {}", self.no_data));
+        parts.join(" · ")
+    }
+}
+
+impl FromIterator<IndicatorStatus> for IndicatorCounts {
+    fn from_iter<I: IntoIterator<Item = IndicatorStatus>>(statuses: I) -> Self {
+        let mut s = Self::default();
+        for status in statuses {
+            s.total += 1;
+            match status {
+                IndicatorStatus::Exceeded | IndicatorStatus::Met => s.achieved += 1,
+                IndicatorStatus::OnTrack => s.on_track += 1,
+                IndicatorStatus::NotMet => s.not_met += 1,
+                IndicatorStatus::NoData => s.no_data += 1,
+            }
+        }
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
