@@ -45,7 +45,7 @@ pub use review::{
 };
 pub use revision::{ChangeKind, PlanChange, PlanRevision};
 pub use status::{
-    IndicatorCounts, IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status,
-    task_status,
+    IndicatorCounts, IndicatorStatus, RULE as STATUS_RULE, TaskCounts, TaskStatus,
+    indicator_status, task_status,
 };
 pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};
