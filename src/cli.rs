@@ -36,7 +36,7 @@ pub use plan_import::{PlanImportArgs, run_plan_import};
 pub use print::{PrintArgs, run_print};
 pub use sign_ready::SignReadyArgs;
 pub use text_import::run_text_import;
-pub use usage::{USAGE, usage_for, usage_of};
+pub use usage::{USAGE, UsageError, usage_for, usage_of};
 pub use verify::{VerifyArgs, run_verify};
 
 use std::io::{BufRead, Write};
@@ -176,12 +176,6 @@ pub enum ExportKind {
     /// `--review-copy`: the draft followed by the open comments, for review on paper.
     ReviewCopy,
 }
-
-/// Arguments the program cannot run with: `main` prints the message with the usage of
-/// the command and ends with status 2.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct UsageError(pub String);
 
 /// Reads the arguments (without the program name).
 pub fn parse_args(args: &[String]) -> Result<Command, UsageError> {

@@ -7,10 +7,9 @@
 use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
-use super::text_import::{choose_period, print_report};
+use super::text_import::add_recognised;
 use super::{ForWriting, ImportArgs, confirm, open_for_writing};
 use crate::import::docx::{self, DocxError};
-use crate::import::text::{self, Note};
 use crate::model::Project;
 
 /// Runs `baocao import FILE.ron FILE.docx [--comments]`. Exit status 0 when added or
@@ -59,16 +58,6 @@ fn refuse(e: &DocxError, err: &mut dyn Write) -> ExitCode {
     ExitCode::from(1)
 }
 
-fn print_notes(notes: &[Note], out: &mut dyn Write) {
-    if notes.is_empty() {
-        return;
-    }
-    let _ = writeln!(out, "Cần xem lại ({} lưu ý):", notes.len());
-    for n in notes {
-        let _ = writeln!(out, "  {}", docx::describe_note(n));
-    }
-}
-
 /// Adds the report of the Word file; `Ok(None)` when the clerk declined.
 fn report(
     args: &ImportArgs,
@@ -79,36 +68,7 @@ fn report(
     err: &mut dyn Write,
 ) -> Result<Option<String>, ExitCode> {
     let rec = docx::recognise(word).rec;
-    if crate::import::plan::looks_like_plan(&rec) {
-        return Err(super::plan_import::refuse_plan(args, err));
-    }
-    if rec.is_empty() {
-        print_notes(&rec.notes, out);
-        let _ = writeln!(
-            err,
-            "Không nhận ra nội dung báo cáo nào trong tệp {}; tệp dự án không thay đổi.",
-            args.table.display()
-        );
-        return Err(ExitCode::from(1));
-    }
-    let (period, why) = choose_period(args.period, &rec, project);
-    let id = crate::session::reports::new_report_id(project, period);
-    let (mut report, more) = text::into_report(&rec, id, period, project);
-    super::text_import::print_document_words(&mut report, project, args.project_words, out);
-    print_report(&report, project, &args.table, why, out);
-    let notes: Vec<Note> = rec.notes.iter().cloned().chain(more).collect();
-    print_notes(&notes, out);
-    if !args.yes {
-        let question = format!("Thêm báo cáo {} vào dự án?", report.id);
-        confirm(&question, input, out, err)?;
-    }
-    let (id, count) = (report.id.clone(), report.all_sections().len());
-    project.reports.push(report);
-    Ok(Some(format!(
-        "Đã thêm báo cáo {id} ({count} mục, kỳ {}) vào {}.",
-        period.short_label(),
-        args.file.display()
-    )))
+    add_recognised(args, rec, project, input, out, err, docx::describe_note)
 }
 
 /// The report a Word file's comments or edits go to (`--report`, else the last one);

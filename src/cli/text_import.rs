@@ -41,44 +41,60 @@ pub fn run_text_import(
         }
     };
     let rec = text::recognise(&text);
+    let message = match add_recognised(args, rec, &mut project, input, out, err, Note::to_string) {
+        Ok(Some(message)) => message,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(code) => return code,
+    };
+    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
+        return code;
+    }
+    let _ = writeln!(out, "{message}");
+    ExitCode::SUCCESS
+}
+
+/// Adds the report recognised in a text or Word file (`rec`) to `project` once the
+/// clerk agrees, after printing it and the notes (each as `describe` words it); `Ok(None)`
+/// when the clerk declined. A plan or a file without a report is refused.
+pub(super) fn add_recognised(
+    args: &ImportArgs,
+    rec: Recognised,
+    project: &mut Project,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    describe: fn(&Note) -> String,
+) -> Result<Option<String>, ExitCode> {
     if crate::import::plan::looks_like_plan(&rec) {
-        return super::plan_import::refuse_plan(args, err);
+        return Err(super::plan_import::refuse_plan(args, err));
     }
     if rec.is_empty() {
-        print_notes(&rec.notes, out);
+        print_notes(&rec.notes, describe, out);
         let _ = writeln!(
             err,
             "Không nhận ra nội dung báo cáo nào trong tệp {}; tệp dự án không thay đổi.",
             args.table.display()
         );
-        return ExitCode::from(1);
+        return Err(ExitCode::from(1));
     }
-    let (period, why) = choose_period(args.period, &rec, &project);
-    let id = crate::session::reports::new_report_id(&project, period);
-    let (mut report, more) = text::into_report(&rec, id, period, &project);
-    print_document_words(&mut report, &project, args.project_words, out);
-    print_report(&report, &project, &args.table, why, out);
+    let (period, why) = choose_period(args.period, &rec, project);
+    let id = crate::session::reports::new_report_id(project, period);
+    let (mut report, more) = text::into_report(&rec, id, period, project);
+    print_document_words(&mut report, project, args.project_words, out);
+    print_report(&report, project, &args.table, why, out);
     let notes: Vec<Note> = rec.notes.iter().cloned().chain(more).collect();
-    print_notes(&notes, out);
+    print_notes(&notes, describe, out);
     if !args.yes {
         let question = format!("Thêm báo cáo {} vào dự án?", report.id);
-        if let Err(code) = confirm(&question, input, out, err) {
-            return code;
-        }
+        confirm(&question, input, out, err)?;
     }
     let (id, count) = (report.id.clone(), report.all_sections().len());
     project.reports.push(report);
-    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
-        return code;
-    }
-    let _ = writeln!(
-        out,
-        "Đã thêm báo cáo {id} ({} mục, kỳ {}) vào {}.",
-        count,
+    Ok(Some(format!(
+        "Đã thêm báo cáo {id} ({count} mục, kỳ {}) vào {}.",
         period.short_label(),
         args.file.display()
-    );
-    ExitCode::SUCCESS
+    )))
 }
 
 /// The text of the file: UTF-8 (with or without a byte order mark) or UTF-16 with one
@@ -141,7 +157,7 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 /// Lists where the document's header and signature words differ from the project's,
 /// saying which print; with `project_words` the report drops the document's.
-pub(super) fn print_document_words(
+fn print_document_words(
     report: &mut crate::model::Report,
     project: &crate::model::Project,
     project_words: bool,
@@ -171,13 +187,7 @@ pub(super) fn print_document_words(
     }
 }
 
-pub(super) fn print_report(
-    report: &Report,
-    project: &Project,
-    file: &Path,
-    why: &str,
-    out: &mut dyn Write,
-) {
+fn print_report(report: &Report, project: &Project, file: &Path, why: &str, out: &mut dyn Write) {
     let blank = "(để trống)";
     let _ = writeln!(out, "Báo cáo nhận ra từ {}:", file.display());
     let _ = writeln!(out, "  Mã báo cáo: {}", report.id);
@@ -240,7 +250,7 @@ fn print_sections(list: &[Section], out: &mut dyn Write) {
 }
 
 /// The period of the new report and why it was chosen, with the `--period` hint.
-pub(super) fn choose_period(
+fn choose_period(
     asked: Option<Period>,
     rec: &Recognised,
     project: &Project,
@@ -259,12 +269,12 @@ pub(super) fn choose_period(
     (period, why)
 }
 
-fn print_notes(notes: &[Note], out: &mut dyn Write) {
+fn print_notes(notes: &[Note], describe: fn(&Note) -> String, out: &mut dyn Write) {
     if notes.is_empty() {
         return;
     }
     let _ = writeln!(out, "Cần xem lại ({} lưu ý):", notes.len());
     for n in notes {
-        let _ = writeln!(out, "  {n}");
+        let _ = writeln!(out, "  {}", describe(n));
     }
 }

@@ -1,6 +1,12 @@
 //! cli: the usage text (`baocao --help`, `baocao SUBCOMMAND --help`, and after a
 //! wrong command), whole or one subcommand's lines of it.
 
+/// Arguments the program cannot run with: `main` prints the message with the usage of
+/// the command and ends with status 2.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
 /// Usage text shown by `baocao --help` and after a wrong command.
 pub const USAGE: &str = "Cách dùng:
   baocao                      mở cửa sổ với dự án mẫu

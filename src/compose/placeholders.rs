@@ -5,7 +5,7 @@
 
 use super::Run;
 use crate::compose::Ctx;
-use crate::model::{IndicatorStatus, Project, Report, TaskStatus, Value, indicator_status};
+use crate::model::{IndicatorStatus, Project, Report, TaskCounts, Value, indicator_status};
 use crate::model::{target_label, value_label};
 use crate::vi;
 
@@ -139,30 +139,20 @@ pub fn resolve(project: &Project, report: &Report, inner: &str) -> Result<String
 }
 
 fn summary(project: &Project, report: &Report, field: &str) -> Result<String, FieldError> {
-    let tasks = super::facts::tasks(project, report);
-    let overdue: Vec<&str> = tasks
+    let tasks: TaskCounts = super::facts::tasks(project, report)
         .iter()
-        .filter(|(_, s)| *s == TaskStatus::Overdue)
-        .map(|(t, _)| t.name.trim())
+        .map(|(t, s)| (t, *s))
         .collect();
+    let overdue = &tasks.overdue;
     match field {
         "chỉ tiêu đạt" => {
-            let all = super::facts::indicators(project, report);
-            let met = all.iter().filter(|(_, _, s)| s.is_achieved()).count();
-            Ok(format!("{met:02}/{:02}", all.len()))
+            let c = indicator_counts(project, report);
+            Ok(format!("{:02}/{:02}", c.achieved, c.total))
         }
         "chỉ tiêu chưa đạt" => {
-            let all = super::facts::indicators(project, report);
-            let not_met = all
-                .iter()
-                .filter(|(_, _, s)| *s == crate::model::IndicatorStatus::NotMet)
-                .count();
-            Ok(format!("{not_met:02}"))
+            Ok(format!("{:02}", indicator_counts(project, report).not_met))
         }
-        "nhiệm vụ hoàn thành" => {
-            let done = tasks.iter().filter(|(_, s)| *s == TaskStatus::Done).count();
-            Ok(format!("{done:02}/{:02}", tasks.len()))
-        }
+        "nhiệm vụ hoàn thành" => Ok(format!("{:02}/{:02}", tasks.done, tasks.total)),
         "nhiệm vụ quá hạn" => Ok(format!("{:02}", overdue.len())),
         "danh sách quá hạn" => {
             if overdue.is_empty() {
@@ -179,6 +169,13 @@ fn summary(project: &Project, report: &Report, field: &str) -> Result<String, Fi
             field: other.to_owned(),
         }),
     }
+}
+
+fn indicator_counts(project: &Project, report: &Report) -> crate::model::IndicatorCounts {
+    super::facts::indicators(project, report)
+        .into_iter()
+        .map(|(_, _, status)| status)
+        .collect()
 }
 
 /// `text` with every `{{…}}` field replaced by as many `fill` bytes (ASCII), so that

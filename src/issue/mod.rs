@@ -357,10 +357,5 @@ pub fn is_pdf_path(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
 }
 
-/// Whether `bytes` look like a PDF (by their first bytes, whatever the file's name).
-pub fn is_pdf(bytes: &[u8]) -> bool {
-    bytes.starts_with(b"%PDF-")
-}
-
 #[cfg(test)]
 mod tests;

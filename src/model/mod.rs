@@ -45,6 +45,9 @@ pub use review::{
     Comment, CommentAnchor, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition,
 };
 pub use revision::{ChangeKind, PlanChange, PlanRevision};
-pub use status::{IndicatorStatus, RULE as STATUS_RULE, TaskStatus, indicator_status, task_status};
+pub use status::{
+    IndicatorCounts, IndicatorStatus, RULE as STATUS_RULE, TaskCounts, TaskStatus,
+    indicator_status, task_status,
+};
 pub use summary_table::{SummaryColumn, SummaryTable};
 pub use table_options::{IndicatorColumn, IndicatorTableOptions, TableNumbering};

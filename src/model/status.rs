@@ -154,6 +154,134 @@ pub fn task_status(task: &Task, state: TaskState, on: NaiveDate) -> TaskStatus {
     }
 }
 
+/// How indicators stand, counted once for every summary: the line above the table of
+/// Chỉ tiêu and the report's `{{tổng.chỉ tiêu …}}` figures.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct IndicatorCounts {
+    pub total: usize,
+    /// Met or exceeded.
+    pub achieved: usize,
+    pub on_track: usize,
+    pub not_met: usize,
+    pub no_data: usize,
+}
+
+impl IndicatorCounts {
+    /// Counts the plan's indicators of `project` by their status in `period`.
+    pub fn of(project: &super::Project, period: Period) -> Self {
+        project
+            .plan
+            .indicators
+            .iter()
+            .map(|ind| indicator_status(ind, project.indicator_value(period, &ind.id), period))
+            .collect()
+    }
+
+    /// `Đạt và vượt: 9/15 chỉ tiêu · Chưa đạt: 2 · Chưa có số liệu: 1`, with the
+    /// count on track when there is one.
+    pub fn label(&self) -> String {
+        let mut parts = vec![format!(
+            "Đạt và vượt: {}/{} chỉ tiêu",
+            self.achieved, self.total
+        )];
+        if self.on_track > 0 {
+            parts.push(format!("Đúng tiến độ: {}", self.on_track));
+        }
+        parts.push(format!("Chưa đạt: {}", self.not_met));
+        parts.push(format!("Chưa có số liệu: {}", self.no_data));
+        parts.join(" · ")
+    }
+}
+
+impl FromIterator<IndicatorStatus> for IndicatorCounts {
+    fn from_iter<I: IntoIterator<Item = IndicatorStatus>>(statuses: I) -> Self {
+        let mut s = Self::default();
+        for status in statuses {
+            s.total += 1;
+            match status {
+                IndicatorStatus::Exceeded | IndicatorStatus::Met => s.achieved += 1,
+                IndicatorStatus::OnTrack => s.on_track += 1,
+                IndicatorStatus::NotMet => s.not_met += 1,
+                IndicatorStatus::NoData => s.no_data += 1,
+            }
+        }
+        s
+    }
+}
+
+/// How the period's tasks stand on a date, counted for the line above the table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TaskCounts {
+    pub total: usize,
+    pub done: usize,
+    /// In progress and not overdue.
+    pub in_progress: usize,
+    /// Not started and not overdue.
+    pub not_started: usize,
+    pub dropped: usize,
+    /// Names of the overdue tasks, in plan order.
+    pub overdue: Vec<String>,
+}
+
+impl TaskCounts {
+    /// Counts the plan's tasks of `project` by their standing in `period` on `on`.
+    pub fn of(project: &super::Project, period: Period, on: NaiveDate) -> Self {
+        project
+            .plan
+            .tasks
+            .iter()
+            .map(|task| {
+                let state = project
+                    .task_progress(period, &task.id)
+                    .map_or(TaskState::NotStarted, |p| p.state);
+                (task, task_status(task, state, on))
+            })
+            .collect()
+    }
+
+    /// `Hoàn thành: 4/18 · Đang thực hiện: 9 · … · Quá hạn: 3 (tên; tên; tên)`; states
+    /// no task is in are left out, except done and overdue.
+    pub fn label(&self) -> String {
+        let mut parts = vec![format!("Hoàn thành: {}/{}", self.done, self.total)];
+        for (count, state) in [
+            (self.in_progress, TaskState::InProgress),
+            (self.not_started, TaskState::NotStarted),
+            (self.dropped, TaskState::Dropped),
+        ] {
+            if count > 0 {
+                parts.push(format!("{}: {count}", state.label()));
+            }
+        }
+        if self.overdue.is_empty() {
+            parts.push("Quá hạn: 0".to_owned());
+        } else {
+            parts.push(format!(
+                "Quá hạn: {} ({})",
+                self.overdue.len(),
+                self.overdue.join("; ")
+            ));
+        }
+        parts.join(" · ")
+    }
+}
+
+impl<'a> FromIterator<(&'a Task, TaskStatus)> for TaskCounts {
+    fn from_iter<I: IntoIterator<Item = (&'a Task, TaskStatus)>>(tasks: I) -> Self {
+        let mut s = Self::default();
+        for (task, status) in tasks {
+            s.total += 1;
+            match status {
+                TaskStatus::Done => s.done += 1,
+                TaskStatus::InProgress => s.in_progress += 1,
+                TaskStatus::NotStarted => s.not_started += 1,
+                TaskStatus::Dropped => s.dropped += 1,
+                TaskStatus::Overdue => s.overdue.push(task.name.trim().to_owned()),
+            }
+        }
+        s
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,11 +85,6 @@ impl OutputGuard {
         self
     }
 
-    /// Whether this guard replaces existing plain outputs.
-    pub fn is_forced(&self) -> bool {
-        self.force
-    }
-
     /// Decides whether `target` may be written, without writing anything.
     pub fn check(&self, target: &Path) -> Result<Target, OutputError> {
         // `metadata` follows links: what counts is the file that would be lost.

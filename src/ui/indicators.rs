@@ -9,7 +9,8 @@ use super::field_buffers::FieldBuffers;
 use super::period_table::{self, Column, Widths};
 use crate::edit::Edit;
 use crate::model::{
-    Figure, Indicator, IndicatorStatus, Period, Project, Target, Value, indicator_status,
+    Figure, Indicator, IndicatorCounts, IndicatorStatus, Period, Project, Target, Value,
+    indicator_status,
 };
 use crate::model::{grouped, target_label};
 use crate::vi;
@@ -44,7 +45,7 @@ impl IndicatorsPanel {
     pub fn show(&mut self, ui: &mut Ui, project: &Project, period: Period, edits: &mut Vec<Edit>) {
         ui.heading(format!("Chỉ tiêu — số liệu {}", period.label()));
         ui.label(HINT);
-        let summary = IndicatorSummary::of(project, period);
+        let summary = IndicatorCounts::of(project, period);
         ui.add(egui::Label::new(RichText::new(summary.label()).strong()).wrap());
         ui.add_space(4.0);
 
@@ -382,50 +383,6 @@ fn status_color(status: IndicatorStatus, dark: bool) -> Color32 {
     }
 }
 
-/// How the period's indicators stand, counted for the line above the table.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct IndicatorSummary {
-    pub total: usize,
-    /// Met or exceeded.
-    pub achieved: usize,
-    pub on_track: usize,
-    pub not_met: usize,
-    pub no_data: usize,
-}
-
-impl IndicatorSummary {
-    /// Counts the plan's indicators of `project` by their status in `period`.
-    pub fn of(project: &Project, period: Period) -> Self {
-        let mut s = Self::default();
-        for ind in &project.plan.indicators {
-            let value = project.indicator_value(period, &ind.id);
-            s.total += 1;
-            match indicator_status(ind, value, period) {
-                IndicatorStatus::Exceeded | IndicatorStatus::Met => s.achieved += 1,
-                IndicatorStatus::OnTrack => s.on_track += 1,
-                IndicatorStatus::NotMet => s.not_met += 1,
-                IndicatorStatus::NoData => s.no_data += 1,
-            }
-        }
-        s
-    }
-
-    /// `Đạt và vượt: 9/15 chỉ tiêu · Chưa đạt: 2 · Chưa có số liệu: 1`, with the
-    /// count on track when there is one.
-    pub fn label(&self) -> String {
-        let mut parts = vec![format!(
-            "Đạt và vượt: {}/{} chỉ tiêu",
-            self.achieved, self.total
-        )];
-        if self.on_track > 0 {
-            parts.push(format!("Đúng tiến độ: {}", self.on_track));
-        }
-        parts.push(format!("Chưa đạt: {}", self.not_met));
-        parts.push(format!("Chưa có số liệu: {}", self.no_data));
-        parts.join(" · ")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -558,10 +515,10 @@ mod tests {
                 evidence: String::new(),
             },
         );
-        let s = IndicatorSummary::of(&p, q2);
+        let s = IndicatorCounts::of(&p, q2);
         assert_eq!(
             s,
-            IndicatorSummary {
+            IndicatorCounts {
                 total: 3,
                 achieved: 1,
                 on_track: 1,

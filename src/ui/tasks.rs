@@ -10,7 +10,9 @@ use super::field_buffers::FieldBuffers;
 use super::period_table::{self, Column, Widths};
 use crate::edit::Edit;
 use crate::model::grouped;
-use crate::model::{Period, Project, Task, TaskProgress, TaskState, TaskStatus, task_status};
+use crate::model::{
+    Period, Project, Task, TaskCounts, TaskProgress, TaskState, TaskStatus, task_status,
+};
 use crate::vi;
 
 /// The states a clerk can pick, in the order offered.
@@ -49,7 +51,7 @@ impl TasksPanel {
              được tính là quá hạn (tính đến ngày {}).",
             vi::date_short(on)
         ));
-        let summary = TaskSummary::of(project, period, on);
+        let summary = TaskCounts::of(project, period, on);
         ui.add(egui::Label::new(RichText::new(summary.label()).strong()).wrap());
         ui.add_space(4.0);
 
@@ -218,66 +220,6 @@ fn status_color(status: TaskStatus, dark: bool) -> Color32 {
     }
 }
 
-/// How the period's tasks stand on a date, counted for the line above the table.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TaskSummary {
-    pub total: usize,
-    pub done: usize,
-    /// In progress and not overdue.
-    pub in_progress: usize,
-    /// Not started and not overdue.
-    pub not_started: usize,
-    pub dropped: usize,
-    /// Names of the overdue tasks, in plan order.
-    pub overdue: Vec<String>,
-}
-
-impl TaskSummary {
-    /// Counts the plan's tasks of `project` by their standing in `period` on `on`.
-    pub fn of(project: &Project, period: Period, on: NaiveDate) -> Self {
-        let mut s = Self::default();
-        for task in &project.plan.tasks {
-            let state = project
-                .task_progress(period, &task.id)
-                .map_or(TaskState::NotStarted, |p| p.state);
-            s.total += 1;
-            match task_status(task, state, on) {
-                TaskStatus::Done => s.done += 1,
-                TaskStatus::InProgress => s.in_progress += 1,
-                TaskStatus::NotStarted => s.not_started += 1,
-                TaskStatus::Dropped => s.dropped += 1,
-                TaskStatus::Overdue => s.overdue.push(task.name.trim().to_owned()),
-            }
-        }
-        s
-    }
-
-    /// `Hoàn thành: 4/18 · Đang thực hiện: 9 · … · Quá hạn: 3 (tên; tên; tên)`; states
-    /// no task is in are left out, except done and overdue.
-    pub fn label(&self) -> String {
-        let mut parts = vec![format!("Hoàn thành: {}/{}", self.done, self.total)];
-        for (count, state) in [
-            (self.in_progress, TaskState::InProgress),
-            (self.not_started, TaskState::NotStarted),
-            (self.dropped, TaskState::Dropped),
-        ] {
-            if count > 0 {
-                parts.push(format!("{}: {count}", state.label()));
-            }
-        }
-        if self.overdue.is_empty() {
-            parts.push("Quá hạn: 0".to_owned());
-        } else {
-            parts.push(format!(
-                "Quá hạn: {} ({})",
-                self.overdue.len(),
-                self.overdue.join("; ")
-            ));
-        }
-        parts.join(" · ")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -339,7 +281,7 @@ mod tests {
             );
         }
         let on = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default();
-        let s = TaskSummary::of(&p, q2, on);
+        let s = TaskCounts::of(&p, q2, on);
         assert_eq!(s.done, 1);
         assert_eq!(s.in_progress, 1);
         assert_eq!(s.dropped, 1);
@@ -356,7 +298,7 @@ mod tests {
         p.plan.tasks = vec![task("NV01", "A", Deadline::Ongoing)];
         let on = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default();
         assert_eq!(
-            TaskSummary::of(&p, q2, on).label(),
+            TaskCounts::of(&p, q2, on).label(),
             "Hoàn thành: 0/1 · Chưa triển khai: 1 · Quá hạn: 0"
         );
     }

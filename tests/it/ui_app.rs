@@ -368,7 +368,11 @@ fn without_a_file_chooser_the_clerk_types_where_the_pdf_goes() {
     let again = std::fs::read(&pdf).unwrap();
     assert!(again.starts_with(b"%PDF-"), "written again");
     let ratio = again.len() as f64 / before as f64;
-    assert!((0.95..1.05).contains(&ratio), "{} against {before}", again.len());
+    assert!(
+        (0.95..1.05).contains(&ratio),
+        "{} against {before}",
+        again.len()
+    );
 }
 
 #[test]

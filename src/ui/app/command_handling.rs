@@ -115,47 +115,41 @@ impl BaocaoApp {
                 // Nothing else writes an output: asked as a plain command.
                 _ => {}
             },
-            Command::ImportTable => match self.dialogs.open_table() {
-                Some(path) => self.push(Command::ImportFrom { path, kind: None }),
-                None => self.ask_path_if_no_dialog(PathPurpose::ImportTable, ""),
-            },
+            Command::ImportTable => {
+                if let Some(path) = self.choose(PathPurpose::ImportTable, "") {
+                    self.push(Command::ImportFrom { path, kind: None });
+                }
+            }
             Command::ImportFrom { path, kind } => self.import_preview(path, kind),
             Command::ConfirmImport(preview) => self.confirm_import(*preview),
-            Command::ImportPlan => match self.dialogs.open_plan() {
-                Some(path) => self.push(Command::ImportPlanFrom(path)),
-                None => self.ask_path_if_no_dialog(PathPurpose::PlanDocument, ""),
-            },
+            Command::ImportPlan => {
+                if let Some(path) = self.choose(PathPurpose::PlanDocument, "") {
+                    self.push(Command::ImportPlanFrom(path));
+                }
+            }
             Command::ImportPlanFrom(path) => self.plan_import_preview(path),
             Command::ConfirmPlanImport(import) => self.confirm_plan_import(*import),
-            Command::OpenWordReport => match self.dialogs.open_word("Mở báo cáo Word") {
-                Some(path) => self.push(Command::WordReportFrom(path)),
-                None => self.ask_path_if_no_dialog(PathPurpose::WordReport, ""),
-            },
+            Command::OpenWordReport => {
+                if let Some(path) = self.choose(PathPurpose::WordReport, "") {
+                    self.push(Command::WordReportFrom(path));
+                }
+            }
             Command::WordReportFrom(path) => self.word_report_preview(path),
-            Command::OpenAggregate => match self
-                .dialogs
-                .pick_folder("Chọn thư mục chứa tệp của các xã, phường")
-            {
-                Some(folder) => self.push(Command::AggregateFrom(folder)),
-                None => self.ask_path_if_no_dialog(PathPurpose::AggregateFolder, ""),
-            },
+            Command::OpenAggregate => {
+                if let Some(folder) = self.choose(PathPurpose::AggregateFolder, "") {
+                    self.push(Command::AggregateFrom(folder));
+                }
+            }
             Command::AggregateFrom(folder) => {
                 self.aggregate = Some(crate::ui::aggregate_view::AggregateView::start(folder));
             }
             Command::ExportAggregate(format) => {
                 if let Some(view) = &self.aggregate {
-                    use crate::aggregate::SummaryFormat;
                     let suggested = view.suggested_name(format);
-                    let chosen = match format {
-                        SummaryFormat::Xlsx => self.dialogs.save_xlsx(&suggested),
-                        SummaryFormat::Pdf => self.dialogs.save_pdf(&suggested),
-                        SummaryFormat::Docx => self.dialogs.save_docx(&suggested),
-                    };
                     let purpose = PathPurpose::SaveAggregate(format);
-                    match chosen {
-                        // The system's save chooser asked before naming a file there.
-                        Some(path) => self.push(Command::WriteReplacing(path, purpose)),
-                        None => self.ask_path_if_no_dialog(purpose, &suggested),
+                    // The system's save chooser asked before naming a file there.
+                    if let Some(path) = self.choose(purpose, &suggested) {
+                        self.push(Command::WriteReplacing(path, purpose));
                     }
                 }
             }
@@ -170,11 +164,11 @@ impl BaocaoApp {
                 }
             }
             Command::CloseAggregate => self.aggregate = None,
-            Command::ImportWordComments => match self.dialogs.open_word("Nhập góp ý từ tệp Word")
-            {
-                Some(path) => self.push(Command::WordCommentsFrom(path)),
-                None => self.ask_path_if_no_dialog(PathPurpose::WordComments, ""),
-            },
+            Command::ImportWordComments => {
+                if let Some(path) = self.choose(PathPurpose::WordComments, "") {
+                    self.push(Command::WordCommentsFrom(path));
+                }
+            }
             Command::WordCommentsFrom(path) => self.word_comments_preview(path),
             Command::Review(edit) => self.review_step(edit),
             Command::AskPreferences => {
@@ -475,10 +469,7 @@ impl BaocaoApp {
         match then {
             Then::New => self.new_project(),
             Then::Open(path) => {
-                let path = path.or_else(|| self.dialogs.open_project());
-                if path.is_none() {
-                    self.ask_path_if_no_dialog(PathPurpose::OpenProject, "");
-                }
+                let path = path.or_else(|| self.choose(PathPurpose::OpenProject, ""));
                 if let Some(p) = path {
                     if let Some(doc) = &self.doc {
                         doc.forget_recovery();

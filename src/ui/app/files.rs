@@ -156,8 +156,7 @@ impl BaocaoApp {
     /// Asks for a signed PDF and shows whether its signed content is the approved
     /// report of the open project (the verdict of `baocao verify`). Reads only.
     pub(super) fn verify_signed(&mut self) {
-        let Some(pdf) = self.dialogs.open_signed_pdf() else {
-            self.ask_path_if_no_dialog(PathPurpose::SignedPdf, "");
+        let Some(pdf) = self.choose(PathPurpose::SignedPdf, "") else {
             return;
         };
         self.push(Command::VerifySignedFrom(pdf));
@@ -206,13 +205,7 @@ impl BaocaoApp {
             });
             return;
         }
-        let title = if seal {
-            "Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)"
-        } else {
-            "Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)"
-        };
-        let Some(picked) = self.dialogs.open_png(title) else {
-            self.ask_path_if_no_dialog(PathPurpose::SigningImage { seal }, "");
+        let Some(picked) = self.choose(PathPurpose::SigningImage { seal }, "") else {
             return;
         };
         self.use_signing_image(seal, &picked);
@@ -320,9 +313,48 @@ impl BaocaoApp {
         }
     }
 
+    /// The one file-choice flow: the desktop's chooser for `purpose` (a save chooser
+    /// starting from the `suggested` name). Where the desktop shows none, the typed-path
+    /// dialog asks instead; its answer comes back as the command of `purpose`.
+    pub(super) fn choose(&mut self, purpose: PathPurpose, suggested: &str) -> Option<PathBuf> {
+        let picked = match purpose {
+            PathPurpose::OpenProject => self.dialogs.open_project(),
+            PathPurpose::SaveProject => self.dialogs.save_project(suggested),
+            PathPurpose::SavePdf(_) => self.dialogs.save_pdf(suggested),
+            PathPurpose::SaveDocx(_) => self.dialogs.save_docx(suggested),
+            PathPurpose::ImportTable => self.dialogs.open_table(),
+            PathPurpose::PlanDocument => self.dialogs.open_plan(),
+            PathPurpose::WordReport => self.dialogs.open_word("Mở báo cáo Word"),
+            PathPurpose::WordComments => self.dialogs.open_word("Nhập góp ý từ tệp Word"),
+            PathPurpose::AggregateFolder => self
+                .dialogs
+                .pick_folder("Chọn thư mục chứa tệp của các xã, phường"),
+            PathPurpose::SaveAggregate(crate::aggregate::SummaryFormat::Xlsx) => {
+                self.dialogs.save_xlsx(suggested)
+            }
+            PathPurpose::SaveAggregate(crate::aggregate::SummaryFormat::Pdf) => {
+                self.dialogs.save_pdf(suggested)
+            }
+            PathPurpose::SaveAggregate(crate::aggregate::SummaryFormat::Docx) => {
+                self.dialogs.save_docx(suggested)
+            }
+            PathPurpose::SignedPdf => self.dialogs.open_signed_pdf(),
+            PathPurpose::SigningImage { seal: true } => self
+                .dialogs
+                .open_png("Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)"),
+            PathPurpose::SigningImage { seal: false } => self
+                .dialogs
+                .open_png("Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)"),
+        };
+        if picked.is_none() {
+            self.ask_path_if_no_dialog(purpose, suggested);
+        }
+        picked
+    }
+
     /// Asks the user for a path through the typed-path dialog, starting from the
     /// project's folder, when the desktop could not show a chooser.
-    pub(super) fn ask_path_if_no_dialog(&mut self, purpose: PathPurpose, suggested: &str) {
+    fn ask_path_if_no_dialog(&mut self, purpose: PathPurpose, suggested: &str) {
         if self.dialogs.available() {
             return;
         }
@@ -350,11 +382,7 @@ impl BaocaoApp {
                 } else {
                     "du-an.ron".to_owned()
                 };
-                let picked = self.dialogs.save_project(&suggested);
-                if picked.is_none() {
-                    self.ask_path_if_no_dialog(PathPurpose::SaveProject, &suggested);
-                }
-                picked
+                self.choose(PathPurpose::SaveProject, &suggested)
             }
         };
         let Some(path) = path else { return false };
@@ -445,8 +473,7 @@ impl BaocaoApp {
         let draft = kind != PdfKind::SignReady && self.rendered().is_none_or(|r| r.draft);
         let suggested =
             crate::session::reports::output_name(report, draft, kind == PdfKind::ReviewCopy, "pdf");
-        let Some(path) = self.dialogs.save_pdf(&suggested) else {
-            self.ask_path_if_no_dialog(PathPurpose::SavePdf(kind), &suggested);
+        let Some(path) = self.choose(PathPurpose::SavePdf(kind), &suggested) else {
             return;
         };
         // The system's save chooser asked before naming a file that is there.
@@ -494,8 +521,7 @@ impl BaocaoApp {
             kind == PdfKind::ReviewCopy,
             "docx",
         );
-        let Some(path) = self.dialogs.save_docx(&suggested) else {
-            self.ask_path_if_no_dialog(PathPurpose::SaveDocx(kind), &suggested);
+        let Some(path) = self.choose(PathPurpose::SaveDocx(kind), &suggested) else {
             return;
         };
         // The system's save chooser asked before naming a file that is there.
