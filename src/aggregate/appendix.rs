@@ -115,7 +115,7 @@ fn commune_table(agg: &Aggregate, period: &str) -> SummaryTable {
         ("Số nhiệm vụ", 6.0, false),
         ("Hoàn thành", 6.5, false),
         ("Quá hạn", 6.0, false),
-        ("Lưu ý khi kiểm tra", 6.5, false),
+        ("Lưu ý (trừ soát chính tả)", 6.5, false),
     ];
     numbered(
         format!("KẾT QUẢ THEO TỪNG XÃ, PHƯỜNG {period}"),

@@ -25,7 +25,8 @@ pub struct Commune {
     pub not_met: usize,
     pub no_data: usize,
     pub tasks: TaskCounts,
-    /// Errors and warnings `baocao check` finds in the file.
+    /// Errors and warnings `baocao check` finds in the file (warnings without
+    /// proofing's, see [`super::read::PROOFING_NOTE`]).
     pub errors: usize,
     pub warnings: usize,
     pub first_error: Option<String>,

@@ -228,7 +228,8 @@ fn checks(agg: &Aggregate) -> Section {
     }
     if warned > 0 {
         lines.push(escape(&format!(
-            "{warned} xã, phường có lưu ý khi kiểm tra; số liệu vẫn được tổng hợp (số lưu ý tại Phụ lục II)."
+            "{warned} xã, phường có lưu ý khi kiểm tra; số liệu vẫn được tổng hợp (số lưu ý tại Phụ lục II). {}",
+            super::read::PROOFING_NOTE
         )));
     }
     section("kiem-tra", "Chất lượng số liệu", lines)

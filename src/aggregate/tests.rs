@@ -225,3 +225,34 @@ fn a_folder_of_a_good_file_a_fifo_and_a_link_loop_gives_one_commune() {
     }
     assert_eq!(agg.names.len(), agg.indicators.len());
 }
+
+#[test]
+fn a_file_read_for_the_city_counts_the_errors_check_finds_and_its_warnings_but_proofings() {
+    use crate::check::{Severity, check};
+    let mut p = crate::test_support::sample();
+    // A wording slip proofing finds, and a data error (a figure above 100%).
+    if let Some(s) = p.reports[0].sections.first_mut() {
+        s.body.push_str("\nCác xã  đã triển khai ,kịp thời.");
+    }
+    let q2 = q(2026, 2);
+    if let Some(v) = p.period_record_mut(q2).indicators.values_mut().next() {
+        v.value = Some(crate::model::Value::Number(109.8));
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("xa.ron");
+    crate::storage::save(&path, &p).unwrap_or_else(|e| panic!("{e}"));
+    let Outcome::Read(c) = read_file(&path, Some(q2), MAX_FILE_BYTES) else {
+        panic!("the file reads");
+    };
+    let all = check(&p);
+    let count = |s: Severity| all.iter().filter(|x| x.severity == s).count();
+    assert!(count(Severity::Error) > 0);
+    assert_eq!(c.errors, count(Severity::Error));
+    // The spacing slips are warnings `check` lists and the city's count leaves out.
+    assert!(
+        c.warnings < count(Severity::Warning),
+        "{} {}",
+        c.warnings,
+        count(Severity::Warning)
+    );
+}

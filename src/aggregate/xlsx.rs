@@ -351,7 +351,7 @@ fn communes_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<()
         ("Chưa triển khai", 9.0),
         ("Dừng thực hiện", 9.0),
         ("Lỗi khi kiểm tra", 9.0),
-        ("Lưu ý khi kiểm tra", 9.0),
+        ("Lưu ý khi kiểm tra (trừ soát chính tả)", 9.0),
         ("Lỗi đầu tiên", 50.0),
     ];
     header(

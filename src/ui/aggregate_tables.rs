@@ -184,7 +184,7 @@ fn commune_table(ui: &mut egui::Ui, agg: &Aggregate) {
         "Nhiệm vụ",
         "Hoàn thành",
         "Quá hạn",
-        "Lưu ý kiểm tra",
+        "Lưu ý (trừ soát chính tả)",
     ];
     egui::Grid::new("tong-hop-xa")
         .striped(true)
