@@ -25,10 +25,8 @@ pub struct Commune {
     pub not_met: usize,
     pub no_data: usize,
     pub tasks: TaskCounts,
-    /// Errors and warnings `baocao check` finds in the file (warnings without
-    /// proofing's, see [`super::read::PROOFING_NOTE`]).
+    /// Errors `baocao check` finds in the file.
     pub errors: usize,
-    pub warnings: usize,
     pub first_error: Option<String>,
 }
 
@@ -164,7 +162,6 @@ pub(super) fn build(
             indicators: summary.indicators.into_iter().map(|e| (e, 0)).collect(),
             tasks: summary.tasks,
             errors: c.errors,
-            warnings: c.warnings,
             first_error: c.first_error,
         });
     }

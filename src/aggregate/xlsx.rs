@@ -351,7 +351,6 @@ fn communes_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<()
         ("Chưa triển khai", 9.0),
         ("Dừng thực hiện", 9.0),
         ("Lỗi khi kiểm tra", 9.0),
-        ("Lưu ý khi kiểm tra (trừ soát chính tả)", 9.0),
         ("Lỗi đầu tiên", 50.0),
     ];
     header(
@@ -383,14 +382,13 @@ fn communes_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<()
             (13, t.not_started),
             (14, t.dropped),
             (15, c.errors),
-            (16, c.warnings),
         ] {
             write_count(ws, f, row, col, n)?;
         }
         write_share(ws, f, row, 8, c.met, c.indicators.len())?;
         ws.write_string_with_format(
             row,
-            17,
+            16,
             fit(c.first_error.as_deref().unwrap_or("")),
             &f.text,
         )?;
