@@ -25,9 +25,6 @@ pub struct Commune {
     pub not_met: usize,
     pub no_data: usize,
     pub tasks: TaskCounts,
-    /// Errors `baocao check` finds in the file.
-    pub errors: usize,
-    pub first_error: Option<String>,
 }
 
 /// Minimum, median and maximum of the numeric values reported in the indicator's unit.
@@ -161,8 +158,6 @@ pub(super) fn build(
             no_data: count(IndicatorStatus::NoData),
             indicators: summary.indicators.into_iter().map(|e| (e, 0)).collect(),
             tasks: summary.tasks,
-            errors: c.errors,
-            first_error: c.first_error,
         });
     }
     communes.sort_by(|a, b| {
