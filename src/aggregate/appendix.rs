@@ -115,7 +115,6 @@ fn commune_table(agg: &Aggregate, period: &str) -> SummaryTable {
         ("Số nhiệm vụ", 6.0, false),
         ("Hoàn thành", 6.5, false),
         ("Quá hạn", 6.0, false),
-        ("Lưu ý khi kiểm tra", 6.5, false),
     ];
     numbered(
         format!("KẾT QUẢ THEO TỪNG XÃ, PHƯỜNG {period}"),
@@ -131,7 +130,6 @@ fn commune_table(agg: &Aggregate, period: &str) -> SummaryTable {
                 m.tasks.total,
                 m.tasks.done,
                 m.tasks.overdue,
-                m.warnings,
             ];
             std::iter::once(m.name.clone())
                 .chain(counts.iter().map(ToString::to_string))

@@ -25,10 +25,6 @@ pub struct Commune {
     pub not_met: usize,
     pub no_data: usize,
     pub tasks: TaskCounts,
-    /// Errors and warnings `baocao check` finds in the file.
-    pub errors: usize,
-    pub warnings: usize,
-    pub first_error: Option<String>,
 }
 
 /// Minimum, median and maximum of the numeric values reported in the indicator's unit.
@@ -162,9 +158,6 @@ pub(super) fn build(
             no_data: count(IndicatorStatus::NoData),
             indicators: summary.indicators.into_iter().map(|e| (e, 0)).collect(),
             tasks: summary.tasks,
-            errors: c.errors,
-            warnings: c.warnings,
-            first_error: c.first_error,
         });
     }
     communes.sort_by(|a, b| {

@@ -210,7 +210,6 @@ fn checks(agg: &Aggregate) -> Section {
         .iter()
         .filter(|s| s.reason == super::SkipReason::HasErrors)
         .collect();
-    let warned = agg.communes.iter().filter(|c| c.warnings > 0).count();
     let mut lines = vec![if with_errors.is_empty() {
         "Không tệp nào của kỳ tổng hợp còn lỗi khi kiểm tra.".to_owned()
     } else {
@@ -225,11 +224,6 @@ fn checks(agg: &Aggregate) -> Section {
             escape(&s.file.display().to_string()),
             escape(&s.detail)
         ));
-    }
-    if warned > 0 {
-        lines.push(escape(&format!(
-            "{warned} xã, phường có lưu ý khi kiểm tra; số liệu vẫn được tổng hợp (số lưu ý tại Phụ lục II)."
-        )));
     }
     section("kiem-tra", "Chất lượng số liệu", lines)
 }

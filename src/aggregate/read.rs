@@ -69,9 +69,8 @@ pub struct CommuneFile {
     pub plan_year: i32,
     /// The periods of its reports, each once, in file order.
     pub report_periods: Vec<Period>,
-    /// Problems `baocao check` finds in the file.
+    /// Errors `baocao check` finds in the file.
     pub errors: usize,
-    pub warnings: usize,
     /// The first error, for the table to show.
     pub first_error: Option<String>,
     /// The summarised periods (the one asked for, or every period with a report).
@@ -153,7 +152,10 @@ pub fn read_file(path: &Path, period: Option<Period>, max_bytes: u64) -> Outcome
                     .to_owned(),
             }
         }
-        Ok(project) => Outcome::Read(Box::new(summarise(&project, period))),
+        Ok(mut project) => {
+            without_prose(&mut project);
+            Outcome::Read(Box::new(summarise(&project, period)))
+        }
         Err(e) => {
             let reason = match e {
                 StorageError::Read { .. } => SkipReason::Unreadable,
@@ -164,6 +166,25 @@ pub fn read_file(path: &Path, period: Option<Period>, max_bytes: u64) -> Outcome
                 detail: first_line(&e.to_string()),
             }
         }
+    }
+}
+
+/// Drops the reports' prose (opening, sections' text, closing) before the file is
+/// checked and summarised: the city's table takes figures, statuses and tasks, and
+/// the check's errors — what decides whether a file is summed — never come from the
+/// prose (proofing and the figures quoted in the text give warnings only), while
+/// checking it is most of a file's cost. Section ids stay, for their own check.
+fn without_prose(project: &mut Project) {
+    fn clear(sections: &mut [crate::model::Section]) {
+        for s in sections {
+            s.body = String::new();
+            clear(&mut s.children);
+        }
+    }
+    for r in &mut project.reports {
+        r.opening = String::new();
+        r.closing = String::new();
+        clear(&mut r.sections);
     }
 }
 
@@ -178,10 +199,6 @@ pub fn summarise(project: &Project, period: Option<Period>) -> CommuneFile {
     let errors = problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
-        .count();
-    let warnings = problems
-        .iter()
-        .filter(|p| p.severity == Severity::Warning)
         .count();
     let first_error = problems
         .iter()
@@ -215,7 +232,6 @@ pub fn summarise(project: &Project, period: Option<Period>) -> CommuneFile {
         plan_year: project.plan.year,
         report_periods,
         errors,
-        warnings,
         first_error,
         periods,
     }

@@ -130,7 +130,6 @@ fn file(periods: &[Period], year: i32) -> CommuneFile {
         plan_year: year,
         report_periods: periods.to_vec(),
         errors: 0,
-        warnings: 0,
         first_error: None,
         periods: Vec::new(),
     }
@@ -224,4 +223,35 @@ fn a_folder_of_a_good_file_a_fifo_and_a_link_loop_gives_one_commune() {
         assert_eq!(agg.skipped[0].reason, SkipReason::Unreadable);
     }
     assert_eq!(agg.names.len(), agg.indicators.len());
+}
+
+#[test]
+fn a_file_read_for_the_city_counts_the_errors_check_finds_without_its_prose() {
+    use crate::check::{Severity, check};
+    let mut p = crate::test_support::sample();
+    // A wording slip proofing finds, and a data error (a figure above 100%).
+    if let Some(s) = p.reports[0].sections.first_mut() {
+        s.body.push_str("\nCác xã  đã triển khai ,kịp thời.");
+    }
+    let q2 = q(2026, 2);
+    if let Some(v) = p.period_record_mut(q2).indicators.values_mut().next() {
+        v.value = Some(crate::model::Value::Number(109.8));
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("xa.ron");
+    crate::storage::save(&path, &p).unwrap_or_else(|e| panic!("{e}"));
+    let Outcome::Read(c) = read_file(&path, Some(q2), MAX_FILE_BYTES) else {
+        panic!("the file reads");
+    };
+    let all = check(&p);
+    let errors: Vec<String> = all
+        .iter()
+        .filter(|x| x.severity == Severity::Error)
+        .map(ToString::to_string)
+        .collect();
+    assert!(!errors.is_empty());
+    assert_eq!(c.errors, errors.len());
+    assert_eq!(c.first_error.as_ref(), errors.first());
+    // The statuses are those of the whole file.
+    assert_eq!(c.periods[0].indicators.len(), p.plan.indicators.len());
 }

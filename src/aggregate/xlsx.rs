@@ -350,9 +350,6 @@ fn communes_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<()
         ("Đang thực hiện", 9.0),
         ("Chưa triển khai", 9.0),
         ("Dừng thực hiện", 9.0),
-        ("Lỗi khi kiểm tra", 9.0),
-        ("Lưu ý khi kiểm tra", 9.0),
-        ("Lỗi đầu tiên", 50.0),
     ];
     header(
         ws,
@@ -382,18 +379,10 @@ fn communes_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<()
             (12, t.in_progress),
             (13, t.not_started),
             (14, t.dropped),
-            (15, c.errors),
-            (16, c.warnings),
         ] {
             write_count(ws, f, row, col, n)?;
         }
         write_share(ws, f, row, 8, c.met, c.indicators.len())?;
-        ws.write_string_with_format(
-            row,
-            17,
-            fit(c.first_error.as_deref().unwrap_or("")),
-            &f.text,
-        )?;
     }
     filter(ws, agg.communes.len(), columns.len())
 }

@@ -184,7 +184,6 @@ fn commune_table(ui: &mut egui::Ui, agg: &Aggregate) {
         "Nhiệm vụ",
         "Hoàn thành",
         "Quá hạn",
-        "Lưu ý kiểm tra",
     ];
     egui::Grid::new("tong-hop-xa")
         .striped(true)
@@ -215,7 +214,6 @@ fn commune_table(ui: &mut egui::Ui, agg: &Aggregate) {
                 } else {
                     ui.label(overdue);
                 }
-                ui.label(c.warnings.to_string());
                 ui.end_row();
             }
         });

@@ -7,7 +7,7 @@
 use std::path::Path;
 
 use baocao::aggregate::{self, Options};
-use baocao::model::{IndicatorStatus, ReportStatus, ReviewRole, Transition, Value};
+use baocao::model::{IndicatorStatus, Value};
 
 use crate::aggregate::{
     COMMUNES, Q2, commune, folder, number, run, sample, sheet, string, text, write,
@@ -143,21 +143,11 @@ fn an_indicator_on_track_in_most_communes_is_not_ranked_among_the_lowest() {
 
 fn approve(path: &Path) {
     let mut project = baocao::storage::load(path).unwrap();
-    let fp = baocao::review::fingerprint(&project, &project.reports[0]);
-    let review = &mut project.reports[0].review;
-    review.status = ReportStatus::Approved;
-    review.approved_fingerprint = Some(fp);
-    review.history.push(Transition {
-        from: ReportStatus::AwaitingReview,
-        to: ReportStatus::Approved,
-        by: "Phạm Quốc Hùng".into(),
-        role: ReviewRole::Reviewer,
-        at: chrono::NaiveDate::from_ymd_opt(2026, 7, 10)
-            .unwrap()
-            .and_hms_opt(8, 30, 0)
-            .unwrap(),
-        remark: String::new(),
-    });
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 7, 10)
+        .unwrap()
+        .and_hms_opt(8, 30, 0)
+        .unwrap();
+    crate::sign_verify::approve(&mut project, "Phạm Quốc Hùng", at);
     baocao::storage::save(path, &project).unwrap();
 }
 

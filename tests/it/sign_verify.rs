@@ -37,23 +37,29 @@ fn approved_sample_with(dir: &Path, edit: impl Fn(&mut baocao::model::Report)) -
     let path = dir.join("du-an.ron");
     let mut project = baocao::storage::load(&root().join("assets/mau-binh-minh-hai.ron")).unwrap();
     edit(&mut project.reports[0]);
-    let fp = baocao::review::fingerprint(&project, &project.reports[0]);
+    let at = chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    approve(&mut project, "Đỗ Thị Minh Huyền", at);
+    baocao::storage::save(&path, &project).unwrap();
+    path
+}
+
+/// Approves the project's first report as it stands, by `by` at `at`.
+pub(crate) fn approve(project: &mut baocao::model::Project, by: &str, at: chrono::NaiveDateTime) {
+    let fp = baocao::review::fingerprint(project, &project.reports[0]);
     let review = &mut project.reports[0].review;
     review.status = ReportStatus::Approved;
     review.approved_fingerprint = Some(fp);
     review.history.push(Transition {
         from: ReportStatus::AwaitingReview,
         to: ReportStatus::Approved,
-        by: "Đỗ Thị Minh Huyền".into(),
+        by: by.into(),
         role: ReviewRole::Reviewer,
-        at: chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
-            .unwrap()
-            .and_hms_opt(9, 0, 0)
-            .unwrap(),
+        at,
         remark: String::new(),
     });
-    baocao::storage::save(&path, &project).unwrap();
-    path
 }
 
 pub(crate) fn export_final(project: &Path, out: &Path) {
