@@ -46,32 +46,45 @@ pub fn summary_bytes(
     summary: (&Project, &Report),
     format: SummaryFormat,
     created: chrono::NaiveDateTime,
-) -> Result<Vec<u8>, String> {
+) -> Result<Vec<u8>, SummaryError> {
     let (project, report) = summary;
     match format {
-        SummaryFormat::Xlsx => super::xlsx::write_xlsx(agg, created).map_err(|e| e.to_string()),
+        SummaryFormat::Xlsx => {
+            super::xlsx::write_xlsx(agg, created).map_err(SummaryError::Workbook)
+        }
         SummaryFormat::Pdf => {
             let rendered =
-                render(project, report, RenderKind::AsItStands).map_err(|e| e.to_string())?;
+                render(project, report, RenderKind::AsItStands).map_err(SummaryError::Render)?;
             // An approved summary is dated by its approval, never by the clock.
             let date = if rendered.draft {
                 created
             } else {
-                crate::issue::final_date(report)
+                report.final_date()
             };
             crate::export::write_pdf(&rendered, &crate::export::PdfOptions::new(date))
-                .map_err(|e| e.to_string())
+                .map_err(SummaryError::Export)
         }
         SummaryFormat::Docx => {
             let rendered =
-                render(project, report, RenderKind::AsItStands).map_err(|e| e.to_string())?;
+                render(project, report, RenderKind::AsItStands).map_err(SummaryError::Render)?;
             crate::export::write_docx(
                 &rendered,
                 &crate::export::DocxOptions {
                     creation_date: created,
                 },
             )
-            .map_err(|e| e.to_string())
+            .map_err(SummaryError::Export)
         }
     }
+}
+
+/// Why the summary could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum SummaryError {
+    #[error("{0}")]
+    Workbook(super::xlsx::XlsxWriteError),
+    #[error("{0}")]
+    Render(crate::render::RenderError),
+    #[error("{0}")]
+    Export(crate::export::ExportError),
 }

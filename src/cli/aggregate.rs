@@ -177,7 +177,8 @@ pub fn run_aggregate(args: &AggregateArgs, out: &mut dyn Write, err: &mut dyn Wr
         (&summary.0, &summary.1),
         format,
         super::creation_date(),
-    );
+    )
+    .map_err(|e| e.to_string());
     let written = bytes.and_then(|b| {
         crate::storage::write_output_guarded(&output, &b, &guard).map_err(|e| e.to_string())
     });

@@ -14,8 +14,6 @@ pub mod verify;
 
 use std::path::{Path, PathBuf};
 
-use chrono::{NaiveDate, NaiveDateTime};
-
 use crate::export::{Attachment, PdfOptions, SignatureImages};
 use crate::model::{Project, Report, ReportStatus};
 use crate::render::{RenderKind, render};
@@ -128,29 +126,6 @@ pub fn source_name(report: &Report) -> String {
     format!("{}.ron", if id.is_empty() { "bao-cao" } else { &id })
 }
 
-/// The date written into the final PDF: when the report was approved (the last
-/// approval recorded in its history), else its issue date, else the end of its period.
-/// Never the clock: the same approved report gives the same bytes.
-pub fn final_date(report: &Report) -> NaiveDateTime {
-    let approved = report
-        .review
-        .history
-        .iter()
-        .rev()
-        .find(|t| t.to == ReportStatus::Approved)
-        .map(|t| t.at);
-    approved
-        .or_else(|| report.date.and_then(|d| d.and_hms_opt(0, 0, 0)))
-        .or_else(|| {
-            report
-                .period
-                .end_date()
-                .and_then(|d| d.and_hms_opt(0, 0, 0))
-        })
-        .or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)))
-        .unwrap_or_default()
-}
-
 /// The sign-ready final PDF of `report`: no DỰ THẢO, a text layer, the outline and
 /// metadata, the report's source attached, and the signature and seal images when
 /// given. Refused (as `baocao export --final` is) unless the report is approved or
@@ -172,7 +147,7 @@ pub fn sign_ready_from(
     images: SignatureImages,
 ) -> Result<Vec<u8>, IssueError> {
     let source = storage::to_string(&source_project(project, report))?;
-    let mut options = PdfOptions::new(final_date(report));
+    let mut options = PdfOptions::new(report.final_date());
     options.attachments.push(Attachment {
         name: source_name(report),
         description: SOURCE_DESCRIPTION.to_owned(),

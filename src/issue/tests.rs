@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::{Period, PeriodKind, PeriodRecord, ReviewRole};
+use chrono::{NaiveDate, NaiveDateTime};
 
 fn sample() -> Project {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
@@ -82,7 +83,7 @@ fn review_comments_and_remarks_stay_out_of_the_source() {
     let review = &source.reports[0].review;
     assert!(review.comments.is_empty());
     assert!(review.history.iter().all(|t| t.remark.is_empty()));
-    assert_eq!(final_date(&source.reports[0]), final_date(&p.reports[0]));
+    assert_eq!(source.reports[0].final_date(), p.reports[0].final_date());
     let text = storage::to_string(&source).expect("ron");
     assert!(!text.contains("4711") && !text.contains("4712"));
 }
@@ -90,12 +91,12 @@ fn review_comments_and_remarks_stay_out_of_the_source() {
 #[test]
 fn the_final_date_is_the_approval_else_the_issue_date_else_the_period_end() {
     let p = approved();
-    assert_eq!(final_date(&p.reports[0]), at(2026, 7, 1, 9));
+    assert_eq!(p.reports[0].final_date(), at(2026, 7, 1, 9));
     let mut r = sample().reports[0].clone();
     r.date = NaiveDate::from_ymd_opt(2026, 7, 5);
-    assert_eq!(final_date(&r), at(2026, 7, 5, 0));
+    assert_eq!(r.final_date(), at(2026, 7, 5, 0));
     r.date = None;
-    assert_eq!(final_date(&r), at(2026, 6, 30, 0));
+    assert_eq!(r.final_date(), at(2026, 6, 30, 0));
 }
 
 #[test]

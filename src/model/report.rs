@@ -141,6 +141,24 @@ impl DocumentWords {
 }
 
 impl Report {
+    /// The date written into the final: when the report was approved (the last
+    /// approval recorded in its history), else its issue date, else the end of its
+    /// period. Never the clock: the same approved report gives the same bytes.
+    pub fn final_date(&self) -> chrono::NaiveDateTime {
+        let approved = self
+            .review
+            .history
+            .iter()
+            .rev()
+            .find(|t| t.to == super::ReportStatus::Approved)
+            .map(|t| t.at);
+        approved
+            .or_else(|| self.date.and_then(|d| d.and_hms_opt(0, 0, 0)))
+            .or_else(|| self.period.end_date().and_then(|d| d.and_hms_opt(0, 0, 0)))
+            .or_else(|| NaiveDate::from_ymd_opt(2000, 1, 1).and_then(|d| d.and_hms_opt(0, 0, 0)))
+            .unwrap_or_default()
+    }
+
     /// The organisation as this report prints it: the project's, with the words of
     /// the document it came from where they were chosen; the report's signer is the
     /// document's when it has one.

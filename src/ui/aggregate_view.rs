@@ -132,6 +132,7 @@ impl AggregateView {
             format,
             chrono::Local::now().naive_local(),
         )
+        .map_err(|e| e.to_string())
         .and_then(|bytes| {
             crate::storage::write_output_guarded(path, &bytes, &guard).map_err(|e| e.to_string())
         });
