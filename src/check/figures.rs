@@ -365,6 +365,10 @@ pub fn stale_figures_with(
     } = *totals;
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     for (p, line) in lines.iter().enumerate() {
+        // Every finding below is about a number typed in this paragraph.
+        if !line.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
         // Only what is typed counts: fields are the data itself.
         let plain = crate::compose::placeholders::mask_fields(line, ' ');
         for (at, typed, value) in typed_rates(&plain) {
