@@ -467,6 +467,10 @@ fn typed_counts(
     done: usize,
 ) -> Vec<(String, &'static str, &'static str, &'static str, usize)> {
     let mut out = Vec::new();
+    // Both nouns are written with one of these letters (chỉ, nhiệm), in any case.
+    if !line.contains(['ỉ', 'Ỉ', 'ệ', 'Ệ']) {
+        return out;
+    }
     let lower = line.to_lowercase();
     let tokens: Vec<&str> = lower.split_whitespace().collect();
     let original: Vec<&str> = line.split_whitespace().collect();
