@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::model::{Project, Section, Target, Value};
 
 pub mod carry;
+mod citations;
 pub mod figures;
 pub mod periods;
 pub mod proof;
