@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use crate::model::{Project, Section, Target, Value};
 
 pub mod carry;
+mod citations;
 pub mod figures;
 pub mod periods;
 pub mod proof;
@@ -64,6 +65,18 @@ pub fn check(project: &Project) -> Vec<Problem> {
         out.extend(report::report_problems(project, r));
     }
     out.sort_by_key(|p| std::cmp::Reverse(p.severity));
+    out
+}
+
+/// The errors among [`check`]'s problems, in the same order, found without the
+/// warnings' work (proofing, figures): what rendering needs to hold a final version
+/// back, at a fraction of the cost.
+pub fn errors(project: &Project) -> Vec<Problem> {
+    let mut out = project_problems(project);
+    for r in &project.reports {
+        out.extend(report::report_errors(project, r));
+    }
+    out.retain(|p| p.severity == Severity::Error);
     out
 }
 
@@ -271,6 +284,34 @@ mod tests {
             mine.iter().all(|x| x.message.contains("Dòng 3")),
             "{mine:?}"
         );
+    }
+
+    #[test]
+    fn the_errors_alone_are_checks_errors_in_the_same_order() {
+        let errors_of = |p: &Project| -> Vec<Problem> {
+            check(p)
+                .into_iter()
+                .filter(|x| x.severity == Severity::Error)
+                .collect()
+        };
+        let sample = crate::test_support::sample();
+        assert_eq!(errors(&sample), errors_of(&sample));
+        assert!(errors(&sample).is_empty());
+        // Errors of the project and of two reports at once, among warnings.
+        let mut p = sample.clone();
+        let copy = p.plan.indicators[0].clone();
+        p.plan.indicators.push(copy);
+        let mut second = p.reports[0].clone();
+        second.id = "bc-khac".into();
+        second.signer = "khong-co".into();
+        p.reports[0].period.year = 0;
+        if let Some(first) = second.sections.first().cloned() {
+            second.sections.push(first);
+        }
+        p.reports.push(second);
+        let found = errors(&p);
+        assert!(found.len() >= 4, "{found:#?}");
+        assert_eq!(found, errors_of(&p));
     }
 
     #[test]

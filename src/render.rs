@@ -167,11 +167,12 @@ pub fn render(
     report: &Report,
     kind: RenderKind,
 ) -> Result<Rendered, RenderError> {
-    render_checked(project, report, kind, &crate::check::check(project))
+    render_checked(project, report, kind, &crate::check::errors(project))
 }
 
-/// [`render`] with the project's problems already found (`check`), for a caller that
-/// needs them too: the window derives both once per revision.
+/// [`render`] with the project's problems already found (`check`, or only its
+/// errors: nothing else is read), for a caller that needs them too: the window
+/// derives both once per revision.
 pub fn render_checked(
     project: &Project,
     report: &Report,

@@ -122,6 +122,38 @@ fn carried_marks(r: &Report, section: Option<&String>, text: &str) -> Vec<(usize
         .collect()
 }
 
+/// The errors of `report` (what makes a final version impossible): the first
+/// problems [`report_problems`] lists, found without proofing anything.
+pub(super) fn report_errors(project: &Project, r: &Report) -> Vec<Problem> {
+    let place = format!("{} {}", r.document.name(), r.id);
+    let error = |at: Option<At>, message: String| Problem {
+        severity: Severity::Error,
+        place: place.clone(),
+        message,
+        at,
+        fix: None,
+        ignore: None,
+    };
+    let mut out = Vec::new();
+    if !r.period.is_valid() {
+        out.push(error(
+            At::step(Step::ThongTin),
+            "kỳ báo cáo không hợp lệ".into(),
+        ));
+    }
+    if !r.signer.is_empty() && project.organisation.signer(&r.signer).is_none() {
+        out.push(error(
+            At::step(Step::KyNhan),
+            format!("người ký “{}” không có trong danh sách người ký", r.signer),
+        ));
+    }
+    let ids: Vec<&str> = r.all_sections().iter().map(|s| s.id.as_str()).collect();
+    for d in super::duplicates(ids.iter().copied()) {
+        out.push(error(None, format!("mã mục “{d}” bị trùng")));
+    }
+    out
+}
+
 /// Problems of `report` that `check` of the whole project also lists.
 pub(super) fn report_problems(project: &Project, r: &Report) -> Vec<Problem> {
     report_problems_cached(project, r, &mut ProofCache::default())
@@ -133,20 +165,6 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
     let project: &Project = &view;
     let mut out = Vec::new();
     let place = format!("{} {}", r.document.name(), r.id);
-    let mut add = |severity, at: Option<At>, where_: &str, message: String| {
-        out.push(Problem {
-            severity,
-            place: if where_.is_empty() {
-                place.clone()
-            } else {
-                format!("{place}, {where_}")
-            },
-            message,
-            at,
-            fix: None,
-            ignore: None,
-        })
-    };
     let mut stale = Vec::new();
     let totals = super::figures::Totals::of(project, r);
     // Documents cited may be dated up to the report's date (or a while after the period).
@@ -163,27 +181,21 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         texts.extend(r.all_sections().iter().map(|s| s.body.as_str()));
         super::proof::majority_style(&texts)
     };
-    let org = &project.organisation;
-    if !r.period.is_valid() {
-        add(
-            Severity::Error,
-            At::step(Step::ThongTin),
-            "",
-            "kỳ báo cáo không hợp lệ".into(),
-        );
-    }
-    if !r.signer.is_empty() && org.signer(&r.signer).is_none() {
-        add(
-            Severity::Error,
-            At::step(Step::KyNhan),
-            "",
-            format!("người ký “{}” không có trong danh sách người ký", r.signer),
-        );
-    }
-    let ids: Vec<&str> = r.all_sections().iter().map(|s| s.id.as_str()).collect();
-    for d in super::duplicates(ids.iter().copied()) {
-        add(Severity::Error, None, "", format!("mã mục “{d}” bị trùng"));
-    }
+    out.extend(report_errors(project, r));
+    let mut add = |severity, at: Option<At>, where_: &str, message: String| {
+        out.push(Problem {
+            severity,
+            place: if where_.is_empty() {
+                place.clone()
+            } else {
+                format!("{place}, {where_}")
+            },
+            message,
+            at,
+            fix: None,
+            ignore: None,
+        })
+    };
     if r.summary.trim().is_empty() {
         add(
             Severity::Warning,

@@ -1,0 +1,120 @@
+//! Counts typed in a report's text (issue 14, item 1): "03 chỉ tiêu chưa đạt" against
+//! the computed totals, and a paragraph announcing "08 nhiệm vụ:" against the items
+//! listed under it. Part of the figure checks (`check/figures.rs`); pure.
+
+use crate::model::rich;
+
+/// Counts typed before "chỉ tiêu … chưa đạt", "chỉ tiêu … đạt", "nhiệm vụ … quá hạn",
+/// "nhiệm vụ … hoàn thành" that differ from the computed ones.
+pub(super) fn typed_counts(
+    line: &str,
+    not_met: usize,
+    achieved: usize,
+    overdue: usize,
+    done: usize,
+) -> Vec<(String, &'static str, &'static str, &'static str, usize)> {
+    let mut out = Vec::new();
+    // Both nouns are written with one of these letters (chỉ, nhiệm), in any case.
+    if !line.contains(['ỉ', 'Ỉ', 'ệ', 'Ệ']) {
+        return out;
+    }
+    let lower = line.to_lowercase();
+    let tokens: Vec<&str> = lower.split_whitespace().collect();
+    let original: Vec<&str> = line.split_whitespace().collect();
+    for (k, t) in tokens.iter().enumerate() {
+        let digits = t.trim_start_matches(['(', '“']);
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(n) = digits.parse::<usize>() else {
+            continue;
+        };
+        let next: Vec<&str> = tokens.iter().skip(k + 1).take(8).copied().collect();
+        let noun = match (next.first(), next.get(1)) {
+            (Some(&"chỉ"), Some(t)) if t.starts_with("tiêu") => "chỉ tiêu",
+            (Some(&"nhiệm"), Some(t)) if t.starts_with("vụ") => "nhiệm vụ",
+            _ => continue,
+        };
+        let rest = next[2..].join(" ");
+        let claim = if noun == "chỉ tiêu" {
+            if rest.contains("chưa đạt") {
+                Some(("chưa đạt", "{{tổng.chỉ tiêu chưa đạt}}", not_met))
+            } else if rest.starts_with("đạt") || rest.starts_with("đã đạt") {
+                Some(("đạt", "{{tổng.chỉ tiêu đạt}}", achieved))
+            } else {
+                None
+            }
+        } else if rest.contains("quá hạn") || rest.contains("quá thời hạn") {
+            Some(("quá hạn", "{{tổng.nhiệm vụ quá hạn}}", overdue))
+        } else if rest.starts_with("hoàn thành") || rest.starts_with("đã hoàn thành") {
+            Some(("hoàn thành", "{{tổng.nhiệm vụ hoàn thành}}", done))
+        } else {
+            None
+        };
+        if let Some((said, field, actual)) = claim
+            && n != actual
+        {
+            let typed = original
+                .get(k)
+                .map(|o| o.trim_start_matches(['(', '“']).to_owned())
+                .unwrap_or_default();
+            out.push((typed, noun, said, field, actual));
+        }
+    }
+    out
+}
+
+/// A paragraph ending with `:` that counts its items ("08 nhiệm vụ … :") followed by a
+/// different number of list items one level deeper: (what it says, items listed).
+pub(super) fn counted_list(lines: &[&str], p: usize, plain: &str) -> Option<(String, usize)> {
+    let line = plain.trim_end();
+    if !line.ends_with(':') {
+        return None;
+    }
+    let (blocks, _) = rich::parse(&lines.join("\n"));
+    let level_of = |i: usize| {
+        blocks.iter().find_map(|b| match b {
+            rich::Block::Para { para, index } if *index == i => Some(para.level),
+            _ => None,
+        })
+    };
+    let own = level_of(p)?;
+    let mut k = 0;
+    for i in p + 1..lines.len() {
+        match level_of(i) {
+            Some(l) if l > own && l >= 1 => {
+                if l == own + 1 || (own == 0 && l == 1) {
+                    k += 1;
+                }
+            }
+            _ => break,
+        }
+    }
+    if k == 0 {
+        return None;
+    }
+    let body = rich::split_marker(line.trim_start()).map_or(line, |(_, b)| b);
+    let first = body
+        .split_whitespace()
+        .find(|w| w.chars().all(|c| c.is_ascii_digit()))?;
+    let n: usize = first.parse().ok()?;
+    let counted = body
+        .split_whitespace()
+        .skip_while(|w| *w != first)
+        .nth(1)
+        .is_some_and(|w| matches!(w, "nhiệm" | "chỉ" | "ý" | "nội" | "văn" | "việc"));
+    (counted && n != k).then(|| {
+        (
+            format!(
+                "{first} {}",
+                body.split_whitespace()
+                    .skip_while(|w| *w != first)
+                    .skip(1)
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+            k,
+        )
+    })
+}
