@@ -1,4 +1,5 @@
-//! The commands that read or write files: open, save, export, print and import.
+//! The commands that read or write files: open, save, export and import (printing
+//! is in `printing.rs`).
 //! Export and Print write the one rendered value of the current revision; nothing is
 //! composed or laid out here.
 
@@ -11,11 +12,10 @@ use crate::import::ImportKind;
 use crate::render::{RenderError, Rendered};
 use crate::session::{OpenDocument, now, recovery_offer};
 use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, StatusLine};
-use crate::ui::print_dialog::PrintForm;
 
 /// Why a PDF of the current report could not be written.
 #[derive(Debug, thiserror::Error)]
-enum OutputError {
+pub(super) enum OutputError {
     #[error("Chưa mở tệp dự án hoặc chưa chọn báo cáo.")]
     NoReport,
     #[error("{0}")]
@@ -425,7 +425,7 @@ impl BaocaoApp {
 
     /// The rendered document of the current revision that `kind` writes: the report as
     /// the preview shows it, or its review copy (rendered once per revision).
-    fn rendered_for(&mut self, kind: PdfKind) -> Result<&Rendered, OutputError> {
+    pub(super) fn rendered_for(&mut self, kind: PdfKind) -> Result<&Rendered, OutputError> {
         self.refresh();
         let (Some(doc), Some(id), Some(derived)) = (&self.doc, &self.report_id, &mut self.derived)
         else {
@@ -441,7 +441,7 @@ impl BaocaoApp {
             .map_err(|e| OutputError::Render(e.clone()))
     }
 
-    fn pdf_bytes(&mut self, kind: PdfKind) -> Result<Vec<u8>, OutputError> {
+    pub(super) fn pdf_bytes(&mut self, kind: PdfKind) -> Result<Vec<u8>, OutputError> {
         let rendered = self.rendered_for(kind)?;
         if kind == PdfKind::SignReady {
             if rendered.draft {
@@ -609,96 +609,6 @@ impl BaocaoApp {
         if let Some(view) = &mut self.aggregate {
             // Its window says what came of it, beside the table.
             view.export(&target, guard, format);
-        }
-    }
-
-    /// Opens the print dialog on the system's printers.
-    pub(super) fn open_print_dialog(&mut self) {
-        let Some(rendered) = self.rendered() else {
-            return;
-        };
-        let count = rendered.pages.pages.len();
-        let printers = self.dialogs.printers();
-        self.modal = Some(Modal::Print(Box::new(PrintForm::new(printers, count))));
-    }
-
-    /// Sends what the print dialog asks for; the dialog stays open with the reason when
-    /// it cannot.
-    pub(super) fn print_now(&mut self) {
-        let Some(Modal::Print(mut form)) = self.modal.take() else {
-            return;
-        };
-        match self.send_to_printer(&form) {
-            Ok(said) => self.status = Some(StatusLine::info(said)),
-            Err(e) => {
-                form.error = Some(e);
-                self.modal = Some(Modal::Print(form));
-            }
-        }
-    }
-
-    fn send_to_printer(&mut self, form: &PrintForm) -> Result<String, String> {
-        let report = self
-            .report()
-            .ok_or_else(|| OutputError::NoReport.to_string())?;
-        let draft = self.rendered().is_none_or(|r| r.draft);
-        let name = crate::session::reports::output_name(report, draft, false, "pdf");
-        let rendered = self
-            .rendered_for(PdfKind::Report)
-            .map_err(|e| e.to_string())?;
-        let count = rendered.pages.pages.len();
-        let job = crate::print::PrintJob {
-            printer: form.printer.clone(),
-            copies: form.copies,
-            pages: crate::print::parse_pages(&form.pages, count).map_err(|e| e.to_string())?,
-            two_sided: form.two_sided,
-            title: name.clone(),
-        };
-        let options = crate::export::PdfOptions::new(now());
-        let spool = crate::print::spool_dir();
-        let path = crate::print::prepare(rendered, &job, &options, &spool, &name)
-            .map_err(|e| e.to_string())?;
-        let pages = crate::print::select_pages(rendered, &job.pages).pages;
-        self.dialogs
-            .print(&path, &pages, &job)
-            .map_err(|e| e.to_string())?;
-        Ok(job.sent_message(count))
-    }
-
-    /// Hands the report's PDF to the system's viewer, to print from there.
-    pub(super) fn print_with_viewer(&mut self) {
-        let Some(report) = self.report() else { return };
-        let draft = self.rendered().is_none_or(|r| r.draft);
-        let name = crate::session::reports::output_name(report, draft, false, "pdf");
-        let result = self.pdf_bytes(PdfKind::Report).and_then(|bytes| {
-            let dir = crate::print::spool_dir();
-            let path = dir.join(name);
-            std::fs::create_dir_all(&dir).map_err(|e| {
-                OutputError::Write(crate::storage::StorageError::WriteOutput {
-                    path: path.clone(),
-                    reason: crate::storage::io_reason(&e),
-                })
-            })?;
-            // Our own spool folder: an earlier copy of this printout is simply replaced.
-            let guard = crate::storage::OutputGuard::new().forced(true);
-            crate::storage::write_output_guarded(&path, &bytes, &guard)?;
-            self.dialogs
-                .open_externally(&path)
-                .map_err(OutputError::Open)?;
-            Ok(path)
-        });
-        match result {
-            Ok(_) => {
-                self.status = Some(StatusLine::info(
-                    "Đã mở bản in trong trình xem PDF; hãy chọn In (Ctrl+P) ở đó.",
-                ))
-            }
-            Err(e) => {
-                self.modal = Some(Modal::Message {
-                    title: "Không in được".to_owned(),
-                    text: e.to_string(),
-                })
-            }
         }
     }
 }

@@ -12,6 +12,7 @@ mod files;
 mod layout;
 mod logic;
 mod plan_import;
+mod printing;
 mod ui;
 mod word_import;
 
