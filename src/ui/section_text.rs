@@ -148,21 +148,8 @@ fn whole_ui(
     let r = r.accessible_name(format!("Nội dung: {}", s.title.trim()));
     // A hit of Tìm và thay thế, or what an undo changed, in this text: select it and
     // bring it into view.
-    let wanted = state.select.take_if(|h| h.section == s.id).or_else(|| {
-        state
-            .find
-            .as_mut()
-            .and_then(|f| f.select.take_if(|h| h.section == s.id))
-    });
-    if let Some(hit) = wanted {
-        let mut st = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
-        st.cursor.set_char_range(Some(egui::text::CCursorRange::two(
-            egui::text::CCursor::new(hit.start),
-            egui::text::CCursor::new(hit.end),
-        )));
-        st.store(ui.ctx(), id);
-        r.request_focus();
-        r.scroll_to_me(Some(egui::Align::Center));
+    if let Some(hit) = wanted_selection(state, &s.id) {
+        select_in(ui, id, &r, hit);
     }
     if r.has_focus() || r.gained_focus() {
         state.last_body = Some(s.id.clone());
@@ -184,6 +171,33 @@ fn whole_ui(
     if acted {
         out.push(Command::SealTyping);
     }
+}
+
+/// The selection asked for in section `section` (a hit of Tìm và thay thế, or what an
+/// undo changed), as characters of its whole text; taken, so it is made once.
+fn wanted_selection(state: &mut EditorState, section: &str) -> Option<(usize, usize)> {
+    state
+        .select
+        .take_if(|h| h.section == section)
+        .or_else(|| {
+            state
+                .find
+                .as_mut()
+                .and_then(|f| f.select.take_if(|h| h.section == section))
+        })
+        .map(|h| (h.start, h.end))
+}
+
+/// Selects characters `hit` of the text box `id` and brings it into view.
+fn select_in(ui: &egui::Ui, id: egui::Id, r: &egui::Response, hit: (usize, usize)) {
+    let mut st = egui::TextEdit::load_state(ui.ctx(), id).unwrap_or_default();
+    st.cursor.set_char_range(Some(egui::text::CCursorRange::two(
+        egui::text::CCursor::new(hit.0),
+        egui::text::CCursor::new(hit.1),
+    )));
+    st.store(ui.ctx(), id);
+    r.request_focus();
+    r.scroll_to_me(Some(egui::Align::Center));
 }
 
 /// The text as runs of text in boxes and tables as grids of cells.
@@ -241,11 +255,20 @@ fn pieces_ui(
     } else {
         super::fields::values(view, s)
     };
+    // A hit of Tìm và thay thế, or what an undo changed, in this text (characters of
+    // the whole text): selected in the run that holds it, or its table brought into view.
+    let wanted = wanted_selection(state, &s.id);
+    let chars_before = |byte: usize| s.body.get(..byte).map_or(0, |t| t.chars().count());
     let (mut run_no, mut table_no) = (0usize, 0usize);
     for piece in &pieces {
         match piece {
             Piece::Text(range) => {
-                let changed = run_ui(ui, s, run_no, range, &values, state, out);
+                let first = chars_before(range.start);
+                let last = chars_before(range.end);
+                let select = wanted
+                    .filter(|(a, b)| *a >= first && *b <= last)
+                    .map(|(a, b)| (a - first, b - first));
+                let changed = run_ui(ui, s, run_no, (range, select), &values, state, out);
                 if new_body.is_none() {
                     new_body = changed.map(|t| (t, false));
                 }
@@ -253,7 +276,14 @@ fn pieces_ui(
             }
             Piece::Table(range) => {
                 table_no += 1;
+                let top = ui.cursor().top();
                 let changed = table_ui(ui, s, table_no, range, state);
+                let (first, last) = (chars_before(range.start), chars_before(range.end));
+                if wanted.is_some_and(|(a, _)| a >= first && a < last) {
+                    let mut rect = ui.min_rect();
+                    rect.set_top(top);
+                    ui.scroll_to_rect(rect, Some(egui::Align::Center));
+                }
                 if new_body.is_none() {
                     new_body = changed;
                 }
@@ -280,7 +310,8 @@ fn run_ui(
     ui: &mut egui::Ui,
     s: &Section,
     run: usize,
-    range: &std::ops::Range<usize>,
+    // The run's bytes of the section's text, and the characters of it to select.
+    (range, select): (&std::ops::Range<usize>, Option<(usize, usize)>),
     values: &[(String, String)],
     state: &mut EditorState,
     out: &mut Vec<Command>,
@@ -314,6 +345,9 @@ fn run_ui(
         format!("Nội dung: {title}, đoạn {}", run + 1)
     };
     let r = shown.response.response.accessible_name(name);
+    if let Some(hit) = select {
+        select_in(ui, id, &r, hit);
+    }
     if r.has_focus() || r.gained_focus() {
         state.last_body = Some(s.id.clone());
         state.inline.focused_run = Some((s.id.clone(), run));

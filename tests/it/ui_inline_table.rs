@@ -198,3 +198,28 @@ fn chen_bang_three_by_three_makes_three_rows_in_all_shown_as_a_grid() {
         body(&h)
     );
 }
+
+#[test]
+fn a_find_hit_after_the_table_is_selected_in_the_text_that_holds_it() {
+    let (_d, mut h) = with_table();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role_and_label(egui::accesskit::Role::TextInput, "Tìm")
+        .type_text("Kết thúc");
+    h.run();
+    h.get_by_label("Sau").click();
+    h.run();
+    h.run();
+    let after = h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Nội dung: Hạn chế, đoạn 2",
+    );
+    assert!(
+        after.is_focused(),
+        "the text after the table has the cursor"
+    );
+    // What is selected is the hit: typing replaces it.
+    after.type_text("Phần cuối");
+    h.run();
+    assert!(body(&h).ends_with("\nPhần cuối sau bảng."), "{}", body(&h));
+}
