@@ -21,8 +21,9 @@ pub const SCREEN_PER_PT: f32 = 96.0 / 72.0;
 /// The zoom levels the buttons step through.
 pub const ZOOM_STEPS: [f32; 11] = [0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0];
 
-/// Smallest zoom "Vừa chiều rộng" may choose in a very narrow panel.
-const MIN_FIT_ZOOM: f32 = 0.25;
+/// Smallest zoom "Vừa chiều rộng" may choose in a very narrow panel (the app zoomed to
+/// 150–200 % on a 1366-pixel screen): small enough that the whole width still shows.
+const MIN_FIT_ZOOM: f32 = 0.15;
 
 /// Grey space around and between the sheets, in screen points.
 const PAGE_GAP: f32 = 16.0;
