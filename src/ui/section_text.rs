@@ -235,10 +235,23 @@ fn pieces_ui(
         let mut run = text.to_owned();
         for a in actions {
             let changed = match &a {
-                // Plain lines go in as they are; the paste dialog is the whole box's.
                 super::rich_edit::TextAction::Paste(raw) => {
                     let sel = super::rich_edit::selection(ui.ctx(), id, &run);
-                    Some(super::editor::replace_range(&run, sel, raw))
+                    // A pasted report's structure is offered in the paste dialog, at
+                    // the cursor's place in the section's whole text; plain lines go
+                    // in as they are.
+                    let before = s.body.get(..range.start).map_or(0, |t| t.chars().count());
+                    match super::paste_dialog::PasteState::of_paste(
+                        &s.id,
+                        Some(before + sel.end),
+                        raw,
+                    ) {
+                        Some(p) => {
+                            state.paste = Some(p);
+                            None
+                        }
+                        None => Some(super::editor::replace_range(&run, sel, raw)),
+                    }
                 }
                 _ => super::rich_edit::apply(ui.ctx(), id, &run, &a),
             };

@@ -223,3 +223,34 @@ fn a_find_hit_after_the_table_is_selected_in_the_text_that_holds_it() {
     h.run();
     assert!(body(&h).ends_with("\nPhần cuối sau bảng."), "{}", body(&h));
 }
+
+#[test]
+fn word_bullets_pasted_after_a_table_are_shown_first_then_go_in_after_it() {
+    let (_d, mut h) = with_table();
+    let after = h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Nội dung: Hạn chế, đoạn 2",
+    );
+    after.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    let before = body(&h);
+    let table = rows(&h);
+    h.event(egui::Event::Paste(
+        "•\tThiết bị cũ, cấu hình thấp;\n\to\tmáy chủ quá hạn bảo hành;\n•\tThiếu nhân lực.".into(),
+    ));
+    h.run();
+    // Nothing goes in before the clerk has seen what was recognised.
+    assert_eq!(body(&h), before);
+    h.get_by_label("Dán theo cấu trúc").click();
+    h.run();
+    let text = body(&h);
+    assert!(
+        text.ends_with(
+            "Kết thúc sau bảng.\n- Thiết bị cũ, cấu hình thấp;\n  + máy chủ quá hạn bảo hành;\n- Thiếu nhân lực."
+        ),
+        "{text}"
+    );
+    assert_eq!(rows(&h), table, "the table is left as it was");
+}
