@@ -254,3 +254,46 @@ fn word_bullets_pasted_after_a_table_are_shown_first_then_go_in_after_it() {
     );
     assert_eq!(rows(&h), table, "the table is left as it was");
 }
+
+#[test]
+fn hien_ma_bang_stays_as_left_after_a_restart() {
+    let (dir, mut h) = with_table();
+    // Saved, so that the section still holds its table when the window opens again.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    h.get_by_label("Hiện mã bảng").click();
+    h.run();
+    assert!(
+        h.query_by_label("Nội dung: Hạn chế, đoạn 2").is_none(),
+        "one text box with the pipes"
+    );
+    let mut prefs = crate::ui_navigation::Prefs::default();
+    eframe::App::save(h.state_mut(), &mut prefs);
+    drop(h);
+    let p = dir.path().join("mau.ron");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_eframe(move |cc| {
+            baocao::ui::fonts::install_fonts(&cc.egui_ctx);
+            BaocaoApp::new(&p)
+        });
+    h.state_mut().restore(Some(&prefs as &dyn eframe::Storage));
+    h.run();
+    let index = Step::ALL.iter().position(|s| *s == Step::HanChe).unwrap() + 1;
+    h.get_by_label(&format!("{index}. {}", Step::HanChe.label()))
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label("Nội dung: Hạn chế, đoạn 2").is_none(),
+        "still the pipes after the restart"
+    );
+    assert!(
+        h.state()
+            .report()
+            .unwrap()
+            .section("han-che")
+            .unwrap()
+            .body
+            .contains("| Hồ sơ |")
+    );
+}

@@ -112,6 +112,8 @@ const RECENT_KEY: &str = "tep-gan-day";
 const ZOOM_KEY: &str = "co-giao-dien";
 const PREVIEW_KEY: &str = "phan-xem-truoc";
 const FOLDS_KEY: &str = "gap-huong-dan";
+/// Whether tables in a section's text show as their `|` lines (Hiện mã bảng).
+const TABLE_CODES_KEY: &str = "hien-ma-bang";
 const LAST_REPORTS_KEY: &str = "bao-cao-dang-soan";
 /// How long a message saying what was done stays in the status bar; a message saying
 /// what could not be done stays until the next one.
@@ -196,6 +198,9 @@ impl BaocaoApp {
         }
         if let Some(folds) = storage.and_then(|s| eframe::get_value(s, FOLDS_KEY)) {
             self.editor.folds = folds;
+        }
+        if let Some(codes) = storage.and_then(|s| eframe::get_value::<bool>(s, TABLE_CODES_KEY)) {
+            self.editor.show_table_codes = codes;
         }
         if let Some(share) = storage.and_then(|s| eframe::get_value::<f32>(s, PREVIEW_KEY)) {
             self.preview_width = layout::PreviewWidth::with_share(share);
@@ -333,6 +338,7 @@ impl eframe::App for BaocaoApp {
         eframe::set_value(storage, USER_KEY, &self.user);
         eframe::set_value(storage, ZOOM_KEY, &self.ui_zoom);
         eframe::set_value(storage, FOLDS_KEY, &self.editor.folds);
+        eframe::set_value(storage, TABLE_CODES_KEY, &self.editor.show_table_codes);
         if let Some(share) = self.preview_width.share {
             eframe::set_value(storage, PREVIEW_KEY, &share);
         }
