@@ -98,13 +98,6 @@ pub fn body_id(section_id: &str) -> egui::Id {
     egui::Id::unique(("than-muc", section_id))
 }
 
-/// The cursor (a character index) in the text field of a section, if it has one.
-pub(super) fn cursor_in(ctx: &egui::Context, section_id: &str) -> Option<usize> {
-    egui::TextEdit::load_state(ctx, body_id(section_id))
-        .and_then(|st| st.cursor.char_range())
-        .map(|r| r.primary.index.0)
-}
-
 /// Inserts `phrase` as a new line after the line holding the cursor (or at the end).
 pub fn insert_line(text: &str, cursor_char: Option<usize>, phrase: &str) -> String {
     crate::edit::rich_ops::insert_block(text, cursor_char, phrase)
@@ -270,7 +263,7 @@ fn show_section(
         );
     }
     super::section_text::text_ui(ui, view, s, state, out);
-    let cursor = cursor_in(ui.ctx(), &s.id);
+    let cursor = super::section_text::cursor_in(ui.ctx(), state, s);
     super::fields::show_figures(ui, view, s, cursor, &mut state.show_codes, out);
     let change = view.derived.changes.iter().find(|c| c.id == s.id);
     let figures = view

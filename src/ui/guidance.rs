@@ -114,8 +114,12 @@ pub fn show_phrases(
                             .clone()
                             .or_else(|| view.report.all_sections().first().map(|s| s.id.clone()));
                         if let Some(section) = target {
+                            let cursor = view
+                                .report
+                                .section(&section)
+                                .and_then(|s| super::section_text::cursor_in(ui.ctx(), state, s));
                             out.push(Command::InsertPhrase {
-                                cursor: super::editor::cursor_in(ui.ctx(), &section),
+                                cursor,
                                 section,
                                 phrase: p.clone(),
                             });

@@ -61,6 +61,32 @@ impl InlineTables {
     }
 }
 
+/// The cursor (characters of the whole text) in section `s`: in its one text box, or,
+/// shown with its tables as grids, in the text run that had the focus last.
+pub fn cursor_in(ctx: &egui::Context, state: &EditorState, s: &Section) -> Option<usize> {
+    let char_at = |id: egui::Id| {
+        egui::TextEdit::load_state(ctx, id)
+            .and_then(|st| st.cursor.char_range())
+            .map(|r| r.primary.index.0)
+    };
+    if state.show_table_codes || rich::table_ranges(&s.body).is_empty() {
+        return char_at(body_id(&s.id));
+    }
+    let (section, run) = state.inline.focused_run.as_ref()?;
+    if *section != s.id {
+        return None;
+    }
+    let range = rich::pieces(&s.body)
+        .into_iter()
+        .filter_map(|p| match p {
+            Piece::Text(r) => Some(r),
+            Piece::Table(_) => None,
+        })
+        .nth(*run)?;
+    let before = s.body.get(..range.start).map_or(0, |t| t.chars().count());
+    char_at(run_id(&s.id, *run)).map(|c| before + c)
+}
+
 /// The id of text run `run` of a section shown with its tables as grids.
 pub fn run_id(section_id: &str, run: usize) -> egui::Id {
     egui::Id::unique(("than-muc-doan", section_id, run))

@@ -297,3 +297,30 @@ fn hien_ma_bang_stays_as_left_after_a_restart() {
             .contains("| Hồ sơ |")
     );
 }
+
+#[test]
+fn a_suggested_sentence_goes_in_where_the_clerk_was_writing_before_the_table() {
+    let (_d, mut h) = with_table();
+    // The cursor at the end of the text before the table.
+    let first = h.get_by_role_and_label(
+        egui::accesskit::Role::MultilineTextInput,
+        "Nội dung: Hạn chế",
+    );
+    first.focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::End);
+    h.run();
+    h.get_by_label_contains("còn chậm tiến độ so với kế hoạch")
+        .click();
+    h.run();
+    let text = body(&h);
+    let phrase = text
+        .find("còn chậm tiến độ so với kế hoạch")
+        .unwrap_or_else(|| panic!("the sentence went in: {text}"));
+    let table = text.find("| Nội dung").unwrap();
+    assert!(
+        phrase < table,
+        "before the table, where the cursor was:\n{text}"
+    );
+    assert!(text.starts_with("Mở đầu trước bảng.\n"), "{text}");
+}
