@@ -46,6 +46,25 @@ pub struct Problem {
     pub ignore: Option<String>,
 }
 
+impl Problem {
+    /// A problem at `place` that points nowhere in the editor and has no fix.
+    pub fn new(severity: Severity, place: String, message: String) -> Self {
+        Self {
+            severity,
+            place,
+            message,
+            at: None,
+            fix: None,
+            ignore: None,
+        }
+    }
+
+    /// What only printing finds: placed at "Bản in".
+    pub fn printing(severity: Severity, message: String) -> Self {
+        Self::new(severity, "Bản in".to_owned(), message)
+    }
+}
+
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let level = match self.severity {
@@ -83,16 +102,8 @@ pub fn errors(project: &Project) -> Vec<Problem> {
 /// The problems of the project itself: organisation, plan, period records.
 fn project_problems(project: &Project) -> Vec<Problem> {
     let mut out = Vec::new();
-    let mut err = |place: String, message: String| {
-        out.push(Problem {
-            severity: Severity::Error,
-            place,
-            message,
-            at: None,
-            fix: None,
-            ignore: None,
-        })
-    };
+    let mut err =
+        |place: String, message: String| out.push(Problem::new(Severity::Error, place, message));
     let org = &project.organisation;
     let plan = &project.plan;
 

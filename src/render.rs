@@ -7,6 +7,7 @@
 //! This is also the one place that decides whether a report prints as DỰ THẢO and
 //! that gathers the warnings a clerk sees before printing.
 
+use crate::check::{Problem, Severity};
 use crate::compose::{
     Annotation, ComposeOptions, Document, Meta, annotations, compose, review_comments_part,
 };
@@ -100,8 +101,8 @@ pub enum Warning {
     Layout(String),
     /// An error of the project file (`baocao check`): the draft is made, the final
     /// version is not.
-    #[error("Lỗi trong tệp dự án: {0}")]
-    Project(String),
+    #[error("Lỗi trong tệp dự án: {}: {}", .0.place, .0.message)]
+    Project(Problem),
     /// The report is approved but prints as a draft because the project file has
     /// errors.
     #[error(
@@ -112,6 +113,19 @@ pub enum Warning {
     /// draft.
     #[error("{} Bản in vẫn kèm chữ DỰ THẢO.", crate::review::UNBOUND_APPROVAL)]
     ApprovalUnbound,
+}
+
+impl Warning {
+    /// The warning in the window's one list of problems, placed at "Bản in"; `None`
+    /// for what `check` lists already (project errors and unresolved figures).
+    pub fn problem(&self) -> Option<Problem> {
+        let severity = match self {
+            Self::Layout(_) | Self::ApprovalUnbound => Severity::Warning,
+            Self::FinalHeldBack | Self::FinalHeldBackByErrors => Severity::Note,
+            Self::Unresolved(_) | Self::Project(_) => return None,
+        };
+        Some(Problem::printing(severity, self.to_string()))
+    }
 }
 
 /// Why a report could not be rendered.
@@ -141,9 +155,9 @@ pub enum RenderError {
     /// The final version of a project file with errors (`baocao check`).
     #[error(
         "Chưa xuất được bản chính thức: tệp dự án còn lỗi. Hãy sửa rồi xuất lại:\n{}",
-        .0.iter().map(|p| format!("- {p}")).collect::<Vec<_>>().join("\n")
+        .0.iter().map(|p| format!("- {}: {}", p.place, p.message)).collect::<Vec<_>>().join("\n")
     )]
-    ProjectErrors(Vec<String>),
+    ProjectErrors(Vec<Problem>),
     /// The final version while figures in the text cannot be resolved.
     #[error(
         "Chưa xuất được bản chính thức: còn số liệu trong văn bản chưa xác định được. Hãy sửa ở bước tương ứng rồi xuất lại:\n{}",
@@ -177,7 +191,7 @@ pub fn render_checked(
     project: &Project,
     report: &Report,
     kind: RenderKind,
-    problems: &[crate::check::Problem],
+    problems: &[Problem],
 ) -> Result<Rendered, RenderError> {
     let setup = project.page_setup.validate();
     if !setup.is_empty() {
@@ -188,11 +202,11 @@ pub fn render_checked(
         .iter()
         .map(ToString::to_string)
         .collect();
-    // The project's errors (what `baocao check` refuses): "Lỗi — Kế hoạch: …".
-    let errors: Vec<String> = problems
+    // The project's errors (what `baocao check` refuses), as `check` found them.
+    let errors: Vec<Problem> = problems
         .iter()
-        .filter(|p| p.severity == crate::check::Severity::Error)
-        .map(|p| format!("{}: {}", p.place, p.message))
+        .filter(|p| p.severity == Severity::Error)
+        .cloned()
         .collect();
     let mut warnings: Vec<Warning> = errors.iter().cloned().map(Warning::Project).collect();
     warnings.extend(unresolved.iter().cloned().map(Warning::Unresolved));

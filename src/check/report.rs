@@ -127,12 +127,8 @@ fn carried_marks(r: &Report, section: Option<&String>, text: &str) -> Vec<(usize
 pub(super) fn report_errors(project: &Project, r: &Report) -> Vec<Problem> {
     let place = format!("{} {}", r.document.name(), r.id);
     let error = |at: Option<At>, message: String| Problem {
-        severity: Severity::Error,
-        place: place.clone(),
-        message,
         at,
-        fix: None,
-        ignore: None,
+        ..Problem::new(Severity::Error, place.clone(), message)
     };
     let mut out = Vec::new();
     if !r.period.is_valid() {
@@ -183,17 +179,13 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
     };
     out.extend(report_errors(project, r));
     let mut add = |severity, at: Option<At>, where_: &str, message: String| {
+        let place = match where_ {
+            "" => place.clone(),
+            _ => format!("{place}, {where_}"),
+        };
         out.push(Problem {
-            severity,
-            place: if where_.is_empty() {
-                place.clone()
-            } else {
-                format!("{place}, {where_}")
-            },
-            message,
             at,
-            fix: None,
-            ignore: None,
+            ..Problem::new(severity, place, message)
         })
     };
     if r.summary.trim().is_empty() {

@@ -276,9 +276,22 @@ fn a_project_with_errors_exports_a_draft_that_lists_them_and_no_final_version() 
         draft
             .warnings
             .iter()
-            .any(|w| matches!(w, Warning::Project(t) if t.contains("bị trùng"))),
+            .any(|w| matches!(w, Warning::Project(p) if p.message.contains("bị trùng"))),
         "{:?}",
         draft.warnings
+    );
+    let carried: Vec<_> = draft
+        .warnings
+        .iter()
+        .filter_map(|w| match w {
+            Warning::Project(problem) => Some(problem.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        carried,
+        crate::check::errors(&p),
+        "check's errors travel as found, place and all"
     );
     let now = render(&p, &report, RenderKind::AsItStands).unwrap_or_else(|e| panic!("{e}"));
     assert!(

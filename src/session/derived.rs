@@ -8,12 +8,12 @@
 
 use std::collections::BTreeMap;
 
-use crate::check::Problem;
+use crate::check::{Problem, Severity};
 use crate::compose::SourceRef;
 use crate::compose::placeholders::{Piece, resolve, split};
 use crate::guide::Step;
 use crate::model::{Project, Report};
-use crate::render::{RenderError, RenderKind, Rendered, render, render_checked};
+use crate::render::{RenderError, RenderKind, Rendered, Warning, render, render_checked};
 use crate::review::SectionChange;
 
 use super::steps::{StepState, open_comments_of_step, step_state};
@@ -123,42 +123,14 @@ impl Derived {
         let rendered = render_checked(project, report, RenderKind::AsItStands, &problems);
         // What only printing finds (a character the font lacks, a final version held
         // back) joins the one list; figures and project errors are in it already.
-        let printing: Vec<crate::check::Problem> = match &rendered {
-            Ok(r) => r
-                .warnings
-                .iter()
-                .filter_map(|w| {
-                    use crate::render::Warning as W;
-                    let severity = match w {
-                        W::Layout(_) => crate::check::Severity::Warning,
-                        W::FinalHeldBack | W::FinalHeldBackByErrors => crate::check::Severity::Note,
-                        W::ApprovalUnbound => crate::check::Severity::Warning,
-                        W::Unresolved(_) | W::Project(_) => return None,
-                    };
-                    Some(crate::check::Problem {
-                        severity,
-                        place: "Bản in".to_owned(),
-                        message: w.to_string(),
-                        at: None,
-                        fix: None,
-                        ignore: None,
-                    })
-                })
-                .collect(),
-            Err(e) => vec![crate::check::Problem {
-                severity: crate::check::Severity::Error,
-                place: "Bản in".to_owned(),
-                message: e.to_string(),
-                at: None,
-                fix: None,
-                ignore: None,
-            }],
-        };
-        problems.extend(printing);
+        match &rendered {
+            Ok(r) => problems.extend(r.warnings.iter().filter_map(Warning::problem)),
+            Err(e) => problems.push(Problem::printing(Severity::Error, e.to_string())),
+        }
         problems.sort_by_key(|p| std::cmp::Reverse(p.severity));
         let warnings = problems
             .iter()
-            .filter(|p| p.severity >= crate::check::Severity::Warning)
+            .filter(|p| p.severity >= Severity::Warning)
             .map(ToString::to_string)
             .collect();
         let steps = Step::ALL
