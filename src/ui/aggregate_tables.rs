@@ -91,7 +91,7 @@ pub fn tables(ui: &mut egui::Ui, agg: &Aggregate, out: &mut Vec<Command>) {
     ui.data_mut(|d| d.insert_temp(tab_id, tab));
     egui::ScrollArea::both()
         .max_height(ui.available_height() - 120.0)
-        .auto_shrink([false, true])
+        .auto_shrink([false, false])
         .show(ui, |ui| {
             match tab {
                 Tab::Indicators => indicator_table(ui, agg),
