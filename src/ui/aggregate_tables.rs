@@ -155,8 +155,16 @@ fn indicator_table(ui: &mut egui::Ui, agg: &Aggregate) {
                     continue;
                 };
                 ui.label((i + 1).to_string());
-                ui.add_sized([340.0, 18.0], egui::Label::new(r.name.as_str()).truncate())
-                    .on_hover_text(r.name.as_str());
+                // Read from the left, as the printed table does; cut at the column's width.
+                ui.allocate_ui_with_layout(
+                    egui::vec2(340.0, 18.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| {
+                        ui.set_width(340.0);
+                        ui.add(egui::Label::new(r.name.as_str()).truncate())
+                            .on_hover_text(r.name.as_str());
+                    },
+                );
                 ui.label(r.unit.as_str());
                 for n in [r.communes(), r.met, r.on_track, r.not_met, r.no_data] {
                     ui.label(n.to_string());
