@@ -5,10 +5,8 @@
 //! Part of compose (model → **compose** → layout): generated from the revision the
 //! notice was made from, never typed.
 
-use super::fit::{self, Need};
-use super::{Align, Ctx, Run, SourceRef, Table, TableColumn, TableRow};
+use super::{Align, Ctx, Run, Table, TableRow};
 use crate::model::{Indicator, Organisation, PlanRevision, Task, grouped, target_label};
-use crate::units::Mm;
 use crate::vi;
 
 /// Ghi chú of an indicator change: `Bổ sung`, `Điều chỉnh từ ≥ 80%`, `Không tiếp tục
@@ -83,58 +81,6 @@ fn offices(org: &Organisation, ids: &[String]) -> String {
 /// Header, alignment, widest wanted width (em), whether it takes the rest of the width.
 type Spec = (&'static str, Align, f32, bool);
 
-/// A table of `specs` over `rows`, each column as wide as it needs (the name column
-/// takes the rest), on a page `landscape` or upright: the columns fitted to what they
-/// hold, as the report's indicator table is.
-fn fitted(ctx: &Ctx, specs: &[Spec], rows: Vec<TableRow>, landscape: bool) -> Table {
-    let needs: Vec<Need> = specs
-        .iter()
-        .enumerate()
-        .map(|(i, (header, _, cap, rest))| {
-            let cells: Vec<Vec<Run>> = rows
-                .iter()
-                .filter_map(|r| match r {
-                    TableRow::Cells(cells) => cells.get(i).cloned(),
-                    TableRow::Group(_) => None,
-                })
-                .collect();
-            Need::of(header, &cells, *cap, *rest, HEADER_FIT_PT / super::TABLE_PT)
-        })
-        .collect();
-    let weights = fit::weights(&needs, text_width_pt(ctx, landscape), super::TABLE_PT);
-    Table {
-        columns: specs
-            .iter()
-            .zip(weights)
-            .map(|((header, align, _, _), weight)| TableColumn {
-                header: (*header).to_owned(),
-                weight,
-                align: *align,
-            })
-            .collect(),
-        rows,
-        size_pt: super::TABLE_PT,
-        space_after_pt: ctx.setup.paragraph_spacing_pt,
-        source: SourceRef::default(),
-    }
-}
-
-/// Headers are fitted to hold at the decree's largest table size.
-const HEADER_FIT_PT: f32 = 13.0;
-
-/// The width between the margins, in points, of an A4 page upright or sideways.
-fn text_width_pt(ctx: &Ctx, landscape: bool) -> f32 {
-    let page = if landscape {
-        crate::units::A4.height.0
-    } else {
-        crate::units::A4.width.0
-    };
-    let w = page - ctx.setup.margin_left_mm - ctx.setup.margin_right_mm;
-    Mm(if w.is_finite() && w > 50.0 { w } else { 165.0 })
-        .to_pt()
-        .0
-}
-
 fn cell(text: impl Into<String>) -> Vec<Run> {
     vec![Run::plain(text)]
 }
@@ -193,7 +139,7 @@ pub(crate) fn indicator_table(ctx: &Ctx, rev: &PlanRevision) -> Table {
         ("Đơn vị chủ trì", Align::Center, 8.0, false),
         ("Ghi chú", Align::Left, 10.0, false),
     ];
-    fitted(ctx, &specs, rows, false)
+    super::tables::fitted(ctx, &specs, rows, false)
 }
 
 /// Phụ lục số 02: the tasks the revision added, changed or dropped, as they now are,
@@ -233,5 +179,5 @@ pub(crate) fn task_table(ctx: &Ctx, rev: &PlanRevision, landscape: bool) -> Tabl
         ("Thời hạn", Align::Center, 7.0, false),
         ("Ghi chú", Align::Left, 11.0, false),
     ];
-    fitted(ctx, &specs, rows, landscape)
+    super::tables::fitted(ctx, &specs, rows, landscape)
 }

@@ -121,6 +121,18 @@ pub(crate) fn indicator_table(ctx: &Ctx, options: &IndicatorTableOptions) -> Tab
         .iter()
         .map(|c| indicator_column(*c, period))
         .collect();
+    fitted(ctx, &specs, rows, false)
+}
+
+/// A table of `specs` (header, alignment, widest share, takes the rest) over `rows`,
+/// each column as wide as what it holds needs (the one marked takes the rest), between
+/// the margins of an A4 page upright or `landscape`.
+pub(crate) fn fitted<H: AsRef<str>>(
+    ctx: &Ctx,
+    specs: &[(H, Align, f32, bool)],
+    rows: Vec<TableRow>,
+    landscape: bool,
+) -> Table {
     let needs: Vec<Need> = specs
         .iter()
         .enumerate()
@@ -132,18 +144,24 @@ pub(crate) fn indicator_table(ctx: &Ctx, options: &IndicatorTableOptions) -> Tab
                     TableRow::Group(_) => None,
                 })
                 .collect();
-            Need::of(header, &cells, *cap, *rest, HEADER_FIT_PT / TABLE_PT)
+            Need::of(
+                header.as_ref(),
+                &cells,
+                *cap,
+                *rest,
+                HEADER_FIT_PT / TABLE_PT,
+            )
         })
         .collect();
-    let weights = fit::weights(&needs, text_width_pt(ctx.setup), TABLE_PT);
+    let weights = fit::weights(&needs, text_width_pt(ctx.setup, landscape), TABLE_PT);
     Table {
         columns: specs
-            .into_iter()
+            .iter()
             .zip(weights)
             .map(|((header, align, _, _), weight)| TableColumn {
-                header,
+                header: header.as_ref().to_owned(),
                 weight,
-                align,
+                align: *align,
             })
             .collect(),
         rows,
@@ -163,9 +181,15 @@ fn note(evidence: &str, plan_note: &str) -> String {
     }
 }
 
-/// The width between the margins of an A4 page with `setup`, in points.
-fn text_width_pt(setup: &PageSetup) -> f32 {
-    let w = crate::units::A4.width.0 - setup.margin_left_mm - setup.margin_right_mm;
+/// The width between the margins of an A4 page with `setup`, upright or `landscape`,
+/// in points.
+fn text_width_pt(setup: &PageSetup, landscape: bool) -> f32 {
+    let page = if landscape {
+        crate::units::A4.height.0
+    } else {
+        crate::units::A4.width.0
+    };
+    let w = page - setup.margin_left_mm - setup.margin_right_mm;
     Mm(if w.is_finite() && w > 50.0 { w } else { 165.0 })
         .to_pt()
         .0
