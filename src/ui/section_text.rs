@@ -76,15 +76,25 @@ pub fn cursor_in(ctx: &egui::Context, state: &EditorState, s: &Section) -> Optio
     if *section != s.id {
         return None;
     }
-    let range = rich::pieces(&s.body)
-        .into_iter()
+    let range = text_runs(&rich::pieces(&s.body)).into_iter().nth(*run)?;
+    char_at(run_id(&s.id, *run)).map(|c| chars_before(&s.body, range.start) + c)
+}
+
+/// The text runs among `pieces`, in order (the tables left out).
+fn text_runs(pieces: &[Piece]) -> Vec<std::ops::Range<usize>> {
+    pieces
+        .iter()
         .filter_map(|p| match p {
-            Piece::Text(r) => Some(r),
+            Piece::Text(r) => Some(r.clone()),
             Piece::Table(_) => None,
         })
-        .nth(*run)?;
-    let before = s.body.get(..range.start).map_or(0, |t| t.chars().count());
-    char_at(run_id(&s.id, *run)).map(|c| before + c)
+        .collect()
+}
+
+/// How many characters of `text` come before byte `byte` (a cursor's place from a
+/// piece's byte range).
+fn chars_before(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |t| t.chars().count())
 }
 
 /// The id of text run `run` of a section shown with its tables as grids.
@@ -235,13 +245,7 @@ fn pieces_ui(
     out: &mut Vec<Command>,
 ) {
     let pieces = rich::pieces(&s.body);
-    let runs: Vec<std::ops::Range<usize>> = pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Text(r) => Some(r.clone()),
-            Piece::Table(_) => None,
-        })
-        .collect();
+    let runs = text_runs(&pieces);
     let focused = state
         .inline
         .focused_run
@@ -266,7 +270,7 @@ fn pieces_ui(
                     // A pasted report's structure is offered in the paste dialog, at
                     // the cursor's place in the section's whole text; plain lines go
                     // in as they are.
-                    let before = s.body.get(..range.start).map_or(0, |t| t.chars().count());
+                    let before = chars_before(&s.body, range.start);
                     match super::paste_dialog::PasteState::of_paste(
                         &s.id,
                         Some(before + sel.end),
@@ -297,13 +301,12 @@ fn pieces_ui(
     // A hit of Tìm và thay thế, or what an undo changed, in this text (characters of
     // the whole text): selected in the run that holds it, or its table brought into view.
     let wanted = wanted_selection(state, &s.id);
-    let chars_before = |byte: usize| s.body.get(..byte).map_or(0, |t| t.chars().count());
     let (mut run_no, mut table_no) = (0usize, 0usize);
     for piece in &pieces {
         match piece {
             Piece::Text(range) => {
-                let first = chars_before(range.start);
-                let last = chars_before(range.end);
+                let first = chars_before(&s.body, range.start);
+                let last = chars_before(&s.body, range.end);
                 let select = wanted
                     .filter(|(a, b)| *a >= first && *b <= last)
                     .map(|(a, b)| (a - first, b - first));
@@ -317,7 +320,10 @@ fn pieces_ui(
                 table_no += 1;
                 let top = ui.cursor().top();
                 let changed = table_ui(ui, s, table_no, range, state);
-                let (first, last) = (chars_before(range.start), chars_before(range.end));
+                let (first, last) = (
+                    chars_before(&s.body, range.start),
+                    chars_before(&s.body, range.end),
+                );
                 if wanted.is_some_and(|(a, _)| a >= first && a < last) {
                     let mut rect = ui.min_rect();
                     rect.set_top(top);
@@ -535,7 +541,7 @@ fn table_ui(
         }
     });
     if open_editor {
-        let cursor = s.body.get(..range.start).map_or(0, |b| b.chars().count());
+        let cursor = chars_before(&s.body, range.start);
         state.grid = super::table_editor::GridEdit::open(&s.id, &s.body, cursor);
     }
     let structural = add || remove.is_some();
