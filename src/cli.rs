@@ -10,6 +10,7 @@
 //! `baocao import-plan FILE.ron PLAN.docx|txt` reads a Kế hoạch into the project's plan.
 
 mod aggregate;
+mod args;
 mod batch;
 mod docx_import;
 mod export;
@@ -193,7 +194,7 @@ fn command_of(args: &[String]) -> Result<Command, String> {
         }
         [cmd, file] if cmd == "check" => Ok(Command::Check(PathBuf::from(file))),
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
-        [cmd, rest @ ..] if cmd == "export" => parse_export(rest).map(Command::Export),
+        [cmd, rest @ ..] if cmd == "export" => parse_export("export", rest).map(Command::Export),
         [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
         [cmd, rest @ ..] if cmd == "import-plan" => {
             plan_import::parse_import_plan(rest).map(Command::ImportPlan)
@@ -214,8 +215,10 @@ fn command_of(args: &[String]) -> Result<Command, String> {
     }
 }
 
-pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
-    let mut file = None;
+/// Reads `baocao export`'s arguments, or those of `baocao print` (`command`) that name
+/// the report.
+fn parse_export(command: &'static str, args: &[String]) -> Result<ExportArgs, String> {
+    let mut files = Vec::new();
     let mut report = None;
     let mut period = None;
     let mut kind: Option<ExportKind> = None;
@@ -223,14 +226,14 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     let mut format = None;
     let mut sign_ready = SignReadyArgs::default();
     let mut force = false;
-    let mut it = args.iter();
+    let mut it = args::Args::new(command, args);
     while let Some(a) = it.next() {
         if sign_ready.take(a, &mut it)? {
             continue;
         }
         match a.as_str() {
             "--format" => {
-                let f = it.next().ok_or("Sau --format cần “pdf” hoặc “docx”.")?;
+                let f = it.value("Sau --format cần “pdf” hoặc “docx”.")?;
                 format = Some(match f.to_lowercase().as_str() {
                     "pdf" => ExportFormat::Pdf,
                     "docx" | "word" => ExportFormat::Docx,
@@ -256,28 +259,18 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
                 kind = Some(asked);
             }
             "--force" => force = true,
-            "--report" | "-r" => {
-                let id = it.next().ok_or("Sau --report cần mã báo cáo.")?;
-                report = Some(id.clone());
-            }
+            "--report" | "-r" => report = Some(it.value("Sau --report cần mã báo cáo.")?.clone()),
             "--period" => {
-                let text = it
-                    .next()
-                    .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?;
-                period = Some(Period::parse(text)?);
+                period =
+                    Some(it.period("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2 hoặc 2026-05-15.")?);
             }
-            "-o" | "--output" | "--out" => {
-                let out = it.next().ok_or("Sau -o cần tên tệp PDF.")?;
-                output = Some(PathBuf::from(out));
-            }
-            other if other.starts_with('-') => {
-                return Err(format!("Lệnh export không có tùy chọn “{other}”."));
-            }
-            other if file.is_none() => file = Some(PathBuf::from(other)),
-            other => return Err(format!("Thừa tham số “{other}”.")),
+            "-o" | "--output" | "--out" => output = Some(it.path("Sau -o cần tên tệp PDF.")?),
+            other => it.file(other, &mut files, 1)?,
         }
     }
-    let file = file.ok_or("Lệnh export cần một tệp dự án.")?;
+    let file = files
+        .pop()
+        .ok_or_else(|| format!("Lệnh {command} cần một tệp dự án."))?;
     if sign_ready.any() && kind != Some(ExportKind::Final) {
         return Err(
             "--signature-image, --seal-image và --blank-number chỉ dùng với --final (bản ký số)."
@@ -312,27 +305,6 @@ pub(crate) fn parse_export(args: &[String]) -> Result<ExportArgs, String> {
     })
 }
 
-/// The document after `--decided-by` (a plan revision's request).
-pub(crate) fn decided_by_value<'a>(
-    it: &mut impl Iterator<Item = &'a String>,
-) -> Result<String, String> {
-    let d = it.next().ok_or(
-        "Sau --decided-by cần văn bản yêu cầu điều chỉnh, ví dụ “Công văn số 125/UBND-VP ngày 12/6/2026 của UBND Thành phố”.",
-    )?;
-    Ok(d.trim().to_owned())
-}
-
-/// The day after `--effective` (from when a plan revision applies), as 2026-07-01.
-pub(crate) fn effective_value<'a>(
-    it: &mut impl Iterator<Item = &'a String>,
-) -> Result<chrono::NaiveDate, String> {
-    let d = it
-        .next()
-        .ok_or("Sau --effective cần ngày áp dụng, ví dụ 2026-07-01.")?;
-    chrono::NaiveDate::parse_from_str(d.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("Ngày áp dụng “{d}” không đọc được; hãy viết như 2026-07-01."))
-}
-
 fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut files: Vec<PathBuf> = Vec::new();
     let mut kind = None;
@@ -344,22 +316,18 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
     let mut project_words = false;
     let mut decided_by = None;
     let mut effective = None;
-    let mut it = args.iter();
+    let mut it = args::Args::new("import", args);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--yes" | "-y" => yes = true,
             "--project-words" => project_words = true,
             "--comments" => comments = true,
             "--compare" => compare = true,
-            "--report" => {
-                report = Some(it.next().ok_or("Sau --report cần mã báo cáo.")?.clone());
-            }
-            "--decided-by" => decided_by = Some(decided_by_value(&mut it)?),
-            "--effective" => effective = Some(effective_value(&mut it)?),
+            "--report" => report = Some(it.value("Sau --report cần mã báo cáo.")?.clone()),
+            "--decided-by" => decided_by = Some(it.decided_by()?),
+            "--effective" => effective = Some(it.effective()?),
             "--period" => {
-                let code = it
-                    .next()
-                    .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2.")?;
+                let code = it.value("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2.")?;
                 period = Some(Period::parse_code(code).ok_or_else(|| {
                     format!(
                         "Kỳ báo cáo “{code}” không đọc được; hãy viết như 2026-Q2, 2026-6T, 2026-9T hoặc 2026-NAM."
@@ -367,9 +335,7 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
                 })?);
             }
             "--kind" => {
-                let k = it
-                    .next()
-                    .ok_or("Sau --kind cần “chi-tieu” hoặc “nhiem-vu”.")?;
+                let k = it.value("Sau --kind cần “chi-tieu” hoặc “nhiem-vu”.")?;
                 kind = Some(match k.as_str() {
                     "chi-tieu" => ImportKind::Indicators,
                     "nhiem-vu" => ImportKind::Tasks,
@@ -380,11 +346,7 @@ fn parse_import(args: &[String]) -> Result<ImportArgs, String> {
                     }
                 });
             }
-            other if other.starts_with('-') => {
-                return Err(format!("Lệnh import không có tùy chọn “{other}”."));
-            }
-            other if files.len() < 2 => files.push(PathBuf::from(other)),
-            other => return Err(format!("Thừa tham số “{other}”.")),
+            other => it.file(other, &mut files, 2)?,
         }
     }
     let parsed = match <[PathBuf; 2]>::try_from(files) {
@@ -527,6 +489,47 @@ fn confirm(
     Ok(())
 }
 
+/// Runs a command that changes the project: opens it for writing (the lock held until
+/// it is saved), lets `change` change it, saves it and prints the message `change`
+/// returns. `change` gives `Ok(None)` when there is nothing to save (declined, nothing
+/// new) and the exit code once it has written why it stopped.
+fn change_project(
+    file: &Path,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    change: impl FnOnce(
+        &mut Project,
+        &mut dyn Write,
+        &mut dyn Write,
+    ) -> Result<Option<String>, ExitCode>,
+) -> ExitCode {
+    let ForWriting {
+        _lock,
+        mut project,
+        stamp,
+    } = match open_for_writing(file, err) {
+        Ok(w) => w,
+        Err(code) => return code,
+    };
+    let message = match change(&mut project, out, err) {
+        Ok(Some(message)) => message,
+        Ok(None) => return ExitCode::SUCCESS,
+        Err(code) => return code,
+    };
+    if let Err(code) = save::save_or_keep(file, &project, &stamp, err) {
+        return code;
+    }
+    let _ = writeln!(out, "{message}");
+    ExitCode::SUCCESS
+}
+
+/// Writes why a command that changes the project stopped, and that the file is as it
+/// was; the exit code of a failure.
+fn unchanged(err: &mut dyn Write, why: impl std::fmt::Display) -> ExitCode {
+    let _ = writeln!(err, "{why}\nTệp dự án không thay đổi.");
+    ExitCode::from(1)
+}
+
 /// A project opened for a command that writes it: the lock (held until dropped, so no
 /// window overwrites the file or is overwritten), the project and the stamp of the
 /// bytes it came from. On failure the reason is written to `err` and the exit code
@@ -538,10 +541,7 @@ struct ForWriting {
 }
 
 fn open_for_writing(path: &Path, err: &mut dyn Write) -> Result<ForWriting, ExitCode> {
-    let lock = lock_for_writing(path).map_err(|e| {
-        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-        ExitCode::from(1)
-    })?;
+    let lock = lock_for_writing(path).map_err(|e| unchanged(err, e))?;
     let (project, stamp) = storage::load_stamped(path).map_err(|e| {
         let _ = writeln!(err, "{e}");
         ExitCode::from(1)

@@ -34,55 +34,40 @@ pub struct AggregateArgs {
 
 /// Reads the arguments after `aggregate`.
 pub(super) fn parse_aggregate(args: &[String]) -> Result<AggregateArgs, String> {
-    let mut folder = None;
+    let mut folders = Vec::new();
     let mut period = None;
     let mut mapping = None;
     let mut write_mapping = None;
     let mut output = None;
     let mut project = None;
     let mut force = false;
-    let mut it = args.iter();
+    let mut it = super::args::Args::new("aggregate", args);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--force" => force = true,
             "--period" => {
-                let text = it
-                    .next()
-                    .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2.")?;
-                period = Some(Period::parse(text)?);
+                period = Some(it.period("Sau --period cần kỳ báo cáo, ví dụ 2026-Q2.")?);
             }
             "--mapping" => {
-                let f = it
-                    .next()
-                    .ok_or("Sau --mapping cần tệp đối chiếu tên (.csv).")?;
-                mapping = Some(PathBuf::from(f));
+                mapping = Some(it.path("Sau --mapping cần tệp đối chiếu tên (.csv).")?);
             }
             "--write-mapping" => {
-                let f = it
-                    .next()
-                    .ok_or("Sau --write-mapping cần tên tệp đối chiếu sẽ ghi (.csv).")?;
-                write_mapping = Some(PathBuf::from(f));
+                write_mapping =
+                    Some(it.path("Sau --write-mapping cần tên tệp đối chiếu sẽ ghi (.csv).")?);
             }
             "-o" | "--output" => {
-                let f = it
-                    .next()
-                    .ok_or("Sau -o cần tên tệp .xlsx, .pdf hoặc .docx.")?;
-                output = Some(PathBuf::from(f));
+                output = Some(it.path("Sau -o cần tên tệp .xlsx, .pdf hoặc .docx.")?);
             }
             "--project" => {
-                let f = it
-                    .next()
-                    .ok_or("Sau --project cần tên tệp dự án của bản tổng hợp (.ron).")?;
-                project = Some(PathBuf::from(f));
+                project =
+                    Some(it.path("Sau --project cần tên tệp dự án của bản tổng hợp (.ron).")?);
             }
-            other if other.starts_with('-') => {
-                return Err(format!("Lệnh aggregate không có tùy chọn “{other}”."));
-            }
-            other if folder.is_none() => folder = Some(PathBuf::from(other)),
-            other => return Err(format!("Thừa tham số “{other}”.")),
+            other => it.file(other, &mut folders, 1)?,
         }
     }
-    let folder = folder.ok_or("Lệnh aggregate cần một thư mục chứa các tệp dự án.")?;
+    let folder = folders
+        .pop()
+        .ok_or("Lệnh aggregate cần một thư mục chứa các tệp dự án.")?;
     if let Some(o) = &output
         && SummaryFormat::of_path(o).is_none()
     {

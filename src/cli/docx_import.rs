@@ -8,8 +8,8 @@ use std::io::{BufRead, Write};
 use std::process::ExitCode;
 
 use super::text_import::add_recognised;
-use super::{ForWriting, ImportArgs, confirm, open_for_writing};
-use crate::import::docx::{self, DocxError};
+use super::{ImportArgs, confirm};
+use crate::import::docx;
 use crate::model::Project;
 
 /// Runs `baocao import FILE.ron FILE.docx [--comments]`. Exit status 0 when added or
@@ -21,41 +21,18 @@ pub fn run_docx_import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    // The lock is held until the project is saved (the end of this command).
-    let ForWriting {
-        _lock,
-        mut project,
-        stamp,
-    } = match open_for_writing(&args.file, err) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
-    let word = match docx::read_file(&args.table).and_then(|b| docx::open(&b, &args.table)) {
-        Ok(d) => d,
-        Err(e) => return refuse(&e, err),
-    };
-    let added = if args.compare {
-        super::word_changes::compare_only(args, &word, &mut project, input, out, err)
-    } else if args.comments {
-        comments(args, &word, &mut project, input, out, err)
-    } else {
-        report(args, &word, &mut project, input, out, err)
-    };
-    let message = match added {
-        Ok(Some(message)) => message,
-        Ok(None) => return ExitCode::SUCCESS,
-        Err(code) => return code,
-    };
-    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
-        return code;
-    }
-    let _ = writeln!(out, "{message}");
-    ExitCode::SUCCESS
-}
-
-fn refuse(e: &DocxError, err: &mut dyn Write) -> ExitCode {
-    let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-    ExitCode::from(1)
+    super::change_project(&args.file, out, err, |project, out, err| {
+        let word = docx::read_file(&args.table)
+            .and_then(|b| docx::open(&b, &args.table))
+            .map_err(|e| super::unchanged(err, e))?;
+        if args.compare {
+            super::word_changes::compare_only(args, &word, project, input, out, err)
+        } else if args.comments {
+            comments(args, &word, project, input, out, err)
+        } else {
+            report(args, &word, project, input, out, err)
+        }
+    })
 }
 
 /// Adds the report of the Word file; `Ok(None)` when the clerk declined.
@@ -192,13 +169,8 @@ fn comments(
         return Err(ExitCode::from(1));
     };
     let replies_before: usize = target.review.comments.iter().map(|c| c.replies.len()).sum();
-    let count = match crate::review::add_imported(target, comments, found.replies) {
-        Ok(n) => n,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return Err(ExitCode::from(1));
-        }
-    };
+    let count = crate::review::add_imported(target, comments, found.replies)
+        .map_err(|e| super::unchanged(err, e))?;
     let replies_after: usize = target.review.comments.iter().map(|c| c.replies.len()).sum();
     let replies = replies_after.saturating_sub(replies_before);
     let mut extra = String::new();

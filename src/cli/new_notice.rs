@@ -6,7 +6,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{ForWriting, open_for_writing};
 use crate::session::plan_revisions::notice;
 
 /// What `baocao new-notice` was asked.
@@ -19,66 +18,39 @@ pub struct NewNoticeArgs {
 
 /// Reads the arguments after `new-notice`.
 pub(super) fn parse_new_notice(args: &[String]) -> Result<NewNoticeArgs, String> {
-    let mut file = None;
+    let mut files = Vec::new();
     let mut revision = None;
-    let mut it = args.iter();
+    let mut it = super::args::Args::new("new-notice", args);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--revision" => {
-                let n = it
-                    .next()
-                    .ok_or("Sau --revision cần số thứ tự lần điều chỉnh, ví dụ 1.")?;
+                let n = it.value("Sau --revision cần số thứ tự lần điều chỉnh, ví dụ 1.")?;
                 revision = Some(n.trim().parse::<usize>().map_err(|_| {
                     format!("Lần điều chỉnh “{n}” không phải là số; hãy viết như --revision 1.")
                 })?);
             }
-            other if other.starts_with('-') => {
-                return Err(format!("Lệnh new-notice không có tùy chọn “{other}”."));
-            }
-            other if file.is_none() => file = Some(PathBuf::from(other)),
-            other => return Err(format!("Thừa tham số “{other}”.")),
+            other => it.file(other, &mut files, 1)?,
         }
     }
     Ok(NewNoticeArgs {
-        file: file.ok_or("Lệnh new-notice cần tệp dự án.")?,
+        file: files.pop().ok_or("Lệnh new-notice cần tệp dự án.")?,
         revision,
     })
 }
 
 /// Adds the notice and prints its id.
 pub fn run_new_notice(args: &NewNoticeArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    let ForWriting {
-        _lock,
-        mut project,
-        stamp,
-    } = match open_for_writing(&args.file, err) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
-    let report = match notice(&project, args.revision) {
-        Ok(r) => r,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
-    };
-    let id = report.id.clone();
-    if let Err(e) = crate::edit::apply(&mut project, crate::edit::Edit::AddReport(Box::new(report)))
-    {
-        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-        return ExitCode::from(1);
-    }
-    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
-        return code;
-    }
-    let _ = writeln!(
-        out,
-        "Đã thêm thông báo điều chỉnh {id} vào {}; xuất bằng: baocao export {} --report {id}",
-        args.file.display(),
-        args.file.display()
-    );
-    let _ = writeln!(out, "{id}");
-    ExitCode::SUCCESS
+    super::change_project(&args.file, out, err, |project, _, err| {
+        let report = notice(project, args.revision).map_err(|e| super::unchanged(err, e))?;
+        let id = report.id.clone();
+        crate::edit::apply(project, crate::edit::Edit::AddReport(Box::new(report)))
+            .map_err(|e| super::unchanged(err, e))?;
+        Ok(Some(format!(
+            "Đã thêm thông báo điều chỉnh {id} vào {}; xuất bằng: baocao export {} --report {id}\n{id}",
+            args.file.display(),
+            args.file.display()
+        )))
+    })
 }
 
 #[cfg(test)]

@@ -7,7 +7,6 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{ForWriting, open_for_writing};
 use crate::model::Period;
 use crate::session::reports::report_for_period_with_rewrites;
 
@@ -23,34 +22,21 @@ pub struct NewReportArgs {
 
 /// Reads the arguments after `new-report`.
 pub(super) fn parse_new_report(args: &[String]) -> Result<NewReportArgs, String> {
-    let mut file = None;
+    let mut files = Vec::new();
     let mut from = None;
     let mut period = None;
-    let mut it = args.iter();
+    let mut it = super::args::Args::new("new-report", args);
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--from" => {
-                from = Some(
-                    it.next()
-                        .ok_or("Sau --from cần mã báo cáo làm gốc.")?
-                        .clone(),
-                )
-            }
+            "--from" => from = Some(it.value("Sau --from cần mã báo cáo làm gốc.")?.clone()),
             "--period" => {
-                let p = it
-                    .next()
-                    .ok_or("Sau --period cần kỳ báo cáo, ví dụ 2026-Q3.")?;
-                period = Some(Period::parse(p)?);
+                period = Some(it.period("Sau --period cần kỳ báo cáo, ví dụ 2026-Q3.")?);
             }
-            other if other.starts_with('-') => {
-                return Err(format!("Lệnh new-report không có tùy chọn “{other}”."));
-            }
-            other if file.is_none() => file = Some(PathBuf::from(other)),
-            other => return Err(format!("Thừa tham số “{other}”.")),
+            other => it.file(other, &mut files, 1)?,
         }
     }
     Ok(NewReportArgs {
-        file: file.ok_or("Lệnh new-report cần tệp dự án.")?,
+        file: files.pop().ok_or("Lệnh new-report cần tệp dự án.")?,
         from,
         period,
     })
@@ -58,15 +44,19 @@ pub(super) fn parse_new_report(args: &[String]) -> Result<NewReportArgs, String>
 
 /// Adds the new report and prints the period words moved on.
 pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn Write) -> ExitCode {
-    // The lock is held until the project is saved (the end of this command).
-    let ForWriting {
-        _lock,
-        mut project,
-        stamp,
-    } = match open_for_writing(&args.file, err) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
+    super::change_project(&args.file, out, err, |project, out, err| {
+        add_next(args, project, out, err)
+    })
+}
+
+/// Adds the report of the next period to `project`, printing the period words moved
+/// on; the message to print once it is saved.
+fn add_next(
+    args: &NewReportArgs,
+    project: &mut crate::model::Project,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<Option<String>, ExitCode> {
     let source = match &args.from {
         Some(id) => project.reports.iter().find(|r| &r.id == id),
         None => project
@@ -84,7 +74,7 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
                 None => "Tệp chưa có báo cáo nào để làm gốc".to_owned(),
             }
         );
-        return ExitCode::from(1);
+        return Err(ExitCode::from(1));
     };
     let period = args.period.unwrap_or_else(|| source.period.next());
     if period <= source.period {
@@ -94,7 +84,7 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
             period.short_label(),
             source.period.short_label()
         );
-        return ExitCode::from(1);
+        return Err(ExitCode::from(1));
     }
     // Start from the chosen report: the others are left out of the choice.
     let mut from_only = project.clone();
@@ -143,9 +133,8 @@ pub fn run_new_report(args: &NewReportArgs, out: &mut dyn Write, err: &mut dyn W
     }
     let id = report.id.clone();
     project.reports.push(report);
-    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
-        return code;
-    }
-    let _ = writeln!(out, "Đã thêm báo cáo {id} vào {}.", args.file.display());
-    ExitCode::SUCCESS
+    Ok(Some(format!(
+        "Đã thêm báo cáo {id} vào {}.",
+        args.file.display()
+    )))
 }

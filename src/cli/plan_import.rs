@@ -36,16 +36,13 @@ pub(super) fn parse_import_plan(args: &[String]) -> Result<PlanImportArgs, Strin
     let mut files = Vec::new();
     let mut decided_by = None;
     let mut effective = None;
-    let mut it = args.iter();
+    let mut it = super::args::Args::new("import-plan", args);
     while let Some(a) = it.next() {
         match a.as_str() {
             "--yes" | "-y" => yes = true,
-            "--decided-by" => decided_by = Some(super::decided_by_value(&mut it)?),
-            "--effective" => effective = Some(super::effective_value(&mut it)?),
-            other if other.starts_with('-') => {
-                return Err(format!("Lệnh import-plan không có tùy chọn “{other}”."));
-            }
-            other => files.push(PathBuf::from(other)),
+            "--decided-by" => decided_by = Some(it.decided_by()?),
+            "--effective" => effective = Some(it.effective()?),
+            other => it.file(other, &mut files, usize::MAX)?,
         }
     }
     if effective.is_some() && decided_by.is_none() {
@@ -76,10 +73,7 @@ pub fn run_plan_import(
 ) -> ExitCode {
     let doc = match plan::read_file(&args.plan) {
         Ok(d) => d,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
+        Err(e) => return super::unchanged(err, e),
     };
     if args.file.exists() {
         let ForWriting {
@@ -398,8 +392,7 @@ fn revise(
     }
     project.organisation = after.organisation;
     if let Err(e) = crate::edit::apply(&mut project, edit) {
-        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-        return ExitCode::from(1);
+        return super::unchanged(err, e);
     }
     if let Err(code) = super::save::save_or_keep(file, &project, stamp, err) {
         return code;

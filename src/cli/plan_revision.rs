@@ -38,10 +38,7 @@ pub(super) fn revise_by_import(
         .or_else(|| Some(chrono::Local::now().date_naive()));
     let edit = match revise(&project, after, decided_by, effective) {
         Ok(e) => e,
-        Err(e) => {
-            let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
+        Err(e) => return super::unchanged(err, e),
     };
     super::print_mapping(preview, out);
     let n = project.plan.revisions.len() + 1;
@@ -65,8 +62,7 @@ pub(super) fn revise_by_import(
         return code;
     }
     if let Err(e) = crate::edit::apply(&mut project, edit) {
-        let _ = writeln!(err, "{e}\nTệp dự án không thay đổi.");
-        return ExitCode::from(1);
+        return super::unchanged(err, e);
     }
     let _ = writeln!(out, "Đã ghi điều chỉnh kế hoạch lần {n}.");
     if let Err(code) = super::save::save_or_keep(&args.file, &project, stamp, err) {

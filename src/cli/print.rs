@@ -31,20 +31,13 @@ pub(super) fn parse_print(args: &[String]) -> Result<PrintArgs, String> {
     let mut copies = 1;
     let mut two_sided = false;
     let mut list = false;
-    let mut it = args.iter();
+    let mut it = super::args::Args::new("print", args);
     while let Some(a) = it.next() {
         match a.as_str() {
-            "--printer" => {
-                printer = Some(it.next().ok_or("Sau --printer cần tên máy in.")?.clone())
-            }
-            "--pages" => {
-                pages = it
-                    .next()
-                    .ok_or("Sau --pages cần các trang, ví dụ 2-3.")?
-                    .clone()
-            }
+            "--printer" => printer = Some(it.value("Sau --printer cần tên máy in.")?.clone()),
+            "--pages" => pages = it.value("Sau --pages cần các trang, ví dụ 2-3.")?.clone(),
             "--copies" => {
-                let n = it.next().ok_or("Sau --copies cần số bản in.")?;
+                let n = it.value("Sau --copies cần số bản in.")?;
                 copies = n
                     .parse()
                     .ok()
@@ -55,16 +48,14 @@ pub(super) fn parse_print(args: &[String]) -> Result<PrintArgs, String> {
             }
             "--two-sided" => two_sided = true,
             "--printers" => list = true,
-            "-o" | "--output" | "--format" | "--review-copy" => {
-                return Err(format!("Lệnh print không có tùy chọn “{a}”."));
-            }
+            "-o" | "--output" | "--format" | "--review-copy" => return Err(it.unknown(a)),
             _ => rest.push(a.clone()),
         }
     }
     let report = if list && rest.is_empty() {
         None
     } else {
-        Some(parse_export(&rest).map_err(|e| e.replace("Lệnh export", "Lệnh print"))?)
+        Some(parse_export("print", &rest)?)
     };
     Ok(PrintArgs {
         report,

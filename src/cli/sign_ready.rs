@@ -3,8 +3,8 @@
 //! applied to the project in memory before it is rendered (see [`crate::issue`]).
 
 use std::path::Path;
-use std::slice::Iter;
 
+use super::args::Args;
 use crate::model::{Project, SigningImages};
 
 /// The sign-ready options of `baocao export`.
@@ -26,13 +26,12 @@ impl SignReadyArgs {
 
     /// Reads `arg` (and its value from `rest`) when it is one of these options; false
     /// when it is not.
-    pub(super) fn take(&mut self, arg: &str, rest: &mut Iter<String>) -> Result<bool, String> {
+    pub(super) fn take(&mut self, arg: &str, rest: &mut Args) -> Result<bool, String> {
         match arg {
             "--blank-number" => self.blank_number = true,
             "--signature-image" | "--seal-image" => {
                 let png = rest
-                    .next()
-                    .ok_or_else(|| format!("Sau {arg} cần tên tệp ảnh PNG."))?
+                    .value(&format!("Sau {arg} cần tên tệp ảnh PNG."))?
                     .clone();
                 if arg == "--seal-image" {
                     self.signing.seal_image = Some(png);
@@ -79,7 +78,7 @@ mod tests {
     fn take(args: &[&str]) -> Result<SignReadyArgs, String> {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         let mut out = SignReadyArgs::default();
-        let mut it = args.iter();
+        let mut it = Args::new("export", &args);
         while let Some(a) = it.next() {
             assert!(out.take(a, &mut it)?, "{a} not taken");
         }

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use super::{ForWriting, ImportArgs, confirm, open_for_writing};
+use super::{ImportArgs, confirm};
 use crate::import::text::preview::{self, PeriodSource};
 use crate::import::text::{self, Note, Recognised};
 use crate::model::{Period, Project, Report, Section};
@@ -24,33 +24,11 @@ pub fn run_text_import(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> ExitCode {
-    // The lock is held until the project is saved (the end of this command).
-    let ForWriting {
-        _lock,
-        mut project,
-        stamp,
-    } = match open_for_writing(&args.file, err) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
-    let text = match read_text(&args.table) {
-        Ok(t) => t,
-        Err(msg) => {
-            let _ = writeln!(err, "{msg}\nTệp dự án không thay đổi.");
-            return ExitCode::from(1);
-        }
-    };
-    let rec = text::recognise(&text);
-    let message = match add_recognised(args, rec, &mut project, input, out, err, Note::to_string) {
-        Ok(Some(message)) => message,
-        Ok(None) => return ExitCode::SUCCESS,
-        Err(code) => return code,
-    };
-    if let Err(code) = super::save::save_or_keep(&args.file, &project, &stamp, err) {
-        return code;
-    }
-    let _ = writeln!(out, "{message}");
-    ExitCode::SUCCESS
+    super::change_project(&args.file, out, err, |project, out, err| {
+        let text = read_text(&args.table).map_err(|msg| super::unchanged(err, msg))?;
+        let rec = text::recognise(&text);
+        add_recognised(args, rec, project, input, out, err, Note::to_string)
+    })
 }
 
 /// Adds the report recognised in a text or Word file (`rec`) to `project` once the

@@ -21,11 +21,9 @@ pub struct VerifyArgs {
 /// Reads the arguments after `verify`.
 pub(super) fn parse_verify(args: &[String]) -> Result<VerifyArgs, String> {
     let mut files = Vec::new();
+    let it = super::args::Args::new("verify", args);
     for a in args {
-        if a.starts_with('-') {
-            return Err(format!("Lệnh verify không có tùy chọn “{a}”."));
-        }
-        files.push(PathBuf::from(a));
+        it.file(a, &mut files, usize::MAX)?;
     }
     let mut files = files.into_iter();
     match (files.next(), files.next(), files.next()) {
