@@ -43,28 +43,7 @@ pub(super) fn list(
 
 /// One change: where, what kind, who, and the words removed `[-…-]` and added `{+…+}`.
 fn describe(report: &Report, c: &ProposedChange, out: &mut dyn Write) {
-    let what = if c.is_insertion() {
-        "thêm đoạn"
-    } else if c.is_deletion() {
-        "xóa đoạn"
-    } else {
-        "sửa"
-    };
-    let mut who = vec![if c.author.is_empty() {
-        "không rõ người sửa".to_owned()
-    } else {
-        c.author.clone()
-    }];
-    who.push(c.source.label().to_owned());
-    if let Some(at) = c.at {
-        who.push(at.format("%d/%m/%Y %H:%M").to_string());
-    }
-    let _ = writeln!(
-        out,
-        "  {} — {what} ({}):",
-        review::place_label(report, c),
-        who.join(", ")
-    );
+    let _ = writeln!(out, "  {}:", review::change_caption(report, c));
     let spans = review::change_spans(c);
     let text: String = spans
         .iter()

@@ -48,8 +48,9 @@ pub use diff::{
 pub use error::ReviewError;
 pub use file::{MergeReport, REVIEW_FORMAT_VERSION, ReviewFile, ReviewOp, merge};
 pub use proposed::{
-    accept as accept_proposed, accept_all as accept_all_proposed, add_proposed, change_spans,
-    merged_line, place_label, reject as reject_proposed, reject_all as reject_all_proposed,
+    accept as accept_proposed, accept_all as accept_all_proposed, add_proposed, change_caption,
+    change_spans, merged_line, place_label, reject as reject_proposed,
+    reject_all as reject_all_proposed,
 };
 pub use workflow::{
     ActionKind, Actor, Approval, UNBOUND_APPROVAL, allowed_actions, apply_action, approval_holds,

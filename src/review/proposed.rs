@@ -47,6 +47,31 @@ pub fn place_label(report: &Report, c: &ProposedChange) -> String {
     }
 }
 
+/// A change as its heading reads, in the window and on the command line: where, what
+/// it does, who made it, how Word recorded it and when.
+pub fn change_caption(report: &Report, c: &ProposedChange) -> String {
+    let what = if c.is_insertion() {
+        "thêm đoạn"
+    } else if c.is_deletion() {
+        "xóa đoạn"
+    } else {
+        "sửa"
+    };
+    let who = if c.author.is_empty() {
+        "không rõ người sửa".to_owned()
+    } else {
+        c.author.clone()
+    };
+    let when =
+        c.at.map(|t| format!(", {}", t.format("%d/%m/%Y %H:%M")))
+            .unwrap_or_default();
+    format!(
+        "{} — {what} ({who}, {}{when})",
+        place_label(report, c),
+        c.source.label()
+    )
+}
+
 /// The word diff of a change, from the old paragraph's plain text to the new one.
 pub fn change_spans(c: &ProposedChange) -> Vec<Diff> {
     diff_words(&plain_of(c.place, &c.old), &c.new)

@@ -15,33 +15,9 @@ use crate::review;
 /// Heading of the list in the review step.
 pub const HEADING: &str = "Đề xuất sửa từ Word";
 
-/// What a change does, who made it, and how Word recorded it.
-fn caption(report: &Report, c: &ProposedChange) -> String {
-    let what = if c.is_insertion() {
-        "thêm đoạn"
-    } else if c.is_deletion() {
-        "xóa đoạn"
-    } else {
-        "sửa"
-    };
-    let who = if c.author.is_empty() {
-        "không rõ người sửa".to_owned()
-    } else {
-        c.author.clone()
-    };
-    let when =
-        c.at.map(|t| format!(", {}", t.format("%d/%m/%Y %H:%M")))
-            .unwrap_or_default();
-    format!(
-        "{} — {what} ({who}, {}{when})",
-        review::place_label(report, c),
-        c.source.label()
-    )
-}
-
 /// One change: where and who, then its words.
 pub fn change_view(ui: &mut egui::Ui, report: &Report, c: &ProposedChange) {
-    ui.label(egui::RichText::new(caption(report, c)).strong());
+    ui.label(egui::RichText::new(review::change_caption(report, c)).strong());
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         spans_label(ui, &review::change_spans(c));
