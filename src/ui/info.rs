@@ -164,6 +164,45 @@ fn phrase_buttons(
     ui.add_space(6.0);
 }
 
+/// A one-line field read by `parse` (a number, a day): the typed text is kept in
+/// `buffer` while the field has focus or does not read, with the reason shown under it;
+/// the value read when the clerk changed the text to one that reads. `field` is the
+/// field's id, its name for screen readers, its hint and its width.
+pub(super) fn parsed_field<T>(
+    ui: &mut egui::Ui,
+    buffer: &mut Option<String>,
+    stored: String,
+    (id, name, hint, width): (&str, &str, &str, f32),
+    parse: fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    ui.vertical(|ui| {
+        let mut text = buffer.clone().unwrap_or(stored);
+        let r = ui
+            .add(
+                egui::TextEdit::singleline(&mut text)
+                    .id_salt(id)
+                    .hint_text(hint)
+                    .desired_width(width),
+            )
+            .accessible_name(name);
+        let read = parse(&text);
+        if r.changed() {
+            *buffer = Some(text.clone());
+        }
+        if !r.has_focus() && read.is_ok() {
+            *buffer = None;
+        }
+        match read {
+            Err(e) => {
+                error_text(ui, &e);
+                None
+            }
+            Ok(v) => r.changed().then_some(v),
+        }
+    })
+    .inner
+}
+
 fn error_text(ui: &mut egui::Ui, msg: &str) {
     ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), msg);
 }
@@ -197,59 +236,37 @@ pub fn show_general(
             super::period_choice::show_period(ui, report, &mut state.period, out);
 
             ui.label("Số văn bản:");
-            ui.vertical(|ui| {
-                let stored = report.number.map(|n| format!("{n:02}")).unwrap_or_default();
-                let mut text = state.number.clone().unwrap_or(stored);
-                let r = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .id_salt("so-van-ban")
-                        .hint_text("để trống khi còn dự thảo")
-                        .desired_width(220.0),
-                );
-                if r.changed() {
-                    if let Ok(n) = parse_doc_number(&text) {
-                        out.push(Command::Edit(Edit::ReportNumber {
-                            report: rid.clone(),
-                            number: n,
-                        }));
-                    }
-                    state.number = Some(text.clone());
-                }
-                if !r.has_focus() && parse_doc_number(&text).is_ok() {
-                    state.number = None;
-                }
-                if let Err(e) = parse_doc_number(&text) {
-                    error_text(ui, &e);
-                }
-            });
+            let stored = report.number.map(|n| format!("{n:02}")).unwrap_or_default();
+            let field = (
+                "so-van-ban",
+                "Số văn bản",
+                "để trống khi còn dự thảo",
+                220.0,
+            );
+            if let Some(number) =
+                parsed_field(ui, &mut state.number, stored, field, parse_doc_number)
+            {
+                out.push(Command::Edit(Edit::ReportNumber {
+                    report: rid.clone(),
+                    number,
+                }));
+            }
             ui.end_row();
 
             ui.label("Ngày ban hành:");
-            ui.vertical(|ui| {
-                let stored = report.date.map(crate::vi::date_short).unwrap_or_default();
-                let mut text = state.date.clone().unwrap_or(stored);
-                let r = ui.add(
-                    egui::TextEdit::singleline(&mut text)
-                        .id_salt("ngay-ban-hanh")
-                        .hint_text("dd/mm/yyyy, để trống khi còn dự thảo")
-                        .desired_width(260.0),
-                );
-                if r.changed() {
-                    if let Ok(d) = parse_date(&text) {
-                        out.push(Command::Edit(Edit::ReportDate {
-                            report: rid.clone(),
-                            date: d,
-                        }));
-                    }
-                    state.date = Some(text.clone());
-                }
-                if !r.has_focus() && parse_date(&text).is_ok() {
-                    state.date = None;
-                }
-                if let Err(e) = parse_date(&text) {
-                    error_text(ui, &e);
-                }
-            });
+            let stored = report.date.map(crate::vi::date_short).unwrap_or_default();
+            let field = (
+                "ngay-ban-hanh",
+                "Ngày ban hành văn bản",
+                "dd/mm/yyyy, để trống khi còn dự thảo",
+                260.0,
+            );
+            if let Some(date) = parsed_field(ui, &mut state.date, stored, field, parse_date) {
+                out.push(Command::Edit(Edit::ReportDate {
+                    report: rid.clone(),
+                    date,
+                }));
+            }
             ui.end_row();
         });
     ui.add_space(8.0);

@@ -117,33 +117,14 @@ pub fn show_period(
         }
         Some(day) => {
             ui.label("Tính đến ngày:");
-            ui.vertical(|ui| {
-                let stored = crate::vi::date_short(day);
-                let mut text = state.cut_off.clone().unwrap_or(stored);
-                let r = ui
-                    .add(
-                        egui::TextEdit::singleline(&mut text)
-                            .id_salt("ngay-chot-so-lieu")
-                            .hint_text("dd/mm/yyyy")
-                            .desired_width(160.0),
-                    )
-                    .accessible_name("Tính đến ngày");
-                let parsed = parse_cut_off(&text);
-                if r.changed() {
-                    if let Ok(d) = parsed
-                        && d != day
-                    {
-                        send(out, Period::up_to(d));
-                    }
-                    state.cut_off = Some(text.clone());
-                }
-                if !r.has_focus() && parsed.is_ok() {
-                    state.cut_off = None;
-                }
-                if let Err(e) = parsed {
-                    ui.colored_label(egui::Color32::from_rgb(0xc0, 0x10, 0x10), e);
-                }
-            });
+            let field = ("ngay-chot-so-lieu", "Tính đến ngày", "dd/mm/yyyy", 160.0);
+            let stored = crate::vi::date_short(day);
+            if let Some(d) =
+                super::info::parsed_field(ui, &mut state.cut_off, stored, field, parse_cut_off)
+                && d != day
+            {
+                send(out, Period::up_to(d));
+            }
             ui.end_row();
         }
     }
