@@ -7,11 +7,13 @@
 //! This is also the one place that decides whether a report prints as DỰ THẢO and
 //! that gathers the warnings a clerk sees before printing.
 
-use crate::check::{Problem, Severity};
+use crate::check::{At, Problem, Severity};
 use crate::compose::{
-    Annotation, ComposeOptions, Document, Meta, annotations, compose, review_comments_part,
+    Annotation, ComposeOptions, Document, Meta, SourceRef, annotations, compose,
+    review_comments_part,
 };
-use crate::layout::{Fonts, Pages, layout};
+use crate::guide::Step;
+use crate::layout::{Fonts, LayoutWarning, Pages, layout};
 use crate::model::{PageSetupError, Project, Report, ReportStatus};
 
 /// Which document of a report is rendered.
@@ -96,9 +98,10 @@ pub enum Warning {
         "Báo cáo đã duyệt nhưng còn số liệu chưa xác định nên vẫn in kèm chữ DỰ THẢO; hãy sửa số liệu để in bản chính thức."
     )]
     FinalHeldBack,
-    /// Found by layout: a character the font lacks, a line too long to break, …
+    /// Found by layout: a character the font lacks, a line too long to break, … with
+    /// the piece of the report it was met in.
     #[error("{0}")]
-    Layout(String),
+    Layout(LayoutWarning),
     /// An error of the project file (`baocao check`): the draft is made, the final
     /// version is not.
     #[error("Lỗi trong tệp dự án: {}: {}", .0.place, .0.message)]
@@ -116,16 +119,59 @@ pub enum Warning {
 }
 
 impl Warning {
-    /// The warning in the window's one list of problems, placed at "Bản in"; `None`
-    /// for what `check` lists already (project errors and unresolved figures).
-    pub fn problem(&self) -> Option<Problem> {
+    /// The warning in the window's one list of problems, placed at "Bản in" and, for
+    /// what layout met in a piece of `report`, at that piece (the step and section
+    /// that edit it); `None` for what `check` lists already (project errors and
+    /// unresolved figures).
+    pub fn problem(&self, report: &Report) -> Option<Problem> {
         let severity = match self {
             Self::Layout(_) | Self::ApprovalUnbound => Severity::Warning,
             Self::FinalHeldBack | Self::FinalHeldBackByErrors => Severity::Note,
             Self::Unresolved(_) | Self::Project(_) => return None,
         };
-        Some(Problem::printing(severity, self.to_string()))
+        let mut problem = Problem::printing(severity, self.to_string());
+        if let Self::Layout(w) = self {
+            problem.at = step_of_source(report, &w.source).map(|step| At {
+                step,
+                section: w.source.section_id().map(str::to_owned),
+                paragraph: None,
+            });
+            if let Some(piece) = piece_label(report, &w.source) {
+                problem.place = format!("{}, {piece}", problem.place);
+            }
+        }
+        Some(problem)
     }
+}
+
+/// The editor step that edits a piece of `report`; `None` for what the program made
+/// and for a section the report does not have.
+pub fn step_of_source(report: &Report, source: &SourceRef) -> Option<Step> {
+    match source {
+        SourceRef::Header | SourceRef::Info | SourceRef::Opening => Some(Step::ThongTin),
+        SourceRef::Closing | SourceRef::Signature => Some(Step::KyNhan),
+        SourceRef::Appendix(_) => Some(Step::XuatBan),
+        SourceRef::ReviewHeading | SourceRef::Comment(_) => Some(Step::Duyet),
+        SourceRef::None => None,
+        SourceRef::Section(id) => report
+            .section(id)
+            .map(|_| crate::check::step_of_section(report, id)),
+    }
+}
+
+/// A piece of `report` as the list of problems names it after "Bản in".
+fn piece_label(report: &Report, source: &SourceRef) -> Option<String> {
+    Some(match source {
+        SourceRef::Section(id) => format!("mục “{}”", report.section(id)?.title.trim()),
+        SourceRef::Header => "phần đầu văn bản".to_owned(),
+        SourceRef::Info => "tên loại và trích yếu".to_owned(),
+        SourceRef::Opening => "phần mở đầu".to_owned(),
+        SourceRef::Closing => "câu kết".to_owned(),
+        SourceRef::Signature => "chữ ký và nơi nhận".to_owned(),
+        SourceRef::Appendix(_) => "phụ lục".to_owned(),
+        SourceRef::ReviewHeading | SourceRef::Comment(_) => "phần góp ý".to_owned(),
+        SourceRef::None => return None,
+    })
 }
 
 /// Why a report could not be rendered.

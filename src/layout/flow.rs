@@ -66,8 +66,12 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
     // Space after the previous block, added above the next one.
     let mut pending = 0.0;
     let mut prev_keep = false;
+    ctx.warnings.source = SourceRef::None;
     for (bi, block) in part.blocks.iter().enumerate() {
         let first_new = flow.units.len();
+        if let Some(source) = source_of(block) {
+            ctx.warnings.source = source.clone();
+        }
         match block {
             Block::Paragraph(p) => {
                 let bands = lay_paragraph(p, frame.x_pt, frame.width_pt, ctx).bands;

@@ -88,10 +88,8 @@ fn sane_setup<'a>(setup: &'a PageSetup, ctx: &mut Ctx) -> &'a PageSetup {
     if sane(setup) {
         setup
     } else {
-        ctx.warnings.list.push(
-            "Lề trang không hợp lệ; đã dàn trang theo lề mặc định của Nghị định 30/2020."
-                .to_owned(),
-        );
+        ctx.warnings
+            .once("Lề trang không hợp lệ; đã dàn trang theo lề mặc định của Nghị định 30/2020.");
         &DEFAULT_SETUP
     }
 }

@@ -36,8 +36,25 @@ impl FontStyle {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pages {
     pub pages: Vec<Page>,
-    /// Problems met on the way, in Vietnamese (characters the font lacks, …).
-    pub warnings: Vec<String>,
+    /// Problems met on the way (characters the font lacks, …).
+    pub warnings: Vec<LayoutWarning>,
+}
+
+/// A problem met while laying out, in Vietnamese, with the piece of the report it was
+/// met in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LayoutWarning {
+    pub message: String,
+    /// The source of the block being laid out, or for a block the program made (a
+    /// generated table) the last piece before it in its part; `SourceRef::None` for
+    /// what concerns the whole document (the page margins).
+    pub source: crate::compose::SourceRef,
+}
+
+impl std::fmt::Display for LayoutWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
 }
 
 /// One page.

@@ -369,8 +369,30 @@ fn missing_glyphs_are_replaced_and_warned_once_each() {
     assert_eq!(all.matches(fonts::REPLACEMENT).count(), 4);
     assert_eq!(pages.warnings.len(), 2);
     assert_eq!(
-        pages.warnings[0],
+        pages.warnings[0].message,
         "Ký tự “😀” (U+1F600) không có trong phông chữ; đã in thay bằng □."
+    );
+}
+
+#[test]
+fn a_warning_names_the_piece_it_was_met_in_and_a_made_block_the_piece_before_it() {
+    // body() paragraphs have no source of their own.
+    let pages = run_layout(vec![
+        vec![body("mở đầu \u{E000}")],
+        vec![heading("Mục"), body("không nguồn 😀")],
+    ]);
+    let places: Vec<(&str, &SourceRef)> = pages
+        .warnings
+        .iter()
+        .map(|w| (&w.message[..w.message.find(')').unwrap_or(0)], &w.source))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("Ký tự “\u{E000}” (U+E000", &SourceRef::None),
+            ("Ký tự “😀” (U+1F600", &SourceRef::section("h")),
+        ],
+        "the first part has no piece before its paragraph; the second's is under heading h"
     );
 }
 
@@ -429,7 +451,12 @@ fn an_insane_size_or_setup_does_not_crash() {
     d.setup.margin_left_mm = 500.0;
     let pages = layout(&d, fonts());
     assert!(!pages.pages.is_empty());
-    assert!(pages.warnings.iter().any(|w| w.contains("Lề trang")));
+    assert!(
+        pages
+            .warnings
+            .iter()
+            .any(|w| w.message.contains("Lề trang"))
+    );
 }
 
 fn header_block() -> Block {

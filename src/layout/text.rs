@@ -7,28 +7,35 @@ use std::collections::BTreeSet;
 use unicode_normalization::{UnicodeNormalization, is_nfc};
 
 use super::fonts::{Fonts, REPLACEMENT};
-use super::page::FontStyle;
-use crate::compose::Run;
+use super::page::{FontStyle, LayoutWarning};
+use crate::compose::{Run, SourceRef};
 
-/// The problems met while laying out, each reported once.
+/// The problems met while laying out, each reported once, at the first place met.
 #[derive(Debug, Default)]
 pub(crate) struct Warnings {
     missing: BTreeSet<char>,
-    pub(crate) list: Vec<String>,
+    pub(crate) list: Vec<LayoutWarning>,
+    /// The piece of the report being laid out (see [`LayoutWarning::source`]).
+    pub(crate) source: SourceRef,
 }
 
 impl Warnings {
     /// Adds `message` unless it was already given.
     pub(crate) fn once(&mut self, message: &str) {
-        if !self.list.iter().any(|m| m == message) {
-            self.list.push(message.to_owned());
+        if !self.list.iter().any(|w| w.message == message) {
+            self.push(message.to_owned());
         }
+    }
+
+    fn push(&mut self, message: String) {
+        let source = self.source.clone();
+        self.list.push(LayoutWarning { message, source });
     }
 
     /// Records that `ch` is missing from the font; warns only the first time.
     fn missing_glyph(&mut self, ch: char) {
         if self.missing.insert(ch) {
-            self.list.push(format!(
+            self.push(format!(
                 "Ký tự “{ch}” (U+{:04X}) không có trong phông chữ; đã in thay bằng {REPLACEMENT}.",
                 u32::from(ch)
             ));
@@ -148,10 +155,10 @@ mod tests {
         assert_eq!(s.text, "a□b□c□□");
         assert_eq!(c.warnings.list.len(), 2);
         assert_eq!(
-            c.warnings.list[0],
+            c.warnings.list[0].message,
             "Ký tự “😀” (U+1F600) không có trong phông chữ; đã in thay bằng □."
         );
-        assert!(c.warnings.list[1].contains("(U+E000)"));
+        assert!(c.warnings.list[1].message.contains("(U+E000)"));
     }
 
     #[test]

@@ -304,3 +304,52 @@ fn a_project_with_errors_exports_a_draft_that_lists_them_and_no_final_version() 
         Err(RenderError::ProjectErrors(_))
     ));
 }
+
+#[test]
+fn a_character_the_font_lacks_is_placed_at_its_section_and_one_in_the_summary_at_the_info_step() {
+    let project = sample();
+    let mut report = project.reports[0].clone();
+    let id = report.sections[1].id.clone();
+    let title = report.sections[1].title.trim().to_owned();
+    report.sections[1].body.push_str("\nĐã lắp 3 camera 😀.");
+    report.summary.push_str(" \u{E000}");
+    let rendered = render(&project, &report, RenderKind::Draft).unwrap();
+    let problems: Vec<Problem> = rendered
+        .warnings
+        .iter()
+        .filter_map(|w| w.problem(&report))
+        .collect();
+    let glyph = |code: &str| {
+        problems
+            .iter()
+            .find(|p| p.message.contains(code))
+            .unwrap_or_else(|| panic!("no problem for {code}: {problems:?}"))
+    };
+    let emoji = glyph("U+1F600");
+    let at = emoji.at.as_ref().unwrap();
+    assert_eq!(at.section.as_deref(), Some(id.as_str()));
+    assert_eq!(at.step, crate::check::step_of_section(&report, &id));
+    assert_eq!(emoji.place, format!("Bản in, mục “{title}”"));
+    let private = glyph("U+E000");
+    assert_eq!(private.at.as_ref().map(|a| a.step), Some(Step::ThongTin));
+    assert_eq!(private.at.as_ref().and_then(|a| a.section.clone()), None);
+    assert_eq!(private.place, "Bản in, tên loại và trích yếu");
+}
+
+#[test]
+fn a_warning_about_the_whole_document_stays_at_the_print_with_no_place_to_go() {
+    let project = sample();
+    let report = project.reports[0].clone();
+    let margins = Warning::Layout(LayoutWarning {
+        message: "Lề trang không hợp lệ.".to_owned(),
+        source: SourceRef::None,
+    });
+    let p = margins.problem(&report).unwrap();
+    assert_eq!((p.place.as_str(), p.at), ("Bản in", None));
+    let gone = Warning::Layout(LayoutWarning {
+        message: "x".to_owned(),
+        source: SourceRef::section("khong-co"),
+    });
+    let p = gone.problem(&report).unwrap();
+    assert_eq!((p.place.as_str(), p.at), ("Bản in", None));
+}

@@ -13,7 +13,7 @@ use crate::compose::SourceRef;
 use crate::compose::placeholders::{Piece, resolve, split};
 use crate::guide::Step;
 use crate::model::{Project, Report};
-use crate::render::{RenderError, RenderKind, Rendered, Warning, render, render_checked};
+use crate::render::{RenderError, RenderKind, Rendered, render, render_checked};
 use crate::review::SectionChange;
 
 use super::steps::{StepState, open_comments_of_step, step_state};
@@ -124,7 +124,7 @@ impl Derived {
         // What only printing finds (a character the font lacks, a final version held
         // back) joins the one list; figures and project errors are in it already.
         match &rendered {
-            Ok(r) => problems.extend(r.warnings.iter().filter_map(Warning::problem)),
+            Ok(r) => problems.extend(r.warnings.iter().filter_map(|w| w.problem(report))),
             Err(e) => problems.push(Problem::printing(Severity::Error, e.to_string())),
         }
         problems.sort_by_key(|p| std::cmp::Reverse(p.severity));

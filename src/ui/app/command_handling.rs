@@ -219,7 +219,10 @@ impl BaocaoApp {
             }
             Command::CloseModal => self.modal = None,
             Command::Jump(source) => {
-                if let Some(step) = self.step_of_source(&source) {
+                if let Some(step) = self
+                    .report()
+                    .and_then(|r| crate::render::step_of_source(r, &source))
+                {
                     self.step = step;
                 }
                 self.focus = Some(source);
@@ -640,22 +643,6 @@ impl BaocaoApp {
             _ => crate::session::steps::step_sections(report, step)
                 .first()
                 .map(|s| SourceRef::section(&s.id)),
-        }
-    }
-
-    fn step_of_source(&self, source: &SourceRef) -> Option<Step> {
-        match source {
-            SourceRef::Header | SourceRef::Info | SourceRef::Opening => Some(Step::ThongTin),
-            SourceRef::Closing | SourceRef::Signature => Some(Step::KyNhan),
-            SourceRef::Appendix(_) => Some(Step::XuatBan),
-            SourceRef::ReviewHeading | SourceRef::Comment(_) => Some(Step::Duyet),
-            SourceRef::None => None,
-            SourceRef::Section(id) => {
-                let report = self.report()?;
-                report
-                    .section(id)
-                    .map(|_| crate::check::step_of_section(report, id))
-            }
         }
     }
 }
