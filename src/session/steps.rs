@@ -96,32 +96,27 @@ fn empty_reason(step: Step, project: &Project, report: &Report) -> Option<String
             "{} không có số liệu của kỳ báo cáo.",
             report.document.name()
         )),
-        Step::ChiTieu => {
-            let total = project.plan.indicators.len();
-            let missing = project
-                .plan
-                .indicators
-                .iter()
-                .filter(|i| project.indicator_value(period, &i.id).is_none())
-                .count();
-            if total == 0 {
-                Some("Kế hoạch chưa có chỉ tiêu.".into())
+        Step::ChiTieu | Step::NhiemVu => {
+            let plan = &project.plan;
+            let (recorded, no_plan, nothing): (Vec<bool>, _, _) = if step == Step::ChiTieu {
+                let of = |i: &crate::model::Indicator| project.indicator_value(period, &i.id);
+                (
+                    plan.indicators.iter().map(|i| of(i).is_some()).collect(),
+                    "Kế hoạch chưa có chỉ tiêu.",
+                    "Chưa nhập số liệu chỉ tiêu của kỳ này.",
+                )
             } else {
-                (missing == total).then(|| "Chưa nhập số liệu chỉ tiêu của kỳ này.".into())
-            }
-        }
-        Step::NhiemVu => {
-            let total = project.plan.tasks.len();
-            let unrecorded = project
-                .plan
-                .tasks
-                .iter()
-                .filter(|t| project.task_progress(period, &t.id).is_none())
-                .count();
-            if total == 0 {
-                Some("Kế hoạch chưa có nhiệm vụ.".into())
+                let of = |t: &crate::model::Task| project.task_progress(period, &t.id);
+                (
+                    plan.tasks.iter().map(|t| of(t).is_some()).collect(),
+                    "Kế hoạch chưa có nhiệm vụ.",
+                    "Chưa cập nhật tiến độ nhiệm vụ của kỳ này.",
+                )
+            };
+            if recorded.is_empty() {
+                Some(no_plan.into())
             } else {
-                (unrecorded == total).then(|| "Chưa cập nhật tiến độ nhiệm vụ của kỳ này.".into())
+                (!recorded.contains(&true)).then(|| nothing.into())
             }
         }
         Step::Duyet => (report.review.status == crate::model::ReportStatus::Drafting
