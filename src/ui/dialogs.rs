@@ -1,48 +1,18 @@
 //! File choosers and the system viewer, behind a trait so that tests can answer for
-//! the user. The native implementation uses rfd.
+//! the user. What each chooser shows (its title, the files it lists, open or save) is
+//! written once, in [`Chooser::of`]; the native implementation shows it with rfd.
 
 use std::path::{Path, PathBuf};
 
+use super::command::PathPurpose;
+use crate::aggregate::SummaryFormat;
+
 /// What the app asks the desktop for.
 pub trait Dialogs {
-    /// A project file to open.
-    fn open_project(&mut self) -> Option<PathBuf>;
-    /// Where to save a project, starting from `suggested` (a file name).
-    fn save_project(&mut self, suggested: &str) -> Option<PathBuf>;
-    /// Where to write a PDF, starting from `suggested` (a file name).
-    fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf>;
-    /// Where to write a Word file, starting from `suggested` (a file name).
-    fn save_docx(&mut self, suggested: &str) -> Option<PathBuf>;
-    /// A CSV or XLSX table of indicators or tasks to import.
-    fn open_table(&mut self) -> Option<PathBuf>;
-    /// A Word document (.docx) to read: a report, or a reviewer's comments (`title`
-    /// says which). Desktops without it answer nothing.
-    fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
-        None
-    }
-    /// A PNG image (the signature or the seal, `title` says which). Desktops without
-    /// it answer nothing.
-    fn open_png(&mut self, _title: &str) -> Option<PathBuf> {
-        None
-    }
-    /// A plan document (Kế hoạch, .docx or .txt) to import. Desktops without it
-    /// answer nothing.
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        None
-    }
-    /// A signed PDF to check against the open project. Desktops without it answer
-    /// nothing.
-    fn open_signed_pdf(&mut self) -> Option<PathBuf> {
-        None
-    }
-    /// A folder of communes' project files to sum (Tổng hợp nhiều xã…).
-    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
-        None
-    }
-    /// Where to write the aggregation's workbook, starting from `suggested`.
-    fn save_xlsx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
+    /// The path the user picks for `purpose` ([`Chooser::of`] says what the chooser
+    /// shows); a save chooser starts from `suggested` (a file name). `None` when
+    /// cancelled.
+    fn choose(&mut self, purpose: PathPurpose, suggested: &str) -> Option<PathBuf>;
     /// Opens a file or folder with the system's program (PDF viewer, file manager).
     fn open_externally(&mut self, path: &Path) -> Result<(), String>;
     /// The folder the next chooser starts in: the open project's.
@@ -69,6 +39,116 @@ pub trait Dialogs {
     }
 }
 
+/// What a chooser asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asks {
+    /// A file that is there.
+    Open,
+    /// Where to write; this extension is added when the name typed has none.
+    Save(&'static str),
+    /// A folder.
+    Folder,
+}
+
+/// A kind of file a chooser lists: its name and its extensions.
+type Filter = (&'static str, &'static [&'static str]);
+
+const PROJECT: Filter = ("Tệp dự án baocao (.ron)", &["ron"]);
+const WORD: Filter = ("Tài liệu Word (.docx)", &["docx", "DOCX"]);
+const PNG: Filter = ("Ảnh PNG nền trong suốt (.png)", &["png", "PNG"]);
+const SAVE_PDF: (&str, &[Filter], Asks) = (
+    "Xuất báo cáo ra PDF",
+    &[("Tệp PDF", &["pdf"])],
+    Asks::Save("pdf"),
+);
+const SAVE_DOCX: (&str, &[Filter], Asks) = (
+    "Xuất báo cáo ra tệp Word",
+    &[("Tệp Word (.docx)", &["docx"])],
+    Asks::Save("docx"),
+);
+
+/// What the chooser of one purpose shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Chooser {
+    pub title: &'static str,
+    /// The kinds of file listed; none for a folder.
+    pub filters: &'static [Filter],
+    pub asks: Asks,
+}
+
+impl Chooser {
+    /// The chooser of `purpose`.
+    pub fn of(purpose: PathPurpose) -> Self {
+        use PathPurpose as P;
+        let (title, filters, asks): (_, &'static [Filter], _) = match purpose {
+            P::OpenProject => (
+                "Mở tệp dự án",
+                const {
+                    &[
+                        PROJECT,
+                        (
+                            "Báo cáo PDF do baocao xuất (.pdf), để khôi phục",
+                            &["pdf", "PDF"],
+                        ),
+                    ]
+                },
+                Asks::Open,
+            ),
+            P::SaveProject => ("Lưu tệp dự án", &[PROJECT], Asks::Save("ron")),
+            P::SavePdf(_) | P::SaveAggregate(SummaryFormat::Pdf) => SAVE_PDF,
+            P::SaveDocx(_) | P::SaveAggregate(SummaryFormat::Docx) => SAVE_DOCX,
+            P::SaveAggregate(SummaryFormat::Xlsx) => (
+                "Xuất bảng tổng hợp ra Excel",
+                &[("Bảng Excel (.xlsx)", &["xlsx"])],
+                Asks::Save("xlsx"),
+            ),
+            P::ImportTable => (
+                "Chọn bảng chỉ tiêu hoặc nhiệm vụ",
+                &[(
+                    "Bảng CSV hoặc Excel (.csv, .xlsx)",
+                    &["csv", "xlsx", "CSV", "XLSX"],
+                )],
+                Asks::Open,
+            ),
+            P::PlanDocument => (
+                "Chọn kế hoạch (Kế hoạch và Phụ lục nhiệm vụ)",
+                &[(
+                    "Kế hoạch: Word (.docx) hoặc văn bản thuần (.txt)",
+                    &["docx", "DOCX", "txt", "TXT"],
+                )],
+                Asks::Open,
+            ),
+            P::WordReport => ("Mở báo cáo Word", &[WORD], Asks::Open),
+            P::WordComments => ("Nhập góp ý từ tệp Word", &[WORD], Asks::Open),
+            P::AggregateFolder => (
+                "Chọn thư mục chứa tệp của các xã, phường",
+                &[],
+                Asks::Folder,
+            ),
+            P::SignedPdf => (
+                "Chọn bản PDF đã ký số để kiểm tra",
+                &[("Tệp PDF", &["pdf", "PDF"])],
+                Asks::Open,
+            ),
+            P::SigningImage { seal: true } => (
+                "Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)",
+                &[PNG],
+                Asks::Open,
+            ),
+            P::SigningImage { seal: false } => (
+                "Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)",
+                &[PNG],
+                Asks::Open,
+            ),
+        };
+        Self {
+            title,
+            filters,
+            asks,
+        }
+    }
+}
+
 /// Native dialogs (rfd) and the system opener.
 #[derive(Default)]
 pub struct NativeDialogs {
@@ -86,31 +166,6 @@ impl NativeDialogs {
     pub fn start_dir(&self) -> Option<&Path> {
         self.last_dir.as_deref()
     }
-
-    fn dialog(&self) -> rfd::FileDialog {
-        let d = rfd::FileDialog::new();
-        match &self.last_dir {
-            Some(dir) => d.set_directory(dir),
-            None => d,
-        }
-    }
-
-    /// Runs a chooser, noting when it could not be shown.
-    fn run(&mut self, pick: impl FnOnce(rfd::FileDialog) -> Option<PathBuf>) -> Option<PathBuf> {
-        let start = std::time::Instant::now();
-        let picked = pick(self.dialog());
-        if picked.is_none() && start.elapsed() < NO_DIALOG_WITHIN {
-            self.unavailable = true;
-        }
-        self.remember(picked)
-    }
-
-    fn remember(&mut self, picked: Option<PathBuf>) -> Option<PathBuf> {
-        if let Some(dir) = picked.as_ref().and_then(|p| p.parent()) {
-            self.last_dir = Some(dir.to_owned());
-        }
-        picked
-    }
 }
 
 impl Dialogs for NativeDialogs {
@@ -120,111 +175,36 @@ impl Dialogs for NativeDialogs {
         }
     }
 
-    fn open_project(&mut self) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Mở tệp dự án")
-                .add_filter("Tệp dự án baocao (.ron)", &["ron"])
-                .add_filter(
-                    "Báo cáo PDF do baocao xuất (.pdf), để khôi phục",
-                    &["pdf", "PDF"],
-                )
-                .pick_file()
-        })
-    }
-
-    fn open_table(&mut self) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Chọn bảng chỉ tiêu hoặc nhiệm vụ")
-                .add_filter(
-                    "Bảng CSV hoặc Excel (.csv, .xlsx)",
-                    &["csv", "xlsx", "CSV", "XLSX"],
-                )
-                .pick_file()
-        })
-    }
-
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Chọn kế hoạch (Kế hoạch và Phụ lục nhiệm vụ)")
-                .add_filter(
-                    "Kế hoạch: Word (.docx) hoặc văn bản thuần (.txt)",
-                    &["docx", "DOCX", "txt", "TXT"],
-                )
-                .pick_file()
-        })
-    }
-
-    fn open_word(&mut self, title: &str) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title(title)
-                .add_filter("Tài liệu Word (.docx)", &["docx", "DOCX"])
-                .pick_file()
-        })
-    }
-
-    fn save_project(&mut self, suggested: &str) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Lưu tệp dự án")
-                .add_filter("Tệp dự án baocao (.ron)", &["ron"])
+    fn choose(&mut self, purpose: PathPurpose, suggested: &str) -> Option<PathBuf> {
+        let chooser = Chooser::of(purpose);
+        let start = std::time::Instant::now();
+        let mut d = rfd::FileDialog::new().set_title(chooser.title);
+        if let Some(dir) = &self.last_dir {
+            d = d.set_directory(dir);
+        }
+        for (name, extensions) in chooser.filters {
+            d = d.add_filter(*name, extensions);
+        }
+        let picked = match chooser.asks {
+            Asks::Open => d.pick_file(),
+            Asks::Save(ext) => d
                 .set_file_name(suggested)
                 .save_file()
-                .map(|p| with_extension(p, "ron"))
-        })
-    }
-
-    fn open_png(&mut self, title: &str) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title(title)
-                .add_filter("Ảnh PNG nền trong suốt (.png)", &["png", "PNG"])
-                .pick_file()
-        })
-    }
-
-    fn open_signed_pdf(&mut self) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Chọn bản PDF đã ký số để kiểm tra")
-                .add_filter("Tệp PDF", &["pdf", "PDF"])
-                .pick_file()
-        })
-    }
-
-    fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Xuất báo cáo ra PDF")
-                .add_filter("Tệp PDF", &["pdf"])
-                .set_file_name(suggested)
-                .save_file()
-                .map(|p| with_extension(p, "pdf"))
-        })
-    }
-
-    fn pick_folder(&mut self, title: &str) -> Option<PathBuf> {
-        let picked = self.run(|d| d.set_title(title).pick_folder());
-        // The folder itself is where the next chooser starts.
-        if let Some(dir) = &picked {
-            self.last_dir = Some(dir.clone());
+                .map(|p| with_extension(p, ext)),
+            Asks::Folder => d.pick_folder(),
+        };
+        if picked.is_none() && start.elapsed() < NO_DIALOG_WITHIN {
+            self.unavailable = true;
+        }
+        // The next chooser starts where this one ended: in a folder picked, itself.
+        let dir = match chooser.asks {
+            Asks::Folder => picked.clone(),
+            _ => picked.as_ref().and_then(|p| p.parent()).map(Path::to_owned),
+        };
+        if dir.is_some() {
+            self.last_dir = dir;
         }
         picked
-    }
-
-    fn save_xlsx(&mut self, suggested: &str) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Xuất bảng tổng hợp ra Excel")
-                .add_filter("Bảng Excel (.xlsx)", &["xlsx"])
-                .set_file_name(suggested)
-                .save_file()
-                .map(|p| with_extension(p, "xlsx"))
-        })
-    }
-
-    fn save_docx(&mut self, suggested: &str) -> Option<PathBuf> {
-        self.run(|d| {
-            d.set_title("Xuất báo cáo ra tệp Word")
-                .add_filter("Tệp Word (.docx)", &["docx"])
-                .set_file_name(suggested)
-                .save_file()
-                .map(|p| with_extension(p, "docx"))
-        })
     }
 
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {

@@ -8,6 +8,7 @@ use std::sync::{Arc, Mutex};
 
 use baocao::guide::Step;
 use baocao::ui::BaocaoApp;
+use baocao::ui::command::PathPurpose;
 use baocao::ui::dialogs::Dialogs;
 use eframe::egui;
 use egui_kittest::Harness;
@@ -29,21 +30,18 @@ struct Answers {
 }
 
 impl Dialogs for Answers {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        self.open.clone()
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.save.clone()
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.pdf.clone()
-    }
-    fn save_docx(&mut self, suggested: &str) -> Option<PathBuf> {
-        self.docx_names.lock().ok()?.push(suggested.to_owned());
-        self.docx.clone()
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        self.table.clone()
+    fn choose(&mut self, purpose: PathPurpose, suggested: &str) -> Option<PathBuf> {
+        match purpose {
+            PathPurpose::OpenProject => self.open.clone(),
+            PathPurpose::SaveProject => self.save.clone(),
+            PathPurpose::SavePdf(_) => self.pdf.clone(),
+            PathPurpose::SaveDocx(_) => {
+                self.docx_names.lock().ok()?.push(suggested.to_owned());
+                self.docx.clone()
+            }
+            PathPurpose::ImportTable => self.table.clone(),
+            _ => None,
+        }
     }
     fn open_externally(&mut self, path: &Path) -> Result<(), String> {
         self.opened

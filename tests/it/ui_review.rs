@@ -12,6 +12,7 @@ use baocao::guide::Step;
 use baocao::model::{ReportStatus, ReviewRole};
 use baocao::review::{self, Actor, ChangeKind};
 use baocao::ui::BaocaoApp;
+use baocao::ui::command::PathPurpose;
 use baocao::ui::dialogs::Dialogs;
 use eframe::egui;
 use egui_kittest::Harness;
@@ -24,20 +25,11 @@ struct Answers {
 }
 
 impl Dialogs for Answers {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.pdf.lock().ok()?.clone()
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
+    fn choose(&mut self, purpose: PathPurpose, _suggested: &str) -> Option<PathBuf> {
+        match purpose {
+            PathPurpose::SavePdf(_) => self.pdf.lock().ok()?.clone(),
+            _ => None,
+        }
     }
     fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
         Ok(())

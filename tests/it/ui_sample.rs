@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use crate::support::SAMPLE_PATH;
 use baocao::review::Actor;
+use baocao::ui::command::PathPurpose;
 use baocao::ui::dialogs::Dialogs;
 use baocao::ui::{BaocaoApp, Command};
 use eframe::egui;
@@ -23,21 +24,12 @@ struct SaveAnswer {
 }
 
 impl Dialogs for SaveAnswer {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, suggested: &str) -> Option<PathBuf> {
+    fn choose(&mut self, purpose: PathPurpose, suggested: &str) -> Option<PathBuf> {
+        if purpose != PathPurpose::SaveProject {
+            return None;
+        }
         self.asked.borrow_mut().push(suggested.to_owned());
         self.save.clone()
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
     }
     fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
         Ok(())

@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 use baocao::guide::Step;
 use baocao::review::Actor;
 use baocao::ui::BaocaoApp;
-use baocao::ui::command::Modal;
+use baocao::ui::command::{Modal, PathPurpose};
 use baocao::ui::dialogs::Dialogs;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -30,27 +30,16 @@ struct Answers {
 }
 
 impl Dialogs for Answers {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, suggested: &str) -> Option<PathBuf> {
-        self.suggested.lock().unwrap().push(suggested.to_owned());
-        self.pdf.clone()
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn open_png(&mut self, _title: &str) -> Option<PathBuf> {
-        self.png.clone()
-    }
-    fn open_signed_pdf(&mut self) -> Option<PathBuf> {
-        self.signed.clone()
+    fn choose(&mut self, purpose: PathPurpose, suggested: &str) -> Option<PathBuf> {
+        match purpose {
+            PathPurpose::SavePdf(_) => {
+                self.suggested.lock().unwrap().push(suggested.to_owned());
+                self.pdf.clone()
+            }
+            PathPurpose::SigningImage { .. } => self.png.clone(),
+            PathPurpose::SignedPdf => self.signed.clone(),
+            _ => None,
+        }
     }
     fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
         Ok(())

@@ -317,35 +317,7 @@ impl BaocaoApp {
     /// starting from the `suggested` name). Where the desktop shows none, the typed-path
     /// dialog asks instead; its answer comes back as the command of `purpose`.
     pub(super) fn choose(&mut self, purpose: PathPurpose, suggested: &str) -> Option<PathBuf> {
-        let picked = match purpose {
-            PathPurpose::OpenProject => self.dialogs.open_project(),
-            PathPurpose::SaveProject => self.dialogs.save_project(suggested),
-            PathPurpose::SavePdf(_) => self.dialogs.save_pdf(suggested),
-            PathPurpose::SaveDocx(_) => self.dialogs.save_docx(suggested),
-            PathPurpose::ImportTable => self.dialogs.open_table(),
-            PathPurpose::PlanDocument => self.dialogs.open_plan(),
-            PathPurpose::WordReport => self.dialogs.open_word("Mở báo cáo Word"),
-            PathPurpose::WordComments => self.dialogs.open_word("Nhập góp ý từ tệp Word"),
-            PathPurpose::AggregateFolder => self
-                .dialogs
-                .pick_folder("Chọn thư mục chứa tệp của các xã, phường"),
-            PathPurpose::SaveAggregate(crate::aggregate::SummaryFormat::Xlsx) => {
-                self.dialogs.save_xlsx(suggested)
-            }
-            PathPurpose::SaveAggregate(crate::aggregate::SummaryFormat::Pdf) => {
-                self.dialogs.save_pdf(suggested)
-            }
-            PathPurpose::SaveAggregate(crate::aggregate::SummaryFormat::Docx) => {
-                self.dialogs.save_docx(suggested)
-            }
-            PathPurpose::SignedPdf => self.dialogs.open_signed_pdf(),
-            PathPurpose::SigningImage { seal: true } => self
-                .dialogs
-                .open_png("Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)"),
-            PathPurpose::SigningImage { seal: false } => self
-                .dialogs
-                .open_png("Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)"),
-        };
+        let picked = self.dialogs.choose(purpose, suggested);
         if picked.is_none() {
             self.ask_path_if_no_dialog(purpose, suggested);
         }

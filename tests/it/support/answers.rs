@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use baocao::print::{PrintError, PrintJob, PrinterInfo};
 
-use baocao::ui::dialogs::Dialogs;
+use baocao::ui::command::PathPurpose;
+use baocao::ui::dialogs::{Asks, Chooser, Dialogs};
 
 /// The paths the choosers give; `None` cancels that chooser.
 #[derive(Clone, Debug, Default)]
@@ -29,32 +30,18 @@ pub struct Answers {
 }
 
 impl Dialogs for Answers {
-    fn open_project(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn save_project(&mut self, _suggested: &str) -> Option<PathBuf> {
-        None
-    }
-    fn save_pdf(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.pdf.clone()
-    }
-    fn save_docx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.docx.clone()
-    }
-    fn open_table(&mut self) -> Option<PathBuf> {
-        None
-    }
-    fn open_word(&mut self, _title: &str) -> Option<PathBuf> {
-        self.word.clone()
-    }
-    fn open_plan(&mut self) -> Option<PathBuf> {
-        self.plan.clone()
-    }
-    fn pick_folder(&mut self, _title: &str) -> Option<PathBuf> {
-        self.folder.clone()
-    }
-    fn save_xlsx(&mut self, _suggested: &str) -> Option<PathBuf> {
-        self.xlsx.clone()
+    fn choose(&mut self, purpose: PathPurpose, _suggested: &str) -> Option<PathBuf> {
+        match Chooser::of(purpose).asks {
+            Asks::Save("pdf") => self.pdf.clone(),
+            Asks::Save("docx") => self.docx.clone(),
+            Asks::Save("xlsx") => self.xlsx.clone(),
+            Asks::Folder => self.folder.clone(),
+            _ => match purpose {
+                PathPurpose::WordReport | PathPurpose::WordComments => self.word.clone(),
+                PathPurpose::PlanDocument => self.plan.clone(),
+                _ => None,
+            },
+        }
     }
     fn open_externally(&mut self, _path: &Path) -> Result<(), String> {
         Ok(())
