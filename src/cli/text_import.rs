@@ -84,41 +84,17 @@ fn read_text(path: &Path) -> Result<String, String> {
             path.display()
         )
     })?;
-    let not_text = || {
-        format!(
-            "Tệp {} không phải văn bản thuần UTF-8. Trong Word hãy chọn Lưu thành › Văn bản thuần (*.txt), mã hóa Unicode (UTF-8), rồi nhập lại.",
-            path.display()
-        )
-    };
-    let utf16 = |b: &[u8], little: bool| -> Option<String> {
-        if !b.len().is_multiple_of(2) {
-            return None;
+    // What the table import reads, without its guess of Windows-1258 for bytes that
+    // are no UTF-8: a text saved so is refused with what to do in Word.
+    let text = match crate::import::decode(&bytes) {
+        Some((text, encoding)) if encoding != crate::import::Encoding::Windows1258 => text,
+        _ => {
+            return Err(format!(
+                "Tệp {} không phải văn bản thuần UTF-8. Trong Word hãy chọn Lưu thành › Văn bản thuần (*.txt), mã hóa Unicode (UTF-8), rồi nhập lại.",
+                path.display()
+            ));
         }
-        let units: Vec<u16> = b
-            .chunks_exact(2)
-            .map(|c| {
-                let pair = [c[0], c[1]];
-                if little {
-                    u16::from_le_bytes(pair)
-                } else {
-                    u16::from_be_bytes(pair)
-                }
-            })
-            .collect();
-        String::from_utf16(&units).ok()
     };
-    let text = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        std::str::from_utf8(rest).ok().map(str::to_owned)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(rest, true)
-    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(rest, false)
-    } else if bytes.contains(&0) {
-        None
-    } else {
-        std::str::from_utf8(&bytes).ok().map(str::to_owned)
-    };
-    let text = text.ok_or_else(not_text)?;
     if text
         .split('\n')
         .nth(crate::limits::MAX_TEXT_LINES)
