@@ -249,30 +249,17 @@ impl IndicatorsPanel {
         edits: &mut Vec<Edit>,
     ) {
         let key = (period, ind.id.clone(), Field::Evidence);
-        let mut text = self.buffers.shown(&key, stored);
-        let response = ui
-            .add(
-                TextEdit::multiline(&mut text)
-                    .id_salt(("minh-chung", period, &ind.id))
-                    .hint_text("Nguồn số liệu")
-                    .desired_rows(1)
-                    .return_key(None::<egui::KeyboardShortcut>)
-                    .desired_width(f32::INFINITY),
-            )
-            .accessible_name(format!("Minh chứng {}", ind.id));
-        if response.changed() {
-            let line = one_line(&text);
-            if line != stored {
-                edits.push(Edit::IndicatorEvidence {
-                    period,
-                    indicator: ind.id.clone(),
-                    text: line.clone(),
-                });
-            }
-            self.buffers.typed(key, text, stored, Some(line));
-        } else {
-            self.buffers
-                .settle(&key, stored, response.has_focus(), |_| false);
+        let field = (
+            ("minh-chung", period, &ind.id),
+            "Nguồn số liệu",
+            format!("Minh chứng {}", ind.id),
+        );
+        if let Some(line) = period_table::note_line(ui, &mut self.buffers, key, stored, field) {
+            edits.push(Edit::IndicatorEvidence {
+                period,
+                indicator: ind.id.clone(),
+                text: line,
+            });
         }
     }
 }
@@ -360,11 +347,6 @@ fn stored_text(value: Option<&Value>) -> String {
         Some(Value::Text(t)) => t.clone(),
         None => String::new(),
     }
-}
-
-/// Evidence is one line in the tables; pasted line breaks become spaces.
-fn one_line(text: &str) -> String {
-    text.replace("\r\n", " ").replace(['\n', '\r'], " ")
 }
 
 /// Colour of a status: reached green, on track blue, not met red, no data grey.

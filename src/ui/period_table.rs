@@ -171,6 +171,37 @@ pub(crate) fn row<R>(
     inner.inner
 }
 
+/// A one-line note of a period panel (an indicator's evidence, a task's note), kept in
+/// `buffers` while typed; line breaks typed or pasted become spaces. The line, when the
+/// clerk changed it to differ from `stored`, to record. `field` is the field's id salt,
+/// its hint and its name for screen readers.
+pub(super) fn note_line<K: std::hash::Hash + Eq>(
+    ui: &mut egui::Ui,
+    buffers: &mut super::field_buffers::FieldBuffers<K>,
+    key: K,
+    stored: &str,
+    (salt, hint, name): (impl egui::AsIdSalt, &str, String),
+) -> Option<String> {
+    let mut text = buffers.shown(&key, stored);
+    let response = ui
+        .add(
+            egui::TextEdit::multiline(&mut text)
+                .id_salt(salt)
+                .hint_text(hint)
+                .desired_rows(1)
+                .return_key(None::<egui::KeyboardShortcut>)
+                .desired_width(f32::INFINITY),
+        )
+        .accessible_name(name);
+    if !response.changed() {
+        buffers.settle(&key, stored, response.has_focus(), |_| false);
+        return None;
+    }
+    let line = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
+    buffers.typed(key, text, stored, Some(line.clone()));
+    (line != stored).then_some(line)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

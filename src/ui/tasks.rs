@@ -4,7 +4,7 @@
 //! [`Edit`]s; the app applies them after drawing.
 
 use chrono::NaiveDate;
-use eframe::egui::{self, Color32, RichText, TextEdit, Ui};
+use eframe::egui::{self, Color32, RichText, Ui};
 
 use super::field_buffers::FieldBuffers;
 use super::period_table::{self, Column, Widths};
@@ -157,30 +157,17 @@ impl TasksPanel {
         edits: &mut Vec<Edit>,
     ) {
         let key = (period, task.id.clone());
-        let mut text = self.notes.shown(&key, stored);
-        let response = ui
-            .add(
-                TextEdit::multiline(&mut text)
-                    .id_salt(("ghi-chu", period, &task.id))
-                    .hint_text("Kết quả, vướng mắc")
-                    .desired_rows(1)
-                    .return_key(None::<egui::KeyboardShortcut>)
-                    .desired_width(f32::INFINITY),
-            )
-            .accessible_name(format!("Ghi chú {}", task.id));
-        if response.changed() {
-            let line = text.replace("\r\n", " ").replace(['\n', '\r'], " ");
-            if line != stored {
-                edits.push(Edit::TaskNote {
-                    period,
-                    task: task.id.clone(),
-                    text: line.clone(),
-                });
-            }
-            self.notes.typed(key, text, stored, Some(line));
-        } else {
-            self.notes
-                .settle(&key, stored, response.has_focus(), |_| false);
+        let field = (
+            ("ghi-chu", period, &task.id),
+            "Kết quả, vướng mắc",
+            format!("Ghi chú {}", task.id),
+        );
+        if let Some(line) = period_table::note_line(ui, &mut self.notes, key, stored, field) {
+            edits.push(Edit::TaskNote {
+                period,
+                task: task.id.clone(),
+                text: line,
+            });
         }
     }
 }
