@@ -557,59 +557,13 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
             project.reports.push(*report);
         }
         Edit::Import(preview) => {
-            // The preview numbered its ids after the project's; refuse if the project
-            // has changed since, rather than add a second CT16.
-            let plan = &project.plan;
-            let offices = &project.organisation.offices;
-            let taken = preview
-                .indicators
-                .iter()
-                .map(|i| &i.id)
-                .find(|id| plan.indicators.iter().any(|x| &x.id == *id))
-                .or_else(|| {
-                    preview
-                        .tasks
-                        .iter()
-                        .map(|t| &t.id)
-                        .find(|id| plan.tasks.iter().any(|x| &x.id == *id))
-                })
-                .or_else(|| {
-                    preview
-                        .new_offices
-                        .iter()
-                        .map(|o| &o.id)
-                        .find(|id| offices.iter().any(|x| &x.id == *id))
-                });
-            if let Some(id) = taken {
-                return Err(EditError::ImportOutdated(id.clone()));
-            }
+            let (indicators, tasks) = (&preview.indicators, &preview.tasks);
+            refuse_taken(project, indicators, tasks, &preview.new_offices)?;
             crate::import::apply(&preview, project);
         }
         Edit::ImportPlan(import) => {
-            let plan = &project.plan;
-            let offices = &project.organisation.offices;
-            let taken = import
-                .indicators
-                .iter()
-                .map(|i| &i.id)
-                .find(|id| plan.indicators.iter().any(|x| &x.id == *id))
-                .or_else(|| {
-                    import
-                        .tasks
-                        .iter()
-                        .map(|t| &t.id)
-                        .find(|id| plan.tasks.iter().any(|x| &x.id == *id))
-                })
-                .or_else(|| {
-                    import
-                        .new_offices
-                        .iter()
-                        .map(|o| &o.id)
-                        .find(|id| offices.iter().any(|x| &x.id == *id))
-                });
-            if let Some(id) = taken {
-                return Err(EditError::ImportOutdated(id.clone()));
-            }
+            let (indicators, tasks) = (&import.indicators, &import.tasks);
+            refuse_taken(project, indicators, tasks, &import.new_offices)?;
             crate::import::plan::apply(&import, project);
         }
         Edit::Review {
@@ -653,6 +607,36 @@ pub fn apply(project: &mut Project, edit: Edit) -> Result<(), EditError> {
         Edit::RevisePlan(plan) => project.plan = *plan,
     }
     Ok(())
+}
+
+/// Refuses an import whose indicators, tasks or offices take an id the project has
+/// since given out: the import numbered its ids after the project's as it was, and
+/// would otherwise add a second CT16.
+fn refuse_taken(
+    project: &Project,
+    indicators: &[crate::model::Indicator],
+    tasks: &[crate::model::Task],
+    offices: &[crate::model::Office],
+) -> Result<(), EditError> {
+    let plan = &project.plan;
+    let held = &project.organisation.offices;
+    let taken = indicators
+        .iter()
+        .map(|i| &i.id)
+        .find(|id| plan.indicators.iter().any(|x| &x.id == *id))
+        .or_else(|| {
+            tasks
+                .iter()
+                .map(|t| &t.id)
+                .find(|id| plan.tasks.iter().any(|x| &x.id == *id))
+        })
+        .or_else(|| {
+            offices
+                .iter()
+                .map(|o| &o.id)
+                .find(|id| held.iter().any(|x| &x.id == *id))
+        });
+    taken.map_or(Ok(()), |id| Err(EditError::ImportOutdated(id.clone())))
 }
 
 /// Applies a review step to the report `id`.

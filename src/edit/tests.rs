@@ -347,6 +347,25 @@ fn an_import_built_against_an_older_project_is_refused() {
 }
 
 #[test]
+fn a_plan_import_built_against_an_older_project_is_refused_like_a_table_import() {
+    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/seeds/002_51b16cee60833e56.txt");
+    let doc = crate::import::plan::read_file(&seed).unwrap();
+    let mut p = project();
+    let import = crate::import::plan::preview(&doc, &p);
+    assert!(!import.tasks.is_empty());
+    apply(&mut p, Edit::ImportPlan(Box::new(import.clone()))).unwrap();
+    let after_first = p.clone();
+    let err = apply(&mut p, Edit::ImportPlan(Box::new(import.clone()))).unwrap_err();
+    let first_taken = import
+        .indicators
+        .first()
+        .map_or(&import.tasks[0].id, |i| &i.id);
+    assert_eq!(err, EditError::ImportOutdated(first_taken.clone()));
+    assert_eq!(p, after_first);
+}
+
+#[test]
 fn a_value_that_is_not_a_figure_is_refused_and_nothing_changes() {
     let mut p = crate::test_support::sample();
     let period = p.periods[0].period;
