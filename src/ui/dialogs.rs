@@ -147,6 +147,13 @@ impl Chooser {
             asks,
         }
     }
+    /// The extension a save chooser adds; empty for the others.
+    pub fn extension(self) -> &'static str {
+        match self.asks {
+            Asks::Save(ext) => ext,
+            Asks::Open | Asks::Folder => "",
+        }
+    }
 }
 
 /// Native dialogs (rfd) and the system opener.

@@ -32,8 +32,8 @@ impl BaocaoApp {
             Command::SaveAs => {
                 self.save(true);
             }
-            Command::ExportPdf => self.export_pdf(PdfKind::Report),
-            Command::ExportReviewCopy => self.export_pdf(PdfKind::ReviewCopy),
+            Command::ExportPdf => self.export(PathPurpose::SavePdf(PdfKind::Report)),
+            Command::ExportReviewCopy => self.export(PathPurpose::SavePdf(PdfKind::ReviewCopy)),
             Command::Print => self.open_print_dialog(),
             Command::ZoomUi(larger) => {
                 self.ui_zoom = match larger {
@@ -44,7 +44,7 @@ impl BaocaoApp {
             }
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
-            Command::ExportSignReady => self.export_pdf(PdfKind::SignReady),
+            Command::ExportSignReady => self.export(PathPurpose::SavePdf(PdfKind::SignReady)),
             Command::ChooseSigningImage { seal } => self.choose_signing_image(seal),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
@@ -105,12 +105,17 @@ impl BaocaoApp {
             Command::SaveTo(path) => {
                 self.save_to(&crate::ui::dialogs::with_extension(path, "ron"));
             }
-            Command::ExportTo(path, kind) => self.export_to(&path, kind, false),
-            Command::ExportDocx(kind) => self.export_docx(kind),
-            Command::ExportDocxTo(path, kind) => self.export_docx_to(&path, kind, false),
+            Command::ExportTo(path, kind) => {
+                self.export_to(&path, PathPurpose::SavePdf(kind), false)
+            }
+            Command::ExportDocx(kind) => self.export(PathPurpose::SaveDocx(kind)),
+            Command::ExportDocxTo(path, kind) => {
+                self.export_to(&path, PathPurpose::SaveDocx(kind), false)
+            }
             Command::WriteReplacing(path, purpose) => match purpose {
-                PathPurpose::SavePdf(kind) => self.export_to(&path, kind, true),
-                PathPurpose::SaveDocx(kind) => self.export_docx_to(&path, kind, true),
+                PathPurpose::SavePdf(_) | PathPurpose::SaveDocx(_) => {
+                    self.export_to(&path, purpose, true)
+                }
                 PathPurpose::SaveAggregate(f) => self.export_aggregate(&path, f, true),
                 // Nothing else writes an output: asked as a plain command.
                 _ => {}

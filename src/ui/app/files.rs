@@ -12,6 +12,7 @@ use crate::import::ImportKind;
 use crate::render::{RenderError, Rendered};
 use crate::session::{OpenDocument, now, recovery_offer};
 use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, StatusLine};
+use crate::ui::dialogs::Chooser;
 
 /// Why a PDF of the current report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -439,90 +440,67 @@ impl BaocaoApp {
         )?)
     }
 
-    /// Asks where to write the PDF, then writes it.
-    pub(super) fn export_pdf(&mut self, kind: PdfKind) {
+    /// Asks where to write the report's PDF (`SavePdf`) or Word file (`SaveDocx`) of a
+    /// kind, then writes it.
+    pub(super) fn export(&mut self, purpose: PathPurpose) {
+        let (PathPurpose::SavePdf(kind) | PathPurpose::SaveDocx(kind)) = purpose else {
+            return;
+        };
         let Some(report) = self.report() else { return };
         let draft = kind != PdfKind::SignReady && self.rendered().is_none_or(|r| r.draft);
-        let suggested =
-            crate::session::reports::output_name(report, draft, kind == PdfKind::ReviewCopy, "pdf");
-        let Some(path) = self.choose(PathPurpose::SavePdf(kind), &suggested) else {
+        let ext = Chooser::of(purpose).extension();
+        let review_copy = kind == PdfKind::ReviewCopy;
+        let suggested = crate::session::reports::output_name(report, draft, review_copy, ext);
+        let Some(path) = self.choose(purpose, &suggested) else {
             return;
         };
         // The system's save chooser asked before naming a file that is there.
-        self.push(Command::WriteReplacing(path, PathPurpose::SavePdf(kind)));
+        self.push(Command::WriteReplacing(path, purpose));
     }
 
-    /// Writes the PDF of `kind` to `path` (`.pdf` added); `replace`: the clerk agreed
-    /// to replace the file `path` names.
-    pub(super) fn export_to(&mut self, path: &Path, kind: PdfKind, replace: bool) {
-        let Some((path, guard)) =
-            self.output_target(path, "pdf", replace, PathPurpose::SavePdf(kind))
-        else {
+    /// Writes the report's PDF (`SavePdf`) or Word file (`SaveDocx`, from the document
+    /// tree of the current revision's rendering) of a kind to `path` (its extension
+    /// added); `replace`: the clerk agreed to replace the file `path` names.
+    pub(super) fn export_to(&mut self, path: &Path, purpose: PathPurpose, replace: bool) {
+        let (PathPurpose::SavePdf(kind) | PathPurpose::SaveDocx(kind)) = purpose else {
             return;
         };
-        let written = self
-            .pdf_bytes(kind)
+        let pdf = matches!(purpose, PathPurpose::SavePdf(_));
+        let ext = Chooser::of(purpose).extension();
+        let Some((path, guard)) = self.output_target(path, ext, replace, purpose) else {
+            return;
+        };
+        let bytes = if pdf {
+            self.pdf_bytes(kind)
+        } else {
+            self.rendered_for(kind).and_then(|rendered| {
+                let options = crate::export::DocxOptions {
+                    creation_date: now(),
+                };
+                Ok(crate::export::write_docx(rendered, &options)?)
+            })
+        };
+        let written = bytes
             .and_then(|bytes| Ok(crate::storage::write_output_guarded(&path, &bytes, &guard)?));
         match written {
             Ok(()) => {
-                let said = super::busy::written(super::busy::pdf_words(kind), &path);
-                self.status = Some(StatusLine::info(said));
+                let what = if pdf {
+                    super::busy::pdf_words(kind)
+                } else {
+                    "tệp Word"
+                };
+                self.status = Some(StatusLine::info(super::busy::written(what, &path)));
                 self.modal = Some(Modal::Exported { path });
             }
             Err(e) => {
                 self.modal = Some(Modal::Message {
-                    title: match kind {
-                        PdfKind::Report => "Không xuất được PDF",
-                        PdfKind::ReviewCopy => "Không xuất được bản xem xét",
-                        PdfKind::SignReady => "Không xuất được bản ký số",
+                    title: match (pdf, kind) {
+                        (false, _) => "Không xuất được tệp Word",
+                        (true, PdfKind::Report) => "Không xuất được PDF",
+                        (true, PdfKind::ReviewCopy) => "Không xuất được bản xem xét",
+                        (true, PdfKind::SignReady) => "Không xuất được bản ký số",
                     }
                     .to_owned(),
-                    text: e.to_string(),
-                });
-            }
-        }
-    }
-
-    /// Asks where to write the Word file, then writes it.
-    pub(super) fn export_docx(&mut self, kind: PdfKind) {
-        let Some(report) = self.report() else { return };
-        let draft = self.rendered().is_none_or(|r| r.draft);
-        let suggested = crate::session::reports::output_name(
-            report,
-            draft,
-            kind == PdfKind::ReviewCopy,
-            "docx",
-        );
-        let Some(path) = self.choose(PathPurpose::SaveDocx(kind), &suggested) else {
-            return;
-        };
-        // The system's save chooser asked before naming a file that is there.
-        self.push(Command::WriteReplacing(path, PathPurpose::SaveDocx(kind)));
-    }
-
-    /// Writes the report (as it prints now) or its review copy as a Word file, from the
-    /// document tree of the current revision's rendering.
-    pub(super) fn export_docx_to(&mut self, path: &Path, kind: PdfKind, replace: bool) {
-        let Some((path, guard)) =
-            self.output_target(path, "docx", replace, PathPurpose::SaveDocx(kind))
-        else {
-            return;
-        };
-        let written = self.rendered_for(kind).and_then(|rendered| {
-            let options = crate::export::DocxOptions {
-                creation_date: now(),
-            };
-            let bytes = crate::export::write_docx(rendered, &options)?;
-            Ok(crate::storage::write_output_guarded(&path, &bytes, &guard)?)
-        });
-        match written {
-            Ok(()) => {
-                self.status = Some(StatusLine::info(super::busy::written("tệp Word", &path)));
-                self.modal = Some(Modal::Exported { path });
-            }
-            Err(e) => {
-                self.modal = Some(Modal::Message {
-                    title: "Không xuất được tệp Word".to_owned(),
                     text: e.to_string(),
                 });
             }
