@@ -90,7 +90,7 @@ fn add_next(
     let mut from_only = project.clone();
     from_only.reports.retain(|r| r.id == source.id);
     let (mut report, carry) = report_for_period_with_rewrites(&from_only, period, true);
-    report.id = crate::session::reports::new_report_id(&project, period);
+    report.id = crate::session::reports::new_report_id(project, period);
     let _ = writeln!(
         out,
         "Báo cáo mới {} (kỳ {}) từ báo cáo {}; đã chuyển {} cụm từ chỉ kỳ báo cáo:",
@@ -106,7 +106,7 @@ fn add_next(
             m.place, m.moved.before, m.moved.after, m.moved.sentence
         );
     }
-    let leftovers = crate::check::check_report(&project, &report)
+    let leftovers = crate::check::check_report(project, &report)
         .into_iter()
         .filter(|p| p.message.contains("không khớp kỳ báo cáo"))
         .collect::<Vec<_>>();
