@@ -194,24 +194,20 @@ fn command_of(args: &[String]) -> Result<Command, String> {
         }
         [cmd, file] if cmd == "check" => Ok(Command::Check(PathBuf::from(file))),
         [cmd, ..] if cmd == "check" => Err("Lệnh check cần đúng một tệp dự án.".to_owned()),
-        [cmd, rest @ ..] if cmd == "export" => parse_export("export", rest).map(Command::Export),
-        [cmd, rest @ ..] if cmd == "import" => parse_import(rest).map(Command::Import),
-        [cmd, rest @ ..] if cmd == "import-plan" => {
-            plan_import::parse_import_plan(rest).map(Command::ImportPlan)
-        }
-        [cmd, rest @ ..] if cmd == "print" => print::parse_print(rest).map(Command::Print),
-        [cmd, rest @ ..] if cmd == "verify" => verify::parse_verify(rest).map(Command::Verify),
-        [cmd, rest @ ..] if cmd == "aggregate" => {
-            aggregate::parse_aggregate(rest).map(Command::Aggregate)
-        }
-        [cmd, rest @ ..] if cmd == "new-notice" => {
-            new_notice::parse_new_notice(rest).map(Command::NewNotice)
-        }
-        [cmd, rest @ ..] if cmd == "new-report" => {
-            new_report::parse_new_report(rest).map(Command::NewReport)
-        }
-        [file] if !file.starts_with('-') => Ok(Command::Window(Some(PathBuf::from(file)))),
-        [other, ..] => Err(format!("Không hiểu lệnh “{other}”.")),
+        [cmd, rest @ ..] => match cmd.as_str() {
+            "export" => parse_export("export", rest).map(Command::Export),
+            "import" => parse_import(rest).map(Command::Import),
+            "import-plan" => plan_import::parse_import_plan(rest).map(Command::ImportPlan),
+            "print" => print::parse_print(rest).map(Command::Print),
+            "verify" => verify::parse_verify(rest).map(Command::Verify),
+            "aggregate" => aggregate::parse_aggregate(rest).map(Command::Aggregate),
+            "new-notice" => new_notice::parse_new_notice(rest).map(Command::NewNotice),
+            "new-report" => new_report::parse_new_report(rest).map(Command::NewReport),
+            file if rest.is_empty() && !file.starts_with('-') => {
+                Ok(Command::Window(Some(PathBuf::from(file))))
+            }
+            other => Err(format!("Không hiểu lệnh “{other}”.")),
+        },
     }
 }
 
