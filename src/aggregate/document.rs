@@ -16,9 +16,6 @@ use crate::model::{
 };
 use crate::vi::format_number;
 
-/// Ids of the sections the aggregation writes; every other section is the user's.
-pub const GENERATED_SECTIONS: [&str; 4] = ["tiep-nhan", "chi-tieu", "nhiem-vu", "kiem-tra"];
-
 /// Id of the assessment section, written once from the figures and then the user's.
 pub const ASSESSMENT_SECTION: &str = "danh-gia";
 

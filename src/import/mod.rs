@@ -25,7 +25,7 @@ pub use crate::vi::fold;
 pub use csv::{CsvSource, Encoding, decode, parse_csv, read_csv};
 pub use describe::{PreviewRow, describe, summary};
 pub use header::{ColumnMapping, Field, Header, find_header, recognise};
-pub use read::{Format, Table, WorkbookProblem, detect_format, read_table, read_xlsx};
+pub use read::{Format, Table, WorkbookProblem, detect_format, read_table};
 
 /// Whether a table lists indicators (chỉ tiêu) or tasks (nhiệm vụ).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

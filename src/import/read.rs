@@ -143,17 +143,6 @@ impl WorkbookProblem {
 /// The largest table file read (see [`crate::limits::MAX_TABLE_FILE_BYTES`]).
 pub const MAX_TABLE_BYTES: u64 = limits::MAX_TABLE_FILE_BYTES;
 
-/// Reads a worksheet of a workbook (the first when `sheet` is `None`).
-pub fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
-    let (bytes, _) = crate::storage::read_limited(path, MAX_TABLE_BYTES).map_err(|reason| {
-        ImportError::Unreadable {
-            path: path.to_path_buf(),
-            reason,
-        }
-    })?;
-    xlsx_from_bytes(bytes, path, sheet)
-}
-
 fn xlsx_from_bytes(bytes: Vec<u8>, path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
     let bad = |e: &calamine::Error| ImportError::Workbook {
         path: path.to_path_buf(),
