@@ -28,6 +28,7 @@ pub use comments::{
 
 /// The plain text of a paragraph (for the plan import's rows).
 pub(crate) use body::paragraph_text;
+pub(crate) use style::cell_merge;
 
 /// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).
 pub const MAX_DOCX_BYTES: u64 = crate::limits::MAX_DOCX_FILE_BYTES;

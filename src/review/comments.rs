@@ -64,25 +64,12 @@ pub fn add_comment(
     if text.is_empty() {
         return Err(ReviewError::EmptyComment);
     }
-    let section = report
-        .section(section_id)
-        .ok_or_else(|| ReviewError::NoSection(section_id.to_owned()))?;
-    if let Some(p) = paragraph {
-        let count = paragraphs(&section.body).len();
-        if p >= count {
-            return Err(ReviewError::NoParagraph {
-                section: vi::nfc(section.title.trim()),
-                paragraph: p + 1,
-                count,
-            });
-        }
-    }
     let id = comment_id(
         &author,
         at,
         report.review.comments.iter().map(|c| c.id.as_str()),
     );
-    report.review.comments.push(Comment {
+    let comment = Comment {
         id: id.clone(),
         section: section_id.to_owned(),
         paragraph,
@@ -96,7 +83,9 @@ pub fn add_comment(
         resolved_at: None,
         reopened_at: None,
         anchor: None,
-    });
+    };
+    check_place(report, &comment)?;
+    report.review.comments.push(comment);
     Ok(id)
 }
 

@@ -35,17 +35,7 @@ fn cells(t: &Table) -> Vec<Vec<Cell<'_>>> {
             row.cells
                 .iter()
                 .map(|TableRowChild::TableCell(cell)| {
-                    let prop = serde_json::to_value(&cell.property).unwrap_or_default();
-                    let span = prop
-                        .get("gridSpan")
-                        .and_then(serde_json::Value::as_u64)
-                        .and_then(|v| usize::try_from(v).ok())
-                        .unwrap_or(1)
-                        .max(1);
-                    let merged_below = prop
-                        .get("verticalMerge")
-                        .and_then(serde_json::Value::as_str)
-                        .is_some_and(|v| v == "continue");
+                    let (span, merged_below) = super::style::cell_merge(cell);
                     Cell {
                         cell,
                         span,
