@@ -6,7 +6,8 @@ use std::path::PathBuf;
 
 use super::Skipped;
 use super::names::{self, Mapping};
-use super::read::{CommuneFile, IndicatorEntry, SkipReason, TaskCounts, sort_name};
+use super::read::{CommuneFile, IndicatorEntry, SkipReason, sort_name};
+use crate::model::TaskCounts;
 use crate::model::{IndicatorStatus, Period};
 
 /// One commune's row.
@@ -131,7 +132,7 @@ pub(super) fn build(
         let Some(summary) = c.periods.into_iter().find(|p| p.period == period) else {
             continue;
         };
-        let who = crate::import::fold(&c.commune);
+        let who = crate::vi::fold(&c.commune);
         if let Some(first) = first_file.get(&who) {
             duplicates.push(Skipped {
                 file,

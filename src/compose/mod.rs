@@ -23,7 +23,7 @@ use crate::model::{Project, Report};
 pub use doc::*;
 pub use review::{
     Annotation, AnnotationReply, COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, annotations,
-    comment_source, open_comments, review_comments_part,
+    comment_source, review_comments_part,
 };
 pub use rich_text::LIST_STEP_MM;
 pub use sections::{number_in_style, section_number, section_numbers};

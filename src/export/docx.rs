@@ -317,21 +317,6 @@ fn block_text(b: &Block) -> String {
     }
 }
 
-/// The text of a Word paragraph.
-fn word_text(p: &docx_rs::Paragraph) -> String {
-    let mut out = String::new();
-    for child in &p.children {
-        if let docx_rs::ParagraphChild::Run(r) = child {
-            for rc in &r.children {
-                if let docx_rs::RunChild::Text(t) = rc {
-                    out.push_str(&t.text);
-                }
-            }
-        }
-    }
-    out
-}
-
 /// The Word paragraphs of a block's output in order, with (table, row, cell, cells in
 /// the row) for those in a table's cells.
 type Located<'a> = (
@@ -374,7 +359,8 @@ fn attach_comments(out: &mut [Out], comments: Option<Vec<(Comment, Spot)>>) {
         let pick = match &spot {
             Spot::First => None,
             Spot::Text(n) => paragraphs.iter().position(|(p, _)| {
-                crate::vi::nfc(&word_text(p))
+                // Its text without the tabs and line breaks between runs.
+                crate::vi::nfc(&p.raw_text().replace(['\t', '\n'], ""))
                     .to_lowercase()
                     .contains(n.as_str())
             }),

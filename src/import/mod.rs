@@ -157,22 +157,12 @@ pub fn preview(
     kind: Option<ImportKind>,
 ) -> Result<ImportPreview, ImportError> {
     let table = read_table(path, None)?;
-    preview_table(&table, path, project, kind)
-}
-
-/// [`preview`] for a table already read; `path` only names the file in errors.
-pub fn preview_table(
-    table: &Table,
-    path: &Path,
-    project: &Project,
-    kind: Option<ImportKind>,
-) -> Result<ImportPreview, ImportError> {
     if table.is_empty() {
         return Err(ImportError::Empty {
             path: path.to_path_buf(),
         });
     }
-    let header = find_header(table).ok_or_else(|| ImportError::NoHeader {
+    let header = find_header(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
     let has = |f: Field| header.mapping.iter().any(|m| m.field == f);
@@ -187,7 +177,7 @@ pub fn preview_table(
             kind: kind.label(),
         });
     }
-    let mut preview = rows::build(table, &header, project, kind);
+    let mut preview = rows::build(&table, &header, project, kind);
     preview.source = table.source;
     Ok(preview)
 }
