@@ -27,11 +27,6 @@ pub struct Table {
 }
 
 impl Table {
-    /// The 1-based spreadsheet row number of `rows[index]`.
-    pub fn row_number(index: usize) -> usize {
-        index + 1
-    }
-
     /// True when no cell holds any text.
     pub fn is_empty(&self) -> bool {
         self.rows

@@ -349,6 +349,6 @@ impl Reader<'_> {
     /// A table: a layout table (header block, signature) becomes lines, any other a
     /// table in the section text format.
     pub fn table(&mut self, t: &Table) {
-        super::table::read(self, t);
+        super::table::read_nested(self, t, 1);
     }
 }

@@ -18,6 +18,7 @@ use docx_rs::{
 
 use super::body::{paragraph_lines, paragraph_text};
 use super::comment_place::Places;
+use super::tracked::word_time;
 use crate::model::{Comment, Project, Reply, Report, ReviewRole};
 use crate::review;
 
@@ -194,13 +195,6 @@ impl Walk {
             }
         }
     }
-}
-
-/// The time Word wrote (`2026-07-01T09:30:00Z`), as written (Word writes local time).
-fn word_time(date: &str) -> Option<NaiveDateTime> {
-    let d = date.trim().trim_end_matches('Z');
-    let d = d.get(..19).unwrap_or(d);
-    NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok()
 }
 
 /// The text of a comment: one line per paragraph and per line break, trimmed.
