@@ -165,7 +165,7 @@ pub fn preview(
     let header = find_header(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
-    let has = |f: Field| header.mapping.iter().any(|m| m.field == f);
+    let has = |f: Field| header.column(f).is_some();
     let kind = kind.unwrap_or(if has(Field::TaskName) {
         ImportKind::Tasks
     } else {

@@ -6,7 +6,7 @@ use crate::model::{
     parse_deadline, parse_target, target_problem,
 };
 
-use super::header::{ColumnMapping, Field, Header, recognised_count};
+use super::header::{Field, Header, recognised_count};
 use super::read::Table;
 use super::{ImportKind, ImportPreview, ImportProblem};
 use crate::vi::fold;
@@ -31,8 +31,8 @@ struct Builder<'a> {
     kind: ImportKind,
     width: usize,
     name: Option<usize>,
-    /// The header's columns and what each holds.
-    mapping: Vec<ColumnMapping>,
+    /// The header: which column holds what.
+    header: Header,
     /// Id of the group rows now belong to.
     group: String,
     /// Whether the previous non-empty row was an imported item (for wrapped names).
@@ -49,13 +49,6 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(header: &Header, project: &'a Project, kind: ImportKind) -> Self {
-        let col = |f: Field| {
-            header
-                .mapping
-                .iter()
-                .find(|m| m.field == f)
-                .map(|m| m.column)
-        };
         let (own, other) = match kind {
             ImportKind::Indicators => (Field::IndicatorName, Field::TaskName),
             ImportKind::Tasks => (Field::TaskName, Field::IndicatorName),
@@ -92,8 +85,8 @@ impl<'a> Builder<'a> {
             next_office,
             office_ids: offices.iter().map(|o| o.id.clone()).collect(),
             width: header.width,
-            name: col(own).or_else(|| col(other)),
-            mapping: header.mapping.clone(),
+            name: header.column(own).or_else(|| header.column(other)),
+            header: header.clone(),
             group: String::new(),
             last_was_item: false,
             next_number,
@@ -109,14 +102,6 @@ impl<'a> Builder<'a> {
                 source: None,
             },
         }
-    }
-
-    /// The column that holds `field`, if the header has one.
-    fn col(&self, field: Field) -> Option<usize> {
-        self.mapping
-            .iter()
-            .find(|m| m.field == field)
-            .map(|m| m.column)
     }
 
     fn problem(&mut self, row: usize, reason: String) {
@@ -185,23 +170,23 @@ impl<'a> Builder<'a> {
             let reason = format!("thiếu tên {}", self.kind.label());
             return self.problem(row, reason);
         }
-        let directing = cell(self.col(Field::Directing)).to_owned();
+        let directing = cell(self.header.column(Field::Directing)).to_owned();
         let result = match self.kind {
             ImportKind::Indicators => self.indicator(
                 name,
-                cell(self.col(Field::Target)),
-                cell(self.col(Field::Unit)),
-                cell(self.col(Field::Lead)),
-                cell(self.col(Field::Note)),
+                cell(self.header.column(Field::Target)),
+                cell(self.header.column(Field::Unit)),
+                cell(self.header.column(Field::Lead)),
+                cell(self.header.column(Field::Note)),
             ),
             ImportKind::Tasks => self
                 .task(
                     name,
-                    cell(self.col(Field::Lead)),
-                    cell(self.col(Field::Coordinating)),
-                    cell(self.col(Field::Output)),
-                    cell(self.col(Field::Deadline)),
-                    cell(self.col(Field::Note)),
+                    cell(self.header.column(Field::Lead)),
+                    cell(self.header.column(Field::Coordinating)),
+                    cell(self.header.column(Field::Output)),
+                    cell(self.header.column(Field::Deadline)),
+                    cell(self.header.column(Field::Note)),
                 )
                 .map(|task| self.preview.tasks.push(Task { directing, ..task })),
         };
@@ -222,7 +207,7 @@ impl<'a> Builder<'a> {
         lead: &str,
         note: &str,
     ) -> Result<(), String> {
-        let (target, unit) = if self.col(Field::Target).is_none() {
+        let (target, unit) = if self.header.column(Field::Target).is_none() {
             (Target::default(), String::new())
         } else if target_text.is_empty() {
             return Err(
@@ -242,7 +227,7 @@ impl<'a> Builder<'a> {
         } else {
             unit
         };
-        if self.col(Field::Target).is_some()
+        if self.header.column(Field::Target).is_some()
             && let Some(reason) = target_problem(target_text, &target, &unit)
         {
             return Err(reason);
