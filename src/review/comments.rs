@@ -77,12 +77,7 @@ pub fn add_comment(
         role: actor.role,
         at,
         text,
-        replies: Vec::new(),
-        resolved: false,
-        resolved_by: None,
-        resolved_at: None,
-        reopened_at: None,
-        anchor: None,
+        ..Comment::default()
     };
     check_place(report, &comment)?;
     report.review.comments.push(comment);

@@ -405,11 +405,8 @@ pub fn place_comments_in(
                 at: time,
                 text,
                 replies,
-                resolved: false,
-                resolved_by: None,
-                resolved_at: None,
-                reopened_at: None,
                 anchor: place.anchor,
+                ..Comment::default()
             },
             quoted,
         });
