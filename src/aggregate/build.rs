@@ -7,8 +7,7 @@ use std::path::PathBuf;
 use super::Skipped;
 use super::names::{self, Mapping};
 use super::read::{CommuneFile, IndicatorEntry, SkipReason, sort_name};
-use crate::model::TaskCounts;
-use crate::model::{IndicatorStatus, Period};
+use crate::model::{IndicatorCounts, IndicatorStatus, Period, TaskCounts};
 
 /// One commune's row.
 #[derive(Clone, Debug)]
@@ -142,21 +141,15 @@ pub(super) fn build(
             continue;
         }
         first_file.insert(who, file.clone());
-        let count =
-            |s: IndicatorStatus| summary.indicators.iter().filter(|e| e.status == s).count();
-        let met = summary
-            .indicators
-            .iter()
-            .filter(|e| e.status.is_achieved())
-            .count();
+        let counts: IndicatorCounts = summary.indicators.iter().map(|e| e.status).collect();
         communes.push(Commune {
             name: c.commune,
             file,
             report_id: summary.report_id,
-            met,
-            on_track: count(IndicatorStatus::OnTrack),
-            not_met: count(IndicatorStatus::NotMet),
-            no_data: count(IndicatorStatus::NoData),
+            met: counts.achieved,
+            on_track: counts.on_track,
+            not_met: counts.not_met,
+            no_data: counts.no_data,
             indicators: summary.indicators.into_iter().map(|e| (e, 0)).collect(),
             tasks: summary.tasks,
         });

@@ -207,11 +207,7 @@ fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
                 }
                 CommentAnchor::Opening => false,
             };
-            let needle = a
-                .needle
-                .as_deref()
-                .map(crate::vi::nfc)
-                .map(|n| n.to_lowercase());
+            let needle = needle(a);
             part.blocks.iter().enumerate().find_map(|(k, b)| {
                 if !fits(b) {
                     return None;
@@ -228,11 +224,7 @@ fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
         }
         // A row of a section's table: that section's table, else the section.
         Some(_) => {
-            let needle = a
-                .needle
-                .as_deref()
-                .map(crate::vi::nfc)
-                .map(|n| n.to_lowercase());
+            let needle = needle(a);
             let in_section = part.blocks.iter().enumerate().find_map(|(k, b)| {
                 let Block::Table(_) = b else { return None };
                 let n = needle.as_ref()?;
@@ -261,10 +253,7 @@ fn section_place(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
         return Some((k, Spot::First));
     }
     // A row of a table typed in the section's text: the cell its needle names.
-    let needle = a
-        .needle
-        .as_deref()
-        .map(|n| crate::vi::nfc(n).to_lowercase());
+    let needle = needle(a);
     let row = needle.and_then(|n| {
         part.blocks.iter().enumerate().find_map(|(k, b)| match b {
             Block::Table(t)
@@ -277,6 +266,13 @@ fn section_place(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
         })
     });
     row.or_else(|| find(&|p| p.heading_level.is_some()).map(|k| (k, Spot::First)))
+}
+
+/// The words a note names its place by, as compared: composed, lower case.
+fn needle(a: &Annotation) -> Option<String> {
+    a.needle
+        .as_deref()
+        .map(|n| crate::vi::nfc(n).to_lowercase())
 }
 
 fn source(b: &Block) -> Option<&SourceRef> {
