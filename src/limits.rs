@@ -1,7 +1,7 @@
 //! limits: the one set of bounds every reader of outside files keeps (projects, review
 //! files, Word reports, CSV and Excel tables, report text, images, folders), and the
-//! words a refusal says. Depends on `vi` alone: storage, import, aggregate, export and
-//! cli all read these numbers, so that a file one command accepts is not refused by
+//! words a refusal says. No dependencies: storage, import, aggregate, export and cli
+//! all read these numbers, so that a file one command accepts is not refused by
 //! another.
 //!
 //! Each bound is sized from real files with room to spare: the sample project is 57 KB;
@@ -83,7 +83,15 @@ pub const MAX_FOLDER_DEPTH: usize = 16;
 
 /// `1.048.576`: a count as a Vietnamese reader writes it, for the refusals.
 pub fn thousands(n: u64) -> String {
-    crate::vi::format_number(n as f64, 0)
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// `32 MB`: a byte bound in whole megabytes, for the refusals.
