@@ -57,15 +57,6 @@ pub fn nfc(text: &str) -> String {
     }
 }
 
-/// Normalises `text` like [`nfc`], in place; returns true when it changed.
-pub fn nfc_in_place(text: &mut String) -> bool {
-    if is_nfc(text) && !text.chars().any(is_invisible) {
-        return false;
-    }
-    *text = nfc(text);
-    true
-}
-
 /// The first `max` characters of `text`, with "…" when it is longer: how a long text
 /// is quoted in a note, a message or one line of a list.
 pub fn shorten(text: &str, max: usize) -> String {
@@ -440,11 +431,6 @@ pub fn compare(a: &str, b: &str) -> Ordering {
         .then_with(|| case(&ka).cmp(&case(&kb)))
 }
 
-/// Sorts names in Vietnamese alphabetical order.
-pub fn sort_names(names: &mut [String]) {
-    names.sort_by(|a, b| compare(a, b));
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -470,9 +456,7 @@ mod tests {
         let composed = nfc(decomposed);
         assert_eq!(composed, "Việt Nam");
         assert_eq!(composed.chars().count(), 8);
-        let mut s = decomposed.to_owned();
-        assert!(nfc_in_place(&mut s));
-        assert!(!nfc_in_place(&mut s));
+        assert_eq!(nfc(&composed), composed);
     }
 
     #[test]
@@ -560,7 +544,7 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
-        sort_names(&mut names);
+        names.sort_by(|a, b| compare(a, b));
         assert_eq!(
             names,
             ["an", "An", "Ăn", "Ân", "Bình", "Dương", "Đặng", "Hà"]
@@ -583,9 +567,6 @@ mod tests {
         let pasted = "Xa\u{0303}\u{200b} hội\u{ad}\u{202a}\n\tchủ\u{2060} nghĩa\u{feff}\u{7}";
         assert_eq!(nfc(pasted), "Xã hội\n\tchủ nghĩa");
         assert_eq!(invisible_count(pasted), 6);
-        let mut s = pasted.to_owned();
-        assert!(nfc_in_place(&mut s));
-        assert_eq!(s, "Xã hội\n\tchủ nghĩa");
-        assert!(!nfc_in_place(&mut s));
+        assert_eq!(nfc(&nfc(pasted)), "Xã hội\n\tchủ nghĩa");
     }
 }

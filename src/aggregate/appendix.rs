@@ -129,7 +129,7 @@ fn commune_table(agg: &Aggregate, period: &str) -> SummaryTable {
                 m.no_data,
                 m.tasks.total,
                 m.tasks.done,
-                m.tasks.overdue,
+                m.tasks.overdue.len(),
             ];
             std::iter::once(m.name.clone())
                 .chain(counts.iter().map(ToString::to_string))

@@ -6,8 +6,8 @@ use std::path::PathBuf;
 
 use super::Skipped;
 use super::names::{self, Mapping};
-use super::read::{CommuneFile, IndicatorEntry, SkipReason, TaskCounts, sort_name};
-use crate::model::{IndicatorStatus, Period};
+use super::read::{CommuneFile, IndicatorEntry, SkipReason, sort_name};
+use crate::model::{IndicatorCounts, IndicatorStatus, Period, TaskCounts};
 
 /// One commune's row.
 #[derive(Clone, Debug)]
@@ -131,7 +131,7 @@ pub(super) fn build(
         let Some(summary) = c.periods.into_iter().find(|p| p.period == period) else {
             continue;
         };
-        let who = crate::import::fold(&c.commune);
+        let who = crate::vi::fold(&c.commune);
         if let Some(first) = first_file.get(&who) {
             duplicates.push(Skipped {
                 file,
@@ -141,21 +141,15 @@ pub(super) fn build(
             continue;
         }
         first_file.insert(who, file.clone());
-        let count =
-            |s: IndicatorStatus| summary.indicators.iter().filter(|e| e.status == s).count();
-        let met = summary
-            .indicators
-            .iter()
-            .filter(|e| e.status.is_achieved())
-            .count();
+        let counts: IndicatorCounts = summary.indicators.iter().map(|e| e.status).collect();
         communes.push(Commune {
             name: c.commune,
             file,
             report_id: summary.report_id,
-            met,
-            on_track: count(IndicatorStatus::OnTrack),
-            not_met: count(IndicatorStatus::NotMet),
-            no_data: count(IndicatorStatus::NoData),
+            met: counts.achieved,
+            on_track: counts.on_track,
+            not_met: counts.not_met,
+            no_data: counts.no_data,
             indicators: summary.indicators.into_iter().map(|e| (e, 0)).collect(),
             tasks: summary.tasks,
         });

@@ -16,16 +16,13 @@ use crate::model::{
 };
 use crate::vi::format_number;
 
-/// Ids of the sections the aggregation writes; every other section is the user's.
-pub const GENERATED_SECTIONS: [&str; 4] = ["tiep-nhan", "chi-tieu", "nhiem-vu", "kiem-tra"];
-
 /// Id of the assessment section, written once from the figures and then the user's.
 pub const ASSESSMENT_SECTION: &str = "danh-gia";
 
 /// The department that sums the communes' reports, under the city of their headers.
 fn organisation(agg: &Aggregate) -> Organisation {
     let city = agg.city.trim();
-    let folded = crate::import::fold(city);
+    let folded = crate::vi::fold(city);
     let place_words = [
         "uy ban nhan dan thanh pho",
         "ubnd thanh pho",
@@ -38,17 +35,8 @@ fn organisation(agg: &Aggregate) -> Organisation {
     let place = if place_words == 0 {
         String::new()
     } else {
-        city.split_whitespace()
-            .skip(place_words)
-            .map(|w| {
-                let lower = w.to_lowercase();
-                let mut c = lower.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect::<String>())
-                    .unwrap_or_default()
-            })
-            .collect::<Vec<_>>()
-            .join(" ")
+        let place: Vec<&str> = city.split_whitespace().skip(place_words).collect();
+        super::read::title_case(&place.join(" "))
     };
     Organisation {
         parent_body: city.to_uppercase(),
@@ -168,14 +156,14 @@ fn indicators(agg: &Aggregate) -> Section {
 }
 
 fn tasks(agg: &Aggregate) -> Section {
-    let sum = |f: &dyn Fn(&super::TaskCounts) -> usize| {
+    let sum = |f: &dyn Fn(&crate::model::TaskCounts) -> usize| {
         agg.communes.iter().map(|c| f(&c.tasks)).sum::<usize>()
     };
     let total = sum(&|t| t.total);
     let mut lines = vec![escape(&format!(
         "Tổng số {total} nhiệm vụ của các xã, phường: hoàn thành {}; quá hạn {}; đang thực hiện {}; chưa triển khai {}; dừng thực hiện {} (chi tiết từng xã, phường tại Phụ lục II).",
         share(sum(&|t| t.done), total),
-        share(sum(&|t| t.overdue), total),
+        share(sum(&|t| t.overdue.len()), total),
         share(sum(&|t| t.in_progress), total),
         share(sum(&|t| t.not_started), total),
         share(sum(&|t| t.dropped), total),
@@ -183,12 +171,13 @@ fn tasks(agg: &Aggregate) -> Section {
     let mut late: Vec<&super::Commune> = agg
         .communes
         .iter()
-        .filter(|c| c.tasks.overdue > 0)
+        .filter(|c| !c.tasks.overdue.is_empty())
         .collect();
     late.sort_by(|a, b| {
         b.tasks
             .overdue
-            .cmp(&a.tasks.overdue)
+            .len()
+            .cmp(&a.tasks.overdue.len())
             .then_with(|| crate::vi::compare(&a.name, &b.name))
     });
     if !late.is_empty() {
@@ -197,7 +186,7 @@ fn tasks(agg: &Aggregate) -> Section {
             lines.push(format!(
                 "- {}: {} nhiệm vụ quá hạn;",
                 escape(&c.name),
-                c.tasks.overdue
+                c.tasks.overdue.len()
             ));
         }
     }

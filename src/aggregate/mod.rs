@@ -25,8 +25,8 @@ pub use build::{Commune, IndicatorRow, Stats};
 pub use names::{Mapping, MappingError, MappingProblem};
 pub use output::{SummaryFormat, summary_bytes};
 pub use read::{
-    CommuneFile, IndicatorEntry, Outcome, PeriodSummary, SkipReason, TaskCounts, commune_name,
-    is_review_file, read_file, relative, sort_name, summarise,
+    CommuneFile, IndicatorEntry, Outcome, PeriodSummary, SkipReason, commune_name, is_review_file,
+    read_file, relative, sort_name, summarise,
 };
 pub use totals::{Total, TotalKind};
 pub use walk::{Found, WalkError, find};

@@ -197,7 +197,7 @@ impl Mapping {
                 [_] => continue,
                 other => return Err(MappingProblem::Columns(i + 1, other.len())),
             };
-            if i == 0 && crate::import::fold(from) == "ten trong tep" {
+            if i == 0 && crate::vi::fold(from) == "ten trong tep" {
                 continue;
             }
             if !to.is_empty() {

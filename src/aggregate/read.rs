@@ -6,8 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::check::{Severity, check};
-use crate::model::{IndicatorStatus, Period, Project, Report, TaskStatus, Value, value_label};
+use crate::model::{IndicatorStatus, Period, Project, Report, TaskCounts, Value, value_label};
 use crate::storage::{self, StorageError};
+use crate::vi::capitalise;
 
 /// What one file gave.
 #[derive(Clone, Debug)]
@@ -102,30 +103,6 @@ pub struct IndicatorEntry {
     /// For a rate: the numerator and denominator its evidence note gives (see
     /// [`super::totals::fraction`]).
     pub fraction: Option<(f64, f64)>,
-}
-
-/// A commune's tasks by status on its report's date.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TaskCounts {
-    pub total: usize,
-    pub done: usize,
-    pub overdue: usize,
-    pub in_progress: usize,
-    pub not_started: usize,
-    pub dropped: usize,
-}
-
-impl TaskCounts {
-    fn add(&mut self, status: TaskStatus) {
-        self.total += 1;
-        match status {
-            TaskStatus::Done => self.done += 1,
-            TaskStatus::Overdue => self.overdue += 1,
-            TaskStatus::InProgress => self.in_progress += 1,
-            TaskStatus::NotStarted => self.not_started += 1,
-            TaskStatus::Dropped => self.dropped += 1,
-        }
-    }
 }
 
 /// Whether `path` names a reviewer's comments file rather than a project.
@@ -259,10 +236,10 @@ fn period_summary(project: &Project, report: &Report) -> PeriodSummary {
             }
         })
         .collect();
-    let mut tasks = TaskCounts::default();
-    for (_, status) in crate::compose::facts::tasks(project, report) {
-        tasks.add(status);
-    }
+    let tasks: TaskCounts = crate::compose::facts::tasks(project, report)
+        .iter()
+        .map(|(t, s)| (t, *s))
+        .collect();
     PeriodSummary {
         period: report.period,
         report_id: report.id.clone(),
@@ -285,7 +262,7 @@ fn number(value: &Value) -> Option<f64> {
 pub fn commune_name(project: &Project) -> String {
     let org = &project.organisation;
     let full = org.full_name.trim();
-    let folded = crate::import::fold(full);
+    let folded = crate::vi::fold(full);
     let words_to_drop = ["uy ban nhan dan", "ubnd"]
         .into_iter()
         .find(|p| folded.starts_with(&format!("{p} ")))
@@ -309,25 +286,17 @@ pub fn commune_name(project: &Project) -> String {
 }
 
 /// `XÃ BÌNH MINH HẢI` → `Xã Bình Minh Hải`.
-fn title_case(line: &str) -> String {
+pub(crate) fn title_case(line: &str) -> String {
     line.split_whitespace()
         .map(|w| capitalise(&w.to_lowercase()))
         .collect::<Vec<_>>()
         .join(" ")
 }
 
-fn capitalise(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
 /// The name a commune sorts by: without `Xã`, `Phường`, `Thị trấn`, `Đặc khu`, so that
 /// the list reads alphabetically by the place's own name.
 pub fn sort_name(commune: &str) -> &str {
-    let folded = crate::import::fold(commune);
+    let folded = crate::vi::fold(commune);
     for prefix in ["xa ", "phuong ", "thi tran ", "dac khu "] {
         if folded.starts_with(prefix) {
             let words = prefix.trim().split(' ').count();

@@ -37,7 +37,7 @@ const NOT_COUNTS: [&str; 12] = [
 
 /// Whether values in `unit` add up across communes: a count of things or people.
 pub fn is_count_unit(unit: &str) -> bool {
-    let folded = crate::import::fold(unit.trim());
+    let folded = crate::vi::fold(unit.trim());
     !folded.is_empty()
         && !unit.contains('%')
         && !unit.contains('‰')

@@ -375,7 +375,7 @@ fn communes_sheet(ws: &mut Worksheet, f: &Formats, agg: &Aggregate) -> Result<()
             (7, c.no_data),
             (9, t.total),
             (10, t.done),
-            (11, t.overdue),
+            (11, t.overdue.len()),
             (12, t.in_progress),
             (13, t.not_started),
             (14, t.dropped),

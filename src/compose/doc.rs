@@ -239,24 +239,11 @@ impl Paragraph {
     /// A body paragraph with the page setup's size, indent and spacing.
     pub fn body(runs: Vec<Run>, setup: &PageSetup) -> Self {
         Self {
-            runs,
-            size_pt: setup.body_size_pt,
             align: Align::Justify,
             first_line_indent_pt: Mm(setup.first_line_indent_mm).to_pt().0,
-            left_indent_pt: 0.0,
-            space_before_pt: 0.0,
             space_after_pt: setup.paragraph_spacing_pt,
             line_spacing: setup.line_spacing,
-            keep_with_next: false,
-            keep_together: false,
-            page_break_before: false,
-            rule_below: None,
-            frame: false,
-            source: SourceRef::default(),
-            index_in_source: None,
-            list: None,
-            heading_level: None,
-            images_above: false,
+            ..Self::centered(runs, setup.body_size_pt)
         }
     }
 

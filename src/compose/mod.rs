@@ -23,15 +23,11 @@ use crate::model::{Project, Report};
 pub use doc::*;
 pub use review::{
     Annotation, AnnotationReply, COMMENTS_HEADING, DraftPages, NO_OPEN_COMMENTS, annotations,
-    comment_source, open_comments, review_comments_part,
+    comment_source, review_comments_part,
 };
 pub use rich_text::LIST_STEP_MM;
 pub use sections::{number_in_style, section_number, section_numbers};
 pub use tables::TABLE_PT;
-
-/// Document type code of a report in numbers (`BC` in `05/BC-UBND`); a document's
-/// own is [`crate::model::DocumentType::code`].
-pub const REPORT_TYPE_CODE: &str = "BC";
 
 /// What the caller decides about a composition.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -212,35 +208,6 @@ pub(crate) fn appendix_names(report: &Report) -> Vec<(AppendixKind, String)> {
             (k, name)
         })
         .collect()
-}
-
-/// An appendix of a table the caller made (the city's summary of many communes'
-/// reports), headed as the decree asks with `name` (`Phụ lục I`), `title` and the
-/// report it goes with; printed on A4 turned sideways when `landscape`.
-pub fn appendix_part(
-    project: &Project,
-    report: &Report,
-    name: &str,
-    title: &str,
-    table: Table,
-    landscape: bool,
-) -> Part {
-    let revision = notice_revision(project, report);
-    let view = project.as_of_report(report);
-    let project: &Project = &view;
-    let setup = project.page_setup.clone();
-    let ctx = Ctx {
-        project,
-        report,
-        setup: &setup,
-        final_version: false,
-        org: report.printed_organisation(&project.organisation),
-        revision,
-    };
-    Part {
-        blocks: tables::appendix_blocks(&ctx, name, title, table, SourceRef::None),
-        landscape,
-    }
 }
 
 /// The decree's two-column block: about 40 % of the text width on the left (agency,

@@ -39,13 +39,6 @@ impl DraftPages {
     }
 }
 
-/// The open (not resolved) comments of `report` in the order the review copy lists
-/// them: by the position of their section in the report, then paragraph, then time;
-/// comments on deleted sections last. Entry `n` of the part is element `n - 1`.
-pub fn open_comments(report: &Report) -> Vec<&Comment> {
-    report.open_comments()
-}
-
 /// The part that ends the review copy: a centred heading, how many open comments there
 /// are, then one numbered entry per comment (where it points, who wrote it and when,
 /// the text, and the replies indented under it).
@@ -61,7 +54,8 @@ pub fn review_comments_part(project: &Project, report: &Report, pages: &DraftPag
     heading.source = review_source.clone();
     let mut blocks = vec![Block::Paragraph(heading)];
 
-    let open = open_comments(report);
+    // In the order of [`Report::open_comments`]: entry `n` is element `n - 1`.
+    let open = report.open_comments();
     let count = if open.is_empty() {
         NO_OPEN_COMMENTS.to_owned()
     } else {
@@ -157,7 +151,8 @@ pub struct AnnotationReply {
 
 /// The open comments of `report` as margin notes, in the review copy's order.
 pub fn annotations(report: &Report) -> Vec<Annotation> {
-    open_comments(report)
+    report
+        .open_comments()
         .into_iter()
         .map(|c| {
             let section = report.section(&c.section);

@@ -207,11 +207,7 @@ fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
                 }
                 CommentAnchor::Opening => false,
             };
-            let needle = a
-                .needle
-                .as_deref()
-                .map(crate::vi::nfc)
-                .map(|n| n.to_lowercase());
+            let needle = needle(a);
             part.blocks.iter().enumerate().find_map(|(k, b)| {
                 if !fits(b) {
                     return None;
@@ -228,11 +224,7 @@ fn place_of(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
         }
         // A row of a section's table: that section's table, else the section.
         Some(_) => {
-            let needle = a
-                .needle
-                .as_deref()
-                .map(crate::vi::nfc)
-                .map(|n| n.to_lowercase());
+            let needle = needle(a);
             let in_section = part.blocks.iter().enumerate().find_map(|(k, b)| {
                 let Block::Table(_) = b else { return None };
                 let n = needle.as_ref()?;
@@ -261,10 +253,7 @@ fn section_place(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
         return Some((k, Spot::First));
     }
     // A row of a table typed in the section's text: the cell its needle names.
-    let needle = a
-        .needle
-        .as_deref()
-        .map(|n| crate::vi::nfc(n).to_lowercase());
+    let needle = needle(a);
     let row = needle.and_then(|n| {
         part.blocks.iter().enumerate().find_map(|(k, b)| match b {
             Block::Table(t)
@@ -277,6 +266,13 @@ fn section_place(a: &Annotation, part: &Part) -> Option<(usize, Spot)> {
         })
     });
     row.or_else(|| find(&|p| p.heading_level.is_some()).map(|k| (k, Spot::First)))
+}
+
+/// The words a note names its place by, as compared: composed, lower case.
+fn needle(a: &Annotation) -> Option<String> {
+    a.needle
+        .as_deref()
+        .map(|n| crate::vi::nfc(n).to_lowercase())
 }
 
 fn source(b: &Block) -> Option<&SourceRef> {
@@ -315,21 +311,6 @@ fn block_text(b: &Block) -> String {
             .join(" "),
         _ => String::new(),
     }
-}
-
-/// The text of a Word paragraph.
-fn word_text(p: &docx_rs::Paragraph) -> String {
-    let mut out = String::new();
-    for child in &p.children {
-        if let docx_rs::ParagraphChild::Run(r) = child {
-            for rc in &r.children {
-                if let docx_rs::RunChild::Text(t) = rc {
-                    out.push_str(&t.text);
-                }
-            }
-        }
-    }
-    out
 }
 
 /// The Word paragraphs of a block's output in order, with (table, row, cell, cells in
@@ -374,7 +355,8 @@ fn attach_comments(out: &mut [Out], comments: Option<Vec<(Comment, Spot)>>) {
         let pick = match &spot {
             Spot::First => None,
             Spot::Text(n) => paragraphs.iter().position(|(p, _)| {
-                crate::vi::nfc(&word_text(p))
+                // Its text without the tabs and line breaks between runs.
+                crate::vi::nfc(&p.raw_text().replace(['\t', '\n'], ""))
                     .to_lowercase()
                     .contains(n.as_str())
             }),

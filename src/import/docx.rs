@@ -28,6 +28,7 @@ pub use comments::{
 
 /// The plain text of a paragraph (for the plan import's rows).
 pub(crate) use body::paragraph_text;
+pub(crate) use style::cell_merge;
 
 /// Largest Word file read (see [`crate::limits::MAX_DOCX_FILE_BYTES`]).
 pub const MAX_DOCX_BYTES: u64 = crate::limits::MAX_DOCX_FILE_BYTES;
@@ -102,11 +103,7 @@ pub fn open(bytes: &[u8], path: &Path) -> Result<docx_rs::Docx, DocxError> {
 /// nesting, repacked so that docx-rs sees true sizes and never recurses deeper than
 /// the limits.
 fn guarded(bytes: &[u8]) -> Result<Vec<u8>, ZipProblem> {
-    let xml = |name: &str| {
-        let lower = name.to_ascii_lowercase();
-        lower.ends_with(".xml") || lower.ends_with(".rels")
-    };
-    let parts = zipped::read_parts(bytes, Budget::DOCX, xml)?;
+    let parts = zipped::read_parts(bytes, Budget::DOCX, zipped::is_xml_part)?;
     let mut paragraphs = 0;
     for part in &parts {
         let left = limits::MAX_DOCX_PARAGRAPHS.saturating_sub(paragraphs);

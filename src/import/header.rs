@@ -114,6 +114,16 @@ pub struct Header {
     pub mapping: Vec<ColumnMapping>,
 }
 
+impl Header {
+    /// The column read as `field`, if the header has one.
+    pub fn column(&self, field: Field) -> Option<usize> {
+        self.mapping
+            .iter()
+            .find(|m| m.field == field)
+            .map(|m| m.column)
+    }
+}
+
 /// One column of a table and what it is read as.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ColumnMapping {

@@ -25,7 +25,7 @@ pub use crate::vi::fold;
 pub use csv::{CsvSource, Encoding, decode, parse_csv, read_csv};
 pub use describe::{PreviewRow, describe, summary};
 pub use header::{ColumnMapping, Field, Header, find_header, recognise};
-pub use read::{Format, Table, WorkbookProblem, detect_format, read_table, read_xlsx};
+pub use read::{Format, Table, WorkbookProblem, detect_format, read_table};
 
 /// Whether a table lists indicators (chỉ tiêu) or tasks (nhiệm vụ).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -157,25 +157,15 @@ pub fn preview(
     kind: Option<ImportKind>,
 ) -> Result<ImportPreview, ImportError> {
     let table = read_table(path, None)?;
-    preview_table(&table, path, project, kind)
-}
-
-/// [`preview`] for a table already read; `path` only names the file in errors.
-pub fn preview_table(
-    table: &Table,
-    path: &Path,
-    project: &Project,
-    kind: Option<ImportKind>,
-) -> Result<ImportPreview, ImportError> {
     if table.is_empty() {
         return Err(ImportError::Empty {
             path: path.to_path_buf(),
         });
     }
-    let header = find_header(table).ok_or_else(|| ImportError::NoHeader {
+    let header = find_header(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
-    let has = |f: Field| header.mapping.iter().any(|m| m.field == f);
+    let has = |f: Field| header.column(f).is_some();
     let kind = kind.unwrap_or(if has(Field::TaskName) {
         ImportKind::Tasks
     } else {
@@ -187,7 +177,7 @@ pub fn preview_table(
             kind: kind.label(),
         });
     }
-    let mut preview = rows::build(table, &header, project, kind);
+    let mut preview = rows::build(&table, &header, project, kind);
     preview.source = table.source;
     Ok(preview)
 }

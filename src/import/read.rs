@@ -27,11 +27,6 @@ pub struct Table {
 }
 
 impl Table {
-    /// The 1-based spreadsheet row number of `rows[index]`.
-    pub fn row_number(index: usize) -> usize {
-        index + 1
-    }
-
     /// True when no cell holds any text.
     pub fn is_empty(&self) -> bool {
         self.rows
@@ -143,17 +138,6 @@ impl WorkbookProblem {
 /// The largest table file read (see [`crate::limits::MAX_TABLE_FILE_BYTES`]).
 pub const MAX_TABLE_BYTES: u64 = limits::MAX_TABLE_FILE_BYTES;
 
-/// Reads a worksheet of a workbook (the first when `sheet` is `None`).
-pub fn read_xlsx(path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
-    let (bytes, _) = crate::storage::read_limited(path, MAX_TABLE_BYTES).map_err(|reason| {
-        ImportError::Unreadable {
-            path: path.to_path_buf(),
-            reason,
-        }
-    })?;
-    xlsx_from_bytes(bytes, path, sheet)
-}
-
 fn xlsx_from_bytes(bytes: Vec<u8>, path: &Path, sheet: Option<&str>) -> Result<Table, ImportError> {
     let bad = |e: &calamine::Error| ImportError::Workbook {
         path: path.to_path_buf(),
@@ -226,17 +210,18 @@ fn guarded(bytes: &[u8], path: &Path) -> Result<Vec<u8>, ImportError> {
     if zipped::mimetype(bytes).is_some_and(|m| m.contains("opendocument")) {
         return Err(fail(WorkbookProblem::OpenDocument));
     }
-    let xml = |name: &str| {
-        let lower = name.to_ascii_lowercase();
-        lower.ends_with(".xml") || lower.ends_with(".rels")
+    // A zip or XML problem; `damaged` is what a damaged part means at that step.
+    let problem = |damaged| {
+        move |p| match p {
+            ZipProblem::Damaged => fail(damaged),
+            ZipProblem::TooBig(what) => ImportError::TooBig {
+                path: path.to_path_buf(),
+                what,
+            },
+        }
     };
-    let parts = zipped::read_parts(bytes, Budget::WORKBOOK, xml).map_err(|p| match p {
-        ZipProblem::Damaged => fail(WorkbookProblem::Damaged),
-        ZipProblem::TooBig(what) => ImportError::TooBig {
-            path: path.to_path_buf(),
-            what,
-        },
-    })?;
+    let parts = zipped::read_parts(bytes, Budget::WORKBOOK, zipped::is_xml_part)
+        .map_err(problem(WorkbookProblem::Damaged))?;
     if !parts
         .iter()
         .any(|p| p.name.eq_ignore_ascii_case("xl/workbook.xml"))
@@ -244,15 +229,8 @@ fn guarded(bytes: &[u8], path: &Path) -> Result<Vec<u8>, ImportError> {
         return Err(fail(WorkbookProblem::Unsupported));
     }
     for part in &parts {
-        zipped::scan_xml(&part.bytes, limits::MAX_XML_DEPTH, usize::MAX, usize::MAX).map_err(
-            |p| match p {
-                ZipProblem::Damaged => fail(WorkbookProblem::Malformed),
-                ZipProblem::TooBig(what) => ImportError::TooBig {
-                    path: path.to_path_buf(),
-                    what,
-                },
-            },
-        )?;
+        zipped::scan_xml(&part.bytes, limits::MAX_XML_DEPTH, usize::MAX, usize::MAX)
+            .map_err(problem(WorkbookProblem::Malformed))?;
     }
     zipped::repack(&parts).map_err(|_| fail(WorkbookProblem::Damaged))
 }

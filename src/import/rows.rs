@@ -20,7 +20,8 @@ pub(super) fn build(
 ) -> ImportPreview {
     let mut b = Builder::new(header, project, kind);
     for (index, cells) in table.rows.iter().enumerate().skip(header.data_start) {
-        b.row(Table::row_number(index), cells);
+        // `rows[i]` is spreadsheet row `i + 1`.
+        b.row(index + 1, cells);
     }
     b.preview
 }
@@ -30,14 +31,8 @@ struct Builder<'a> {
     kind: ImportKind,
     width: usize,
     name: Option<usize>,
-    target: Option<usize>,
-    unit: Option<usize>,
-    lead: Option<usize>,
-    coordinating: Option<usize>,
-    output: Option<usize>,
-    directing: Option<usize>,
-    deadline: Option<usize>,
-    note: Option<usize>,
+    /// The header: which column holds what.
+    header: Header,
     /// Id of the group rows now belong to.
     group: String,
     /// Whether the previous non-empty row was an imported item (for wrapped names).
@@ -54,13 +49,6 @@ struct Builder<'a> {
 
 impl<'a> Builder<'a> {
     fn new(header: &Header, project: &'a Project, kind: ImportKind) -> Self {
-        let col = |f: Field| {
-            header
-                .mapping
-                .iter()
-                .find(|m| m.field == f)
-                .map(|m| m.column)
-        };
         let (own, other) = match kind {
             ImportKind::Indicators => (Field::IndicatorName, Field::TaskName),
             ImportKind::Tasks => (Field::TaskName, Field::IndicatorName),
@@ -78,12 +66,7 @@ impl<'a> Builder<'a> {
                 .collect(),
             ImportKind::Tasks => project.plan.tasks.iter().map(|t| t.id.as_str()).collect(),
         };
-        let next_number = existing
-            .iter()
-            .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let next_number = crate::model::next_number(prefix, existing);
         let offices = &project.organisation.offices;
         let mut office_index = std::collections::HashMap::new();
         for o in offices {
@@ -94,12 +77,7 @@ impl<'a> Builder<'a> {
                 }
             }
         }
-        let next_office = offices
-            .iter()
-            .filter_map(|o| o.id.strip_prefix("DV")?.parse::<u32>().ok())
-            .max()
-            .unwrap_or(0)
-            + 1;
+        let next_office = crate::model::next_number("DV", offices.iter().map(|o| o.id.as_str()));
         Builder {
             project,
             kind,
@@ -107,15 +85,8 @@ impl<'a> Builder<'a> {
             next_office,
             office_ids: offices.iter().map(|o| o.id.clone()).collect(),
             width: header.width,
-            name: col(own).or_else(|| col(other)),
-            target: col(Field::Target),
-            unit: col(Field::Unit),
-            lead: col(Field::Lead),
-            coordinating: col(Field::Coordinating),
-            output: col(Field::Output),
-            directing: col(Field::Directing),
-            deadline: col(Field::Deadline),
-            note: col(Field::Note),
+            name: header.column(own).or_else(|| header.column(other)),
+            header: header.clone(),
             group: String::new(),
             last_was_item: false,
             next_number,
@@ -199,23 +170,23 @@ impl<'a> Builder<'a> {
             let reason = format!("thiếu tên {}", self.kind.label());
             return self.problem(row, reason);
         }
-        let directing = cell(self.directing).to_owned();
+        let directing = cell(self.header.column(Field::Directing)).to_owned();
         let result = match self.kind {
             ImportKind::Indicators => self.indicator(
                 name,
-                cell(self.target),
-                cell(self.unit),
-                cell(self.lead),
-                cell(self.note),
+                cell(self.header.column(Field::Target)),
+                cell(self.header.column(Field::Unit)),
+                cell(self.header.column(Field::Lead)),
+                cell(self.header.column(Field::Note)),
             ),
             ImportKind::Tasks => self
                 .task(
                     name,
-                    cell(self.lead),
-                    cell(self.coordinating),
-                    cell(self.output),
-                    cell(self.deadline),
-                    cell(self.note),
+                    cell(self.header.column(Field::Lead)),
+                    cell(self.header.column(Field::Coordinating)),
+                    cell(self.header.column(Field::Output)),
+                    cell(self.header.column(Field::Deadline)),
+                    cell(self.header.column(Field::Note)),
                 )
                 .map(|task| self.preview.tasks.push(Task { directing, ..task })),
         };
@@ -236,7 +207,7 @@ impl<'a> Builder<'a> {
         lead: &str,
         note: &str,
     ) -> Result<(), String> {
-        let (target, unit) = if self.target.is_none() {
+        let (target, unit) = if self.header.column(Field::Target).is_none() {
             (Target::default(), String::new())
         } else if target_text.is_empty() {
             return Err(
@@ -256,7 +227,7 @@ impl<'a> Builder<'a> {
         } else {
             unit
         };
-        if self.target.is_some()
+        if self.header.column(Field::Target).is_some()
             && let Some(reason) = target_problem(target_text, &target, &unit)
         {
             return Err(reason);

@@ -110,15 +110,10 @@ impl Note {
 
 impl std::fmt::Display for Note {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let message: String = if self.line == 0 {
-            crate::vi::capitalise(&self.message)
-        } else {
-            self.message.clone()
-        };
         if self.line == 0 {
-            write!(f, "{message}")
+            write!(f, "{}", crate::vi::capitalise(&self.message))
         } else {
-            write!(f, "Dòng {}: {message}", self.line)
+            write!(f, "Dòng {}: {}", self.line, self.message)
         }
     }
 }

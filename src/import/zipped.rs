@@ -115,6 +115,13 @@ pub fn repack(parts: &[Part]) -> Result<Vec<u8>, ZipProblem> {
         .map_err(|_| ZipProblem::Damaged)
 }
 
+/// Whether a part of a package is XML or relationships (what docx-rs and calamine
+/// read; pictures and embedded files are not).
+pub fn is_xml_part(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".xml") || lower.ends_with(".rels")
+}
+
 /// The `mimetype` entry an OpenDocument file starts with, if any (a few bytes read).
 pub fn mimetype(bytes: &[u8]) -> Option<String> {
     let parts = read_parts(

@@ -14,6 +14,16 @@ pub type ReportId = String;
 /// Id of a section inside one report.
 pub type SectionId = String;
 
+/// The number after the highest of the ids written `prefix` and a number (`CT07` → 8);
+/// 1 when there is none.
+pub fn next_number<'a>(prefix: &str, ids: impl IntoIterator<Item = &'a str>) -> u32 {
+    ids.into_iter()
+        .filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok())
+        .max()
+        .unwrap_or(0)
+        + 1
+}
+
 /// Makes a new id with `prefix` that is not in `taken`: `prefix1`, `prefix2`, …
 pub fn new_id<'a>(prefix: &str, taken: impl IntoIterator<Item = &'a str>) -> String {
     let taken: std::collections::BTreeSet<&str> = taken.into_iter().collect();

@@ -24,7 +24,7 @@ mod summary_table;
 mod table_options;
 
 pub use figures::Figure;
-pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id};
+pub use ids::{IndicatorId, OfficeId, ReportId, SectionId, SignerId, TaskId, new_id, next_number};
 pub use organisation::{Office, Organisation, Signer};
 pub use page_setup::{PageSetup, PageSetupError};
 pub use parse::{deadline_problem, parse_deadline, parse_target, target_problem};

@@ -81,13 +81,9 @@ impl Period {
         if let PeriodKind::UpTo(d) = self.kind {
             return Some(d);
         }
-        let m = self.end_month();
-        let first_of_next = if m == 12 {
-            NaiveDate::from_ymd_opt(self.year + 1, 1, 1)
-        } else {
-            NaiveDate::from_ymd_opt(self.year, m + 1, 1)
-        };
-        first_of_next.and_then(|d| d.pred_opt())
+        NaiveDate::from_ymd_opt(self.year, self.end_month(), 1)?
+            .checked_add_months(chrono::Months::new(1))?
+            .pred_opt()
     }
 
     /// Share of the year elapsed at the end of the period (0.25, 0.5, 0.75, 1.0); for a

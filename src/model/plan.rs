@@ -153,12 +153,9 @@ impl Deadline {
     /// The last day on which the task is still on time, or `None` when it has no date.
     pub fn due_date(&self) -> Option<NaiveDate> {
         let end_of_month = |year: i32, month: u32| {
-            let next = if month >= 12 {
-                NaiveDate::from_ymd_opt(year + 1, 1, 1)
-            } else {
-                NaiveDate::from_ymd_opt(year, month + 1, 1)
-            };
-            next.and_then(|d| d.pred_opt())
+            NaiveDate::from_ymd_opt(year, month, 1)?
+                .checked_add_months(chrono::Months::new(1))?
+                .pred_opt()
         };
         match self {
             Deadline::Ongoing | Deadline::Other(_) => None,

@@ -93,4 +93,14 @@ impl ProposedChange {
     pub fn is_deletion(&self) -> bool {
         self.new.trim().is_empty()
     }
+
+    /// The same change at the same place (the same Word file read again), whatever
+    /// its id, author or time.
+    pub fn same_change(&self, other: &ProposedChange) -> bool {
+        self.place == other.place
+            && self.section == other.section
+            && crate::vi::nfc(&self.old) == crate::vi::nfc(&other.old)
+            && crate::vi::nfc(&self.new) == crate::vi::nfc(&other.new)
+            && self.after == other.after
+    }
 }

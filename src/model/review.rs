@@ -90,7 +90,7 @@ pub struct Transition {
 }
 
 /// A remark anchored to a section (and optionally a paragraph of it).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Comment {
     pub id: String,

@@ -95,43 +95,31 @@ impl PlanRevision {
     /// The changes that turn `before` into `after`: indicators and tasks added,
     /// removed or changed, compared by id; nothing else of the plan counts.
     pub fn between(before: &Plan, after: &Plan) -> Vec<PlanChange> {
-        let mut out = Vec::new();
-        for b in &before.indicators {
-            match after.indicator(&b.id) {
-                Some(a) if a == b => {}
-                a => out.push(PlanChange::Indicator {
-                    before: Some(b.clone()),
-                    after: a.cloned(),
-                }),
-            }
-        }
-        for a in &after.indicators {
-            if before.indicator(&a.id).is_none() {
-                out.push(PlanChange::Indicator {
-                    before: None,
-                    after: Some(a.clone()),
-                });
-            }
-        }
-        for b in &before.tasks {
-            match after.task(&b.id) {
-                Some(a) if a == b => {}
-                a => out.push(PlanChange::Task {
-                    before: Some(b.clone()),
-                    after: a.cloned(),
-                }),
-            }
-        }
-        for a in &after.tasks {
-            if before.task(&a.id).is_none() {
-                out.push(PlanChange::Task {
-                    before: None,
-                    after: Some(a.clone()),
-                });
-            }
-        }
-        out
+        let indicators = changed(&before.indicators, &after.indicators, |i| &i.id)
+            .map(|(before, after)| PlanChange::Indicator { before, after });
+        let tasks = changed(&before.tasks, &after.tasks, |t| &t.id)
+            .map(|(before, after)| PlanChange::Task { before, after });
+        indicators.chain(tasks).collect()
     }
+}
+
+/// The items of `before` changed or gone in `after`, then those `after` adds, as
+/// (before, after) pairs; items are the same item when `id` gives the same id.
+fn changed<'a, T: Clone + PartialEq>(
+    before: &'a [T],
+    after: &'a [T],
+    id: fn(&T) -> &str,
+) -> impl Iterator<Item = (Option<T>, Option<T>)> + 'a {
+    let find = move |list: &'a [T], x: &T| list.iter().find(|y| id(y) == id(x));
+    let changed_or_gone = before.iter().filter_map(move |b| match find(after, b) {
+        Some(a) if a == b => None,
+        a => Some((Some(b.clone()), a.cloned())),
+    });
+    let added = after
+        .iter()
+        .filter(move |a| find(before, a).is_none())
+        .map(|a| (None, Some(a.clone())));
+    changed_or_gone.chain(added)
 }
 
 impl Plan {

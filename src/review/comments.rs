@@ -1,13 +1,11 @@
 //! Comments (góp ý) anchored to a section or one of its paragraphs, with a thread of
 //! replies, resolved and reopened by either role.
 
-use std::collections::BTreeMap;
-
 use chrono::NaiveDateTime;
 
 use super::diff::section_label;
 use super::{Actor, ReviewError};
-use crate::model::{Comment, CommentAnchor, Reply, Report, SectionId, new_id};
+use crate::model::{Comment, CommentAnchor, Reply, Report, new_id};
 use crate::vi;
 use crate::vi::ascii_slug;
 
@@ -66,25 +64,12 @@ pub fn add_comment(
     if text.is_empty() {
         return Err(ReviewError::EmptyComment);
     }
-    let section = report
-        .section(section_id)
-        .ok_or_else(|| ReviewError::NoSection(section_id.to_owned()))?;
-    if let Some(p) = paragraph {
-        let count = paragraphs(&section.body).len();
-        if p >= count {
-            return Err(ReviewError::NoParagraph {
-                section: vi::nfc(section.title.trim()),
-                paragraph: p + 1,
-                count,
-            });
-        }
-    }
     let id = comment_id(
         &author,
         at,
         report.review.comments.iter().map(|c| c.id.as_str()),
     );
-    report.review.comments.push(Comment {
+    let comment = Comment {
         id: id.clone(),
         section: section_id.to_owned(),
         paragraph,
@@ -92,13 +77,10 @@ pub fn add_comment(
         role: actor.role,
         at,
         text,
-        replies: Vec::new(),
-        resolved: false,
-        resolved_by: None,
-        resolved_at: None,
-        reopened_at: None,
-        anchor: None,
-    });
+        ..Comment::default()
+    };
+    check_place(report, &comment)?;
+    report.review.comments.push(comment);
     Ok(id)
 }
 
@@ -175,15 +157,6 @@ pub fn reopen(
 /// The comments not yet resolved, in reading order (see [`Report::open_comments`]).
 pub fn open_comments(report: &Report) -> Vec<&Comment> {
     report.open_comments()
-}
-
-/// How many open comments each section has (deleted sections included).
-pub fn open_count_by_section(report: &Report) -> BTreeMap<SectionId, usize> {
-    let mut counts = BTreeMap::new();
-    for c in report.review.comments.iter().filter(|c| !c.resolved) {
-        *counts.entry(c.section.clone()).or_insert(0) += 1;
-    }
-    counts
 }
 
 /// The first words of paragraph `p` (0-based) of `body` as they print (no markup),
@@ -547,11 +520,6 @@ mod tests {
         let ids: Vec<_> = open_comments(&r).iter().map(|c| c.id.clone()).collect();
         // The whole-section remark comes before the one on its third paragraph.
         assert_eq!(ids, [late, early.clone(), deep.clone(), orphan.clone()]);
-
-        let counts = open_count_by_section(&r);
-        assert_eq!(counts.get("can-cu"), Some(&2));
-        assert_eq!(counts.get("uu-diem"), Some(&1));
-        assert_eq!(counts.get("tam"), Some(&1));
 
         let find = |id: &str| r.review.comments.iter().find(|c| c.id == id).unwrap();
         assert_eq!(comment_anchor_label(&r, find(&orphan)), "mục đã xóa");

@@ -39,8 +39,7 @@ pub(crate) mod test_util {
 pub(crate) use comments::comment_id;
 pub use comments::{
     add_comment, add_imported, comment_anchor_label, held_comment, holds_reply, open_comments,
-    open_count_by_section, paragraph_gist, paragraphs, part_label, reopen, reply, resolve,
-    table_row,
+    paragraph_gist, paragraphs, part_label, reopen, reply, resolve, table_row,
 };
 pub use diff::{
     ChangeKind, SectionChange, Span, changes, diff_baseline, diff_words, take_snapshot,

@@ -15,14 +15,7 @@ use crate::vi;
 pub fn add_proposed(report: &mut Report, changes: Vec<ProposedChange>) -> usize {
     let mut added = 0;
     for mut c in changes {
-        let held = report.review.proposed.iter().any(|p| {
-            p.place == c.place
-                && p.section == c.section
-                && vi::nfc(&p.old) == vi::nfc(&c.old)
-                && vi::nfc(&p.new) == vi::nfc(&c.new)
-                && p.after == c.after
-        });
-        if held {
+        if report.review.proposed.iter().any(|p| p.same_change(&c)) {
             continue;
         }
         c.id = crate::model::new_id("dx-", report.review.proposed.iter().map(|p| p.id.as_str()));

@@ -500,24 +500,6 @@ impl ProjectLock {
         }
     }
 
-    /// Moves the lock to `new_project` when the project is saved under another name:
-    /// locks the new name first (so a file somebody else is editing is not overwritten)
-    /// and only then removes the old lock. Call it *before* writing the new file. On
-    /// error nothing changes and this lock still holds the old name.
-    pub fn relocate(&mut self, new_project: &Path, now: NaiveDateTime) -> Result<(), LockError> {
-        let new_path = lock_path(new_project);
-        if registry_key(&new_path) == self._registration.key {
-            self.refresh(now)?;
-            self.project = new_project.to_owned();
-            self.path = new_path;
-            return Ok(());
-        }
-        let next = acquire_as(new_project, &self.info.user, &self.info.owner(), now)?;
-        // Dropping the old handle removes the old lock file if it is still ours.
-        drop(std::mem::replace(self, next));
-        Ok(())
-    }
-
     /// Gives the file up (the same as dropping the lock).
     pub fn release(self) {}
 }

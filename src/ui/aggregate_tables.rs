@@ -216,8 +216,8 @@ fn commune_table(ui: &mut egui::Ui, agg: &Aggregate) {
                 ] {
                     ui.label(n.to_string());
                 }
-                let overdue = c.tasks.overdue.to_string();
-                if c.tasks.overdue > 0 {
+                let overdue = c.tasks.overdue.len().to_string();
+                if !c.tasks.overdue.is_empty() {
                     ui.colored_label(ui.visuals().warn_fg_color, overdue);
                 } else {
                     ui.label(overdue);

@@ -325,9 +325,15 @@ fn split_lines(spans: Vec<Span>) -> Vec<Vec<Span>> {
 
 /// The plain text of a paragraph (tracked deletions left out, line breaks as spaces).
 pub(crate) fn paragraph_text(p: &Paragraph) -> String {
+    paragraph_lines(&p.children).replace('\n', " ")
+}
+
+/// The plain text of a paragraph's children, a manual line break as `\n`, a tab as a
+/// space (tracked deletions left out).
+pub(crate) fn paragraph_lines(children: &[ParagraphChild]) -> String {
     let mut spans = Vec::new();
     paragraph_spans(
-        &p.children,
+        children,
         &CharStyles::new(),
         &mut spans,
         &mut Found::default(),
@@ -336,13 +342,13 @@ pub(crate) fn paragraph_text(p: &Paragraph) -> String {
         .iter()
         .map(|s| s.text.as_str())
         .collect::<String>()
-        .replace(['\n', '\t'], " ")
+        .replace('\t', " ")
 }
 
 impl Reader<'_> {
     /// A table: a layout table (header block, signature) becomes lines, any other a
     /// table in the section text format.
     pub fn table(&mut self, t: &Table) {
-        super::table::read(self, t);
+        super::table::read_nested(self, t, 1);
     }
 }

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDateTime;
 
+use super::comment_place::strip_number;
 use super::tracked::tidy;
 pub use super::tracked::{Revision, WordParagraph, word_paragraphs};
 
@@ -35,20 +36,6 @@ struct Target {
     printed: String,
     /// The line as the report holds it.
     line: String,
-}
-
-/// `I. `, `2.1. `, `a) ` at the start of a heading as Word may show it.
-fn strip_number(t: &str) -> &str {
-    let Some((head, rest)) = t.split_once(' ') else {
-        return t;
-    };
-    let number = head.chars().count() <= 6
-        && (head.ends_with('.') || head.ends_with(')'))
-        && head
-            .trim_end_matches(['.', ')'])
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == '.' || "IVXLC".contains(c) || c.is_lowercase());
-    if number { rest.trim_start() } else { t }
 }
 
 /// Every paragraph of the report's composed body, in print order.
@@ -423,7 +410,9 @@ pub fn compare(docx: &docx_rs::Docx, project: &Project, report: &Report) -> Chan
             }
         }
     }
-    out.changes = found.into_iter().filter(|c| !held(report, c)).collect();
+    // Left out: what the report already holds (the same file imported again).
+    let held = |c: &ProposedChange| report.review.proposed.iter().any(|p| p.same_change(c));
+    out.changes = found.into_iter().filter(|c| !held(c)).collect();
     out
 }
 
@@ -505,17 +494,6 @@ fn change(
         at,
         source,
     }
-}
-
-/// Whether the report already holds this change (the same file imported again).
-fn held(report: &Report, c: &ProposedChange) -> bool {
-    report.review.proposed.iter().any(|p| {
-        p.place == c.place
-            && p.section == c.section
-            && vi::nfc(&p.old) == vi::nfc(&c.old)
-            && vi::nfc(&p.new) == vi::nfc(&c.new)
-            && p.after == c.after
-    })
 }
 
 #[cfg(test)]

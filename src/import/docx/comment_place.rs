@@ -54,8 +54,8 @@ pub fn key(text: &str) -> String {
     fold(t)
 }
 
-/// `I. `, `2.1. `, `a) ` at the start of a heading.
-fn strip_number(t: &str) -> &str {
+/// `I. `, `2.1. `, `a) ` at the start of a heading (as Word may show it).
+pub(super) fn strip_number(t: &str) -> &str {
     let head: String = t.chars().take_while(|c| !c.is_whitespace()).collect();
     let numberish = !head.is_empty()
         && head.len() <= 8

@@ -16,8 +16,9 @@ use docx_rs::{
     StructuredDataTagChild, Table, TableCellContent, TableChild, TableRowChild,
 };
 
-use super::body::paragraph_text;
+use super::body::{paragraph_lines, paragraph_text};
 use super::comment_place::Places;
+use super::tracked::word_time;
 use crate::model::{Comment, Project, Reply, Report, ReviewRole};
 use crate::review;
 
@@ -196,19 +197,12 @@ impl Walk {
     }
 }
 
-/// The time Word wrote (`2026-07-01T09:30:00Z`), as written (Word writes local time).
-fn word_time(date: &str) -> Option<NaiveDateTime> {
-    let d = date.trim().trim_end_matches('Z');
-    let d = d.get(..19).unwrap_or(d);
-    NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok()
-}
-
 /// The text of a comment: one line per paragraph and per line break, trimmed.
 fn comment_text(c: &WordComment) -> String {
     let mut text = String::new();
     for ch in &c.children {
         if let CommentChild::Paragraph(p) = ch {
-            lines_of(&p.children, &mut text);
+            text.push_str(&paragraph_lines(&p.children));
             text.push('\n');
         }
     }
@@ -218,33 +212,6 @@ fn comment_text(c: &WordComment) -> String {
         .filter(|l| !l.is_empty())
         .collect();
     crate::vi::nfc(&lines.join("\n"))
-}
-
-/// The text of a comment's paragraph, a line break as a new line.
-fn lines_of(children: &[ParagraphChild], out: &mut String) {
-    for child in children {
-        match child {
-            ParagraphChild::Run(r) => {
-                for rc in &r.children {
-                    match rc {
-                        RunChild::Text(t) => out.push_str(&t.text),
-                        RunChild::Tab(_) => out.push(' '),
-                        RunChild::Break(_) => out.push('\n'),
-                        _ => {}
-                    }
-                }
-            }
-            ParagraphChild::Hyperlink(h) => lines_of(&h.children, out),
-            ParagraphChild::Insert(i) => {
-                for c in &i.children {
-                    if let docx_rs::InsertChild::Run(r) = c {
-                        lines_of(&[ParagraphChild::Run(r.clone())], out);
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
 }
 
 /// Roles the review copy wrote after an author's name.
@@ -438,11 +405,8 @@ pub fn place_comments_in(
                 at: time,
                 text,
                 replies,
-                resolved: false,
-                resolved_by: None,
-                resolved_at: None,
-                reopened_at: None,
                 anchor: place.anchor,
+                ..Comment::default()
             },
             quoted,
         });

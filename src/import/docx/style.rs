@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use docx_rs::{Docx, Level, Paragraph, ParagraphProperty, RunProperty, Style};
+use docx_rs::{Docx, Level, Paragraph, ParagraphProperty, RunProperty, Style, TableCell};
 use serde::Serialize;
 
 use crate::vi::fold;
@@ -59,6 +59,23 @@ fn own_emphasis(rp: &RunProperty) -> (bool, bool, bool) {
 /// Whether the run is hidden text (`w:vanish`).
 pub(crate) fn hidden(rp: &RunProperty) -> bool {
     rp.vanish.is_some()
+}
+
+/// The columns a table cell spans (`w:gridSpan`, at least 1) and whether it continues
+/// the vertical merge of the cell above (`w:vMerge` without `restart`).
+pub(crate) fn cell_merge(cell: &TableCell) -> (usize, bool) {
+    let prop = json(&cell.property);
+    let span = prop
+        .get("gridSpan")
+        .and_then(serde_json::Value::as_u64)
+        .and_then(|v| usize::try_from(v).ok())
+        .unwrap_or(1)
+        .max(1);
+    let continues = prop
+        .get("verticalMerge")
+        .and_then(serde_json::Value::as_str)
+        .is_some_and(|v| v == "continue");
+    (span, continues)
 }
 
 /// Styles and numbering of one document.

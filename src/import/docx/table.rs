@@ -35,17 +35,7 @@ fn cells(t: &Table) -> Vec<Vec<Cell<'_>>> {
             row.cells
                 .iter()
                 .map(|TableRowChild::TableCell(cell)| {
-                    let prop = serde_json::to_value(&cell.property).unwrap_or_default();
-                    let span = prop
-                        .get("gridSpan")
-                        .and_then(serde_json::Value::as_u64)
-                        .and_then(|v| usize::try_from(v).ok())
-                        .unwrap_or(1)
-                        .max(1);
-                    let merged_below = prop
-                        .get("verticalMerge")
-                        .and_then(serde_json::Value::as_str)
-                        .is_some_and(|v| v == "continue");
+                    let (span, merged_below) = super::style::cell_merge(cell);
                     Cell {
                         cell,
                         span,
@@ -127,15 +117,11 @@ fn layout_cell(cell: &TableCell) -> bool {
     number || STARTS.iter().any(|s| f.starts_with(s))
 }
 
-/// Reads table `t` into `r`.
-pub(crate) fn read(r: &mut Reader<'_>, t: &Table) {
-    read_nested(r, t, 1);
-}
-
-/// [`read`] for a table `depth` tables deep: layout tables inside layout tables are
-/// read as lines, down to [`crate::limits::MAX_TABLE_NESTING`] (the package was
-/// refused before if deeper; the bound keeps this recursion finite by itself).
-fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
+/// Reads table `t`, `depth` tables deep (1 for a table of the body), into `r`: layout
+/// tables inside layout tables are read as lines, down to
+/// [`crate::limits::MAX_TABLE_NESTING`] (the package was refused before if deeper; the
+/// bound keeps this recursion finite by itself).
+pub(crate) fn read_nested(r: &mut Reader<'_>, t: &Table, depth: usize) {
     if depth > crate::limits::MAX_TABLE_NESTING {
         return;
     }
@@ -364,7 +350,7 @@ mod tests {
             super::super::style::Styles::new(&styles_docx),
             CharStyles::new(),
         );
-        read(&mut r, &table);
+        read_nested(&mut r, &table, 1);
         let Hint::Table(t) = &r.lines[0].hint else {
             panic!("{:?}", r.lines)
         };

@@ -69,8 +69,8 @@ pub(crate) fn tidy(text: &str) -> String {
         .join(" ")
 }
 
-/// The time Word wrote, as written (Word writes local time).
-fn word_time(date: &str) -> Option<NaiveDateTime> {
+/// The time Word wrote (`2026-07-01T09:30:00Z`), as written (Word writes local time).
+pub(super) fn word_time(date: &str) -> Option<NaiveDateTime> {
     let d = date.trim().trim_end_matches('Z');
     let d = d.get(..19).unwrap_or(d);
     NaiveDateTime::parse_from_str(d, "%Y-%m-%dT%H:%M:%S").ok()

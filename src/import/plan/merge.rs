@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use super::PlanImport;
 use super::targets::Found;
-use crate::model::{Group, Indicator, Project, Task, new_id, target_label};
+use crate::model::{Group, Indicator, Project, Task, new_id, next_number, target_label};
 use crate::vi::fold;
 
 /// Whether a matched row is a task or an indicator.
@@ -42,14 +42,7 @@ pub(super) fn add_text_targets(
     scratch: &mut Project,
     rows_of: &mut HashMap<String, usize>,
 ) {
-    let mut next = scratch
-        .plan
-        .indicators
-        .iter()
-        .filter_map(|i| i.id.strip_prefix("CT")?.parse::<u32>().ok())
-        .max()
-        .unwrap_or(0)
-        + 1;
+    let mut next = next_number("CT", scratch.plan.indicators.iter().map(|i| i.id.as_str()));
     for f in found {
         let group = if f.group.is_empty() {
             String::new()

@@ -5,7 +5,7 @@
 
 use docx_rs::{DocumentChild, Table, TableCellContent, TableChild, TableRowChild};
 
-use crate::import::docx::paragraph_text;
+use crate::import::docx::{cell_merge, paragraph_text};
 
 /// One row of the document.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -116,17 +116,8 @@ fn table_rows(t: &Table, out: &mut Vec<Row>) {
     for TableChild::TableRow(row) in &t.rows {
         let mut cells: Vec<String> = Vec::new();
         for TableRowChild::TableCell(cell) in &row.cells {
-            let prop = serde_json::to_value(&cell.property).unwrap_or_default();
-            let span = prop
-                .get("gridSpan")
-                .and_then(serde_json::Value::as_u64)
-                .and_then(|v| usize::try_from(v).ok())
-                .unwrap_or(1)
-                .clamp(1, 64);
-            let merged_from_above = prop
-                .get("verticalMerge")
-                .and_then(serde_json::Value::as_str)
-                .is_some_and(|v| v == "continue");
+            let (span, merged_from_above) = cell_merge(cell);
+            let span = span.min(64);
             let column = cells.len();
             let text = if merged_from_above {
                 above.get(column).cloned().unwrap_or_default()

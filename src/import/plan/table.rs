@@ -238,7 +238,7 @@ fn read_segment(
     let Some(header) = find_header(&table) else {
         return;
     };
-    let has = |f: Field| header.mapping.iter().any(|m| m.field == f);
+    let has = |f: Field| header.column(f).is_some();
     // `Nội dung` with an office, product or deadline column and no target is a list
     // of tasks.
     let task_like = [Field::Coordinating, Field::Output, Field::Deadline]

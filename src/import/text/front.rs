@@ -240,7 +240,7 @@ pub(crate) fn clean_entry(text: &str) -> String {
 }
 
 /// The first tab-separated piece of a line (the left cell of a pasted table).
-fn first_piece(text: &str) -> &str {
+pub(super) fn first_piece(text: &str) -> &str {
     text.split('\t')
         .find(|p| !p.trim().is_empty())
         .unwrap_or("")

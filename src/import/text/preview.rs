@@ -94,14 +94,11 @@ pub fn counts(rec: &Recognised) -> Counts {
         }
     };
     count(&rec.opening);
-    let mut sections = 0;
-    let mut stack: Vec<&Section> = rec.sections.iter().rev().collect();
-    while let Some(s) = stack.pop() {
-        sections += 1;
+    let sections: Vec<&Section> = rec.sections.iter().flat_map(Section::walk).collect();
+    for s in &sections {
         count(&s.body);
-        stack.extend(s.children.iter().rev());
     }
-    c.sections = sections;
+    c.sections = sections.len();
     c
 }
 

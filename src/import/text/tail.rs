@@ -4,7 +4,7 @@
 //! is read piece by piece, split at tabs.
 
 use super::appendix;
-use super::front::clean_entry;
+use super::front::{clean_entry, first_piece};
 use super::lines::{self, Hint, Line, all_caps};
 use super::{Note, NoteKind, Recognised};
 use crate::vi::fold_start;
@@ -36,13 +36,6 @@ pub(crate) fn find(lines: &[Line], from: usize) -> (Option<usize>, usize) {
 
 fn is_closing(text: &str) -> bool {
     lines::bullet(text).is_none() && fold_start(text, 16).starts_with("tren day la")
-}
-
-fn first_piece(text: &str) -> &str {
-    text.split('\t')
-        .find(|p| !p.trim().is_empty())
-        .unwrap_or("")
-        .trim()
 }
 
 fn is_distribution_label(piece: &str) -> bool {

@@ -346,54 +346,6 @@ fn a_lock_this_program_left_behind_is_taken_again() {
 }
 
 #[test]
-fn relocating_moves_the_lock_to_the_new_name() {
-    let dir = tempfile::tempdir().unwrap();
-    let old = dir.path().join("cũ.ron");
-    let new = dir.path().join("mới.ron");
-    let mut lock = acquire(&old, "Anh Minh", at(8, 0)).unwrap();
-    lock.relocate(&new, at(8, 5)).unwrap();
-    assert!(!lock_path(&old).exists());
-    assert_eq!(lock.project(), new);
-    let on_disk = read_info(&new);
-    assert_eq!(&on_disk, lock.info());
-    assert_eq!(on_disk.user, "Anh Minh");
-    // The old name is free again, even for this program.
-    drop(acquire(&old, "Anh Minh", at(8, 6)).unwrap());
-    drop(lock);
-    assert!(!lock_path(&new).exists());
-}
-
-#[test]
-fn relocating_onto_a_file_somebody_else_holds_is_refused_and_keeps_the_old_lock() {
-    let dir = tempfile::tempdir().unwrap();
-    let old = dir.path().join("a.ron");
-    let new = dir.path().join("b.ron");
-    plant(
-        &new,
-        &info_of("Chị Lan", &other_machine(4242), at(8, 0), at(8, 0)),
-    );
-    let mut lock = acquire(&old, "Anh Minh", at(8, 1)).unwrap();
-    let err = lock.relocate(&new, at(8, 2)).unwrap_err();
-    assert!(
-        matches!(err, LockError::Held { stale: false, .. }),
-        "{err:?}"
-    );
-    assert_eq!(lock.project(), old);
-    assert_eq!(&read_info(&old), lock.info());
-    assert_eq!(read_info(&new).user, "Chị Lan");
-}
-
-#[test]
-fn relocating_to_the_same_name_only_refreshes() {
-    let dir = tempfile::tempdir().unwrap();
-    let project = dir.path().join("p.ron");
-    let mut lock = acquire(&project, "Anh Minh", at(8, 0)).unwrap();
-    lock.relocate(&project, at(8, 3)).unwrap();
-    assert_eq!(read_info(&project).heartbeat, at(8, 3));
-    assert_eq!(read_info(&project).since, at(8, 0));
-}
-
-#[test]
 fn a_folder_that_cannot_hold_files_gives_cannot_create() {
     // A regular file where the folder should be fails for every user, root included.
     let dir = tempfile::tempdir().unwrap();
