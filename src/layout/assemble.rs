@@ -7,7 +7,7 @@ use super::page::{Anchor, FontStyle, Heading, Item, Page, Region, TextItem};
 use super::slice::{Slice, shift};
 use super::text::Ctx;
 use crate::compose::{Block, Part, SourceRef};
-use crate::units::Mm;
+use crate::units::{Mm, Pt};
 
 /// Baseline of the page number from the top of the page, as Word's default header.
 const PAGE_NUMBER_BASELINE_MM: f32 = 12.5;
@@ -63,10 +63,10 @@ pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: 
 }
 
 fn blank(pp: &PartPages, number_in_part: usize) -> Page {
-    let (width_pt, height_pt) = super::page_size_pt(pp.part.landscape);
+    let (width, height) = super::page_size(pp.part.landscape);
     Page {
-        width_pt,
-        height_pt,
+        width,
+        height,
         items: Vec::new(),
         regions: Vec::new(),
         anchors: Vec::new(),
@@ -82,7 +82,7 @@ fn anchor(part: &Part, block: Option<usize>, top_pt: f32) -> Option<Anchor> {
         Block::Paragraph(p) if p.source != SourceRef::None => Some(Anchor {
             source: p.source.clone(),
             paragraph: p.index_in_source?,
-            y_pt: top_pt,
+            y: Pt(top_pt),
         }),
         _ => None,
     }
@@ -115,13 +115,13 @@ fn heading(pp: &PartPages, block: Option<usize>, top_pt: f32) -> Option<Heading>
     (!title.is_empty()).then_some(Heading {
         level,
         title,
-        y_pt: top_pt,
+        y: Pt(top_pt),
     })
 }
 
 fn put(page: &mut Page, slice: Slice, top_pt: f32) {
     page.items.extend(slice.items.into_iter().map(|mut item| {
-        shift(&mut item, 0.0, top_pt);
+        shift(&mut item, Pt(0.0), Pt(top_pt));
         item
     }));
 }
@@ -137,13 +137,13 @@ fn page_number(n: usize, pp: &PartPages, ctx: &Ctx) -> Item {
         .0
         .min(pp.frame.top_pt - descent - 1.0);
     Item::Text(TextItem {
-        x_pt: pp.frame.x_pt + (pp.frame.width_pt - width_pt) / 2.0,
-        baseline_pt,
-        size_pt: size,
+        x: Pt(pp.frame.x_pt + (pp.frame.width_pt - width_pt) / 2.0),
+        baseline: Pt(baseline_pt),
+        size: Pt(size),
         style: FontStyle::Regular,
         text,
-        word_spacing_pt: 0.0,
-        width_pt,
+        word_spacing: Pt(0.0),
+        width: Pt(width_pt),
         flagged: false,
     })
 }
@@ -183,10 +183,10 @@ impl<'a> Regions<'a> {
     fn flush(&mut self) {
         if let Some((source, y0, y1)) = self.cur.take() {
             self.out.push(Region {
-                x_pt: self.pp.frame.x_pt,
-                y_pt: y0,
-                w_pt: self.pp.frame.width_pt,
-                h_pt: y1 - y0,
+                x: Pt(self.pp.frame.x_pt),
+                y: Pt(y0),
+                w: Pt(self.pp.frame.width_pt),
+                h: Pt(y1 - y0),
                 source: source.clone(),
             });
         }

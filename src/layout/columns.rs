@@ -6,7 +6,7 @@ use super::paragraph::{finite_or_zero, lay_paragraph};
 use super::slice::{Slice, stack};
 use super::text::Ctx;
 use crate::compose::{Column, Columns, ColumnsAlign, Paragraph};
-use crate::units::Mm;
+use crate::units::{Mm, Pt};
 
 /// Baselines closer than this to the shared one are snapped onto it, so that the
 /// columns share it to the last bit whatever the float rounding of the stacking.
@@ -100,17 +100,17 @@ fn image_boxes(x_pt: f32, width_pt: f32, gap_pt: f32) -> [Item; 2] {
     [
         Item::Image(ImageItem {
             kind: ImageKind::Signature,
-            x_pt: sig_x,
-            y_pt: sig_y,
-            w_pt: sig_w,
-            h_pt: sig_h,
+            x: Pt(sig_x),
+            y: Pt(sig_y),
+            w: Pt(sig_w),
+            h: Pt(sig_h),
         }),
         Item::Image(ImageItem {
             kind: ImageKind::Seal,
-            x_pt: sig_x + sig_w / 3.0 - seal,
-            y_pt: middle - seal / 2.0,
-            w_pt: seal,
-            h_pt: seal,
+            x: Pt(sig_x + sig_w / 3.0 - seal),
+            y: Pt(middle - seal / 2.0),
+            w: Pt(seal),
+            h: Pt(seal),
         }),
     ]
 }
@@ -168,9 +168,9 @@ fn align_last(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
 fn snap(items: &mut [Item], baseline_pt: f32) {
     for item in items {
         if let Item::Text(t) = item
-            && (t.baseline_pt - baseline_pt).abs() < SNAP_PT
+            && (t.baseline.0 - baseline_pt).abs() < SNAP_PT
         {
-            t.baseline_pt = baseline_pt;
+            t.baseline = Pt(baseline_pt);
         }
     }
 }
@@ -252,10 +252,10 @@ mod tests {
         let s = lay(&c);
         let so = find(&s, "Số:");
         let date = find(&s, "Nam Thanh Miện");
-        assert_eq!(so.baseline_pt, date.baseline_pt);
+        assert_eq!(so.baseline.0, date.baseline.0);
         // The left column is the taller one: the date moved down, the number did not.
         let nat = find(&s, "CỘNG HÒA");
-        assert!(date.baseline_pt - nat.baseline_pt > 2.0 * 16.0);
+        assert!(date.baseline.0 - nat.baseline.0 > 2.0 * 16.0);
     }
 
     #[test]
@@ -268,10 +268,10 @@ mod tests {
         let s = lay(&c);
         let a = find(&s, "Nơi nhận:");
         let b = find(&s, "TM.");
-        assert_eq!(a.baseline_pt, b.baseline_pt);
+        assert_eq!(a.baseline.0, b.baseline.0);
         let fonts = Fonts::bundled().expect("fonts");
         let natural_14 = fonts.ascent_pt(crate::layout::FontStyle::Regular, 14.0);
-        assert!((b.baseline_pt - natural_14).abs() < 0.001);
+        assert!((b.baseline.0 - natural_14).abs() < 0.001);
     }
 
     #[test]
@@ -283,10 +283,10 @@ mod tests {
         );
         let s = lay(&c);
         let a = find(&s, "A");
-        let mid = a.x_pt + a.width_pt / 2.0;
+        let mid = a.x.0 + a.width.0 / 2.0;
         assert!((mid - (85.0 + 0.2 * 467.7)).abs() < 0.01);
         let b = find(&s, "B");
-        assert!((b.x_pt + b.width_pt / 2.0 - (85.0 + 0.7 * 467.7)).abs() < 0.01);
+        assert!((b.x.0 + b.width.0 / 2.0 - (85.0 + 0.7 * 467.7)).abs() < 0.01);
         let fonts = Fonts::bundled().expect("fonts");
         let lh = fonts.line_height_pt(crate::layout::FontStyle::Regular, 13.0);
         assert!((s.height_pt - 3.0 * lh).abs() < 0.01);
@@ -320,19 +320,19 @@ mod tests {
         let position = find(&s, "CHỦ TỊCH");
         let name = find(&s, "Nguyễn Văn A");
         // Between the position's line and the name's line.
-        assert!(sig.y_pt > position.baseline_pt, "{sig:?} {position:?}");
+        assert!(sig.y.0 > position.baseline.0, "{sig:?} {position:?}");
         assert!(
-            sig.y_pt + sig.h_pt < name.baseline_pt - 10.0,
+            sig.y.0 + sig.h.0 < name.baseline.0 - 10.0,
             "{sig:?} {name:?}"
         );
-        assert!((sig.h_pt - 76.0).abs() < 0.01);
+        assert!((sig.h.0 - 76.0).abs() < 0.01);
         // Centred on the right column, as the name is.
         let column_middle = 85.0 + 467.7 * 0.4 + 467.7 * 0.6 / 2.0;
-        assert!((sig.x_pt + sig.w_pt / 2.0 - column_middle).abs() < 0.01);
+        assert!((sig.x.0 + sig.w.0 / 2.0 - column_middle).abs() < 0.01);
         // The seal's right edge a third of the way into the signature, centred on it.
-        assert!((seal.x_pt + seal.w_pt - (sig.x_pt + sig.w_pt / 3.0)).abs() < 0.01);
-        assert!((seal.y_pt + seal.h_pt / 2.0 - (sig.y_pt + sig.h_pt / 2.0)).abs() < 0.01);
-        assert!((seal.w_pt - Mm(SEAL_MM).to_pt().0).abs() < 0.01);
+        assert!((seal.x.0 + seal.w.0 - (sig.x.0 + sig.w.0 / 3.0)).abs() < 0.01);
+        assert!((seal.y.0 + seal.h.0 / 2.0 - (sig.y.0 + sig.h.0 / 2.0)).abs() < 0.01);
+        assert!((seal.w.0 - Mm(SEAL_MM).to_pt().0).abs() < 0.01);
     }
 
     #[test]

@@ -404,12 +404,12 @@ mod tests {
                 .all(|t| t.style == crate::layout::FontStyle::Bold)
         );
         let tt = texts[0];
-        let mid = tt.x_pt + tt.width_pt / 2.0;
+        let mid = tt.x.0 + tt.width.0 / 2.0;
         assert!((mid - (85.0 + 46.77 / 2.0)).abs() < 0.01);
         assert!(
             h.items
                 .iter()
-                .any(|i| matches!(i, Item::Line(l) if l.width_pt == 0.5))
+                .any(|i| matches!(i, Item::Line(l) if l.width.0 == 0.5))
         );
     }
 
@@ -445,11 +445,11 @@ mod tests {
             })
             .expect("text");
         assert_eq!(text.style, crate::layout::FontStyle::Bold);
-        assert!((text.x_pt - (85.0 + PAD_X_PT)).abs() < 0.01);
+        assert!((text.x.0 - (85.0 + PAD_X_PT)).abs() < 0.01);
         let verticals = row
             .items
             .iter()
-            .filter(|i| matches!(i, Item::Line(l) if l.x0_pt == l.x1_pt))
+            .filter(|i| matches!(i, Item::Line(l) if l.x0.0 == l.x1.0))
             .count();
         assert_eq!(verticals, 2);
     }
@@ -482,7 +482,7 @@ mod tests {
         s.items
             .iter()
             .filter_map(|i| match i {
-                Item::Text(t) => Some((t.text.clone(), t.x_pt)),
+                Item::Text(t) => Some((t.text.clone(), t.x.0)),
                 _ => None,
             })
             .collect()
