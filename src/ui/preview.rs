@@ -10,6 +10,7 @@ use eframe::egui::{
     Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
+use super::command::Zoom;
 use super::fonts::serif_family;
 use crate::compose::SourceRef;
 use crate::layout::{Fonts, Item, Page, Pages, Region, TextItem};
@@ -114,12 +115,12 @@ impl Default for PreviewState {
 impl PreviewState {
     /// The next larger step of [`ZOOM_STEPS`]; leaves "fit width".
     pub fn zoom_in(&mut self) {
-        self.set_zoom(next_zoom_step(self.zoom, true));
+        self.set_zoom(Zoom::In.from(self.zoom));
     }
 
     /// The next smaller step of [`ZOOM_STEPS`]; leaves "fit width".
     pub fn zoom_out(&mut self) {
-        self.set_zoom(next_zoom_step(self.zoom, false));
+        self.set_zoom(Zoom::Out.from(self.zoom));
     }
 
     /// Sets a fixed zoom (clamped to the steps' range).
@@ -172,15 +173,17 @@ impl PreviewState {
     }
 }
 
-/// The zoom step after `zoom`, upwards or downwards; `zoom` itself at the ends.
-pub fn next_zoom_step(zoom: f32, up: bool) -> f32 {
-    const EPS: f32 = 0.005;
-    let step = if up {
-        ZOOM_STEPS.iter().copied().find(|s| *s > zoom + EPS)
-    } else {
-        ZOOM_STEPS.iter().rev().copied().find(|s| *s < zoom - EPS)
-    };
-    step.unwrap_or(zoom)
+impl Zoom {
+    /// The zoom after this change from `zoom`; a step stays at `zoom` at the ends.
+    pub fn from(self, zoom: f32) -> f32 {
+        const EPS: f32 = 0.005;
+        let step = match self {
+            Zoom::In => ZOOM_STEPS.iter().copied().find(|s| *s > zoom + EPS),
+            Zoom::Out => ZOOM_STEPS.iter().rev().copied().find(|s| *s < zoom - EPS),
+            Zoom::Reset => Some(1.0),
+        };
+        step.unwrap_or(zoom)
+    }
 }
 
 /// The zoom at which a page `page_width` wide fills `available` screen points,

@@ -106,13 +106,15 @@ fn text_of_only_spaces_has_no_words() {
 }
 
 #[test]
-fn zoom_steps_go_from_fifty_to_two_hundred_percent() {
-    assert_eq!(next_zoom_step(1.0, true), 1.1);
-    assert_eq!(next_zoom_step(1.0, false), 0.9);
-    assert_eq!(next_zoom_step(0.93, true), 1.0);
-    assert_eq!(next_zoom_step(0.93, false), 0.9);
-    assert_eq!(next_zoom_step(2.0, true), 2.0);
-    assert_eq!(next_zoom_step(0.5, false), 0.5);
+fn zoom_steps_go_from_fifty_to_two_hundred_percent_and_reset_goes_back_to_a_hundred() {
+    assert_eq!(Zoom::In.from(1.0), 1.1);
+    assert_eq!(Zoom::Out.from(1.0), 0.9);
+    assert_eq!(Zoom::In.from(0.93), 1.0);
+    assert_eq!(Zoom::Out.from(0.93), 0.9);
+    assert_eq!(Zoom::In.from(2.0), 2.0);
+    assert_eq!(Zoom::Out.from(0.5), 0.5);
+    assert_eq!(Zoom::Reset.from(1.7), 1.0);
+    assert_eq!(Zoom::Reset.from(0.5), 1.0);
 }
 
 #[test]
