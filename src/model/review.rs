@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::SectionId;
+use super::{IndicatorId, SectionId, TaskId};
 
 /// Where a report stands in the review loop.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,9 +141,9 @@ pub enum CommentAnchor {
     Distribution,
     /// An indicator's row of the indicator table (in `Comment::section`, or the
     /// appendix when that is empty).
-    Indicator { id: String, name: String },
+    Indicator { id: IndicatorId, name: String },
     /// A task's row of the task table.
-    Task { id: String, name: String },
+    Task { id: TaskId, name: String },
 }
 
 impl CommentAnchor {

@@ -13,7 +13,7 @@ use crate::edit::{Edit, ReviewEdit};
 use crate::guide::Step;
 use crate::import::{ImportKind, ImportPreview, PreviewRow};
 use crate::layout::ImageKind;
-use crate::model::{Period, PeriodKind, Project, ReviewRole};
+use crate::model::{Period, PeriodKind, Project, ReportId, ReviewRole, SectionId};
 use crate::review::Actor;
 use crate::session::ReadOnlyReason;
 
@@ -47,7 +47,7 @@ pub enum Command {
     SelectAll,
     /// A message in the status bar.
     Notify(String),
-    SelectReport(String),
+    SelectReport(ReportId),
     /// Show the dialog for a new report.
     AskNewReport,
     /// Show Kế hoạch › Điều chỉnh kế hoạch….
@@ -67,17 +67,17 @@ pub enum Command {
         from_previous: bool,
     },
     /// Ask before removing a sub-section.
-    ConfirmRemoveSection(String),
+    ConfirmRemoveSection(SectionId),
     /// Insert a suggested sentence on a new line after the line holding `cursor` (a
     /// character index in the section's text; `None`: at the end).
     InsertPhrase {
-        section: String,
+        section: SectionId,
         cursor: Option<usize>,
         phrase: String,
     },
     /// Insert a figure placeholder at `cursor` (a character index; `None`: at the end).
     InsertFigure {
-        section: String,
+        section: SectionId,
         cursor: Option<usize>,
         text: String,
     },
@@ -263,7 +263,7 @@ pub enum Modal {
     Exported {
         path: PathBuf,
     },
-    RemoveSection(String),
+    RemoveSection(SectionId),
     NewReport {
         kind: PeriodKind,
         year: i32,
