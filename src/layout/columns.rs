@@ -16,7 +16,7 @@ const SNAP_PT: f32 = 0.001;
 pub(crate) fn lay_columns(c: &Columns, x_pt: f32, width_pt: f32, ctx: &mut Ctx) -> Slice {
     let shares = shares(&c.columns);
     let mut x = x_pt;
-    let mut cols: Vec<Vec<(f32, Slice)>> = Vec::with_capacity(c.columns.len());
+    let mut cols: Vec<Vec<(Pt, Slice)>> = Vec::with_capacity(c.columns.len());
     for (col, share) in c.columns.iter().zip(&shares) {
         let w = share * width_pt;
         cols.push(stack_input(&col.paragraphs, x, w, ctx));
@@ -33,8 +33,8 @@ pub(crate) fn lay_columns(c: &Columns, x_pt: f32, width_pt: f32, ctx: &mut Ctx) 
         if let Some(b) = target {
             snap(&mut s.items, b);
         }
-        out.height_pt = out.height_pt.max(s.height_pt);
-        out.first_baseline_pt = match (out.first_baseline_pt, s.first_baseline_pt) {
+        out.height = out.height.max(s.height);
+        out.first_baseline = match (out.first_baseline, s.first_baseline) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
@@ -60,19 +60,19 @@ fn shares(cols: &[Column]) -> Vec<f32> {
 }
 
 /// The paragraphs of a column as (gap above, band) pairs.
-fn stack_input(paras: &[Paragraph], x_pt: f32, width_pt: f32, ctx: &mut Ctx) -> Vec<(f32, Slice)> {
+fn stack_input(paras: &[Paragraph], x_pt: f32, width_pt: f32, ctx: &mut Ctx) -> Vec<(Pt, Slice)> {
     let mut prev_after = 0.0;
     paras
         .iter()
         .map(|p| {
             let laid = lay_paragraph(p, x_pt, width_pt, ctx);
-            let (mut band, _) = stack(laid.bands.into_iter().map(|b| (0.0, b)).collect());
+            let (mut band, _) = stack(laid.bands.into_iter().map(|b| (Pt(0.0), b)).collect());
             let gap = (prev_after + finite_or_zero(p.space_before_pt)).max(0.0);
             if p.images_above {
                 band.items.extend(image_boxes(x_pt, width_pt, gap));
             }
             prev_after = finite_or_zero(p.space_after_pt);
-            (gap, band)
+            (Pt(gap), band)
         })
         .collect()
 }
@@ -116,24 +116,24 @@ fn image_boxes(x_pt: f32, width_pt: f32, gap_pt: f32) -> [Item; 2] {
 }
 
 /// Natural baseline of the first line of each column, from the block top.
-fn first_baseline(col: &[(f32, Slice)]) -> Option<f32> {
-    let mut y = 0.0;
+fn first_baseline(col: &[(Pt, Slice)]) -> Option<Pt> {
+    let mut y = Pt(0.0);
     for (gap, s) in col {
-        y += gap;
-        if let Some(b) = s.first_baseline_pt {
+        y += *gap;
+        if let Some(b) = s.first_baseline {
             return Some(y + b);
         }
-        y += s.height_pt;
+        y += s.height;
     }
     None
 }
 
 /// Moves each column down so that all first baselines meet the lowest one.
-fn align_first(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
+fn align_first(cols: &mut [Vec<(Pt, Slice)>]) -> Option<Pt> {
     let target = cols
         .iter()
         .filter_map(|c| first_baseline(c))
-        .fold(None, |m: Option<f32>, b| Some(m.map_or(b, |m| m.max(b))))?;
+        .fold(None, |m: Option<Pt>, b| Some(m.map_or(b, |m| m.max(b))))?;
     for col in cols.iter_mut() {
         if let (Some(b), Some(first)) = (first_baseline(col), col.first_mut()) {
             first.0 += target - b;
@@ -144,19 +144,19 @@ fn align_first(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
 
 /// Moves the last paragraph of each column down so that their first baselines meet
 /// the lowest one.
-fn align_last(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
-    let naturals: Vec<Option<f32>> = cols
+fn align_last(cols: &mut [Vec<(Pt, Slice)>]) -> Option<Pt> {
+    let naturals: Vec<Option<Pt>> = cols
         .iter()
         .map(|col| {
             let (last, before) = col.split_last()?;
-            let top: f32 = before.iter().map(|(g, s)| g + s.height_pt).sum::<f32>() + last.0;
-            last.1.first_baseline_pt.map(|b| top + b)
+            let top = before.iter().map(|(g, s)| *g + s.height).sum::<Pt>() + last.0;
+            last.1.first_baseline.map(|b| top + b)
         })
         .collect();
     let target = naturals
         .iter()
         .flatten()
-        .fold(None, |m: Option<f32>, b| Some(m.map_or(*b, |m| m.max(*b))))?;
+        .fold(None, |m: Option<Pt>, b| Some(m.map_or(*b, |m| m.max(*b))))?;
     for (col, natural) in cols.iter_mut().zip(naturals) {
         if let (Some(b), Some(last)) = (natural, col.last_mut()) {
             last.0 += target - b;
@@ -165,12 +165,12 @@ fn align_last(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
     Some(target)
 }
 
-fn snap(items: &mut [Item], baseline_pt: f32) {
+fn snap(items: &mut [Item], baseline: Pt) {
     for item in items {
         if let Item::Text(t) = item
-            && (t.baseline.0 - baseline_pt).abs() < SNAP_PT
+            && (t.baseline - baseline).0.abs() < SNAP_PT
         {
-            t.baseline = Pt(baseline_pt);
+            t.baseline = baseline;
         }
     }
 }
@@ -289,7 +289,7 @@ mod tests {
         assert!((b.x.0 + b.width.0 / 2.0 - (85.0 + 0.7 * 467.7)).abs() < 0.01);
         let fonts = Fonts::bundled().expect("fonts");
         let lh = fonts.line_height_pt(crate::layout::FontStyle::Regular, 13.0);
-        assert!((s.height_pt - 3.0 * lh).abs() < 0.01);
+        assert!((s.height.0 - 3.0 * lh).abs() < 0.01);
     }
 
     #[test]

@@ -136,9 +136,9 @@ pub(crate) fn lay_lines(styled: &Styled, params: &LineParams, fonts: &Fonts) -> 
             );
             LaidLine {
                 slice: Slice {
-                    height_pt: vm.height_pt,
+                    height: Pt(vm.height_pt),
                     items,
-                    first_baseline_pt: Some(vm.baseline_pt),
+                    first_baseline: Some(Pt(vm.baseline_pt)),
                 },
                 ink_x0_pt,
                 ink_x1_pt,
@@ -586,9 +586,9 @@ mod tests {
         p.line_spacing = 1.5;
         let lines = lay(&[Run::plain("a\nb")], &p);
         let vm = VMetrics::new(fonts(), 14.0, 1.0);
-        let h = lines[0].slice.height_pt;
+        let h = lines[0].slice.height.0;
         assert!((h - 1.5 * vm.height_pt).abs() < 1e-4);
-        let base = lines[0].slice.first_baseline_pt.expect("baseline");
+        let base = lines[0].slice.first_baseline.expect("baseline").0;
         assert!(base > vm.baseline_pt && base + vm.descent_pt <= h);
     }
 

@@ -57,7 +57,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Pages {
     for (index, part) in parts.iter().enumerate() {
         let frame = frame(setup, part.landscape);
         let flow = flow::units_of_part(part, &frame, &mut ctx);
-        let plans = flow::paginate(&flow, frame.height_pt);
+        let plans = flow::paginate(&flow, frame.height);
         let pp = PartPages {
             part,
             index,
@@ -111,10 +111,10 @@ fn frame(s: &PageSetup, landscape: bool) -> Frame {
     let (top, bottom) = (Mm(s.margin_top_mm).to_pt(), Mm(s.margin_bottom_mm).to_pt());
     let (page_width, page_height) = page_size(landscape);
     Frame {
-        x_pt: left.0,
-        width_pt: (page_width - right - left).0,
-        top_pt: top.0,
+        x: left,
+        width: page_width - right - left,
+        top,
         // Margins that fit a portrait page may leave a sideways one too short.
-        height_pt: (page_height - bottom - top).max(Mm(MIN_TEXT_MM).to_pt()).0,
+        height: (page_height - bottom - top).max(Mm(MIN_TEXT_MM).to_pt()),
     }
 }

@@ -83,7 +83,7 @@ fn add_rule(lines: &mut [LaidLine], rule: Rule, vm: &VMetrics) {
     last.slice
         .items
         .push(line(centre - len / 2.0, y, centre + len / 2.0, y));
-    last.slice.height_pt = last.slice.height_pt.max(y + super::slice::RULE_PT);
+    last.slice.height = last.slice.height.max(Pt(y + super::slice::RULE_PT));
 }
 
 fn framed(lines: Vec<LaidLine>, vm: &VMetrics) -> Slice {
@@ -100,11 +100,11 @@ fn framed(lines: Vec<LaidLine>, vm: &VMetrics) -> Slice {
     let parts = lines
         .into_iter()
         .enumerate()
-        .map(|(i, l)| (if i == 0 { top_extra } else { 0.0 }, l.slice))
+        .map(|(i, l)| (Pt(if i == 0 { top_extra } else { 0.0 }), l.slice))
         .collect();
     let (mut s, tops) = stack(parts);
-    let first_top = tops.first().copied().unwrap_or(top_extra);
-    let last_top = tops.get(n.wrapping_sub(1)).copied().unwrap_or(first_top);
+    let first_top = tops.first().map_or(top_extra, |t| t.0);
+    let last_top = tops.get(n.wrapping_sub(1)).map_or(first_top, |t| t.0);
     let ink_top = first_top + vm.baseline_pt - vm.ascent_pt;
     let ink_bottom = last_top + vm.baseline_pt + vm.descent_pt;
     if x0.is_finite() && x1.is_finite() {
@@ -116,7 +116,9 @@ fn framed(lines: Vec<LaidLine>, vm: &VMetrics) -> Slice {
             stroke: Pt(FRAME_STROKE_PT),
         }));
     }
-    s.height_pt = s.height_pt.max(ink_bottom + FRAME_PAD_PT + FRAME_STROKE_PT);
+    s.height = s
+        .height
+        .max(Pt(ink_bottom + FRAME_PAD_PT + FRAME_STROKE_PT));
     s
 }
 
@@ -173,7 +175,7 @@ mod tests {
         let (x0, x1) = ink(band);
         assert!((r[0].x0.0 - x0).abs() < 0.01 && (r[0].x1.0 - x1).abs() < 0.01);
         assert_eq!(r[0].width.0, 0.5);
-        let below_baseline = r[0].y0.0 - band.first_baseline_pt.expect("baseline");
+        let below_baseline = r[0].y0.0 - band.first_baseline.expect("baseline").0;
         assert!(below_baseline > 13.0 * 0.2 && below_baseline < 13.0 * 0.2 + 4.0);
     }
 
@@ -218,7 +220,7 @@ mod tests {
         let (x0, x1) = ink(band);
         assert!((x0 - rect.x.0 - 2.0).abs() < 0.01);
         assert!((rect.x.0 + rect.w.0 - x1 - 2.0).abs() < 0.01);
-        assert!(rect.y.0 >= 0.0 && rect.y.0 + rect.h.0 <= band.height_pt);
+        assert!(rect.y.0 >= 0.0 && rect.y.0 + rect.h.0 <= band.height.0);
         assert!((0.5..=0.75).contains(&rect.stroke.0));
     }
 }

@@ -8,18 +8,18 @@ use crate::units::Pt;
 /// A band that the flow places as a whole.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Slice {
-    pub height_pt: f32,
+    pub height: Pt,
     /// x on the page; y relative to the top of the slice.
     pub items: Vec<Item>,
     /// Baseline of the first text line, relative to the top (for column alignment).
-    pub first_baseline_pt: Option<f32>,
+    pub first_baseline: Option<Pt>,
 }
 
 impl Slice {
-    /// Moves every item down by `dy_pt`.
-    pub(crate) fn shift_items(&mut self, dy_pt: f32) {
+    /// Moves every item down by `dy`.
+    pub(crate) fn shift_items(&mut self, dy: Pt) {
         for item in &mut self.items {
-            shift(item, Pt(0.0), Pt(dy_pt));
+            shift(item, Pt(0.0), dy);
         }
     }
 }
@@ -50,21 +50,21 @@ pub(crate) fn shift(item: &mut Item, dx: Pt, dy: Pt) {
 
 /// Stacks slices into one: each goes below the previous, after its gap.
 /// Returns the y where each input slice's top landed.
-pub(crate) fn stack(parts: Vec<(f32, Slice)>) -> (Slice, Vec<f32>) {
+pub(crate) fn stack(parts: Vec<(Pt, Slice)>) -> (Slice, Vec<Pt>) {
     let mut out = Slice::default();
     let mut tops = Vec::with_capacity(parts.len());
-    let mut y = 0.0;
-    for (gap_pt, mut s) in parts {
-        y += gap_pt;
+    let mut y = Pt(0.0);
+    for (gap, mut s) in parts {
+        y += gap;
         tops.push(y);
-        if out.first_baseline_pt.is_none() {
-            out.first_baseline_pt = s.first_baseline_pt.map(|b| b + y);
+        if out.first_baseline.is_none() {
+            out.first_baseline = s.first_baseline.map(|b| b + y);
         }
         s.shift_items(y);
         out.items.append(&mut s.items);
-        y += s.height_pt;
+        y += s.height;
     }
-    out.height_pt = y;
+    out.height = y;
     (out, tops)
 }
 
