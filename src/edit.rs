@@ -249,21 +249,21 @@ pub enum ReviewEdit {
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum EditError {
     #[error("Không tìm thấy báo cáo “{0}”.")]
-    NoReport(String),
+    NoReport(ReportId),
     #[error("Không tìm thấy mục “{0}” trong báo cáo.")]
-    NoSection(String),
+    NoSection(SectionId),
     #[error(
         "Không lùi được mục “{0}”: mục đầu tiên không có mục nào phía trên để làm mục cha, và mục ở cấp cao nhất không lùi ra được nữa."
     )]
-    CannotNest(String),
+    CannotNest(SectionId),
     #[error("Chỉ tiêu “{0}” không có trong kế hoạch.")]
-    NoIndicator(String),
+    NoIndicator(IndicatorId),
     #[error("Nhiệm vụ “{0}” không có trong kế hoạch.")]
-    NoTask(String),
+    NoTask(TaskId),
     #[error("Kết quả của chỉ tiêu “{0}” phải là một số không âm và không quá lớn.")]
-    NotAFigure(String),
+    NotAFigure(IndicatorId),
     #[error("Mã báo cáo “{0}” đã có trong tệp.")]
-    DuplicateReport(String),
+    DuplicateReport(ReportId),
     #[error("Kế hoạch đã có mã “{0}”: tệp đã thay đổi sau khi xem trước. Hãy nhập lại bảng.")]
     ImportOutdated(String),
     #[error("{0}")]

@@ -2,7 +2,8 @@
 //! page setup speak) and PDF points ([`Pt`], 1/72 inch, as layout and the PDF
 //! speak), with the one conversion between them and the one A4 sheet.
 
-use std::ops::{Add, Mul, Sub};
+use std::iter::Sum;
+use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
 
 /// Points per millimetre: 72 points to the inch, 25.4 mm to the inch.
 const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -55,6 +56,43 @@ macro_rules! arithmetic {
                 $t(self.0 * k)
             }
         }
+        impl Div<f32> for $t {
+            type Output = $t;
+            fn div(self, k: f32) -> $t {
+                $t(self.0 / k)
+            }
+        }
+        impl Neg for $t {
+            type Output = $t;
+            fn neg(self) -> $t {
+                $t(-self.0)
+            }
+        }
+        impl AddAssign for $t {
+            fn add_assign(&mut self, other: $t) {
+                self.0 += other.0;
+            }
+        }
+        impl SubAssign for $t {
+            fn sub_assign(&mut self, other: $t) {
+                self.0 -= other.0;
+            }
+        }
+        impl Sum for $t {
+            fn sum<I: Iterator<Item = $t>>(iter: I) -> $t {
+                $t(iter.map(|x| x.0).sum())
+            }
+        }
+        impl $t {
+            /// The smaller of two lengths (as [`f32::min`]).
+            pub fn min(self, other: $t) -> $t {
+                $t(self.0.min(other.0))
+            }
+            /// The larger of two lengths (as [`f32::max`]).
+            pub fn max(self, other: $t) -> $t {
+                $t(self.0.max(other.0))
+            }
+        }
     };
 }
 arithmetic!(Mm);
@@ -90,5 +128,14 @@ mod tests {
         assert_eq!(Mm(30.0) + Mm(20.0), Mm(50.0));
         assert_eq!(Pt(10.0) - Pt(4.0), Pt(6.0));
         assert_eq!(Mm(2.0) * 1.5, Mm(3.0));
+        assert_eq!(Pt(3.0) / 2.0, Pt(1.5));
+        assert_eq!(-Pt(2.0), Pt(-2.0));
+        assert_eq!(Pt(1.0).max(Pt(2.0)), Pt(2.0));
+        assert_eq!(Pt(1.0).min(Pt(2.0)), Pt(1.0));
+        assert_eq!([Pt(1.0), Pt(2.5)].into_iter().sum::<Pt>(), Pt(3.5));
+        let mut x = Pt(1.0);
+        x += Pt(2.0);
+        x -= Pt(0.5);
+        assert_eq!(x, Pt(2.5));
     }
 }

@@ -307,8 +307,8 @@ fn locator(
             .review
             .snapshot
             .as_ref()
-            .and_then(|s| s.sections.iter().find(|(id, _, _)| *id == comment.section))
-            .map(|(_, title, _)| vi::nfc(title.trim()))
+            .and_then(|s| s.sections.iter().find(|s| s.id == comment.section))
+            .map(|s| vi::nfc(s.label.trim()))
             .filter(|t| !t.is_empty());
         return match former {
             Some(title) => format!("Mục đã xóa (trước đây là “{title}”)"),

@@ -6,7 +6,7 @@
 //! headings, section texts with their tables, câu kết, the signature block, Nơi nhận,
 //! and the project's words of the header.
 
-use crate::model::{Project, Report, SectionId};
+use crate::model::{IndicatorId, Project, Report, SectionId, TaskId};
 
 /// How to match.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -116,9 +116,9 @@ pub enum Field {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PlanField {
     IndicatorGroup(String),
-    Indicator(String),
+    Indicator(IndicatorId),
     TaskGroup(String),
-    Task(String),
+    Task(TaskId),
 }
 
 /// The project's words a report prints.

@@ -203,7 +203,7 @@ fn page_content<'a>(
     fonts: &BTreeMap<FontStyle, UsedFont>,
     codes: &BTreeMap<FontStyle, Codes>,
 ) -> Result<Vec<u8>, ExportError> {
-    let h = page.height_pt;
+    let h = page.height.0;
     let mut out = Writer::default();
     out.op("0 g");
     out.op("0 G");
@@ -218,18 +218,18 @@ fn page_content<'a>(
     for item in &page.items {
         match item {
             Item::Line(l) => {
-                set_stroke(&mut out, l.width_pt);
-                let (x0, y0) = to_pdf_space(h, l.x0_pt, l.y0_pt);
-                let (x1, y1) = to_pdf_space(h, l.x1_pt, l.y1_pt);
+                set_stroke(&mut out, l.width.0);
+                let (x0, y0) = to_pdf_space(h, l.x0.0, l.y0.0);
+                let (x1, y1) = to_pdf_space(h, l.x1.0, l.y1.0);
                 out.nums(&[x0, y0], "m");
                 out.nums(&[x1, y1], "l");
                 out.op("S");
             }
             Item::Rect(r) => {
-                set_stroke(&mut out, r.stroke_pt);
+                set_stroke(&mut out, r.stroke.0);
                 // PDF rectangles are anchored at their lower-left corner.
-                let (x, y) = to_pdf_space(h, r.x_pt, r.y_pt + r.h_pt);
-                out.nums(&[x, y, round(r.w_pt), round(r.h_pt)], "re");
+                let (x, y) = to_pdf_space(h, r.x.0, r.y.0 + r.h.0);
+                out.nums(&[x, y, round(r.w.0), round(r.h.0)], "re");
                 out.op("S");
             }
             // Drawn after the text by `images`, from the images the options carry.
@@ -258,7 +258,7 @@ fn page_content<'a>(
             out.op("BT");
             in_text = true;
         }
-        let size = round(t.size_pt);
+        let size = round(t.size.0);
         if font != Some((t.style, size)) {
             out.sep();
             out.name(&used.id.0);
@@ -269,7 +269,7 @@ fn page_content<'a>(
             red = t.flagged;
             out.nums(if red { &FLAG_RGB } else { &[0.0, 0.0, 0.0] }, "rg");
         }
-        let (x, y) = to_pdf_space(h, t.x_pt, t.baseline_pt);
+        let (x, y) = to_pdf_space(h, t.x.0, t.baseline.0);
         out.nums(&[1.0, 0.0, 0.0, 1.0, x, y], "Tm");
         out.show(t, text, map)
             .ok_or_else(|| ExportError::Library(format!("trang {page_no}: ký tự không có mã")))?;
@@ -398,7 +398,7 @@ impl Writer {
     fn show(&mut self, t: &TextItem, text: &str, codes: &Codes) -> Option<()> {
         self.sep();
         // TJ numbers are thousandths of the text size, moving left when positive.
-        let kern = -(t.word_spacing_pt * 1000.0 / t.size_pt);
+        let kern = -(t.word_spacing.0 * 1000.0 / t.size.0);
         let kern = (kern * 100.0).round() / 100.0;
         let words: Vec<&str> = if kern == 0.0 {
             vec![text]
@@ -468,20 +468,20 @@ mod tests {
             codes.insert(c, 0x41 + i as u16);
         }
         let mut t = TextItem {
-            x_pt: 0.0,
-            baseline_pt: 0.0,
-            size_pt: 10.0,
+            x: crate::units::Pt(0.0),
+            baseline: crate::units::Pt(0.0),
+            size: crate::units::Pt(10.0),
             style: FontStyle::Regular,
             text: String::new(),
-            word_spacing_pt: 0.0,
-            width_pt: 0.0,
+            word_spacing: crate::units::Pt(0.0),
+            width: crate::units::Pt(0.0),
             flagged: false,
         };
         assert_eq!(
             written(|w| w.show(&t, "ab đ", &codes).expect("codes")),
             "(\0A\0B\0C\0D) Tj"
         );
-        t.word_spacing_pt = 1.0;
+        t.word_spacing.0 = 1.0;
         assert_eq!(
             written(|w| w.show(&t, "ab đ a", &codes).expect("codes")),
             "[(\0A\0B\0C) -100(\0D\0C) -100(\0A)] TJ"

@@ -87,7 +87,7 @@ fn add_outline(doc: &mut Document, pages: &Pages, page_ids: &[ObjectId]) -> Opti
     let mut flat = Vec::new();
     for (page, id) in pages.pages.iter().zip(page_ids) {
         for h in &page.headings {
-            let top = super::pdf::round(page.height_pt - h.y_pt);
+            let top = super::pdf::round(page.height.0 - h.y.0);
             let dest = Object::Array(vec![
                 Object::Reference(*id),
                 Object::Name(b"XYZ".to_vec()),

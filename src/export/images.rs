@@ -137,9 +137,9 @@ pub(super) fn draw(
             let name = xobject_name(b.kind);
             names.set(name, Object::Reference(*id));
             let (w, h) = placed_size(b, img);
-            let x = b.x_pt + (b.w_pt - w) / 2.0;
-            let top = b.y_pt + (b.h_pt - h) / 2.0;
-            let y = page.height_pt - top - h;
+            let x = b.x.0 + (b.w.0 - w) / 2.0;
+            let top = b.y.0 + (b.h.0 - h) / 2.0;
+            let y = page.height.0 - top - h;
             ops.push_str(&format!(
                 "q {} 0 0 {} {} {} cm /{name} Do Q\n",
                 round(w),
@@ -179,7 +179,7 @@ fn placed_size(b: &ImageItem, img: &Decoded) -> (f32, f32) {
     {
         return size;
     }
-    let scale = (b.w_pt / img.width as f32).min(b.h_pt / img.height as f32);
+    let scale = (b.w.0 / img.width as f32).min(b.h.0 / img.height as f32);
     (img.width as f32 * scale, img.height as f32 * scale)
 }
 

@@ -87,7 +87,7 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
         };
         // Rounded to 0.01 pt like every coordinate, so readers report A4 as
         // 595.28 × 841.89 pt, as they do for Word's and LibreOffice's A4.
-        let size = Rect::from_wh(Pt(round(page.width_pt)), Pt(round(page.height_pt)));
+        let size = Rect::from_wh(Pt(round(page.width.0)), Pt(round(page.height.0)));
         doc.pages.push(PdfPage {
             media_box: size.clone(),
             trim_box: size.clone(),
@@ -156,27 +156,27 @@ fn printable_texts(pages: &Pages) -> Result<Vec<Cow<'_, str>>, ExportError> {
 
 fn check_page(page: usize, p: &Page) -> Result<(), ExportError> {
     let ok = |v: f32| v.is_finite() && v > 0.0;
-    if ok(p.width_pt) && ok(p.height_pt) {
+    if ok(p.width.0) && ok(p.height.0) {
         Ok(())
     } else {
         Err(ExportError::PageSize {
             page,
-            width_pt: p.width_pt,
-            height_pt: p.height_pt,
+            width_pt: p.width.0,
+            height_pt: p.height.0,
         })
     }
 }
 
 fn check_item(page: usize, item: usize, it: &Item) -> Result<(), ExportError> {
     let numbers: Vec<f32> = match it {
-        Item::Text(t) => vec![t.x_pt, t.baseline_pt, t.size_pt, t.word_spacing_pt],
-        Item::Line(l) => vec![l.x0_pt, l.y0_pt, l.x1_pt, l.y1_pt, l.width_pt],
-        Item::Rect(r) => vec![r.x_pt, r.y_pt, r.w_pt, r.h_pt, r.stroke_pt],
-        Item::Image(i) => vec![i.x_pt, i.y_pt, i.w_pt, i.h_pt],
+        Item::Text(t) => vec![t.x.0, t.baseline.0, t.size.0, t.word_spacing.0],
+        Item::Line(l) => vec![l.x0.0, l.y0.0, l.x1.0, l.y1.0, l.width.0],
+        Item::Rect(r) => vec![r.x.0, r.y.0, r.w.0, r.h.0, r.stroke.0],
+        Item::Image(i) => vec![i.x.0, i.y.0, i.w.0, i.h.0],
     };
     let reason = if numbers.iter().any(|v| !v.is_finite()) {
         Some("vị trí hoặc kích thước không phải là một số hợp lệ")
-    } else if matches!(it, Item::Text(t) if t.size_pt <= 0.0) {
+    } else if matches!(it, Item::Text(t) if t.size.0 <= 0.0) {
         Some("cỡ chữ phải lớn hơn 0")
     } else {
         None

@@ -7,7 +7,7 @@ use super::page::{Anchor, FontStyle, Heading, Item, Page, Region, TextItem};
 use super::slice::{Slice, shift};
 use super::text::Ctx;
 use crate::compose::{Block, Part, SourceRef};
-use crate::units::Mm;
+use crate::units::{Mm, Pt};
 
 /// Baseline of the page number from the top of the page, as Word's default header.
 const PAGE_NUMBER_BASELINE_MM: f32 = 12.5;
@@ -34,15 +34,15 @@ pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: 
                 .first()
                 .and_then(|p| flow.units.get(p.unit))
                 .and_then(|u| u.block);
-            regions.add(block, pp.frame.top_pt, pp.frame.top_pt + h.height_pt);
-            put(&mut page, h.clone(), pp.frame.top_pt);
+            regions.add(block, pp.frame.top, pp.frame.top + h.height);
+            put(&mut page, h.clone(), pp.frame.top);
         }
         for placed in &plan.placed {
             let Some(unit) = flow.units.get_mut(placed.unit) else {
                 continue;
             };
-            let top = pp.frame.top_pt + placed.y_pt;
-            regions.add(unit.block, top, top + unit.slice.height_pt);
+            let top = pp.frame.top + placed.y;
+            regions.add(unit.block, top, top + unit.slice.height);
             if unit.block.is_some() && unit.block != prev_block {
                 page.anchors.extend(anchor(pp.part, unit.block, top));
                 page.headings.extend(heading(pp, unit.block, top));
@@ -63,10 +63,10 @@ pub(crate) fn assemble(pp: &PartPages, mut flow: Flow, plans: &[PagePlan], ctx: 
 }
 
 fn blank(pp: &PartPages, number_in_part: usize) -> Page {
-    let (width_pt, height_pt) = super::page_size_pt(pp.part.landscape);
+    let (width, height) = super::page_size(pp.part.landscape);
     Page {
-        width_pt,
-        height_pt,
+        width,
+        height,
         items: Vec::new(),
         regions: Vec::new(),
         anchors: Vec::new(),
@@ -76,21 +76,21 @@ fn blank(pp: &PartPages, number_in_part: usize) -> Page {
     }
 }
 
-/// The anchor of a numbered paragraph whose first line starts at `top_pt`.
-fn anchor(part: &Part, block: Option<usize>, top_pt: f32) -> Option<Anchor> {
+/// The anchor of a numbered paragraph whose first line starts at `top`.
+fn anchor(part: &Part, block: Option<usize>, top: Pt) -> Option<Anchor> {
     match block.and_then(|b| part.blocks.get(b))? {
         Block::Paragraph(p) if p.source != SourceRef::None => Some(Anchor {
             source: p.source.clone(),
             paragraph: p.index_in_source?,
-            y_pt: top_pt,
+            y: top,
         }),
         _ => None,
     }
 }
 
-/// The heading that starts at `top_pt`: a section heading, or an appendix's first
+/// The heading that starts at `top`: a section heading, or an appendix's first
 /// paragraph (its name), titled with the name and the line after it.
-fn heading(pp: &PartPages, block: Option<usize>, top_pt: f32) -> Option<Heading> {
+fn heading(pp: &PartPages, block: Option<usize>, top: Pt) -> Option<Heading> {
     let block = block?;
     let text_of = |b: usize| match pp.part.blocks.get(b) {
         Some(Block::Paragraph(p)) => {
@@ -115,13 +115,13 @@ fn heading(pp: &PartPages, block: Option<usize>, top_pt: f32) -> Option<Heading>
     (!title.is_empty()).then_some(Heading {
         level,
         title,
-        y_pt: top_pt,
+        y: top,
     })
 }
 
-fn put(page: &mut Page, slice: Slice, top_pt: f32) {
+fn put(page: &mut Page, slice: Slice, top: Pt) {
     page.items.extend(slice.items.into_iter().map(|mut item| {
-        shift(&mut item, 0.0, top_pt);
+        shift(&mut item, Pt(0.0), top);
         item
     }));
 }
@@ -135,15 +135,15 @@ fn page_number(n: usize, pp: &PartPages, ctx: &Ctx) -> Item {
     let baseline_pt = Mm(PAGE_NUMBER_BASELINE_MM)
         .to_pt()
         .0
-        .min(pp.frame.top_pt - descent - 1.0);
+        .min(pp.frame.top.0 - descent - 1.0);
     Item::Text(TextItem {
-        x_pt: pp.frame.x_pt + (pp.frame.width_pt - width_pt) / 2.0,
-        baseline_pt,
-        size_pt: size,
+        x: pp.frame.x + (pp.frame.width - Pt(width_pt)) / 2.0,
+        baseline: Pt(baseline_pt),
+        size: Pt(size),
         style: FontStyle::Regular,
         text,
-        word_spacing_pt: 0.0,
-        width_pt,
+        word_spacing: Pt(0.0),
+        width: Pt(width_pt),
         flagged: false,
     })
 }
@@ -151,7 +151,7 @@ fn page_number(n: usize, pp: &PartPages, ctx: &Ctx) -> Item {
 /// Collects one region per run of consecutive units with the same source.
 struct Regions<'a> {
     pp: &'a PartPages<'a>,
-    cur: Option<(&'a SourceRef, f32, f32)>,
+    cur: Option<(&'a SourceRef, Pt, Pt)>,
     out: Vec<Region>,
 }
 
@@ -164,7 +164,7 @@ impl<'a> Regions<'a> {
         }
     }
 
-    fn add(&mut self, block: Option<usize>, top_pt: f32, bottom_pt: f32) {
+    fn add(&mut self, block: Option<usize>, top: Pt, bottom: Pt) {
         let Some(source) = block
             .and_then(|b| self.pp.part.blocks.get(b))
             .and_then(source_of)
@@ -172,10 +172,10 @@ impl<'a> Regions<'a> {
             return;
         };
         match &mut self.cur {
-            Some((s, _, y1)) if *s == source => *y1 = y1.max(bottom_pt),
+            Some((s, _, y1)) if *s == source => *y1 = y1.max(bottom),
             _ => {
                 self.flush();
-                self.cur = Some((source, top_pt, bottom_pt));
+                self.cur = Some((source, top, bottom));
             }
         }
     }
@@ -183,10 +183,10 @@ impl<'a> Regions<'a> {
     fn flush(&mut self) {
         if let Some((source, y0, y1)) = self.cur.take() {
             self.out.push(Region {
-                x_pt: self.pp.frame.x_pt,
-                y_pt: y0,
-                w_pt: self.pp.frame.width_pt,
-                h_pt: y1 - y0,
+                x: self.pp.frame.x,
+                y: y0,
+                w: self.pp.frame.width,
+                h: y1 - y0,
                 source: source.clone(),
             });
         }

@@ -6,7 +6,7 @@ use super::paragraph::{finite_or_zero, lay_paragraph};
 use super::slice::{Slice, stack};
 use super::text::Ctx;
 use crate::compose::{Column, Columns, ColumnsAlign, Paragraph};
-use crate::units::Mm;
+use crate::units::{Mm, Pt};
 
 /// Baselines closer than this to the shared one are snapped onto it, so that the
 /// columns share it to the last bit whatever the float rounding of the stacking.
@@ -16,7 +16,7 @@ const SNAP_PT: f32 = 0.001;
 pub(crate) fn lay_columns(c: &Columns, x_pt: f32, width_pt: f32, ctx: &mut Ctx) -> Slice {
     let shares = shares(&c.columns);
     let mut x = x_pt;
-    let mut cols: Vec<Vec<(f32, Slice)>> = Vec::with_capacity(c.columns.len());
+    let mut cols: Vec<Vec<(Pt, Slice)>> = Vec::with_capacity(c.columns.len());
     for (col, share) in c.columns.iter().zip(&shares) {
         let w = share * width_pt;
         cols.push(stack_input(&col.paragraphs, x, w, ctx));
@@ -33,8 +33,8 @@ pub(crate) fn lay_columns(c: &Columns, x_pt: f32, width_pt: f32, ctx: &mut Ctx) 
         if let Some(b) = target {
             snap(&mut s.items, b);
         }
-        out.height_pt = out.height_pt.max(s.height_pt);
-        out.first_baseline_pt = match (out.first_baseline_pt, s.first_baseline_pt) {
+        out.height = out.height.max(s.height);
+        out.first_baseline = match (out.first_baseline, s.first_baseline) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
@@ -60,19 +60,19 @@ fn shares(cols: &[Column]) -> Vec<f32> {
 }
 
 /// The paragraphs of a column as (gap above, band) pairs.
-fn stack_input(paras: &[Paragraph], x_pt: f32, width_pt: f32, ctx: &mut Ctx) -> Vec<(f32, Slice)> {
+fn stack_input(paras: &[Paragraph], x_pt: f32, width_pt: f32, ctx: &mut Ctx) -> Vec<(Pt, Slice)> {
     let mut prev_after = 0.0;
     paras
         .iter()
         .map(|p| {
             let laid = lay_paragraph(p, x_pt, width_pt, ctx);
-            let (mut band, _) = stack(laid.bands.into_iter().map(|b| (0.0, b)).collect());
+            let (mut band, _) = stack(laid.bands.into_iter().map(|b| (Pt(0.0), b)).collect());
             let gap = (prev_after + finite_or_zero(p.space_before_pt)).max(0.0);
             if p.images_above {
                 band.items.extend(image_boxes(x_pt, width_pt, gap));
             }
             prev_after = finite_or_zero(p.space_after_pt);
-            (gap, band)
+            (Pt(gap), band)
         })
         .collect()
 }
@@ -100,40 +100,40 @@ fn image_boxes(x_pt: f32, width_pt: f32, gap_pt: f32) -> [Item; 2] {
     [
         Item::Image(ImageItem {
             kind: ImageKind::Signature,
-            x_pt: sig_x,
-            y_pt: sig_y,
-            w_pt: sig_w,
-            h_pt: sig_h,
+            x: Pt(sig_x),
+            y: Pt(sig_y),
+            w: Pt(sig_w),
+            h: Pt(sig_h),
         }),
         Item::Image(ImageItem {
             kind: ImageKind::Seal,
-            x_pt: sig_x + sig_w / 3.0 - seal,
-            y_pt: middle - seal / 2.0,
-            w_pt: seal,
-            h_pt: seal,
+            x: Pt(sig_x + sig_w / 3.0 - seal),
+            y: Pt(middle - seal / 2.0),
+            w: Pt(seal),
+            h: Pt(seal),
         }),
     ]
 }
 
 /// Natural baseline of the first line of each column, from the block top.
-fn first_baseline(col: &[(f32, Slice)]) -> Option<f32> {
-    let mut y = 0.0;
+fn first_baseline(col: &[(Pt, Slice)]) -> Option<Pt> {
+    let mut y = Pt(0.0);
     for (gap, s) in col {
-        y += gap;
-        if let Some(b) = s.first_baseline_pt {
+        y += *gap;
+        if let Some(b) = s.first_baseline {
             return Some(y + b);
         }
-        y += s.height_pt;
+        y += s.height;
     }
     None
 }
 
 /// Moves each column down so that all first baselines meet the lowest one.
-fn align_first(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
+fn align_first(cols: &mut [Vec<(Pt, Slice)>]) -> Option<Pt> {
     let target = cols
         .iter()
         .filter_map(|c| first_baseline(c))
-        .fold(None, |m: Option<f32>, b| Some(m.map_or(b, |m| m.max(b))))?;
+        .fold(None, |m: Option<Pt>, b| Some(m.map_or(b, |m| m.max(b))))?;
     for col in cols.iter_mut() {
         if let (Some(b), Some(first)) = (first_baseline(col), col.first_mut()) {
             first.0 += target - b;
@@ -144,19 +144,19 @@ fn align_first(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
 
 /// Moves the last paragraph of each column down so that their first baselines meet
 /// the lowest one.
-fn align_last(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
-    let naturals: Vec<Option<f32>> = cols
+fn align_last(cols: &mut [Vec<(Pt, Slice)>]) -> Option<Pt> {
+    let naturals: Vec<Option<Pt>> = cols
         .iter()
         .map(|col| {
             let (last, before) = col.split_last()?;
-            let top: f32 = before.iter().map(|(g, s)| g + s.height_pt).sum::<f32>() + last.0;
-            last.1.first_baseline_pt.map(|b| top + b)
+            let top = before.iter().map(|(g, s)| *g + s.height).sum::<Pt>() + last.0;
+            last.1.first_baseline.map(|b| top + b)
         })
         .collect();
     let target = naturals
         .iter()
         .flatten()
-        .fold(None, |m: Option<f32>, b| Some(m.map_or(*b, |m| m.max(*b))))?;
+        .fold(None, |m: Option<Pt>, b| Some(m.map_or(*b, |m| m.max(*b))))?;
     for (col, natural) in cols.iter_mut().zip(naturals) {
         if let (Some(b), Some(last)) = (natural, col.last_mut()) {
             last.0 += target - b;
@@ -165,12 +165,12 @@ fn align_last(cols: &mut [Vec<(f32, Slice)>]) -> Option<f32> {
     Some(target)
 }
 
-fn snap(items: &mut [Item], baseline_pt: f32) {
+fn snap(items: &mut [Item], baseline: Pt) {
     for item in items {
         if let Item::Text(t) = item
-            && (t.baseline_pt - baseline_pt).abs() < SNAP_PT
+            && (t.baseline - baseline).0.abs() < SNAP_PT
         {
-            t.baseline_pt = baseline_pt;
+            t.baseline = baseline;
         }
     }
 }
@@ -252,10 +252,10 @@ mod tests {
         let s = lay(&c);
         let so = find(&s, "Số:");
         let date = find(&s, "Nam Thanh Miện");
-        assert_eq!(so.baseline_pt, date.baseline_pt);
+        assert_eq!(so.baseline.0, date.baseline.0);
         // The left column is the taller one: the date moved down, the number did not.
         let nat = find(&s, "CỘNG HÒA");
-        assert!(date.baseline_pt - nat.baseline_pt > 2.0 * 16.0);
+        assert!(date.baseline.0 - nat.baseline.0 > 2.0 * 16.0);
     }
 
     #[test]
@@ -268,10 +268,10 @@ mod tests {
         let s = lay(&c);
         let a = find(&s, "Nơi nhận:");
         let b = find(&s, "TM.");
-        assert_eq!(a.baseline_pt, b.baseline_pt);
+        assert_eq!(a.baseline.0, b.baseline.0);
         let fonts = Fonts::bundled().expect("fonts");
         let natural_14 = fonts.ascent_pt(crate::layout::FontStyle::Regular, 14.0);
-        assert!((b.baseline_pt - natural_14).abs() < 0.001);
+        assert!((b.baseline.0 - natural_14).abs() < 0.001);
     }
 
     #[test]
@@ -283,13 +283,13 @@ mod tests {
         );
         let s = lay(&c);
         let a = find(&s, "A");
-        let mid = a.x_pt + a.width_pt / 2.0;
+        let mid = a.x.0 + a.width.0 / 2.0;
         assert!((mid - (85.0 + 0.2 * 467.7)).abs() < 0.01);
         let b = find(&s, "B");
-        assert!((b.x_pt + b.width_pt / 2.0 - (85.0 + 0.7 * 467.7)).abs() < 0.01);
+        assert!((b.x.0 + b.width.0 / 2.0 - (85.0 + 0.7 * 467.7)).abs() < 0.01);
         let fonts = Fonts::bundled().expect("fonts");
         let lh = fonts.line_height_pt(crate::layout::FontStyle::Regular, 13.0);
-        assert!((s.height_pt - 3.0 * lh).abs() < 0.01);
+        assert!((s.height.0 - 3.0 * lh).abs() < 0.01);
     }
 
     #[test]
@@ -320,19 +320,19 @@ mod tests {
         let position = find(&s, "CHỦ TỊCH");
         let name = find(&s, "Nguyễn Văn A");
         // Between the position's line and the name's line.
-        assert!(sig.y_pt > position.baseline_pt, "{sig:?} {position:?}");
+        assert!(sig.y.0 > position.baseline.0, "{sig:?} {position:?}");
         assert!(
-            sig.y_pt + sig.h_pt < name.baseline_pt - 10.0,
+            sig.y.0 + sig.h.0 < name.baseline.0 - 10.0,
             "{sig:?} {name:?}"
         );
-        assert!((sig.h_pt - 76.0).abs() < 0.01);
+        assert!((sig.h.0 - 76.0).abs() < 0.01);
         // Centred on the right column, as the name is.
         let column_middle = 85.0 + 467.7 * 0.4 + 467.7 * 0.6 / 2.0;
-        assert!((sig.x_pt + sig.w_pt / 2.0 - column_middle).abs() < 0.01);
+        assert!((sig.x.0 + sig.w.0 / 2.0 - column_middle).abs() < 0.01);
         // The seal's right edge a third of the way into the signature, centred on it.
-        assert!((seal.x_pt + seal.w_pt - (sig.x_pt + sig.w_pt / 3.0)).abs() < 0.01);
-        assert!((seal.y_pt + seal.h_pt / 2.0 - (sig.y_pt + sig.h_pt / 2.0)).abs() < 0.01);
-        assert!((seal.w_pt - Mm(SEAL_MM).to_pt().0).abs() < 0.01);
+        assert!((seal.x.0 + seal.w.0 - (sig.x.0 + sig.w.0 / 3.0)).abs() < 0.01);
+        assert!((seal.y.0 + seal.h.0 / 2.0 - (sig.y.0 + sig.h.0 / 2.0)).abs() < 0.01);
+        assert!((seal.w.0 - Mm(SEAL_MM).to_pt().0).abs() < 0.01);
     }
 
     #[test]

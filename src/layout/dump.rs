@@ -26,20 +26,19 @@ pub fn dump(pages: &Pages) -> String {
             match item {
                 Item::Text(t) => {
                     let joins = prev.is_some_and(|q| {
-                        q.baseline_pt == t.baseline_pt
-                            && (q.x_pt + q.width_pt - t.x_pt).abs() < JOIN_PT
+                        q.baseline == t.baseline && (q.x + q.width - t.x).0.abs() < JOIN_PT
                     });
                     if !joins {
                         if prev.is_some() {
                             out.push('\n');
                         }
-                        let _ = write!(out, "p{p} y={} x={}", mm(t.baseline_pt), mm(t.x_pt));
+                        let _ = write!(out, "p{p} y={} x={}", mm(t.baseline), mm(t.x));
                     }
                     let _ = write!(
                         out,
                         " {}{}{} {:?}",
                         letter(t.style),
-                        t.size_pt,
+                        t.size.0,
                         if t.flagged { "*" } else { "" },
                         t.text
                     );
@@ -50,11 +49,11 @@ pub fn dump(pages: &Pages) -> String {
                     let _ = writeln!(
                         out,
                         "p{p} line ({},{})-({},{}) w={}",
-                        mm(l.x0_pt),
-                        mm(l.y0_pt),
-                        mm(l.x1_pt),
-                        mm(l.y1_pt),
-                        l.width_pt
+                        mm(l.x0),
+                        mm(l.y0),
+                        mm(l.x1),
+                        mm(l.y1),
+                        l.width.0
                     );
                 }
                 Item::Rect(r) => {
@@ -62,11 +61,11 @@ pub fn dump(pages: &Pages) -> String {
                     let _ = writeln!(
                         out,
                         "p{p} rect x={} y={} w={} h={} stroke={}",
-                        mm(r.x_pt),
-                        mm(r.y_pt),
-                        mm(r.w_pt),
-                        mm(r.h_pt),
-                        r.stroke_pt
+                        mm(r.x),
+                        mm(r.y),
+                        mm(r.w),
+                        mm(r.h),
+                        r.stroke.0
                     );
                 }
                 Item::Image(i) => {
@@ -75,10 +74,10 @@ pub fn dump(pages: &Pages) -> String {
                         out,
                         "p{p} image {:?} x={} y={} w={} h={}",
                         i.kind,
-                        mm(i.x_pt),
-                        mm(i.y_pt),
-                        mm(i.w_pt),
-                        mm(i.h_pt)
+                        mm(i.x),
+                        mm(i.y),
+                        mm(i.w),
+                        mm(i.h)
                     );
                 }
             }
@@ -97,8 +96,8 @@ fn end_line(out: &mut String, prev: &mut Option<&TextItem>) {
     }
 }
 
-fn mm(pt: f32) -> String {
-    format!("{:.1}mm", Pt(pt).to_mm().0)
+fn mm(pt: Pt) -> String {
+    format!("{:.1}mm", pt.to_mm().0)
 }
 
 fn letter(style: FontStyle) -> &'static str {

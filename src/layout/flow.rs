@@ -8,6 +8,7 @@ use super::slice::Slice;
 use super::table::lay_table;
 use super::text::Ctx;
 use crate::compose::{Block, Part, SourceRef};
+use crate::units::Pt;
 
 /// Slack when checking whether a unit fits above the bottom margin.
 const FIT_EPS_PT: f32 = 0.01;
@@ -15,17 +16,17 @@ const FIT_EPS_PT: f32 = 0.01;
 /// The text area of a page, in points from the page's top-left.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Frame {
-    pub x_pt: f32,
-    pub width_pt: f32,
-    pub top_pt: f32,
-    pub height_pt: f32,
+    pub x: Pt,
+    pub width: Pt,
+    pub top: Pt,
+    pub height: Pt,
 }
 
 /// Something the flow places whole: a line, a table row, a column block, a spacer.
 #[derive(Debug)]
 pub(crate) struct Unit {
     /// Space above it; dropped when the unit starts a page.
-    pub gap_before_pt: f32,
+    pub gap_before: Pt,
     pub slice: Slice,
     /// No page break between this unit and the next.
     pub keep_with_next: bool,
@@ -47,9 +48,9 @@ pub(crate) struct Flow {
 }
 
 impl Flow {
-    fn push(&mut self, slice: Slice, keep_with_next: bool, gap_pt: f32) {
+    fn push(&mut self, slice: Slice, keep_with_next: bool, gap: Pt) {
         self.units.push(Unit {
-            gap_before_pt: gap_pt.max(0.0),
+            gap_before: gap.max(Pt(0.0)),
             slice,
             keep_with_next,
             discard_at_top: false,
@@ -64,7 +65,7 @@ impl Flow {
 pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
     let mut flow = Flow::default();
     // Space after the previous block, added above the next one.
-    let mut pending = 0.0;
+    let mut pending = Pt(0.0);
     let mut prev_keep = false;
     ctx.warnings.source = SourceRef::None;
     for (bi, block) in part.blocks.iter().enumerate() {
@@ -74,7 +75,7 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
         }
         match block {
             Block::Paragraph(p) => {
-                let bands = lay_paragraph(p, frame.x_pt, frame.width_pt, ctx).bands;
+                let bands = lay_paragraph(p, frame.x.0, frame.width.0, ctx).bands;
                 let n = bands.len();
                 for (i, band) in bands.into_iter().enumerate() {
                     // Widow/orphan: never break after the first or before the last line.
@@ -84,9 +85,9 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                         p.keep_together || i == 0 || i + 2 == n
                     };
                     let gap = if i == 0 {
-                        pending + finite_or_zero(p.space_before_pt)
+                        pending + Pt(finite_or_zero(p.space_before_pt))
                     } else {
-                        0.0
+                        Pt(0.0)
                     };
                     flow.push(band, keep, gap);
                     if i == 0
@@ -96,53 +97,57 @@ pub(crate) fn units_of_part(part: &Part, frame: &Frame, ctx: &mut Ctx) -> Flow {
                         u.break_before = true;
                     }
                 }
-                pending = finite_or_zero(p.space_after_pt);
+                pending = Pt(finite_or_zero(p.space_after_pt));
                 prev_keep = p.keep_with_next;
             }
             Block::Spacer { height_pt } => {
                 let slice = Slice {
-                    height_pt: finite_or_zero(*height_pt).max(0.0),
+                    height: Pt(finite_or_zero(*height_pt).max(0.0)),
                     ..Slice::default()
                 };
                 flow.push(slice, prev_keep, pending);
                 if let Some(u) = flow.units.last_mut() {
                     u.discard_at_top = true;
                 }
-                pending = 0.0;
+                pending = Pt(0.0);
             }
             Block::LabelList(l) => {
-                let lines = lay_label_list(l, frame.x_pt, frame.width_pt, ctx);
+                let lines = lay_label_list(l, frame.x.0, frame.width.0, ctx);
                 let n = lines.len();
                 for (i, line) in lines.into_iter().enumerate() {
                     let keep = !line.ends_item && i + 1 < n;
-                    flow.push(line.slice, keep, if i == 0 { pending } else { 0.0 });
+                    flow.push(line.slice, keep, if i == 0 { pending } else { Pt(0.0) });
                 }
-                pending = finite_or_zero(l.space_after_pt);
+                pending = Pt(finite_or_zero(l.space_after_pt));
                 prev_keep = false;
             }
             Block::Columns(c) => {
-                let slice = lay_columns(c, frame.x_pt, frame.width_pt, ctx);
-                flow.push(slice, false, pending + finite_or_zero(c.space_before_pt));
-                pending = finite_or_zero(c.space_after_pt);
+                let slice = lay_columns(c, frame.x.0, frame.width.0, ctx);
+                flow.push(
+                    slice,
+                    false,
+                    pending + Pt(finite_or_zero(c.space_before_pt)),
+                );
+                pending = Pt(finite_or_zero(c.space_after_pt));
                 prev_keep = false;
             }
             Block::Table(t) => {
-                let laid = lay_table(t, frame.x_pt, frame.width_pt, frame.height_pt, ctx);
+                let laid = lay_table(t, frame.x.0, frame.width.0, frame.height.0, ctx);
                 let header = laid.header.map(|h| {
                     flow.headers.push(h.clone());
                     flow.push(h, !laid.rows.is_empty(), pending);
                     flow.headers.len() - 1
                 });
-                let gap = if header.is_some() { 0.0 } else { pending };
+                let gap = if header.is_some() { Pt(0.0) } else { pending };
                 let keeps = laid.keep_with_next;
                 for (i, row) in laid.rows.into_iter().enumerate() {
                     let keep = keeps.get(i).copied().unwrap_or(false);
-                    flow.push(row, keep, if i == 0 { gap } else { 0.0 });
+                    flow.push(row, keep, if i == 0 { gap } else { Pt(0.0) });
                     if let Some(u) = flow.units.last_mut() {
                         u.header = header;
                     }
                 }
-                pending = finite_or_zero(t.space_after_pt);
+                pending = Pt(finite_or_zero(t.space_after_pt));
                 prev_keep = false;
             }
         }
@@ -167,11 +172,11 @@ pub(crate) fn source_of(block: &Block) -> Option<&SourceRef> {
     .filter(|s| **s != SourceRef::None)
 }
 
-/// A unit placed on a page, `y_pt` from the top of the text area.
+/// A unit placed on a page, `y` from the top of the text area.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(crate) struct Placed {
     pub unit: usize,
-    pub y_pt: f32,
+    pub y: Pt,
 }
 
 /// What goes on one page.
@@ -185,7 +190,7 @@ pub(crate) struct PagePlan {
 /// Chooses the page breaks: fills each page, then steps back to the last boundary
 /// that may break; when a kept group is taller than a page, breaks it where it
 /// overflows. Every page gets at least one unit, so this always ends.
-pub(crate) fn paginate(flow: &Flow, body_pt: f32) -> Vec<PagePlan> {
+pub(crate) fn paginate(flow: &Flow, body: Pt) -> Vec<PagePlan> {
     let units = &flow.units;
     let mut plans = Vec::new();
     let mut i = 0;
@@ -199,20 +204,20 @@ pub(crate) fn paginate(flow: &Flow, body_pt: f32) -> Vec<PagePlan> {
         let header = first.header;
         let mut y = header
             .and_then(|h| flow.headers.get(h))
-            .map_or(0.0, |h| h.height_pt);
-        let mut placed = vec![Placed { unit: i, y_pt: y }];
-        y += first.slice.height_pt;
+            .map_or(Pt(0.0), |h| h.height);
+        let mut placed = vec![Placed { unit: i, y }];
+        y += first.slice.height;
         let mut j = i + 1;
         while let Some(u) = units.get(j) {
             if u.break_before {
                 break;
             }
-            let top = y + u.gap_before_pt;
-            if top + u.slice.height_pt > body_pt + FIT_EPS_PT {
+            let top = y + u.gap_before;
+            if top + u.slice.height > body + Pt(FIT_EPS_PT) {
                 break;
             }
-            placed.push(Placed { unit: j, y_pt: top });
-            y = top + u.slice.height_pt;
+            placed.push(Placed { unit: j, y: top });
+            y = top + u.slice.height;
             j += 1;
         }
         let end = if j >= units.len() || units.get(j).is_some_and(|u| u.break_before) {
@@ -236,9 +241,9 @@ mod tests {
 
     fn unit(h: f32, keep: bool) -> Unit {
         Unit {
-            gap_before_pt: 0.0,
+            gap_before: Pt(0.0),
             slice: Slice {
-                height_pt: h,
+                height: Pt(h),
                 ..Slice::default()
             },
             keep_with_next: keep,
@@ -259,7 +264,7 @@ mod tests {
             units: (0..10).map(|_| unit(30.0, false)).collect(),
             headers: vec![],
         };
-        assert_eq!(counts(&paginate(&flow, 100.0)), vec![3, 3, 3, 1]);
+        assert_eq!(counts(&paginate(&flow, Pt(100.0))), vec![3, 3, 3, 1]);
     }
 
     #[test]
@@ -271,7 +276,7 @@ mod tests {
             units,
             headers: vec![],
         };
-        assert_eq!(counts(&paginate(&flow, 100.0)), vec![1, 3]);
+        assert_eq!(counts(&paginate(&flow, Pt(100.0))), vec![1, 3]);
     }
 
     #[test]
@@ -280,7 +285,7 @@ mod tests {
             units: (0..10).map(|_| unit(30.0, true)).collect(),
             headers: vec![],
         };
-        assert_eq!(counts(&paginate(&flow, 100.0)), vec![3, 3, 3, 1]);
+        assert_eq!(counts(&paginate(&flow, Pt(100.0))), vec![3, 3, 3, 1]);
     }
 
     #[test]
@@ -289,7 +294,7 @@ mod tests {
             units: vec![unit(30.0, false), unit(500.0, false), unit(30.0, false)],
             headers: vec![],
         };
-        assert_eq!(counts(&paginate(&flow, 100.0)), vec![1, 1, 1]);
+        assert_eq!(counts(&paginate(&flow, Pt(100.0))), vec![1, 1, 1]);
     }
 
     #[test]
@@ -300,20 +305,26 @@ mod tests {
             units,
             headers: vec![],
         };
-        assert_eq!(counts(&paginate(&flow, 100.0)), vec![2, 2]);
+        assert_eq!(counts(&paginate(&flow, Pt(100.0))), vec![2, 2]);
     }
 
     #[test]
     fn spacers_are_dropped_at_the_top_of_a_page_and_gaps_too() {
         let mut units: Vec<Unit> = (0..5).map(|_| unit(30.0, false)).collect();
         units[3].discard_at_top = true;
-        units[4].gap_before_pt = 20.0;
+        units[4].gap_before = Pt(20.0);
         let flow = Flow {
             units,
             headers: vec![],
         };
-        let plans = paginate(&flow, 100.0);
+        let plans = paginate(&flow, Pt(100.0));
         assert_eq!(counts(&plans), vec![3, 1]);
-        assert_eq!(plans[1].placed[0], Placed { unit: 4, y_pt: 0.0 });
+        assert_eq!(
+            plans[1].placed[0],
+            Placed {
+                unit: 4,
+                y: Pt(0.0)
+            }
+        );
     }
 }

@@ -139,9 +139,9 @@ mod tests {
         assert_eq!(first[0].text, "Kính gửi:");
         let item1 = first[1];
         let item2 = texts(&lines[1].slice)[0];
-        assert!((item1.x_pt - item2.x_pt).abs() < 1e-4);
-        let left = first[0].x_pt;
-        let right = item1.x_pt + item1.width_pt;
+        assert!((item1.x.0 - item2.x.0).abs() < 1e-4);
+        let left = first[0].x.0;
+        let right = item1.x.0 + item1.width.0;
         assert!(((left + right) / 2.0 - (85.0 + 467.7 / 2.0)).abs() < 0.01);
         assert!(lines[0].ends_item && lines[1].ends_item);
     }
@@ -152,10 +152,10 @@ mod tests {
                     Việt Nam xã và các cơ quan, đơn vị có liên quan trên địa bàn;";
         let lines = lay(&list(&[long, "- Sở Nội vụ."]));
         assert!(lines.len() >= 3);
-        let start = texts(&lines[0].slice)[1].x_pt;
+        let start = texts(&lines[0].slice)[1].x.0;
         let second = texts(&lines[1].slice)[0];
-        assert!((second.x_pt - start).abs() < 1e-4);
-        assert!(second.x_pt + second.width_pt <= 85.0 + 467.7 + 0.01);
+        assert!((second.x.0 - start).abs() < 1e-4);
+        assert!(second.x.0 + second.width.0 <= 85.0 + 467.7 + 0.01);
         assert!(!lines[0].ends_item);
     }
 

@@ -6,6 +6,7 @@ use super::page::{FontStyle, Item, TextItem};
 use super::slice::Slice;
 use super::text::Styled;
 use crate::compose::Align;
+use crate::units::Pt;
 
 /// Slack allowed when checking whether a word fits, against float noise.
 const FIT_EPS_PT: f32 = 0.01;
@@ -135,9 +136,9 @@ pub(crate) fn lay_lines(styled: &Styled, params: &LineParams, fonts: &Fonts) -> 
             );
             LaidLine {
                 slice: Slice {
-                    height_pt: vm.height_pt,
+                    height: Pt(vm.height_pt),
                     items,
-                    first_baseline_pt: Some(vm.baseline_pt),
+                    first_baseline: Some(Pt(vm.baseline_pt)),
                 },
                 ink_x0_pt,
                 ink_x1_pt,
@@ -404,13 +405,8 @@ fn emit(
     let mut cur: Option<(TextItem, bool)> = None;
     let finish = |done: TextItem, underline: bool, items: &mut Vec<Item>| {
         if underline {
-            let y = done.baseline_pt + done.size_pt * UNDERLINE_BELOW;
-            items.push(super::slice::line(
-                done.x_pt,
-                y,
-                done.x_pt + done.width_pt,
-                y,
-            ));
+            let y = (done.baseline + done.size * UNDERLINE_BELOW).0;
+            items.push(super::slice::line(done.x.0, y, (done.x + done.width).0, y));
         }
         items.push(Item::Text(done));
     };
@@ -431,22 +427,22 @@ fn emit(
                     && *u == span.underline =>
             {
                 item.text.push_str(piece);
-                item.width_pt += t.width_pt + extra;
+                item.width += Pt(t.width_pt + extra);
             }
             _ => {
                 if let Some((done, u)) = cur.take() {
-                    x += done.width_pt;
+                    x += done.width.0;
                     finish(done, u, items);
                 }
                 cur = Some((
                     TextItem {
-                        x_pt: x,
-                        baseline_pt: at.baseline_pt,
-                        size_pt: at.size_pt,
+                        x: Pt(x),
+                        baseline: Pt(at.baseline_pt),
+                        size: Pt(at.size_pt),
                         style: span.style,
                         text: piece.to_owned(),
-                        word_spacing_pt: ws,
-                        width_pt: t.width_pt + extra,
+                        word_spacing: Pt(ws),
+                        width: Pt(t.width_pt + extra),
                         flagged: span.flagged,
                     },
                     span.underline,
@@ -455,7 +451,7 @@ fn emit(
         }
     }
     if let Some((done, u)) = cur.take() {
-        x += done.width_pt;
+        x += done.width.0;
         finish(done, u, items);
     }
     (x0, x)
@@ -514,7 +510,7 @@ mod tests {
             assert!(!line_text(l).ends_with(' '));
         }
         let last = lines.last().expect("last");
-        assert!(texts(last)[0].word_spacing_pt == 0.0);
+        assert!(texts(last)[0].word_spacing.0 == 0.0);
         assert!(last.ink_x1_pt < 300.0 - 1.0);
     }
 
@@ -532,7 +528,7 @@ mod tests {
         let items = texts(&lines[0]);
         assert_eq!(items.len(), 3);
         assert_eq!(items[2].text, " số 1");
-        assert!((items[1].x_pt - (items[0].x_pt + items[0].width_pt)).abs() < 1e-4);
+        assert!((items[1].x.0 - (items[0].x.0 + items[0].width.0)).abs() < 1e-4);
         assert_eq!(items[1].style, FontStyle::Bold);
     }
 
@@ -553,7 +549,7 @@ mod tests {
         let lines = lay(&[Run::plain("một hai\nba")], &params(Align::Justify, 400.0));
         assert_eq!(lines.len(), 2);
         assert_eq!(line_text(&lines[0]), "một hai");
-        assert_eq!(texts(&lines[0])[0].word_spacing_pt, 0.0);
+        assert_eq!(texts(&lines[0])[0].word_spacing.0, 0.0);
     }
 
     #[test]
@@ -590,9 +586,9 @@ mod tests {
         p.line_spacing = 1.5;
         let lines = lay(&[Run::plain("a\nb")], &p);
         let vm = VMetrics::new(fonts(), 14.0, 1.0);
-        let h = lines[0].slice.height_pt;
+        let h = lines[0].slice.height.0;
         assert!((h - 1.5 * vm.height_pt).abs() < 1e-4);
-        let base = lines[0].slice.first_baseline_pt.expect("baseline");
+        let base = lines[0].slice.first_baseline.expect("baseline").0;
         assert!(base > vm.baseline_pt && base + vm.descent_pt <= h);
     }
 

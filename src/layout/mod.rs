@@ -33,7 +33,7 @@ pub(crate) use table::table_column_widths;
 
 use crate::compose::{Document, Part};
 use crate::model::PageSetup;
-use crate::units::{A4, Mm};
+use crate::units::{A4, Mm, Pt};
 use assemble::PartPages;
 use flow::Frame;
 use text::Ctx;
@@ -57,7 +57,7 @@ pub fn layout(doc: &Document, fonts: &Fonts) -> Pages {
     for (index, part) in parts.iter().enumerate() {
         let frame = frame(setup, part.landscape);
         let flow = flow::units_of_part(part, &frame, &mut ctx);
-        let plans = flow::paginate(&flow, frame.height_pt);
+        let plans = flow::paginate(&flow, frame.height);
         let pp = PartPages {
             part,
             index,
@@ -98,8 +98,8 @@ fn sane_setup<'a>(setup: &'a PageSetup, ctx: &mut Ctx) -> &'a PageSetup {
 static DEFAULT_SETUP: std::sync::LazyLock<PageSetup> = std::sync::LazyLock::new(PageSetup::default);
 
 /// The size of a part's pages, in points: A4, turned sideways for a landscape part.
-pub(crate) fn page_size_pt(landscape: bool) -> (f32, f32) {
-    let (w, h) = (A4.width.to_pt().0, A4.height.to_pt().0);
+pub(crate) fn page_size(landscape: bool) -> (Pt, Pt) {
+    let (w, h) = (A4.width.to_pt(), A4.height.to_pt());
     if landscape { (h, w) } else { (w, h) }
 }
 
@@ -107,12 +107,12 @@ pub(crate) fn page_size_pt(landscape: bool) -> (f32, f32) {
 fn frame(s: &PageSetup, landscape: bool) -> Frame {
     let (left, right) = (Mm(s.margin_left_mm).to_pt(), Mm(s.margin_right_mm).to_pt());
     let (top, bottom) = (Mm(s.margin_top_mm).to_pt(), Mm(s.margin_bottom_mm).to_pt());
-    let (page_width, page_height) = page_size_pt(landscape);
+    let (page_width, page_height) = page_size(landscape);
     Frame {
-        x_pt: left.0,
-        width_pt: page_width - right.0 - left.0,
-        top_pt: top.0,
+        x: left,
+        width: page_width - right - left,
+        top,
         // Margins that fit a portrait page may leave a sideways one too short.
-        height_pt: (page_height - bottom.0 - top.0).max(Mm(MIN_TEXT_MM).to_pt().0),
+        height: (page_height - bottom - top).max(Mm(MIN_TEXT_MM).to_pt()),
     }
 }

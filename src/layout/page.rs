@@ -4,6 +4,7 @@
 //! Coordinates are points from the page's top-left corner; y grows downwards.
 
 use crate::compose::{DraftPages, SourceRef};
+use crate::units::Pt;
 
 /// The four styles of the bundled serif font.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -60,8 +61,8 @@ impl std::fmt::Display for LayoutWarning {
 /// One page.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Page {
-    pub width_pt: f32,
-    pub height_pt: f32,
+    pub width: Pt,
+    pub height: Pt,
     pub items: Vec<Item>,
     /// Areas of the page and the part of the report they show, for click-to-jump.
     pub regions: Vec<Region>,
@@ -102,26 +103,26 @@ pub enum ImageKind {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ImageItem {
     pub kind: ImageKind,
-    pub x_pt: f32,
-    pub y_pt: f32,
-    pub w_pt: f32,
-    pub h_pt: f32,
+    pub x: Pt,
+    pub y: Pt,
+    pub w: Pt,
+    pub h: Pt,
 }
 
 /// A run of text on one baseline in one font style and size.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TextItem {
-    pub x_pt: f32,
+    pub x: Pt,
     /// Baseline, from the top of the page.
-    pub baseline_pt: f32,
-    pub size_pt: f32,
+    pub baseline: Pt,
+    pub size: Pt,
     pub style: FontStyle,
     /// Only characters the font has; missing ones were replaced by the layout.
     pub text: String,
     /// Extra space added after every U+0020 in `text` (justification).
-    pub word_spacing_pt: f32,
+    pub word_spacing: Pt,
     /// The run's advance width including the extra word spacing.
-    pub width_pt: f32,
+    pub width: Pt,
     /// Text the clerk must fix (drawn in colour in the preview only).
     pub flagged: bool,
 }
@@ -129,21 +130,21 @@ pub struct TextItem {
 /// A straight line (rules under the agency, motto and summary; table borders).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineItem {
-    pub x0_pt: f32,
-    pub y0_pt: f32,
-    pub x1_pt: f32,
-    pub y1_pt: f32,
-    pub width_pt: f32,
+    pub x0: Pt,
+    pub y0: Pt,
+    pub x1: Pt,
+    pub y1: Pt,
+    pub width: Pt,
 }
 
 /// An unfilled rectangle (the frame of the draft marking).
 #[derive(Clone, Debug, PartialEq)]
 pub struct RectItem {
-    pub x_pt: f32,
-    pub y_pt: f32,
-    pub w_pt: f32,
-    pub h_pt: f32,
-    pub stroke_pt: f32,
+    pub x: Pt,
+    pub y: Pt,
+    pub w: Pt,
+    pub h: Pt,
+    pub stroke: Pt,
 }
 
 /// Where a heading starts, for the PDF outline (bookmarks).
@@ -154,16 +155,16 @@ pub struct Heading {
     /// The heading as printed, number included (`II. KẾT QUẢ …`).
     pub title: String,
     /// Top of the heading's first line, from the top of the page.
-    pub y_pt: f32,
+    pub y: Pt,
 }
 
 /// A rectangle of the page that shows a given part of the report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Region {
-    pub x_pt: f32,
-    pub y_pt: f32,
-    pub w_pt: f32,
-    pub h_pt: f32,
+    pub x: Pt,
+    pub y: Pt,
+    pub w: Pt,
+    pub h: Pt,
     pub source: SourceRef,
 }
 
@@ -174,7 +175,7 @@ pub struct Anchor {
     /// The paragraph's index within its source, from 0.
     pub paragraph: usize,
     /// Top of the paragraph's first line, from the top of the page.
-    pub y_pt: f32,
+    pub y: Pt,
 }
 
 impl Pages {

@@ -6,6 +6,7 @@ use super::page::{Item, RectItem};
 use super::slice::{Slice, line, stack};
 use super::text::Ctx;
 use crate::compose::{Paragraph, Rule};
+use crate::units::Pt;
 
 /// Gap between the descent of the last line and a rule under it.
 const RULE_GAP_PT: f32 = 2.5;
@@ -82,7 +83,7 @@ fn add_rule(lines: &mut [LaidLine], rule: Rule, vm: &VMetrics) {
     last.slice
         .items
         .push(line(centre - len / 2.0, y, centre + len / 2.0, y));
-    last.slice.height_pt = last.slice.height_pt.max(y + super::slice::RULE_PT);
+    last.slice.height = last.slice.height.max(Pt(y + super::slice::RULE_PT));
 }
 
 fn framed(lines: Vec<LaidLine>, vm: &VMetrics) -> Slice {
@@ -99,23 +100,25 @@ fn framed(lines: Vec<LaidLine>, vm: &VMetrics) -> Slice {
     let parts = lines
         .into_iter()
         .enumerate()
-        .map(|(i, l)| (if i == 0 { top_extra } else { 0.0 }, l.slice))
+        .map(|(i, l)| (Pt(if i == 0 { top_extra } else { 0.0 }), l.slice))
         .collect();
     let (mut s, tops) = stack(parts);
-    let first_top = tops.first().copied().unwrap_or(top_extra);
-    let last_top = tops.get(n.wrapping_sub(1)).copied().unwrap_or(first_top);
+    let first_top = tops.first().map_or(top_extra, |t| t.0);
+    let last_top = tops.get(n.wrapping_sub(1)).map_or(first_top, |t| t.0);
     let ink_top = first_top + vm.baseline_pt - vm.ascent_pt;
     let ink_bottom = last_top + vm.baseline_pt + vm.descent_pt;
     if x0.is_finite() && x1.is_finite() {
         s.items.push(Item::Rect(RectItem {
-            x_pt: x0 - FRAME_PAD_PT,
-            y_pt: ink_top - FRAME_PAD_PT,
-            w_pt: x1 - x0 + 2.0 * FRAME_PAD_PT,
-            h_pt: ink_bottom - ink_top + 2.0 * FRAME_PAD_PT,
-            stroke_pt: FRAME_STROKE_PT,
+            x: Pt(x0 - FRAME_PAD_PT),
+            y: Pt(ink_top - FRAME_PAD_PT),
+            w: Pt(x1 - x0 + 2.0 * FRAME_PAD_PT),
+            h: Pt(ink_bottom - ink_top + 2.0 * FRAME_PAD_PT),
+            stroke: Pt(FRAME_STROKE_PT),
         }));
     }
-    s.height_pt = s.height_pt.max(ink_bottom + FRAME_PAD_PT + FRAME_STROKE_PT);
+    s.height = s
+        .height
+        .max(Pt(ink_bottom + FRAME_PAD_PT + FRAME_STROKE_PT));
     s
 }
 
@@ -153,8 +156,8 @@ mod tests {
         let mut x1 = f32::NEG_INFINITY;
         for i in &s.items {
             if let Item::Text(t) = i {
-                x0 = x0.min(t.x_pt);
-                x1 = x1.max(t.x_pt + t.width_pt);
+                x0 = x0.min(t.x.0);
+                x1 = x1.max(t.x.0 + t.width.0);
             }
         }
         (x0, x1)
@@ -170,9 +173,9 @@ mod tests {
         let r = rules(band);
         assert_eq!(r.len(), 1);
         let (x0, x1) = ink(band);
-        assert!((r[0].x0_pt - x0).abs() < 0.01 && (r[0].x1_pt - x1).abs() < 0.01);
-        assert_eq!(r[0].width_pt, 0.5);
-        let below_baseline = r[0].y0_pt - band.first_baseline_pt.expect("baseline");
+        assert!((r[0].x0.0 - x0).abs() < 0.01 && (r[0].x1.0 - x1).abs() < 0.01);
+        assert_eq!(r[0].width.0, 0.5);
+        let below_baseline = r[0].y0.0 - band.first_baseline.expect("baseline").0;
         assert!(below_baseline > 13.0 * 0.2 && below_baseline < 13.0 * 0.2 + 4.0);
     }
 
@@ -197,8 +200,8 @@ mod tests {
             .fold(0.0, f32::max);
         let last = l.bands.last().expect("last");
         let r = rules(last);
-        assert!(((r[0].x1_pt - r[0].x0_pt) - 0.4 * widest).abs() < 0.01);
-        assert!(((r[0].x0_pt + r[0].x1_pt) / 2.0 - 160.0).abs() < 0.01);
+        assert!(((r[0].x1.0 - r[0].x0.0) - 0.4 * widest).abs() < 0.01);
+        assert!(((r[0].x0.0 + r[0].x1.0) / 2.0 - 160.0).abs() < 0.01);
     }
 
     #[test]
@@ -215,9 +218,9 @@ mod tests {
             })
             .expect("rect");
         let (x0, x1) = ink(band);
-        assert!((x0 - rect.x_pt - 2.0).abs() < 0.01);
-        assert!((rect.x_pt + rect.w_pt - x1 - 2.0).abs() < 0.01);
-        assert!(rect.y_pt >= 0.0 && rect.y_pt + rect.h_pt <= band.height_pt);
-        assert!((0.5..=0.75).contains(&rect.stroke_pt));
+        assert!((x0 - rect.x.0 - 2.0).abs() < 0.01);
+        assert!((rect.x.0 + rect.w.0 - x1 - 2.0).abs() < 0.01);
+        assert!(rect.y.0 >= 0.0 && rect.y.0 + rect.h.0 <= band.height.0);
+        assert!((0.5..=0.75).contains(&rect.stroke.0));
     }
 }

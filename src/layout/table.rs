@@ -11,7 +11,7 @@ use super::paragraph::finite_or_zero;
 use super::slice::{Slice, line};
 use super::text::{Ctx, Styled};
 use crate::compose::{Align, Table, TableRow};
-use crate::units::Mm;
+use crate::units::{Mm, Pt};
 
 /// Space between the cell borders and the text, left and right.
 const PAD_X_PT: f32 = Mm(1.5).to_pt().0;
@@ -95,7 +95,7 @@ pub(crate) fn lay_table(
             .next()
             .unwrap_or_default()
     });
-    let max_row_pt = (page_body_pt - header.as_ref().map_or(0.0, |h| h.height_pt)).max(size * 2.0);
+    let max_row_pt = (page_body_pt - header.as_ref().map_or(0.0, |h| h.height.0)).max(size * 2.0);
     let (left, right) = (x_pt, x_pt + width_pt);
     let mut rows = Vec::with_capacity(t.rows.len());
     let mut keep_with_next = Vec::with_capacity(t.rows.len());
@@ -310,22 +310,22 @@ fn build_row(cells: Vec<Vec<Slice>>, edges: &[f32], top_border: bool, max_pt: f3
         for (lines, from) in cells.iter().zip(next.iter_mut()) {
             let mut y = 0.0;
             while let Some(l) = lines.get(*from) {
-                if y > 0.0 && y + l.height_pt > cap {
+                if y > 0.0 && y + l.height.0 > cap {
                     break;
                 }
                 let mut l = l.clone();
-                l.shift_items(PAD_Y_PT + y);
-                if band.first_baseline_pt.is_none() {
-                    band.first_baseline_pt = l.first_baseline_pt.map(|b| b + PAD_Y_PT + y);
+                l.shift_items(Pt(PAD_Y_PT + y));
+                if band.first_baseline.is_none() {
+                    band.first_baseline = l.first_baseline.map(|b| b + Pt(PAD_Y_PT) + Pt(y));
                 }
                 band.items.append(&mut l.items);
-                y += l.height_pt;
+                y += l.height.0;
                 *from += 1;
             }
             content = content.max(y);
         }
         let h = content + 2.0 * PAD_Y_PT;
-        band.height_pt = h;
+        band.height = Pt(h);
         if top_border || !bands.is_empty() {
             band.items.push(line(left, 0.0, right, 0.0));
         }
@@ -412,12 +412,12 @@ mod tests {
                 .all(|t| t.style == crate::layout::FontStyle::Bold)
         );
         let tt = texts[0];
-        let mid = tt.x_pt + tt.width_pt / 2.0;
+        let mid = tt.x.0 + tt.width.0 / 2.0;
         assert!((mid - (85.0 + 46.77 / 2.0)).abs() < 0.01);
         assert!(
             h.items
                 .iter()
-                .any(|i| matches!(i, Item::Line(l) if l.width_pt == 0.5))
+                .any(|i| matches!(i, Item::Line(l) if l.width.0 == 0.5))
         );
     }
 
@@ -430,10 +430,10 @@ mod tests {
             vec![Run::plain("Đạt")],
         ])]);
         let l = lay(&t, 700.0);
-        let header_h = l.header.as_ref().expect("header").height_pt;
+        let header_h = l.header.as_ref().expect("header").height.0;
         assert!(l.rows.len() >= 2);
         for r in &l.rows {
-            assert!(r.height_pt + header_h <= 700.0 + 0.01);
+            assert!(r.height.0 + header_h <= 700.0 + 0.01);
         }
     }
 
@@ -453,11 +453,11 @@ mod tests {
             })
             .expect("text");
         assert_eq!(text.style, crate::layout::FontStyle::Bold);
-        assert!((text.x_pt - (85.0 + PAD_X_PT)).abs() < 0.01);
+        assert!((text.x.0 - (85.0 + PAD_X_PT)).abs() < 0.01);
         let verticals = row
             .items
             .iter()
-            .filter(|i| matches!(i, Item::Line(l) if l.x0_pt == l.x1_pt))
+            .filter(|i| matches!(i, Item::Line(l) if l.x0.0 == l.x1.0))
             .count();
         assert_eq!(verticals, 2);
     }
@@ -490,7 +490,7 @@ mod tests {
         s.items
             .iter()
             .filter_map(|i| match i {
-                Item::Text(t) => Some((t.text.clone(), t.x_pt)),
+                Item::Text(t) => Some((t.text.clone(), t.x.0)),
                 _ => None,
             })
             .collect()

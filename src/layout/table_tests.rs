@@ -139,7 +139,7 @@ fn a_group_heading_that_starts_a_page_has_the_header_above_it() {
                 .iter()
                 .find(|t| t.text == "Chỉ tiêu")
                 .unwrap_or_else(|| panic!("n={n}: page {} has no header", i + 1));
-            assert!(header.baseline_pt < heading.baseline_pt, "n={n}");
+            assert!(header.baseline.0 < heading.baseline.0, "n={n}");
         }
     }
 }
@@ -186,7 +186,7 @@ fn header_lines(t: &Table, col: usize) -> usize {
         .items
         .iter()
         .filter_map(|i| match i {
-            Item::Text(t) if t.x_pt >= x0 && t.x_pt + t.width_pt <= x1 => Some(t.baseline_pt),
+            Item::Text(t) if t.x.0 >= x0 && t.x.0 + t.width.0 <= x1 => Some(t.baseline.0),
             _ => None,
         })
         .collect();

@@ -78,11 +78,11 @@ fn lines(page: &Page) -> Vec<(f32, String, f32, f32)> {
     let mut out: Vec<(f32, String, f32, f32)> = Vec::new();
     for t in texts(page) {
         match out.last_mut() {
-            Some(l) if l.0 == t.baseline_pt && (l.3 - t.x_pt).abs() < 0.5 => {
+            Some(l) if l.0 == t.baseline.0 && (l.3 - t.x.0).abs() < 0.5 => {
                 l.1.push_str(&t.text);
-                l.3 = t.x_pt + t.width_pt;
+                l.3 = t.x.0 + t.width.0;
             }
-            _ => out.push((t.baseline_pt, t.text.clone(), t.x_pt, t.x_pt + t.width_pt)),
+            _ => out.push((t.baseline.0, t.text.clone(), t.x.0, t.x.0 + t.width.0)),
         }
     }
     out
@@ -134,9 +134,9 @@ fn the_last_line_of_a_justified_paragraph_is_left_aligned() {
     assert!(mm(last.3) < 190.0);
     let last_items: Vec<_> = texts(page)
         .into_iter()
-        .filter(|t| t.baseline_pt == last.0)
+        .filter(|t| t.baseline.0 == last.0)
         .collect();
-    assert!(last_items.iter().all(|t| t.word_spacing_pt == 0.0));
+    assert!(last_items.iter().all(|t| t.word_spacing.0 == 0.0));
 }
 
 #[test]
@@ -150,19 +150,19 @@ fn all_text_stays_inside_the_margins_on_every_page() {
     assert!(pages.pages.len() > 5);
     for page in &pages.pages {
         for t in texts(page) {
-            if t.baseline_pt < Mm(20.0).to_pt().0 {
+            if t.baseline.0 < Mm(20.0).to_pt().0 {
                 continue; // the page number
             }
-            let top = t.baseline_pt - fonts().ascent_pt(t.style, t.size_pt);
-            let bottom = t.baseline_pt + fonts().descent_pt(t.style, t.size_pt);
+            let top = t.baseline.0 - fonts().ascent_pt(t.style, t.size.0);
+            let bottom = t.baseline.0 + fonts().descent_pt(t.style, t.size.0);
             assert!(top >= Mm(20.0).to_pt().0 - 0.01, "top {}", mm(top));
             assert!(
                 bottom <= Mm(277.0).to_pt().0 + 0.01,
                 "bottom {}",
                 mm(bottom)
             );
-            assert!(t.x_pt >= Mm(30.0).to_pt().0 - 0.01);
-            assert!(t.x_pt + t.width_pt <= Mm(195.0).to_pt().0 + 0.1);
+            assert!(t.x.0 >= Mm(30.0).to_pt().0 - 0.01);
+            assert!(t.x.0 + t.width.0 <= Mm(195.0).to_pt().0 + 0.1);
         }
     }
 }
@@ -240,7 +240,7 @@ fn a_paragraph_never_leaves_a_widow_or_an_orphan() {
                     .map(|r| {
                         lines(page)
                             .iter()
-                            .filter(|l| l.0 > r.y_pt && l.0 < r.y_pt + r.h_pt)
+                            .filter(|l| l.0 > r.y.0 && l.0 < r.y.0 + r.h.0)
                             .count()
                     })
                     .sum()
@@ -346,8 +346,8 @@ fn a_20000_character_word_does_not_overflow_the_right_margin() {
     let mut chars = 0;
     for page in &pages.pages {
         for t in texts(page) {
-            assert!(t.x_pt + t.width_pt <= Mm(195.0).to_pt().0 + 0.01);
-            if t.baseline_pt > Mm(20.0).to_pt().0 {
+            assert!(t.x.0 + t.width.0 <= Mm(195.0).to_pt().0 + 0.01);
+            if t.baseline.0 > Mm(20.0).to_pt().0 {
                 chars += t.text.chars().count();
             }
         }
@@ -554,8 +554,8 @@ fn the_number_and_the_date_share_a_baseline_exactly_and_the_rules_have_their_len
     let pages = run_layout(vec![vec![header_block()]]);
     let page = &pages.pages[0];
     assert_eq!(
-        find(page, "Số:").baseline_pt,
-        find(page, "Nam Thanh").baseline_pt
+        find(page, "Số:").baseline.0,
+        find(page, "Nam Thanh").baseline.0
     );
     let motto = find(page, "Độc lập");
     let rules: Vec<_> = page
@@ -568,22 +568,20 @@ fn the_number_and_the_date_share_a_baseline_exactly_and_the_rules_have_their_len
         .collect();
     let motto_rule = rules
         .iter()
-        .find(|r| {
-            r.y0_pt > motto.baseline_pt && r.y0_pt < motto.baseline_pt + 24.0 && r.x0_pt > 250.0
-        })
+        .find(|r| r.y0.0 > motto.baseline.0 && r.y0.0 < motto.baseline.0 + 24.0 && r.x0.0 > 250.0)
         .expect("motto rule");
-    assert!(((motto_rule.x1_pt - motto_rule.x0_pt) - motto.width_pt).abs() < 0.01);
-    assert!((motto_rule.x0_pt - motto.x_pt).abs() < 0.01);
+    assert!(((motto_rule.x1.0 - motto_rule.x0.0) - motto.width.0).abs() < 0.01);
+    assert!((motto_rule.x0.0 - motto.x.0).abs() < 0.01);
     let agency = find(page, "XÃ NAM");
     let agency_rule = rules
         .iter()
-        .find(|r| r.y0_pt > agency.baseline_pt && r.x1_pt < 250.0)
+        .find(|r| r.y0.0 > agency.baseline.0 && r.x1.0 < 250.0)
         .expect("agency rule");
-    let widest = find(page, "ỦY BAN").width_pt.max(agency.width_pt);
-    assert!(((agency_rule.x1_pt - agency_rule.x0_pt) - 0.4 * widest).abs() < 0.01);
-    let centre = agency.x_pt + agency.width_pt / 2.0;
-    assert!(((agency_rule.x0_pt + agency_rule.x1_pt) / 2.0 - centre).abs() < 0.01);
-    assert!(agency_rule.y0_pt - agency.baseline_pt < 24.0);
+    let widest = find(page, "ỦY BAN").width.0.max(agency.width.0);
+    assert!(((agency_rule.x1.0 - agency_rule.x0.0) - 0.4 * widest).abs() < 0.01);
+    let centre = agency.x.0 + agency.width.0 / 2.0;
+    assert!(((agency_rule.x0.0 + agency_rule.x1.0) / 2.0 - centre).abs() < 0.01);
+    assert!(agency_rule.y0.0 - agency.baseline.0 < 24.0);
 }
 
 #[test]
@@ -591,11 +589,11 @@ fn the_recipients_label_is_level_with_the_authority_line() {
     let pages = run_layout(vec![vec![body(&words(40, 1)), signature_block()]]);
     let page = &pages.pages[0];
     assert_eq!(
-        find(page, "Nơi nhận:").baseline_pt,
-        find(page, "TM. ").baseline_pt
+        find(page, "Nơi nhận:").baseline.0,
+        find(page, "TM. ").baseline.0
     );
     assert_eq!(find(page, "Nơi nhận:").style, FontStyle::BoldItalic);
-    assert!((mm(find(page, "Nơi nhận:").x_pt) - 30.0).abs() < 0.05);
+    assert!((mm(find(page, "Nơi nhận:").x.0) - 30.0).abs() < 0.05);
 }
 
 #[test]
@@ -624,10 +622,10 @@ fn the_label_list_items_align_under_the_first() {
         source: SourceRef::Info,
     })]]);
     let page = &pages.pages[0];
-    assert_eq!(find(page, "- Ban").x_pt, find(page, "- Sở").x_pt);
+    assert_eq!(find(page, "- Ban").x.0, find(page, "- Sở").x.0);
     assert_eq!(
-        find(page, "- Ban").baseline_pt,
-        find(page, "Kính gửi:").baseline_pt
+        find(page, "- Ban").baseline.0,
+        find(page, "Kính gửi:").baseline.0
     );
 }
 
@@ -651,7 +649,7 @@ fn page_numbers_appear_from_the_second_page_of_each_part_counted_per_part() {
     for page in &pages.pages {
         let band: Vec<_> = texts(page)
             .into_iter()
-            .filter(|t| t.baseline_pt < Mm(20.0).to_pt().0)
+            .filter(|t| t.baseline.0 < Mm(20.0).to_pt().0)
             .collect();
         if page.number_in_part == 1 {
             assert!(band.is_empty());
@@ -660,12 +658,12 @@ fn page_numbers_appear_from_the_second_page_of_each_part_counted_per_part() {
         assert_eq!(band.len(), 1);
         let n = band[0];
         assert_eq!(n.text, page.number_in_part.to_string());
-        assert_eq!(n.size_pt, 13.0);
+        assert_eq!(n.size.0, 13.0);
         assert_eq!(n.style, FontStyle::Regular);
-        let centre = mm(n.x_pt + n.width_pt / 2.0);
+        let centre = mm(n.x.0 + n.width.0 / 2.0);
         assert!((centre - 112.5).abs() < 0.05, "{centre}");
-        assert!(n.baseline_pt + fonts().descent_pt(FontStyle::Regular, 13.0) < Mm(20.0).to_pt().0);
-        assert!((mm(n.baseline_pt) - 12.5).abs() < 0.6);
+        assert!(n.baseline.0 + fonts().descent_pt(FontStyle::Regular, 13.0) < Mm(20.0).to_pt().0);
+        assert!((mm(n.baseline.0) - 12.5).abs() < 0.6);
     }
 }
 
@@ -677,7 +675,7 @@ fn a_part_starts_on_a_new_page_and_spacers_vanish_at_the_top() {
     ]);
     assert_eq!(pages.pages.len(), 2);
     let first = find(&pages.pages[1], "Phụ lục.");
-    let ascent_top = first.baseline_pt - fonts().ascent_pt(FontStyle::Regular, 14.0);
+    let ascent_top = first.baseline.0 - fonts().ascent_pt(FontStyle::Regular, 14.0);
     assert!((mm(ascent_top) - 20.0).abs() < 0.01);
 }
 
@@ -854,22 +852,22 @@ fn write_sample_pages_for_viewing() {
                 Item::Text(t) => writeln!(
                     out,
                     "T\t{n}\t{}\t{}\t{}\t{:?}\t{}\t{}",
-                    t.x_pt, t.baseline_pt, t.size_pt, t.style, t.word_spacing_pt, t.text
+                    t.x.0, t.baseline.0, t.size.0, t.style, t.word_spacing.0, t.text
                 ),
                 Item::Line(l) => writeln!(
                     out,
                     "L\t{n}\t{}\t{}\t{}\t{}\t{}",
-                    l.x0_pt, l.y0_pt, l.x1_pt, l.y1_pt, l.width_pt
+                    l.x0.0, l.y0.0, l.x1.0, l.y1.0, l.width.0
                 ),
                 Item::Rect(r) => writeln!(
                     out,
                     "R\t{n}\t{}\t{}\t{}\t{}\t{}",
-                    r.x_pt, r.y_pt, r.w_pt, r.h_pt, r.stroke_pt
+                    r.x.0, r.y.0, r.w.0, r.h.0, r.stroke.0
                 ),
                 Item::Image(i) => writeln!(
                     out,
                     "I\t{n}\t{:?}\t{}\t{}\t{}\t{}",
-                    i.kind, i.x_pt, i.y_pt, i.w_pt, i.h_pt
+                    i.kind, i.x.0, i.y.0, i.w.0, i.h.0
                 ),
             };
         }
@@ -929,10 +927,10 @@ fn anchors_mark_where_each_numbered_paragraph_starts() {
         let first_word = text.split(' ').next().unwrap_or_default();
         let line = lines(&pages.pages[page])
             .into_iter()
-            .find(|l| l.0 > a.y_pt)
+            .find(|l| l.0 > a.y.0)
             .expect("a line below the anchor");
         assert!(line.1.starts_with(first_word), "{line:?}");
-        assert!(line.0 - a.y_pt < 14.0 * 1.2, "{line:?} {}", a.y_pt);
+        assert!(line.0 - a.y.0 < 14.0 * 1.2, "{line:?} {}", a.y.0);
     }
     let draft = pages.draft_pages();
     assert_eq!(draft.sections.get("a"), Some(&1));
@@ -985,12 +983,12 @@ fn a_landscape_part_is_laid_on_a_sideways_a4_with_the_same_margins() {
     assert!(
         of_part(&pages, 0)
             .iter()
-            .all(|p| mm(p.width_pt).round() == 210.0)
+            .all(|p| mm(p.width.0).round() == 210.0)
     );
     let mut widest: f32 = 0.0;
     for p in &landscape {
         assert_eq!(
-            (mm(p.width_pt).round(), mm(p.height_pt).round()),
+            (mm(p.width.0).round(), mm(p.height.0).round()),
             (297.0, 210.0)
         );
         for (baseline, text, left, right) in lines(p) {
@@ -1061,7 +1059,7 @@ fn each_heading_is_recorded_on_the_page_where_it_starts_with_its_level_and_top()
         .find(|t| t.text.starts_with("1."))
         .expect("heading line");
     assert!(
-        h.y_pt < line.baseline_pt && line.baseline_pt - h.y_pt < 20.0,
+        h.y.0 < line.baseline.0 && line.baseline.0 - h.y.0 < 20.0,
         "{h:?}"
     );
 }

@@ -42,7 +42,8 @@ pub use report::{
     Report, ReportKind, Section, SectionRole,
 };
 pub use review::{
-    Comment, CommentAnchor, Reply, ReportStatus, Review, ReviewRole, Snapshot, Transition,
+    Comment, CommentAnchor, Reply, ReportStatus, Review, ReviewRole, Snapshot, SnapshotSection,
+    Transition,
 };
 pub use revision::{ChangeKind, PlanChange, PlanRevision};
 pub use status::{

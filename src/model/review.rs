@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::SectionId;
+use super::{IndicatorId, SectionId, TaskId};
 
 /// Where a report stands in the review loop.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -141,9 +141,9 @@ pub enum CommentAnchor {
     Distribution,
     /// An indicator's row of the indicator table (in `Comment::section`, or the
     /// appendix when that is empty).
-    Indicator { id: String, name: String },
+    Indicator { id: IndicatorId, name: String },
     /// A task's row of the task table.
-    Task { id: String, name: String },
+    Task { id: TaskId, name: String },
 }
 
 impl CommentAnchor {
@@ -181,8 +181,39 @@ pub struct Reply {
 #[serde(default, deny_unknown_fields)]
 pub struct Snapshot {
     pub taken: Option<NaiveDateTime>,
-    /// (section id, title, body) in print order.
-    pub sections: Vec<(SectionId, String, String)>,
+    /// The sections in print order.
+    pub sections: Vec<SnapshotSection>,
+}
+
+/// One section as it was sent for review.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(from = "SavedSection")]
+pub struct SnapshotSection {
+    pub id: SectionId,
+    /// The printed label: number and title (`2.1. Kết quả`).
+    pub label: String,
+    pub body: String,
+}
+
+/// A snapshot section as files hold it: named fields, or the positional
+/// `(id, label, body)` of files written before the fields had names.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SavedSection {
+    Named {
+        id: SectionId,
+        label: String,
+        body: String,
+    },
+    Positional(SectionId, String, String),
+}
+
+impl From<SavedSection> for SnapshotSection {
+    fn from(saved: SavedSection) -> Self {
+        let (SavedSection::Named { id, label, body } | SavedSection::Positional(id, label, body)) =
+            saved;
+        SnapshotSection { id, label, body }
+    }
 }
 
 impl super::Report {
@@ -223,5 +254,48 @@ impl super::Report {
             )
         });
         open
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_snapshot_written_with_positional_sections_loads_with_named_ones() {
+        let old = r#"(taken: None, sections: [("can-cu", "I. CĂN CỨ", "Căn cứ…"), ("b", "", "")])"#;
+        let snap: Snapshot = ron::from_str(old).unwrap();
+        assert_eq!(snap.sections.len(), 2);
+        assert_eq!(snap.sections[0].id, "can-cu");
+        assert_eq!(snap.sections[0].label, "I. CĂN CỨ");
+        assert_eq!(snap.sections[0].body, "Căn cứ…");
+        assert_eq!(snap.sections[1].id, "b");
+    }
+
+    #[test]
+    fn a_snapshot_is_saved_with_named_sections_and_reads_back_the_same() {
+        let snap = Snapshot {
+            taken: None,
+            sections: vec![SnapshotSection {
+                id: "kq".into(),
+                label: "II. KẾT QUẢ".into(),
+                body: "Đạt".into(),
+            }],
+        };
+        let text = ron::to_string(&snap).unwrap();
+        assert!(text.contains("id:\"kq\""), "{text}");
+        assert!(text.contains("label:\"II. KẾT QUẢ\""), "{text}");
+        assert_eq!(ron::from_str::<Snapshot>(&text).unwrap(), snap);
+    }
+
+    #[test]
+    fn a_snapshot_section_of_the_wrong_shape_is_refused() {
+        for bad in [
+            r#"(sections: [("a", "b")])"#,
+            r#"(sections: [(id: "a", label: "b")])"#,
+            r#"(sections: [(1, 2, 3)])"#,
+        ] {
+            assert!(ron::from_str::<Snapshot>(bad).is_err(), "{bad}");
+        }
     }
 }

@@ -28,23 +28,23 @@ impl Device {
     /// The dot across for `pt` from the paper's left edge: the device's origin is the
     /// printable area's corner, so the unprintable margin is taken off, keeping 1 mm
     /// on the page 1 mm on the paper.
-    pub fn x(&self, pt: f32) -> i32 {
-        round(pt * self.dpi_x / 72.0 - self.offset_x)
+    pub fn x(&self, pt: Pt) -> i32 {
+        round(pt.0 * self.dpi_x / 72.0 - self.offset_x)
     }
 
     /// The dot down for `pt` from the paper's top edge.
-    pub fn y(&self, pt: f32) -> i32 {
-        round(pt * self.dpi_y / 72.0 - self.offset_y)
+    pub fn y(&self, pt: Pt) -> i32 {
+        round(pt.0 * self.dpi_y / 72.0 - self.offset_y)
     }
 
     /// A length across, in dots, at least one (a hairline still shows).
-    pub fn width(&self, pt: f32) -> i32 {
-        round(pt * self.dpi_x / 72.0).max(1)
+    pub fn width(&self, pt: Pt) -> i32 {
+        round(pt.0 * self.dpi_x / 72.0).max(1)
     }
 
     /// A length down (font heights), in dots.
-    pub fn height(&self, pt: f32) -> i32 {
-        round(pt * self.dpi_y / 72.0)
+    pub fn height(&self, pt: Pt) -> i32 {
+        round(pt.0 * self.dpi_y / 72.0)
     }
 
     /// A distance on paper in millimetres, as dots across.
@@ -132,18 +132,18 @@ pub fn plan_page(page: &Page, device: &Device, faces: &Faces) -> Vec<Draw> {
     for item in &page.items {
         match item {
             Item::Line(l) => out.push(Draw::Line {
-                from: (device.x(l.x0_pt), device.y(l.y0_pt)),
-                to: (device.x(l.x1_pt), device.y(l.y1_pt)),
-                width: device.width(l.width_pt),
+                from: (device.x(l.x0), device.y(l.y0)),
+                to: (device.x(l.x1), device.y(l.y1)),
+                width: device.width(l.width),
             }),
             Item::Rect(r) => out.push(Draw::Frame {
                 rect: (
-                    device.x(r.x_pt),
-                    device.y(r.y_pt),
-                    device.x(r.x_pt + r.w_pt),
-                    device.y(r.y_pt + r.h_pt),
+                    device.x(r.x),
+                    device.y(r.y),
+                    device.x(r.x + r.w),
+                    device.y(r.y + r.h),
                 ),
-                width: device.width(r.stroke_pt),
+                width: device.width(r.stroke),
             }),
             Item::Text(_) | Item::Image(_) => {}
         }
@@ -161,10 +161,10 @@ pub fn plan_page(page: &Page, device: &Device, faces: &Faces) -> Vec<Draw> {
             out.push(Draw::Image {
                 kind: b.kind,
                 rect: (
-                    device.x(b.x_pt),
-                    device.y(b.y_pt),
-                    device.x(b.x_pt + b.w_pt),
-                    device.y(b.y_pt + b.h_pt),
+                    device.x(b.x),
+                    device.y(b.y),
+                    device.x(b.x + b.w),
+                    device.y(b.y + b.h),
                 ),
             });
         }
@@ -175,12 +175,12 @@ pub fn plan_page(page: &Page, device: &Device, faces: &Faces) -> Vec<Draw> {
 /// One text item as glyphs at device positions; `None` when its face is missing.
 fn text_run(t: &crate::layout::TextItem, device: &Device, faces: &Faces) -> Option<TextRun> {
     let face = faces.face(t.style)?;
-    let scale = t.size_pt / f32::from(face.units_per_em());
+    let scale = t.size.0 / f32::from(face.units_per_em());
     let fallback = face.glyph_index(REPLACEMENT);
     let mut glyphs = Vec::with_capacity(t.text.len());
     let mut utf16 = Vec::with_capacity(t.text.len());
     let mut positions = Vec::with_capacity(t.text.len() + 1);
-    let mut at = t.x_pt;
+    let mut at = t.x;
     for c in t.text.chars() {
         let (c, gid) = match face.glyph_index(c) {
             Some(g) if (c as u32) < 0x10000 => (c, g),
@@ -189,21 +189,18 @@ fn text_run(t: &crate::layout::TextItem, device: &Device, faces: &Faces) -> Opti
         positions.push(device.x(at));
         glyphs.push(gid.0);
         utf16.push(c as u16);
-        at += f32::from(face.glyph_hor_advance(gid).unwrap_or(0)) * scale;
+        at += Pt(f32::from(face.glyph_hor_advance(gid).unwrap_or(0)) * scale);
         if c == ' ' {
-            at += t.word_spacing_pt;
+            at += t.word_spacing;
         }
     }
     positions.push(device.x(at));
     let advances = positions.windows(2).map(|w| w[1] - w[0]).collect();
     Some(TextRun {
         style: t.style,
-        em: device.height(t.size_pt).max(1),
-        x: positions
-            .first()
-            .copied()
-            .unwrap_or_else(|| device.x(t.x_pt)),
-        baseline: device.y(t.baseline_pt),
+        em: device.height(t.size).max(1),
+        x: positions.first().copied().unwrap_or_else(|| device.x(t.x)),
+        baseline: device.y(t.baseline),
         glyphs,
         utf16,
         advances,
@@ -213,8 +210,8 @@ fn text_run(t: &crate::layout::TextItem, device: &Device, faces: &Faces) -> Opti
 /// The paper a page is printed on, when it is one the printer drivers name:
 /// DMPAPER_A4 (9) for an A4 portrait page, within a millimetre.
 pub fn paper_code(page: &Page) -> Option<i16> {
-    let w = Pt(page.width_pt).to_mm().0;
-    let h = Pt(page.height_pt).to_mm().0;
+    let w = page.width.to_mm().0;
+    let h = page.height.to_mm().0;
     ((w - 210.0).abs() < 1.0 && (h - 297.0).abs() < 1.0).then_some(9)
 }
 
@@ -273,21 +270,21 @@ mod tests {
 
     fn text(s: &str, word_spacing_pt: f32) -> TextItem {
         TextItem {
-            x_pt: 72.0,
-            baseline_pt: 144.0,
-            size_pt: 14.0,
+            x: Pt(72.0),
+            baseline: Pt(144.0),
+            size: Pt(14.0),
             style: FontStyle::Regular,
             text: s.to_owned(),
-            word_spacing_pt,
-            width_pt: 0.0,
+            word_spacing: Pt(word_spacing_pt),
+            width: Pt(0.0),
             flagged: false,
         }
     }
 
     fn page(items: Vec<Item>) -> Page {
         Page {
-            width_pt: crate::units::A4.width.to_pt().0,
-            height_pt: crate::units::A4.height.to_pt().0,
+            width: crate::units::A4.width.to_pt(),
+            height: crate::units::A4.height.to_pt(),
             items,
             ..Page::default()
         }
@@ -298,12 +295,12 @@ mod tests {
         let d = printer_600();
         // 30 mm from the paper's edge (the decree's left margin) is 708.66 dots from
         // the edge, 608.66 from the printable area's corner.
-        let left = Mm(30.0).to_pt().0;
+        let left = Mm(30.0).to_pt();
         assert_eq!(d.x(left), 609);
         assert_eq!(d.y(left), 609);
         // 100 mm apart on the page are 100 mm (2362.2 dots) apart on paper.
-        let a = d.x(Mm(50.0).to_pt().0);
-        let b = d.x(Mm(150.0).to_pt().0);
+        let a = d.x(Mm(50.0).to_pt());
+        let b = d.x(Mm(150.0).to_pt());
         assert_eq!(b - a, 2362);
         assert!((d.mm_x(Mm(25.4)) - 600.0).abs() < 1e-3);
         // A device with different resolutions across and down keeps both true.
@@ -313,9 +310,9 @@ mod tests {
             offset_x: 0.0,
             offset_y: 0.0,
         };
-        assert_eq!(odd.x(72.0), 300);
-        assert_eq!(odd.y(72.0), 600);
-        assert_eq!(odd.width(0.01), 1, "a hairline keeps one dot");
+        assert_eq!(odd.x(Pt(72.0)), 300);
+        assert_eq!(odd.y(Pt(72.0)), 600);
+        assert_eq!(odd.width(Pt(0.01)), 1, "a hairline keeps one dot");
     }
 
     #[test]
@@ -334,7 +331,7 @@ mod tests {
         let fonts = crate::layout::Fonts::bundled().unwrap();
         let width_pt = fonts.text_width_pt(FontStyle::Regular, "Đà Nẵng", 14.0);
         let drawn: i32 = run.advances.iter().sum();
-        assert_eq!(drawn, d.x(72.0 + width_pt) - d.x(72.0));
+        assert_eq!(drawn, d.x(Pt(72.0 + width_pt)) - d.x(Pt(72.0)));
         // Glyph indices are the face's own (not code points).
         assert_ne!(u32::from(run.glyphs[0]), 'Đ' as u32);
         assert!(run.glyphs.iter().all(|g| *g != 0), "no .notdef");
@@ -391,24 +388,24 @@ mod tests {
             Item::Text(text("x", 0.0)),
             Item::Image(ImageItem {
                 kind: ImageKind::Seal,
-                x_pt: 72.0,
-                y_pt: 72.0,
-                w_pt: 72.0,
-                h_pt: 36.0,
+                x: Pt(72.0),
+                y: Pt(72.0),
+                w: Pt(72.0),
+                h: Pt(36.0),
             }),
             Item::Line(LineItem {
-                x0_pt: 72.0,
-                y0_pt: 72.0,
-                x1_pt: 144.0,
-                y1_pt: 72.0,
-                width_pt: 0.5,
+                x0: Pt(72.0),
+                y0: Pt(72.0),
+                x1: Pt(144.0),
+                y1: Pt(72.0),
+                width: Pt(0.5),
             }),
             Item::Rect(RectItem {
-                x_pt: 0.0,
-                y_pt: 0.0,
-                w_pt: 72.0,
-                h_pt: 72.0,
-                stroke_pt: 1.0,
+                x: Pt(0.0),
+                y: Pt(0.0),
+                w: Pt(72.0),
+                h: Pt(72.0),
+                stroke: Pt(1.0),
             }),
         ];
         let plan = plan_page(&page(items), &d, &faces);
@@ -481,8 +478,8 @@ mod tests {
     fn a4_pages_ask_for_a4_paper_and_others_for_the_printers_own() {
         assert_eq!(paper_code(&page(Vec::new())), Some(9));
         let letter = Page {
-            width_pt: 612.0,
-            height_pt: 792.0,
+            width: Pt(612.0),
+            height: Pt(792.0),
             ..Page::default()
         };
         assert_eq!(paper_code(&letter), None);

@@ -4,7 +4,7 @@
 use chrono::NaiveDateTime;
 use similar::{Algorithm, ChangeTag, TextDiff};
 
-use crate::model::{Report, ReportStatus, Review, SectionId, Snapshot};
+use crate::model::{Report, ReportStatus, Review, SectionId, Snapshot, SnapshotSection};
 use crate::vi;
 
 /// The sections of `report` in print order: id, printed label (`2.1. Kết quả`), text.
@@ -15,11 +15,11 @@ pub fn take_snapshot(report: &Report, at: NaiveDateTime) -> Snapshot {
         .into_iter()
         .map(|s| {
             let number = numbers.get(&s.id).map_or("", String::as_str);
-            (
-                s.id.clone(),
-                section_label(number, &s.title),
-                s.body.clone(),
-            )
+            SnapshotSection {
+                id: s.id.clone(),
+                label: section_label(number, &s.title),
+                body: s.body.clone(),
+            }
         })
         .collect();
     Snapshot {
@@ -138,8 +138,8 @@ pub fn changes(report: &Report, baseline: &Snapshot) -> Vec<SectionChange> {
     let mut out: Vec<SectionChange> = now
         .sections
         .iter()
-        .map(
-            |(id, label, body)| match baseline.sections.iter().find(|(old_id, ..)| old_id == id) {
+        .map(|SnapshotSection { id, label, body }| {
+            match baseline.sections.iter().find(|old| old.id == *id) {
                 None => SectionChange {
                     id: id.clone(),
                     title: label.clone(),
@@ -147,7 +147,11 @@ pub fn changes(report: &Report, baseline: &Snapshot) -> Vec<SectionChange> {
                     title_spans: diff_words("", label),
                     body_spans: diff_words("", body),
                 },
-                Some((_, old_label, old_body)) => {
+                Some(SnapshotSection {
+                    label: old_label,
+                    body: old_body,
+                    ..
+                }) => {
                     let same =
                         vi::nfc(old_label) == vi::nfc(label) && vi::nfc(old_body) == vi::nfc(body);
                     SectionChange {
@@ -162,11 +166,11 @@ pub fn changes(report: &Report, baseline: &Snapshot) -> Vec<SectionChange> {
                         body_spans: diff_words(old_body, body),
                     }
                 }
-            },
-        )
+            }
+        })
         .collect();
-    for (i, (id, label, body)) in baseline.sections.iter().enumerate() {
-        if now.sections.iter().any(|(new_id, ..)| new_id == id) {
+    for (i, SnapshotSection { id, label, body }) in baseline.sections.iter().enumerate() {
+        if now.sections.iter().any(|new| new.id == *id) {
             continue;
         }
         // The previous baseline section is already in `out` (kept, or removed and
@@ -174,7 +178,7 @@ pub fn changes(report: &Report, baseline: &Snapshot) -> Vec<SectionChange> {
         let at = i
             .checked_sub(1)
             .and_then(|prev| baseline.sections.get(prev))
-            .and_then(|(prev_id, ..)| out.iter().position(|c| c.id == *prev_id))
+            .and_then(|prev| out.iter().position(|c| c.id == prev.id))
             .map_or(0, |p| p + 1);
         out.insert(
             at,
@@ -278,22 +282,14 @@ mod tests {
     fn a_snapshot_lists_sections_in_print_order_with_their_numbers() {
         let r = report();
         let snap = take_snapshot(&r, NaiveDateTime::default());
-        let ids: Vec<_> = snap.sections.iter().map(|(id, ..)| id.as_str()).collect();
+        let ids: Vec<_> = snap.sections.iter().map(|s| s.id.as_str()).collect();
         let walked: Vec<_> = r.all_sections().iter().map(|s| s.id.as_str()).collect();
         assert_eq!(ids, walked);
-        assert_eq!(snap.sections[0].1, "I. CĂN CỨ XÂY DỰNG BÁO CÁO");
-        let lanh_dao = snap
-            .sections
-            .iter()
-            .find(|(id, ..)| id == "lanh-dao")
-            .unwrap();
-        assert_eq!(lanh_dao.1, "1. Công tác lãnh đạo, chỉ đạo");
-        let uu_diem = snap
-            .sections
-            .iter()
-            .find(|(id, ..)| id == "uu-diem")
-            .unwrap();
-        assert_eq!(uu_diem.1, "a) Ưu điểm");
+        assert_eq!(snap.sections[0].label, "I. CĂN CỨ XÂY DỰNG BÁO CÁO");
+        let lanh_dao = snap.sections.iter().find(|s| s.id == "lanh-dao").unwrap();
+        assert_eq!(lanh_dao.label, "1. Công tác lãnh đạo, chỉ đạo");
+        let uu_diem = snap.sections.iter().find(|s| s.id == "uu-diem").unwrap();
+        assert_eq!(uu_diem.label, "a) Ưu điểm");
     }
 
     #[test]
@@ -354,11 +350,19 @@ mod tests {
     fn the_reviewer_compares_with_what_they_last_reviewed_and_the_drafter_with_what_was_sent() {
         let first = Snapshot {
             taken: Some(NaiveDateTime::default()),
-            sections: vec![("a".into(), "I. A".into(), "một".into())],
+            sections: vec![SnapshotSection {
+                id: "a".into(),
+                label: "I. A".into(),
+                body: "một".into(),
+            }],
         };
         let second = Snapshot {
             taken: Some(NaiveDateTime::default()),
-            sections: vec![("a".into(), "I. A".into(), "hai".into())],
+            sections: vec![SnapshotSection {
+                id: "a".into(),
+                label: "I. A".into(),
+                body: "hai".into(),
+            }],
         };
         let mut review = Review {
             status: ReportStatus::AwaitingReview,

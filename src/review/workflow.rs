@@ -11,7 +11,7 @@ use super::ReviewError;
 use super::diff::{split_label, take_snapshot};
 use crate::model::{
     Organisation, PageSetup, PeriodRecord, Plan, Project, Report, ReportStatus, ReviewRole,
-    Transition,
+    SnapshotSection, Transition,
 };
 use crate::vi;
 
@@ -359,26 +359,26 @@ fn what_changed(report: &Report) -> String {
     };
     let now = take_snapshot(report, snapshot.taken.unwrap_or_default());
     let mut parts = Vec::new();
-    for (id, label, body) in &now.sections {
-        match snapshot.sections.iter().find(|(old_id, ..)| old_id == id) {
+    for SnapshotSection { id, label, body } in &now.sections {
+        match snapshot.sections.iter().find(|old| old.id == *id) {
             None => parts.push(format!("thêm mục {label}")),
-            Some((_, old_label, old_body)) => {
-                if split_label(old_label).1 != split_label(label).1 || old_body != body {
+            Some(old) => {
+                if split_label(&old.label).1 != split_label(label).1 || old.body != *body {
                     parts.push(format!("mục {label}"));
                 }
             }
         }
     }
-    for (id, label, _) in &snapshot.sections {
-        if !now.sections.iter().any(|(new_id, ..)| new_id == id) {
+    for SnapshotSection { id, label, .. } in &snapshot.sections {
+        if !now.sections.iter().any(|new| new.id == *id) {
             parts.push(format!("xóa mục {label}"));
         }
     }
     if parts.is_empty() {
-        let kept = |list: &[(String, String, String)], other: &[(String, String, String)]| {
+        let kept = |list: &[SnapshotSection], other: &[SnapshotSection]| {
             list.iter()
-                .filter(|(id, ..)| other.iter().any(|(o, ..)| o == id))
-                .map(|(id, ..)| id.clone())
+                .filter(|s| other.iter().any(|o| o.id == s.id))
+                .map(|s| s.id.clone())
                 .collect::<Vec<_>>()
         };
         if kept(&now.sections, &snapshot.sections) != kept(&snapshot.sections, &now.sections) {

@@ -98,8 +98,8 @@ fn readable_changes(
     }
     walk(&mut now.sections, &readable);
     let mut then = base.clone();
-    for (_, _, body) in &mut then.sections {
-        *body = readable(body);
+    for s in &mut then.sections {
+        s.body = readable(&s.body);
     }
     crate::review::changes(&now, &then)
 }

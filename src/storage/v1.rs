@@ -35,8 +35,8 @@ fn migrate_report(report: &mut Report) {
         .into_iter()
         .flatten()
     {
-        for (_, _, body) in &mut snapshot.sections {
-            *body = rich::migrate_v1(body);
+        for s in &mut snapshot.sections {
+            s.body = rich::migrate_v1(&s.body);
         }
     }
 }

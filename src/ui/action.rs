@@ -6,7 +6,7 @@
 
 use eframe::egui::{self, Key, KeyboardShortcut, Modifiers};
 
-use super::command::Command;
+use super::command::{Command, Zoom};
 
 /// A command with a menu entry and a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -152,9 +152,9 @@ impl Action {
             Action::Redo => Command::Redo,
             Action::Find | Action::Replace => Command::ShowFind,
             Action::SelectAll => Command::SelectAll,
-            Action::ZoomIn => Command::ZoomUi(Some(true)),
-            Action::ZoomOut => Command::ZoomUi(Some(false)),
-            Action::ZoomReset => Command::ZoomUi(None),
+            Action::ZoomIn => Command::ZoomUi(Zoom::In),
+            Action::ZoomOut => Command::ZoomUi(Zoom::Out),
+            Action::ZoomReset => Command::ZoomUi(Zoom::Reset),
             Action::Help => super::menu::help(),
         }
     }

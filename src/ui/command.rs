@@ -12,7 +12,8 @@ use crate::compose::SourceRef;
 use crate::edit::{Edit, ReviewEdit};
 use crate::guide::Step;
 use crate::import::{ImportKind, ImportPreview, PreviewRow};
-use crate::model::{Period, PeriodKind, Project, ReviewRole};
+use crate::layout::ImageKind;
+use crate::model::{Period, PeriodKind, Project, ReportId, ReviewRole, SectionId};
 use crate::review::Actor;
 use crate::session::ReadOnlyReason;
 
@@ -32,9 +33,8 @@ pub enum Command {
     ExportPdf,
     /// Show the print dialog.
     Print,
-    /// Size of the whole window's text and widgets: larger (`Some(true)`), smaller, or
-    /// back to 100 % (`None`).
-    ZoomUi(Option<bool>),
+    /// Size of the whole window's text and widgets: larger, smaller, or back to 100 %.
+    ZoomUi(Zoom),
     /// Send the pages the print dialog asks for to its printer.
     PrintNow,
     /// Hand the report's PDF to the system's viewer to print from there.
@@ -47,7 +47,7 @@ pub enum Command {
     SelectAll,
     /// A message in the status bar.
     Notify(String),
-    SelectReport(String),
+    SelectReport(ReportId),
     /// Show the dialog for a new report.
     AskNewReport,
     /// Show Kế hoạch › Điều chỉnh kế hoạch….
@@ -67,17 +67,17 @@ pub enum Command {
         from_previous: bool,
     },
     /// Ask before removing a sub-section.
-    ConfirmRemoveSection(String),
+    ConfirmRemoveSection(SectionId),
     /// Insert a suggested sentence on a new line after the line holding `cursor` (a
     /// character index in the section's text; `None`: at the end).
     InsertPhrase {
-        section: String,
+        section: SectionId,
         cursor: Option<usize>,
         phrase: String,
     },
     /// Insert a figure placeholder at `cursor` (a character index; `None`: at the end).
     InsertFigure {
-        section: String,
+        section: SectionId,
         cursor: Option<usize>,
         text: String,
     },
@@ -130,7 +130,7 @@ pub enum Command {
     VerifySignedFrom(PathBuf),
     /// Use this PNG (a typed path) as the signature or seal image.
     SigningImageFrom {
-        seal: bool,
+        image: ImageKind,
         path: PathBuf,
     },
     /// Take over the lock of a file somebody left open (after confirming).
@@ -139,11 +139,9 @@ pub enum Command {
     ExportReviewCopy,
     /// Tệp › Xuất bản ký số…: the sign-ready final PDF.
     ExportSignReady,
-    /// Xuất bản › Chọn ảnh chữ ký… (`false`) or Chọn ảnh con dấu… (`true`): a PNG kept
-    /// beside the project for the sign-ready version.
-    ChooseSigningImage {
-        seal: bool,
-    },
+    /// Xuất bản › Chọn ảnh chữ ký… or Chọn ảnh con dấu…: a PNG kept beside the
+    /// project for the sign-ready version.
+    ChooseSigningImage(ImageKind),
     /// Show a message that something could not be done.
     Message(String),
     /// Show a message with its own title (help, about).
@@ -212,10 +210,17 @@ pub enum PathPurpose {
     SaveAggregate(crate::aggregate::SummaryFormat),
     /// A signed PDF to check against the approved report.
     SignedPdf,
-    /// The signature (or, with `seal`, the seal) image for the sign-ready version.
-    SigningImage {
-        seal: bool,
-    },
+    /// The signature or the seal image for the sign-ready version.
+    SigningImage(ImageKind),
+}
+
+/// A change of zoom: a step of the preview's zoom steps up or down, or back to 100 %
+/// (the steps are taken in `ui::preview`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Zoom {
+    In,
+    Out,
+    Reset,
 }
 
 /// Which PDF of the report is written.
@@ -258,7 +263,7 @@ pub enum Modal {
     Exported {
         path: PathBuf,
     },
-    RemoveSection(String),
+    RemoveSection(SectionId),
     NewReport {
         kind: PeriodKind,
         year: i32,

@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use super::command::PathPurpose;
+use crate::layout::ImageKind;
 use crate::aggregate::SummaryFormat;
 
 /// What the app asks the desktop for.
@@ -130,12 +131,12 @@ impl Chooser {
                 &[("Tệp PDF", &["pdf", "PDF"])],
                 Asks::Open,
             ),
-            P::SigningImage { seal: true } => (
+            P::SigningImage(ImageKind::Seal) => (
                 "Chọn ảnh con dấu (PNG màu đỏ, nền trong suốt)",
                 &[PNG],
                 Asks::Open,
             ),
-            P::SigningImage { seal: false } => (
+            P::SigningImage(ImageKind::Signature) => (
                 "Chọn ảnh chữ ký (PNG màu xanh, nền trong suốt)",
                 &[PNG],
                 Asks::Open,

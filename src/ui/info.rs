@@ -7,6 +7,7 @@ use eframe::egui;
 use super::command::Command;
 use crate::edit::{Edit, ReportText, list_lines};
 use crate::guide::{Step, guide};
+use crate::layout::ImageKind;
 use crate::model::{Project, Report};
 
 /// Text typed into fields that must be checked before they are stored.
@@ -474,10 +475,10 @@ fn signing_images(
     ));
     ui.horizontal(|ui| {
         if ui.button("Chọn ảnh chữ ký…").clicked() {
-            out.push(Command::ChooseSigningImage { seal: false });
+            out.push(Command::ChooseSigningImage(ImageKind::Signature));
         }
         if ui.button("Chọn ảnh con dấu…").clicked() {
-            out.push(Command::ChooseSigningImage { seal: true });
+            out.push(Command::ChooseSigningImage(ImageKind::Seal));
         }
         if !signing.is_unset() && ui.button("Bỏ ảnh").clicked() {
             out.push(Command::Edit(Edit::SigningImages(Default::default())));

@@ -4,6 +4,7 @@
 use eframe::egui;
 
 use super::command::{Command, Modal, PathPurpose, PdfKind};
+use crate::layout::ImageKind;
 use crate::model::{Period, PeriodKind, Report, ReportStatus};
 use crate::session::OpenDocument;
 
@@ -248,8 +249,8 @@ pub fn show(
                     PathPurpose::AggregateFolder => ("Tổng hợp nhiều xã, phường", "Tổng hợp"),
                     PathPurpose::SaveAggregate(f) => (aggregate_title(*f), "Xuất"),
                     PathPurpose::SignedPdf => ("Kiểm tra bản đã ký", "Kiểm tra"),
-                    PathPurpose::SigningImage { seal: false } => ("Chọn ảnh chữ ký (PNG)", "Chọn"),
-                    PathPurpose::SigningImage { seal: true } => ("Chọn ảnh con dấu (PNG)", "Chọn"),
+                    PathPurpose::SigningImage(ImageKind::Signature) => ("Chọn ảnh chữ ký (PNG)", "Chọn"),
+                    PathPurpose::SigningImage(ImageKind::Seal) => ("Chọn ảnh con dấu (PNG)", "Chọn"),
                 };
                 ui.heading(title);
                 ui.label(if *purpose == PathPurpose::AggregateFolder {
@@ -308,7 +309,7 @@ pub fn show(
                             PathPurpose::AggregateFolder => Command::AggregateFrom(path),
                             PathPurpose::SaveAggregate(f) => Command::ExportAggregateTo(path, f),
                             PathPurpose::SignedPdf => Command::VerifySignedFrom(path),
-                            PathPurpose::SigningImage { seal } => Command::SigningImageFrom { seal, path },
+                            PathPurpose::SigningImage(image) => Command::SigningImageFrom { image, path },
                         });
                         close = true;
                     }

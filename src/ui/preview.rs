@@ -10,9 +10,11 @@ use eframe::egui::{
     Stroke, StrokeKind, Ui, Vec2, WidgetInfo, pos2, vec2,
 };
 
+use super::command::Zoom;
 use super::fonts::serif_family;
 use crate::compose::SourceRef;
 use crate::layout::{Fonts, Item, Page, Pages, Region, TextItem};
+use crate::units::{Mm, Pt};
 
 /// Screen points per page point at 100 %: a page shown at 100 % has its printed size on
 /// a 96 dpi screen, as in word processors.
@@ -40,13 +42,13 @@ const FOCUS: Color32 = Color32::from_rgba_premultiplied(0x5a, 0x4f, 0x16, 0x5a);
 /// The margin tab marking open comments (preview only).
 const MARKER: Color32 = Color32::from_rgb(0xff, 0xe0, 0x70);
 
-/// Where the preview scrolls to on its next frame: `y_pt` of page `page` is put
+/// Where the preview scrolls to on its next frame: `y` of page `page` is put
 /// `from_top` (a fraction of the viewport's height) plus `margin` (screen points)
 /// below the viewport's top.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScrollTarget {
     pub page: usize,
-    pub y_pt: f32,
+    pub y: Pt,
     pub from_top: f32,
     pub margin: f32,
 }
@@ -69,7 +71,7 @@ pub struct PreviewState {
     last_focus: Option<SourceRef>,
     /// The page point at the viewport's top in the last frame and the zoom it was
     /// painted at: when the zoom changes, that point stays at the top.
-    top_anchor: Option<(usize, f32, f32)>,
+    top_anchor: Option<(usize, Pt, f32)>,
     /// The pages painted in the last frame, with where they were on screen.
     visible: Vec<(usize, PageToScreen)>,
     /// The viewport of the last frame (content coordinates) and the scale it was at.
@@ -113,12 +115,12 @@ impl Default for PreviewState {
 impl PreviewState {
     /// The next larger step of [`ZOOM_STEPS`]; leaves "fit width".
     pub fn zoom_in(&mut self) {
-        self.set_zoom(next_zoom_step(self.zoom, true));
+        self.set_zoom(Zoom::In.from(self.zoom));
     }
 
     /// The next smaller step of [`ZOOM_STEPS`]; leaves "fit width".
     pub fn zoom_out(&mut self) {
-        self.set_zoom(next_zoom_step(self.zoom, false));
+        self.set_zoom(Zoom::Out.from(self.zoom));
     }
 
     /// Sets a fixed zoom (clamped to the steps' range).
@@ -139,31 +141,31 @@ impl PreviewState {
         // The grey gap above the sheet stays visible, so its edge shows.
         self.pending_scroll = Some(ScrollTarget {
             page,
-            y_pt: 0.0,
+            y: Pt(0.0),
             from_top: 0.0,
             margin: PAGE_GAP / 2.0,
         });
     }
 
-    /// Where the page point (`x_pt`, `y_pt`) of page `page` was on screen in the last
+    /// Where the page point (`x`, `y`) of page `page` was on screen in the last
     /// frame; `None` when that page was not painted.
-    pub fn screen_pos(&self, page: usize, x_pt: f32, y_pt: f32) -> Option<Pos2> {
+    pub fn screen_pos(&self, page: usize, x: Pt, y: Pt) -> Option<Pos2> {
         self.visible
             .iter()
             .find(|(i, _)| *i == page)
-            .map(|(_, tf)| tf.to_screen(x_pt, y_pt))
+            .map(|(_, tf)| tf.to_screen(x, y))
     }
 
     /// After a zoom change (a button, or the panel's width with "fit width"), keeps
     /// the page point that was at the viewport's top there.
     fn keep_top_in_place(&mut self) {
         if self.pending_scroll.is_none()
-            && let Some((page, y_pt, zoom)) = self.top_anchor
+            && let Some((page, y, zoom)) = self.top_anchor
             && zoom != self.zoom
         {
             self.pending_scroll = Some(ScrollTarget {
                 page,
-                y_pt,
+                y,
                 from_top: 0.0,
                 margin: 0.0,
             });
@@ -171,25 +173,27 @@ impl PreviewState {
     }
 }
 
-/// The zoom step after `zoom`, upwards or downwards; `zoom` itself at the ends.
-pub fn next_zoom_step(zoom: f32, up: bool) -> f32 {
-    const EPS: f32 = 0.005;
-    let step = if up {
-        ZOOM_STEPS.iter().copied().find(|s| *s > zoom + EPS)
-    } else {
-        ZOOM_STEPS.iter().rev().copied().find(|s| *s < zoom - EPS)
-    };
-    step.unwrap_or(zoom)
+impl Zoom {
+    /// The zoom after this change from `zoom`; a step stays at `zoom` at the ends.
+    pub fn from(self, zoom: f32) -> f32 {
+        const EPS: f32 = 0.005;
+        let step = match self {
+            Zoom::In => ZOOM_STEPS.iter().copied().find(|s| *s > zoom + EPS),
+            Zoom::Out => ZOOM_STEPS.iter().rev().copied().find(|s| *s < zoom - EPS),
+            Zoom::Reset => Some(1.0),
+        };
+        step.unwrap_or(zoom)
+    }
 }
 
-/// The zoom at which a page `page_width_pt` wide fills `available` screen points,
+/// The zoom at which a page `page_width` wide fills `available` screen points,
 /// rounded down to whole percents so that resizing the panel by a pixel does not
 /// rasterise the glyphs again at a new size.
-pub fn fit_zoom(available: f32, page_width_pt: f32) -> f32 {
-    if page_width_pt <= 0.0 || !available.is_finite() {
+pub fn fit_zoom(available: f32, page_width: Pt) -> f32 {
+    if page_width.0 <= 0.0 || !available.is_finite() {
         return 1.0;
     }
-    let z = (available / (page_width_pt * SCREEN_PER_PT) * 100.0).floor() / 100.0;
+    let z = (available / (page_width.0 * SCREEN_PER_PT) * 100.0).floor() / 100.0;
     z.clamp(MIN_FIT_ZOOM, ZOOM_STEPS[ZOOM_STEPS.len() - 1])
 }
 
@@ -204,51 +208,46 @@ pub struct PageToScreen {
 
 impl PageToScreen {
     /// The one conversion from page space to screen space.
-    pub fn to_screen(&self, x_pt: f32, y_pt: f32) -> Pos2 {
+    pub fn to_screen(&self, x: Pt, y: Pt) -> Pos2 {
         pos2(
-            self.origin.x + x_pt * self.scale,
-            self.origin.y + y_pt * self.scale,
+            self.origin.x + x.0 * self.scale,
+            self.origin.y + y.0 * self.scale,
         )
     }
 
     /// The inverse of [`Self::to_screen`]: a screen position in page points.
-    pub fn to_page(&self, pos: Pos2) -> (f32, f32) {
+    pub fn to_page(&self, pos: Pos2) -> (Pt, Pt) {
         (
-            (pos.x - self.origin.x) / self.scale,
-            (pos.y - self.origin.y) / self.scale,
+            Pt((pos.x - self.origin.x) / self.scale),
+            Pt((pos.y - self.origin.y) / self.scale),
         )
     }
 
     /// A page-space rectangle on screen.
-    pub fn rect_to_screen(&self, x_pt: f32, y_pt: f32, w_pt: f32, h_pt: f32) -> Rect {
-        Rect::from_min_max(
-            self.to_screen(x_pt, y_pt),
-            self.to_screen(x_pt + w_pt, y_pt + h_pt),
-        )
+    pub fn rect_to_screen(&self, x: Pt, y: Pt, w: Pt, h: Pt) -> Rect {
+        Rect::from_min_max(self.to_screen(x, y), self.to_screen(x + w, y + h))
     }
 }
 
-/// The smallest region containing the page point (`x_pt`, `y_pt`): nested regions (a
+/// The smallest region containing the page point (`x`, `y`): nested regions (a
 /// section inside the body) win over the ones around them.
-pub fn region_at(regions: &[Region], x_pt: f32, y_pt: f32) -> Option<&Region> {
+pub fn region_at(regions: &[Region], x: Pt, y: Pt) -> Option<&Region> {
     regions
         .iter()
-        .filter(|r| {
-            x_pt >= r.x_pt && x_pt <= r.x_pt + r.w_pt && y_pt >= r.y_pt && y_pt <= r.y_pt + r.h_pt
-        })
-        .min_by(|a, b| (a.w_pt * a.h_pt).total_cmp(&(b.w_pt * b.h_pt)))
+        .filter(|r| x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h)
+        .min_by(|a, b| (a.w.0 * a.h.0).total_cmp(&(b.w.0 * b.h.0)))
 }
 
 /// The words of a text run with their x positions, as the PDF draws them: each piece up
 /// to and including a space advances by its width plus the run's word spacing.
-/// Yields `(x_pt, word)` with the word's trailing spaces removed; blank pieces are skipped.
-pub fn words<'a>(fonts: &'a Fonts, t: &'a TextItem) -> impl Iterator<Item = (f32, &'a str)> + 'a {
-    let mut x = t.x_pt;
+/// Yields `(x, word)` with the word's trailing spaces removed; blank pieces are skipped.
+pub fn words<'a>(fonts: &'a Fonts, t: &'a TextItem) -> impl Iterator<Item = (Pt, &'a str)> + 'a {
+    let mut x = t.x;
     t.text.split_inclusive(' ').filter_map(move |piece| {
         let at = x;
-        x += fonts.text_width_pt(t.style, piece, t.size_pt);
+        x += Pt(fonts.text_width_pt(t.style, piece, t.size.0));
         if piece.ends_with(' ') {
-            x += t.word_spacing_pt;
+            x += t.word_spacing;
         }
         let word = piece.trim_end_matches(' ');
         (!word.is_empty()).then_some((at, word))
@@ -271,8 +270,8 @@ impl Geometry {
         let mut widest: f32 = 0.0;
         for p in pages {
             tops.push(y);
-            y += p.height_pt * scale + PAGE_GAP;
-            widest = widest.max(p.width_pt * scale);
+            y += p.height.0 * scale + PAGE_GAP;
+            widest = widest.max(p.width.0 * scale);
         }
         let width = (widest + 2.0 * PAGE_GAP).max(min_width);
         Self {
@@ -288,7 +287,7 @@ impl Geometry {
 
     /// The transform of page `i`, centred horizontally in the content at `content_min`.
     fn transform(&self, pages: &[Page], i: usize, content_min: Pos2) -> PageToScreen {
-        let w = pages.get(i).map_or(0.0, |p| p.width_pt * self.scale);
+        let w = pages.get(i).map_or(0.0, |p| p.width.0 * self.scale);
         PageToScreen {
             origin: pos2(
                 content_min.x + ((self.content.x - w) / 2.0).round(),
@@ -307,7 +306,7 @@ impl Geometry {
     /// The scroll offset that shows `target`, never past the end of the pages (an
     /// offset beyond it would spring back over several frames).
     fn offset_of(&self, target: &ScrollTarget, viewport_h: f32) -> f32 {
-        let y = self.top(target.page) + target.y_pt * self.scale;
+        let y = self.top(target.page) + target.y.0 * self.scale;
         let max = (self.content.y - viewport_h).max(0.0);
         (y - target.from_top * viewport_h - target.margin).clamp(0.0, max)
     }
@@ -335,7 +334,7 @@ pub fn show_preview(
     };
 
     if state.fit_width {
-        let widest = pages.iter().map(|p| p.width_pt).fold(0.0, f32::max);
+        let widest = pages.iter().map(|p| p.width).fold(Pt(0.0), Pt::max);
         let room = ui.available_width() - 2.0 * PAGE_GAP - SCROLL_BAR_ROOM;
         state.zoom = fit_zoom(room, widest);
     }
@@ -437,19 +436,19 @@ fn follow_focus(
         p.regions
             .iter()
             .find(|r| &r.source == focus)
-            .map(|r| (i, r.y_pt))
+            .map(|r| (i, r.y))
     });
     // Not found: the pages may not show the new part yet; try again next frame.
-    let Some((page, y_pt)) = first else { return };
+    let Some((page, top)) = first else { return };
     state.last_focus = Some(focus.clone());
-    let y = geo.top(page) + y_pt * geo.scale;
+    let y = geo.top(page) + top.0 * geo.scale;
     let in_view = state.last_viewport.is_some_and(|(v, scale)| {
         scale == geo.scale && y >= v.min.y && y <= v.min.y + v.height() * 0.75
     });
     if !in_view {
         state.pending_scroll = Some(ScrollTarget {
             page,
-            y_pt,
+            y: top,
             from_top: 1.0 / 3.0,
             margin: 0.0,
         });
@@ -512,7 +511,7 @@ fn paint_pages(
         }
         let tf = geo.transform(pages, i, origin);
         state.visible.push((i, tf));
-        let sheet = tf.rect_to_screen(0.0, 0.0, page.width_pt, page.height_pt);
+        let sheet = tf.rect_to_screen(Pt(0.0), Pt(0.0), page.width, page.height);
         let shadow = Shadow {
             offset: [2, 3],
             blur: 8,
@@ -523,17 +522,13 @@ fn paint_pages(
         painter.rect_filled(sheet, 0.0, Color32::WHITE);
         for r in &page.regions {
             if focus == Some(&r.source) {
-                painter.rect_filled(
-                    tf.rect_to_screen(r.x_pt, r.y_pt, r.w_pt, r.h_pt),
-                    0.0,
-                    FOCUS,
-                );
+                painter.rect_filled(tf.rect_to_screen(r.x, r.y, r.w, r.h), 0.0, FOCUS);
             }
         }
         if let Some((hi, region)) = hovered
             && hi == i
         {
-            let rect = tf.rect_to_screen(region.x_pt, region.y_pt, region.w_pt, region.h_pt);
+            let rect = tf.rect_to_screen(region.x, region.y, region.w, region.h);
             painter.rect_filled(rect, 0.0, HOVER);
         }
         paint_items(painter, fonts, page, &tf);
@@ -550,14 +545,14 @@ fn paint_pages(
     let probe = viewport.min.y + viewport.height() / 3.0;
     state.current_page = geo.page_at_y(probe).min(pages.len().saturating_sub(1));
     let top = geo.page_at_y(viewport.min.y);
-    let top_y_pt = (viewport.min.y - geo.top(top)) / geo.scale;
-    state.top_anchor = Some((top, top_y_pt, state.zoom));
+    let top_y = Pt((viewport.min.y - geo.top(top)) / geo.scale);
+    state.top_anchor = Some((top, top_y, state.zoom));
     state.last_viewport = Some((viewport, geo.scale));
     clicked
 }
 
 /// For each marked part: its count and the page and top (pt) of its first region.
-fn marker_pages(pages: &[Page], markers: &CommentMarkers) -> Vec<(SourceRef, usize, (usize, f32))> {
+fn marker_pages(pages: &[Page], markers: &CommentMarkers) -> Vec<(SourceRef, usize, (usize, Pt))> {
     markers
         .iter()
         .filter(|(_, n)| **n > 0)
@@ -566,22 +561,16 @@ fn marker_pages(pages: &[Page], markers: &CommentMarkers) -> Vec<(SourceRef, usi
                 p.regions
                     .iter()
                     .find(|r| r.source == *source)
-                    .map(|r| (source.clone(), *n, (i, r.y_pt)))
+                    .map(|r| (source.clone(), *n, (i, r.y)))
             })
         })
         .collect()
 }
 
 /// A yellow tab in the right margin with the number of open comments.
-fn paint_marker(
-    painter: &egui::Painter,
-    page: &Page,
-    top_pt: f32,
-    count: usize,
-    tf: &PageToScreen,
-) {
-    const MM: f32 = 72.0 / 25.4;
-    let rect = tf.rect_to_screen(page.width_pt - 14.0 * MM, top_pt, 11.0 * MM, 5.0 * MM);
+fn paint_marker(painter: &egui::Painter, page: &Page, top: Pt, count: usize, tf: &PageToScreen) {
+    let mm = |v: f32| Mm(v).to_pt();
+    let rect = tf.rect_to_screen(page.width - mm(14.0), top, mm(11.0), mm(5.0));
     painter.rect_filled(rect, 2.0, MARKER);
     painter.rect_stroke(
         rect,
@@ -601,18 +590,18 @@ fn paint_marker(
 fn paint_items(painter: &egui::Painter, fonts: &Fonts, page: &Page, tf: &PageToScreen) {
     // At least one physical pixel, so hairlines do not fade away when zoomed out.
     let pixel = 1.0 / painter.pixels_per_point();
-    let stroke_px = |w_pt: f32| (w_pt * tf.scale).max(pixel);
+    let stroke_px = |w: Pt| (w.0 * tf.scale).max(pixel);
     for item in &page.items {
         match item {
             Item::Text(t) => paint_text(painter, fonts, t, tf),
             Item::Line(l) => {
-                let a = tf.to_screen(l.x0_pt, l.y0_pt);
-                let b = tf.to_screen(l.x1_pt, l.y1_pt);
-                painter.line_segment([a, b], Stroke::new(stroke_px(l.width_pt), INK));
+                let a = tf.to_screen(l.x0, l.y0);
+                let b = tf.to_screen(l.x1, l.y1);
+                painter.line_segment([a, b], Stroke::new(stroke_px(l.width), INK));
             }
             Item::Rect(r) => {
-                let rect = tf.rect_to_screen(r.x_pt, r.y_pt, r.w_pt, r.h_pt);
-                let stroke = Stroke::new(stroke_px(r.stroke_pt), INK);
+                let rect = tf.rect_to_screen(r.x, r.y, r.w, r.h);
+                let stroke = Stroke::new(stroke_px(r.stroke), INK);
                 painter.rect_stroke(rect, 0.0, stroke, StrokeKind::Middle);
             }
             // The images are the clerk's files, drawn only into the PDF.
@@ -622,13 +611,13 @@ fn paint_items(painter: &egui::Painter, fonts: &Fonts, page: &Page, tf: &PageToS
 }
 
 fn paint_text(painter: &egui::Painter, fonts: &Fonts, t: &TextItem, tf: &PageToScreen) {
-    let size = t.size_pt * tf.scale;
+    let size = t.size.0 * tf.scale;
     if size < 1.0 || !painter.clip_rect().intersects(text_bounds(fonts, t, tf)) {
         return;
     }
     let color = if t.flagged { FLAGGED } else { INK };
     let font = FontId::new(size, serif_family(t.style));
-    for (x_pt, word) in words(fonts, t) {
+    for (x, word) in words(fonts, t) {
         let galley = painter.layout_no_wrap(word.to_owned(), font.clone(), color);
         // egui places a galley by its top; its first glyph's y is the baseline in it.
         let baseline_in_galley = galley
@@ -636,13 +625,13 @@ fn paint_text(painter: &egui::Painter, fonts: &Fonts, t: &TextItem, tf: &PageToS
             .first()
             .map(|row| row.pos.y + row.glyphs.first().map_or(0.0, |g| g.pos.y))
             .unwrap_or(0.0);
-        let at = tf.to_screen(x_pt, t.baseline_pt);
+        let at = tf.to_screen(x, t.baseline);
         painter.galley(pos2(at.x, at.y - baseline_in_galley), galley, color);
     }
     if t.flagged {
-        let under = t.baseline_pt + t.size_pt * 0.12;
-        let a = tf.to_screen(t.x_pt, under);
-        let b = tf.to_screen(t.x_pt + t.width_pt, under);
+        let under = t.baseline + t.size * 0.12;
+        let a = tf.to_screen(t.x, under);
+        let b = tf.to_screen(t.x + t.width, under);
         let pixel = 1.0 / painter.pixels_per_point();
         painter.line_segment([a, b], Stroke::new((0.05 * size).max(pixel), FLAGGED));
     }
@@ -650,14 +639,9 @@ fn paint_text(painter: &egui::Painter, fonts: &Fonts, t: &TextItem, tf: &PageToS
 
 /// The screen rectangle a text run may ink: from its ascent to its descent.
 fn text_bounds(fonts: &Fonts, t: &TextItem, tf: &PageToScreen) -> Rect {
-    let top = t.baseline_pt - fonts.ascent_pt(t.style, t.size_pt);
-    let depth = fonts.descent_pt(t.style, t.size_pt) + t.size_pt * 0.2;
-    tf.rect_to_screen(
-        t.x_pt,
-        top,
-        t.width_pt.max(0.0),
-        t.baseline_pt - top + depth,
-    )
+    let top = t.baseline - Pt(fonts.ascent_pt(t.style, t.size.0));
+    let depth = Pt(fonts.descent_pt(t.style, t.size.0)) + t.size * 0.2;
+    tf.rect_to_screen(t.x, top, t.width.max(Pt(0.0)), t.baseline - top + depth)
 }
 
 #[cfg(test)]

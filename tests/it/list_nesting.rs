@@ -68,7 +68,7 @@ fn x_of(h: &Harness<'_, BaocaoApp>, words: &str) -> f32 {
         .iter()
         .flat_map(|p| &p.items)
         .find_map(|i| match i {
-            Item::Text(t) if t.text.contains(words) => Some(t.x_pt),
+            Item::Text(t) if t.text.contains(words) => Some(t.x.0),
             _ => None,
         })
         .unwrap_or_else(|| panic!("“{words}” is not printed"))

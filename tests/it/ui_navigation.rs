@@ -161,12 +161,14 @@ fn each_writing_step_opens_with_its_own_section_in_view() {
 fn the_whole_window_zooms_from_the_xem_menu_and_back() {
     let (_d, _p, mut h) = app();
     h.run();
-    h.state_mut().push(Command::ZoomUi(Some(true)));
+    h.state_mut()
+        .push(Command::ZoomUi(baocao::ui::command::Zoom::In));
     h.run();
     h.run();
     assert!(h.ctx.zoom_factor() > 1.05, "{}", h.ctx.zoom_factor());
     assert_eq!(h.state().ui_zoom, h.ctx.zoom_factor());
-    h.state_mut().push(Command::ZoomUi(None));
+    h.state_mut()
+        .push(Command::ZoomUi(baocao::ui::command::Zoom::Reset));
     h.run();
     h.run();
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-3);

@@ -5,6 +5,7 @@ use baocao::compose::{ComposeOptions, SourceRef, compose};
 use baocao::layout::{Fonts, Pages, layout};
 use baocao::ui::fonts::install_fonts;
 use baocao::ui::preview::{PreviewState, show_preview};
+use baocao::units::Pt;
 use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -135,11 +136,7 @@ fn a_click_inside_a_section_returns_that_section() {
     let pos = h
         .state()
         .state
-        .screen_pos(
-            0,
-            region.x_pt + region.w_pt / 2.0,
-            region.y_pt + region.h_pt / 2.0,
-        )
+        .screen_pos(0, region.x + region.w / 2.0, region.y + region.h / 2.0)
         .expect("page 1 is painted");
     h.hover_at(pos);
     h.run();
@@ -159,7 +156,7 @@ fn hovering_a_region_shows_a_pointing_hand() {
     let pos = h
         .state()
         .state
-        .screen_pos(0, r.x_pt + r.w_pt / 2.0, r.y_pt + r.h_pt / 2.0)
+        .screen_pos(0, r.x + r.w / 2.0, r.y + r.h / 2.0)
         .expect("page 1 is painted");
     h.hover_at(pos);
     h.run();
@@ -190,7 +187,11 @@ fn zooming_in_on_a_later_page_stays_on_that_page() {
 fn a_click_in_the_grey_margin_returns_nothing() {
     let mut h = harness(sample_pages());
     h.run();
-    let pos = h.state().state.screen_pos(0, -4.0, 100.0).expect("page 1");
+    let pos = h
+        .state()
+        .state
+        .screen_pos(0, Pt(-4.0), Pt(100.0))
+        .expect("page 1");
     h.drag_at(pos);
     h.run();
     h.drop_at(pos);
@@ -222,7 +223,12 @@ fn focusing_a_section_on_a_later_page_scrolls_there() {
     let target = h.state().state.last_scroll.clone().expect("a scroll");
     assert_eq!(target.page, page);
     assert_eq!(h.state().state.current_page, page);
-    assert!(h.state().state.screen_pos(page, 0.0, target.y_pt).is_some());
+    assert!(
+        h.state()
+            .state
+            .screen_pos(page, Pt(0.0), target.y)
+            .is_some()
+    );
     let n = h.state().pages.pages.len();
     h.get_by_label(&format!("Trang {}/{n}", page + 1));
 

@@ -44,13 +44,13 @@ fn result_header(pages: &Pages) -> String {
         let Some(first) = items.iter().find(header) else {
             continue;
         };
-        let centre = first.x_pt + first.width_pt / 2.0;
+        let centre = first.x.0 + first.width.0 / 2.0;
         return items
             .iter()
             .filter(|t| {
-                (t.x_pt + t.width_pt / 2.0 - centre).abs() < 2.0
-                    && t.baseline_pt >= first.baseline_pt
-                    && t.baseline_pt < first.baseline_pt + 30.0
+                (t.x.0 + t.width.0 / 2.0 - centre).abs() < 2.0
+                    && t.baseline.0 >= first.baseline.0
+                    && t.baseline.0 < first.baseline.0 + 30.0
             })
             .map(|t| t.text.as_str())
             .collect::<Vec<_>>()

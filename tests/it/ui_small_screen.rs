@@ -212,7 +212,8 @@ fn after_zooming_to_200_percent_and_back_the_preview_is_as_wide_as_before() {
     let before = preview_width(&h);
     assert!(before > 400.0, "{before}");
     for _ in 0..8 {
-        h.state_mut().push(baocao::ui::Command::ZoomUi(Some(true)));
+        h.state_mut()
+            .push(baocao::ui::Command::ZoomUi(baocao::ui::command::Zoom::In));
         h.run();
         // The desktop window keeps its pixels: fewer points.
         let zoom = h.ctx.zoom_factor();
@@ -227,7 +228,9 @@ fn after_zooming_to_200_percent_and_back_the_preview_is_as_wide_as_before() {
     h.get_by_label("Cỡ chữ 200%");
     let squeezed = preview_width(&h);
     assert!(squeezed < before / 2.0, "{squeezed}");
-    h.state_mut().push(baocao::ui::Command::ZoomUi(None));
+    h.state_mut().push(baocao::ui::Command::ZoomUi(
+        baocao::ui::command::Zoom::Reset,
+    ));
     h.run();
     h.set_size(screen(1.0));
     h.run();

@@ -1,7 +1,9 @@
 // Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
-use crate::model::{Appendices, Period, PeriodKind, Reply, ReportKind, Review, Section, Snapshot};
+use crate::model::{
+    Appendices, Period, PeriodKind, Reply, ReportKind, Review, Section, Snapshot, SnapshotSection,
+};
 use chrono::{NaiveDate, NaiveDateTime};
 
 fn at(day: u32, h: u32, m: u32) -> NaiveDateTime {
@@ -168,7 +170,11 @@ fn a_comment_on_a_deleted_section_or_paragraph_says_so() {
     ]);
     r.review.snapshot = Some(Snapshot {
         taken: None,
-        sections: vec![("cu".into(), "Tồn tại".into(), String::new())],
+        sections: vec![SnapshotSection {
+            id: "cu".into(),
+            label: "Tồn tại".into(),
+            body: String::new(),
+        }],
     });
     let t = texts(&part_of(&r));
     assert!(

@@ -50,19 +50,19 @@ fn deeper_list_levels_start_further_right_and_wrap_to_the_margin() {
     let plus = find(&pages, "+ Cấp hai");
     let bullet = find(&pages, "• Cấp ba");
     let plain = find(&pages, "Đoạn thường");
-    assert!(plus.x_pt > dash.x_pt + 10.0, "{} {}", plus.x_pt, dash.x_pt);
-    assert!(bullet.x_pt > plus.x_pt + 10.0);
+    assert!(plus.x.0 > dash.x.0 + 10.0, "{} {}", plus.x.0, dash.x.0);
+    assert!(bullet.x.0 > plus.x.0 + 10.0);
     assert!(
-        (dash.x_pt - plain.x_pt).abs() < 0.5,
+        (dash.x.0 - plain.x.0).abs() < 0.5,
         "level 1 at the body indent"
     );
     // The wrapped lines of the level-2 item start at the margin, as body text does.
     let continuation = texts(&pages)
         .into_iter()
         .map(|(_, t)| t)
-        .find(|t| t.baseline_pt > plus.baseline_pt && t.text.starts_with("rất"))
+        .find(|t| t.baseline.0 > plus.baseline.0 && t.text.starts_with("rất"))
         .unwrap_or_else(|| panic!("a wrapped line"));
-    assert!(continuation.x_pt < plain.x_pt - 20.0);
+    assert!(continuation.x.0 < plain.x.0 - 20.0);
 }
 
 #[test]
@@ -75,10 +75,10 @@ fn emphasis_prints_in_its_style_without_markers_and_underline_draws_a_line() {
     let under = find(&pages, "gạch chân");
     let has_line = pages.iter().flat_map(|p| &p.items).any(|it| match it {
         Item::Line(l) => {
-            (l.y0_pt - l.y1_pt).abs() < 0.01
-                && l.y0_pt > under.baseline_pt
-                && l.y0_pt < under.baseline_pt + 4.0
-                && (l.x0_pt - under.x_pt).abs() < 0.5
+            (l.y0.0 - l.y1.0).abs() < 0.01
+                && l.y0.0 > under.baseline.0
+                && l.y0.0 < under.baseline.0 + 4.0
+                && (l.x0.0 - under.x.0).abs() < 0.5
         }
         _ => false,
     });
@@ -111,7 +111,7 @@ fn a_lead_line_prints_bold_italic_with_its_marker_and_keeps_with_the_next() {
                 Item::Text(t) => Some(t),
                 _ => None,
             })
-            .max_by(|a, b| a.baseline_pt.total_cmp(&b.baseline_pt));
+            .max_by(|a, b| a.baseline.0.total_cmp(&b.baseline.0));
         if let Some(t) = last {
             assert!(
                 !t.text.contains("Đề nghị UBND"),
@@ -136,7 +136,7 @@ fn a_table_typed_in_the_text_prints_with_its_header_on_every_page() {
         .collect();
     assert!(headers.len() >= 2, "{headers:?}");
     let last_row = find(&pages, "Dòng 79");
-    assert!(last_row.x_pt > 0.0);
+    assert!(last_row.x.0 > 0.0);
     let all: String = texts(&pages).iter().map(|(_, t)| t.text.as_str()).collect();
     assert!(!all.contains('|'), "bars never print");
 }
@@ -160,7 +160,7 @@ fn a_section_asking_for_a_new_page_starts_one() {
     let first_on_page = texts(&pages)
         .into_iter()
         .filter(|(i, t)| *i == page_of_heading && t.text.trim().parse::<u32>().is_err())
-        .min_by(|a, b| a.1.baseline_pt.total_cmp(&b.1.baseline_pt))
+        .min_by(|a, b| a.1.baseline.0.total_cmp(&b.1.baseline.0))
         .map(|(_, t)| t.text.clone());
     assert!(
         first_on_page.is_some_and(|t| t.contains("Công tác lãnh đạo")),

@@ -5,6 +5,7 @@ use crate::compose::DocRecord;
 use crate::export::{PdfOptions, write_pdf};
 use crate::layout::{FontStyle, Heading, Item, Page, TextItem};
 use crate::render::Rendered;
+use crate::units::Pt;
 
 fn date() -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 7, 1)
@@ -16,22 +17,22 @@ fn heading(level: u8, title: &str, y_pt: f32) -> Heading {
     Heading {
         level,
         title: title.into(),
-        y_pt,
+        y: Pt(y_pt),
     }
 }
 
 fn page(headings: Vec<Heading>) -> Page {
     Page {
-        width_pt: 595.28,
-        height_pt: 841.89,
+        width: Pt(595.28),
+        height: Pt(841.89),
         items: vec![Item::Text(TextItem {
-            x_pt: 85.0,
-            baseline_pt: 100.0,
-            size_pt: 14.0,
+            x: Pt(85.0),
+            baseline: Pt(100.0),
+            size: Pt(14.0),
             style: FontStyle::Regular,
             text: "Nội dung".into(),
-            word_spacing_pt: 0.0,
-            width_pt: 60.0,
+            word_spacing: Pt(0.0),
+            width: Pt(60.0),
             flagged: false,
         })],
         headings,

@@ -1,6 +1,7 @@
 // Unit tests, compiled only under #[cfg(test)] (declared so in the parent module).
 
 use super::*;
+use crate::units::Pt;
 
 /// A PNG of `w` × `h` grey-and-alpha pixels, with its resolution when `dpi` is given.
 fn png_bytes(w: u32, h: u32, dpi: Option<u32>) -> Vec<u8> {
@@ -48,10 +49,10 @@ fn what_is_not_a_png_is_refused_in_vietnamese() {
 fn the_signature_fits_its_box_and_the_seal_keeps_its_actual_size() {
     let b = |kind| ImageItem {
         kind,
-        x_pt: 0.0,
-        y_pt: 0.0,
-        w_pt: 120.0,
-        h_pt: 60.0,
+        x: Pt(0.0),
+        y: Pt(0.0),
+        w: Pt(120.0),
+        h: Pt(60.0),
     };
     let close =
         |(w, h): (f32, f32), (ew, eh): (f32, f32)| (w - ew).abs() < 0.01 && (h - eh).abs() < 0.01;

@@ -10,27 +10,28 @@ use lopdf::{Document, Object};
 use super::*;
 use crate::compose::Meta;
 use crate::layout::{FontStyle, Item, LineItem, Page, Pages, RectItem, TextItem};
+use crate::units::Pt;
 
 const A4_W: f32 = 595.28;
 const A4_H: f32 = 841.89;
 
 fn text(x: f32, baseline: f32, size: f32, style: FontStyle, s: &str) -> Item {
     Item::Text(TextItem {
-        x_pt: x,
-        baseline_pt: baseline,
-        size_pt: size,
+        x: Pt(x),
+        baseline: Pt(baseline),
+        size: Pt(size),
         style,
         text: s.to_string(),
-        word_spacing_pt: 0.0,
-        width_pt: 100.0,
+        word_spacing: Pt(0.0),
+        width: Pt(100.0),
         flagged: false,
     })
 }
 
 fn page(items: Vec<Item>) -> Page {
     Page {
-        width_pt: A4_W,
-        height_pt: A4_H,
+        width: Pt(A4_W),
+        height: Pt(A4_H),
         items,
         ..Page::default()
     }
@@ -42,7 +43,7 @@ const JUSTIFIED: &str = "Ủy ban nhân dân xã đã ban hành kế hoạch tri
 fn sample() -> Pages {
     let mut justified = text(85.0, 300.0, 14.0, FontStyle::Regular, JUSTIFIED);
     if let Item::Text(t) = &mut justified {
-        t.word_spacing_pt = 2.5;
+        t.word_spacing.0 = 2.5;
         t.flagged = true;
     }
     Pages {
@@ -63,11 +64,11 @@ fn sample() -> Pages {
                     "Độc lập - Tự do - Hạnh phúc",
                 ),
                 Item::Line(LineItem {
-                    x0_pt: 330.0,
-                    y0_pt: 90.0,
-                    x1_pt: 500.0,
-                    y1_pt: 90.0,
-                    width_pt: 0.5,
+                    x0: Pt(330.0),
+                    y0: Pt(90.0),
+                    x1: Pt(500.0),
+                    y1: Pt(90.0),
+                    width: Pt(0.5),
                 }),
                 text(
                     300.0,
@@ -77,11 +78,11 @@ fn sample() -> Pages {
                     "Nam Thanh Miện, ngày 05 tháng 02 năm 2026",
                 ),
                 Item::Rect(RectItem {
-                    x_pt: 80.0,
-                    y_pt: 40.0,
-                    w_pt: 70.0,
-                    h_pt: 20.0,
-                    stroke_pt: 0.75,
+                    x: Pt(80.0),
+                    y: Pt(40.0),
+                    w: Pt(70.0),
+                    h: Pt(20.0),
+                    stroke: Pt(0.75),
                 }),
                 text(85.0, 55.0, 13.0, FontStyle::Bold, "DỰ THẢO"),
                 justified,
@@ -541,7 +542,7 @@ fn no_pages_is_an_error_not_a_blank_pdf() {
 #[test]
 fn impossible_sizes_and_positions_are_errors_naming_the_page() {
     let mut pages = sample();
-    pages.pages[1].width_pt = 0.0;
+    pages.pages[1].width.0 = 0.0;
     let err = write_pdf(
         &Rendered::of_pages(pages.clone(), meta(), false),
         &PdfOptions::new(date()),
@@ -580,11 +581,11 @@ fn text_only_on_a_later_page_and_a_page_of_rules_only_are_written_as_they_are() 
     // printpdf is shown every character on the first page; that page must still come
     // out with only its own rule, and the text where layout put it.
     let rule = Item::Line(LineItem {
-        x0_pt: 85.0,
-        y0_pt: 100.0,
-        x1_pt: 200.0,
-        y1_pt: 100.0,
-        width_pt: 0.5,
+        x0: Pt(85.0),
+        y0: Pt(100.0),
+        x1: Pt(200.0),
+        y1: Pt(100.0),
+        width: Pt(0.5),
     });
     let pages = Pages {
         pages: vec![

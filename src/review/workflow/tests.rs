@@ -195,7 +195,7 @@ fn sending_keeps_the_previous_submission_and_snapshots_the_content() {
     assert_eq!(report.review.previous_snapshot, Some(first));
     let second = report.review.snapshot.as_ref().unwrap();
     assert_eq!(second.taken, Some(at(2, 8)));
-    assert!(second.sections[0].2.ends_with("Thêm một đoạn."));
+    assert!(second.sections[0].body.ends_with("Thêm một đoạn."));
 }
 
 #[test]

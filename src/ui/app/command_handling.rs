@@ -35,17 +35,11 @@ impl BaocaoApp {
             Command::ExportPdf => self.export(PathPurpose::SavePdf(PdfKind::Report)),
             Command::ExportReviewCopy => self.export(PathPurpose::SavePdf(PdfKind::ReviewCopy)),
             Command::Print => self.open_print_dialog(),
-            Command::ZoomUi(larger) => {
-                self.ui_zoom = match larger {
-                    Some(up) => crate::ui::preview::next_zoom_step(self.ui_zoom, up),
-                    None => 1.0,
-                }
-                .clamp(0.5, 2.0)
-            }
+            Command::ZoomUi(zoom) => self.ui_zoom = zoom.from(self.ui_zoom).clamp(0.5, 2.0),
             Command::PrintNow => self.print_now(),
             Command::PrintWithViewer => self.print_with_viewer(),
             Command::ExportSignReady => self.export(PathPurpose::SavePdf(PdfKind::SignReady)),
-            Command::ChooseSigningImage { seal } => self.choose_signing_image(seal),
+            Command::ChooseSigningImage(image) => self.choose_signing_image(image),
             Command::Quit => self.guard(Then::Quit),
             Command::SelectStep(s) => {
                 if s == Step::Duyet
@@ -194,7 +188,7 @@ impl BaocaoApp {
             Command::MergeReviewFiles => self.merge_review_files(),
             Command::VerifySigned => self.verify_signed(),
             Command::VerifySignedFrom(pdf) => self.verify_signed_at(&pdf),
-            Command::SigningImageFrom { seal, path } => self.use_signing_image(seal, &path),
+            Command::SigningImageFrom { image, path } => self.use_signing_image(image, &path),
             Command::TakeOverLock => self.take_over_lock(),
             Command::Message(text) => {
                 self.modal = Some(Modal::Message {

@@ -9,6 +9,7 @@ use super::BaocaoApp;
 use crate::edit::Edit;
 use crate::guide::Step;
 use crate::import::ImportKind;
+use crate::layout::ImageKind;
 use crate::render::{RenderError, Rendered};
 use crate::session::{OpenDocument, now, recovery_offer};
 use crate::ui::command::{Command, Modal, PathPurpose, PdfKind, StatusLine};
@@ -187,12 +188,8 @@ impl BaocaoApp {
     /// Asks for the signature (or seal) PNG and keeps it beside the project: a file
     /// elsewhere is copied into the project's folder (never over another file), and the
     /// project names it by its file name. The project must have been saved once.
-    pub(super) fn choose_signing_image(&mut self, seal: bool) {
-        let what = if seal {
-            "ảnh con dấu"
-        } else {
-            "ảnh chữ ký"
-        };
+    pub(super) fn choose_signing_image(&mut self, image: ImageKind) {
+        let what = image_words(image);
         // Asked before the chooser opens: an unsaved project has no folder to keep it in.
         let saved = self
             .doc
@@ -206,20 +203,16 @@ impl BaocaoApp {
             });
             return;
         }
-        let Some(picked) = self.choose(PathPurpose::SigningImage { seal }, "") else {
+        let Some(picked) = self.choose(PathPurpose::SigningImage(image), "") else {
             return;
         };
-        self.use_signing_image(seal, &picked);
+        self.use_signing_image(image, &picked);
     }
 
     /// Keeps the PNG at `picked` beside the project (copied there when it is
     /// elsewhere) as the signature or seal image of the sign-ready version.
-    pub(super) fn use_signing_image(&mut self, seal: bool, picked: &Path) {
-        let what = if seal {
-            "ảnh con dấu"
-        } else {
-            "ảnh chữ ký"
-        };
+    pub(super) fn use_signing_image(&mut self, image: ImageKind, picked: &Path) {
+        let what = image_words(image);
         let Some(folder) = self
             .doc
             .as_ref()
@@ -237,10 +230,9 @@ impl BaocaoApp {
             Ok(name) => {
                 let Some(doc) = &mut self.doc else { return };
                 let mut images = doc.project.signing.clone();
-                if seal {
-                    images.seal_image = Some(name.clone());
-                } else {
-                    images.signature_image = Some(name.clone());
+                match image {
+                    ImageKind::Seal => images.seal_image = Some(name.clone()),
+                    ImageKind::Signature => images.signature_image = Some(name.clone()),
                 }
                 doc.history.seal();
                 match doc.apply(Edit::SigningImages(images)) {
@@ -560,5 +552,13 @@ impl BaocaoApp {
             // Its window says what came of it, beside the table.
             view.export(&target, guard, format);
         }
+    }
+}
+
+/// The image's name in messages (`Đã chọn ảnh chữ ký …`).
+fn image_words(image: ImageKind) -> &'static str {
+    match image {
+        ImageKind::Signature => "ảnh chữ ký",
+        ImageKind::Seal => "ảnh con dấu",
     }
 }

@@ -7,23 +7,23 @@ use crate::layout::FontStyle;
 
 fn region(x: f32, y: f32, w: f32, h: f32, source: &str) -> Region {
     Region {
-        x_pt: x,
-        y_pt: y,
-        w_pt: w,
-        h_pt: h,
+        x: Pt(x),
+        y: Pt(y),
+        w: Pt(w),
+        h: Pt(h),
         source: SourceRef::section(source),
     }
 }
 
 fn text(s: &str, word_spacing_pt: f32) -> TextItem {
     TextItem {
-        x_pt: 85.0,
-        baseline_pt: 100.0,
-        size_pt: 14.0,
+        x: Pt(85.0),
+        baseline: Pt(100.0),
+        size: Pt(14.0),
         style: FontStyle::Regular,
         text: s.to_owned(),
-        word_spacing_pt,
-        width_pt: 0.0,
+        word_spacing: Pt(word_spacing_pt),
+        width: Pt(0.0),
         flagged: false,
     }
 }
@@ -34,9 +34,9 @@ fn the_page_origin_lands_on_the_screen_origin_and_points_scale_by_the_zoom() {
         origin: pos2(20.0, 300.0),
         scale: 1.5,
     };
-    assert_eq!(tf.to_screen(0.0, 0.0), pos2(20.0, 300.0));
-    assert_eq!(tf.to_screen(10.0, 20.0), pos2(35.0, 330.0));
-    let r = tf.rect_to_screen(10.0, 20.0, 100.0, 40.0);
+    assert_eq!(tf.to_screen(Pt(0.0), Pt(0.0)), pos2(20.0, 300.0));
+    assert_eq!(tf.to_screen(Pt(10.0), Pt(20.0)), pos2(35.0, 330.0));
+    let r = tf.rect_to_screen(Pt(10.0), Pt(20.0), Pt(100.0), Pt(40.0));
     assert_eq!(r, Rect::from_min_max(pos2(35.0, 330.0), pos2(185.0, 390.0)));
 }
 
@@ -47,7 +47,7 @@ fn screen_to_page_undoes_page_to_screen() {
         scale: 0.93,
     };
     for (x, y) in [(0.0, 0.0), (595.28, 841.89), (85.04, 56.69)] {
-        let (bx, by) = tf.to_page(tf.to_screen(x, y));
+        let (Pt(bx), Pt(by)) = tf.to_page(tf.to_screen(Pt(x), Pt(y)));
         assert!(
             (bx - x).abs() < 1e-3 && (by - y).abs() < 1e-3,
             "{x},{y} -> {bx},{by}"
@@ -68,7 +68,7 @@ fn a_click_picks_the_smallest_region_around_it() {
         region(85.0, 200.0, 450.0, 120.0, "a"),
         region(85.0, 230.0, 450.0, 30.0, "a.1"),
     ];
-    let at = |x, y| region_at(&regions, x, y).and_then(|r| r.source.section_id());
+    let at = |x, y| region_at(&regions, Pt(x), Pt(y)).and_then(|r| r.source.section_id());
     assert_eq!(at(100.0, 240.0), Some("a.1"));
     assert_eq!(at(100.0, 210.0), Some("a"));
     assert_eq!(at(20.0, 20.0), Some("body"));
@@ -78,16 +78,16 @@ fn a_click_picks_the_smallest_region_around_it() {
 #[test]
 fn a_click_outside_every_region_hits_nothing() {
     let regions = vec![region(85.0, 200.0, 450.0, 120.0, "header")];
-    assert!(region_at(&regions, 84.9, 250.0).is_none());
-    assert!(region_at(&regions, 100.0, 320.1).is_none());
-    assert!(region_at(&[], 1.0, 1.0).is_none());
+    assert!(region_at(&regions, Pt(84.9), Pt(250.0)).is_none());
+    assert!(region_at(&regions, Pt(100.0), Pt(320.1)).is_none());
+    assert!(region_at(&[], Pt(1.0), Pt(1.0)).is_none());
 }
 
 #[test]
 fn words_advance_by_the_layout_width_plus_the_word_spacing_after_each_space() {
     let fonts = Fonts::bundled().expect("fonts");
     let t = text("Xã Bình  Minh", 2.5);
-    let got: Vec<(f32, &str)> = words(fonts, &t).collect();
+    let got: Vec<(f32, &str)> = words(fonts, &t).map(|(x, w)| (x.0, w)).collect();
     let w = |s: &str| fonts.text_width_pt(FontStyle::Regular, s, 14.0);
     let x1 = 85.0 + w("Xã ") + 2.5;
     // The double space: the second space is its own piece and gets spacing too.
@@ -106,28 +106,30 @@ fn text_of_only_spaces_has_no_words() {
 }
 
 #[test]
-fn zoom_steps_go_from_fifty_to_two_hundred_percent() {
-    assert_eq!(next_zoom_step(1.0, true), 1.1);
-    assert_eq!(next_zoom_step(1.0, false), 0.9);
-    assert_eq!(next_zoom_step(0.93, true), 1.0);
-    assert_eq!(next_zoom_step(0.93, false), 0.9);
-    assert_eq!(next_zoom_step(2.0, true), 2.0);
-    assert_eq!(next_zoom_step(0.5, false), 0.5);
+fn zoom_steps_go_from_fifty_to_two_hundred_percent_and_reset_goes_back_to_a_hundred() {
+    assert_eq!(Zoom::In.from(1.0), 1.1);
+    assert_eq!(Zoom::Out.from(1.0), 0.9);
+    assert_eq!(Zoom::In.from(0.93), 1.0);
+    assert_eq!(Zoom::Out.from(0.93), 0.9);
+    assert_eq!(Zoom::In.from(2.0), 2.0);
+    assert_eq!(Zoom::Out.from(0.5), 0.5);
+    assert_eq!(Zoom::Reset.from(1.7), 1.0);
+    assert_eq!(Zoom::Reset.from(0.5), 1.0);
 }
 
 #[test]
 fn fit_width_rounds_down_to_whole_percents() {
     // An A4 page in 700 screen points: 700 / 793.7 = 0.8819.
-    assert_eq!(fit_zoom(700.0, 595.28), 0.88);
-    assert_eq!(fit_zoom(10.0, 595.28), MIN_FIT_ZOOM);
-    assert_eq!(fit_zoom(10_000.0, 595.28), 2.0);
+    assert_eq!(fit_zoom(700.0, Pt(595.28)), 0.88);
+    assert_eq!(fit_zoom(10.0, Pt(595.28)), MIN_FIT_ZOOM);
+    assert_eq!(fit_zoom(10_000.0, Pt(595.28)), 2.0);
 }
 
 #[test]
 fn pages_stack_with_a_gap_and_a_point_between_them_belongs_to_the_page_above() {
     let page = Page {
-        width_pt: 595.28,
-        height_pt: 841.89,
+        width: Pt(595.28),
+        height: Pt(841.89),
         ..Page::default()
     };
     let pages = vec![page.clone(), page.clone(), page];
@@ -144,14 +146,14 @@ fn pages_stack_with_a_gap_and_a_point_between_them_belongs_to_the_page_above() {
 #[test]
 fn a_scroll_target_puts_its_point_the_asked_distance_below_the_viewport_top() {
     let page = Page {
-        width_pt: 595.28,
-        height_pt: 841.89,
+        width: Pt(595.28),
+        height: Pt(841.89),
         ..Page::default()
     };
     let geo = Geometry::new(&[page.clone(), page], 1.0, 800.0);
     let target = ScrollTarget {
         page: 1,
-        y_pt: 300.0,
+        y: Pt(300.0),
         from_top: 1.0 / 3.0,
         margin: 0.0,
     };
@@ -161,7 +163,7 @@ fn a_scroll_target_puts_its_point_the_asked_distance_below_the_viewport_top() {
     // Never above the content's top.
     let first = ScrollTarget {
         page: 0,
-        y_pt: 0.0,
+        y: Pt(0.0),
         from_top: 0.0,
         margin: 100.0,
     };
@@ -171,7 +173,7 @@ fn a_scroll_target_puts_its_point_the_asked_distance_below_the_viewport_top() {
 #[test]
 fn changing_the_zoom_keeps_the_page_point_at_the_top_in_place() {
     let mut state = PreviewState {
-        top_anchor: Some((2, 120.0, 1.0)),
+        top_anchor: Some((2, Pt(120.0), 1.0)),
         ..PreviewState::default()
     };
     state.keep_top_in_place();
@@ -179,5 +181,5 @@ fn changing_the_zoom_keeps_the_page_point_at_the_top_in_place() {
     state.zoom_in();
     state.keep_top_in_place();
     let t = state.pending_scroll.expect("a scroll");
-    assert_eq!((t.page, t.y_pt, t.from_top), (2, 120.0, 0.0));
+    assert_eq!((t.page, t.y, t.from_top), (2, Pt(120.0), 0.0));
 }

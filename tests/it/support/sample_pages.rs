@@ -7,6 +7,7 @@
 
 use baocao::compose::Meta;
 use baocao::layout::{FontStyle, Fonts, Item, LineItem, Page, Pages, RectItem, TextItem};
+use baocao::units::Pt;
 
 pub const A4_W: f32 = 595.28;
 pub const A4_H: f32 = 841.89;
@@ -43,13 +44,13 @@ fn fonts() -> &'static Fonts {
 
 pub fn text(x: f32, baseline: f32, size: f32, style: FontStyle, s: &str) -> Item {
     Item::Text(TextItem {
-        x_pt: x,
-        baseline_pt: baseline,
-        size_pt: size,
+        x: Pt(x),
+        baseline: Pt(baseline),
+        size: Pt(size),
         style,
         text: s.to_string(),
-        word_spacing_pt: 0.0,
-        width_pt: fonts().text_width_pt(style, s, size),
+        word_spacing: Pt(0.0),
+        width: Pt(fonts().text_width_pt(style, s, size)),
         flagged: false,
     })
 }
@@ -62,11 +63,11 @@ pub fn centred(centre: f32, baseline: f32, size: f32, style: FontStyle, s: &str)
 
 pub fn hline(x0: f32, x1: f32, y: f32) -> Item {
     Item::Line(LineItem {
-        x0_pt: x0,
-        y0_pt: y,
-        x1_pt: x1,
-        y1_pt: y,
-        width_pt: 0.5,
+        x0: Pt(x0),
+        y0: Pt(y),
+        x1: Pt(x1),
+        y1: Pt(y),
+        width: Pt(0.5),
     })
 }
 
@@ -76,21 +77,21 @@ pub fn justified(x: f32, baseline: f32, size: f32, style: FontStyle, s: &str, wi
     let spaces = s.matches(' ').count().max(1) as f32;
     let ws = ((width - natural) / spaces).max(0.0);
     Item::Text(TextItem {
-        x_pt: x,
-        baseline_pt: baseline,
-        size_pt: size,
+        x: Pt(x),
+        baseline: Pt(baseline),
+        size: Pt(size),
         style,
         text: s.to_string(),
-        word_spacing_pt: ws,
-        width_pt: natural + ws * spaces,
+        word_spacing: Pt(ws),
+        width: Pt(natural + ws * spaces),
         flagged: false,
     })
 }
 
 fn blank_page() -> Page {
     Page {
-        width_pt: A4_W,
-        height_pt: A4_H,
+        width: Pt(A4_W),
+        height: Pt(A4_H),
         ..Page::default()
     }
 }
@@ -200,11 +201,11 @@ pub fn report(draft: bool) -> Pages {
             "DỰ THẢO",
         ));
         it.push(Item::Rect(RectItem {
-            x_pt: LEFT,
-            y_pt: TOP,
-            w_pt: 66.0,
-            h_pt: 17.0,
-            stroke_pt: 0.5,
+            x: Pt(LEFT),
+            y: Pt(TOP),
+            w: Pt(66.0),
+            h: Pt(17.0),
+            stroke: Pt(0.5),
         }));
     }
     it.push(centred(
