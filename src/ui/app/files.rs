@@ -469,6 +469,7 @@ impl BaocaoApp {
 
     /// Asks where to write the PDF, then writes it.
     pub(super) fn export_pdf(&mut self, kind: PdfKind) {
+        self.refresh();
         let Some(report) = self.report() else { return };
         let draft = kind != PdfKind::SignReady && self.rendered().is_none_or(|r| r.draft);
         let suggested =
@@ -513,6 +514,7 @@ impl BaocaoApp {
 
     /// Asks where to write the Word file, then writes it.
     pub(super) fn export_docx(&mut self, kind: PdfKind) {
+        self.refresh();
         let Some(report) = self.report() else { return };
         let draft = self.rendered().is_none_or(|r| r.draft);
         let suggested = crate::session::reports::output_name(
