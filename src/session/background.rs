@@ -99,11 +99,6 @@ impl Background {
         // A thread that is gone has nothing to free it with: it is freed here.
         let _ = self.jobs.send(Message::Discard(Box::new(old)));
     }
-
-    /// A revision is being derived and not yet taken.
-    pub fn busy(&self) -> bool {
-        self.asked.is_some()
-    }
 }
 
 /// The thread's loop: the newest job waiting, derived with the proofing kept from the
@@ -161,9 +156,9 @@ mod tests {
         let mut p = sample();
         let id = p.reports[0].id.clone();
         let mut bg = Background::start(|| {}).unwrap();
-        assert!(bg.ask(&p, &id, 1) && bg.busy());
+        assert!(bg.ask(&p, &id, 1) && bg.asked.is_some());
         let first = wait(&mut bg);
-        assert!(first.is_for(1, &id) && !bg.busy());
+        assert!(first.is_for(1, &id) && bg.asked.is_none());
         // A second revision reuses the thread's proofing and still agrees.
         p.reports[0].sections[0].body.push_str(" Thêm một câu.");
         bg.ask(&p, &id, 2);
@@ -173,6 +168,61 @@ mod tests {
         assert_eq!(second.problems, spot.problems);
         assert_eq!(second.rendered, spot.rendered);
         assert_eq!(second.numbers, spot.numbers);
+    }
+
+    /// Everything the window reads of `d` equals what a derivation on the spot gives.
+    fn same_as_on_the_spot(d: &Derived, p: &Project, revision: u64) {
+        let r = p.report(&d.report_id).unwrap();
+        let spot = Derived::compute(p, r, revision);
+        assert!(d.is_for(revision, &spot.report_id));
+        assert_eq!(d.rendered, spot.rendered);
+        assert_eq!(d.problems, spot.problems);
+        assert_eq!(d.warnings, spot.warnings);
+        assert_eq!(d.steps, spot.steps);
+        assert_eq!(d.numbers, spot.numbers);
+        assert_eq!(d.figures, spot.figures);
+        assert_eq!(d.changes, spot.changes);
+        assert_eq!(d.approval, spot.approval);
+        assert_eq!(d.markers, spot.markers);
+    }
+
+    #[test]
+    fn a_series_of_edits_derived_on_the_thread_matches_each_derivation_on_the_spot() {
+        let mut p = sample();
+        let id = p.reports[0].id.clone();
+        let mut bg = Background::start(|| {}).unwrap();
+        let pages = |d: &Derived| d.rendered.as_ref().map_or(0, |r| r.pages.pages.len());
+        let mut check = |p: &Project, revision: u64| {
+            bg.ask(p, &id, revision);
+            let d = wait(&mut bg);
+            same_as_on_the_spot(&d, p, revision);
+            d
+        };
+        let first = check(&p, 1);
+        // A long paragraph early on moves every page break after it.
+        let long = " Xã đã triển khai nhiều nhiệm vụ chuyển đổi số.".repeat(60);
+        p.reports[0].sections[0].body.push_str(&long);
+        let longer = check(&p, 2);
+        assert!(pages(&longer) > pages(&first), "the breaks moved");
+        // A section inserted, then one taken away.
+        let mut added = p.reports[0].sections[1].clone();
+        added.id = "muc-moi".to_owned();
+        added.role = None;
+        added.children.clear();
+        p.reports[0].sections.insert(1, added);
+        check(&p, 3);
+        p.reports[0].sections.pop();
+        check(&p, 4);
+        // Other margins, then margins against the decree (no pages, a reason).
+        p.page_setup.margin_left_mm = 35.0;
+        check(&p, 5);
+        p.page_setup.margin_left_mm = 5.0;
+        assert!(check(&p, 6).rendered.is_err());
+        // Undone: the proofing kept across revisions still agrees.
+        p.page_setup.margin_left_mm = 30.0;
+        let body = &mut p.reports[0].sections[0].body;
+        body.truncate(body.len() - long.len());
+        check(&p, 7);
     }
 
     #[test]
