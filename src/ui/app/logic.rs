@@ -47,7 +47,8 @@ impl BaocaoApp {
         else {
             return self.refresh();
         };
-        let Some(shown) = self.derived.as_ref().filter(|d| d.report_id == *id) else {
+        let shown = self.derived.as_ref();
+        let Some(shown) = shown.filter(|d| d.report_id == *id && d.revision <= doc.revision) else {
             // Another report or another file: nothing the thread still makes is wanted.
             self.background = None;
             return self.refresh();
