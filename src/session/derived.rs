@@ -1,6 +1,6 @@
 //! session: what the window shows that is computed from one revision of the project:
 //! the rendered report, section numbers, the project's problems, the state of every
-//! step, suggested sentences, the figures quoted in each section, the changes since
+//! step, suggested sentences (and every step's chips), the figures quoted in each section, the changes since
 //! the reviewer last read, whether the approval holds and the comment markers.
 //!
 //! Computed once when the revision (or the report) changes, never while drawing: the
@@ -27,6 +27,8 @@ pub struct StepSummary {
     pub reason: String,
     /// Open review comments on the step's sections.
     pub open_comments: usize,
+    /// Its suggested sentences as their chips show them (writing steps only).
+    pub chips: Vec<super::phrases::Chip>,
 }
 
 /// A figure quoted in a section's text (`{{CT03.kết quả}}`) and its value, or why it
@@ -62,9 +64,6 @@ pub struct Derived {
     pub problems: Vec<Problem>,
     /// Every step, in the order of [`Step::ALL`].
     pub steps: Vec<StepSummary>,
-    /// Sentences built from this period's figures, for Ưu điểm and Hạn chế.
-    pub strengths: Vec<String>,
-    pub shortcomings: Vec<String>,
     /// The figures quoted in each section's text, by section id.
     pub figures: BTreeMap<String, Vec<Figure>>,
     /// Every section against the review baseline (empty before the first review).
@@ -119,7 +118,21 @@ impl Derived {
         previous: Option<Derived>,
     ) -> Self {
         let mut proof_cache = previous.map(|d| d.proof_cache).unwrap_or_default();
-        let mut problems = crate::check::check_report_cached(project, report, &mut proof_cache);
+        let mut derived = Self::compute_cached(project, report, revision, &mut proof_cache);
+        derived.proof_cache = proof_cache;
+        derived
+    }
+
+    /// Like [`Derived::compute`], with proofing kept in `proof_cache` (which the result
+    /// does not carry): for a caller that keeps it itself, as the thread that derives
+    /// off the window's frame does ([`super::Background`]).
+    pub fn compute_cached(
+        project: &Project,
+        report: &Report,
+        revision: u64,
+        proof_cache: &mut crate::check::ProofCache,
+    ) -> Self {
+        let mut problems = crate::check::check_report_cached(project, report, proof_cache);
         let rendered = render_checked(project, report, RenderKind::AsItStands, &problems);
         // What only printing finds (a character the font lacks, a final version held
         // back) joins the one list; figures and project errors are in it already.
@@ -133,15 +146,23 @@ impl Derived {
             .filter(|p| p.severity >= Severity::Warning)
             .map(ToString::to_string)
             .collect();
+        let strengths = crate::compose::suggest::strengths(project, report);
+        let shortcomings = crate::compose::suggest::shortcomings(project, report);
         let steps = Step::ALL
             .iter()
             .map(|&step| {
                 let (state, reason) = step_state(step, project, report, &problems);
+                let built: &[String] = match step {
+                    Step::UuDiem => &strengths,
+                    Step::HanChe => &shortcomings,
+                    _ => &[],
+                };
                 StepSummary {
                     step,
                     state,
                     reason,
                     open_comments: open_comments_of_step(report, step),
+                    chips: super::phrases::chips(project, report, step, built),
                 }
             })
             .collect();
@@ -152,7 +173,7 @@ impl Derived {
             .filter(|(_, f)| !f.is_empty())
             .collect();
         Self {
-            proof_cache,
+            proof_cache: crate::check::ProofCache::default(),
             revision,
             report_id: report.id.clone(),
             rendered,
@@ -161,8 +182,6 @@ impl Derived {
             numbers: crate::compose::section_numbers(report),
             problems,
             steps,
-            strengths: crate::compose::suggest::strengths(project, report),
-            shortcomings: crate::compose::suggest::shortcomings(project, report),
             figures,
             changes: crate::review::diff_baseline(&report.review)
                 .map(|base| readable_changes(project, report, base))

@@ -4,14 +4,17 @@
 //!   and recovery, review files (`document.rs`, `review.rs`);
 //! - [`Derived`]: what the window shows that is computed from a revision (pages,
 //!   problems, step states, suggestions, figures, review changes), once per revision;
+//!   [`Background`] derives it on a thread of its own, off the window's frame;
 //! - [`steps`]: how far each step of the report has come;
 //! - [`reports`]: the skeleton of a new report and the report of the next period.
 //!
 //! The window (`ui`) drives it through commands; the tests drive it directly.
 
+mod background;
 mod changed;
 mod derived;
 mod document;
+pub mod phrases;
 pub mod plan_revisions;
 mod read_only;
 mod recovery;
@@ -20,6 +23,7 @@ mod review;
 pub mod steps;
 pub mod termination;
 
+pub use background::Background;
 pub use changed::{ChangedPlace, changed_place};
 pub use derived::{Derived, Figure, StepSummary};
 pub use document::{

@@ -166,13 +166,11 @@ pub fn show_editor(
             }
         });
     // Sentences built from this period's figures come first, then the phrase bank.
-    let built: &[String] = match step {
-        Step::UuDiem => &view.derived.strengths,
-        Step::HanChe => &view.derived.shortcomings,
-        _ => &[],
-    };
-    let phrases: Vec<&String> = built.iter().chain(&g.phrases).collect();
-    super::guidance::show_phrases(ui, view, step, &phrases, state, out);
+    let chips = view
+        .derived
+        .step(step)
+        .map_or(&[][..], |s| s.chips.as_slice());
+    super::guidance::show_phrases(ui, view, chips, state, out);
     if let Some(paste) = state.paste.as_mut()
         && super::paste_dialog::show(ui.ctx(), view.project, report, paste, out)
     {

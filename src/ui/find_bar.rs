@@ -26,6 +26,18 @@ pub struct FindState {
     pub select: Option<Hit>,
     /// Put the cursor in Tìm on the next frame (the bar was just opened).
     pub focus: bool,
+    /// The last search, its hits and how many each place holds: found again only when
+    /// the revision, the report, the words or the options change, not on every frame.
+    hits: Option<(Searched, Vec<Found>, String)>,
+}
+
+/// What a search was made on.
+#[derive(Clone, Debug, PartialEq)]
+struct Searched {
+    revision: u64,
+    report: String,
+    query: String,
+    options: FindOptions,
 }
 
 /// The step where a field is written.
@@ -66,15 +78,28 @@ fn places(report: &Report, hits: &[Found]) -> String {
         .join("\n")
 }
 
-/// Draws the bar; returns false when it is closed.
+/// Draws the bar over `revision` of the project; returns false when it is closed.
 pub fn show(
     ui: &mut egui::Ui,
-    project: &Project,
+    (project, revision): (&Project, u64),
     report: &Report,
     state: &mut FindState,
     out: &mut Vec<Command>,
 ) -> bool {
-    let hits = find_printed(project, report, &state.query, state.options);
+    let searched = Searched {
+        revision,
+        report: report.id.clone(),
+        query: state.query.clone(),
+        options: state.options,
+    };
+    let (hits, where_) = match state.hits.take() {
+        Some((s, hits, where_)) if s == searched => (hits, where_),
+        _ => {
+            let hits = find_printed(project, report, &state.query, state.options);
+            let where_ = places(report, &hits);
+            (hits, where_)
+        }
+    };
     if state.current.is_some_and(|c| c >= hits.len()) {
         state.current = None;
     }
@@ -119,7 +144,7 @@ pub fn show(
             (None, n) => format!("{n} chỗ"),
         });
         if !hits.is_empty() {
-            count.on_hover_text(places(report, &hits));
+            count.on_hover_text(where_.as_str());
         }
         let mut go = |delta: isize, state: &mut FindState| {
             if hits.is_empty() {
@@ -191,5 +216,6 @@ pub fn show(
         }
     });
     ui.separator();
+    state.hits = Some((searched, hits, where_));
     open
 }

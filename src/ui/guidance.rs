@@ -7,7 +7,7 @@ use eframe::egui;
 
 use super::command::Command;
 use super::editor::{EditorState, View};
-use crate::guide::Step;
+use crate::session::phrases::Chip;
 
 /// Whether the guidance above a step's text and the suggestions under it are open.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -67,17 +67,16 @@ pub fn body_rows(ui: &egui::Ui, room: f32, sections: usize) -> usize {
     ((share / line).floor().max(0.0) as usize).max(6)
 }
 
-/// The suggested sentences under the text: a click inserts one where the clerk was
-/// writing.
+/// The suggested sentences under the text, as derived for the revision: a click
+/// inserts one where the clerk was writing.
 pub fn show_phrases(
     ui: &mut egui::Ui,
     view: &View,
-    step: Step,
-    phrases: &[&String],
+    chips: &[Chip],
     state: &mut EditorState,
     out: &mut Vec<Command>,
 ) {
-    if phrases.is_empty() {
+    if chips.is_empty() {
         return;
     }
     ui.separator();
@@ -94,18 +93,10 @@ pub fn show_phrases(
             .max_height(120.0)
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                for &p in phrases {
+                for chip in chips {
                     // The chip shows the words as they print, period words filled as
                     // they will go in; the markup goes in.
-                    let next_tasks = step == Step::NhiemVuToi;
-                    let filled = super::info::fill_known(p, view.project, view.report, next_tasks);
-                    let filled = crate::compose::placeholders::with_values(
-                        view.project,
-                        view.report,
-                        &filled,
-                    );
-                    let shown = crate::model::rich::plain_text(&filled);
-                    let shown = shown.trim_end();
+                    let shown = chip.shown.as_str();
                     let r = ui
                         .add(egui::Button::new(shown).wrap_mode(egui::TextWrapMode::Truncate))
                         .on_hover_text(shown);
@@ -121,7 +112,7 @@ pub fn show_phrases(
                             out.push(Command::InsertPhrase {
                                 cursor,
                                 section,
-                                phrase: p.clone(),
+                                phrase: chip.phrase.clone(),
                             });
                         }
                     }

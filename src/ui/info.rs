@@ -9,6 +9,7 @@ use crate::edit::{Edit, ReportText, list_lines};
 use crate::guide::{Step, guide};
 use crate::layout::ImageKind;
 use crate::model::{Project, Report};
+use crate::session::phrases::fill_known;
 
 /// Text typed into fields that must be checked before they are stored.
 #[derive(Default)]
@@ -95,25 +96,6 @@ fn list_field(
         ui.data_mut(|d| d.remove::<String>(id));
     }
     (r.changed() && list_lines(&text) != stored).then_some(text)
-}
-
-/// Fills the placeholders the program knows: the period words (`{kỳ}`, `{kỳ tới}`,
-/// `{kỳ trước}`, as the period check expects them; `next_tasks` for a sentence going
-/// into Nhiệm vụ thời gian tới) and `{xã}` (the commune, from the organisation's name);
-/// the others stay for the clerk.
-pub fn fill_known(phrase: &str, project: &Project, report: &Report, next_tasks: bool) -> String {
-    let org = &project.organisation;
-    let commune = org
-        .full_name
-        .trim()
-        .strip_prefix("Ủy ban nhân dân ")
-        .unwrap_or(org.full_name.trim())
-        .to_owned();
-    let mut out = crate::model::fill_periods(phrase, report.period, next_tasks);
-    if !commune.is_empty() {
-        out = out.replace("{xã}", &commune);
-    }
-    out
 }
 
 /// Where a phrase of the Thông tin chung guide goes.
@@ -604,25 +586,6 @@ mod tests {
             phrase_target("Sở Khoa học và Công nghệ"),
             PhraseTarget::Recipients
         );
-    }
-
-    #[test]
-    fn the_period_and_the_commune_are_filled_in() {
-        let project =
-            crate::storage::load(std::path::Path::new(crate::test_support::SAMPLE_PATH)).unwrap();
-        let report = &project.reports[0];
-        let filled = fill_known(
-            "Báo cáo {kỳ} của Ủy ban nhân dân {xã}, số {số}",
-            &project,
-            report,
-            false,
-        );
-        assert_eq!(
-            filled,
-            "Báo cáo quý II năm 2026 của Ủy ban nhân dân xã Bình Minh Hải, số {số}"
-        );
-        let next = fill_known("Trong {kỳ} và {kỳ tới}", &project, report, true);
-        assert_eq!(next, "Trong quý III năm 2026 và quý III năm 2026");
     }
 
     #[test]

@@ -23,7 +23,7 @@ fn app_on_copy() -> (tempfile::TempDir, Harness<'static, BaocaoApp>) {
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::new(&p)
+            BaocaoApp::new(&p).derive_on_frame()
         });
     (dir, harness)
 }

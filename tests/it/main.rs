@@ -58,6 +58,7 @@ mod ui_rich_text;
 mod ui_sample;
 mod ui_sign;
 mod ui_small_screen;
+mod ui_typing;
 mod ui_word_import;
 mod word_comments;
 mod word_drafts;

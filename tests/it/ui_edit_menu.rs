@@ -92,6 +92,7 @@ fn the_find_bar_opens_with_the_cursor_in_tim_and_nothing_drawn_over_anything() {
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
             BaocaoApp::with_dialogs(&path, Box::new(crate::support::answers::Answers::default()))
+                .derive_on_frame()
         });
     h.run();
     go_to(&mut h, Step::UuDiem);

@@ -59,7 +59,7 @@ fn check_every_step(scale: f32) {
         .with_pixels_per_point(scale)
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&path, Box::new(Answers::default()))
+            BaocaoApp::with_dialogs(&path, Box::new(Answers::default())).derive_on_frame()
         });
     h.run();
     let mut problems = Vec::new();

@@ -26,7 +26,7 @@ fn with_table() -> (tempfile::TempDir, Harness<'static, BaocaoApp>) {
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::new(&p)
+            BaocaoApp::new(&p).derive_on_frame()
         });
     h.run();
     let report = h.state().report().unwrap().id.clone();
@@ -275,7 +275,7 @@ fn hien_ma_bang_stays_as_left_after_a_restart() {
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::new(&p)
+            BaocaoApp::new(&p).derive_on_frame()
         });
     h.state_mut().restore(Some(&prefs as &dyn eframe::Storage));
     h.run();

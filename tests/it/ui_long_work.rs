@@ -23,6 +23,7 @@ fn window() -> (tempfile::TempDir, Harness<'static, BaocaoApp>) {
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
             BaocaoApp::with_user(&p, Box::new(Answers::default()), Default::default())
+                .derive_on_frame()
         });
     h.run();
     (dir, h)

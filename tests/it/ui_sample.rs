@@ -44,7 +44,7 @@ fn app_on_sample(answer: SaveAnswer) -> Harness<'static, BaocaoApp> {
         .with_size(egui::vec2(1366.0, 768.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::on_sample(Box::new(answer), Actor::default())
+            BaocaoApp::on_sample(Box::new(answer), Actor::default()).derive_on_frame()
         })
 }
 

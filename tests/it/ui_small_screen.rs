@@ -39,7 +39,8 @@ pub fn window(path: PathBuf, zoom: f32) -> Harness<'static, BaocaoApp> {
         .with_size(screen(zoom))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            let mut app = BaocaoApp::with_dialogs(&path, Box::new(Answers::default()));
+            let mut app =
+                BaocaoApp::with_dialogs(&path, Box::new(Answers::default())).derive_on_frame();
             app.ui_zoom = zoom;
             cc.egui_ctx.set_zoom_factor(zoom);
             app
@@ -286,7 +287,7 @@ fn folding_the_guidance_and_the_suggestions_gives_the_text_box_their_room_and_is
         .with_size(screen(1.0))
         .build_eframe(move |cc| {
             baocao::ui::fonts::install_fonts(&cc.egui_ctx);
-            BaocaoApp::with_dialogs(&p, Box::new(Answers::default()))
+            BaocaoApp::with_dialogs(&p, Box::new(Answers::default())).derive_on_frame()
         });
     h.state_mut().restore(Some(&prefs as &dyn eframe::Storage));
     h.run();

@@ -618,7 +618,7 @@ impl BaocaoApp {
             return;
         };
         let next_tasks = crate::check::step_of_section(report, section) == Step::NhiemVuToi;
-        let phrase = crate::ui::info::fill_known(phrase, project, report, next_tasks);
+        let phrase = crate::session::phrases::fill_known(phrase, project, report, next_tasks);
         let text = editor::insert_line(&s.body, cursor, &phrase);
         self.set_section_body(section, text);
     }

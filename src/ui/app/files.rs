@@ -438,6 +438,7 @@ impl BaocaoApp {
         let (PathPurpose::SavePdf(kind) | PathPurpose::SaveDocx(kind)) = purpose else {
             return;
         };
+        self.refresh();
         let Some(report) = self.report() else { return };
         let draft = kind != PdfKind::SignReady && self.rendered().is_none_or(|r| r.draft);
         let ext = Chooser::of(purpose).extension();

@@ -9,7 +9,7 @@ use std::time::Instant;
 use eframe::egui;
 
 use super::BaocaoApp;
-use crate::session::{Derived, now};
+use crate::session::{Background, Derived, now};
 use crate::ui::command::{Command, Modal, StatusLine, Then};
 
 impl BaocaoApp {
@@ -30,12 +30,57 @@ impl BaocaoApp {
         if (ctx.zoom_factor() - self.ui_zoom).abs() > 1e-3 {
             ctx.set_zoom_factor(self.ui_zoom);
         }
-        self.refresh();
+        if self.derive_off_frame && self.background.is_none() {
+            let ctx = ctx.clone();
+            self.background = Background::start(move || ctx.request_repaint());
+        }
+        self.refresh_off_frame();
         self.timed_work(ctx);
     }
 
+    /// While typing in a report already shown: hands the new revision to the thread
+    /// that derives and shows the last one derived until its result comes (the thread
+    /// asks for a frame then). A report shown for the first time, or no thread, is
+    /// derived on the spot.
+    fn refresh_off_frame(&mut self) {
+        let (Some(doc), Some(id), Some(bg)) = (&self.doc, &self.report_id, &mut self.background)
+        else {
+            return self.refresh();
+        };
+        let shown = self.derived.as_ref();
+        let Some(shown) = shown.filter(|d| d.report_id == *id && d.revision <= doc.revision) else {
+            // Another report or another file: nothing the thread still makes is wanted.
+            self.background = None;
+            return self.refresh();
+        };
+        if shown.is_for(doc.revision, id) {
+            return;
+        }
+        let shown = shown.revision;
+        if let Some(d) = bg.take()
+            && d.report_id == *id
+            && (shown..=doc.revision).contains(&d.revision)
+            && let Some(old) = self.derived.replace(d)
+        {
+            bg.discard(old);
+        }
+        if self
+            .derived
+            .as_ref()
+            .is_some_and(|d| d.is_for(doc.revision, id))
+            || bg.ask(&doc.project, id, doc.revision)
+        {
+            return;
+        }
+        // The thread is gone.
+        self.background = None;
+        self.derive_off_frame = false;
+        self.refresh();
+    }
+
     /// Derives what the current revision of the current report needs (pages,
-    /// problems, step states, …), when the revision or the report changed.
+    /// problems, step states, …) on the spot, when the revision or the report changed:
+    /// what an output (export, print) reads is always the current revision's.
     pub(super) fn refresh(&mut self) {
         let (Some(doc), Some(id)) = (&self.doc, &self.report_id) else {
             self.derived = None;

@@ -79,6 +79,12 @@ pub struct BaocaoApp {
     /// rendered pages (the one value the preview paints and every output writes),
     /// problems, step states, suggestions, figures, review changes.
     derived: Option<Derived>,
+    /// New revisions are derived on a thread of their own ([`Self::background`]) and
+    /// the window shows the last one derived meanwhile; off, each frame that follows
+    /// a change derives it before drawing (tests that read the preview right away).
+    derive_off_frame: bool,
+    /// The thread that derives, started with the first frame.
+    background: Option<crate::session::Background>,
     /// The part of the report being edited, highlighted in the preview.
     focus: Option<SourceRef>,
     preview: PreviewState,
@@ -171,6 +177,8 @@ impl BaocaoApp {
             aggregating: false,
             window_title: String::new(),
             derived: None,
+            derive_off_frame: true,
+            background: None,
             focus: None,
             preview: PreviewState::default(),
             editor: EditorState::default(),
@@ -289,6 +297,24 @@ impl BaocaoApp {
     /// What was derived from the current revision (problems, step marks, …).
     pub fn derived(&self) -> Option<&Derived> {
         self.derived.as_ref()
+    }
+
+    /// Derives every change before the next frame draws, never on a thread of its own
+    /// (tests that read the preview and the problems right after an edit).
+    pub fn derive_on_frame(mut self) -> Self {
+        self.derive_off_frame = false;
+        self.background = None;
+        self
+    }
+
+    /// What is shown was derived from the current revision (the thread that derives
+    /// has caught up).
+    pub fn is_current(&self) -> bool {
+        match (&self.doc, &self.report_id, &self.derived) {
+            (Some(doc), Some(id), Some(d)) => d.is_for(doc.revision, id),
+            (Some(_), Some(_), None) => false,
+            _ => true,
+        }
     }
 
     /// The laid-out pages of the current report, as the preview shows them.

@@ -11,6 +11,7 @@ use crate::ui::print_dialog::PrintForm;
 impl BaocaoApp {
     /// Opens the print dialog on the system's printers.
     pub(super) fn open_print_dialog(&mut self) {
+        self.refresh();
         let Some(rendered) = self.rendered() else {
             return;
         };
@@ -35,6 +36,7 @@ impl BaocaoApp {
     }
 
     fn send_to_printer(&mut self, form: &PrintForm) -> Result<String, String> {
+        self.refresh();
         let report = self
             .report()
             .ok_or_else(|| OutputError::NoReport.to_string())?;
@@ -64,6 +66,7 @@ impl BaocaoApp {
 
     /// Hands the report's PDF to the system's viewer, to print from there.
     pub(super) fn print_with_viewer(&mut self) {
+        self.refresh();
         let Some(report) = self.report() else { return };
         let draft = self.rendered().is_none_or(|r| r.draft);
         let name = crate::session::reports::output_name(report, draft, false, "pdf");

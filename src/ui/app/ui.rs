@@ -163,7 +163,13 @@ impl BaocaoApp {
         let period = report.period;
         let middle = egui::CentralPanel::default().show(ui, |ui| {
             if let Some(find) = &mut self.editor.find
-                && !super::super::find_bar::show(ui, &doc.project, report, find, out)
+                && !super::super::find_bar::show(
+                    ui,
+                    (&doc.project, doc.revision),
+                    report,
+                    find,
+                    out,
+                )
             {
                 self.editor.find = None;
             }

@@ -19,6 +19,7 @@ pub struct Window {
     user: Option<Actor>,
     max_steps: Option<u64>,
     instant_scroll: bool,
+    off_frame: bool,
 }
 
 /// The window on the project at `path`, with native dialogs and the default user.
@@ -29,6 +30,7 @@ pub fn window(path: &Path) -> Window {
         user: None,
         max_steps: None,
         instant_scroll: false,
+        off_frame: false,
     }
 }
 
@@ -51,6 +53,14 @@ impl Window {
         self
     }
 
+    /// Revisions are derived on the window's thread of its own, as in `baocao`; by
+    /// default every frame that follows a change derives it before drawing, so that a
+    /// test reads the preview and the problems right after an edit.
+    pub fn derive_off_frame(mut self) -> Self {
+        self.off_frame = true;
+        self
+    }
+
     /// Scrolling jumps at once, so that a widget scrolled to is clicked where it ends
     /// up, whatever the length of the step's content.
     pub fn instant_scroll(mut self) -> Self {
@@ -66,6 +76,7 @@ impl Window {
             user,
             max_steps,
             instant_scroll,
+            off_frame,
         } = self;
         let mut builder = Harness::builder().with_size(egui::vec2(1366.0, 768.0));
         if let Some(n) = max_steps {
@@ -77,7 +88,7 @@ impl Window {
                 cc.egui_ctx
                     .all_styles_mut(|s| s.scroll_animation = egui::style::ScrollAnimation::none());
             }
-            match (dialogs, user) {
+            let app = match (dialogs, user) {
                 (None, None) => BaocaoApp::new(&path),
                 (Some(d), None) => BaocaoApp::with_dialogs(&path, d),
                 (d, Some(user)) => BaocaoApp::with_user(
@@ -85,6 +96,11 @@ impl Window {
                     d.unwrap_or_else(|| Box::new(super::answers::Answers::default())),
                     user,
                 ),
+            };
+            if off_frame {
+                app
+            } else {
+                app.derive_on_frame()
             }
         })
     }
