@@ -82,15 +82,14 @@ pub(super) fn finish(
     Ok(bytes)
 }
 
-/// Deflate levels (libdeflate's scale, 1–12). Font programs are binary tables with
-/// little repetition: the fastest level is within 1 % of the middle ones on them, at
-/// half the cost. Content streams and CMaps are repetitive text, where the better
-/// matching of a middle level still pays.
+/// Deflate levels (libdeflate's scale, 1–12). Level 1 is libdeflate's fastest matcher:
+/// on the sample's font programs, content streams and CMaps it costs less than half of
+/// level 4 for 1 % more bytes (see `benches/NOTES.md`).
 const FONT_PROGRAM_LEVEL: i32 = 1;
-const OTHER_LEVEL: i32 = 4;
-/// lopdf deflates the object stream itself (with flate2, at its default level for
-/// anything from 4 to 6).
-const OBJECT_STREAM_LEVEL: u32 = 4;
+const OTHER_LEVEL: i32 = 1;
+/// lopdf deflates the object stream itself, with flate2 (a new compressor); 1 to 3
+/// mean its fast level.
+const OBJECT_STREAM_LEVEL: u32 = 1;
 /// All of a report's dictionaries fit in one object stream.
 const OBJECTS_PER_STREAM: usize = 1000;
 /// An attached report source is one long text, deflated once: the best level saves
@@ -194,7 +193,9 @@ fn pdf_date(options: &PdfOptions) -> String {
 }
 
 /// A PDF text string: plain bytes when ASCII, otherwise UTF-16BE with a byte order
-/// mark (PDFDocEncoding has no Vietnamese letters).
+/// mark (PDFDocEncoding has no Vietnamese letters). Both are literal strings: lopdf
+/// escapes what must be escaped in them, and writes a hexadecimal string a byte at a
+/// time through `fmt` (the outline's titles made that a tenth of the writer's cost).
 pub(super) fn text_string(s: &str) -> Object {
     if s.is_ascii() {
         return Object::string_literal(s);
@@ -203,7 +204,7 @@ pub(super) fn text_string(s: &str) -> Object {
     for unit in s.encode_utf16() {
         bytes.extend_from_slice(&unit.to_be_bytes());
     }
-    Object::String(bytes, StringFormat::Hexadecimal)
+    Object::String(bytes, StringFormat::Literal)
 }
 
 /// A 16-byte file identifier computed from the content (every stream, before
@@ -282,8 +283,8 @@ mod tests {
     #[test]
     fn ascii_stays_literal_and_vietnamese_becomes_utf16() {
         assert_eq!(text_string("baocao"), Object::string_literal("baocao"));
-        let Object::String(bytes, StringFormat::Hexadecimal) = text_string("Xã") else {
-            panic!("not a hex string");
+        let Object::String(bytes, StringFormat::Literal) = text_string("Xã") else {
+            panic!("not a literal string");
         };
         assert_eq!(bytes, vec![0xFE, 0xFF, 0x00, b'X', 0x00, 0xE3]);
     }
@@ -321,7 +322,8 @@ mod tests {
             .flat_map(|i| format!("BT /F1 12 Tf {i} 700 Td <0012> Tj ET\n").into_bytes())
             .collect();
         let mut compressors = Vec::new();
-        for level in [FONT_PROGRAM_LEVEL, OTHER_LEVEL, EMBEDDED_FILE_LEVEL] {
+        let levels = [FONT_PROGRAM_LEVEL, OTHER_LEVEL, EMBEDDED_FILE_LEVEL];
+        for level in levels {
             for input in [&text[..], b"", &text[..100]] {
                 let packed = deflate(&mut compressors, level, input).expect("deflate");
                 let mut unpacked = Vec::new();
@@ -335,7 +337,10 @@ mod tests {
             }
         }
         // One compressor per level, reused.
-        assert_eq!(compressors.len(), 3);
+        let mut distinct = levels.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(compressors.len(), distinct.len());
         assert!(deflate(&mut compressors, 13, b"x").is_err());
     }
 

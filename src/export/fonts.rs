@@ -13,7 +13,6 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use printpdf::ToUnicodeCMap;
 use printpdf_lopdf::{Dictionary, Document, Object, ObjectId, Stream, StringFormat};
 use subsetter::GlyphRemapper;
 use ttf_parser::GlyphId;
@@ -47,19 +46,15 @@ pub(super) fn embed(
     let scale = |v: i16| (f32::from(v) * 1000.0 / upem).round() as i64;
     let mut remapper = GlyphRemapper::new();
     let mut codes = Codes::default();
-    let mut to_unicode = ToUnicodeCMap {
-        mappings: BTreeMap::new(),
-    };
+    let mut to_unicode = BTreeMap::new();
     // Codes are handed out from 1 in glyph order, so the widths are one run from 1.
     let mut widths = Vec::new();
     for (gid, c) in glyphs {
         let code = remapper.remap(gid);
         codes.insert(c, code);
         // Two characters drawing one glyph share its code; the map names the first.
-        if let std::collections::btree_map::Entry::Vacant(e) =
-            to_unicode.mappings.entry(u32::from(code))
-        {
-            e.insert(vec![u32::from(c)]);
+        if let std::collections::btree_map::Entry::Vacant(e) = to_unicode.entry(code) {
+            e.insert(c);
             // Thousandths of the text size, cut to a whole number as printpdf did.
             let advance = face.glyph_hor_advance(GlyphId(gid)).unwrap_or_default();
             widths.push(Object::Integer((f32::from(advance) * 1000.0 / upem) as i64));
@@ -126,7 +121,7 @@ pub(super) fn embed(
         ("FontDescriptor", Object::Reference(descriptor)),
         ("CIDToGIDMap", Object::Name(b"Identity".to_vec())),
     ]);
-    let cmap = to_unicode.to_cmap_string(&font.id.0).into_bytes();
+    let cmap = to_unicode_cmap(&font.id.0, &to_unicode);
     let to_unicode = doc.add_object(Stream::new(Dictionary::new(), cmap));
     let type0 = Dictionary::from_iter(vec![
         ("Type", Object::Name(b"Font".to_vec())),
@@ -140,6 +135,50 @@ pub(super) fn embed(
         ),
     ]);
     Ok((doc.add_object(type0), codes))
+}
+
+/// The `/ToUnicode` CMap of one subset: each code to its character, in the text
+/// printpdf's `ToUnicodeCMap::to_cmap_string` wrote (the same header, `bfchar` blocks of
+/// at most 100 codes sharing their high byte), without a `format!` per entry.
+fn to_unicode_cmap(name: &str, map: &BTreeMap<u16, char>) -> Vec<u8> {
+    let mut out = format!(
+        "/CIDInit /ProcSet findresource begin\n\n12 dict begin\n\nbegincmap\n\n%!PS-Adobe-3.0 \
+         Resource-CMap\n%%DocumentNeededResources: procset CIDInit\n%%IncludeResource: \
+         procset CIDInit\n\n/CIDSystemInfo 3 dict dup begin\n/Registry (FontSpecific) \
+         def\n/Ordering ({name}) def\n/Supplement 0 def\nend def\n\n/CMapName /FontSpecific-{name} \
+         def\n/CMapVersion 1 def\n/CMapType 2 def\n/WMode 0 def\n\n1 \
+         begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
+    )
+    .into_bytes();
+    let hex = |out: &mut Vec<u8>, unit: u16| {
+        for shift in [12, 8, 4, 0] {
+            let digit = ((unit >> shift) & 0xF) as u8;
+            out.push(if digit < 10 {
+                b'0' + digit
+            } else {
+                b'A' + digit - 10
+            });
+        }
+    };
+    let entries: Vec<(u16, char)> = map.iter().map(|(code, c)| (*code, *c)).collect();
+    for block in entries.chunk_by(|a, b| a.0 >> 8 == b.0 >> 8) {
+        for chunk in block.chunks(100) {
+            out.extend_from_slice(format!("{} beginbfchar\n", chunk.len()).as_bytes());
+            for (code, c) in chunk {
+                out.push(b'<');
+                hex(&mut out, *code);
+                out.extend_from_slice(b"> <");
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    hex(&mut out, *unit);
+                }
+                out.extend_from_slice(b">\n");
+            }
+            out.extend_from_slice(b"endbfchar\n");
+        }
+    }
+    out.extend_from_slice(b"endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+    out
 }
 
 /// The slant in whole degrees, counter-clockwise from vertical (so negative for an
@@ -285,7 +324,7 @@ mod tests {
             .and_then(Object::as_stream)
             .expect("font file");
         let subset = ttf_parser::Face::parse(&file.content, 0).expect("subset parses");
-        let cmap = ToUnicodeCMap::parse(&String::from_utf8_lossy(
+        let cmap = printpdf::ToUnicodeCMap::parse(&String::from_utf8_lossy(
             &doc.get_object(
                 type0
                     .get(b"ToUnicode")
@@ -316,6 +355,29 @@ mod tests {
             );
             assert_eq!(cmap.lookup_string(u32::from(code)), Some(c.to_string()));
         }
+    }
+
+    #[test]
+    fn the_unicode_map_reads_as_printpdfs_would_for_the_same_codes() {
+        // Two high bytes, a block over 100 codes, a character outside the BMP.
+        let mut map = BTreeMap::new();
+        for code in 1..=130u16 {
+            map.insert(
+                code,
+                char::from_u32(0x1EA0 + u32::from(code)).expect("char"),
+            );
+        }
+        map.insert(0x0105, '𝔸');
+        map.insert(0x0106, '(');
+        let ours = to_unicode_cmap("ABCDEF", &map);
+        let theirs = printpdf::ToUnicodeCMap {
+            mappings: map
+                .iter()
+                .map(|(code, c)| (u32::from(*code), vec![u32::from(*c)]))
+                .collect(),
+        }
+        .to_cmap_string("ABCDEF");
+        assert_eq!(String::from_utf8(ours).expect("ascii"), theirs);
     }
 
     #[test]
