@@ -1,7 +1,7 @@
 //! export: the pages' content streams, written straight from layout's items.
 //!
-//! printpdf builds the document around them: page objects, resources and, above all,
-//! the embedded fonts (subsets, widths, `/ToUnicode`). Its translation of page
+//! printpdf builds the document around them (page objects and resources; the fonts are
+//! embedded by `fonts`). Its translation of page
 //! operators, though, went through one cmap lookup, one glyph-id map lookup and one
 //! allocation per character and one lopdf object per word, then formatted each glyph
 //! code byte by byte; on the sample report that cost more than laying the report out
@@ -10,18 +10,13 @@
 //! bytes, where printpdf spelled them out in hexadecimal. That halves the text of the
 //! streams, and so the work of compressing them, and the compressed file is smaller.
 //!
-//! The one thing taken from printpdf is the code of each character in its font, which
-//! depends on how printpdf numbered the glyphs of the subset. It is read back rather
-//! than predicted: the first page given to printpdf shows every character of every
-//! style once ([`inventory_ops`]); [`read_codes`] decodes the codes printpdf wrote for
-//! them, and [`replace_contents`] then overwrites every page's content stream,
-//! including that inventory, with the real page.
+//! Each character's code is the glyph id its glyph has in the embedded subset, given by
+//! `fonts::embed` before any page is written.
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
-use printpdf::{FontId, Op, PdfFontHandle, Pt, TextItem as PdfTextItem};
-use printpdf_lopdf::content::Content;
+use printpdf::FontId;
 use printpdf_lopdf::{Document, Object};
 
 use super::ExportError;
@@ -32,26 +27,6 @@ use crate::layout::{FontStyle, Item, Page, TextItem};
 pub(super) struct UsedFont {
     pub id: FontId,
     pub chars: BTreeSet<char>,
-}
-
-/// The operators printpdf is given for the first page: every character of every used
-/// style, once, in one string per style.
-pub(super) fn inventory_ops(fonts: &BTreeMap<FontStyle, UsedFont>) -> Vec<Op> {
-    if fonts.is_empty() {
-        return Vec::new();
-    }
-    let mut ops = vec![Op::StartTextSection];
-    for font in fonts.values() {
-        ops.push(Op::SetFont {
-            font: PdfFontHandle::External(font.id.clone()),
-            size: Pt(1.0),
-        });
-        ops.push(Op::ShowText {
-            items: vec![PdfTextItem::Text(font.chars.iter().collect())],
-        });
-    }
-    ops.push(Op::EndTextSection);
-    ops
 }
 
 /// The two-byte code of each character in one embedded font.
@@ -68,7 +43,7 @@ pub(super) struct Codes {
 const DENSE: usize = 0x2600;
 
 impl Codes {
-    fn insert(&mut self, c: char, code: u16) {
+    pub(super) fn insert(&mut self, c: char, code: u16) {
         let cp = c as usize;
         if cp < DENSE {
             if self.dense.len() <= cp {
@@ -82,7 +57,7 @@ impl Codes {
         }
     }
 
-    fn get(&self, c: char) -> Option<u16> {
+    pub(super) fn get(&self, c: char) -> Option<u16> {
         let cp = c as usize;
         let code = if cp < DENSE {
             self.dense.get(cp).copied()
@@ -91,68 +66,6 @@ impl Codes {
         };
         code.filter(|code| *code != 0)
     }
-}
-
-/// Reads the codes printpdf gave the characters of [`inventory_ops`] from the content
-/// stream it wrote for the first page of `doc`.
-pub(super) fn read_codes(
-    doc: &Document,
-    fonts: &BTreeMap<FontStyle, UsedFont>,
-) -> Result<BTreeMap<FontStyle, Codes>, ExportError> {
-    let mut codes = BTreeMap::new();
-    if fonts.is_empty() {
-        return Ok(codes);
-    }
-    let unexpected = |what: &str| {
-        ExportError::Library(format!("printpdf đã ghi bảng mã chữ khác dự kiến ({what})"))
-    };
-    let first = doc
-        .get_pages()
-        .values()
-        .next()
-        .copied()
-        .ok_or_else(|| unexpected("không có trang"))?;
-    let content = Content::decode(&doc.get_page_content(first))
-        .map_err(|e| ExportError::Library(e.to_string()))?;
-    let mut current: Option<(FontStyle, &UsedFont)> = None;
-    for op in &content.operations {
-        match op.operator.as_str() {
-            "Tf" => {
-                let name = op
-                    .operands
-                    .first()
-                    .and_then(|o| o.as_name().ok())
-                    .ok_or_else(|| unexpected("Tf"))?;
-                current = fonts
-                    .iter()
-                    .find(|(_, f)| f.id.0.as_bytes() == name)
-                    .map(|(style, f)| (*style, f));
-            }
-            "Tj" => {
-                let (style, font) = current.ok_or_else(|| unexpected("Tj trước Tf"))?;
-                let Some(Object::String(bytes, _)) = op.operands.first() else {
-                    return Err(unexpected("Tj"));
-                };
-                if bytes.len() != 2 * font.chars.len() {
-                    return Err(unexpected("số mã"));
-                }
-                let mut map = Codes::default();
-                for (c, pair) in font.chars.iter().zip(bytes.chunks_exact(2)) {
-                    let code = u16::from_be_bytes([pair[0], pair[1]]);
-                    if code == 0 {
-                        return Err(unexpected("ký tự không có hình chữ"));
-                    }
-                    map.insert(*c, code);
-                }
-                codes.insert(style, map);
-            }
-            _ => {}
-        }
-    }
-    if codes.len() != fonts.len() {
-        return Err(unexpected("thiếu phông"));
-    }
-    Ok(codes)
 }
 
 /// Replaces the content stream of every page of `doc` with the operators of the

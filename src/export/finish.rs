@@ -16,7 +16,7 @@
 //!   cross-reference stream (PDF 1.5), which keeps the sign-ready version of a report
 //!   with its outline, metadata and attached source under 100 KB.
 
-use flate2::{Compress, Compression, FlushCompress, Status};
+use libdeflater::{CompressionLvl, Compressor};
 use printpdf_lopdf::{Dictionary, Document, Object, StringFormat};
 
 use super::{ExportError, PdfOptions};
@@ -75,35 +75,35 @@ pub(super) fn finish(
         .use_object_streams(true)
         .use_xref_streams(true)
         .max_objects_per_stream(OBJECTS_PER_STREAM)
-        .compression_level(OTHER_LEVEL)
+        .compression_level(OBJECT_STREAM_LEVEL)
         .build();
     doc.save_with_options(&mut bytes, save)
         .map_err(|e| ExportError::Write(e.to_string()))?;
     Ok(bytes)
 }
 
-/// Deflate levels (zlib-rs's scale). lopdf's `Document::compress` uses level 9, which
-/// made compression the largest single cost of an export. Font programs are binary
-/// tables with little repetition: lazy matching shrinks them by about 2 % at twice the
-/// cost, so they get the fast level. Content streams and CMaps are repetitive text,
-/// where the better matching of a middle level still pays. On the sample the file
-/// comes out about 1.5 % larger than at level 9 (see `benches/NOTES.md`).
-const FONT_PROGRAM_LEVEL: u32 = 2;
-const OTHER_LEVEL: u32 = 4;
+/// Deflate levels (libdeflate's scale, 1–12). Level 1 is libdeflate's fastest matcher:
+/// on the sample's font programs, content streams and CMaps it costs less than half of
+/// level 4 for 1 % more bytes (see `benches/NOTES.md`).
+const FONT_PROGRAM_LEVEL: i32 = 1;
+const OTHER_LEVEL: i32 = 1;
+/// lopdf deflates the object stream itself, with flate2 (a new compressor); 1 to 3
+/// mean its fast level.
+const OBJECT_STREAM_LEVEL: u32 = 1;
 /// All of a report's dictionaries fit in one object stream.
 const OBJECTS_PER_STREAM: usize = 1000;
-/// An attached report source is one long text, deflated once: the best level saves
-/// about a tenth of it, which keeps the sample's sign-ready PDF under 100 KB.
-const EMBEDDED_FILE_LEVEL: u32 = 9;
+/// An attached report source is one long text, deflated once: a lazy level saves
+/// about a seventh of what level 1 gives, which keeps the sample's sign-ready PDF well
+/// under 100 KB; level 9 would save another 1.5 % of it at twice the cost.
+const EMBEDDED_FILE_LEVEL: i32 = 6;
 
 /// Deflates every stream that may be compressed and is not yet, as lopdf's
 /// `Document::compress` does (same filter, same "only if it saves more than the filter
-/// entry costs" rule), but at the levels above and with one compressor reset between
-/// streams rather than a new one for each.
+/// entry costs" rule), but at the levels above and with libdeflate, which compresses
+/// a whole buffer at once: zlib (lopdf's and flate2's) clears a 128 KB table for each
+/// stream and costs about twice the instructions per byte at the same size.
 fn compress_streams(doc: &mut Document) -> Result<(), ExportError> {
-    let mut deflate = Compress::new(Compression::new(OTHER_LEVEL), true);
-    // A new compressor is already reset; resetting clears a 128 KB table.
-    let mut fresh = true;
+    let mut compressors: Vec<(i32, Compressor)> = Vec::new();
     for object in doc.objects.values_mut() {
         let Object::Stream(stream) = object else {
             continue;
@@ -123,14 +123,7 @@ fn compress_streams(doc: &mut Document) -> Result<(), ExportError> {
         } else {
             OTHER_LEVEL
         };
-        if !fresh {
-            deflate.reset();
-        }
-        fresh = false;
-        deflate
-            .set_level(Compression::new(level))
-            .map_err(|e| ExportError::Write(e.to_string()))?;
-        let compressed = deflate_all(&mut deflate, &stream.content)?;
+        let compressed = deflate(&mut compressors, level, &stream.content)?;
         if compressed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(compressed);
@@ -139,24 +132,31 @@ fn compress_streams(doc: &mut Document) -> Result<(), ExportError> {
     Ok(())
 }
 
-/// `input` as one complete zlib stream.
-fn deflate_all(deflate: &mut Compress, input: &[u8]) -> Result<Vec<u8>, ExportError> {
-    // Room for the whole input: font programs barely shrink, and a second pass over a
-    // grown buffer costs more than the unused capacity.
-    let mut out = Vec::with_capacity(input.len() + 64);
-    loop {
-        let consumed = usize::try_from(deflate.total_in()).unwrap_or(input.len());
-        let rest = input.get(consumed..).unwrap_or_default();
-        if out.len() == out.capacity() {
-            out.reserve(out.capacity().max(64));
+/// `input` as one complete zlib stream at `level`, with the compressor of that level
+/// made on first use.
+fn deflate(
+    compressors: &mut Vec<(i32, Compressor)>,
+    level: i32,
+    input: &[u8],
+) -> Result<Vec<u8>, ExportError> {
+    let index = match compressors.iter().position(|(l, _)| *l == level) {
+        Some(i) => i,
+        None => {
+            let lvl = CompressionLvl::new(level)
+                .map_err(|e| ExportError::Write(format!("deflate level {level}: {e:?}")))?;
+            compressors.push((level, Compressor::new(lvl)));
+            compressors.len() - 1
         }
-        let status = deflate
-            .compress_vec(rest, &mut out, FlushCompress::Finish)
-            .map_err(|e| ExportError::Write(e.to_string()))?;
-        if status == Status::StreamEnd {
-            return Ok(out);
-        }
-    }
+    };
+    let Some((_, compressor)) = compressors.get_mut(index) else {
+        return Err(ExportError::Write("deflate: no compressor".to_string()));
+    };
+    let mut out = vec![0; compressor.zlib_compress_bound(input.len())];
+    let written = compressor
+        .zlib_compress(input, &mut out)
+        .map_err(|e| ExportError::Write(format!("deflate: {e:?}")))?;
+    out.truncate(written);
+    Ok(out)
 }
 
 fn info_dict(meta: &Meta, draft: bool, options: &PdfOptions) -> Dictionary {
@@ -194,7 +194,9 @@ fn pdf_date(options: &PdfOptions) -> String {
 }
 
 /// A PDF text string: plain bytes when ASCII, otherwise UTF-16BE with a byte order
-/// mark (PDFDocEncoding has no Vietnamese letters).
+/// mark (PDFDocEncoding has no Vietnamese letters). Both are literal strings: lopdf
+/// escapes what must be escaped in them, and writes a hexadecimal string a byte at a
+/// time through `fmt` (the outline's titles made that a tenth of the writer's cost).
 pub(super) fn text_string(s: &str) -> Object {
     if s.is_ascii() {
         return Object::string_literal(s);
@@ -203,7 +205,7 @@ pub(super) fn text_string(s: &str) -> Object {
     for unit in s.encode_utf16() {
         bytes.extend_from_slice(&unit.to_be_bytes());
     }
-    Object::String(bytes, StringFormat::Hexadecimal)
+    Object::String(bytes, StringFormat::Literal)
 }
 
 /// A 16-byte file identifier computed from the content (every stream, before
@@ -282,8 +284,8 @@ mod tests {
     #[test]
     fn ascii_stays_literal_and_vietnamese_becomes_utf16() {
         assert_eq!(text_string("baocao"), Object::string_literal("baocao"));
-        let Object::String(bytes, StringFormat::Hexadecimal) = text_string("Xã") else {
-            panic!("not a hex string");
+        let Object::String(bytes, StringFormat::Literal) = text_string("Xã") else {
+            panic!("not a literal string");
         };
         assert_eq!(bytes, vec![0xFE, 0xFF, 0x00, b'X', 0x00, 0xE3]);
     }
@@ -320,16 +322,27 @@ mod tests {
         let text: Vec<u8> = (0..20_000u32)
             .flat_map(|i| format!("BT /F1 12 Tf {i} 700 Td <0012> Tj ET\n").into_bytes())
             .collect();
-        let mut deflate = Compress::new(Compression::new(OTHER_LEVEL), true);
-        for input in [&text[..], b"", &text[..100]] {
-            deflate.reset();
-            let packed = deflate_all(&mut deflate, input).expect("deflate");
-            let mut unpacked = Vec::new();
-            flate2::read::ZlibDecoder::new(&packed[..])
-                .read_to_end(&mut unpacked)
-                .expect("inflate");
-            assert_eq!(unpacked, input);
+        let mut compressors = Vec::new();
+        let levels = [FONT_PROGRAM_LEVEL, OTHER_LEVEL, EMBEDDED_FILE_LEVEL];
+        for level in levels {
+            for input in [&text[..], b"", &text[..100]] {
+                let packed = deflate(&mut compressors, level, input).expect("deflate");
+                let mut unpacked = Vec::new();
+                flate2::read::ZlibDecoder::new(&packed[..])
+                    .read_to_end(&mut unpacked)
+                    .expect("inflate");
+                assert_eq!(unpacked, input);
+                if input.len() > 1000 {
+                    assert!(packed.len() * 10 < input.len(), "level {level}");
+                }
+            }
         }
+        // One compressor per level, reused.
+        let mut distinct = levels.to_vec();
+        distinct.sort_unstable();
+        distinct.dedup();
+        assert_eq!(compressors.len(), distinct.len());
+        assert!(deflate(&mut compressors, 13, b"x").is_err());
     }
 
     #[test]

@@ -1,16 +1,17 @@
 //! export: pages → PDF bytes. The end of the pipeline; every position, size and break
 //! comes from layout's [`Pages`], this file only translates them into PDF operators.
 //!
-//! The PDF is built with printpdf (page objects, fonts embedded as CID TrueType subsets
-//! with a `/ToUnicode` map) and finished with the lopdf document printpdf produces: the
-//! page content streams are written by `content.rs`, and `finish.rs` does what printpdf
-//! cannot do (metadata, file ID, compression).
+//! The PDF is built with printpdf (page objects) and finished with the lopdf document
+//! printpdf produces: `fonts.rs` embeds the fonts as CID TrueType subsets with a
+//! `/ToUnicode` map, `content.rs` writes the page content streams, and `finish.rs` does
+//! what printpdf cannot do (metadata, file ID, compression).
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDateTime;
 use printpdf::{FontId, PdfDocument, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Pt, Rect};
+use printpdf_lopdf::{Document, Object};
 
 use super::content::{self, UsedFont};
 use super::extras::{self, Attachment};
@@ -67,24 +68,7 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
     let used = used_fonts(pages, &texts);
 
     let mut doc = PdfDocument::new(&meta.title);
-    for (style, font) in &used {
-        let face = fonts::face(*style)?;
-        // Registered under our own id: `PdfDocument::add_font` draws a random one, and
-        // printpdf takes the subset tag from the id's first six letters.
-        doc.resources
-            .fonts
-            .map
-            .insert(font.id.clone(), printpdf::PdfFont::new(face.clone()));
-    }
-    // printpdf lays out the document and embeds the fonts; the pages' content streams
-    // are written afterwards (see `content.rs`). The first page carries every character
-    // once, so that printpdf subsets and codes exactly the characters the pages use.
-    for (index, page) in pages.pages.iter().enumerate() {
-        let ops = if index == 0 {
-            content::inventory_ops(&used)
-        } else {
-            Vec::new()
-        };
+    for page in &pages.pages {
         // Rounded to 0.01 pt like every coordinate, so readers report A4 as
         // 595.28 × 841.89 pt, as they do for Word's and LibreOffice's A4.
         let size = Rect::from_wh(Pt(round(page.width.0)), Pt(round(page.height.0)));
@@ -92,7 +76,7 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
             media_box: size.clone(),
             trim_box: size.clone(),
             crop_box: size,
-            ops,
+            ops: Vec::new(),
         });
     }
 
@@ -110,7 +94,7 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
     {
         return Err(ExportError::Library(w.msg.clone()));
     }
-    let codes = content::read_codes(&lo, &used)?;
+    let codes = embed_fonts(&mut lo, &used)?;
     content::replace_contents(&mut lo, &pages.pages, &texts, &used, &codes)?;
     images::draw(&mut lo, pages, &options.signature_images)?;
     extras::add(
@@ -122,6 +106,45 @@ pub fn write_pdf(rendered: &Rendered, options: &PdfOptions) -> Result<Vec<u8>, E
         &options.attachments,
     )?;
     finish::finish(&mut lo, meta, rendered.draft, options)
+}
+
+/// Embeds the used styles' subsets into the font resources printpdf gave every page
+/// (one dictionary, shared by the pages), under their subset tags.
+fn embed_fonts(
+    doc: &mut Document,
+    used: &BTreeMap<FontStyle, UsedFont>,
+) -> Result<BTreeMap<FontStyle, content::Codes>, ExportError> {
+    let mut codes = BTreeMap::new();
+    if used.is_empty() {
+        return Ok(codes);
+    }
+    let no_fonts = |e: printpdf_lopdf::Error| ExportError::Library(format!("font resources: {e}"));
+    let first = doc.get_pages().into_values().next();
+    let resources = first
+        .ok_or(ExportError::NoPages)
+        .and_then(|page| doc.get_dictionary(page).map_err(no_fonts))
+        .and_then(|page| {
+            page.get(b"Resources")
+                .and_then(Object::as_reference)
+                .map_err(no_fonts)
+        })
+        .and_then(|r| doc.get_dictionary(r).map_err(no_fonts))
+        .and_then(|r| {
+            r.get(b"Font")
+                .and_then(Object::as_reference)
+                .map_err(no_fonts)
+        })?;
+    let mut entries = Vec::new();
+    for (style, font) in used {
+        let (id, map) = fonts::embed(doc, *style, font)?;
+        entries.push((font.id.0.clone(), id));
+        codes.insert(*style, map);
+    }
+    let dict = doc.get_dictionary_mut(resources).map_err(no_fonts)?;
+    for (name, id) in entries {
+        dict.set(name, Object::Reference(id));
+    }
+    Ok(codes)
 }
 
 /// Converts a point from page space (points from the top-left corner, y down) to PDF
