@@ -237,6 +237,22 @@ fn project_problems(project: &Project) -> Vec<Problem> {
     out
 }
 
+/// The paragraphs of a text: its non-empty lines, numbered from 0 by every check.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim().is_empty())
+}
+
+/// `line` with its `{{…}}` fields masked by `fill` (positions kept), borrowed when it
+/// has none: what the checks of typed text read.
+fn prose(line: &str, fill: char) -> std::borrow::Cow<'_, str> {
+    let b = line.as_bytes();
+    if memchr::memchr_iter(b'{', b).any(|i| b.get(i + 1) == Some(&b'{')) {
+        std::borrow::Cow::Owned(crate::compose::placeholders::mask_fields(line, fill))
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
+}
+
 fn is_blank(s: &Section) -> bool {
     s.body.trim().is_empty() && s.generated.is_none() && s.children.iter().all(is_blank)
 }

@@ -291,11 +291,19 @@ fn clause_before(line: &str, at: usize) -> &str {
     let mut start = cut_before(at).map_or(0, |i| i + 2);
     // "… hồ sơ được số hóa kết quả, đạt 96,8%": a clause of a word or two reads on
     // into the one before it.
-    if words(&line[start..at]).len() < 3
+    let short = |clause: &str| {
+        clause
+            .split(|c: char| !crate::vi::is_letter_or_digit(c))
+            .filter(|w| w.chars().nth(1).is_some())
+            .filter(|w| !STOP.iter().any(|s| same_lowercase(w, s)))
+            .nth(2)
+            .is_none()
+    };
+    if short(&line[start..at])
         && let Some(prev) = start.checked_sub(2).and_then(cut_before)
     {
         start = prev + 2;
-    } else if words(&line[start..at]).len() < 3 {
+    } else if short(&line[start..at]) {
         start = 0;
     }
     &line[start..at]
@@ -366,14 +374,14 @@ pub fn stale_figures_with(
         done,
         ref names,
     } = *totals;
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = super::paragraphs(text).collect();
     for (p, line) in lines.iter().enumerate() {
         // Every finding below is about a number typed in this paragraph.
         if !line.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         // Only what is typed counts: fields are the data itself.
-        let plain = crate::compose::placeholders::mask_fields(line, ' ');
+        let plain = super::prose(line, ' ');
         for (at, typed, value) in typed_rates(&plain) {
             let Some(ind) =
                 indicator_named(project, names, clause_before(&plain, at)).or_else(|| {

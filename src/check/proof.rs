@@ -18,8 +18,6 @@ pub struct Finding {
     pub fix: Option<(String, String)>,
 }
 
-const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
-
 /// Where the tone mark of a word ending in `oa`, `oe` or `uy` sits: `Some(true)` on the
 /// first vowel (hòa, the older style), `Some(false)` on the second (hoà), `None` when
 /// the word has no such ending with a tone.
@@ -115,23 +113,19 @@ fn restyle(word: &str) -> String {
     rest.into_iter().nfc().collect()
 }
 
-use crate::vi::{is_letter, is_letter_or_digit};
+use crate::vi::{TONES, is_letter, is_letter_or_digit, lower_keeps_length};
 
-/// Words of `text` with their byte positions.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in text.char_indices() {
-        if is_letter(c) {
-            start.get_or_insert(i);
-        } else if let Some(s) = start.take() {
-            out.push((s, &text[s..i]));
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
+/// Words of `text` (runs of letters) with their byte positions, found without
+/// allocating.
+fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut chars = text.char_indices();
+    std::iter::from_fn(move || {
+        let start = chars.find(|&(_, c)| is_letter(c))?.0;
+        let end = chars
+            .find(|&(_, c)| !is_letter(c))
+            .map_or(text.len(), |(i, _)| i);
+        Some((start, &text[start..end]))
+    })
 }
 
 /// The document's tone style: the one most of its ambiguous words use (`true` for
@@ -153,50 +147,60 @@ pub fn majority_style(texts: &[&str]) -> Option<bool> {
     }
 }
 
-/// The findings of one text (a section body) under the document's tone `style`.
+/// The findings of one text (a section body) under the document's tone `style`: one
+/// pass over each paragraph's words for the tone style, capitals and spelling, one
+/// over its bytes for spacing; listed rule by rule within a paragraph.
 pub fn proof(text: &str, style: Option<bool>, off: &[ProofRule]) -> Vec<Finding> {
+    let style = style.filter(|_| !off.contains(&ProofRule::ToneStyle));
+    let (spacing_on, capitals_on, spelling_on) = (
+        !off.contains(&ProofRule::Spacing),
+        !off.contains(&ProofRule::Capitals),
+        !off.contains(&ProofRule::Spelling),
+    );
     let mut out = Vec::new();
-    for (p, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+    for (p, line) in super::paragraphs(text).enumerate() {
         let body = line.trim_start();
         // Fields and table bars are not prose.
-        let prose = crate::compose::placeholders::mask_fields(body, 'x');
-        let prose_words = words(&prose);
-        if !off.contains(&ProofRule::ToneStyle)
-            && let Some(style) = style
-        {
-            for &(_, w) in &prose_words {
-                if tone_style(w).is_some_and(|s| s != style) {
-                    let fixed = restyle(w);
-                    out.push(Finding {
-                        rule: ProofRule::ToneStyle,
-                        paragraph: p,
-                        message: format!(
-                            "đoạn {}: “{w}” khác kiểu bỏ dấu của cả văn bản (“{fixed}”)",
-                            p + 1
-                        ),
-                        fix: Some((w.to_owned(), fixed)),
-                    });
-                }
+        let prose = super::prose(body, 'x');
+        let (mut names, mut spelling) = (Vec::new(), Vec::new());
+        for (i, w) in words(&prose) {
+            if let Some(style) = style
+                && tone_style(w).is_some_and(|s| s != style)
+            {
+                let fixed = restyle(w);
+                out.push(Finding {
+                    rule: ProofRule::ToneStyle,
+                    paragraph: p,
+                    message: format!(
+                        "đoạn {}: “{w}” khác kiểu bỏ dấu của cả văn bản (“{fixed}”)",
+                        p + 1
+                    ),
+                    fix: Some((w.to_owned(), fixed)),
+                });
+            }
+            if capitals_on {
+                capitals(&prose, i, w, p, &mut names);
+            }
+            if spelling_on && let Some((message, fix)) = misspelt(w) {
+                spelling.push(Finding {
+                    rule: ProofRule::Spelling,
+                    paragraph: p,
+                    message: format!("đoạn {}: {message}", p + 1),
+                    fix,
+                });
             }
         }
-        if !off.contains(&ProofRule::Spacing) && !body.starts_with('|') {
+        if spacing_on && !body.starts_with('|') {
             spacing(&prose, p, &mut out);
         }
-        if !off.contains(&ProofRule::Capitals) {
-            capitals(&prose, p, &mut out);
+        // Positions in the lower-cased paragraph are those of the paragraph only when
+        // no character changes length: otherwise no name is looked for.
+        if !names.is_empty() && prose.chars().all(lower_keeps_length) {
+            // In the order the names end (the longer first): as they are read.
+            names.sort_by_key(|&(end, start, _)| (end, start));
+            out.extend(names.into_iter().map(|(_, _, f)| f));
         }
-        if !off.contains(&ProofRule::Spelling) {
-            for &(_, w) in &prose_words {
-                if let Some((message, fix)) = misspelt(w) {
-                    out.push(Finding {
-                        rule: ProofRule::Spelling,
-                        paragraph: p,
-                        message: format!("đoạn {}: {message}", p + 1),
-                        fix,
-                    });
-                }
-            }
-        }
+        out.append(&mut spelling);
     }
     out
 }
@@ -210,53 +214,72 @@ fn spacing(text: &str, p: usize, out: &mut Vec<Finding>) {
             fix,
         })
     };
-    let chars: Vec<char> = text.chars().collect();
-    for i in 0..chars.len() {
-        let c = chars[i];
-        let prev = i.checked_sub(1).map(|j| chars[j]);
-        let next = chars.get(i + 1).copied();
-        if c == ' ' && next == Some(' ') && prev.is_some_and(|x| x != ' ') {
-            let around: String = chars[i.saturating_sub(6)..(i + 8).min(chars.len())]
-                .iter()
-                .collect();
-            push(
-                format!("hai dấu cách liền nhau (“{}”)", around.trim()),
-                Some(("  ".into(), " ".into())),
-            );
-        }
-        if matches!(c, ',' | '.' | ';' | ':') && prev == Some(' ') && i >= 2 && chars[i - 2] != ' '
-        {
-            // "điện tử ." → "điện tử."
-            let word: String = chars[..i - 1]
-                .iter()
-                .rev()
-                .take_while(|x| is_letter_or_digit(**x))
-                .collect::<Vec<_>>()
-                .into_iter()
-                .rev()
-                .collect();
-            if !word.is_empty() {
+    let b = text.as_bytes();
+    let (mut open, mut close, mut quote_open, mut quote_close) = (0usize, 0usize, 0usize, 0usize);
+    // Every character looked at is ASCII but the quotes (E2 80 9C, E2 80 9D); the bytes
+    // of other characters are never ASCII.
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b' ' if i > 0 && b[i - 1] != b' ' && b.get(i + 1) == Some(&b' ') => {
+                // Six characters before, eight from here.
+                let from = text[..i]
+                    .char_indices()
+                    .rev()
+                    .take(6)
+                    .last()
+                    .map_or(i, |(j, _)| j);
+                let to = text[i..]
+                    .char_indices()
+                    .nth(8)
+                    .map_or(text.len(), |(j, _)| i + j);
                 push(
-                    format!("dấu cách thừa trước dấu “{c}”"),
-                    Some((format!("{word} {c}"), format!("{word}{c}"))),
+                    format!("hai dấu cách liền nhau (“{}”)", text[from..to].trim()),
+                    Some(("  ".into(), " ".into())),
                 );
             }
-        }
-        if matches!(c, ',' | ';') && next.is_some_and(is_letter) && prev.is_some_and(is_letter) {
-            push(
-                format!("thiếu dấu cách sau dấu “{c}”"),
-                Some((
-                    format!("{}{c}{}", prev.unwrap_or(' '), next.unwrap_or(' ')),
-                    format!("{}{c} {}", prev.unwrap_or(' '), next.unwrap_or(' ')),
-                )),
-            );
+            b',' | b'.' | b';' | b':' => {
+                let c = char::from(c);
+                if i >= 2 && b[i - 1] == b' ' && b[i - 2] != b' ' {
+                    // "điện tử ." → "điện tử."
+                    let before = &text[..i - 1];
+                    let start = before
+                        .char_indices()
+                        .rev()
+                        .take_while(|&(_, x)| is_letter_or_digit(x))
+                        .last()
+                        .map_or(before.len(), |(j, _)| j);
+                    let word = &before[start..];
+                    if !word.is_empty() {
+                        push(
+                            format!("dấu cách thừa trước dấu “{c}”"),
+                            Some((format!("{word} {c}"), format!("{word}{c}"))),
+                        );
+                    }
+                }
+                if matches!(c, ',' | ';')
+                    && let Some(prev) = text[..i].chars().next_back().filter(|x| is_letter(*x))
+                    && let Some(next) = text[i + 1..].chars().next().filter(|x| is_letter(*x))
+                {
+                    push(
+                        format!("thiếu dấu cách sau dấu “{c}”"),
+                        Some((format!("{prev}{c}{next}"), format!("{prev}{c} {next}"))),
+                    );
+                }
+            }
+            b'(' => open += 1,
+            b')' => close += 1,
+            0xE2 if b.get(i + 1) == Some(&0x80) => match b.get(i + 2) {
+                Some(0x9C) => quote_open += 1,
+                Some(0x9D) => quote_close += 1,
+                _ => {}
+            },
+            _ => {}
         }
     }
-    let count = |x: char| chars.iter().filter(|c| **c == x).count();
-    if count('(') != count(')') {
+    if open != close {
         push("ngoặc đơn “(” và “)” không khớp nhau".into(), None);
     }
-    if count('“') != count('”') {
+    if quote_open != quote_close {
         push("ngoặc kép “ và ” không khớp nhau".into(), None);
     }
 }
@@ -315,75 +338,87 @@ const CAPITALS: [&str; 49] = [
     "Thông tri số",
 ];
 
-/// [`CAPITALS`] in lower case, found in one pass over a paragraph (every occurrence of
-/// every name, overlapping ones included), made once.
-static CAPITALS_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| finder(CAPITALS.iter().map(|n| n.to_lowercase())));
+/// [`CAPITALS`] in lower case by their first word, sorted: the names that may start
+/// at a word of a paragraph are found by looking that word up, made once.
+static CAPITALS_BY_FIRST_WORD: std::sync::LazyLock<Vec<(String, Vec<(usize, String)>)>> =
+    std::sync::LazyLock::new(|| {
+        let mut out: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+        for (k, name) in CAPITALS.iter().enumerate() {
+            let lower = name.to_lowercase();
+            let (first, _) = lower.split_once(' ').unwrap_or((&lower, ""));
+            let first = first.to_owned();
+            match out.iter_mut().find(|(f, _)| *f == first) {
+                Some((_, names)) => names.push((k, lower)),
+                None => out.push((first, vec![(k, lower)])),
+            }
+        }
+        out.sort();
+        out
+    });
 
-/// An automaton finding `patterns`, as the NFA every other kind is built from:
-/// `AhoCorasick::new` picks a DFA for a few dozen patterns, whose construction alone
-/// (~8 M instructions) cost more than proofing a whole report; the NFA is built in a
-/// fraction of that and searches a paragraph about as fast.
-pub(super) fn finder<I, P>(patterns: I) -> Option<aho_corasick::AhoCorasick>
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
-        .build(patterns)
-        .ok()
-}
-
-fn capitals(text: &str, p: usize, out: &mut Vec<Finding>) {
-    let lower = text.to_lowercase();
-    if lower.len() != text.len() {
-        return;
+/// The names of [`CAPITALS`] that start at word `w` (byte `i` of `text`) written
+/// otherwise than the decree writes them: (end, start, finding) into `out`.
+fn capitals(text: &str, i: usize, w: &str, p: usize, out: &mut Vec<(usize, usize, Finding)>) {
+    // The word in lower case on the stack; no first word of a name is longer.
+    let mut buf = [0u8; 24];
+    let mut len = 0;
+    for c in w.chars() {
+        let l = c.to_lowercase().next().unwrap_or(c);
+        let Some(slot) = buf.get_mut(len..len + l.len_utf8()) else {
+            return;
+        };
+        l.encode_utf8(slot);
+        len += l.len_utf8();
     }
-    let Some(finder) = CAPITALS_FINDER.as_ref() else {
+    let Ok(first) = std::str::from_utf8(&buf[..len]) else {
         return;
     };
-    for m in finder.find_overlapping_iter(lower.as_str()) {
-        let Some(&name) = CAPITALS.get(m.pattern().as_usize()) else {
+    let table = &*CAPITALS_BY_FIRST_WORD;
+    let Ok(k) = table.binary_search_by(|(f, _)| f.as_str().cmp(first)) else {
+        return;
+    };
+    // A name starts a word: not after a digit either.
+    if text[..i].chars().next_back().is_some_and(is_letter_or_digit) {
+        return;
+    }
+    for (n, lower) in &table[k].1 {
+        let Some(&name) = CAPITALS.get(*n) else {
             continue;
         };
-        let i = m.start();
-        let want_len = m.end() - m.start();
-        {
-            // Lower-casing kept the total length; a character that changed length on
-            // the way could still shift positions, so read the slice carefully.
-            let Some(written) = text.get(i..i + want_len) else {
-                continue;
+        // The rest of the name, character by character in lower case.
+        let mut rest = text[i..].chars();
+        let mut end = i;
+        let same = lower.chars().all(|want| {
+            rest.next().is_some_and(|c| {
+                end += c.len_utf8();
+                c.to_lowercase().next() == Some(want) && lower_keeps_length(c)
+            })
+        });
+        if !same {
+            continue;
+        }
+        let written = &text[i..end];
+        // A heading in capitals is fine; so is the name as the decree writes it.
+        let all_caps = written.chars().all(|c| !c.is_lowercase());
+        // A document kind counts only before its number: "kế hoạch số hóa" is not one.
+        let numbered = !name.ends_with(" số")
+            || text[end..]
+                .trim_start_matches(' ')
+                .starts_with(|c: char| c.is_ascii_digit());
+        let ends_word = !text[end..].chars().next().is_some_and(is_letter_or_digit);
+        if written != name && !all_caps && ends_word && numbered {
+            // The first word may be lower case inside a sentence for documents only
+            // when quoting; the decree writes "Nghị quyết số", so flag it.
+            let finding = Finding {
+                rule: ProofRule::Capitals,
+                paragraph: p,
+                message: format!(
+                    "đoạn {}: “{written}” viết hoa theo Nghị định 30 là “{name}”",
+                    p + 1
+                ),
+                fix: Some((written.to_owned(), name.to_owned())),
             };
-            // A heading in capitals is fine; so is the name as the decree writes it.
-            let all_caps = written.chars().all(|c| !c.is_lowercase());
-            let starts_word = i == 0
-                || !text[..i]
-                    .chars()
-                    .next_back()
-                    .is_some_and(is_letter_or_digit);
-            // A document kind counts only before its number: "kế hoạch số hóa" is not one.
-            let numbered = !name.ends_with(" số")
-                || text[i + want_len..]
-                    .trim_start_matches(' ')
-                    .starts_with(|c: char| c.is_ascii_digit());
-            let ends_word = !text[i + want_len..]
-                .chars()
-                .next()
-                .is_some_and(is_letter_or_digit);
-            if written != name && !all_caps && starts_word && ends_word && numbered {
-                // The first word may be lower case inside a sentence for documents
-                // only when quoting; the decree writes "Nghị quyết số", so flag it.
-                out.push(Finding {
-                    rule: ProofRule::Capitals,
-                    paragraph: p,
-                    message: format!(
-                        "đoạn {}: “{written}” viết hoa theo Nghị định 30 là “{name}”",
-                        p + 1
-                    ),
-                    fix: Some((written.to_owned(), name.to_owned())),
-                });
-            }
+            out.push((end, i, finding));
         }
     }
 }
@@ -398,19 +433,19 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
     const LOANWORDS: [&str; 8] = [
         "zoom", "xoong", "boong", "google", "facebook", "email", "wifi", "website",
     ];
-    let first_upper = word.chars().next().is_some_and(char::is_uppercase);
-    // Telex keys are ASCII letters; a word with Vietnamese letters is past that stage.
-    let telex_candidate = word.is_ascii() || word.contains(['đ', 'Đ']);
+    let ascii = word.is_ascii();
+    // Telex keys are ASCII letters; a word with Vietnamese letters is past that stage
+    // (`đ`, `Đ` are the bytes C4 91, C4 90). A word is letters only.
+    let telex_candidate = ascii || word.as_bytes().windows(2).any(|b| matches!(b, [0xC4, 0x90 | 0x91]));
     if telex_candidate
-        && !first_upper
+        && !word.chars().next().is_some_and(char::is_uppercase)
         && word.chars().count() >= 3
-        && word.chars().all(|c| c.is_alphabetic())
     {
         // Lower-cased on the stack: most words of a report are short and ASCII.
         let mut buf = [0u8; 32];
         let owned;
         let lower: &str = match buf.get_mut(..word.len()) {
-            Some(b) if word.is_ascii() => {
+            Some(b) if ascii => {
                 b.copy_from_slice(word.as_bytes());
                 b.make_ascii_lowercase();
                 std::str::from_utf8(b).unwrap_or(word)
@@ -436,7 +471,7 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
         }
     }
     // A tone mark is never ASCII.
-    if word.is_ascii() {
+    if ascii {
         return None;
     }
     misplaced_tone(word).map(|fixed| {
@@ -451,10 +486,13 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
 /// `oa`/`oe`/`uy` followed by a final consonant ("tòan" → "toàn").
 fn misplaced_tone(word: &str) -> Option<String> {
     // Only a tone on o or u (óòỏõọ úùủũụ) can be misplaced this way.
-    if !word.contains([
-        'ó', 'ò', 'ỏ', 'õ', 'ọ', 'ú', 'ù', 'ủ', 'ũ', 'ụ', 'Ó', 'Ò', 'Ỏ', 'Õ', 'Ọ', 'Ú', 'Ù', 'Ủ',
-        'Ũ', 'Ụ',
-    ]) {
+    if !word.chars().any(|c| {
+        matches!(
+            c,
+            'ó' | 'ò' | 'ỏ' | 'õ' | 'ọ' | 'ú' | 'ù' | 'ủ' | 'ũ' | 'ụ' | 'Ó' | 'Ò' | 'Ỏ' | 'Õ' | 'Ọ'
+                | 'Ú' | 'Ù' | 'Ủ' | 'Ũ' | 'Ụ'
+        )
+    }) {
         return None;
     }
     let letters: Vec<char> = word.nfd().collect();

@@ -14,28 +14,27 @@ pub(super) fn typed_counts(
     done: usize,
 ) -> Vec<(String, &'static str, &'static str, &'static str, usize)> {
     let mut out = Vec::new();
-    // Both nouns are written with one of these letters (chỉ, nhiệm), in any case.
-    if !line.contains(['ỉ', 'Ỉ', 'ệ', 'Ệ']) {
-        return out;
-    }
-    let lower = line.to_lowercase();
-    let tokens: Vec<&str> = lower.split_whitespace().collect();
-    let original: Vec<&str> = line.split_whitespace().collect();
-    for (k, t) in tokens.iter().enumerate() {
+    // Tokens read in lower case only after a count: most are not one.
+    let mut tokens = line.split_whitespace();
+    while let Some(t) = tokens.next() {
         let digits = t.trim_start_matches(['(', '“']);
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
         let Ok(n) = digits.parse::<usize>() else {
             continue;
         };
-        let next: Vec<&str> = tokens.iter().skip(k + 1).take(8).copied().collect();
-        let noun = match (next.first(), next.get(1)) {
-            (Some(&"chỉ"), Some(t)) if t.starts_with("tiêu") => "chỉ tiêu",
-            (Some(&"nhiệm"), Some(t)) if t.starts_with("vụ") => "nhiệm vụ",
+        let mut next = tokens.clone();
+        let (Some(first), Some(second)) = (next.next(), next.next()) else {
+            continue;
+        };
+        let lower = |w: &str| w.to_lowercase();
+        let noun = match (lower(first).as_str(), lower(second)) {
+            ("chỉ", t) if t.starts_with("tiêu") => "chỉ tiêu",
+            ("nhiệm", t) if t.starts_with("vụ") => "nhiệm vụ",
             _ => continue,
         };
-        let rest = next[2..].join(" ");
+        let rest = next.take(6).map(lower).collect::<Vec<_>>().join(" ");
         let claim = if noun == "chỉ tiêu" {
             if rest.contains("chưa đạt") {
                 Some(("chưa đạt", "{{tổng.chỉ tiêu chưa đạt}}", not_met))
@@ -54,11 +53,7 @@ pub(super) fn typed_counts(
         if let Some((said, field, actual)) = claim
             && n != actual
         {
-            let typed = original
-                .get(k)
-                .map(|o| o.trim_start_matches(['(', '“']).to_owned())
-                .unwrap_or_default();
-            out.push((typed, noun, said, field, actual));
+            out.push((digits.to_owned(), noun, said, field, actual));
         }
     }
     out
