@@ -242,11 +242,16 @@ fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
     text.lines().filter(|l| !l.trim().is_empty())
 }
 
+/// Whether `line` may hold a `{{…}}` field: it has `{{`.
+fn has_field(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'{', b).any(|i| b.get(i + 1) == Some(&b'{'))
+}
+
 /// `line` with its `{{…}}` fields masked by `fill` (positions kept), borrowed when it
 /// has none: what the checks of typed text read.
 fn prose(line: &str, fill: char) -> std::borrow::Cow<'_, str> {
-    let b = line.as_bytes();
-    if memchr::memchr_iter(b'{', b).any(|i| b.get(i + 1) == Some(&b'{')) {
+    if has_field(line) {
         std::borrow::Cow::Owned(crate::compose::placeholders::mask_fields(line, fill))
     } else {
         std::borrow::Cow::Borrowed(line)

@@ -259,7 +259,7 @@ pub(super) fn in_citation(line: &str, at: usize) -> bool {
 }
 
 /// The byte ranges of `line` that cite other documents.
-fn citation_spans(line: &str) -> Vec<(usize, usize)> {
+pub(super) fn citation_spans(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     for (i, w) in line.match_indices("số ") {
         let after_word = i + w.len();

@@ -3,6 +3,8 @@
 //! indicators or tasks that contradicts the computed total, a counted list whose items
 //! do not match its count. Each finding offers the field that always says the truth.
 
+use std::borrow::Cow;
+
 use crate::model::{IndicatorStatus, Project, Report, TaskStatus, Value};
 use crate::vi;
 
@@ -25,12 +27,27 @@ const STOP: [&str; 14] = [
     "khi",
 ];
 
-fn words(text: &str) -> Vec<String> {
+/// The words of `text` in lower case without [`STOP`]'s, borrowed when already in
+/// lower case (most are).
+fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| !crate::vi::is_letter_or_digit(c))
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
+        .filter(|w| w.chars().nth(1).is_some())
+        .map(|w| match w
+            .chars()
+            .all(|c| crate::vi::lower(c) == c && crate::vi::lower_keeps_length(c))
+        {
+            true => Cow::Borrowed(w),
+            false => Cow::Owned(w.to_lowercase()),
+        })
+        .filter(|w| !STOP.contains(&w.as_ref()))
         .collect()
+}
+
+/// How many of `name`'s words are among `words`.
+fn shared(name: &[String], words: &[Cow<'_, str>]) -> usize {
+    name.iter()
+        .filter(|w| words.iter().any(|x| x.as_ref() == w.as_str()))
+        .count()
 }
 
 /// A number as typed in Vietnamese (`96,8`, `1.846`), if `text` is one.
@@ -94,7 +111,7 @@ fn indicator_named<'a>(
     let mut best: Option<(f32, &crate::model::Indicator)> = None;
     let mut tie = false;
     for (ind, name) in project.plan.indicators.iter().zip(names) {
-        let common = name.iter().filter(|w| clause_words.contains(w)).count();
+        let common = shared(name, &clause_words);
         if common < 3 {
             continue;
         }
@@ -157,6 +174,14 @@ fn old_quantities(
             let Some(after) = rest.get(..unit.len()) else {
                 continue;
             };
+            // Two ASCII first letters that differ in any case: not the unit.
+            if let (Some(a), Some(u)) = (after.bytes().next(), unit.bytes().next())
+                && a.is_ascii()
+                && u.is_ascii()
+                && !a.eq_ignore_ascii_case(&u)
+            {
+                continue;
+            }
             if !same_lowercase(after, unit)
                 || rest[unit.len()..].starts_with(crate::vi::is_letter_or_digit)
             {
@@ -178,7 +203,7 @@ fn old_quantities(
                 continue;
             }
             let sentence = words(sentence_before(plain, start));
-            let named = name.iter().filter(|w| sentence.contains(w)).count();
+            let named = shared(name, &sentence);
             if named < 2 {
                 continue;
             }
@@ -251,7 +276,7 @@ fn indicator_by_value<'a>(
                 .take(8)
                 .any(|q| matches!(project.indicator_value(q, &ind.id), Some(Value::Number(x)) if close(*x)))
         })
-        .filter(|(_, name)| name.iter().filter(|w| sentence_words.contains(w)).count() >= 2);
+        .filter(|(_, name)| shared(name, &sentence_words) >= 2);
     if let (Some((ind, _)), None) = (by_value.next(), by_value.next()) {
         return Some(ind);
     }
@@ -264,7 +289,7 @@ fn indicator_by_value<'a>(
         .iter()
         .zip(names)
         .map(|(ind, name)| {
-            let common = name.iter().filter(|w| sentence_words.contains(w)).count();
+            let common = shared(name, &sentence_words);
             let score = common as f32 / name.len().min(sentence_words.len()).max(1) as f32;
             (common, score, ind)
         })
@@ -281,12 +306,12 @@ fn indicator_by_value<'a>(
 /// The clause before byte `at` of `line`: back to the last `, ` `; ` `: ` or `(`-less
 /// start, so that a rate is read with the words just before it.
 fn clause_before(line: &str, at: usize) -> &str {
+    // The last `, ` `; ` `: ` or `. ` wholly before `end`.
     let cut_before = |end: usize| {
-        let before = &line[..end];
-        [", ", "; ", ": ", ". "]
-            .iter()
-            .filter_map(|sep| before.rfind(sep))
-            .max()
+        let b = line.as_bytes().get(..end)?;
+        (0..b.len().saturating_sub(1))
+            .rev()
+            .find(|&i| matches!(b[i], b',' | b';' | b':' | b'.') && b[i + 1] == b' ')
     };
     let mut start = cut_before(at).map_or(0, |i| i + 2);
     // "… hồ sơ được số hóa kết quả, đạt 96,8%": a clause of a word or two reads on
@@ -342,7 +367,7 @@ impl Totals {
                 .plan
                 .indicators
                 .iter()
-                .map(|i| words(&i.name))
+                .map(|i| words(&i.name).into_iter().map(Cow::into_owned).collect())
                 .collect(),
         }
     }
@@ -375,6 +400,7 @@ pub fn stale_figures_with(
         ref names,
     } = *totals;
     let lines: Vec<&str> = super::paragraphs(text).collect();
+    let mut blocks = None;
     for (p, line) in lines.iter().enumerate() {
         // Every finding below is about a number typed in this paragraph.
         if !line.bytes().any(|b| b.is_ascii_digit()) {
@@ -456,7 +482,7 @@ pub fn stale_figures_with(
             });
         }
         if plain.trim_end().ends_with(':')
-            && let Some(k) = counted_list(&lines, p, &plain)
+            && let Some(k) = counted_list(&lines, &mut blocks, p, &plain)
         {
             out.push(Stale {
                 paragraph: p,

@@ -34,8 +34,7 @@ fn tone_style(word: &str) -> Option<bool> {
     {
         return None;
     }
-    let lower = |c: char| c.to_lowercase().next().unwrap_or(c);
-    let (a, b) = (lower(a), lower(b));
+    let (a, b) = (crate::vi::lower(a), crate::vi::lower(b));
     let first_ok = "oóòỏõọuúùủũụ".contains(a);
     let second_ok = "aáàảãạeéèẻẽẹyýỳỷỹỵ".contains(b);
     if !(first_ok && second_ok) {
@@ -356,25 +355,42 @@ static CAPITALS_BY_FIRST_WORD: std::sync::LazyLock<Vec<(String, Vec<(usize, Stri
         out
     });
 
+/// The first bytes of the names of [`CAPITALS`] in lower case, sorted: a word whose
+/// lower case starts with another byte starts no name.
+static FIRST_BYTES: std::sync::LazyLock<Vec<u8>> = std::sync::LazyLock::new(|| {
+    let mut out: Vec<u8> = CAPITALS_BY_FIRST_WORD
+        .iter()
+        .filter_map(|(f, _)| f.bytes().next())
+        .collect();
+    out.dedup();
+    out
+});
+
 /// The names of [`CAPITALS`] that start at word `w` (byte `i` of `text`) written
 /// otherwise than the decree writes them: (end, start, finding) into `out`.
 fn capitals(text: &str, i: usize, w: &str, p: usize, out: &mut Vec<(usize, usize, Finding)>) {
+    // Most words start with a letter no name starts with.
+    let Some(c) = w.chars().next() else {
+        return;
+    };
+    let mut start = [0u8; 4];
+    if !FIRST_BYTES.contains(&crate::vi::lower(c).encode_utf8(&mut start).as_bytes()[0]) {
+        return;
+    }
     // The word in lower case on the stack; no first word of a name is longer.
     let mut buf = [0u8; 24];
     let mut len = 0;
     for c in w.chars() {
-        let l = c.to_lowercase().next().unwrap_or(c);
+        let l = crate::vi::lower(c);
         let Some(slot) = buf.get_mut(len..len + l.len_utf8()) else {
             return;
         };
         l.encode_utf8(slot);
         len += l.len_utf8();
     }
-    let Ok(first) = std::str::from_utf8(&buf[..len]) else {
-        return;
-    };
     let table = &*CAPITALS_BY_FIRST_WORD;
-    let Ok(k) = table.binary_search_by(|(f, _)| f.as_str().cmp(first)) else {
+    let first = &buf[..len];
+    let Ok(k) = table.binary_search_by(|(f, _)| f.as_bytes().cmp(first)) else {
         return;
     };
     // A name starts a word: not after a digit either.
@@ -391,7 +407,7 @@ fn capitals(text: &str, i: usize, w: &str, p: usize, out: &mut Vec<(usize, usize
         let same = lower.chars().all(|want| {
             rest.next().is_some_and(|c| {
                 end += c.len_utf8();
-                c.to_lowercase().next() == Some(want) && lower_keeps_length(c)
+                crate::vi::lower(c) == want && lower_keeps_length(c)
             })
         });
         if !same {

@@ -61,12 +61,18 @@ pub(super) fn typed_counts(
 
 /// A paragraph ending with `:` that counts its items ("08 nhiệm vụ … :") followed by a
 /// different number of list items one level deeper: (what it says, items listed).
-pub(super) fn counted_list(lines: &[&str], p: usize, plain: &str) -> Option<(String, usize)> {
+/// `blocks` are the paragraphs `lines` read as rich text, made once per text.
+pub(super) fn counted_list(
+    lines: &[&str],
+    blocks: &mut Option<Vec<rich::Block>>,
+    p: usize,
+    plain: &str,
+) -> Option<(String, usize)> {
     let line = plain.trim_end();
     if !line.ends_with(':') {
         return None;
     }
-    let (blocks, _) = rich::parse(&lines.join("\n"));
+    let blocks = blocks.get_or_insert_with(|| rich::parse(&lines.join("\n")).0);
     let level_of = |i: usize| {
         blocks.iter().find_map(|b| match b {
             rich::Block::Para { para, index } if *index == i => Some(para.level),
