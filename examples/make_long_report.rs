@@ -65,7 +65,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         // Whole copies first, then the sections of one more copy one by one.
         let n = pages(&p);
         if n >= want {
-            return finish(&out, p, n, &base, copies, want);
+            return finish(&out, p, n, copies, want);
         }
         copies += 1;
     }
@@ -77,7 +77,6 @@ fn finish(
     out: &std::path::Path,
     mut p: Project,
     mut n: usize,
-    base: &[Section],
     copies: usize,
     want: usize,
 ) -> Result<(), Box<dyn std::error::Error>> {

@@ -346,6 +346,11 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// How many tasks are overdue in the report's period.
+    pub fn overdue(&self) -> usize {
+        self.overdue
+    }
+
     /// The totals of `report`'s period.
     pub fn of(project: &Project, report: &Report) -> Self {
         let view = project.as_of_report(report);

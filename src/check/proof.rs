@@ -35,8 +35,30 @@ fn tone_style(word: &str) -> Option<bool> {
         return None;
     }
     let (a, b) = (crate::vi::lower(a), crate::vi::lower(b));
-    let first_ok = "oóòỏõọuúùủũụ".contains(a);
-    let second_ok = "aáàảãạeéèẻẽẹyýỳỷỹỵ".contains(b);
+    let first_ok = matches!(
+        a,
+        'o' | 'ó' | 'ò' | 'ỏ' | 'õ' | 'ọ' | 'u' | 'ú' | 'ù' | 'ủ' | 'ũ' | 'ụ'
+    );
+    let second_ok = matches!(
+        b,
+        'a' | 'á'
+            | 'à'
+            | 'ả'
+            | 'ã'
+            | 'ạ'
+            | 'e'
+            | 'é'
+            | 'è'
+            | 'ẻ'
+            | 'ẽ'
+            | 'ẹ'
+            | 'y'
+            | 'ý'
+            | 'ỳ'
+            | 'ỷ'
+            | 'ỹ'
+            | 'ỵ'
+    );
     if !(first_ok && second_ok) {
         return None;
     }
@@ -115,15 +137,32 @@ fn restyle(word: &str) -> String {
 use crate::vi::{TONES, is_letter, is_letter_or_digit, lower_keeps_length};
 
 /// Words of `text` (runs of letters) with their byte positions, found without
-/// allocating.
+/// allocating; an ASCII byte is tested without decoding.
 fn words(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut chars = text.char_indices();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // Whether the character at byte `at` is a letter, and its length.
+    let letter_at = move |at: usize| match bytes.get(at) {
+        Some(&b) if b < 0x80 => Some((b.is_ascii_alphabetic(), 1)),
+        Some(_) => text
+            .get(at..)
+            .and_then(|t| t.chars().next())
+            .map(|c| (is_letter(c), c.len_utf8())),
+        None => None,
+    };
     std::iter::from_fn(move || {
-        let start = chars.find(|&(_, c)| is_letter(c))?.0;
-        let end = chars
-            .find(|&(_, c)| !is_letter(c))
-            .map_or(text.len(), |(i, _)| i);
-        Some((start, &text[start..end]))
+        loop {
+            let (letter, len) = letter_at(i)?;
+            if letter {
+                break;
+            }
+            i += len;
+        }
+        let start = i;
+        while let Some((true, len)) = letter_at(i) {
+            i += len;
+        }
+        Some((start, &text[start..i]))
     })
 }
 
@@ -455,30 +494,30 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
     let telex_candidate = ascii || word.as_bytes().windows(2).any(|b| matches!(b, [0xC4, 0x90 | 0x91]));
     if telex_candidate
         && !word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().count() >= 3
+        && (if ascii { word.len() } else { word.chars().count() }) >= 3
     {
         // Lower-cased on the stack: most words of a report are short and ASCII.
         let mut buf = [0u8; 32];
         let owned;
-        let lower: &str = match buf.get_mut(..word.len()) {
+        let lower: &[u8] = match buf.get_mut(..word.len()) {
             Some(b) if ascii => {
                 b.copy_from_slice(word.as_bytes());
                 b.make_ascii_lowercase();
-                std::str::from_utf8(b).unwrap_or(word)
+                b
             }
             _ => {
                 owned = word.to_lowercase();
-                &owned
+                owned.as_bytes()
             }
         };
         // Telex keys doubled or typed after a vowel: byte pairs, ASCII on both sides,
-        // so the bytes of a Vietnamese letter never make one.
-        let telex = !LOANWORDS.contains(&lower)
-            && (lower
-                .as_bytes()
-                .windows(2)
-                .any(|w| matches!(w, b"dd" | b"aa" | b"ee" | b"oo" | b"aw" | b"ow" | b"uw"))
-                || (lower.ends_with(['j', 'f', 'z']) && lower.is_ascii()));
+        // so the bytes of a Vietnamese letter never make one. The loanwords are looked
+        // up only for a word that has them.
+        let telex = (lower
+            .windows(2)
+            .any(|w| matches!(w, b"dd" | b"aa" | b"ee" | b"oo" | b"aw" | b"ow" | b"uw"))
+            || (matches!(lower.last(), Some(b'j' | b'f' | b'z')) && lower.is_ascii()))
+            && !LOANWORDS.iter().any(|l| l.as_bytes() == lower);
         if telex {
             return Some((
                 format!("“{word}” có vẻ là chữ gõ Telex chưa chuyển thành tiếng Việt"),

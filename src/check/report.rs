@@ -5,7 +5,7 @@
 use super::{Problem, Severity};
 use crate::compose::placeholders::{Piece, resolve, split};
 use crate::guide::Step;
-use crate::model::{Project, Report, Section, SectionId, TaskStatus, rich};
+use crate::model::{Project, Report, Section, SectionId, rich};
 
 /// Where a problem is: the step that fixes it, and the section and paragraph (the
 /// n-th non-empty line of its text, from 0) when it is in one.
@@ -365,10 +365,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             format!("{unrecorded}/{tasks} nhiệm vụ chưa cập nhật tiến độ của kỳ này"),
         );
     }
-    let overdue = crate::compose::facts::tasks(project, r)
-        .iter()
-        .filter(|(_, s)| *s == TaskStatus::Overdue)
-        .count();
+    let overdue = totals.overdue();
     if r.document.is_report() && overdue > 0 {
         add(
             Severity::Note,

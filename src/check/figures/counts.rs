@@ -4,6 +4,12 @@
 
 use crate::model::rich;
 
+/// What `chỉ` and `nhiệm` contain in any case.
+static NOUN_LETTERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 8]> =
+    std::sync::LazyLock::new(|| {
+        ["hỉ", "Hỉ", "hỈ", "HỈ", "ệm", "ệM", "Ệm", "ỆM"].map(memchr::memmem::Finder::new)
+    });
+
 /// Counts typed before "chỉ tiêu … chưa đạt", "chỉ tiêu … đạt", "nhiệm vụ … quá hạn",
 /// "nhiệm vụ … hoàn thành" that differ from the computed ones.
 pub(super) fn typed_counts(
@@ -14,6 +20,13 @@ pub(super) fn typed_counts(
     done: usize,
 ) -> Vec<(String, &'static str, &'static str, &'static str, usize)> {
     let mut out = Vec::new();
+    // Both nouns are written with `hỉ` (chỉ) or `ệm` (nhiệm), in any case.
+    if !NOUN_LETTERS
+        .iter()
+        .any(|f| f.find(line.as_bytes()).is_some())
+    {
+        return out;
+    }
     // Tokens read in lower case only after a count: most are not one.
     let mut tokens = line.split_whitespace();
     while let Some(t) = tokens.next() {
