@@ -21,13 +21,28 @@ pub struct Stale {
     pub fix: Option<(String, String)>,
 }
 
-/// Words that say nothing about which indicator a clause names.
-const STOP: [&str; 14] = [
-    "tỷ", "lệ", "của", "và", "các", "được", "trên", "tổng", "có", "đã", "trong", "với", "cho",
-    "khi",
-];
+/// Whether `w` (in lower case) is a word that says nothing about which indicator a
+/// clause names.
+fn is_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "tỷ" | "lệ"
+            | "của"
+            | "và"
+            | "các"
+            | "được"
+            | "trên"
+            | "tổng"
+            | "có"
+            | "đã"
+            | "trong"
+            | "với"
+            | "cho"
+            | "khi"
+    )
+}
 
-/// The words of `text` in lower case without [`STOP`]'s, borrowed when already in
+/// The words of `text` in lower case but [`is_stop`]'s, borrowed when already in
 /// lower case (most are).
 fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| !crate::vi::is_letter_or_digit(c))
@@ -39,7 +54,7 @@ fn words(text: &str) -> Vec<Cow<'_, str>> {
             true => Cow::Borrowed(w),
             false => Cow::Owned(w.to_lowercase()),
         })
-        .filter(|w| !STOP.contains(&w.as_ref()))
+        .filter(|w| !is_stop(w))
         .collect()
 }
 
@@ -52,15 +67,27 @@ fn shared(name: &[String], words: &[Cow<'_, str>]) -> usize {
 
 /// A number as typed in Vietnamese (`96,8`, `1.846`), if `text` is one.
 fn parse_vi_number(text: &str) -> Option<f64> {
-    let t = text.replace('.', "").replace(',', ".");
+    if !text.bytes().any(|b| matches!(b, b'.' | b',')) {
+        return text.parse().ok();
+    }
+    let t: String = text
+        .chars()
+        .filter(|c| *c != '.')
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
     t.parse().ok()
 }
 
 /// The typed rates (`96,8%`) of a line outside its fields: (start byte, text, value).
 fn typed_rates(line: &str) -> Vec<(usize, String, f64)> {
-    number_tokens(line)
-        .into_iter()
-        .filter_map(|(start, end)| {
+    typed_rates_in(line, &number_tokens(line))
+}
+
+/// [`typed_rates`] among the [`number_tokens`] of `line` already found.
+fn typed_rates_in(line: &str, tokens: &[(usize, usize)]) -> Vec<(usize, String, f64)> {
+    tokens
+        .iter()
+        .filter_map(|&(start, end)| {
             let rest = &line[end..];
             let pct = rest.trim_start_matches(' ');
             if !pct.starts_with('%') {
@@ -131,13 +158,15 @@ fn indicator_named<'a>(
     if tie { None } else { best.map(|(_, i)| i) }
 }
 
-/// The numbers typed in `line` (`1.846`, `12,5`): (start byte, end byte, value).
-fn typed_numbers(line: &str) -> Vec<(usize, usize, f64)> {
+/// The numbers typed in `line` (`1.846`, `12,5`) among its [`number_tokens`]: (start
+/// byte, end byte, value).
+fn typed_numbers(line: &str, tokens: &[(usize, usize)]) -> Vec<(usize, usize, f64)> {
     let bytes = line.as_bytes();
     // "401/412", "6/2026": parts of a fraction or a date are not quantities.
     let slash = |b: Option<&u8>| b == Some(&b'/');
-    number_tokens(line)
-        .into_iter()
+    tokens
+        .iter()
+        .copied()
         .filter(|&(start, end)| {
             !(slash(bytes.get(end)) || (start > 0 && slash(bytes.get(start - 1))))
         })
@@ -160,10 +189,11 @@ fn old_quantities(
     report: &Report,
     names: &[Vec<String>],
     plain: &str,
+    tokens: &[(usize, usize)],
     paragraph: usize,
 ) -> Vec<Stale> {
     let mut out = Vec::new();
-    for (start, end, value) in typed_numbers(plain) {
+    for (start, end, value) in typed_numbers(plain, tokens) {
         let rest = plain[end..].trim_start_matches(' ');
         let close = |x: f64| (x - value).abs() < 0.005;
         for (ind, name) in project.plan.indicators.iter().zip(names) {
@@ -316,14 +346,7 @@ fn clause_before(line: &str, at: usize) -> &str {
     let mut start = cut_before(at).map_or(0, |i| i + 2);
     // "… hồ sơ được số hóa kết quả, đạt 96,8%": a clause of a word or two reads on
     // into the one before it.
-    let short = |clause: &str| {
-        clause
-            .split(|c: char| !crate::vi::is_letter_or_digit(c))
-            .filter(|w| w.chars().nth(1).is_some())
-            .filter(|w| !STOP.iter().any(|s| same_lowercase(w, s)))
-            .nth(2)
-            .is_none()
-    };
+    let short = |clause: &str| words(clause).len() < 3;
     if short(&line[start..at])
         && let Some(prev) = start.checked_sub(2).and_then(cut_before)
     {
@@ -413,7 +436,8 @@ pub fn stale_figures_with(
         }
         // Only what is typed counts: fields are the data itself.
         let plain = super::prose(line, ' ');
-        for (at, typed, value) in typed_rates(&plain) {
+        let tokens = number_tokens(&plain);
+        for (at, typed, value) in typed_rates_in(&plain, &tokens) {
             let Some(ind) =
                 indicator_named(project, names, clause_before(&plain, at)).or_else(|| {
                     indicator_by_value(project, report, names, sentence_before(&plain, at), value)
@@ -473,7 +497,7 @@ pub fn stale_figures_with(
                 fix: Some((typed, format!("{{{{{}.kết quả}}}}", ind.id))),
             });
         }
-        out.extend(old_quantities(project, report, names, &plain, p));
+        out.extend(old_quantities(project, report, names, &plain, &tokens, p));
         for (typed, noun, said, field, actual) in
             typed_counts(&plain, not_met, achieved, overdue, done)
         {

@@ -77,10 +77,12 @@ pub fn stale_periods(period: Period, text: &str, next_tasks: bool) -> Vec<(usize
     out
 }
 
-/// What every period phrase `mentions` finds contains: `quý`, `Quý`, `QUÝ` (then a
-/// space), ` tháng` (6 or 9 months), `ngày ` (a period-end date after `đến …`, `hết …`).
-static PERIOD_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-    std::sync::LazyLock::new(|| ["uý ", "UÝ ", " tháng", "ngày "].map(memchr::memmem::Finder::new));
+/// What every period phrase `mentions` finds contains: `quý `, `Quý `, `QUÝ `, `6 tháng`,
+/// `9 tháng`, or a period-end date after `đến ngày`, `hết ngày`.
+static PERIOD_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 6]> =
+    std::sync::LazyLock::new(|| {
+        ["uý ", "UÝ ", "6 tháng", "9 tháng", "n ngày ", "t ngày "].map(memchr::memmem::Finder::new)
+    });
 
 /// Whether `line` may name a period: a few byte searches spare most paragraphs the
 /// phrase-by-phrase reading.
