@@ -95,12 +95,10 @@ fn finish(
         }
     }
     baocao::storage::save(out, &p)?;
-    let text: usize = p.reports.first().map_or(0, |r| {
-        r.all_sections().iter().map(|s| s.body.len()).sum()
-    });
-    println!(
-        "{}: {n} pages, {text} bytes of section text",
-        out.display()
-    );
+    let text: usize = p
+        .reports
+        .first()
+        .map_or(0, |r| r.all_sections().iter().map(|s| s.body.len()).sum());
+    println!("{}: {n} pages, {text} bytes of section text", out.display());
     Ok(())
 }

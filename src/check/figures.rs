@@ -47,12 +47,14 @@ fn is_stop(w: &str) -> bool {
 fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| !crate::vi::is_letter_or_digit(c))
         .filter(|w| w.chars().nth(1).is_some())
-        .map(|w| match w
-            .chars()
-            .all(|c| crate::vi::lower(c) == c && crate::vi::lower_keeps_length(c))
-        {
-            true => Cow::Borrowed(w),
-            false => Cow::Owned(w.to_lowercase()),
+        .map(|w| {
+            match w
+                .chars()
+                .all(|c| crate::vi::lower(c) == c && crate::vi::lower_keeps_length(c))
+            {
+                true => Cow::Borrowed(w),
+                false => Cow::Owned(w.to_lowercase()),
+            }
         })
         .filter(|w| !is_stop(w))
         .collect()

@@ -376,11 +376,15 @@ const CAPITALS: [&str; 49] = [
     "Thông tri số",
 ];
 
+/// A first word of [`CAPITALS`] in lower case, and the names it starts: (index in
+/// [`CAPITALS`], the name in lower case).
+type FirstWord = (String, Vec<(usize, String)>);
+
 /// [`CAPITALS`] in lower case by their first word, sorted: the names that may start
 /// at a word of a paragraph are found by looking that word up, made once.
-static CAPITALS_BY_FIRST_WORD: std::sync::LazyLock<Vec<(String, Vec<(usize, String)>)>> =
+static CAPITALS_BY_FIRST_WORD: std::sync::LazyLock<Vec<FirstWord>> =
     std::sync::LazyLock::new(|| {
-        let mut out: Vec<(String, Vec<(usize, String)>)> = Vec::new();
+        let mut out: Vec<FirstWord> = Vec::new();
         for (k, name) in CAPITALS.iter().enumerate() {
             let lower = name.to_lowercase();
             let (first, _) = lower.split_once(' ').unwrap_or((&lower, ""));
@@ -441,7 +445,11 @@ fn capitals(text: &str, i: usize, w: &str, p: usize, out: &mut Vec<(usize, usize
         return;
     };
     // A name starts a word: not after a digit either.
-    if text[..i].chars().next_back().is_some_and(is_letter_or_digit) {
+    if text[..i]
+        .chars()
+        .next_back()
+        .is_some_and(is_letter_or_digit)
+    {
         return;
     }
     for (n, lower) in &table[k].1 {
@@ -499,10 +507,18 @@ fn misspelt(word: &str) -> Option<(String, Option<(String, String)>)> {
     let ascii = word.is_ascii();
     // Telex keys are ASCII letters; a word with Vietnamese letters is past that stage
     // (`đ`, `Đ` are the bytes C4 91, C4 90). A word is letters only.
-    let telex_candidate = ascii || word.as_bytes().windows(2).any(|b| matches!(b, [0xC4, 0x90 | 0x91]));
+    let telex_candidate = ascii
+        || word
+            .as_bytes()
+            .windows(2)
+            .any(|b| matches!(b, [0xC4, 0x90 | 0x91]));
     if telex_candidate
         && !word.chars().next().is_some_and(char::is_uppercase)
-        && (if ascii { word.len() } else { word.chars().count() }) >= 3
+        && (if ascii {
+            word.len()
+        } else {
+            word.chars().count()
+        }) >= 3
     {
         // Lower-cased on the stack: most words of a report are short and ASCII.
         let mut buf = [0u8; 32];
@@ -552,8 +568,25 @@ fn misplaced_tone(word: &str) -> Option<String> {
     if !word.chars().any(|c| {
         matches!(
             c,
-            'ó' | 'ò' | 'ỏ' | 'õ' | 'ọ' | 'ú' | 'ù' | 'ủ' | 'ũ' | 'ụ' | 'Ó' | 'Ò' | 'Ỏ' | 'Õ' | 'Ọ'
-                | 'Ú' | 'Ù' | 'Ủ' | 'Ũ' | 'Ụ'
+            'ó' | 'ò'
+                | 'ỏ'
+                | 'õ'
+                | 'ọ'
+                | 'ú'
+                | 'ù'
+                | 'ủ'
+                | 'ũ'
+                | 'ụ'
+                | 'Ó'
+                | 'Ò'
+                | 'Ỏ'
+                | 'Õ'
+                | 'Ọ'
+                | 'Ú'
+                | 'Ù'
+                | 'Ủ'
+                | 'Ũ'
+                | 'Ụ'
         )
     }) {
         return None;

@@ -484,11 +484,9 @@ fn text_problems(
             let Piece::Field { raw, inner } = piece else {
                 continue;
             };
-            let reason = fields.entry(inner.to_owned()).or_insert_with(|| {
-                resolve(project, report, inner)
-                    .err()
-                    .map(|e| e.to_string())
-            });
+            let reason = fields
+                .entry(inner.to_owned())
+                .or_insert_with(|| resolve(project, report, inner).err().map(|e| e.to_string()));
             if let Some(reason) = reason {
                 out.push((
                     Severity::Warning,
