@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{Project, Section, Target, Value};
 
+mod capitals;
 pub mod carry;
 mod citations;
 pub mod figures;
