@@ -23,28 +23,13 @@ pub struct Stale {
     pub fix: Option<(String, String)>,
 }
 
-/// Whether `w` (in lower case) is a word that says nothing about which indicator a
-/// clause names.
-fn is_stop(w: &str) -> bool {
-    matches!(
-        w,
-        "tỷ" | "lệ"
-            | "của"
-            | "và"
-            | "các"
-            | "được"
-            | "trên"
-            | "tổng"
-            | "có"
-            | "đã"
-            | "trong"
-            | "với"
-            | "cho"
-            | "khi"
-    )
-}
+/// Words that say nothing about which indicator a clause names.
+const STOP: [&str; 14] = [
+    "tỷ", "lệ", "của", "và", "các", "được", "trên", "tổng", "có", "đã", "trong", "với", "cho",
+    "khi",
+];
 
-/// The words of `text` in lower case but [`is_stop`]'s, borrowed when already in
+/// The words of `text` in lower case but [`STOP`]'s, borrowed when already in
 /// lower case (most are).
 fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| !crate::vi::is_letter_or_digit(c))
@@ -58,7 +43,7 @@ fn words(text: &str) -> Vec<Cow<'_, str>> {
                 false => Cow::Owned(w.to_lowercase()),
             }
         })
-        .filter(|w| !is_stop(w))
+        .filter(|w| !STOP.contains(&w.as_ref()))
         .collect()
 }
 
