@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::model::{Project, Section, Target, Value};
 
+mod capitals;
 pub mod carry;
 mod citations;
 pub mod figures;
@@ -235,6 +236,27 @@ fn project_problems(project: &Project) -> Vec<Problem> {
 
     out.sort_by_key(|p| std::cmp::Reverse(p.severity));
     out
+}
+
+/// The paragraphs of a text: its non-empty lines, numbered from 0 by every check.
+fn paragraphs(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().filter(|l| !l.trim().is_empty())
+}
+
+/// Whether `line` may hold a `{{…}}` field: it has `{{`.
+fn has_field(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(b'{', b).any(|i| b.get(i + 1) == Some(&b'{'))
+}
+
+/// `line` with its `{{…}}` fields masked by `fill` (positions kept), borrowed when it
+/// has none: what the checks of typed text read.
+fn prose(line: &str, fill: char) -> std::borrow::Cow<'_, str> {
+    if has_field(line) {
+        std::borrow::Cow::Owned(crate::compose::placeholders::mask_fields(line, fill))
+    } else {
+        std::borrow::Cow::Borrowed(line)
+    }
 }
 
 fn is_blank(s: &Section) -> bool {

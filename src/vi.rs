@@ -383,8 +383,44 @@ const ALPHABET: [&str; 29] = [
     "p", "q", "r", "s", "t", "u", "ư", "v", "x", "y",
 ];
 
-/// Tone marks in their traditional order: ngang, huyền, hỏi, ngã, sắc, nặng.
-const TONES: [char; 5] = ['\u{300}', '\u{309}', '\u{303}', '\u{301}', '\u{323}'];
+/// The five tone marks as combining characters, in their traditional order after
+/// ngang (none): huyền, hỏi, ngã, sắc, nặng. Alphabetical order ranks them so, the
+/// city's name keys write a word's rank, and proofing looks for them in a word.
+pub const TONES: [char; 5] = ['\u{300}', '\u{309}', '\u{303}', '\u{301}', '\u{323}'];
+
+/// The lower case of `c` when it is one character (else `c`), answered without the
+/// Unicode tables for ASCII and the Vietnamese letters: Latin-1's capitals are 0x20
+/// below their small letters, Latin Extended Additional's (Ạ … Ỹ) one below.
+pub fn lower(c: char) -> char {
+    match c {
+        'A'..='Z' | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{DE}' => {
+            char::from_u32(u32::from(c) + 0x20).unwrap_or(c)
+        }
+        c if c.is_ascii() => c,
+        '\u{1EA0}'..='\u{1EFF}' => char::from_u32(u32::from(c) | 1).unwrap_or(c),
+        c => {
+            let mut l = c.to_lowercase();
+            match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// Whether `c` written in lower case takes as many bytes as `c`: true of every letter
+/// Vietnamese uses, so that a position in a lower-cased text is one in the text.
+/// Answered without the Unicode tables for ASCII and the Latin ranges of
+/// [`is_letter`] (the proofing asks it of every character of a paragraph).
+pub fn lower_keeps_length(c: char) -> bool {
+    match c {
+        c if c.is_ascii() => true,
+        // İ (i and a dot above), Ⱥ, Ⱦ (lower case outside the range) and ẞ (ß).
+        '\u{130}' | '\u{23A}' | '\u{23E}' | '\u{1E9E}' => false,
+        '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}' => true,
+        c => c.to_lowercase().map(char::len_utf8).sum::<usize>() == c.len_utf8(),
+    }
+}
 
 /// Collation key of one character: (primary, tone, case).
 fn char_key(c: char) -> (u32, u8, u8) {
@@ -447,6 +483,28 @@ mod tests {
         for c in '\0'..='\u{7f}' {
             let control = c.is_control() && !matches!(c, '\n' | '\t' | '\r');
             assert_eq!(is_invisible(c), control, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn the_quick_lower_case_agrees_with_unicode_on_every_latin_character() {
+        for c in ('\0'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            let mut l = c.to_lowercase();
+            let want = match (l.next(), l.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            };
+            assert_eq!(lower(c), want, "{c:?}");
+        }
+        assert_eq!(lower('Ữ'), 'ữ');
+        assert_eq!(lower('Đ'), 'đ');
+    }
+
+    #[test]
+    fn the_quick_length_test_agrees_with_lower_casing_on_every_latin_character() {
+        for c in ('\0'..='\u{2FF}').chain('\u{1E00}'..='\u{1EFF}') {
+            let lower: String = c.to_lowercase().collect();
+            assert_eq!(lower_keeps_length(c), lower.len() == c.len_utf8(), "{c:?}");
         }
     }
 

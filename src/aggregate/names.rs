@@ -10,12 +10,11 @@ use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::vi::TONES;
+
 /// Two names whose keys share at least this share of their words (Dice coefficient on
 /// the sets of words) are the same indicator, when their numbers agree.
 pub const SIMILAR_ENOUGH: f64 = 0.8;
-
-/// The tone marks, in the order their rank is written into a key.
-const TONES: [char; 5] = ['\u{300}', '\u{309}', '\u{303}', '\u{301}', '\u{323}'];
 
 /// Abbreviations communes write for the words of the plan template, spelled out
 /// before comparing.

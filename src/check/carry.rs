@@ -258,11 +258,15 @@ pub(super) fn in_citation(line: &str, at: usize) -> bool {
         .any(|(s, e)| (*s..*e).contains(&at))
 }
 
+/// `số ` as the bytes of a line.
+static SO: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("số "));
+
 /// The byte ranges of `line` that cite other documents.
-fn citation_spans(line: &str) -> Vec<(usize, usize)> {
+pub(super) fn citation_spans(line: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    for (i, w) in line.match_indices("số ") {
-        let after_word = i + w.len();
+    for i in SO.find_iter(line.as_bytes()) {
+        let after_word = i + "số ".len();
         let rest = &line[after_word..];
         let digits = rest.chars().take_while(char::is_ascii_digit).count();
         if digits == 0 || !rest[digits..].starts_with(['/', '-']) {

@@ -28,21 +28,23 @@ const DOCUMENT_KINDS: [&str; 9] = [
     "Hướng dẫn",
 ];
 
-/// [`DOCUMENT_KINDS`] found in one pass over a text, made once.
-static KINDS_FINDER: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
-    std::sync::LazyLock::new(|| super::proof::finder(DOCUMENT_KINDS));
+/// ` số ` (as the bytes of a text), where every citation's number follows its kind.
+static NUMBER_WORD: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(" số "));
 
 /// The documents cited in `text`, kind by kind in the order of [`DOCUMENT_KINDS`],
 /// each kind's in the order they are written.
 pub fn citations(text: &str) -> Vec<Citation> {
     let mut out = Vec::new();
-    let Some(finder) = KINDS_FINDER.as_ref() else {
-        return out;
-    };
-    // (kind, byte after it): one pass for all kinds; no kind is part of another.
-    let mut found: Vec<(usize, usize)> = finder
-        .find_overlapping_iter(text)
-        .map(|m| (m.pattern().as_usize(), m.end()))
+    // (kind, byte after it): every ` số ` of the text, with the kind written just
+    // before it; no kind ends another.
+    let mut found: Vec<(usize, usize)> = NUMBER_WORD
+        .find_iter(text.as_bytes())
+        .filter_map(|end| {
+            let before = text.get(..end)?;
+            let k = DOCUMENT_KINDS.iter().position(|k| before.ends_with(k))?;
+            Some((k, end))
+        })
         .collect();
     found.sort_unstable();
     for (k, end) in found {

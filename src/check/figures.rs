@@ -3,11 +3,15 @@
 //! indicators or tasks that contradicts the computed total, a counted list whose items
 //! do not match its count. Each finding offers the field that always says the truth.
 
+use std::borrow::Cow;
+
 use crate::model::{IndicatorStatus, Project, Report, TaskStatus, Value};
 use crate::vi;
 
 mod counts;
+mod numbers;
 use counts::{counted_list, typed_counts};
+use numbers::{number_tokens, typed_numbers, typed_rates, typed_rates_in};
 
 /// A typed figure that disagrees with the data, and the field that would replace it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,60 +29,29 @@ const STOP: [&str; 14] = [
     "khi",
 ];
 
-fn words(text: &str) -> Vec<String> {
+/// The words of `text` in lower case but [`STOP`]'s, borrowed when already in
+/// lower case (most are).
+fn words(text: &str) -> Vec<Cow<'_, str>> {
     text.split(|c: char| !crate::vi::is_letter_or_digit(c))
-        .filter(|w| w.chars().count() >= 2)
-        .map(str::to_lowercase)
-        .filter(|w| !STOP.contains(&w.as_str()))
-        .collect()
-}
-
-/// A number as typed in Vietnamese (`96,8`, `1.846`), if `text` is one.
-fn parse_vi_number(text: &str) -> Option<f64> {
-    let t = text.replace('.', "").replace(',', ".");
-    t.parse().ok()
-}
-
-/// The typed rates (`96,8%`) of a line outside its fields: (start byte, text, value).
-fn typed_rates(line: &str) -> Vec<(usize, String, f64)> {
-    number_tokens(line)
-        .into_iter()
-        .filter_map(|(start, end)| {
-            let rest = &line[end..];
-            let pct = rest.trim_start_matches(' ');
-            if !pct.starts_with('%') {
-                return None;
-            }
-            let pct_end = end + (rest.len() - pct.len()) + 1;
-            let v = parse_vi_number(&line[start..end])?;
-            Some((start, line[start..pct_end].to_owned(), v))
-        })
-        .collect()
-}
-
-/// The runs of digits, `.` and `,` of `line` that start a number (not inside a word),
-/// without trailing separators: (start byte, end byte).
-fn number_tokens(line: &str) -> Vec<(usize, usize)> {
-    let bytes = line.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i].is_ascii_digit() && (i == 0 || !bytes[i - 1].is_ascii_alphanumeric()) {
-            let start = i;
-            while i < bytes.len() && (bytes[i].is_ascii_digit() || matches!(bytes[i], b',' | b'.'))
+        .filter(|w| w.chars().nth(1).is_some())
+        .map(|w| {
+            match w
+                .chars()
+                .all(|c| crate::vi::lower(c) == c && crate::vi::lower_keeps_length(c))
             {
-                i += 1;
+                true => Cow::Borrowed(w),
+                false => Cow::Owned(w.to_lowercase()),
             }
-            let mut end = i;
-            while end > start && matches!(bytes[end - 1], b',' | b'.') {
-                end -= 1;
-            }
-            out.push((start, end));
-        } else {
-            i += 1;
-        }
-    }
-    out
+        })
+        .filter(|w| !STOP.contains(&w.as_ref()))
+        .collect()
+}
+
+/// How many of `name`'s words are among `words`.
+fn shared(name: &[String], words: &[Cow<'_, str>]) -> usize {
+    name.iter()
+        .filter(|w| words.iter().any(|x| x.as_ref() == w.as_str()))
+        .count()
 }
 
 /// The indicator a clause names, by the words of its name; `None` when unclear.
@@ -94,7 +67,7 @@ fn indicator_named<'a>(
     let mut best: Option<(f32, &crate::model::Indicator)> = None;
     let mut tie = false;
     for (ind, name) in project.plan.indicators.iter().zip(names) {
-        let common = name.iter().filter(|w| clause_words.contains(w)).count();
+        let common = shared(name, &clause_words);
         if common < 3 {
             continue;
         }
@@ -114,20 +87,6 @@ fn indicator_named<'a>(
     if tie { None } else { best.map(|(_, i)| i) }
 }
 
-/// The numbers typed in `line` (`1.846`, `12,5`): (start byte, end byte, value).
-fn typed_numbers(line: &str) -> Vec<(usize, usize, f64)> {
-    let bytes = line.as_bytes();
-    // "401/412", "6/2026": parts of a fraction or a date are not quantities.
-    let slash = |b: Option<&u8>| b == Some(&b'/');
-    number_tokens(line)
-        .into_iter()
-        .filter(|&(start, end)| {
-            !(slash(bytes.get(end)) || (start > 0 && slash(bytes.get(start - 1))))
-        })
-        .filter_map(|(start, end)| Some((start, end, parse_vi_number(&line[start..end])?)))
-        .collect()
-}
-
 /// Whether `a` and `b` are the same in lower case, compared without allocating.
 fn same_lowercase(a: &str, b: &str) -> bool {
     a.chars()
@@ -143,10 +102,11 @@ fn old_quantities(
     report: &Report,
     names: &[Vec<String>],
     plain: &str,
+    tokens: &[(usize, usize)],
     paragraph: usize,
 ) -> Vec<Stale> {
     let mut out = Vec::new();
-    for (start, end, value) in typed_numbers(plain) {
+    for (start, end, value) in typed_numbers(plain, tokens) {
         let rest = plain[end..].trim_start_matches(' ');
         let close = |x: f64| (x - value).abs() < 0.005;
         for (ind, name) in project.plan.indicators.iter().zip(names) {
@@ -157,6 +117,14 @@ fn old_quantities(
             let Some(after) = rest.get(..unit.len()) else {
                 continue;
             };
+            // Two ASCII first letters that differ in any case: not the unit.
+            if let (Some(a), Some(u)) = (after.bytes().next(), unit.bytes().next())
+                && a.is_ascii()
+                && u.is_ascii()
+                && !a.eq_ignore_ascii_case(&u)
+            {
+                continue;
+            }
             if !same_lowercase(after, unit)
                 || rest[unit.len()..].starts_with(crate::vi::is_letter_or_digit)
             {
@@ -178,7 +146,7 @@ fn old_quantities(
                 continue;
             }
             let sentence = words(sentence_before(plain, start));
-            let named = name.iter().filter(|w| sentence.contains(w)).count();
+            let named = shared(name, &sentence);
             if named < 2 {
                 continue;
             }
@@ -251,7 +219,7 @@ fn indicator_by_value<'a>(
                 .take(8)
                 .any(|q| matches!(project.indicator_value(q, &ind.id), Some(Value::Number(x)) if close(*x)))
         })
-        .filter(|(_, name)| name.iter().filter(|w| sentence_words.contains(w)).count() >= 2);
+        .filter(|(_, name)| shared(name, &sentence_words) >= 2);
     if let (Some((ind, _)), None) = (by_value.next(), by_value.next()) {
         return Some(ind);
     }
@@ -264,7 +232,7 @@ fn indicator_by_value<'a>(
         .iter()
         .zip(names)
         .map(|(ind, name)| {
-            let common = name.iter().filter(|w| sentence_words.contains(w)).count();
+            let common = shared(name, &sentence_words);
             let score = common as f32 / name.len().min(sentence_words.len()).max(1) as f32;
             (common, score, ind)
         })
@@ -281,21 +249,22 @@ fn indicator_by_value<'a>(
 /// The clause before byte `at` of `line`: back to the last `, ` `; ` `: ` or `(`-less
 /// start, so that a rate is read with the words just before it.
 fn clause_before(line: &str, at: usize) -> &str {
+    // The last `, ` `; ` `: ` or `. ` wholly before `end`.
     let cut_before = |end: usize| {
-        let before = &line[..end];
-        [", ", "; ", ": ", ". "]
-            .iter()
-            .filter_map(|sep| before.rfind(sep))
-            .max()
+        let b = line.as_bytes().get(..end)?;
+        (0..b.len().saturating_sub(1))
+            .rev()
+            .find(|&i| matches!(b[i], b',' | b';' | b':' | b'.') && b[i + 1] == b' ')
     };
     let mut start = cut_before(at).map_or(0, |i| i + 2);
     // "… hồ sơ được số hóa kết quả, đạt 96,8%": a clause of a word or two reads on
     // into the one before it.
-    if words(&line[start..at]).len() < 3
+    let short = |clause: &str| words(clause).len() < 3;
+    if short(&line[start..at])
         && let Some(prev) = start.checked_sub(2).and_then(cut_before)
     {
         start = prev + 2;
-    } else if words(&line[start..at]).len() < 3 {
+    } else if short(&line[start..at]) {
         start = 0;
     }
     &line[start..at]
@@ -313,6 +282,11 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// How many tasks are overdue in the report's period.
+    pub fn overdue(&self) -> usize {
+        self.overdue
+    }
+
     /// The totals of `report`'s period.
     pub fn of(project: &Project, report: &Report) -> Self {
         let view = project.as_of_report(report);
@@ -334,7 +308,7 @@ impl Totals {
                 .plan
                 .indicators
                 .iter()
-                .map(|i| words(&i.name))
+                .map(|i| words(&i.name).into_iter().map(Cow::into_owned).collect())
                 .collect(),
         }
     }
@@ -366,15 +340,17 @@ pub fn stale_figures_with(
         done,
         ref names,
     } = *totals;
-    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let lines: Vec<&str> = super::paragraphs(text).collect();
+    let mut blocks = None;
     for (p, line) in lines.iter().enumerate() {
         // Every finding below is about a number typed in this paragraph.
         if !line.bytes().any(|b| b.is_ascii_digit()) {
             continue;
         }
         // Only what is typed counts: fields are the data itself.
-        let plain = crate::compose::placeholders::mask_fields(line, ' ');
-        for (at, typed, value) in typed_rates(&plain) {
+        let plain = super::prose(line, ' ');
+        let tokens = number_tokens(&plain);
+        for (at, typed, value) in typed_rates_in(&plain, &tokens) {
             let Some(ind) =
                 indicator_named(project, names, clause_before(&plain, at)).or_else(|| {
                     indicator_by_value(project, report, names, sentence_before(&plain, at), value)
@@ -434,7 +410,7 @@ pub fn stale_figures_with(
                 fix: Some((typed, format!("{{{{{}.kết quả}}}}", ind.id))),
             });
         }
-        out.extend(old_quantities(project, report, names, &plain, p));
+        out.extend(old_quantities(project, report, names, &plain, &tokens, p));
         for (typed, noun, said, field, actual) in
             typed_counts(&plain, not_met, achieved, overdue, done)
         {
@@ -448,7 +424,7 @@ pub fn stale_figures_with(
             });
         }
         if plain.trim_end().ends_with(':')
-            && let Some(k) = counted_list(&lines, p, &plain)
+            && let Some(k) = counted_list(&lines, &mut blocks, p, &plain)
         {
             out.push(Stale {
                 paragraph: p,

@@ -19,14 +19,20 @@ pub fn stale_periods(period: Period, text: &str, next_tasks: bool) -> Vec<(usize
     }
     let expected = if next_tasks { period.next() } else { period };
     let mut out = Vec::new();
-    for (p, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+    for (p, line) in super::paragraphs(text).enumerate() {
         // A table compares periods side by side: its columns name earlier ones.
         if line.trim_start().starts_with('|') {
             continue;
         }
+        if !may_name_a_period(line) {
+            continue;
+        }
+        // Read once per paragraph, when it names a period.
+        let mut cited = None;
         for m in mentions(line, period.year) {
             // A period quoted from another document's title is that document's.
-            if super::carry::in_citation(line, m.start) {
+            let cited = cited.get_or_insert_with(|| super::carry::citation_spans(line));
+            if cited.iter().any(|(s, e)| (*s..*e).contains(&m.start)) {
                 continue;
             }
             // Outside the next-period section, the next period may be named too ("để
@@ -69,6 +75,21 @@ pub fn stale_periods(period: Period, text: &str, next_tasks: bool) -> Vec<(usize
         }
     }
     out
+}
+
+/// What every period phrase `mentions` finds contains: `quý `, `Quý `, `QUÝ `, `6 tháng`,
+/// `9 tháng`, or a period-end date after `đến ngày`, `hết ngày`.
+static PERIOD_WORDS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 6]> =
+    std::sync::LazyLock::new(|| {
+        ["uý ", "UÝ ", "6 tháng", "9 tháng", "n ngày ", "t ngày "].map(memchr::memmem::Finder::new)
+    });
+
+/// Whether `line` may name a period: a few byte searches spare most paragraphs the
+/// phrase-by-phrase reading.
+fn may_name_a_period(line: &str) -> bool {
+    PERIOD_WORDS
+        .iter()
+        .any(|f| f.find(line.as_bytes()).is_some())
 }
 
 #[cfg(test)]

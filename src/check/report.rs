@@ -5,7 +5,7 @@
 use super::{Problem, Severity};
 use crate::compose::placeholders::{Piece, resolve, split};
 use crate::guide::Step;
-use crate::model::{Project, Report, Section, SectionId, TaskStatus, rich};
+use crate::model::{Project, Report, Section, SectionId, rich};
 
 /// Where a problem is: the step that fixes it, and the section and paragraph (the
 /// n-th non-empty line of its text, from 0) when it is in one.
@@ -228,11 +228,13 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             "chưa có nơi nhận".into(),
         );
     }
+    // Why each field written in the report cannot be filled, found once per field.
+    let mut fields = Fields::new();
     for (text, name, step) in [
         (&r.opening, "đoạn mở đầu", Step::ThongTin),
         (&r.closing, "câu kết", Step::KyNhan),
     ] {
-        for p in text_problems(project, r, text, None, step) {
+        for p in text_problems(project, r, &mut fields, text, None, step) {
             add(p.0, p.1, name, p.2);
         }
     }
@@ -266,7 +268,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
         if super::is_blank(s) && r.sections.iter().any(|t| !super::is_blank(t)) {
             add(Severity::Warning, at, &name, "chưa có nội dung".into());
         }
-        for p in text_problems(project, r, &s.body, Some(&s.id), step) {
+        for p in text_problems(project, r, &mut fields, &s.body, Some(&s.id), step) {
             add(p.0, p.1, &name, p.2);
         }
         // A problem in one paragraph of this section.
@@ -363,10 +365,7 @@ fn report_problems_cached(project: &Project, r: &Report, cache: &mut ProofCache)
             format!("{unrecorded}/{tasks} nhiệm vụ chưa cập nhật tiến độ của kỳ này"),
         );
     }
-    let overdue = crate::compose::facts::tasks(project, r)
-        .iter()
-        .filter(|(_, s)| *s == TaskStatus::Overdue)
-        .count();
+    let overdue = totals.overdue();
     if r.document.is_report() && overdue > 0 {
         add(
             Severity::Note,
@@ -435,11 +434,16 @@ fn template_gap(text: &str) -> Option<String> {
     text.contains('…').then(|| "…".to_owned())
 }
 
+/// Why each field of a report's texts cannot be filled (`None`: it can), by what is
+/// written between its braces.
+type Fields = std::collections::HashMap<String, Option<String>>;
+
 /// Problems in one text (a section's body, the opening, the closing): what the rich
 /// text reader could not read as written, template gaps, figures that cannot be found.
 fn text_problems(
     project: &Project,
     report: &Report,
+    fields: &mut Fields,
     text: &str,
     section: Option<&SectionId>,
     step: Step,
@@ -465,7 +469,7 @@ fn text_problems(
         let p = index_of_line.get(note.line.saturating_sub(1)).copied();
         out.push((Severity::Warning, at(p), note.message));
     }
-    for (p, line) in text.lines().filter(|l| !l.trim().is_empty()).enumerate() {
+    for (p, line) in super::paragraphs(text).enumerate() {
         if let Some(gap) = template_gap(line) {
             out.push((
                 Severity::Warning,
@@ -473,10 +477,17 @@ fn text_problems(
                 format!("đoạn {} còn chỗ cần điền “{gap}”", p + 1),
             ));
         }
+        if !super::has_field(line) {
+            continue;
+        }
         for piece in split(line) {
-            if let Piece::Field { raw, inner } = piece
-                && let Err(reason) = resolve(project, report, inner)
-            {
+            let Piece::Field { raw, inner } = piece else {
+                continue;
+            };
+            let reason = fields
+                .entry(inner.to_owned())
+                .or_insert_with(|| resolve(project, report, inner).err().map(|e| e.to_string()));
+            if let Some(reason) = reason {
                 out.push((
                     Severity::Warning,
                     at(Some(p)),

@@ -4,6 +4,12 @@
 
 use crate::model::rich;
 
+/// What `chỉ` and `nhiệm` contain in any case.
+static NOUN_LETTERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 8]> =
+    std::sync::LazyLock::new(|| {
+        ["hỉ", "Hỉ", "hỈ", "HỈ", "ệm", "ệM", "Ệm", "ỆM"].map(memchr::memmem::Finder::new)
+    });
+
 /// Counts typed before "chỉ tiêu … chưa đạt", "chỉ tiêu … đạt", "nhiệm vụ … quá hạn",
 /// "nhiệm vụ … hoàn thành" that differ from the computed ones.
 pub(super) fn typed_counts(
@@ -14,28 +20,34 @@ pub(super) fn typed_counts(
     done: usize,
 ) -> Vec<(String, &'static str, &'static str, &'static str, usize)> {
     let mut out = Vec::new();
-    // Both nouns are written with one of these letters (chỉ, nhiệm), in any case.
-    if !line.contains(['ỉ', 'Ỉ', 'ệ', 'Ệ']) {
+    // Both nouns are written with `hỉ` (chỉ) or `ệm` (nhiệm), in any case.
+    if !NOUN_LETTERS
+        .iter()
+        .any(|f| f.find(line.as_bytes()).is_some())
+    {
         return out;
     }
-    let lower = line.to_lowercase();
-    let tokens: Vec<&str> = lower.split_whitespace().collect();
-    let original: Vec<&str> = line.split_whitespace().collect();
-    for (k, t) in tokens.iter().enumerate() {
+    // Tokens read in lower case only after a count: most are not one.
+    let mut tokens = line.split_whitespace();
+    while let Some(t) = tokens.next() {
         let digits = t.trim_start_matches(['(', '“']);
-        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit()) {
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
         let Ok(n) = digits.parse::<usize>() else {
             continue;
         };
-        let next: Vec<&str> = tokens.iter().skip(k + 1).take(8).copied().collect();
-        let noun = match (next.first(), next.get(1)) {
-            (Some(&"chỉ"), Some(t)) if t.starts_with("tiêu") => "chỉ tiêu",
-            (Some(&"nhiệm"), Some(t)) if t.starts_with("vụ") => "nhiệm vụ",
+        let mut next = tokens.clone();
+        let (Some(first), Some(second)) = (next.next(), next.next()) else {
+            continue;
+        };
+        let lower = |w: &str| w.to_lowercase();
+        let noun = match (lower(first).as_str(), lower(second)) {
+            ("chỉ", t) if t.starts_with("tiêu") => "chỉ tiêu",
+            ("nhiệm", t) if t.starts_with("vụ") => "nhiệm vụ",
             _ => continue,
         };
-        let rest = next[2..].join(" ");
+        let rest = next.take(6).map(lower).collect::<Vec<_>>().join(" ");
         let claim = if noun == "chỉ tiêu" {
             if rest.contains("chưa đạt") {
                 Some(("chưa đạt", "{{tổng.chỉ tiêu chưa đạt}}", not_met))
@@ -54,11 +66,7 @@ pub(super) fn typed_counts(
         if let Some((said, field, actual)) = claim
             && n != actual
         {
-            let typed = original
-                .get(k)
-                .map(|o| o.trim_start_matches(['(', '“']).to_owned())
-                .unwrap_or_default();
-            out.push((typed, noun, said, field, actual));
+            out.push((digits.to_owned(), noun, said, field, actual));
         }
     }
     out
@@ -66,12 +74,18 @@ pub(super) fn typed_counts(
 
 /// A paragraph ending with `:` that counts its items ("08 nhiệm vụ … :") followed by a
 /// different number of list items one level deeper: (what it says, items listed).
-pub(super) fn counted_list(lines: &[&str], p: usize, plain: &str) -> Option<(String, usize)> {
+/// `blocks` are the paragraphs `lines` read as rich text, made once per text.
+pub(super) fn counted_list(
+    lines: &[&str],
+    blocks: &mut Option<Vec<rich::Block>>,
+    p: usize,
+    plain: &str,
+) -> Option<(String, usize)> {
     let line = plain.trim_end();
     if !line.ends_with(':') {
         return None;
     }
-    let (blocks, _) = rich::parse(&lines.join("\n"));
+    let blocks = blocks.get_or_insert_with(|| rich::parse(&lines.join("\n")).0);
     let level_of = |i: usize| {
         blocks.iter().find_map(|b| match b {
             rich::Block::Para { para, index } if *index == i => Some(para.level),
