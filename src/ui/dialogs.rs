@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 
 use super::command::PathPurpose;
-use crate::layout::ImageKind;
 use crate::aggregate::SummaryFormat;
+use crate::layout::ImageKind;
 
 /// What the app asks the desktop for.
 pub trait Dialogs {
