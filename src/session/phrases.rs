@@ -36,17 +36,23 @@ pub fn fill_known(phrase: &str, project: &Project, report: &Report, next_tasks: 
     out
 }
 
-/// The chips of `step`, a writing step: the sentences built from this period's
-/// figures (`built`: for Ưu điểm and Hạn chế) first, then the guide's phrase bank.
-/// Empty for the steps that edit no section text.
+/// The chips of `step`: for a writing step the sentences built from this period's
+/// figures (`built`: for Ưu điểm and Hạn chế) first, then the guide's phrase bank with
+/// the figures as their values; for the other steps their phrases as they go in.
 pub fn chips(project: &Project, report: &Report, step: Step, built: &[String]) -> Vec<Chip> {
+    let phrases = built.iter().chain(&guide(step).phrases);
     if step.roles().is_empty() {
-        return Vec::new();
+        // The header's and the signature's phrases (trích yếu, Kính gửi, câu kết, Nơi
+        // nhận) go in as the period words and the commune fill them.
+        return phrases
+            .map(|p| Chip {
+                phrase: p.clone(),
+                shown: fill_known(p, project, report, false),
+            })
+            .collect();
     }
     let next_tasks = step == Step::NhiemVuToi;
-    built
-        .iter()
-        .chain(&guide(step).phrases)
+    phrases
         .map(|p| {
             let filled = with_values(project, report, &fill_known(p, project, report, next_tasks));
             Chip {
@@ -92,7 +98,9 @@ mod tests {
         assert_eq!(chips[0].phrase, built[0]);
         assert_eq!(chips[0].shown, "Đạt 91,2% trong quý II năm 2026.");
         assert!(chips.iter().all(|c| !c.shown.contains("**")));
-        // Steps that edit no section text have none.
-        assert!(super::chips(&project, report, Step::ThongTin, &built).is_empty());
+        // The header step's phrases go in with the period words filled.
+        let header = super::chips(&project, report, Step::ThongTin, &[]);
+        assert_eq!(header.len(), guide(Step::ThongTin).phrases.len());
+        assert!(header.iter().all(|c| !c.shown.contains("{kỳ}")));
     }
 }

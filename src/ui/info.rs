@@ -9,7 +9,7 @@ use crate::edit::{Edit, ReportText, list_lines};
 use crate::guide::{Step, guide};
 use crate::layout::ImageKind;
 use crate::model::{Project, Report};
-use crate::session::phrases::fill_known;
+use crate::session::phrases::Chip;
 
 /// Text typed into fields that must be checked before they are stored.
 #[derive(Default)]
@@ -121,27 +121,34 @@ pub fn phrase_target(phrase: &str) -> PhraseTarget {
     }
 }
 
+/// The chips of the two steps that edit no section text, derived once per revision
+/// ([`crate::session::Derived`]): Thông tin chung's phrases (trích yếu, Kính gửi, mở
+/// đầu, câu kết) and Ký và nơi nhận's (Nơi nhận).
+pub struct PhraseChips<'a> {
+    pub header: &'a [Chip],
+    pub signature: &'a [Chip],
+}
+
 /// Buttons of phrases, each shown with the placeholders the program fills already
 /// filled (`{kỳ}`, `{xã}`), as it will go in.
-fn phrase_buttons(
+fn phrase_buttons<'a>(
     ui: &mut egui::Ui,
     title: &str,
-    phrases: &[String],
-    (project, report): (&Project, &Report),
-    mut on_click: impl FnMut(&str),
+    chips: impl IntoIterator<Item = &'a Chip>,
+    mut on_click: impl FnMut(&Chip),
 ) {
-    if phrases.is_empty() {
+    let mut chips = chips.into_iter().peekable();
+    if chips.peek().is_none() {
         return;
     }
     ui.label(egui::RichText::new(title).strong());
-    for p in phrases {
-        let shown = fill_known(p, project, report, false);
+    for c in chips {
         if ui
-            .add(egui::Button::new(shown.as_str()).wrap_mode(egui::TextWrapMode::Truncate))
-            .on_hover_text(shown.as_str())
+            .add(egui::Button::new(c.shown.as_str()).wrap_mode(egui::TextWrapMode::Truncate))
+            .on_hover_text(c.shown.as_str())
             .clicked()
         {
-            on_click(p);
+            on_click(c);
         }
     }
     ui.add_space(6.0);
@@ -197,8 +204,8 @@ const NOTICE_GUIDANCE: &str = "Ở bước này, anh/chị khai báo số, ngày
 /// Thông tin chung.
 pub fn show_general(
     ui: &mut egui::Ui,
-    project: &Project,
     report: &Report,
+    chips: &PhraseChips,
     state: &mut InfoState,
     out: &mut Vec<Command>,
 ) {
@@ -295,12 +302,6 @@ pub fn show_general(
             text: t,
         }));
     }
-    let phrases: Vec<String> = guide(Step::ThongTin)
-        .phrases
-        .iter()
-        .filter(|p| report_kind && phrase_target(p) != PhraseTarget::Closing)
-        .cloned()
-        .collect();
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt("goi-y-thong-tin")
@@ -308,11 +309,13 @@ pub fn show_general(
             phrase_buttons(
                 ui,
                 "Câu gợi ý — bấm để dùng",
-                &phrases,
-                (project, report),
-                |p| {
-                    let text = fill_known(p, project, report, false);
-                    let (field, value) = match phrase_target(p) {
+                chips
+                    .header
+                    .iter()
+                    .filter(|c| report_kind && phrase_target(&c.phrase) != PhraseTarget::Closing),
+                |c| {
+                    let text = c.shown.clone();
+                    let (field, value) = match phrase_target(&c.phrase) {
                         PhraseTarget::Summary => (ReportText::Summary, text),
                         PhraseTarget::Opening => (ReportText::Opening, text),
                         _ => (
@@ -335,6 +338,7 @@ pub fn show_signature(
     ui: &mut egui::Ui,
     project: &Project,
     report: &Report,
+    chips: &PhraseChips,
     out: &mut Vec<Command>,
 ) {
     let rid = report.id.clone();
@@ -399,41 +403,36 @@ pub fn show_signature(
         }));
     }
     ui.separator();
-    let closings: Vec<String> = guide(Step::ThongTin)
-        .phrases
-        .iter()
-        .filter(|p| phrase_target(p) == PhraseTarget::Closing)
-        .cloned()
-        .collect();
     egui::ScrollArea::vertical()
         .id_salt("goi-y-ky")
         .show(ui, |ui| {
             phrase_buttons(
                 ui,
                 "Câu kết gợi ý — bấm để dùng",
-                &closings,
-                (project, report),
-                |p| {
+                chips
+                    .header
+                    .iter()
+                    .filter(|c| phrase_target(&c.phrase) == PhraseTarget::Closing),
+                |c| {
                     out.push(Command::Edit(Edit::ReportText {
                         report: report.id.clone(),
                         field: ReportText::Closing,
-                        text: fill_known(p, project, report, false),
+                        text: c.shown.clone(),
                     }));
                 },
             );
             phrase_buttons(
                 ui,
                 "Nơi nhận thường dùng — bấm để thêm",
-                &guide(Step::KyNhan).phrases,
-                (project, report),
-                |p| {
+                chips.signature,
+                |c| {
                     out.push(Command::Edit(Edit::ReportText {
                         report: report.id.clone(),
                         field: ReportText::Distribution,
                         text: super::editor::insert_line(
                             &report.distribution.join("\n"),
                             None,
-                            &fill_known(p, project, report, false),
+                            &c.shown,
                         ),
                     }));
                 },

@@ -173,9 +173,14 @@ impl BaocaoApp {
             {
                 self.editor.find = None;
             }
+            let chips_of = |step| derived.step(step).map_or(&[][..], |s| s.chips.as_slice());
+            let chips = info::PhraseChips {
+                header: chips_of(Step::ThongTin),
+                signature: chips_of(Step::KyNhan),
+            };
             match self.step {
-                Step::ThongTin => info::show_general(ui, &doc.project, report, &mut self.info, out),
-                Step::KyNhan => info::show_signature(ui, &doc.project, report, out),
+                Step::ThongTin => info::show_general(ui, report, &chips, &mut self.info, out),
+                Step::KyNhan => info::show_signature(ui, &doc.project, report, &chips, out),
                 Step::Duyet => {
                     let read_only = doc.read_only.as_ref().map(|r| r.message());
                     review_panel::show(
