@@ -52,6 +52,8 @@ pub struct Derived {
     pub rendered: Result<Rendered, RenderError>,
     /// The errors and warnings of [`Self::problems`] as lines (the status bar's).
     pub warnings: Vec<String>,
+    /// [`Self::warnings`] one to a line: the status bar's hover text.
+    pub warnings_text: String,
     /// Proofing of texts, kept for the next revision.
     proof_cache: crate::check::ProofCache,
     /// The review copy, rendered the first time it is asked for at this revision.
@@ -145,7 +147,8 @@ impl Derived {
             .iter()
             .filter(|p| p.severity >= Severity::Warning)
             .map(ToString::to_string)
-            .collect();
+            .collect::<Vec<_>>();
+        let warnings_text = warnings.join("\n");
         let strengths = crate::compose::suggest::strengths(project, report);
         let shortcomings = crate::compose::suggest::shortcomings(project, report);
         let steps = Step::ALL
@@ -178,6 +181,7 @@ impl Derived {
             report_id: report.id.clone(),
             rendered,
             warnings,
+            warnings_text,
             review_copy: None,
             numbers: crate::compose::section_numbers(report),
             problems,

@@ -13,6 +13,8 @@ pub struct StatusView<'a> {
     pub pages: Option<usize>,
     /// The errors and warnings of the report's one list of problems.
     pub warnings: &'a [String],
+    /// The same, one to a line (derived once per revision).
+    pub warnings_text: &'a str,
     /// The last message.
     pub message: Option<&'a crate::ui::command::StatusLine>,
     /// Size of the window's text and widgets (1.0: 100 %).
@@ -69,7 +71,7 @@ pub fn show(ui: &mut egui::Ui, app: &StatusView, out: &mut Vec<super::command::C
                             )
                             .sense(egui::Sense::click()),
                         )
-                        .on_hover_text(warnings.join("\n"));
+                        .on_hover_text(app.warnings_text);
                     if r.clicked() {
                         out.push(super::command::Command::SelectStep(
                             crate::guide::Step::XuatBan,

@@ -66,6 +66,7 @@ impl BaocaoApp {
                 report: self.report(),
                 pages: self.pages().map(|p| p.pages.len()),
                 warnings: self.warnings(),
+                warnings_text: self.derived.as_ref().map_or("", |d| &d.warnings_text),
                 message: message.as_ref(),
                 zoom: self.ui_zoom,
             },
