@@ -17,8 +17,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use baocao::model::{Project, Section};
-use baocao::render::{RenderKind, render};
+use baocao::model::Project;
 use baocao::ui::BaocaoApp;
 /// The sample project's file in the source tree.
 const SAMPLE_PATH: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/mau-binh-minh-hai.ron");
@@ -26,25 +25,15 @@ use eframe::egui;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
+#[path = "support/long_report.rs"]
+mod long_report;
+use long_report::{pages, with_copies};
+
 fn peak_rss_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
-}
-
-fn rename(s: &mut Section, copy: usize) {
-    s.id = format!("{}-{copy}", s.id);
-    s.role = None;
-    for c in &mut s.children {
-        rename(c, copy);
-    }
-}
-
-fn pages(p: &Project) -> usize {
-    p.reports.first().map_or(0, |r| {
-        render(p, r, RenderKind::Draft).map_or(0, |r| r.pages.pages.len())
-    })
 }
 
 /// The sample with its report's sections repeated after them (ids kept unique, the
@@ -56,15 +45,7 @@ fn long_report(sample: &Project, want: usize) -> (Project, usize) {
     };
     let mut copies = want.div_ceil(pages(sample).max(1)).max(1);
     loop {
-        let mut p = sample.clone();
-        if let Some(r) = p.reports.first_mut() {
-            for copy in 1..copies {
-                r.sections.extend(base.iter().cloned().map(|mut s| {
-                    rename(&mut s, copy);
-                    s
-                }));
-            }
-        }
+        let p = with_copies(sample, &base, copies);
         let n = pages(&p);
         if n >= want || copies > 4 * want {
             return (p, n);

@@ -8,15 +8,10 @@
 use std::path::PathBuf;
 
 use baocao::model::{Project, Section};
-use baocao::render::{RenderKind, render};
 
-fn rename(s: &mut Section, copy: usize) {
-    s.id = format!("{}-{copy}", s.id);
-    s.role = None;
-    for c in &mut s.children {
-        rename(c, copy);
-    }
-}
+#[path = "../benches/support/long_report.rs"]
+mod long_report;
+use long_report::{pages, with_copies};
 
 /// Removes the innermost last section of `list`.
 fn pop_last(list: &mut Vec<Section>) {
@@ -26,12 +21,6 @@ fn pop_last(list: &mut Vec<Section>) {
             list.pop();
         }
     }
-}
-
-fn pages(p: &Project) -> usize {
-    p.reports.first().map_or(0, |r| {
-        render(p, r, RenderKind::Draft).map_or(0, |r| r.pages.pages.len())
-    })
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -53,15 +42,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .clone();
     let mut copies = 1;
     loop {
-        let mut p = sample.clone();
-        if let Some(r) = p.reports.first_mut() {
-            for copy in 1..copies {
-                r.sections.extend(base.iter().cloned().map(|mut s| {
-                    rename(&mut s, copy);
-                    s
-                }));
-            }
-        }
+        let p = with_copies(&sample, &base, copies);
         // Whole copies first, then the sections of one more copy one by one.
         let n = pages(&p);
         if n >= want {

@@ -49,18 +49,31 @@ fn multiline_field(
     value: String,
     rows: usize,
 ) -> Option<String> {
-    ui.label(egui::RichText::new(label).strong());
     let mut text = value;
+    labelled_box(ui, label, hint, &mut text, rows)
+        .changed()
+        .then_some(text)
+}
+
+/// A multi-line box under its bold label, as wide as the column, named by the label
+/// for screen readers.
+fn labelled_box(
+    ui: &mut egui::Ui,
+    label: &str,
+    hint: &str,
+    text: &mut String,
+    rows: usize,
+) -> egui::Response {
+    ui.label(egui::RichText::new(label).strong());
     let r = ui.add(
-        egui::TextEdit::multiline(&mut text)
+        egui::TextEdit::multiline(text)
             .id_salt(label)
             .hint_text(hint)
             .desired_rows(rows)
             .desired_width(f32::INFINITY),
     );
-    let r = r.accessible_name(label.to_owned());
     ui.add_space(6.0);
-    r.changed().then_some(text)
+    r.accessible_name(label.to_owned())
 }
 
 /// A list typed one entry a line (Kính gửi, Nơi nhận). The model keeps the entries
@@ -75,21 +88,12 @@ fn list_field(
     stored: &[String],
     rows: usize,
 ) -> Option<String> {
-    ui.label(egui::RichText::new(label).strong());
     let id = ui.make_persistent_id(("danh-sach", label));
     let typed: Option<String> = ui.data(|d| d.get_temp(id));
     let mut text = typed
         .filter(|t| list_lines(t) == stored)
         .unwrap_or_else(|| stored.join("\n"));
-    let r = ui.add(
-        egui::TextEdit::multiline(&mut text)
-            .id_salt(label)
-            .hint_text(hint)
-            .desired_rows(rows)
-            .desired_width(f32::INFINITY),
-    );
-    let r = r.accessible_name(label.to_owned());
-    ui.add_space(6.0);
+    let r = labelled_box(ui, label, hint, &mut text, rows);
     if r.has_focus() {
         ui.data_mut(|d| d.insert_temp(id, text.clone()));
     } else {
